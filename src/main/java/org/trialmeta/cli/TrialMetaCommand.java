@@ -1,0 +1,71 @@
+package org.trialmeta.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.concurrent.Callable;
+import org.trialmeta.model.InputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The root {@code trialmeta} command; every analysis is a subcommand. */
+@Command(
+        name = "trialmeta",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Clinical-trial outcomes meta-analysis engine.",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class TrialMetaCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return ExitCodes.INVALID_INPUT;
+    }
+
+    /** A configured command line: exit codes, one-line user errors, Locale.ROOT number formatting. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new TrialMetaCommand());
+        cl.setExecutionExceptionHandler(TrialMetaCommand::handleExecutionException);
+        cl.setParameterExceptionHandler(TrialMetaCommand::handleParameterException);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+
+    private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
+        CommandLine cmd = ex.getCommandLine();
+        PrintWriter err = cmd.getErr();
+        err.println("trialmeta: " + ex.getMessage());
+        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return ExitCodes.INVALID_INPUT;
+    }
+
+    private static int handleExecutionException(
+            Exception ex, CommandLine cmd, CommandLine.ParseResult parseResult) {
+        PrintWriter err = cmd.getErr();
+        Throwable t = ex;
+        if (t instanceof CommandLine.ExecutionException && t.getCause() != null) {
+            t = t.getCause();
+        }
+        if (t instanceof InputException) {
+            err.println("trialmeta: " + t.getMessage());
+            err.flush();
+            return ExitCodes.INVALID_INPUT;
+        }
+        if (t instanceof UncheckedIOException) {
+            err.println("trialmeta: " + t.getMessage());
+            err.flush();
+            return ExitCodes.FAILURE;
+        }
+        err.println("trialmeta: internal error: " + t);
+        err.flush();
+        return ExitCodes.FAILURE;
+    }
+}

@@ -1,0 +1,66 @@
+package org.trialmeta.repository;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Writes files so that a reader never sees half of one: the content goes to a temporary file in the
+ * same directory, which is then moved over the target (atomically where the file system allows).
+ * If writing fails the temporary file is deleted and the target is left as it was.
+ */
+public final class AtomicFiles {
+
+    /** Something that writes bytes to a stream. */
+    @FunctionalInterface
+    public interface StreamWriter {
+        void write(OutputStream out) throws IOException;
+    }
+
+    private AtomicFiles() {}
+
+    /** Writes UTF-8 text to {@code target} atomically. */
+    public static void writeString(Path target, String text) {
+        write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Writes bytes to {@code target} atomically. */
+    public static void writeBytes(Path target, byte[] bytes) {
+        write(target, out -> out.write(bytes));
+    }
+
+    /** Writes whatever {@code writer} produces to {@code target} atomically. */
+    public static void write(Path target, StreamWriter writer) {
+        Path abs = target.toAbsolutePath();
+        Path dir = abs.getParent();
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                writer.write(out);
+            }
+            try {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
+            }
+            tmp = null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            if (tmp != null) {
+                try {
+                    Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // best effort: the original failure is what matters
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+package org.trialmeta.repository;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/**
+ * The one JSON writer of the project: deterministic (fields in declaration order, {@code \n} line
+ * ends, two-space indent), full-precision doubles, and {@code null} for NaN and infinities so that
+ * no non-JSON token ever reaches a user.
+ */
+public final class Json {
+
+    private static final ObjectMapper MAPPER = create();
+
+    private Json() {}
+
+    /** The shared mapper (thread-safe once configured). */
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** Pretty-printed JSON text of {@code value}, ending with a newline. */
+    public static String write(Object value) {
+        try {
+            return MAPPER.writer(printer()).writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static DefaultPrettyPrinter printer() {
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+        pp.indentObjectsWith(indenter);
+        pp.indentArraysWith(indenter);
+        return pp;
+    }
+
+    private static ObjectMapper create() {
+        SimpleModule finite = new SimpleModule("finite-doubles");
+        finite.addSerializer(Double.class, new FiniteDoubleSerializer());
+        finite.addSerializer(double.class, new FiniteDoubleSerializer());
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .addModule(finite)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .build();
+    }
+
+    /** Writes finite doubles at full precision and NaN/infinities as {@code null}. */
+    private static final class FiniteDoubleSerializer extends JsonSerializer<Double> {
+        @Override
+        public void serialize(Double value, JsonGenerator gen, SerializerProvider serializers)
+                throws IOException {
+            if (value == null || !Double.isFinite(value)) {
+                gen.writeNull();
+            } else {
+                gen.writeNumber(value.doubleValue());
+            }
+        }
+    }
+}

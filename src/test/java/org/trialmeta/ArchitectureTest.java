@@ -1,0 +1,74 @@
+package org.trialmeta;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The package dependency rules of DEVELOPERS.md, enforced on the compiled classes. */
+class ArchitectureTest {
+
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.trialmeta");
+    }
+
+    @Test
+    void layersDependOnlyUpward() {
+        layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("model").definedBy("org.trialmeta.model..")
+                .layer("stats").definedBy("org.trialmeta.stats..")
+                .layer("repository").definedBy("org.trialmeta.repository..")
+                .layer("analysis").definedBy("org.trialmeta.analysis..")
+                .layer("check").definedBy("org.trialmeta.check..")
+                .layer("report").definedBy("org.trialmeta.report..")
+                .layer("cli").definedBy("org.trialmeta.cli..")
+                .whereLayer("cli").mayNotBeAccessedByAnyLayer()
+                .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("report", "cli")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("check", "report", "cli")
+                .whereLayer("repository").mayOnlyBeAccessedByLayers("analysis", "check", "report", "cli")
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("analysis", "check", "report", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("repository", "analysis", "check", "report", "cli")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void statsUsesOnlyTheJdkAndCommons() {
+        noClasses().that().resideInAPackage("org.trialmeta.stats..")
+                .should().dependOnClassesThat().resideOutsideOfPackages(
+                        "java..", "org.trialmeta.stats..", "org.apache.commons.math3..",
+                        "org.apache.commons.statistics..", "org.apache.commons.numbers..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheCliPrintsOrExits() {
+        noClasses().that().resideOutsideOfPackage("org.trialmeta.cli..")
+                .should().callMethod(System.class, "exit", int.class)
+                .orShould().accessField(System.class, "out")
+                .orShould().accessField(System.class, "err")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    @Test
+    void chartingLibrariesStayInReport() {
+        noClasses().that().resideOutsideOfPackage("org.trialmeta.report..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "org.jfree..", "org.apache.pdfbox..", "de.rototor..", "org.apache.poi..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+}
