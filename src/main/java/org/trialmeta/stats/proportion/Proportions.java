@@ -49,7 +49,7 @@ public final class Proportions {
         return new ProportionEstimate(x, n, OptionalDouble.of((double) x / n), level, method, Optional.of(ci));
     }
 
-    /** Clopper-Pearson with the default method's name, for the common case: see {@link ProportionCi#CLOPPER_PEARSON}. */
+    /** The default report: x/n with its 95% Clopper-Pearson interval ({@link ProportionCi#CLOPPER_PEARSON}). */
     public static ProportionEstimate clopperPearson(int x, int n) {
         return confidenceInterval(x, n, ProportionCi.CLOPPER_PEARSON, 0.95);
     }

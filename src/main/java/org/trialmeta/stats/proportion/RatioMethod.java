@@ -8,14 +8,14 @@ public enum RatioMethod {
      * every cell (n1, n2 grow by 1), as metafor {@code escalc(measure = "RR")} (add = 1/2, to = "only0").
      * Not estimable when x1 = x2 = 0 (0/0).
      */
-    RISK_RATIO_LOG("rr"),
+    RISK_RATIO_LOG("log"),
     /**
      * Odds ratio ad/bc with the Woolf logit interval exp(log OR ± z·sqrt(1/a + 1/b + 1/c + 1/d)).
      * Woolf B. Ann Hum Genet 1955;19:251–253. When any cell is 0, 1/2 is added to every cell (Haldane-
      * Anscombe), as metafor {@code escalc(measure = "OR")}. Not estimable when x1 = x2 = 0 or
      * x1 = n1 and x2 = n2 (0/0).
      */
-    ODDS_RATIO_WOOLF("or"),
+    ODDS_RATIO_WOOLF("woolf"),
     /**
      * Conditional maximum-likelihood odds ratio (noncentral hypergeometric) and its exact conditional
      * interval, as R {@code fisher.test(table, conf.level = level)$estimate} and {@code $conf.int}
@@ -24,7 +24,7 @@ public enum RatioMethod {
      * R solves with {@code uniroot}'s default tolerance (about 1e-4); we solve to machine precision, so
      * the last digits can differ from fisher.test's printout by up to about 1e-4 relative.
      */
-    ODDS_RATIO_CONDITIONAL("or-conditional");
+    ODDS_RATIO_CONDITIONAL("conditional-mle");
 
     private final String cliName;
 
@@ -32,7 +32,7 @@ public enum RatioMethod {
         this.cliName = cliName;
     }
 
-    /** Name used in CLI output and JSON. */
+    /** Name of the interval method used in CLI output and JSON: log, woolf, conditional-mle. */
     public String cliName() {
         return cliName;
     }

@@ -201,7 +201,12 @@ public record TwoProportions(int x1, int n1, int x2, int n2) {
         return v * v;
     }
 
-    /** Conditional MLE odds ratio and exact interval (noncentral hypergeometric), as fisher.test. */
+    /**
+     * Conditional MLE odds ratio and exact interval (noncentral hypergeometric), with R fisher.test's
+     * algorithm (mnhyper/pnhyper, the same branches for t and 1/t) but solved by bisection to machine
+     * precision; the 1/t searches start at {@code Double.MIN_NORMAL} where R starts at machine epsilon
+     * (R stops with an error there; this only widens the searchable range for extreme tables).
+     */
     static final class ConditionalOddsRatio {
         private final int lo;
         private final int x;
@@ -294,7 +299,7 @@ public record TwoProportions(int x1, int n1, int x2, int n2) {
                 return Proportions.bisect(t -> mean(t) - x, 0, 1);
             }
             if (mu < x) {
-                return 1 / Proportions.bisect(t -> mean(1 / t) - x, Math.ulp(1.0), 1);
+                return 1 / Proportions.bisect(t -> mean(1 / t) - x, Double.MIN_NORMAL, 1);
             }
             return 1;
         }
@@ -308,7 +313,7 @@ public record TwoProportions(int x1, int n1, int x2, int n2) {
                 return Proportions.bisect(t -> tail(t, false) - alpha, 0, 1);
             }
             if (p > alpha) {
-                return 1 / Proportions.bisect(t -> tail(1 / t, false) - alpha, Math.ulp(1.0), 1);
+                return 1 / Proportions.bisect(t -> tail(1 / t, false) - alpha, Double.MIN_NORMAL, 1);
             }
             return 1;
         }
@@ -322,7 +327,7 @@ public record TwoProportions(int x1, int n1, int x2, int n2) {
                 return Proportions.bisect(t -> tail(t, true) - alpha, 0, 1);
             }
             if (p < alpha) {
-                return 1 / Proportions.bisect(t -> tail(1 / t, true) - alpha, Math.ulp(1.0), 1);
+                return 1 / Proportions.bisect(t -> tail(1 / t, true) - alpha, Double.MIN_NORMAL, 1);
             }
             return 1;
         }
