@@ -8,8 +8,8 @@
 # PropCIs, DescTools and exact2x2 are not installed here (and have no Debian package), so Wilson,
 # Agresti-Coull, Jeffreys, Wald, Newcombe and Miettinen-Nurminen are hand-coded below from the papers;
 # the conventions (clipping, ends at x = 0 / x = n) are the ones stated in the Java Javadoc.
-# The versions used are printed at the top of each run and recorded in the header of the CSVs'
-# companion file versions.txt.
+# Last generated with: R version 4.2.2 Patched (2022-11-10 r83330), metafor 3.8.1 (also written to
+# versions.txt next to the CSVs on every run).
 
 suppressPackageStartupMessages(library(metafor))
 out <- file.path("src", "test", "resources", "r", "proportions")

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.trialmeta.stats.Interval;
 
 /** Two-proportion comparisons against R (values: src/test/r/proportions.R, two.csv). */
@@ -142,6 +144,36 @@ class TwoProportionsTest {
             assertRel(yates.pValue(), r.d("chisq_yates_p"), P_VALUE_TOLERANCE, "chisq yates p", r);
             assertRel(yates.pValue(), r.d("prop_test_p"), P_VALUE_TOLERANCE, "prop.test p", r);
         }
+    }
+
+    /**
+     * Newcombe RG, Stat Med 1998;17:873–890, Table II, examples (a)–(h), 95% limits to 4 decimals:
+     * method 10 (hybrid score) and method 6 (Miettinen-Nurminen score).
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "56, 70, 48, 80, 0.0524, 0.3339, 0.0528, 0.3382",
+        "9, 10, 3, 10, 0.1705, 0.8090, 0.1700, 0.8406",
+        "6, 7, 2, 7, 0.0582, 0.8062, 0.0342, 0.8534",
+        "5, 56, 0, 29, -0.0381, 0.1926, -0.0326, 0.1933",
+        "0, 10, 0, 20, -0.1611, 0.2775, -0.1658, 0.2844",
+        "0, 10, 0, 10, -0.2775, 0.2775, -0.2879, 0.2879",
+        "10, 10, 0, 20, 0.6791, 1.0000, 0.7156, 1.0000",
+        "10, 10, 0, 10, 0.6075, 1.0000, 0.6636, 1.0000",
+    })
+    void newcombeAndMiettinenNurminenReproduceNewcombe1998TableII(int x1, int n1, int x2, int n2,
+            double hybridLower, double hybridUpper, double mnLower, double mnUpper) {
+        TwoProportions t = new TwoProportions(x1, n1, x2, n2);
+        Interval hybrid = t.riskDifference(DifferenceCi.NEWCOMBE, 0.95).interval().orElseThrow();
+        Interval mn = t.riskDifference(DifferenceCi.MIETTINEN_NURMINEN, 0.95).interval().orElseThrow();
+        assertThat(round4(hybrid.lower())).isEqualTo(hybridLower);
+        assertThat(round4(hybrid.upper())).isEqualTo(hybridUpper);
+        assertThat(round4(mn.lower())).isEqualTo(mnLower);
+        assertThat(round4(mn.upper())).isEqualTo(mnUpper);
+    }
+
+    private static double round4(double v) {
+        return Math.round(v * 1e4) / 1e4;
     }
 
     @Test
