@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.concurrent.Callable;
+import org.trialmeta.model.InputException;
 import org.trialmeta.repository.Json;
 import org.trialmeta.stats.Interval;
 import org.trialmeta.stats.proportion.ChiSquareResult;
@@ -70,6 +71,9 @@ public final class OrrDiffCommand implements Callable<Integer> {
     public Integer call() {
         OrrCommand.checkCounts("--x1", x1, "--n1", n1);
         OrrCommand.checkCounts("--x2", x2, "--n2", n2);
+        if ((long) n1 + n2 > Integer.MAX_VALUE) {
+            throw new InputException("--n1 + --n2: " + ((long) n1 + n2) + " (must not exceed " + Integer.MAX_VALUE + ")");
+        }
         double lev = OrrCommand.levelFraction(level);
         ProportionComparison c = new TwoProportions(x1, n1, x2, n2).compare(lev);
         var out = spec.commandLine().getOut();

@@ -115,5 +115,8 @@ class OrrCommandTest {
         Run r = run("orr-diff", "--x1", "5", "--n1", "4", "--x2", "0", "--n2", "8");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).isEqualTo("trialmeta: --x1: 5 > --n1 4 (responders must not exceed patients)\n");
+        Run huge = run("orr-diff", "--x1", "5", "--n1", "2000000000", "--x2", "0", "--n2", "2000000000");
+        assertThat(huge.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(huge.err()).startsWith("trialmeta: --n1 + --n2: 4000000000 (must not exceed");
     }
 }

@@ -15,13 +15,16 @@ import org.trialmeta.stats.Interval;
  * @param x1 responders in group 1, 0 ≤ x1 ≤ n1
  * @param n1 subjects in group 1, n1 ≥ 0
  * @param x2 responders in group 2, 0 ≤ x2 ≤ n2
- * @param n2 subjects in group 2, n2 ≥ 0
+ * @param n2 subjects in group 2, n2 ≥ 0, with n1 + n2 ≤ 2³¹ − 1
  */
 public record TwoProportions(int x1, int n1, int x2, int n2) {
 
     public TwoProportions {
         Proportions.checkCounts("x1", x1, "n1", n1);
         Proportions.checkCounts("x2", x2, "n2", n2);
+        if ((long) n1 + n2 > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("n1 + n2 = " + ((long) n1 + n2) + " must not exceed " + Integer.MAX_VALUE);
+        }
     }
 
     /** Every comparison at once (what {@code trialmeta orr-diff} prints); see {@link ProportionComparison}. */
