@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
         description = "Clinical-trial outcomes meta-analysis engine.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            OrrCommand.class,
+            OrrDiffCommand.class,
         })
 public final class TrialMetaCommand implements Callable<Integer> {
 
