@@ -30,10 +30,29 @@ niel1 <- niel[1, ]                                     # k = 1 with a zero cell
 allzero <- data.frame(study = c("A", "B", "C"), ai = 0, n1i = c(10, 20, 30), ci = 0, n2i = c(12, 18, 25))
 noevents1 <- data.frame(study = c("A", "B", "C"), ai = 0, n1i = c(10, 20, 30), ci = c(2, 0, 5), n2i = c(12, 18, 25))
 allevents <- data.frame(study = c("A", "B"), ai = c(10, 20), n1i = c(10, 20), ci = c(12, 18), n2i = c(12, 18))
+# one table with only events, one with no events: CMH variance 0 (metafor: Inf), nothing else estimable
+degenerate <- data.frame(study = c("A", "B"), ai = c(10, 0), n1i = c(10, 20), ci = c(12, 0), n2i = c(12, 18))
+# a full group (bi = 0) next to ordinary tables
+fullgroup <- data.frame(study = c("A", "B", "C"), ai = c(15, 3, 7), n1i = c(15, 40, 30), ci = c(9, 5, 2), n2i = c(14, 41, 33))
 
 datasets <- list(bcg = bcg, nielweise2007 = niel, collins1985a = collins, yusuf1985t6 = yusuf6,
                  hine1989 = hine, bcg2 = bcg2, bcg1 = bcg1, nielweise1 = niel1,
-                 allzero = allzero, noevents1 = noevents1, allevents = allevents)
+                 allzero = allzero, noevents1 = noevents1, allevents = allevents, degenerate = degenerate,
+                 fullgroup = fullgroup)
+# seeded random sparse tables (many zero and full cells) for a differential check of the edge cases
+set.seed(20261125)
+random <- list()
+for (r in 1:100) {
+  k <- sample(1:6, 1)
+  n1i <- sample(1:15, k, replace = TRUE); n2i <- sample(1:15, k, replace = TRUE)
+  pick <- function(n) { u <- sample(0:3, 1); if (u == 0) 0 else if (u == 1) n else sample(0:n, 1) }
+  random[[r]] <- data.frame(study = paste0("r", r, "_", 1:k), ai = sapply(n1i, pick), n1i = n1i,
+                            ci = sapply(n2i, pick), n2i = n2i)
+}
+names(random) <- paste0("random", 1:100)
+write.csv(do.call(rbind, Map(function(nm, d) cbind(set = nm, d), names(random), random)),
+          file.path(out, "random_inputs.csv"), row.names = FALSE, quote = TRUE)
+
 for (nm in names(datasets)) {
   d <- datasets[[nm]]
   write.csv(d, file.path(out, paste0("input_", nm, ".csv")), row.names = FALSE, quote = TRUE)
@@ -42,7 +61,7 @@ for (nm in names(datasets)) {
 cases <- list(); results <- list(); studies <- list()
 
 runcase <- function(id, ds, method, measure, level = 95, add = 1/2, to = "only0", drop00 = TRUE, correct = TRUE) {
-  d <- datasets[[ds]]
+  d <- if (startsWith(ds, "random")) random[[ds]] else datasets[[ds]]
   res <- tryCatch(suppressWarnings(
     if (method == "MH") {
       rma.mh(ai = ai, n1i = n1i, ci = ci, n2i = n2i, data = d, measure = measure, level = level,
@@ -91,6 +110,15 @@ runcase("nielweise2007_PETO_OR_toall", "nielweise2007", "PETO", "OR", to = "all"
 runcase("yusuf1985t6_PETO_OR_keep00", "yusuf1985t6", "PETO", "OR", drop00 = FALSE)
 runcase("collins1985a_PETO_OR_none", "collins1985a", "PETO", "OR", to = "none")
 runcase("collins1985a_MH_OR_none", "collins1985a", "MH", "OR", to = "none")
+
+for (r in seq_along(random)) {
+  ds <- names(random)[r]
+  level <- sample(c(80, 90, 95, 99), 1); add <- sample(c(0.5, 0, 0.25), 1)
+  to <- sample(c("only0", "all", "if0all", "none"), 1); drop00 <- sample(c(TRUE, FALSE), 1)
+  correct <- sample(c(TRUE, FALSE), 1)
+  for (m in c("OR", "RR", "RD")) runcase(paste0(ds, "_MH_", m), ds, "MH", m, level, add, to, drop00, correct)
+  runcase(paste0(ds, "_PETO_OR"), ds, "PETO", "OR", level, add, to, drop00, correct)
+}
 
 write.csv(do.call(rbind, cases), file.path(out, "cases.csv"), row.names = FALSE, quote = TRUE)
 write.csv(do.call(rbind, results), file.path(out, "results.csv"), row.names = FALSE, quote = TRUE)

@@ -10,7 +10,11 @@ import org.trialmeta.stats.Interval;
  * Result of pooling 2×2 tables by Mantel-Haenszel ({@link MantelHaenszelResult}) or Peto
  * ({@link PetoResult}), with the fields of metafor's {@code rma.mh} / {@code rma.peto} objects.
  * The estimate is on the log scale for OR, RR and the Peto OR, on the raw scale for RD.
- * Anything metafor reports as NA or NaN is an empty optional here ("not estimable").
+ * Anything metafor reports as NA or NaN is an empty optional here ("not estimable"). Deliberate differences
+ * in degenerate cases: where the standard error is 0, metafor gives z = NaN or ±Inf with p = 0 — here z and p
+ * are empty (se is 0 and the CI is the point); where a study has zero sampling variance and Q is infinite,
+ * metafor gives Q = Inf with p = 0 — here Q, its p, I² and H² are empty; where metafor stops with an error
+ * (Peto with no table having both outcomes) the estimate and everything derived from it are empty.
  */
 public sealed interface TwoByTwoPoolResult permits MantelHaenszelResult, PetoResult {
 

@@ -335,13 +335,56 @@ class MantelHaenszelPetoMetaforTest {
     }
 
     @Test
+    void mhOddsRatioMatchesMetaforOnOnlyEventsAndNoEventsTables() {
+        assertMatchesMetafor("degenerate_MH_OR");
+    }
+
+    @Test
+    void mhRiskRatioMatchesMetaforOnOnlyEventsAndNoEventsTables() {
+        assertMatchesMetafor("degenerate_MH_RR");
+    }
+
+    @Test
+    void mhRiskDifferenceMatchesMetaforOnOnlyEventsAndNoEventsTables() {
+        assertMatchesMetafor("degenerate_MH_RD");
+    }
+
+    @Test
+    void petoOddsRatioMatchesMetaforOnOnlyEventsAndNoEventsTables() {
+        assertMatchesMetafor("degenerate_PETO_OR");
+    }
+
+    @Test
+    void mhOddsRatioMatchesMetaforOnFullGroupCell() {
+        assertMatchesMetafor("fullgroup_MH_OR");
+    }
+
+    @Test
+    void mhRiskRatioMatchesMetaforOnFullGroupCell() {
+        assertMatchesMetafor("fullgroup_MH_RR");
+    }
+
+    @Test
+    void mhRiskDifferenceMatchesMetaforOnFullGroupCell() {
+        assertMatchesMetafor("fullgroup_MH_RD");
+    }
+
+    @Test
+    void petoOddsRatioMatchesMetaforOnFullGroupCell() {
+        assertMatchesMetafor("fullgroup_PETO_OR");
+    }
+
+    @Test
     void everyReferenceCaseMatchesMetafor() {
         double worst = 0;
         String worstWhere = "";
+        List<String> allFailures = new ArrayList<>();
         for (String id : MetaforTwoByTwoReference.cases().keySet()) {
             List<String> failures = new ArrayList<>();
             double dev = compare(MetaforTwoByTwoReference.get(id), failures);
-            assertThat(failures).as("case " + id).isEmpty();
+            if (!failures.isEmpty()) {
+                allFailures.add(id + ": " + failures);
+            }
             if (dev >= worst) {
                 worst = dev;
                 worstWhere = id;
@@ -349,7 +392,8 @@ class MantelHaenszelPetoMetaforTest {
         }
         System.out.printf(java.util.Locale.ROOT, "MH/Peto vs metafor: %d cases, max relative deviation %.3g (%s)%n",
                 MetaforTwoByTwoReference.cases().size(), worst, worstWhere);
-        assertThat(MetaforTwoByTwoReference.cases()).hasSizeGreaterThanOrEqualTo(61);
+        assertThat(allFailures).isEmpty();
+        assertThat(MetaforTwoByTwoReference.cases()).hasSizeGreaterThanOrEqualTo(469);
     }
 
     private static void assertMatchesMetafor(String id) {
@@ -380,11 +424,12 @@ class MantelHaenszelPetoMetaforTest {
         check(failures, worst, "estimate", v.get("estimate"), r.estimate());
         check(failures, worst, "se", v.get("se"), r.se());
         check(failures, worst, "zval", v.get("zval"), r.zval());
-        check(failures, worst, "pval", v.get("pval"), r.pval());
+        // metafor: a statistic of +-Inf (zero variance) gets p = 0; here both are not estimable
+        check(failures, worst, "pval", infinite(v.get("zval")) ? "NA" : v.get("pval"), r.pval());
         check(failures, worst, "ci_lb", v.get("ci_lb"), lower(r.ci()));
         check(failures, worst, "ci_ub", v.get("ci_ub"), upper(r.ci()));
         check(failures, worst, "QE", v.get("QE"), r.q());
-        check(failures, worst, "QEp", v.get("QEp"), r.qPval());
+        check(failures, worst, "QEp", infinite(v.get("QE")) ? "NA" : v.get("QEp"), r.qPval());
         check(failures, worst, "I2", v.get("I2"), r.i2());
         check(failures, worst, "H2", v.get("H2"), r.h2());
         check(failures, worst, "k", v.get("k"), OptionalDouble.of(r.k()));
@@ -427,8 +472,15 @@ class MantelHaenszelPetoMetaforTest {
                             Optional<ChiSquare> test) {
         check(failures, worst, name, v.get(name), test.map(ChiSquare::statistic).map(OptionalDouble::of)
                 .orElse(OptionalDouble.empty()));
-        check(failures, worst, name + "p", v.get(name + "p"), test.flatMap(x -> x.pval().isPresent()
+        // metafor gives statistic Inf and p 0 when the variance is zero (e.g. every table without events or
+        // with only events); here the test is not estimable
+        String expectedP = infinite(v.get(name)) ? "NA" : v.get(name + "p");
+        check(failures, worst, name + "p", expectedP, test.flatMap(x -> x.pval().isPresent()
                 ? Optional.of(x.pval()) : Optional.empty()).orElse(OptionalDouble.empty()));
+    }
+
+    private static boolean infinite(String value) {
+        return value != null && value.endsWith("Inf");
     }
 
     private static OptionalDouble lower(Optional<Interval> ci) {

@@ -62,7 +62,18 @@ final class MetaforTwoByTwoReference {
     }
 
     static Tables tables(String dataset) {
-        List<String[]> rows = rows("input_" + dataset + ".csv");
+        List<String[]> rows;
+        if (dataset.startsWith("random")) {
+            // seeded random sparse sets: random_inputs.csv with a leading "set" column
+            rows = new ArrayList<>();
+            for (String[] r : rows("random_inputs.csv")) {
+                if (r[0].equals(dataset)) {
+                    rows.add(java.util.Arrays.copyOfRange(r, 1, r.length));
+                }
+            }
+        } else {
+            rows = rows("input_" + dataset + ".csv");
+        }
         int k = rows.size();
         List<String> study = new ArrayList<>();
         int[] ai = new int[k];
