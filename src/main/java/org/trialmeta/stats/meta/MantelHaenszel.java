@@ -223,10 +223,8 @@ public final class MantelHaenszel {
         }
         double bd = Math.max(0, TwoByTwoCommon.sum(bdTerms));
         double devSum = TwoByTwoCommon.sum(devs);
+        // like R's max(0, NaN), Math.max keeps NaN (no informative table): then not estimable
         double ta = Math.max(0, bd - devSum * devSum / TwoByTwoCommon.sum(invs));
-        if (Double.isNaN(bd - devSum * devSum / TwoByTwoCommon.sum(invs))) {
-            ta = Double.NaN; // R: max(0, NaN) is NaN
-        }
         boolean withP = kPos > 1;
         int df = Math.max(0, kPos - 1);
         return new MantelHaenszelResult.OddsRatioTests(cmh, cochran, chiSquare(ta, df, withP),

@@ -122,7 +122,7 @@ final class TwoByTwoCommon {
             }
         }
         double q = sum(terms);
-        return Double.isNaN(q) ? q : Math.max(0, q);
+        return Math.max(0, q); // NaN stays NaN, as R's max(0, NaN)
     }
 
     /** Rows with {@code weight = wi/sum(wi)·100} (empty if the sum is not positive). */
