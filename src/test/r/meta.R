@@ -54,11 +54,13 @@ transf.for <- function(measure) {
          PFT = transf.ipft.hm, NULL)
 }
 
+# mods: NULL (intercept-only) or the moderator vector for rma(mods = ~ factor(g))
 fit.one <- function(yi, vi, method, test, ni = NULL, measure = "GEN", mods = NULL, control = tight) {
   if (is.null(mods)) {
     res <- try(suppressWarnings(rma(yi, vi, method = method, test = test, control = control)), silent = TRUE)
   } else {
-    res <- try(suppressWarnings(rma(yi, vi, mods = mods, method = method, test = test, control = control)), silent = TRUE)
+    d <- data.frame(yi = yi, vi = vi, g = mods)
+    res <- try(suppressWarnings(rma(yi, vi, mods = ~ factor(g), data = d, method = method, test = test, control = control)), silent = TRUE)
   }
   res
 }
@@ -113,7 +115,7 @@ grid <- function(yi, vi, measure, ni = NULL, groups = NULL, l1o = TRUE) {
     }
     if (l1o && length(yi) > 1) {
       l <- leave1out(res)
-      f$leave1out <- list(estimate = vec(l$estimate), se = vec(l$se), statistic = vec(l$zval), pval = vec(l$pval),
+      f$leave1out <- list(estimate = vec(l$estimate), se = vec(l$se), statistic = vec(if (is.null(l$tval)) l$zval else l$tval), pval = vec(l$pval),
                           ci_lower = vec(l$ci.lb), ci_upper = vec(l$ci.ub), q = vec(l$Q), q_pval = vec(l$Qp),
                           tau2 = vec(l$tau2), i2 = vec(l$I2), h2 = vec(l$H2))
     }
@@ -130,8 +132,9 @@ grid <- function(yi, vi, measure, ni = NULL, groups = NULL, l1o = TRUE) {
       f$subgroups <- subs
       qb <- rma(yi = est, sei = se, method = "FE")
       f$subgroup_test <- list(q = qb$QE, df = qb$k - 1, pval = qb$QEp)
-      mr <- fit.one(yi, vi, m, t, ni, measure, mods = ~ factor(groups))
-      if (!inherits(mr, "try-error")) {
+      mr <- fit.one(yi, vi, m, t, ni, measure, mods = groups)
+      if (inherits(mr, "try-error")) stop(paste("meta-regression failed:", mr))
+      {
         f$metareg <- list(levels = I(lev), beta = vec(mr$beta), se = vec(mr$se), qm = mr$QM, qm_df1 = mr$QMdf[1],
                           qm_df2 = mr$QMdf[2], qm_pval = mr$QMp, tau2 = mr$tau2, tau2_se = mr$se.tau2, qe = mr$QE,
                           qe_df = mr$k - mr$p, qe_pval = mr$QEp, i2 = mr$I2, h2 = mr$H2)

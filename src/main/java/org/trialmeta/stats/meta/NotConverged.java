@@ -9,7 +9,7 @@ package org.trialmeta.stats.meta;
  * @param iterations iterations or function evaluations spent
  * @param reason     one-line explanation
  */
-public record NotConverged(Tau2Estimator method, int k, int iterations, String reason) implements FitResult {
+public record NotConverged(Tau2Estimator method, int k, int iterations, String reason) implements FitResult, MetaRegressionFit {
     public NotConverged {
         if (method == null || reason == null) {
             throw new IllegalArgumentException("method and reason must not be null");
