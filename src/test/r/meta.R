@@ -189,3 +189,22 @@ for (ms in c("PLO", "PFT", "PAS", "PR", "PLN")) {
 m <- dat.molloy2014
 es <- escalc("ZCOR", ri = m$ri, ni = m$ni)
 write.case("molloy2014", "GEN", list(study = I(paste(m$authors, m$year))), es)
+
+# 8. escalc zero-cell correction variants (add, to), including PAS/PFT with an explicit add
+variants <- list()
+combos <- list(list(add = 0.5, to = "all"), list(add = 0.5, to = "if0all"), list(add = 0.1, to = "only0"),
+               list(add = 1, to = "only0"), list(add = 0.5, to = "none"))
+for (cb in combos) {
+  for (ms in c("OR", "RR", "RD")) {
+    es <- suppressWarnings(escalc(ms, ai = n$ai, n1i = n$n1i, ci = n$ci, n2i = n$n2i, add = cb$add, to = cb$to))
+    variants[[length(variants) + 1]] <- list(data = "nielweise2007", measure = ms, add = cb$add, to = cb$to,
+                                             yi = vec(es$yi), vi = vec(es$vi))
+  }
+  for (ms in c("PLO", "PFT", "PAS", "PR", "PLN")) {
+    es <- suppressWarnings(escalc(ms, xi = p$xi, ni = p$ni, add = cb$add, to = cb$to))
+    variants[[length(variants) + 1]] <- list(data = "pritz1997", measure = ms, add = cb$add, to = cb$to,
+                                             yi = vec(es$yi), vi = vec(es$vi))
+  }
+}
+writeLines(js(list(versions = versions, variants = variants)), file.path(out.dir, "escalc_variants.json"))
+cat("wrote escalc_variants.json\n")
