@@ -208,3 +208,13 @@ for (cb in combos) {
 }
 writeLines(js(list(versions = versions, variants = variants)), file.path(out.dir, "escalc_variants.json"))
 cat("wrote escalc_variants.json\n")
+
+# 9. confidence levels other than 95% (CI, PI, Q-profile CI) on BCG log risk ratios
+esb <- escalc("RR", ai = b$tpos, n1i = b$tpos + b$tneg, ci = b$cpos, n2i = b$cpos + b$cneg)
+lv <- list()
+for (level in c(90, 99)) for (m in c("FE", "DL", "REML", "PM")) for (t in tests) {
+  res <- rma(esb$yi, esb$vi, method = m, test = t, level = level, control = tight)
+  lv[[length(lv) + 1]] <- c(list(level = level, method = m, test = t), summarise(res, "RR", NULL))
+}
+writeLines(js(list(versions = versions, dataset = "bcg", measure = "RR", fits = lv)), file.path(out.dir, "bcg_levels_RR.json"))
+cat("wrote bcg_levels_RR.json\n")

@@ -46,7 +46,11 @@ public final class MetaAnalysis {
             }
         }
 
-        /** metafor's defaults: REML, z-test, 95%, Q-profile CI; the transformation for {@code measure}. */
+        /**
+         * metafor's defaults: REML, z-test, 95%, Q-profile CI, and the back-transformation for
+         * {@code measure}, except PFT, whose back-transformation needs the sample sizes: it is the identity
+         * here; use {@link #defaults(EffectSizes)} or {@link #withTransform} for PFT.
+         */
         public static Options defaults(EffectMeasure measure) {
             Transform t = measure == EffectMeasure.PFT ? Transform.identity() : Transform.forMeasure(measure, new int[0]);
             return new Options(measure, Tau2Estimator.REML, TestType.Z, 95, t, true, IterationControl.defaults());

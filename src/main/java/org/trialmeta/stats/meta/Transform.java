@@ -8,7 +8,7 @@ package org.trialmeta.stats.meta;
  * ({@code transf.ipft.hm}, Miller 1978, doi:10.1080/00031305.1978.10479283); identity for PR, RD, GEN.
  *
  * @param kind           the function
- * @param harmonicMeanN  harmonic mean of ni (PFT only; otherwise NaN is not used and 0 is stored)
+ * @param harmonicMeanN  harmonic mean of ni for {@link Kind#IPFT_HM}; 0 (unused) for the other kinds
  */
 public record Transform(Kind kind, double harmonicMeanN) {
 
