@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
             CommandLine.HelpCommand.class,
             OrrCommand.class,
             OrrDiffCommand.class,
+            PoolCommand.class,
         })
 public final class TrialMetaCommand implements Callable<Integer> {
 

@@ -1,0 +1,123 @@
+package org.trialmeta.stats.meta;
+
+import java.util.Arrays;
+
+/**
+ * The random-effects model y_i = β_{g(i)} + u_i + e_i, u_i ~ N(0, tau²), e_i ~ N(0, v_i), with one mean
+ * per group g (one group = intercept-only model; G groups = meta-regression on one categorical
+ * moderator, which spans the same space as metafor's {@code mods = ~ factor(g)}).
+ *
+ * <p>Every quantity metafor computes with the k×k matrix P = W − W X (X'WX)⁻¹ X' W is computed here in
+ * O(k) from per-group sums, because P is block diagonal with blocks W_g − w_g w_g'/s_g:
+ * y'Py = Σ w (y − ȳ_g)², tr P = Σ_g (s_g − S2_g/s_g), Σ P∘P = Σ_g (S2_g − 2 S3_g/s_g + S2_g²/s_g²),
+ * y'PPy = Σ w² (y − ȳ_g)², and the tr(PV), tr(PVPV), Σ PV∘P terms of the tau² standard errors.
+ */
+final class GroupedModel {
+    final double[] y;
+    final double[] v;
+    final int[] g;
+    final int groups;
+    final int k;
+
+    GroupedModel(double[] y, double[] v, int[] g, int groups) {
+        this.y = y;
+        this.v = v;
+        this.g = g;
+        this.groups = groups;
+        this.k = y.length;
+    }
+
+    static GroupedModel interceptOnly(double[] y, double[] v) {
+        return new GroupedModel(y, v, new int[y.length], 1);
+    }
+
+    /** Number of mean parameters p. */
+    int p() {
+        return groups;
+    }
+
+    /** Sums for weights w_i = 1/(v_i + tau2) (or all 1 when {@code unit}). */
+    Sums sums(double tau2, boolean unit) {
+        int gn = groups;
+        double[] s = new double[gn];
+        double[] s2 = new double[gn];
+        double[] s3 = new double[gn];
+        double[] sy = new double[gn];
+        double[] sw2v = new double[gn];
+        double[] w = new double[k];
+        for (int i = 0; i < k; i++) {
+            double wi = unit ? 1.0 : 1.0 / (v[i] + tau2);
+            w[i] = wi;
+            int j = g[i];
+            s[j] += wi;
+            s2[j] += wi * wi;
+            s3[j] += wi * wi * wi;
+            sy[j] += wi * y[i];
+            sw2v[j] += wi * wi * v[i];
+        }
+        double[] mean = new double[gn];
+        for (int j = 0; j < gn; j++) {
+            mean[j] = sy[j] / s[j];
+        }
+        double rss = 0;
+        double yppy = 0;
+        double trPV = 0;
+        double trPVPV = 0;
+        double sumPVP = 0;
+        for (int i = 0; i < k; i++) {
+            int j = g[i];
+            double wi = w[i];
+            double r = y[i] - mean[j];
+            rss += wi * r * r;
+            yppy += wi * wi * r * r;
+            double pii = wi - wi * wi / s[j];
+            trPV += pii * v[i];
+            trPVPV += (wi * wi - 2 * wi * wi * wi / s[j]) * v[i] * v[i];
+            sumPVP += v[i] * (wi * wi - 2 * wi * wi * wi / s[j] + wi * wi * s2[j] / (s[j] * s[j]));
+        }
+        double sumW = 0;
+        double sumW2 = 0;
+        double trP = 0;
+        double sumPP = 0;
+        double logDet = 0;
+        for (int j = 0; j < gn; j++) {
+            sumW += s[j];
+            sumW2 += s2[j];
+            trP += s[j] - s2[j] / s[j];
+            sumPP += s2[j] - 2 * s3[j] / s[j] + s2[j] * s2[j] / (s[j] * s[j]);
+            trPVPV += sw2v[j] * sw2v[j] / (s[j] * s[j]);
+            logDet += Math.log(s[j]);
+        }
+        return new Sums(w, s, mean, sumW, sumW2, rss, yppy, trP, sumPP, trPV, trPVPV, sumPVP, logDet);
+    }
+
+    /**
+     * Sums for one weighting.
+     *
+     * @param w      weights
+     * @param s      per-group sum of weights (X'WX is diag(s) in the group-indicator basis)
+     * @param mean   per-group weighted means (the estimates)
+     * @param rss    y'Py (the generalised Q)
+     * @param yppy   y'PPy
+     * @param logDet log det X'WX
+     */
+    record Sums(double[] w, double[] s, double[] mean, double sumW, double sumW2, double rss, double yppy,
+            double trP, double sumPP, double trPV, double trPVPV, double sumPVP, double logDet) {
+    }
+
+    /** ML (reml = false) or REML log-likelihood up to an additive constant, as metafor's ll.ML/ll.REML. */
+    double logLik(double tau2, boolean reml) {
+        Sums st = sums(tau2, false);
+        double sumLog = 0;
+        for (int i = 0; i < k; i++) {
+            sumLog += Math.log(v[i] + tau2);
+        }
+        double ll = -0.5 * sumLog - 0.5 * st.rss();
+        return reml ? ll - 0.5 * st.logDet() : ll;
+    }
+
+    @Override
+    public String toString() {
+        return "GroupedModel[k=" + k + ", groups=" + groups + ", y=" + Arrays.toString(y) + "]";
+    }
+}

@@ -1,0 +1,184 @@
+package org.trialmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PoolCommandTest {
+
+    /** The CLI prints what stats computes; full-precision JSON must round-trip exactly to metafor's digits. */
+    private static final double CLI_TOLERANCE = 1e-6;
+
+    @TempDir
+    Path dir;
+
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        StringWriter o = new StringWriter();
+        StringWriter e = new StringWriter();
+        CommandLine cl = TrialMetaCommand.commandLine();
+        cl.setOut(new PrintWriter(o));
+        cl.setErr(new PrintWriter(e));
+        int code = cl.execute(args);
+        out = o.toString();
+        err = e.toString();
+        return code;
+    }
+
+    private Path bcgCsv() throws IOException {
+        JsonNode ref = reference("bcg_OR");
+        JsonNode d = ref.get("data");
+        StringBuilder sb = new StringBuilder("study,ai,n1i,ci,n2i,alloc\n");
+        for (int i = 0; i < d.get("ai").size(); i++) {
+            sb.append('"').append(d.get("study").get(i).asText()).append("\",").append(d.get("ai").get(i).asInt()).append(',')
+                    .append(d.get("n1i").get(i).asInt()).append(',').append(d.get("ci").get(i).asInt()).append(',')
+                    .append(d.get("n2i").get(i).asInt()).append(',').append(ref.get("groups").get(i).asText()).append('\n');
+        }
+        return write("bcg.csv", sb.toString());
+    }
+
+    private Path write(String name, String text) throws IOException {
+        Path p = dir.resolve(name);
+        Files.writeString(p, text, StandardCharsets.UTF_8);
+        return p;
+    }
+
+    private static JsonNode reference(String name) throws IOException {
+        try (InputStream in = PoolCommandTest.class.getResourceAsStream("/r/meta/" + name + ".json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static JsonNode fit(JsonNode ref, String method, String test) {
+        for (JsonNode f : ref.get("fits")) {
+            if (f.get("method").asText().equals(method) && f.get("test").asText().equals(test)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException(method);
+    }
+
+    @Test
+    void jsonOutputFollowsTheContractAndMatchesMetaforOnBcg() throws IOException {
+        int code = run("pool", "--input", bcgCsv().toString(), "--measure", "OR", "--method", "PM", "--test", "knha",
+                "--subgroup", "alloc", "--format", "json");
+        assertThat(code).as(err).isEqualTo(ExitCodes.OK);
+        JsonNode j = new ObjectMapper().readTree(out);
+        assertThat(j.fieldNames()).toIterable().containsExactly("measure", "method", "test", "level", "k", "estimate", "se",
+                "statistic", "pval", "ci_lower", "ci_upper", "pi_lower", "pi_upper", "tau2", "tau2_se", "tau2_ci_lower",
+                "tau2_ci_upper", "tau", "i2", "h2", "q", "q_df", "q_pval", "transformed", "studies", "subgroups",
+                "subgroup_test");
+        assertThat(j.get("transformed").fieldNames()).toIterable()
+                .containsExactly("estimate", "ci_lower", "ci_upper", "pi_lower", "pi_upper");
+        assertThat(j.get("studies").get(0).fieldNames()).toIterable().containsExactly("study", "yi", "vi", "weight");
+        assertThat(j.get("subgroups").get(0).fieldNames()).toIterable()
+                .containsExactly("name", "k", "estimate", "se", "ci_lower", "ci_upper", "tau2", "i2");
+        assertThat(j.get("subgroup_test").fieldNames()).toIterable().containsExactly("q", "df", "pval");
+        JsonNode f = fit(reference("bcg_OR"), "PM", "knha");
+        assertThat(j.get("method").asText()).isEqualTo("PM");
+        assertThat(j.get("test").asText()).isEqualTo("knha");
+        for (String[] pair : new String[][] {{"estimate", "estimate"}, {"se", "se"}, {"statistic", "statistic"},
+                {"pval", "pval"}, {"ci_lower", "ci_lower"}, {"pi_upper", "pi_upper"}, {"tau2", "tau2"},
+                {"tau2_se", "tau2_se"}, {"tau2_ci_upper", "tau2_ci_upper"}, {"i2", "i2"}, {"h2", "h2"}, {"q", "q"},
+                {"q_pval", "q_pval"}}) {
+            double e = f.get(pair[1]).asDouble();
+            assertThat(j.get(pair[0]).asDouble()).as(pair[0]).isCloseTo(e, within(Math.abs(e) * CLI_TOLERANCE));
+        }
+        assertThat(j.get("q_df").asInt()).isEqualTo(12);
+        assertThat(j.get("transformed").get("estimate").asDouble()).isCloseTo(f.get("t_estimate").asDouble(), within(1e-9));
+        assertThat(j.get("studies").get(7).get("weight").asDouble())
+                .isCloseTo(f.get("weights").get(7).asDouble(), within(1e-6));
+        assertThat(j.get("subgroups").get(0).get("name").asText()).isEqualTo("alternate");
+        assertThat(j.get("subgroup_test").get("q").asDouble())
+                .isCloseTo(f.get("subgroup_test").get("q").asDouble(), within(1e-6));
+    }
+
+    @Test
+    void fixedEffectAndSingleStudyGiveNullWhereMetaforHasNoValue() throws IOException {
+        Path one = write("one.csv", "study,xi,ni\nA,3,20\n");
+        assertThat(run("pool", "--input", one.toString(), "--measure", "PLO", "--format", "json")).as(err).isZero();
+        JsonNode j = new ObjectMapper().readTree(out);
+        assertThat(j.get("k").asInt()).isEqualTo(1);
+        assertThat(j.get("tau2").asDouble()).isZero();
+        for (String n : new String[] {"tau2_se", "tau2_ci_lower", "tau2_ci_upper", "i2", "h2", "q", "q_df", "q_pval"}) {
+            assertThat(j.get(n).isNull()).as(n).isTrue();
+        }
+        assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "RR", "--method", "fe", "--format", "json")).isZero();
+        JsonNode fe = new ObjectMapper().readTree(out);
+        assertThat(fe.get("pi_lower").isNull()).isTrue();
+        assertThat(fe.get("transformed").get("pi_upper").isNull()).isTrue();
+        assertThat(fe.get("tau2_ci_lower").isNull()).isTrue();
+        assertThat(fe.get("method").asText()).isEqualTo("FE");
+    }
+
+    @Test
+    void tableShowsStudiesPooledSummaryHeterogeneityAndSubgroups() throws IOException {
+        assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "OR", "--subgroup", "alloc")).as(err).isZero();
+        assertThat(out).contains("Random-effects (tau^2: REML) meta-analysis, log odds ratio, z-test, k = 13")
+                .contains("Aronson 1948")
+                .contains("Pooled log odds ratio: -0.7452  SE 0.1860  95% CI [-1.1098, -0.3806]  z = -4.0057  p < 0.0001")
+                .contains("Pooled odds ratio: 0.4746  95% CI [0.3296, 0.6835]  95% PI [0.1435, 1.5696]")
+                .contains("Heterogeneity: tau^2 = 0.3378 (SE 0.1784, 95% CI [0.1301, 1.1812]), tau = 0.5812, I^2 = 92.07%")
+                .contains("Test for subgroup differences: Q(2) = 1.64, p = 0.4404");
+    }
+
+    @Test
+    void eventsAboveTotalNameFileLineColumnValueAndRule() throws IOException {
+        Path bad = write("bad.csv", "study,ai,n1i,ci,n2i\nA,1,10,2,10\nB,12,10,2,10\n");
+        assertThat(run("pool", "--input", bad.toString(), "--measure", "OR")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.strip()).isEqualTo("trialmeta: " + bad + ": line 3, column ai: '12' (events must not exceed n1i = 10)");
+        Path badProp = write("p.csv", "study,xi,ni\nA,1,0\n");
+        assertThat(run("pool", "--input", badProp.toString(), "--measure", "PR")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.strip()).endsWith("line 2, column ni: '0' (a group must have at least 1 participant)");
+        Path gen = write("g.csv", "study,yi,vi\nA,0.1,0\n");
+        assertThat(run("pool", "--input", gen.toString(), "--measure", "GEN")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.strip()).endsWith("line 2, column vi: '0' (a sampling variance must be greater than 0)");
+    }
+
+    @Test
+    void unknownMethodExitsTwoWithTheAllowedList() throws IOException {
+        assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "OR", "--method", "BAYES"))
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.strip()).isEqualTo("trialmeta: --method: unknown method 'BAYES' "
+                + "(allowed: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, MH, PETO)");
+        assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "OR", "--test", "t")).isEqualTo(2);
+        assertThat(err.strip()).isEqualTo("trialmeta: --test: unknown test 't' (allowed: z, knha)");
+    }
+
+    @Test
+    void mantelHaenszelAndPetoAreRoutedToTheTwoByTwoSwitchPoint() throws IOException {
+        assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "OR", "--method", "MH")).isEqualTo(2);
+        assertThat(err).contains("--method MH: not yet available in this build");
+        assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "RR", "--method", "peto")).isEqualTo(2);
+        assertThat(err).contains("--method PETO applies to --measure OR, not RR");
+    }
+
+    @Test
+    void missingColumnAndMissingFileAreOneLineErrors() throws IOException {
+        Path p = write("x.csv", "study,xi\nA,1\n");
+        assertThat(run("pool", "--input", p.toString(), "--measure", "PLO")).isEqualTo(2);
+        assertThat(err.strip()).isEqualTo("trialmeta: " + p + ": missing column ni (columns present: study, xi)");
+        assertThat(run("pool", "--input", dir.resolve("none.csv").toString(), "--measure", "PLO")).isEqualTo(2);
+        assertThat(err).doesNotContain("Exception");
+    }
+
+    @Test
+    void helpShowsDefaults() {
+        assertThat(run("pool", "--help")).isZero();
+        assertThat(out).contains("Default: REML").contains("Default: z").contains("Default: 95").contains("Default: table");
+    }
+}
