@@ -24,6 +24,10 @@ import org.trialmeta.stats.meta.SubgroupAnalysis;
 import org.trialmeta.stats.meta.Tau2ConfidenceInterval;
 import org.trialmeta.stats.meta.Tau2Estimator;
 import org.trialmeta.stats.meta.TestType;
+import org.trialmeta.stats.meta.MantelHaenszel;
+import org.trialmeta.stats.meta.Peto;
+import org.trialmeta.stats.meta.TwoByTwoPoolOptions;
+import org.trialmeta.stats.meta.TwoByTwoPoolResult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,12 +115,10 @@ public final class PoolCommand implements Callable<Integer> {
     }
 
     /**
-     * Mantel-Haenszel (OR, RR, RD) and Peto (OR) pooling of the 2×2 tables.
-     *
-     * <p>TODO(lead, after merging the MH/Peto branch): call {@code org.trialmeta.stats.meta.MantelHaenszel}
-     * (as metafor {@code rma.mh}) for "MH" and {@code org.trialmeta.stats.meta.Peto} (as {@code rma.peto})
-     * for "PETO" with {@code studies.ai(), n1i(), ci(), n2i()}, the test and level, and print with the
-     * same JSON fields as {@link #json} (tau2 fields null); subgroups likewise per level.
+     * Mantel-Haenszel (OR, RR, RD; as metafor {@code rma.mh}) and Peto (OR; as {@code rma.peto}) pooling of
+     * the 2×2 tables. Both are fixed-effect methods: tau² is 0 and the tau² and prediction fields are null.
+     * With {@code --subgroup}, each subgroup is pooled by the same method and the test for subgroup
+     * differences is the fixed-effect Q-between of the subgroup estimates (as RevMan).
      */
     private int poolTwoByTwo(String methodLabel, Studies studies, TestType testType, String[] groups) {
         if (measure.kind() != EffectMeasure.Kind.TWO_GROUP
@@ -124,8 +126,206 @@ public final class PoolCommand implements Callable<Integer> {
             throw new InputException("--method " + methodLabel + " applies to "
                     + (methodLabel.equals("PETO") ? "--measure OR" : "--measure OR, RR or RD") + ", not " + measure);
         }
-        throw new InputException("--method " + methodLabel + ": not yet available in this build (use FE for an "
-                + "inverse-variance fixed-effect analysis)");
+        if (testType != TestType.Z) {
+            throw new InputException("--test knha: applies to inverse-variance fits only (MH and PETO use the z-test)");
+        }
+        TwoByTwoPoolOptions options = TwoByTwoPoolOptions.DEFAULTS.withLevel(level);
+        int[] all = new int[studies.names().length];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        TwoByTwoPoolResult r = poolRows(methodLabel, studies, all, options);
+        List<String[]> subNames = new ArrayList<>();
+        List<TwoByTwoPoolResult> subFits = new ArrayList<>();
+        if (groups != null) {
+            Map<String, List<Integer>> byGroup = new LinkedHashMap<>();
+            for (int i = 0; i < groups.length; i++) {
+                byGroup.computeIfAbsent(groups[i], g -> new ArrayList<>()).add(i);
+            }
+            for (Map.Entry<String, List<Integer>> e : byGroup.entrySet()) {
+                int[] rows = e.getValue().stream().mapToInt(Integer::intValue).toArray();
+                subNames.add(new String[] {e.getKey()});
+                subFits.add(poolRows(methodLabel, studies, rows, options));
+            }
+        }
+        boolean json = format.equalsIgnoreCase("json");
+        String out = json ? twoByTwoJson(r, studies.names(), subNames, subFits)
+                : twoByTwoTable(r, studies.names(), subNames, subFits);
+        spec.commandLine().getOut().print(out);
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    private static TwoByTwoPoolResult poolRows(String methodLabel, Studies s, int[] rows, TwoByTwoPoolOptions options) {
+        int[] ai = pick(s.ai(), rows);
+        int[] n1i = pick(s.n1i(), rows);
+        int[] ci = pick(s.ci(), rows);
+        int[] n2i = pick(s.n2i(), rows);
+        return methodLabel.equals("MH") ? MantelHaenszel.pool(s.measure(), ai, n1i, ci, n2i, options)
+                : Peto.pool(ai, n1i, ci, n2i, options);
+    }
+
+    private static int[] pick(int[] values, int[] rows) {
+        int[] out = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = values[rows[i]];
+        }
+        return out;
+    }
+
+    /** Q-between of subgroup estimates: a fixed-effect inverse-variance meta-analysis of them. */
+    private static Optional<SubgroupAnalysis.SubgroupTest> subgroupTest(List<TwoByTwoPoolResult> fits) {
+        List<Double> y = new ArrayList<>();
+        List<Double> v = new ArrayList<>();
+        for (TwoByTwoPoolResult f : fits) {
+            if (f.estimate().isPresent() && f.se().isPresent() && f.se().getAsDouble() > 0) {
+                y.add(f.estimate().getAsDouble());
+                v.add(f.se().getAsDouble() * f.se().getAsDouble());
+            }
+        }
+        if (y.size() < 2) {
+            return Optional.empty();
+        }
+        double sw = 0;
+        double swy = 0;
+        for (int i = 0; i < y.size(); i++) {
+            sw += 1 / v.get(i);
+            swy += y.get(i) / v.get(i);
+        }
+        double mean = swy / sw;
+        double q = 0;
+        for (int i = 0; i < y.size(); i++) {
+            q += (y.get(i) - mean) * (y.get(i) - mean) / v.get(i);
+        }
+        int df = y.size() - 1;
+        double pval = org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(df).survivalProbability(q);
+        return Optional.of(new SubgroupAnalysis.SubgroupTest(q, df, pval));
+    }
+
+    private static Double opt(java.util.OptionalDouble d) {
+        return d.isPresent() ? d.getAsDouble() : null;
+    }
+
+    private String twoByTwoJson(TwoByTwoPoolResult r, String[] names, List<String[]> subNames,
+            List<TwoByTwoPoolResult> subFits) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("measure", r.measure().name());
+        o.put("method", r.method().name());
+        o.put("test", "z");
+        o.put("level", level);
+        o.put("k", r.k());
+        o.put("estimate", opt(r.estimate()));
+        o.put("se", opt(r.se()));
+        o.put("statistic", opt(r.zval()));
+        o.put("pval", opt(r.pval()));
+        o.put("ci_lower", r.ci().map(Interval::lower).orElse(null));
+        o.put("ci_upper", r.ci().map(Interval::upper).orElse(null));
+        o.put("pi_lower", null);
+        o.put("pi_upper", null);
+        o.put("tau2", null);
+        o.put("tau2_se", null);
+        o.put("tau2_ci_lower", null);
+        o.put("tau2_ci_upper", null);
+        o.put("tau", null);
+        o.put("i2", opt(r.i2()));
+        o.put("h2", opt(r.h2()));
+        o.put("q", opt(r.q()));
+        o.put("q_df", r.qDf());
+        o.put("q_pval", opt(r.qPval()));
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("estimate", opt(r.transformed().estimate()));
+        t.put("ci_lower", r.transformed().ci().map(Interval::lower).orElse(null));
+        t.put("ci_upper", r.transformed().ci().map(Interval::upper).orElse(null));
+        t.put("pi_lower", null);
+        t.put("pi_upper", null);
+        o.put("transformed", t);
+        List<Map<String, Object>> studies = new ArrayList<>();
+        for (TwoByTwoPoolResult.Study s : r.studies()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("study", names[s.index()]);
+            m.put("yi", opt(s.yi()));
+            m.put("vi", opt(s.vi()));
+            m.put("weight", opt(s.weight()));
+            studies.add(m);
+        }
+        o.put("studies", studies);
+        if (!subFits.isEmpty()) {
+            List<Map<String, Object>> subs = new ArrayList<>();
+            for (int g = 0; g < subFits.size(); g++) {
+                TwoByTwoPoolResult f = subFits.get(g);
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("name", subNames.get(g)[0]);
+                m.put("k", f.k());
+                m.put("estimate", opt(f.estimate()));
+                m.put("se", opt(f.se()));
+                m.put("ci_lower", f.ci().map(Interval::lower).orElse(null));
+                m.put("ci_upper", f.ci().map(Interval::upper).orElse(null));
+                m.put("tau2", null);
+                m.put("i2", opt(f.i2()));
+                subs.add(m);
+            }
+            o.put("subgroups", subs);
+            Optional<SubgroupAnalysis.SubgroupTest> st = subgroupTest(subFits);
+            Map<String, Object> tm = new LinkedHashMap<>();
+            tm.put("q", st.map(SubgroupAnalysis.SubgroupTest::q).orElse(null));
+            tm.put("df", st.map(SubgroupAnalysis.SubgroupTest::df).orElse(null));
+            tm.put("pval", st.map(SubgroupAnalysis.SubgroupTest::pval).orElse(null));
+            o.put("subgroup_test", tm);
+        }
+        return Json.write(o);
+    }
+
+    private String twoByTwoTable(TwoByTwoPoolResult r, String[] names, List<String[]> subNames,
+            List<TwoByTwoPoolResult> subFits) {
+        StringBuilder sb = new StringBuilder();
+        String lv = format(level);
+        String model = r.method() == TwoByTwoPoolResult.Method.MH ? "Mantel-Haenszel" : "Peto";
+        sb.append(String.format(Locale.ROOT, "%s fixed-effect meta-analysis, %s, z-test, k = %d%n%n", model,
+                describe(r.measure()), r.k()));
+        TextTable t = new TextTable("study", ">yi", ">vi", ">weight %");
+        for (TwoByTwoPoolResult.Study s : r.studies()) {
+            t.row(names[s.index()], s.yi().isPresent() ? f4(s.yi().getAsDouble()) : "-",
+                    s.vi().isPresent() ? f4(s.vi().getAsDouble()) : "-",
+                    s.weight().isPresent() ? f2(s.weight().getAsDouble()) : "-");
+        }
+        sb.append(t.render()).append('\n');
+        if (r.estimate().isEmpty()) {
+            sb.append("Pooled estimate: not estimable (no study has events in either group)\n");
+        } else {
+            sb.append(String.format(Locale.ROOT, "Pooled %s: %s  SE %s  %s%% CI %s  z = %s  %s%n", describe(r.measure()),
+                    f4(r.estimate().getAsDouble()), r.se().isPresent() ? f4(r.se().getAsDouble()) : "-", lv,
+                    r.ci().map(c -> ci(c.lower(), c.upper())).orElse("-"),
+                    r.zval().isPresent() ? f4(r.zval().getAsDouble()) : "-",
+                    r.pval().isPresent() ? p(r.pval().getAsDouble()) : "p not estimable"));
+            if (r.measure() != EffectMeasure.RD) {
+                sb.append(String.format(Locale.ROOT, "Pooled %s: %s  %s%% CI %s%n", naturalName(r.measure()),
+                        f4(r.transformed().estimate().getAsDouble()), lv,
+                        r.transformed().ci().map(c -> ci(c.lower(), c.upper())).orElse("-")));
+            }
+        }
+        if (r.q().isPresent()) {
+            sb.append(String.format(Locale.ROOT, "Heterogeneity: I^2 = %s%%, H^2 = %s, Q(%d) = %s, %s%n",
+                    r.i2().isPresent() ? f2(r.i2().getAsDouble()) : "-", r.h2().isPresent() ? f2(r.h2().getAsDouble()) : "-",
+                    r.qDf(), f2(r.q().getAsDouble()), r.qPval().isPresent() ? p(r.qPval().getAsDouble()) : "p not estimable"));
+        } else {
+            sb.append("Heterogeneity: not estimable\n");
+        }
+        if (!subFits.isEmpty()) {
+            sb.append('\n');
+            TextTable st = new TextTable("subgroup", ">k", ">estimate", ">se", ">" + lv + "% CI", ">I^2 %");
+            for (int g = 0; g < subFits.size(); g++) {
+                TwoByTwoPoolResult f = subFits.get(g);
+                st.row(subNames.get(g)[0], f.k(), f.estimate().isPresent() ? f4(f.estimate().getAsDouble()) : "not estimable",
+                        f.se().isPresent() ? f4(f.se().getAsDouble()) : "-",
+                        f.ci().map(c -> ci(c.lower(), c.upper())).orElse("-"),
+                        f.i2().isPresent() ? f2(f.i2().getAsDouble()) : "-");
+            }
+            sb.append(st.render());
+            sb.append(subgroupTest(subFits).map(x -> String.format(Locale.ROOT,
+                    "Test for subgroup differences: Q(%d) = %s, %s%n", x.df(), f2(x.q()), p(x.pval())))
+                    .orElse("Test for subgroup differences: not available\n"));
+        }
+        return sb.toString();
     }
 
     private int notConverged(NotConverged nc) {

@@ -159,12 +159,57 @@ class PoolCommandTest {
         assertThat(err.strip()).isEqualTo("trialmeta: --test: unknown test 't' (allowed: z, knha)");
     }
 
+    /** metafor rma.mh / rma.peto on dat.bcg: src/test/r/mh_peto.R and src/test/r/pool_mh_subgroups.R. */
+    private static java.util.Map<String, Double> csvReference(String resource, String key) throws IOException {
+        java.util.Map<String, Double> m = new java.util.HashMap<>();
+        try (InputStream in = PoolCommandTest.class.getResourceAsStream(resource)) {
+            String[] lines = new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n");
+            for (int i = 1; i < lines.length; i++) {
+                String[] f = lines[i].replace("\"", "").split(",");
+                if (f[0].equals(key)) {
+                    m.put(f[1], Double.parseDouble(f[2]));
+                }
+            }
+        }
+        return m;
+    }
+
     @Test
-    void mantelHaenszelAndPetoAreRoutedToTheTwoByTwoSwitchPoint() throws IOException {
-        assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "OR", "--method", "MH")).isEqualTo(2);
-        assertThat(err).contains("--method MH: not yet available in this build");
+    void mantelHaenszelAndPetoMatchMetaforOnBcgWithSubgroupTest() throws IOException {
+        for (String method : new String[] {"MH", "PETO"}) {
+            assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "OR", "--method", method,
+                    "--subgroup", "alloc", "--format", "json")).isEqualTo(ExitCodes.OK);
+            JsonNode j = new ObjectMapper().readTree(out);
+            java.util.Map<String, Double> ref = csvReference("/r/mhpeto/results.csv", "bcg_" + method + "_OR");
+            assertThat(j.get("method").asText()).isEqualTo(method);
+            assertThat(j.get("estimate").asDouble()).isCloseTo(ref.get("estimate"), within(CLI_TOLERANCE));
+            assertThat(j.get("se").asDouble()).isCloseTo(ref.get("se"), within(CLI_TOLERANCE));
+            assertThat(j.get("ci_lower").asDouble()).isCloseTo(ref.get("ci_lb"), within(CLI_TOLERANCE));
+            assertThat(j.get("q").asDouble()).isCloseTo(ref.get("QE"), within(CLI_TOLERANCE));
+            assertThat(j.get("transformed").get("estimate").asDouble()).isCloseTo(ref.get("exp_estimate"), within(CLI_TOLERANCE));
+            assertThat(j.get("tau2").isNull()).isTrue();
+            assertThat(j.get("studies")).hasSize(13);
+            java.util.Map<String, Double> sub = csvReference("/r/pool/mh_peto_subgroups.csv", method);
+            for (JsonNode g : j.get("subgroups")) {
+                String name = g.get("name").asText();
+                assertThat(g.get("estimate").asDouble()).as(method + " " + name)
+                        .isCloseTo(sub.get("estimate_" + name), within(CLI_TOLERANCE));
+                assertThat(g.get("se").asDouble()).isCloseTo(sub.get("se_" + name), within(CLI_TOLERANCE));
+            }
+            assertThat(j.get("subgroup_test").get("q").asDouble()).isCloseTo(sub.get("qb"), within(CLI_TOLERANCE));
+            assertThat(j.get("subgroup_test").get("pval").asDouble()).isCloseTo(sub.get("qb_pval"), within(1e-10));
+        }
+    }
+
+    @Test
+    void petoNeedsOddsRatioAndTwoByTwoMethodsRefuseKnha() throws IOException {
         assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "RR", "--method", "peto")).isEqualTo(2);
         assertThat(err).contains("--method PETO applies to --measure OR, not RR");
+        assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "OR", "--method", "MH", "--test", "knha"))
+                .isEqualTo(2);
+        assertThat(err).contains("--test knha: applies to inverse-variance fits only");
+        assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "RD", "--method", "MH")).isEqualTo(0);
+        assertThat(out).contains("Mantel-Haenszel fixed-effect meta-analysis, risk difference");
     }
 
     @Test
