@@ -91,6 +91,27 @@ class CoxRegressionTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void coxZphMatchesSurvival(Case c) {
+        CoxModel m = fit(c);
+        var data = RReference.dataset(c.dataset());
+        double[][] cols = c.covariates().stream().map(v -> RReference.doubles(data, v)).toArray(double[][]::new);
+        int[] strata = c.strata() == null ? null : RReference.codes(data, c.strata());
+        var z = ProportionalHazardsTest.zph(m, RReference.doubles(data, "time"), RReference.ints(data, "status"),
+                cols, strata);
+        String f = c.fit();
+        assertThat(z.terms()).hasSize(c.covariates().size());
+        for (var row : z.terms()) {
+            close(row.chisq(), f, "zph." + row.term() + ".chisq", ZPH_RELATIVE_TOLERANCE);
+            close(row.df(), f, "zph." + row.term() + ".df", 0);
+            close(row.pValue(), f, "zph." + row.term() + ".p", ZPH_RELATIVE_TOLERANCE);
+        }
+        close(z.global().chisq(), f, "zph.GLOBAL.chisq", ZPH_RELATIVE_TOLERANCE);
+        close(z.global().df(), f, "zph.GLOBAL.df", 0);
+        close(z.global().pValue(), f, "zph.GLOBAL.p", ZPH_RELATIVE_TOLERANCE);
+    }
+
     @Test
     void monotoneLikelihoodIsReportedAsNotConvergedLikeCoxph() {
         var data = RReference.dataset("mono");
