@@ -17,6 +17,7 @@ import picocli.CommandLine.Spec;
         description = "Clinical-trial outcomes meta-analysis engine.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            CoxCommand.class,
         })
 public final class TrialMetaCommand implements Callable<Integer> {
 
