@@ -215,7 +215,8 @@ public final class CoxCommand implements Callable<Integer> {
             sb.append("WARNING: ").append(warning).append('\n');
         }
         sb.append('\n');
-        String lv = fmt("%.4g", fit.level() * 100);
+        double pct = fit.level() * 100;
+        String lv = pct == Math.rint(pct) ? fmt("%.0f", pct) : fmt("%s", pct);
         TextTable t = new TextTable("covariate", ">coef", ">HR", ">HR " + lv + "% CI", ">se(coef)", ">z", ">p");
         for (CoxCoefficient cf : fit.coefficients()) {
             if (cf.estimate().isEmpty()) {

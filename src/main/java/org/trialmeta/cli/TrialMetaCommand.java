@@ -18,6 +18,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             CommandLine.HelpCommand.class,
             CoxCommand.class,
+            HrFromSummaryCommand.class,
+            MedianCompareCommand.class,
         })
 public final class TrialMetaCommand implements Callable<Integer> {
 

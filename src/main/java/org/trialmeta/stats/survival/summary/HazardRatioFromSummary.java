@@ -51,9 +51,8 @@ public final class HazardRatioFromSummary {
                     + "] must be finite, positive, of positive width and contain HR " + hr);
         }
         double se = (Math.log(ci.upper()) - Math.log(ci.lower())) / (2 * MedianComparison.z(level));
-        return new LogHazardRatio(Math.log(hr), se * se, String.format(java.util.Locale.ROOT,
-                "Tierney 2007: HR and %.4g%% CI; Var(ln HR) = ((ln U - ln L)/(2 z))^2, assuming a Wald CI"
-                        + " symmetric on the log scale", level * 100));
+        return new LogHazardRatio(Math.log(hr), se * se, "Tierney 2007: HR and " + percent(level)
+                + "% CI; Var(ln HR) = ((ln U - ln L)/(2 z))^2, assuming a Wald CI symmetric on the log scale");
     }
 
     /** Tierney 2007 (HR and p-value of the same test). Not estimable when HR = 1 or p = 1 (no information). */
@@ -174,6 +173,11 @@ public final class HazardRatioFromSummary {
         }
         return ((SummaryResult.NotEstimable<ReportedMedian.Value>) MedianComparison.reached("control", control))
                 .reason();
+    }
+
+    private static String percent(double level) {
+        double pct = level * 100;
+        return pct == Math.rint(pct) ? Long.toString(Math.round(pct)) : Double.toString(pct);
     }
 
     private static double varianceFromEvents(int totalEvents, double ratio) {
