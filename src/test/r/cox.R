@@ -28,9 +28,25 @@ aml2 <- data.frame(time = aml$time, status = aml$status,
 # monotone likelihood: every death has x = 1 and happens before any x = 0 subject leaves
 mono <- data.frame(time = c(1, 2, 3, 4, 5, 6, 7, 8), status = c(1, 1, 1, 0, 1, 0, 0, 1),
                    x = c(1, 1, 1, 0, 1, 0, 0, 0), z = c(0.5, 1.2, -0.3, 0.8, 2.0, 1.1, -1.0, 0.4))
-datasets <- list(lung = lung2, ovarian = ovarian2, veteran = veteran2, aml = aml2, mono = mono)
+# one covariate level with no events at all: coxph warns "Loglik converged before variable 1"
+set.seed(1)
+inf <- local({
+  n <- 40
+  x <- rbinom(n, 1, 0.5); z <- rnorm(n)
+  t <- rexp(n, exp(z)); st <- rbinom(n, 1, 0.7)
+  st[x == 1] <- 0
+  data.frame(time = t, status = st, x = x, z = z)
+})
+# aml with ties broken by floating-point noise: coxph's timefix (aeqSurv) merges them back
+aml_jitter <- aml2
+aml_jitter$time <- aml_jitter$time * (1 + (seq_len(nrow(aml2)) %% 3) * 1e-12)
+# ovarian with a stratum that has no events (late censored subjects)
+ovarian2$grp <- ifelse(ovarian2$status == 0 & ovarian2$time > 1000, "late_censored", "rest")
+datasets <- list(lung = lung2, ovarian = ovarian2, veteran = veteran2, aml = aml2, mono = mono,
+                 inf = inf, aml_jitter = aml_jitter)
 for (nm in names(datasets)) {
   d <- datasets[[nm]]
+  d[] <- lapply(d, function(col) if (is.numeric(col)) num(col) else col)  # full precision
   write.csv(d, file.path(out, paste0(nm, ".csv")), row.names = FALSE, quote = FALSE)
 }
 
@@ -80,6 +96,8 @@ for (ties in c("efron", "breslow")) {
   record(paste0("ovarian_", ties), Surv(time, status) ~ age + resid_ds + rx + ecog_ps, ovarian2, ties)
   record(paste0("veteran_strata_", ties), Surv(time, status) ~ karno + age + trt + prior + strata(celltype), veteran2, ties)
   record(paste0("aml_", ties), Surv(time, status) ~ maintained, aml2, ties)
+  record(paste0("aml_jitter_", ties), Surv(time, status) ~ maintained, aml_jitter, ties)
+  record(paste0("ovarian_strata_noevents_", ties), Surv(time, status) ~ age + rx + strata(grp), ovarian2, ties)
 }
 # monotone likelihood (R warns: coefficient may be infinite); only the convergence state is checked
 fm <- withCallingHandlers(coxph(Surv(time, status) ~ x + z, data = mono),
@@ -91,6 +109,12 @@ add("mono_x_efron", "x.coef", coef(fm2)["x"])
 add("mono_x_efron", "iter", fm2$iter)
 add("mono_efron", "x.coef", coef(fm)["x"])
 add("mono_efron", "iter", fm$iter)
+
+fi <- withCallingHandlers(coxph(Surv(time, status) ~ x + z, data = inf),
+  warning = function(w) { cat("inf warning:", conditionMessage(w), "\n"); invokeRestart("muffleWarning") })
+add("inf_efron", "x.coef", coef(fi)["x"]); add("inf_efron", "z.coef", coef(fi)["z"])
+add("inf_efron", "z.se", sqrt(vcov(fi)[2, 2])); add("inf_efron", "iter", fi$iter)
+add("inf_efron", "loglik", fi$loglik[2])
 
 fits <- do.call(rbind, rows)
 write.csv(fits, file.path(out, "fits.csv"), row.names = FALSE, quote = FALSE)

@@ -138,9 +138,14 @@ public final class CoxCommand implements Callable<Integer> {
                     + " probably infinite: monotone likelihood); coefficients are not estimates";
         }
         if (fit.convergence() == CoxConvergence.INFINITE_COEFFICIENT) {
-            return "log-likelihood converged before a coefficient did; it may be infinite (monotone likelihood)";
+            return "log-likelihood converged before the coefficient of " + String.join(", ", infinite(fit))
+                    + "; it may be infinite (monotone likelihood) and its estimate and SE are not meaningful";
         }
         return null;
+    }
+
+    private static List<String> infinite(CoxModel fit) {
+        return fit.coefficients().stream().filter(CoxCoefficient::possiblyInfinite).map(CoxCoefficient::name).toList();
     }
 
     static Map<String, Object> json(CoxModel fit, ProportionalHazardsTest.Result zph, String warning) {
@@ -172,6 +177,7 @@ public final class CoxCommand implements Callable<Integer> {
         m.put("coefficients", coefs);
         m.put("converged", fit.converged());
         m.put("convergence", fit.convergence().name().toLowerCase(Locale.ROOT));
+        m.put("possibly_infinite", infinite(fit));
         m.put("warning", warning);
         m.put("iterations", fit.iterations());
         m.put("ties", fit.ties().name().toLowerCase(Locale.ROOT));

@@ -100,6 +100,17 @@ class CoxCommandTest {
     }
 
     @Test
+    void possiblyInfiniteCoefficientIsNamedInJsonAndWarning() throws IOException {
+        Run run = run("cox", "--input", DATA.resolve("inf.csv").toString(), "--time", "time", "--event", "status",
+                "--covariate", "x", "--covariate", "z", "--format", "json");
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        JsonNode j = Json.mapper().readTree(run.out());
+        assertThat(j.get("convergence").asText()).isEqualTo("infinite_coefficient");
+        assertThat(j.get("possibly_infinite").get(0).asText()).isEqualTo("x");
+        assertThat(run.err()).contains("coefficient of x");
+    }
+
+    @Test
     void badEventValueIsOneLineWithFileLineColumn(@TempDir Path dir) throws IOException {
         Path f = dir.resolve("d.csv");
         Files.writeString(f, "t,e,x\n1,1,0\n2,2,1\n3,0,1\n");

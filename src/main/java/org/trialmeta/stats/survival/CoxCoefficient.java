@@ -10,8 +10,11 @@ import org.trialmeta.stats.Interval;
  *
  * @param name covariate name
  * @param estimate the estimate, empty when aliased
+ * @param possiblyInfinite whether coxph's check flags it ("Loglik converged before variable k;
+ *     coefficient may be infinite"): |(u V)_k| > eps and > toler.inf |coef_k| at convergence. Such an
+ *     estimate and its SE are not meaningful (monotone likelihood).
  */
-public record CoxCoefficient(String name, Optional<Estimate> estimate) {
+public record CoxCoefficient(String name, Optional<Estimate> estimate, boolean possiblyInfinite) {
     public CoxCoefficient {
         Objects.requireNonNull(name, "coefficient name");
         Objects.requireNonNull(estimate, "coefficient estimate (use Optional.empty() when aliased)");

@@ -55,7 +55,8 @@ public final class CoxRegression {
     /**
      * Fits a Cox model.
      *
-     * @param time follow-up time per subject (finite)
+     * @param rawTime follow-up time per subject (finite); times closer than sqrt(machine eps), absolutely
+     *     or relative to the mean |time|, are merged as coxph's {@code timefix = TRUE} ({@link #timefix})
      * @param status 1 = event, 0 = censored, per subject
      * @param columns covariates by column: {@code columns[k][i]} is covariate k of subject i (finite)
      * @param names covariate names, one per column
@@ -63,11 +64,12 @@ public final class CoxRegression {
      * @param ties tie handling
      * @param level confidence level of the hazard-ratio intervals, in (0, 1)
      */
-    public static CoxModel fit(double[] time, int[] status, double[][] columns, List<String> names, int[] strata,
+    public static CoxModel fit(double[] rawTime, int[] status, double[][] columns, List<String> names, int[] strata,
             Ties ties, double level) {
-        int n = time.length;
+        int n = rawTime.length;
         int p = columns.length;
-        validate(time, status, columns, names, strata, ties, level);
+        validate(rawTime, status, columns, names, strata, ties, level);
+        double[] time = timefix(rawTime);
 
         // sort by (stratum, time); the stable sort keeps input order within ties, as R's order()
         Integer[] boxed = new Integer[n];
@@ -220,6 +222,7 @@ public final class CoxRegression {
             throw new IllegalArgumentException("no estimable covariate: every covariate is constant or aliased");
         }
         CoxConvergence state = CoxConvergence.CONVERGED;
+        boolean[] infinite = new boolean[p];
         if (!converged) {
             state = CoxConvergence.NOT_CONVERGED;
         } else {
@@ -231,6 +234,7 @@ public final class CoxRegression {
                 inf = Math.abs(inf);
                 if (!Double.isFinite(u[k]) || (inf > EPS && inf > TOLER_INF * Math.abs(beta[k]))) {
                     state = CoxConvergence.INFINITE_COEFFICIENT;
+                    infinite[k] = true;
                 }
             }
         }
@@ -239,7 +243,7 @@ public final class CoxRegression {
         List<CoxCoefficient> coefs = new ArrayList<>(p);
         for (int k = 0; k < p; k++) {
             if (aliased[k]) {
-                coefs.add(new CoxCoefficient(names.get(k), Optional.empty()));
+                coefs.add(new CoxCoefficient(names.get(k), Optional.empty(), false));
                 continue;
             }
             double b = beta[k];
@@ -248,7 +252,7 @@ public final class CoxRegression {
             double pv = 2 * NormalDistribution.of(0, 1).survivalProbability(Math.abs(z));
             Interval ci = new Interval(Math.exp(b - zq * se), Math.exp(b + zq * se));
             coefs.add(new CoxCoefficient(names.get(k), Optional.of(
-                    new CoxCoefficient.Estimate(b, se, Math.exp(b), ci, z, pv))));
+                    new CoxCoefficient.Estimate(b, se, Math.exp(b), ci, z, pv)), infinite[k]));
         }
 
         // Wald test on the estimable coefficients (coxph.wtest)
@@ -296,6 +300,50 @@ public final class CoxRegression {
         return new CoxModel(n, events, nStrata, ties, level, logLikNull, logLik, coefs,
                 ChiSquareTest.of(2 * (logLik - logLikNull), rank), ChiSquareTest.of(wald, Math.max(1, waldDf)),
                 ChiSquareTest.of(scoreStat, rank), conc, state, iter, var, lp);
+    }
+
+    /**
+     * Survival's {@code aeqSurv}: sorted distinct times closer than sqrt(machine eps) to their
+     * predecessor, absolutely or relative to the mean |time| of the distinct times, are replaced by the
+     * first time of their run, so that floating-point noise does not break ties (coxph's default
+     * {@code timefix = TRUE}).
+     */
+    public static double[] timefix(double[] time) {
+        double tol = Math.sqrt(Math.ulp(1.0));
+        double[] y = Arrays.stream(time).filter(Double::isFinite).sorted().distinct().toArray();
+        if (y.length < 2) {
+            return time.clone();
+        }
+        double meanAbs = 0;
+        for (double v : y) {
+            meanAbs += Math.abs(v);
+        }
+        meanAbs /= y.length;
+        double[] cuts = new double[y.length];
+        int nc = 0;
+        cuts[nc++] = y[0];
+        boolean any = false;
+        for (int i = 1; i < y.length; i++) {
+            double dy = y[i] - y[i - 1];
+            if (dy <= tol || dy / meanAbs <= tol) {
+                any = true;
+            } else {
+                cuts[nc++] = y[i];
+            }
+        }
+        if (!any) {
+            return time.clone();
+        }
+        double[] out = new double[time.length];
+        for (int i = 0; i < time.length; i++) {
+            // findInterval: the last cut <= time
+            int pos = Arrays.binarySearch(cuts, 0, nc, time[i]);
+            if (pos < 0) {
+                pos = -pos - 2;
+            }
+            out[i] = pos < 0 ? time[i] : cuts[pos];
+        }
+        return out;
     }
 
     private static void validate(double[] time, int[] status, double[][] columns, List<String> names, int[] strata,

@@ -64,13 +64,14 @@ public final class ProportionalHazardsTest {
      * Tests proportional hazards for {@code fit}, which must have been fitted on exactly these data.
      *
      * @param fit the fitted model (aliased covariates are left out, as R does)
-     * @param time follow-up times
+     * @param rawTime follow-up times (merged as {@link CoxRegression#timefix})
      * @param status 1 = event, 0 = censored
      * @param columns covariate columns as given to {@link CoxRegression#fit}
      * @param strata stratum codes, or null
      */
-    public static Result zph(CoxModel fit, double[] time, int[] status, double[][] columns, int[] strata) {
-        int n = time.length;
+    public static Result zph(CoxModel fit, double[] rawTime, int[] status, double[][] columns, int[] strata) {
+        int n = rawTime.length;
+        double[] time = CoxRegression.timefix(rawTime);
         if (status.length != n || fit.n() != n || columns.length != fit.coefficients().size()) {
             throw new IllegalArgumentException("zph: data (n = " + n + ", " + columns.length
                     + " covariates) do not match the fit (n = " + fit.n() + ", " + fit.coefficients().size()

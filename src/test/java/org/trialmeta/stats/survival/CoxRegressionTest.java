@@ -39,7 +39,9 @@ class CoxRegressionTest {
                     new Case("lung_age_" + s, "lung", List.of("age"), null, t),
                     new Case("ovarian_" + s, "ovarian", List.of("age", "resid_ds", "rx", "ecog_ps"), null, t),
                     new Case("veteran_strata_" + s, "veteran", List.of("karno", "age", "trt", "prior"), "celltype", t),
-                    new Case("aml_" + s, "aml", List.of("maintained"), null, t));
+                    new Case("aml_" + s, "aml", List.of("maintained"), null, t),
+                    new Case("aml_jitter_" + s, "aml_jitter", List.of("maintained"), null, t),
+                    new Case("ovarian_strata_noevents_" + s, "ovarian", List.of("age", "rx"), "grp", t));
         }).map(Arguments::of);
     }
 
@@ -121,6 +123,27 @@ class CoxRegressionTest {
         assertThat(m.converged()).isFalse();
         assertThat(m.iterations()).isEqualTo(R.get("mono_efron").get("iter").intValue());
         assertThat(m.coefficients().get(0).estimate().orElseThrow().coef()).isGreaterThan(10);
+    }
+
+    @Test
+    void coefficientThatMayBeInfiniteIsFlaggedLikeCoxphWarning() {
+        var data = RReference.dataset("inf");
+        CoxModel m = CoxRegression.fit(RReference.doubles(data, "time"), RReference.ints(data, "status"),
+                new double[][] {RReference.doubles(data, "x"), RReference.doubles(data, "z")}, List.of("x", "z"));
+        assertThat(m.convergence()).isEqualTo(CoxConvergence.INFINITE_COEFFICIENT);
+        assertThat(m.iterations()).isEqualTo(R.get("inf_efron").get("iter").intValue());
+        assertThat(m.coefficients().get(0).possiblyInfinite()).isTrue();
+        assertThat(m.coefficients().get(1).possiblyInfinite()).isFalse();
+        close(m.logLik(), "inf_efron", "loglik", COX_RELATIVE_TOLERANCE);
+        close(m.coefficients().get(1).estimate().orElseThrow().coef(), "inf_efron", "z.coef", COX_RELATIVE_TOLERANCE);
+        close(m.coefficients().get(1).estimate().orElseThrow().se(), "inf_efron", "z.se", COX_RELATIVE_TOLERANCE);
+    }
+
+    @Test
+    void timefixMergesFloatingPointNoiseAsAeqSurv() {
+        double[] fixed = CoxRegression.timefix(new double[] {3, 1 + 1e-12, 1, 2, 2 * (1 + 1e-13)});
+        assertThat(fixed).containsExactly(3, 1, 1, 2, 2);
+        assertThat(CoxRegression.timefix(new double[] {1, 2, 3})).containsExactly(1, 2, 3);
     }
 
     @Test
