@@ -30,16 +30,7 @@ final class ConcordanceIndex {
         long tiedX = 0;
         long tiedY = 0;
         long tiedXY = 0;
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> {
-            if (strata != null && strata[a] != strata[b]) {
-                return Integer.compare(strata[a], strata[b]);
-            }
-            return Double.compare(time[a], time[b]);
-        });
+        int[] idx = SortOrder.byStrataThenTime(time, strata);
         int start = 0;
         while (start < n) {
             int end = start + 1;

@@ -72,20 +72,7 @@ public final class CoxRegression {
         double[] time = timefix(rawTime);
 
         // sort by (stratum, time); the stable sort keeps input order within ties, as R's order()
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> {
-            if (strata != null && strata[a] != strata[b]) {
-                return Integer.compare(strata[a], strata[b]);
-            }
-            return Double.compare(time[a], time[b]);
-        });
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = boxed[i];
-        }
+        int[] order = SortOrder.byStrataThenTime(time, strata);
         Data d = new Data(n, p, ties == Ties.EFRON);
         int events = 0;
         int nStrata = 1;

@@ -121,16 +121,7 @@ public final class ProportionalHazardsTest {
             }
         }
 
-        Integer[] boxed = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            boxed[i] = i;
-        }
-        Arrays.sort(boxed, (a, b) -> {
-            if (strata != null && strata[a] != strata[b]) {
-                return Integer.compare(strata[a], strata[b]);
-            }
-            return Double.compare(time[a], time[b]);
-        });
+        int[] boxed = SortOrder.byStrataThenTime(time, strata);
 
         boolean efron = fit.ties() == Ties.EFRON;
         double[] u = new double[2 * p];
@@ -277,11 +268,7 @@ public final class ProportionalHazardsTest {
     /** 1 − KM(t_i−) for every subject: the Kaplan-Meier of all subjects just before each time. */
     static double[] kmTransform(double[] time, int[] status) {
         int n = time.length;
-        Integer[] idx = new Integer[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        Arrays.sort(idx, (a, b) -> Double.compare(time[a], time[b]));
+        int[] idx = SortOrder.byStrataThenTime(time, null);
         double[] out = new double[n];
         double surv = 1;
         int r = 0;
