@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 import org.trialmeta.model.InputException;
 import org.trialmeta.repository.CsvTable;
 import org.trialmeta.repository.Json;
-import org.trialmeta.stats.survival.ChiSquareTest;
+import org.trialmeta.stats.survival.CoxTest;
 import org.trialmeta.stats.survival.Concordance;
 import org.trialmeta.stats.survival.CoxCoefficient;
 import org.trialmeta.stats.survival.CoxConvergence;
@@ -195,7 +195,7 @@ public final class CoxCommand implements Callable<Integer> {
         return m;
     }
 
-    private static Map<String, Object> test(ChiSquareTest t) {
+    private static Map<String, Object> test(CoxTest t) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("statistic", t.statistic());
         m.put("df", t.df());
@@ -252,7 +252,7 @@ public final class CoxCommand implements Callable<Integer> {
         return sb.toString();
     }
 
-    private static void testLine(StringBuilder sb, String name, ChiSquareTest t) {
+    private static void testLine(StringBuilder sb, String name, CoxTest t) {
         sb.append(name).append(fmt(" = %.4g on %d df, p = ", t.statistic(), t.df())).append(p(t.pValue())).append('\n');
     }
 

@@ -30,7 +30,7 @@ final class ConcordanceIndex {
         long tiedX = 0;
         long tiedY = 0;
         long tiedXY = 0;
-        int[] idx = SortOrder.byStrataThenTime(time, strata);
+        int[] idx = CoxSortOrder.byStrataThenTime(time, strata);
         int start = 0;
         while (start < n) {
             int end = start + 1;

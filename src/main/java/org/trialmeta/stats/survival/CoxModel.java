@@ -26,8 +26,8 @@ import java.util.Objects;
  *     ({@code fit$linear.predictors})
  */
 public record CoxModel(int n, int events, int strata, Ties ties, double level, double logLikNull, double logLik,
-        List<CoxCoefficient> coefficients, ChiSquareTest likelihoodRatioTest, ChiSquareTest waldTest,
-        ChiSquareTest scoreTest, java.util.Optional<Concordance> concordance, CoxConvergence convergence, int iterations,
+        List<CoxCoefficient> coefficients, CoxTest likelihoodRatioTest, CoxTest waldTest,
+        CoxTest scoreTest, java.util.Optional<Concordance> concordance, CoxConvergence convergence, int iterations,
         double[][] variance, double[] linearPredictors) {
     public CoxModel {
         Objects.requireNonNull(ties, "ties");

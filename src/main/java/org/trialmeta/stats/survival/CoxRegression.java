@@ -72,7 +72,7 @@ public final class CoxRegression {
         double[] time = timefix(rawTime);
 
         // sort by (stratum, time); the stable sort keeps input order within ties, as R's order()
-        int[] order = SortOrder.byStrataThenTime(time, strata);
+        int[] order = CoxSortOrder.byStrataThenTime(time, strata);
         Data d = new Data(n, p, ties == Ties.EFRON);
         int events = 0;
         int nStrata = 1;
@@ -285,8 +285,8 @@ public final class CoxRegression {
         Optional<Concordance> conc = ConcordanceIndex.of(time, status, lp, strata);
 
         return new CoxModel(n, events, nStrata, ties, level, logLikNull, logLik, coefs,
-                ChiSquareTest.of(2 * (logLik - logLikNull), rank), ChiSquareTest.of(wald, Math.max(1, waldDf)),
-                ChiSquareTest.of(scoreStat, rank), conc, state, iter, var, lp);
+                CoxTest.of(2 * (logLik - logLikNull), rank), CoxTest.of(wald, Math.max(1, waldDf)),
+                CoxTest.of(scoreStat, rank), conc, state, iter, var, lp);
     }
 
     /**

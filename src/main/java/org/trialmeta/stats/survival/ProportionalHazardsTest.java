@@ -121,7 +121,7 @@ public final class ProportionalHazardsTest {
             }
         }
 
-        int[] boxed = SortOrder.byStrataThenTime(time, strata);
+        int[] boxed = CoxSortOrder.byStrataThenTime(time, strata);
 
         boolean efron = fit.ties() == Ties.EFRON;
         double[] u = new double[2 * p];
@@ -249,12 +249,12 @@ public final class ProportionalHazardsTest {
             double[] ut = new double[p + 1];
             ut[p] = u[p + t];
             double chisq = quadratic(sub, ut);
-            ChiSquareTest c = ChiSquareTest.of(chisq, 1);
+            CoxTest c = CoxTest.of(chisq, 1);
             rows.add(new Row(names.get(t), c.statistic(), 1, c.pValue()));
         }
         double[] ug = new double[2 * p];
         System.arraycopy(u, p, ug, p, p);
-        ChiSquareTest c = ChiSquareTest.of(quadratic(imat, ug), p);
+        CoxTest c = CoxTest.of(quadratic(imat, ug), p);
         return new Result(Transform.KM, rows, new Row("GLOBAL", c.statistic(), p, c.pValue()));
     }
 
@@ -268,7 +268,7 @@ public final class ProportionalHazardsTest {
     /** 1 − KM(t_i−) for every subject: the Kaplan-Meier of all subjects just before each time. */
     static double[] kmTransform(double[] time, int[] status) {
         int n = time.length;
-        int[] idx = SortOrder.byStrataThenTime(time, null);
+        int[] idx = CoxSortOrder.byStrataThenTime(time, null);
         double[] out = new double[n];
         double surv = 1;
         int r = 0;

@@ -4,9 +4,9 @@ package org.trialmeta.stats.survival;
  * Stable sort orders on primitive arrays (no boxing), O(n log n): the permutation that R's
  * {@code order(strata, time)} returns (0-based). Stability keeps input order within ties, as R does.
  */
-final class SortOrder {
+final class CoxSortOrder {
 
-    private SortOrder() {}
+    private CoxSortOrder() {}
 
     /** Indices ordered by stratum code (if {@code strata} is not null) and then time, ascending. */
     static int[] byStrataThenTime(double[] time, int[] strata) {

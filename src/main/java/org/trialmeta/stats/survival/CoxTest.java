@@ -1,15 +1,15 @@
 package org.trialmeta.stats.survival;
 
 /**
- * A chi-square test result: statistic, degrees of freedom and upper-tail p-value
- * {@code P(X²_df >= statistic)}, as R's {@code pchisq(statistic, df, lower.tail = FALSE)}.
+ * A chi-square test of a Cox model (likelihood-ratio, Wald, score) or of cox.zph: statistic, degrees of
+ * freedom and upper-tail p-value {@code P(X²_df >= statistic)}, as R's {@code pchisq(statistic, df, lower.tail = FALSE)}.
  *
  * @param statistic the test statistic, finite and non-negative
  * @param df degrees of freedom, at least 1
  * @param pValue upper-tail p-value in [0, 1]
  */
-public record ChiSquareTest(double statistic, int df, double pValue) {
-    public ChiSquareTest {
+public record CoxTest(double statistic, int df, double pValue) {
+    public CoxTest {
         if (!(statistic >= 0) || Double.isInfinite(statistic)) {
             throw new IllegalArgumentException("chi-square statistic " + statistic + " must be finite and >= 0");
         }
@@ -22,9 +22,9 @@ public record ChiSquareTest(double statistic, int df, double pValue) {
     }
 
     /** The test with its upper-tail p-value from the chi-square distribution on {@code df}. */
-    public static ChiSquareTest of(double statistic, int df) {
+    public static CoxTest of(double statistic, int df) {
         double s = Math.max(0.0, statistic);
         double p = org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(df).survivalProbability(s);
-        return new ChiSquareTest(s, df, p);
+        return new CoxTest(s, df, p);
     }
 }
