@@ -206,9 +206,9 @@ public final class CoxCommand implements Callable<Integer> {
     private static Map<String, Object> zphRow(ProportionalHazardsTest.Row r) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("term", r.term());
-        m.put("chisq", r.chisq());
-        m.put("df", r.df());
-        m.put("pval", r.pValue());
+        m.put("chisq", r.test().map(CoxTest::statistic).orElse(null));
+        m.put("df", r.test().map(CoxTest::df).orElse(null));
+        m.put("pval", r.test().map(CoxTest::pValue).orElse(null));
         return m;
     }
 
@@ -244,10 +244,16 @@ public final class CoxCommand implements Callable<Integer> {
         testLine(sb, "Score (logrank) test ", fit.scoreTest());
         sb.append("\nProportional hazards (cox.zph, transform km)\n");
         TextTable z = new TextTable("term", ">chisq", ">df", ">p");
-        for (var r : zph.terms()) {
-            z.row(r.term(), fmt("%.4g", r.chisq()), r.df(), p(r.pValue()));
+        List<ProportionalHazardsTest.Row> all = new ArrayList<>(zph.terms());
+        all.add(zph.global());
+        for (var r : all) {
+            if (r.test().isPresent()) {
+                CoxTest c = r.test().get();
+                z.row(r.term(), fmt("%.4g", c.statistic()), c.df(), p(c.pValue()));
+            } else {
+                z.row(r.term(), "NA", "", "not estimable (singular information)");
+            }
         }
-        z.row("GLOBAL", fmt("%.4g", zph.global().chisq()), zph.global().df(), p(zph.global().pValue()));
         sb.append(z.render());
         return sb.toString();
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
 import org.apache.commons.math3.linear.LUDecomposition;
@@ -34,14 +35,15 @@ public final class ProportionalHazardsTest {
         KM
     }
 
-    /** One row of {@code cox.zph(fit)$table}. */
-    public record Row(String term, double chisq, int df, double pValue) {
+    /**
+     * One row of {@code cox.zph(fit)$table}: the chi-square test, or empty when the information matrix
+     * of the extended model is singular (R's {@code solve} stops with "system is exactly singular"), e.g.
+     * when g(t) takes one value over all event times.
+     */
+    public record Row(String term, Optional<CoxTest> test) {
         public Row {
             Objects.requireNonNull(term, "term");
-            if (!(chisq >= 0) || df < 1 || !(pValue >= 0 && pValue <= 1)) {
-                throw new IllegalArgumentException("zph row " + term + ": chisq " + chisq + ", df " + df
-                        + ", p " + pValue + " (need chisq >= 0, df >= 1, p in [0, 1])");
-            }
+            Objects.requireNonNull(test, "test (Optional.empty() when not estimable)");
         }
     }
 
@@ -248,21 +250,30 @@ public final class ProportionalHazardsTest {
             }
             double[] ut = new double[p + 1];
             ut[p] = u[p + t];
-            double chisq = quadratic(sub, ut);
-            CoxTest c = CoxTest.of(chisq, 1);
-            rows.add(new Row(names.get(t), c.statistic(), 1, c.pValue()));
+            rows.add(new Row(names.get(t), quadratic(sub, ut).map(chisq -> CoxTest.of(chisq, 1))));
         }
         double[] ug = new double[2 * p];
         System.arraycopy(u, p, ug, p, p);
-        CoxTest c = CoxTest.of(quadratic(imat, ug), p);
-        return new Result(Transform.KM, rows, new Row("GLOBAL", c.statistic(), p, c.pValue()));
+        final int df = p;
+        return new Result(Transform.KM, rows, new Row("GLOBAL", quadratic(imat, ug).map(c -> CoxTest.of(c, df))));
     }
 
-    /** u' M⁻¹ u via LU, as R's {@code solve(M, u) %*% u}. */
-    private static double quadratic(double[][] m, double[] u) {
-        RealVector sol = new LUDecomposition(new Array2DRowRealMatrix(m, false)).getSolver()
-                .solve(new ArrayRealVector(u, false));
-        return sol.dotProduct(new ArrayRealVector(u, false));
+    /** u' M⁻¹ u via LU, as R's {@code solve(M, u) %*% u}; empty when M is singular or the result not finite. */
+    private static Optional<Double> quadratic(double[][] m, double[] u) {
+        for (double[] row : m) {
+            for (double v : row) {
+                if (!Double.isFinite(v)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        LUDecomposition lu = new LUDecomposition(new Array2DRowRealMatrix(m, false));
+        if (!lu.getSolver().isNonSingular()) {
+            return Optional.empty();
+        }
+        RealVector sol = lu.getSolver().solve(new ArrayRealVector(u, false));
+        double q = sol.dotProduct(new ArrayRealVector(u, false));
+        return Double.isFinite(q) && q >= -1e-8 * (1 + Math.abs(q)) ? Optional.of(Math.max(q, 0.0)) : Optional.empty();
     }
 
     /** 1 − KM(t_i−) for every subject: the Kaplan-Meier of all subjects just before each time. */
