@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
             OrrCommand.class,
             OrrDiffCommand.class,
             PoolCommand.class,
+            CoxCommand.class,
+            HrFromSummaryCommand.class,
+            MedianCompareCommand.class,
         })
 public final class TrialMetaCommand implements Callable<Integer> {
 

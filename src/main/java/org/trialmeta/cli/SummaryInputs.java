@@ -1,0 +1,64 @@
+package org.trialmeta.cli;
+
+import java.util.Locale;
+import java.util.Optional;
+import org.trialmeta.model.InputException;
+import org.trialmeta.stats.Interval;
+import org.trialmeta.stats.survival.summary.ReportedMedian;
+
+/** Parsing of published-summary values typed on the command line (medians, "NR", CIs). */
+final class SummaryInputs {
+
+    private SummaryInputs() {}
+
+    /**
+     * A median as typed: a positive number, {@code NR} (not reached) or {@code NA} (not reported); the CI
+     * as {@code LOWER,UPPER} where the upper end may be {@code NR}.
+     */
+    static ReportedMedian median(String option, String value, String ci, double ciLevelPercent) {
+        String v = value.strip().toUpperCase(Locale.ROOT);
+        if (v.equals("NR")) {
+            return ReportedMedian.notReached();
+        }
+        if (v.equals("NA")) {
+            return ReportedMedian.notReported();
+        }
+        double m = number(option, value);
+        if (!(m > 0)) {
+            throw new InputException(option + " " + value + ": a median must be > 0 (or NR / NA)");
+        }
+        if (ci == null) {
+            return ReportedMedian.value(m);
+        }
+        String[] parts = ci.split(",", -1);
+        if (parts.length != 2) {
+            throw new InputException(option + "-ci " + ci + ": expected LOWER,UPPER, e.g. 9.1,13.8 (UPPER may be NR)");
+        }
+        double lo = number(option + "-ci", parts[0]);
+        double hi = parts[1].strip().equalsIgnoreCase("NR") ? Double.POSITIVE_INFINITY : number(option + "-ci", parts[1]);
+        if (!(lo <= m && m <= hi) || lo < 0) {
+            throw new InputException(option + "-ci " + ci + ": must satisfy 0 <= lower <= median (" + value
+                    + ") <= upper");
+        }
+        return ReportedMedian.value(m, new Interval(lo, hi), ciLevelPercent / 100);
+    }
+
+    static double number(String option, String text) {
+        String s = text.strip();
+        if (!s.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+            throw new InputException(option + " '" + text + "': not a decimal number");
+        }
+        return Double.parseDouble(s);
+    }
+
+    static double level(String option, double percent) {
+        if (!(percent > 0 && percent < 100)) {
+            throw new InputException(option + " " + percent + ": must be a percentage between 0 and 100, e.g. 95");
+        }
+        return percent / 100;
+    }
+
+    static Optional<Double> opt(Double d) {
+        return Optional.ofNullable(d);
+    }
+}

@@ -1,0 +1,105 @@
+package org.trialmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.trialmeta.repository.Json;
+import picocli.CommandLine;
+
+/** {@code median-compare} and {@code hr-from-summary} against the R hand formulas (src/test/r/cox.R). */
+class SummaryCommandsTest {
+
+    /** Relative tolerance (closed-form formulas). */
+    private static final double SUMMARY_RELATIVE_TOLERANCE = 1e-12;
+
+    private record Run(int code, String out, String err) {}
+
+    private static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = TrialMetaCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static Map<String, Double> r(String c) throws IOException {
+        Map<String, Double> m = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/r/cox/summary.csv"))) {
+            String[] f = line.split(",");
+            if (f[0].equals(c)) {
+                m.put(f[1], Double.parseDouble(f[2]));
+            }
+        }
+        return m;
+    }
+
+    private static void close(JsonNode n, double expected) {
+        assertThat(n.asDouble()).isCloseTo(expected, withinPercentage(SUMMARY_RELATIVE_TOLERANCE * 100));
+    }
+
+    @Test
+    void medianCompareJsonMatchesR() throws IOException {
+        Run run = run("median-compare", "--treated", "11.2", "--treated-ci", "9.1,13.8", "--control", "8.3",
+                "--control-ci", "6.9,10.0", "--format", "json");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode c = Json.mapper().readTree(run.out()).get("contrasts");
+        Map<String, Double> r = r("medians");
+        close(c.get(0).get("estimate"), r.get("difference"));
+        close(c.get(0).get("lower"), r.get("difference_lower"));
+        close(c.get(1).get("upper"), r.get("ratio_upper"));
+        assertThat(c.get(2).get("measure").asText()).isEqualTo("percent_increase_in_lifespan");
+    }
+
+    @Test
+    void medianCompareNotReachedIsNotEstimableInTable() {
+        Run run = run("median-compare", "--treated", "NR", "--control", "21");
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("not estimable: treated median not reached");
+    }
+
+    @Test
+    void hrFromSummaryTierneyMethodsMatchR() throws IOException {
+        JsonNode a = Json.mapper().readTree(run("hr-from-summary", "--hr", "0.75", "--hr-ci", "0.62,0.91",
+                "--format", "json").out());
+        close(a.get("log_hr"), r("tierney_a").get("loghr"));
+        close(a.get("variance"), r("tierney_a").get("var"));
+        JsonNode d = Json.mapper().readTree(run("hr-from-summary", "--logrank-p", "0.01", "--favours", "research",
+                "--events", "180", "--ratio", "2", "--format", "json").out());
+        close(d.get("log_hr"), r("tierney_d").get("loghr"));
+        close(d.get("variance"), r("tierney_d").get("var"));
+        JsonNode c = Json.mapper().readTree(run("hr-from-summary", "--o-minus-e", "-12.5", "--v", "60.2",
+                "--format", "json").out());
+        close(c.get("log_hr"), r("tierney_c").get("loghr"));
+        JsonNode e = Json.mapper().readTree(run("hr-from-summary", "--median-treated", "11.2", "--median-control",
+                "8.3", "--events-research", "120", "--events-control", "140", "--format", "json").out());
+        close(e.get("hr"), r("medians").get("hr_exp"));
+        close(e.get("hr_lower"), r("medians").get("hr_exp_lower_events"));
+        assertThat(e.get("method").asText()).contains("exponential");
+    }
+
+    @Test
+    void hrFromSummaryNotReachedAndBadInputs() throws IOException {
+        JsonNode nr = Json.mapper().readTree(run("hr-from-summary", "--median-treated", "NR", "--median-control", "8",
+                "--events-research", "5", "--events-control", "9", "--format", "json").out());
+        assertThat(nr.get("estimable").asBoolean()).isFalse();
+        assertThat(nr.get("hr").isNull()).isTrue();
+        assertThat(nr.get("reason").asText()).isEqualTo("treated median not reached");
+        Run both = run("hr-from-summary", "--hr", "0.7", "--o-minus-e", "-3", "--v", "10");
+        assertThat(both.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(both.err()).contains("exactly one");
+        Run badCi = run("hr-from-summary", "--hr", "0.5", "--hr-ci", "0.6,0.9");
+        assertThat(badCi.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(badCi.err()).contains("contain HR 0.5").doesNotContain("Exception");
+    }
+}
