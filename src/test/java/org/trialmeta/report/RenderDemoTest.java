@@ -1,0 +1,26 @@
+package org.trialmeta.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import org.junit.jupiter.api.Test;
+
+/** Writes example figures into target/figure-demo/ for looking at (and checks they were written). */
+class RenderDemoTest {
+
+    static final Path OUT = Path.of("target", "figure-demo");
+
+    @Test
+    void writesDemoFigures() {
+        var all = EnumSet.allOf(FigureWriter.Format.class);
+        FigureWriter.write(new ForestPlot(SampleFigures.forest(1, false)), OUT, "forest-1", all);
+        FigureWriter.write(new ForestPlot(SampleFigures.forest(8, false)), OUT, "forest-8", all);
+        FigureWriter.write(new ForestPlot(SampleFigures.forest(60, true)), OUT, "forest-60-long", all);
+        FigureWriter.write(new ForestPlot(SampleFigures.subgroups()), OUT, "forest-subgroups", all);
+        FigureWriter.write(new ForestPlot(SampleFigures.forest(8, false), FigureStyle.JOURNAL_COLUMN), OUT, "forest-8-column", all);
+        FigureWriter.write(new ForestPlot(SampleFigures.forest(8, false), FigureStyle.SLIDE), OUT, "forest-8-slide", all);
+        assertThat(Files.exists(OUT.resolve("forest-60-long.png"))).isTrue();
+    }
+}
