@@ -25,7 +25,12 @@ final class Draw {
     private Draw() {}
 
     static void text(Graphics2D g, TextBox t, Color c) {
-        g.setFont(t.face().at(t.size()));
+        java.awt.Font f = t.face().at(t.size());
+        if (g instanceof org.jfree.svg.SVGGraphics2D && t.face() != FigureFonts.Face.REGULAR) {
+            // each face is its own TrueType file whose AWT style is PLAIN; SVG needs font-weight/style
+            f = f.deriveFont(t.face() == FigureFonts.Face.BOLD ? java.awt.Font.BOLD : java.awt.Font.ITALIC);
+        }
+        g.setFont(f);
         g.setColor(c);
         g.drawString(t.text(), (float) t.x(), (float) t.baseline());
     }

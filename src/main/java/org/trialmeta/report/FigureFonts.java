@@ -53,8 +53,9 @@ public final class FigureFonts {
         }
     }
 
-    /** Font family name written into SVG, with generic fallbacks for viewers without DejaVu. */
-    public static final String SVG_FAMILY = "'DejaVu Sans', 'Bitstream Vera Sans', Verdana, Arial, sans-serif";
+    /** Font family name written into SVG, with generic fallbacks for viewers without DejaVu
+     * (unquoted: JFreeSVG puts the style attribute in single quotes). */
+    public static final String SVG_FAMILY = "DejaVu Sans, Bitstream Vera Sans, Verdana, Arial, sans-serif";
 
     /** Rendering context for all measurements: identity transform, anti-aliased, fractional metrics. */
     public static final FontRenderContext FRC = new FontRenderContext(null, true, true);

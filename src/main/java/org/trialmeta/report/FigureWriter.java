@@ -33,6 +33,9 @@ import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.jfree.svg.SVGGraphics2D;
 import org.jfree.svg.SVGHints;
 import org.jfree.svg.SVGUnits;
+import org.jfree.svg.ViewBox;
+import org.jfree.svg.PreserveAspectRatio;
+import org.jfree.svg.MeetOrSlice;
 import org.trialmeta.repository.AtomicFiles;
 
 /**
@@ -184,7 +187,10 @@ public final class FigureWriter {
         g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, figure.width(), figure.height()));
         figure.draw(g);
         g.dispose();
-        return g.getSVGDocument();
+        // no DOCTYPE (SVG 2 has none, and the SVG 1.1 DTD would make XML parsers go online)
+        String element = g.getSVGElement(null, true, new ViewBox(0, 0, figure.width(), figure.height()),
+                PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n";
     }
 
     private static String svgNumber(double v) {

@@ -21,6 +21,11 @@ class RenderDemoTest {
         FigureWriter.write(new ForestPlot(SampleFigures.subgroups()), OUT, "forest-subgroups", all);
         FigureWriter.write(new ForestPlot(SampleFigures.forest(8, false), FigureStyle.JOURNAL_COLUMN), OUT, "forest-8-column", all);
         FigureWriter.write(new ForestPlot(SampleFigures.forest(8, false), FigureStyle.SLIDE), OUT, "forest-8-slide", all);
+        FigureWriter.write(new SurvivalPlot(SampleFigures.km()), OUT, "km-2-groups", all);
+        FigureWriter.write(new SurvivalPlot(SampleFigures.km(), FigureStyle.JOURNAL_COLUMN), OUT, "km-2-groups-column", all);
+        FigureWriter.write(new MedianChart(SampleFigures.medians()), OUT, "medians", all);
+        FigureWriter.write(new BarChart(SampleFigures.bars()), OUT, "mc38-bars", all);
+        FigureWriter.write(new BarChart(SampleFigures.bars(), FigureStyle.JOURNAL_COLUMN), OUT, "mc38-bars-column", all);
         assertThat(Files.exists(OUT.resolve("forest-60-long.png"))).isTrue();
     }
 }

@@ -89,4 +89,84 @@ final class SampleFigures {
         b.footnote(DAGGER_NOTE);
         return b.build();
     }
+
+    /** Two exponential-ish KM curves with CIs, censoring and at-risk counts at 0, 6, …, 36 months. */
+    static SurvivalPlotData km() {
+        double[] ticks = {0, 6, 12, 18, 24, 30, 36};
+        return new SurvivalPlotData("Progression-free survival by KRAS status", "Time since start of treatment", "months",
+                "Progression-free survival", List.of(kmGroup("KRAS-mutant", 57, 0.08, 1, ticks),
+                        kmGroup("KRAS wild-type", 37, 0.16, 2, ticks)),
+                ticks, true, true, true, List.of("Shaded: pointwise 95% CI (log-log). + censored."));
+    }
+
+    static SurvivalPlotData.Group kmGroup(String name, int n, double hazard, long seed, double[] ticks) {
+        Random rnd = new Random(seed);
+        double[] ev = new double[n];
+        boolean[] cens = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            double t = -Math.log(rnd.nextDouble()) / hazard;
+            double c = rnd.nextDouble() * 40;
+            ev[i] = Math.min(t, c);
+            cens[i] = c < t;
+        }
+        Integer[] idx = new Integer[n];
+        for (int i = 0; i < n; i++) idx[i] = i;
+        java.util.Arrays.sort(idx, (a, b) -> Double.compare(ev[a], ev[b]));
+        List<Double> t = new ArrayList<>(), s = new ArrayList<>(), lo = new ArrayList<>(), hi = new ArrayList<>();
+        List<Double> censored = new ArrayList<>();
+        double surv = 1;
+        double var = 0;
+        int atRisk = n;
+        for (int k : idx) {
+            if (cens[k]) {
+                censored.add(ev[k]);
+            } else {
+                surv *= 1 - 1.0 / atRisk;
+                var += atRisk > 1 ? 1.0 / (atRisk * (atRisk - 1.0)) : 0;
+                double se = Math.sqrt(var);
+                t.add(ev[k]);
+                s.add(surv);
+                lo.add(surv == 0 ? 0 : Math.max(0, Math.min(1, surv * Math.exp(-1.96 * se))));
+                hi.add(surv == 0 ? 0 : Math.min(1, surv * Math.exp(1.96 * se)));
+            }
+            atRisk--;
+        }
+        int[] risk = new int[ticks.length];
+        for (int j = 0; j < ticks.length; j++) {
+            int c = 0;
+            for (double e : ev) if (e >= ticks[j]) c++;
+            risk[j] = c;
+        }
+        return new SurvivalPlotData.Group(name, t.stream().mapToDouble(Double::doubleValue).toArray(),
+                s.stream().mapToDouble(Double::doubleValue).toArray(), lo.stream().mapToDouble(Double::doubleValue).toArray(),
+                hi.stream().mapToDouble(Double::doubleValue).toArray(),
+                censored.stream().mapToDouble(Double::doubleValue).toArray(), risk);
+    }
+
+    /** Medians by trial and subgroup, with every state. */
+    static MedianChartData medians() {
+        var cols = new MedianChartData.Columns("Trial", List.of("n"), "Median PFS\n[95% CI]");
+        return new MedianChartData("Median progression-free survival by KRAS status", "Median PFS (months)", cols, List.of(
+                new MedianChartData.Header("KRAS-mutant"),
+                MedianChartData.Entry.reported("RAMP 201", List.of("57"), 22.0, 11.1, 36.6).withMarker("\u2020"),
+                MedianChartData.Entry.reported("FRAME", List.of("6"), 23.0, 5.5, null).withUpperNotReached(),
+                MedianChartData.Entry.notReached("ENGOT-ov60 (long label of an expansion cohort)", List.of("12"), 9.4),
+                new MedianChartData.Header("KRAS wild-type"),
+                MedianChartData.Entry.reported("RAMP 201", List.of("37"), 12.8, 7.4, 18.4),
+                MedianChartData.Entry.reported("FRAME", List.of("8"), 5.6, null, null),
+                MedianChartData.Entry.notReached("Pilot", List.of("4"), null),
+                MedianChartData.Entry.notReported("ENGOT-ov60", List.of("9"))),
+                List.of(DAGGER_NOTE, "NR: not reached."), java.util.Optional.empty(), 1);
+    }
+
+    /** MC38 median survival per arm with increase-in-lifespan annotations. */
+    static BarChartData bars() {
+        return new BarChartData("MC38 syngeneic model: median survival", "Median survival (days)", List.of(
+                BarChartData.Bar.reference("Vehicle", 21),
+                BarChartData.Bar.of("Avutometinib 0.3\u00a0mg/kg", 28, "+33% vs vehicle"),
+                BarChartData.Bar.of("Anti-PD-1 10\u00a0mg/kg", 30, "+43% vs vehicle"),
+                new BarChartData.Bar("Avutometinib + anti-PD-1 combination", 42, "\u2265 42 (NR)", "+100% vs vehicle", false)),
+                List.of("Increase in lifespan = (median treated \u2212 median vehicle) / median vehicle."), 0,
+                java.util.Optional.empty());
+    }
 }
