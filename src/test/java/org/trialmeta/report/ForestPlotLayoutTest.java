@@ -170,4 +170,32 @@ class ForestPlotLayoutTest {
         assertThatThrownBy(() -> Study.of("A", List.of(), 3, 0.5, 2, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("within its CI");
     }
+
+    @Test
+    void differencesUseALinearAxisAroundZeroWithTrueMinusSigns() {
+        var plot = new ForestPlot(ForestPlotData.builder().scale(AxisScale.LINEAR).effectLabel("Risk difference")
+                .columns(new Columns("Study", "", List.of(), "RD [95% CI]", ""))
+                .row(Study.of("A", List.of(), -0.12, -0.31, 0.07, null))
+                .row(Study.of("B", List.of(), 0.05, -0.02, 0.12, null)).build());
+        var l = plot.layout();
+        assertThat(l.axisMin()).isLessThanOrEqualTo(-0.31);
+        assertThat(l.axisMax()).isGreaterThanOrEqualTo(0.12);
+        assertThat(l.nullX()).isCloseTo(l.x(0), within(POS_TOLERANCE));
+        assertThat(l.texts()).extracting(TextBox::text).contains("\u22120.12 [\u22120.31, 0.07]");
+        assertThat(l.ticks()).extracting(Tick::value).contains(0.0);
+        // no weights: equal squares, no weight column
+        assertThat(l.studies().get(0).side()).isEqualTo(l.studies().get(1).side());
+        assertThat(l.texts()).extracting(TextBox::text).noneMatch(t -> t.endsWith("%"));
+        LayoutAssertions.noOverlapsAndInside(l.texts(), l.width(), l.height());
+    }
+
+    @Test
+    void onlyNonEstimableStudiesStillGiveAnAxis() {
+        var l = new ForestPlot(base().row(Study.notEstimable("A", List.of("0/10"))).build()).layout();
+        assertThat(l.axisMin()).isLessThan(1.0);
+        assertThat(l.axisMax()).isGreaterThan(1.0);
+        assertThat(l.studies()).isEmpty();
+        assertThat(l.texts()).extracting(TextBox::text).contains("not estimable");
+        LayoutAssertions.noOverlapsAndInside(l.texts(), l.width(), l.height());
+    }
 }
