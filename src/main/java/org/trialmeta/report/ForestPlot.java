@@ -499,7 +499,7 @@ public final class ForestPlot implements Figure {
 
         // ---- null line, broken where a spanning text crosses it
         List<Segment> nullLine = new ArrayList<>();
-        if (!Double.isNaN(nullX)) {
+        if (!Double.isNaN(nullX) && data.showNullLine()) {
             double start = rowsTop;
             for (double[] b : nullBreaks) {
                 if (b[0] > start) {

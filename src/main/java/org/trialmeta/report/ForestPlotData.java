@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param title          title above the plot, or empty for none
  * @param effectLabel    axis label, e.g. "Odds ratio (KRAS-mutant vs wild-type)"
  * @param scale          LOG for ratios, LINEAR for differences and medians
- * @param nullValue      the no-effect line: 1 for ratios, 0 for differences
+ * @param nullValue      the no-effect value: 1 for ratios, 0 for differences
+ * @param showNullLine   draw the vertical line at {@code nullValue} (off e.g. for single-arm response rates)
  * @param favoursLeft    label under the axis left of the null line, or empty
  * @param favoursRight   label under the axis right of the null line, or empty
  * @param columns        column headers
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param digits         decimals of the estimate column (0–6)
  */
 public record ForestPlotData(String title, String effectLabel, AxisScale scale, double nullValue,
-                             String favoursLeft, String favoursRight, Columns columns, List<Row> rows,
+                             boolean showNullLine, String favoursLeft, String favoursRight, Columns columns, List<Row> rows,
                              List<String> footnotes, Optional<Range> axisLimits, int digits) {
 
     /** Kind of pooled estimate, drawn as diamonds of different fill. */
@@ -222,6 +223,7 @@ public record ForestPlotData(String title, String effectLabel, AxisScale scale, 
         private String effectLabel = "";
         private AxisScale scale = AxisScale.LOG;
         private double nullValue = 1;
+        private boolean showNullLine = true;
         private String favoursLeft = "";
         private String favoursRight = "";
         private Columns columns = new Columns("Study", "Subgroup", List.of(), "Estimate [95% CI]", "Weight");
@@ -235,6 +237,8 @@ public record ForestPlotData(String title, String effectLabel, AxisScale scale, 
         /** Sets the scale and its usual null value (1 for LOG, 0 for LINEAR). */
         public Builder scale(AxisScale v) { scale = v; nullValue = v == AxisScale.LOG ? 1 : 0; return this; }
         public Builder nullValue(double v) { nullValue = v; return this; }
+        /** No vertical null line (the value still anchors the favours labels). */
+        public Builder noNullLine() { showNullLine = false; return this; }
         public Builder favours(String left, String right) { favoursLeft = left; favoursRight = right; return this; }
         public Builder columns(Columns v) { columns = v; return this; }
         public Builder row(Row r) { rows.add(r); return this; }
@@ -244,7 +248,7 @@ public record ForestPlotData(String title, String effectLabel, AxisScale scale, 
         public Builder digits(int d) { digits = d; return this; }
 
         public ForestPlotData build() {
-            return new ForestPlotData(title, effectLabel, scale, nullValue, favoursLeft, favoursRight, columns,
+            return new ForestPlotData(title, effectLabel, scale, nullValue, showNullLine, favoursLeft, favoursRight, columns,
                     rows, footnotes, axisLimits, digits);
         }
     }

@@ -198,4 +198,18 @@ class ForestPlotLayoutTest {
         assertThat(l.texts()).extracting(TextBox::text).contains("not estimable");
         LayoutAssertions.noOverlapsAndInside(l.texts(), l.width(), l.height());
     }
+
+    @Test
+    void subgroupColumnAppearsWhenStudiesCarryASubgroupAndNullLineCanBeOff() {
+        var plot = new ForestPlot(base().noNullLine().axisLimits(0.1, 10)
+                .row(Study.of("RAMP 201", List.of("25/57"), 0.8, 0.5, 2.0, 60.0).withSubgroup("KRAS-mutant"))
+                .row(Study.of("RAMP 201", List.of("4/37"), 1.2, 0.6, 2.4, 40.0).withSubgroup("KRAS wild-type")).build());
+        var l = plot.layout();
+        assertThat(l.texts()).extracting(TextBox::text).contains("KRAS-mutant", "KRAS wild-type");
+        TextBox label = l.texts().stream().filter(t -> t.text().equals("RAMP 201")).findFirst().orElseThrow();
+        TextBox sub = l.texts().stream().filter(t -> t.text().equals("KRAS wild-type")).findFirst().orElseThrow();
+        assertThat(sub.x()).isGreaterThan(label.right());
+        assertThat(l.nullLine()).isEmpty();
+        LayoutAssertions.noOverlapsAndInside(l.texts(), l.width(), l.height());
+    }
 }

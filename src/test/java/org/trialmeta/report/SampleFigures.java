@@ -70,6 +70,7 @@ final class SampleFigures {
                 .effectLabel("Objective response rate")
                 .scale(AxisScale.LINEAR)
                 .nullValue(0)
+                .noNullLine()
                 .axisLimits(0, 1)
                 .digits(2)
                 .columns(new Columns("Study", "", List.of("Responders/\nevaluable"), "ORR [95% CI]", "Weight"));
