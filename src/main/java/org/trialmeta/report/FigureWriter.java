@@ -71,6 +71,20 @@ public final class FigureWriter {
             }
             throw new IllegalArgumentException("figure format '" + s + "' is not one of png, svg, pdf");
         }
+
+        /** Parses a comma-separated list such as "png,svg,pdf" into formats in PNG, SVG, PDF order. */
+        public static java.util.EnumSet<Format> parseList(String list) {
+            java.util.EnumSet<Format> out = java.util.EnumSet.noneOf(Format.class);
+            for (String part : list.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(parse(part));
+                }
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("figure formats '" + list + "' name none of png, svg, pdf");
+            }
+            return out;
+        }
     }
 
     /** Default PNG resolution (dots per inch), the usual journal minimum for line art with text. */

@@ -131,7 +131,7 @@ public final class SurvivalPlot implements Figure {
             }
         }
         // the first count is centred on time 0, so the names need half a cell more
-        double pl = m + Math.max(yLabW + tickLen + fs * 0.3, anyAtRisk ? nameW + gap + cellW / 2 : 0);
+        double pl = m + Math.max(yLabW + tickLen + fs * 0.3, anyAtRisk ? nameW + gap * 1.5 + cellW / 2 : 0);
         double minSpacing = cellW + fs * 0.8;
         double minGapFrac = 1;
         for (int i = 1; i < ticks.length; i++) {

@@ -149,5 +149,8 @@ class FigureWriterTest {
             assertThat(listing.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
         assertThat(FigureWriter.Format.parse(" SVG ")).isEqualTo(FigureWriter.Format.SVG);
+        assertThat(FigureWriter.Format.parseList("pdf, png")).containsExactly(FigureWriter.Format.PNG, FigureWriter.Format.PDF);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> FigureWriter.Format.parseList("png,gif"))
+                .hasMessageContaining("'gif'");
     }
 }
