@@ -24,6 +24,14 @@ final class Draw {
 
     private Draw() {}
 
+    /**
+     * A stroke width rounded to 1/64 pt, so that it is exact as a float and SVG shows "0.75"
+     * rather than "0.7500000298".
+     */
+    static float width(double w) {
+        return (float) (Math.round(w * 64) / 64.0);
+    }
+
     static void text(Graphics2D g, TextBox t, Color c) {
         java.awt.Font f = t.face().at(t.size());
         if (g instanceof org.jfree.svg.SVGGraphics2D && t.face() != FigureFonts.Face.REGULAR) {
@@ -37,13 +45,13 @@ final class Draw {
 
     static void line(Graphics2D g, double x1, double y1, double x2, double y2, double width, Color c) {
         g.setColor(c);
-        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+        g.setStroke(new BasicStroke(Draw.width(width), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
         g.draw(new Line2D.Double(x1, y1, x2, y2));
     }
 
     static void dashed(Graphics2D g, double x1, double y1, double x2, double y2, double width, Color c, float dash) {
         g.setColor(c);
-        g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
+        g.setStroke(new BasicStroke(Draw.width(width), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f,
                 new float[] {dash, dash}, 0f));
         g.draw(new Line2D.Double(x1, y1, x2, y2));
     }

@@ -583,7 +583,7 @@ public final class ForestPlot implements Figure {
             });
             g.fill(p);
             g.setColor(Draw.INK);
-            g.setStroke(new BasicStroke((float) (lw * 0.8), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            g.setStroke(new BasicStroke(Draw.width(lw * 0.8), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
             g.draw(p);
             if (d.clippedLower()) {
                 g.fill(Draw.arrowHead(d.xLower() - arrowLen * 0.2, d.centerY(), -1, arrowLen * 0.8, arrowHalf));
@@ -599,7 +599,7 @@ public final class ForestPlot implements Figure {
             g.setColor(Color.WHITE);
             g.fill(rect);
             g.setColor(Draw.INK);
-            g.setStroke(new BasicStroke((float) lw, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            g.setStroke(new BasicStroke(Draw.width(lw), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
             g.draw(rect);
             if (b.clippedLower()) {
                 g.fill(Draw.arrowHead(b.xLower(), b.centerY(), -1, arrowLen, arrowHalf));
@@ -611,7 +611,7 @@ public final class ForestPlot implements Figure {
         // axis
         Draw.line(g, l.panelLeft(), l.axisY(), l.panelRight(), l.axisY(), lw, Draw.INK);
         for (Tick t : l.ticks()) {
-            g.setStroke(new BasicStroke((float) lw));
+            g.setStroke(new BasicStroke(Draw.width(lw)));
             g.draw(new Line2D.Double(t.pos(), l.axisY(), t.pos(), l.axisY() + fs * 0.4));
         }
         for (TextBox t : l.texts()) {

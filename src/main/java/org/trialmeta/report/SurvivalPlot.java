@@ -345,9 +345,9 @@ public final class SurvivalPlot implements Figure {
         }
         for (Curve c : l.curves()) {
             g.setColor(c.color());
-            g.setStroke(new BasicStroke((float) (lw * 1.5), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            g.setStroke(new BasicStroke(Draw.width(lw * 1.5), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
             g.draw(c.path());
-            g.setStroke(new BasicStroke((float) lw));
+            g.setStroke(new BasicStroke(Draw.width(lw)));
             double h = fs * 0.3;
             for (Mark mk : c.censors()) {
                 g.draw(new Line2D.Double(mk.x() - h, mk.y(), mk.x() + h, mk.y()));

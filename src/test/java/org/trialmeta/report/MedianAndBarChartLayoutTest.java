@@ -109,4 +109,38 @@ class MedianAndBarChartLayoutTest {
         var lines = BarChart.wrap("Avutometinib 0.3\u00a0mg/kg\nplus anti-PD-1", FigureFonts.Face.REGULAR, 8, 60);
         assertThat(lines).contains("0.3\u00a0mg/kg").contains("plus anti-PD-1");
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 20, 60})
+    void manyMedianRowsWithLongLabelsNeverOverlap(int n) {
+        var rows = new java.util.ArrayList<MedianChartData.Row>();
+        var rnd = new java.util.Random(n);
+        for (int i = 0; i < n; i++) {
+            String label = "Trial " + i + " (phase " + (1 + i % 3) + ", expansion cohort with a long descriptive name)";
+            double med = 1 + rnd.nextDouble() * 30;
+            rows.add(switch (i % 4) {
+                case 0 -> MedianChartData.Entry.reported(label, List.of(Integer.toString(10 + i)), med, med * 0.6, med * 1.5);
+                case 1 -> MedianChartData.Entry.reported(label, List.of(Integer.toString(10 + i)), med, med * 0.5, null)
+                        .withUpperNotReached();
+                case 2 -> MedianChartData.Entry.notReached(label, List.of(Integer.toString(10 + i)), i % 8 == 2 ? 0.5 : null);
+                default -> MedianChartData.Entry.notReported(label, List.of(Integer.toString(10 + i)));
+            });
+        }
+        var data = new MedianChartData("Medians", "Median OS (months)", new MedianChartData.Columns("Trial", List.of("n"),
+                "Median [95% CI]"), rows, List.of(), java.util.Optional.empty(), 1);
+        for (FigureStyle style : List.of(FigureStyle.JOURNAL_PAGE, FigureStyle.JOURNAL_COLUMN, FigureStyle.SLIDE)) {
+            var l = new MedianChart(data, style).layout();
+            LayoutAssertions.noOverlapsAndInside(l.texts(), l.width(), l.height());
+            for (var m : l.marks()) {
+                if (m.hasWhisker()) {
+                    assertThat(m.xLower()).isBetween(l.panelLeft(), l.panelRight());
+                    assertThat(m.xUpper()).isBetween(l.panelLeft(), l.panelRight());
+                }
+                if (m.stateText() != null) {
+                    assertThat(m.stateText().x()).isGreaterThanOrEqualTo(l.panelLeft());
+                    assertThat(m.stateText().right()).isLessThanOrEqualTo(l.panelRight());
+                }
+            }
+        }
+    }
 }
