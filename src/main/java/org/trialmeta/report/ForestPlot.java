@@ -379,6 +379,9 @@ public final class ForestPlot implements Figure {
         double sMin = fs * 0.3;
         for (int i = 0; i < data.rows().size(); i++) {
             Row r = data.rows().get(i);
+            if (r instanceof Header && i > 0) {
+                y += rh * 0.4; // a little air above each subgroup after the first row
+            }
             double top = y;
             double cy = y + rh / 2;
             if (r instanceof Header h) {

@@ -19,6 +19,8 @@ class RenderDemoTest {
         FigureWriter.write(new ForestPlot(SampleFigures.forest(8, false)), OUT, "forest-8", all);
         FigureWriter.write(new ForestPlot(SampleFigures.forest(60, true)), OUT, "forest-60-long", all);
         FigureWriter.write(new ForestPlot(SampleFigures.subgroups()), OUT, "forest-subgroups", all);
+        FigureWriter.write(new ForestPlot(SampleFigures.forest(20, true), FigureStyle.JOURNAL_COLUMN), OUT,
+                "forest-20-long-column", all);
         FigureWriter.write(new ForestPlot(SampleFigures.forest(8, false), FigureStyle.JOURNAL_COLUMN), OUT, "forest-8-column", all);
         FigureWriter.write(new ForestPlot(SampleFigures.forest(8, false), FigureStyle.SLIDE), OUT, "forest-8-slide", all);
         FigureWriter.write(new SurvivalPlot(SampleFigures.km()), OUT, "km-2-groups", all);
