@@ -1,0 +1,263 @@
+package org.trialmeta.report;
+
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2D;
+import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.ImageWriter;
+import javax.imageio.metadata.IIOMetadata;
+import javax.imageio.metadata.IIOMetadataNode;
+import javax.imageio.stream.ImageOutputStream;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDDocumentInformation;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.SVGHints;
+import org.jfree.svg.SVGUnits;
+import org.jfree.svg.ViewBox;
+import org.jfree.svg.PreserveAspectRatio;
+import org.jfree.svg.MeetOrSlice;
+import org.trialmeta.repository.AtomicFiles;
+
+/**
+ * Renders a {@link Figure} to PNG (raster, 300 dpi by default, with the resolution recorded in the
+ * PNG {@code pHYs} chunk), SVG (vector, text as {@code <text>} elements) and PDF (vector, text as
+ * text in an embedded subset of DejaVu Sans). Output is deterministic: the same figure gives the same
+ * bytes in every format (no clock, no random ids). Files are written through {@link AtomicFiles}, so
+ * a failed write leaves no partial file.
+ */
+public final class FigureWriter {
+
+    /** Output format. */
+    public enum Format {
+        PNG("png"), SVG("svg"), PDF("pdf");
+
+        private final String extension;
+
+        Format(String extension) {
+            this.extension = extension;
+        }
+
+        /** File extension without the dot. */
+        public String extension() {
+            return extension;
+        }
+
+        /** Parses "png", "svg" or "pdf" (case-insensitive). */
+        public static Format parse(String s) {
+            for (Format f : values()) {
+                if (f.extension.equalsIgnoreCase(s.trim())) {
+                    return f;
+                }
+            }
+            throw new IllegalArgumentException("figure format '" + s + "' is not one of png, svg, pdf");
+        }
+
+        /** Parses a comma-separated list such as "png,svg,pdf" into formats in PNG, SVG, PDF order. */
+        public static java.util.EnumSet<Format> parseList(String list) {
+            java.util.EnumSet<Format> out = java.util.EnumSet.noneOf(Format.class);
+            for (String part : list.split(",")) {
+                if (!part.isBlank()) {
+                    out.add(parse(part));
+                }
+            }
+            if (out.isEmpty()) {
+                throw new IllegalArgumentException("figure formats '" + list + "' name none of png, svg, pdf");
+            }
+            return out;
+        }
+    }
+
+    /** Default PNG resolution (dots per inch), the usual journal minimum for line art with text. */
+    public static final int DEFAULT_DPI = 300;
+
+    /** Producer written into the PDF document information. */
+    static final String PDF_PRODUCER = "trialmeta";
+
+    private FigureWriter() {}
+
+    /** Writes {@code figure} as {@code dir/baseName.<ext>} for each format; returns the paths written. */
+    public static List<Path> write(Figure figure, Path dir, String baseName, Collection<Format> formats) {
+        List<Path> out = new ArrayList<>();
+        for (Format f : formats) {
+            Path p = dir.resolve(baseName + "." + f.extension());
+            write(figure, p, f);
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** Writes {@code figure} to {@code target} in {@code format}, atomically. */
+    public static void write(Figure figure, Path target, Format format) {
+        switch (format) {
+            case PNG -> AtomicFiles.writeBytes(target, png(figure, DEFAULT_DPI));
+            case SVG -> AtomicFiles.writeString(target, svg(figure));
+            case PDF -> AtomicFiles.writeBytes(target, pdf(figure));
+        }
+    }
+
+    /** Bytes in {@code format}. */
+    public static byte[] bytes(Figure figure, Format format) {
+        return switch (format) {
+            case PNG -> png(figure, DEFAULT_DPI);
+            case SVG -> svg(figure).getBytes(StandardCharsets.UTF_8);
+            case PDF -> pdf(figure);
+        };
+    }
+
+    /** Sets the hints every renderer uses: anti-aliasing, fractional metrics, pure strokes. */
+    static void hints(Graphics2D g) {
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+        g.setRenderingHint(RenderingHints.KEY_STROKE_CONTROL, RenderingHints.VALUE_STROKE_PURE);
+        g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
+    }
+
+    /** Pixel size of the PNG at {@code dpi}: the figure's size in points × dpi / 72, rounded up. */
+    public static int pixels(double points, int dpi) {
+        return (int) Math.ceil(points * dpi / 72.0 - 1e-9);
+    }
+
+    /** PNG at {@code dpi}, white background, with the pHYs chunk set to {@code dpi}. */
+    public static byte[] png(Figure figure, int dpi) {
+        if (dpi < 36 || dpi > 2400) {
+            throw new IllegalArgumentException("png dpi " + dpi + " must be within 36..2400");
+        }
+        int w = pixels(figure.width(), dpi);
+        int h = pixels(figure.height(), dpi);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        try {
+            hints(g);
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, w, h);
+            g.scale(dpi / 72.0, dpi / 72.0);
+            figure.draw(g);
+        } finally {
+            g.dispose();
+        }
+        return encodePng(img, dpi);
+    }
+
+    private static byte[] encodePng(BufferedImage img, int dpi) {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+             ImageOutputStream ios = ImageIO.createImageOutputStream(bytes)) {
+            var param = writer.getDefaultWriteParam();
+            IIOMetadata meta = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(img), param);
+            String fmt = "javax_imageio_png_1.0";
+            IIOMetadataNode root = new IIOMetadataNode(fmt);
+            IIOMetadataNode phys = new IIOMetadataNode("pHYs");
+            String ppm = Integer.toString((int) Math.round(dpi / 0.0254));
+            phys.setAttribute("pixelsPerUnitXAxis", ppm);
+            phys.setAttribute("pixelsPerUnitYAxis", ppm);
+            phys.setAttribute("unitSpecifier", "meter");
+            root.appendChild(phys);
+            meta.mergeTree(fmt, root);
+            writer.setOutput(ios);
+            writer.write(null, new IIOImage(img, null, meta), param);
+            ios.flush();
+            return bytes.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode PNG: " + e.getMessage(), e);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /**
+     * SVG document sized in points with a viewBox in points; text stays text (font family
+     * {@link FigureFonts#SVG_FAMILY}); no random ids.
+     */
+    public static String svg(Figure figure) {
+        SVGGraphics2D g = new SVGGraphics2D(figure.width(), figure.height(), SVGUnits.PT);
+        g.setDefsKeyPrefix("tm");
+        g.setFontFunction(family -> FigureFonts.SVG_FAMILY);
+        g.setGeomDoubleConverter(FigureWriter::svgNumber);
+        g.setTransformDoubleConverter(FigureWriter::svgNumber);
+        g.setRenderingHint(SVGHints.KEY_DRAW_STRING_TYPE, SVGHints.VALUE_DRAW_STRING_TYPE_STANDARD);
+        hints(g);
+        g.setColor(Color.WHITE);
+        g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, figure.width(), figure.height()));
+        figure.draw(g);
+        g.dispose();
+        // no DOCTYPE (SVG 2 has none, and the SVG 1.1 DTD would make XML parsers go online)
+        String element = g.getSVGElement(null, true, new ViewBox(0, 0, figure.width(), figure.height()),
+                PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n";
+    }
+
+    private static String svgNumber(double v) {
+        String s = String.format(Locale.ROOT, "%.3f", v);
+        s = s.indexOf('.') >= 0 ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+        return "-0".equals(s) ? "0" : s;
+    }
+
+    /**
+     * One-page PDF of the figure's size with vector graphics and text in an embedded DejaVu Sans
+     * subset; fixed document id and no dates, so the bytes are reproducible.
+     */
+    public static byte[] pdf(Figure figure) {
+        float w = (float) figure.width();
+        float h = (float) figure.height();
+        try (PDDocument doc = new PDDocument();
+             PdfBoxGraphics2DFontTextDrawer fonts = new PdfBoxGraphics2DFontTextDrawer()) {
+            for (FigureFonts.Face face : FigureFonts.Face.values()) {
+                try (InputStream in = face.open()) {
+                    fonts.registerFont(face.fontName(), in);
+                }
+            }
+            PDPage page = new PDPage(new PDRectangle(w, h));
+            doc.addPage(page);
+            PdfBoxGraphics2D g = new PdfBoxGraphics2D(doc, w, h);
+            g.setFontTextDrawer(fonts);
+            hints(g);
+            g.setColor(Color.WHITE);
+            g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, w, h));
+            figure.draw(g);
+            g.dispose();
+            PDFormXObject form = g.getXFormObject();
+            try (PDPageContentStream cs = new PDPageContentStream(doc, page)) {
+                cs.drawForm(form);
+            }
+            PDDocumentInformation info = new PDDocumentInformation();
+            info.setProducer(PDF_PRODUCER);
+            info.setCreator(PDF_PRODUCER);
+            doc.setDocumentInformation(info);
+            doc.setDocumentId(0L);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            doc.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot render PDF: " + e.getMessage(), e);
+        }
+    }
+
+    /** Checks {@code figure} has a positive finite size (used by renderers' constructors). */
+    static void checkSize(String what, double w, double h) {
+        if (!(w > 0 && h > 0 && Double.isFinite(w) && Double.isFinite(h))) {
+            throw new IllegalStateException(what + " size " + w + " × " + h + " must be positive and finite");
+        }
+        Objects.requireNonNull(what);
+    }
+}

@@ -1,0 +1,624 @@
+package org.trialmeta.report;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Line2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.trialmeta.report.FigureFonts.Face;
+import org.trialmeta.report.ForestPlotData.Estimate;
+import org.trialmeta.report.ForestPlotData.Header;
+import org.trialmeta.report.ForestPlotData.Pooled;
+import org.trialmeta.report.ForestPlotData.PooledKind;
+import org.trialmeta.report.ForestPlotData.Row;
+import org.trialmeta.report.ForestPlotData.Study;
+import org.trialmeta.report.ForestPlotData.Text;
+import org.trialmeta.report.TextBox.Align;
+
+/**
+ * Forest plot in the layout of RevMan and R meta's {@code forest()}: study label, optional subgroup
+ * and left text columns; the plot panel with squares of area proportional to the weight, CI
+ * whiskers (with arrow heads where a CI runs past the axis limits), diamonds for pooled estimates, a
+ * prediction-interval bar, a null line; then "estimate [lower, upper]" and weight columns; axis,
+ * favours labels, effect label and footnotes underneath. Column widths come from the measured text,
+ * the figure height from the number of rows, so no label overlaps or clips at any number of rows.
+ *
+ * <p>All geometry is computed once by {@link #layout()} (exposed for tests) and {@link #draw} only
+ * paints it.
+ */
+public final class ForestPlot implements Figure {
+
+    /** Kind of a laid-out row. */
+    public enum RowKind { HEADER, STUDY, POOLED, PREDICTION, TEXT }
+
+    /** Vertical extent of a row; {@code dataIndex} is its index in {@link ForestPlotData#rows()}. */
+    public record RowBox(int dataIndex, RowKind kind, double top, double centerY, double height) {}
+
+    /**
+     * A study marker: square centred at {@code xEstimate} with side {@code side} (0 when the
+     * estimate lies outside the axis), whisker from {@code xLower} to {@code xUpper} (clamped to the
+     * panel) and arrow heads on the clipped ends.
+     */
+    public record StudyMark(int dataIndex, double centerY, double xEstimate, double xLower, double xUpper,
+                            double side, double weightPercent, boolean estimateInside,
+                            boolean clippedLower, boolean clippedUpper) {}
+
+    /** A pooled diamond (or, for {@code kind == null}, a prediction-interval bar of half-height {@code halfHeight}). */
+    public record DiamondMark(int dataIndex, PooledKind kind, double centerY, double xLower, double xEstimate,
+                              double xUpper, double halfHeight, boolean clippedLower, boolean clippedUpper) {}
+
+    /** A vertical segment of the null line. */
+    public record Segment(double x, double y1, double y2) {}
+
+    /**
+     * The computed geometry, in points from the top left.
+     *
+     * @param width        figure width
+     * @param height       figure height
+     * @param panelLeft    x of the axis minimum
+     * @param panelRight   x of the axis maximum
+     * @param axisMin      axis minimum (natural scale)
+     * @param axisMax      axis maximum (natural scale)
+     * @param axisY        y of the axis line
+     * @param nullX        x of the null value (NaN when outside the axis)
+     * @param headerRuleY  y of the thin rule under the column headers
+     * @param rows         row boxes, top to bottom
+     * @param studies      study markers
+     * @param diamonds     pooled diamonds
+     * @param predictions  prediction-interval bars
+     * @param nullLine     null-line segments (broken where a spanning text crosses it)
+     * @param ticks        axis ticks
+     * @param texts        every text drawn
+     */
+    public record Layout(double width, double height, double panelLeft, double panelRight, AxisScale scale,
+                         double axisMin, double axisMax, double axisY, double nullX, double headerRuleY,
+                         List<RowBox> rows, List<StudyMark> studies, List<DiamondMark> diamonds,
+                         List<DiamondMark> predictions, List<Segment> nullLine, List<Tick> ticks,
+                         List<TextBox> texts) {
+
+        /** x of {@code value} on the axis (not clamped). */
+        public double x(double value) {
+            return panelLeft + (scale.transform(value) - scale.transform(axisMin))
+                    / (scale.transform(axisMax) - scale.transform(axisMin)) * (panelRight - panelLeft);
+        }
+    }
+
+    private static final Color SQUARE = new Color(0x4d, 0x4d, 0x4d);
+    private static final Color FIXED_FILL = new Color(0x99, 0x99, 0x99);
+    private static final Color SUBGROUP_FILL = new Color(0xd9, 0xd9, 0xd9);
+    /** Log axes are clamped to null × 100^±1 by default so one huge CI does not flatten the rest. */
+    private static final double LOG_AUTO_SPAN = 100;
+
+    private final ForestPlotData data;
+    private final FigureStyle style;
+    private final Layout layout;
+
+    public ForestPlot(ForestPlotData data, FigureStyle style) {
+        this.data = Objects.requireNonNull(data, "data");
+        this.style = Objects.requireNonNull(style, "style");
+        this.layout = computeLayout();
+        FigureWriter.checkSize("forest plot", layout.width(), layout.height());
+    }
+
+    public ForestPlot(ForestPlotData data) {
+        this(data, FigureStyle.JOURNAL_PAGE);
+    }
+
+    public ForestPlotData data() {
+        return data;
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    @Override
+    public double width() {
+        return layout.width();
+    }
+
+    @Override
+    public double height() {
+        return layout.height();
+    }
+
+    // ---------------------------------------------------------------- layout
+
+    private String estimateText(Estimate e) {
+        int d = data.digits();
+        return Draw.fixed(e.value(), d) + " [" + Draw.fixed(e.lower(), d) + ", " + Draw.fixed(e.upper(), d) + "]";
+    }
+
+    private String rangeText(ForestPlotData.Range r) {
+        int d = data.digits();
+        return "[" + Draw.fixed(r.lower(), d) + ", " + Draw.fixed(r.upper(), d) + "]";
+    }
+
+    private static String weightText(Double w) {
+        return w == null ? "" : Draw.fixed(w, 1) + "%";
+    }
+
+    private static String[] lines(String s) {
+        return s.isEmpty() ? new String[0] : s.split("\n", -1);
+    }
+
+    private static double maxWidth(Face face, double size, String s) {
+        double w = 0;
+        for (String line : lines(s)) {
+            w = Math.max(w, FigureFonts.width(face.at(size), line));
+        }
+        return w;
+    }
+
+    private Layout computeLayout() {
+        double fs = style.fontSize();
+        double m = fs;
+        double gap = fs * 1.2;
+        double rh = fs * 1.6;
+        double lineH = fs * 1.25;
+        double footSize = fs * 0.875;
+        double titleSize = fs * 1.15;
+        var cols = data.columns();
+        int nLeft = cols.left().size();
+        boolean hasSub = data.rows().stream().anyMatch(r -> r instanceof Study s && !s.subgroup().isEmpty());
+        boolean hasWeight = data.rows().stream().anyMatch(r -> (r instanceof Study s && s.weightPercent() != null)
+                || (r instanceof Pooled p && p.weightPercent() != null));
+
+        // ---- column widths from measured text
+        double wLabel = maxWidth(Face.BOLD, fs, cols.label());
+        double wSub = hasSub ? maxWidth(Face.BOLD, fs, cols.subgroup()) : 0;
+        double[] wLeft = new double[nLeft];
+        for (int i = 0; i < nLeft; i++) {
+            wLeft[i] = maxWidth(Face.BOLD, fs, cols.left().get(i));
+        }
+        double wEst = maxWidth(Face.BOLD, fs, cols.estimate());
+        double wWeight = hasWeight ? maxWidth(Face.BOLD, fs, cols.weight()) : 0;
+        double spanning = 0; // widest text that spans columns (Text rows)
+        double headerSpan = 0;
+        for (Row r : data.rows()) {
+            if (r instanceof Study s) {
+                    wLabel = Math.max(wLabel, FigureFonts.width(Face.REGULAR.at(fs), s.label() + s.marker()));
+                    if (hasSub) {
+                        wSub = Math.max(wSub, FigureFonts.width(Face.REGULAR.at(fs), s.subgroup()));
+                    }
+                    for (int i = 0; i < nLeft; i++) {
+                        wLeft[i] = Math.max(wLeft[i], FigureFonts.width(Face.REGULAR.at(fs), s.left().get(i)));
+                    }
+                    String est = s.effect().map(this::estimateText).orElse("not estimable");
+                    wEst = Math.max(wEst, FigureFonts.width(Face.REGULAR.at(fs), est));
+                    wWeight = Math.max(wWeight, FigureFonts.width(Face.REGULAR.at(fs), weightText(s.weightPercent())));
+            } else if (r instanceof Pooled p) {
+                    wLabel = Math.max(wLabel, FigureFonts.width(Face.BOLD.at(fs), p.label()));
+                    wEst = Math.max(wEst, FigureFonts.width(Face.BOLD.at(fs), estimateText(p.effect())));
+                    wWeight = Math.max(wWeight, FigureFonts.width(Face.BOLD.at(fs), weightText(p.weightPercent())));
+                    if (p.prediction().isPresent()) {
+                        wLabel = Math.max(wLabel, FigureFonts.width(Face.REGULAR.at(fs), predictionLabel()));
+                        wEst = Math.max(wEst, FigureFonts.width(Face.REGULAR.at(fs), rangeText(p.prediction().get())));
+                    }
+            } else if (r instanceof Header h) {
+                headerSpan = Math.max(headerSpan, FigureFonts.width(Face.BOLD.at(fs), h.text()));
+            } else if (r instanceof Text t) {
+                spanning = Math.max(spanning, FigureFonts.width(Face.REGULAR.at(fs), t.text()));
+            }
+        }
+        // a subgroup header must fit over the label and left columns
+        double leftRegion = wLabel + (hasSub ? gap + wSub : 0);
+        for (double w : wLeft) {
+            leftRegion += gap + w;
+        }
+        if (headerSpan > leftRegion) {
+            wLabel += headerSpan - leftRegion;
+            leftRegion = headerSpan;
+        }
+        double leftBlock = m + leftRegion + gap;
+        double rightBlock = gap + wEst + (hasWeight ? gap + wWeight : 0) + m;
+        double minPanel = fs * 12;
+        double maxPanel = Math.max(minPanel, style.targetWidth() * 0.5);
+        double panel = Math.min(maxPanel, Math.max(minPanel, style.targetWidth() - leftBlock - rightBlock));
+        // spanning texts, title and footnotes must fit: widen the panel if not
+        double need = Math.max(spanning, FigureFonts.width(Face.BOLD.at(titleSize), data.title()));
+        for (String f : data.footnotes()) {
+            need = Math.max(need, FigureFonts.width(Face.REGULAR.at(footSize), f));
+        }
+        double contentWidth = leftBlock + panel + rightBlock - 2 * m;
+        if (need > contentWidth) {
+            panel += need - contentWidth;
+        }
+
+        // ---- axis limits
+        double[] lim = axisLimits();
+        double axisMin = lim[0];
+        double axisMax = lim[1];
+
+        // favours labels and effect label may need more room: iterate a few times
+        Layout result = null;
+        for (int attempt = 0; attempt < 4; attempt++) {
+            result = place(fs, m, gap, rh, lineH, footSize, titleSize, hasSub, hasWeight, wLabel, wSub, wLeft, wEst,
+                    wWeight, panel, axisMin, axisMax, lim[2]);
+            double grow = 0;
+            for (TextBox t : result.texts()) {
+                grow = Math.max(grow, Math.max(m - t.x(), t.right() - (result.width() - m)));
+            }
+            if (grow <= 1e-6) {
+                break;
+            }
+            panel += 2 * grow;
+        }
+        return result;
+    }
+
+    private String predictionLabel() {
+        return "Prediction interval";
+    }
+
+    /** {min, max, linear step or NaN}. */
+    private double[] axisLimits() {
+        AxisScale scale = data.scale();
+        if (data.axisLimits().isPresent()) {
+            var a = data.axisLimits().get();
+            double step = scale == AxisScale.LINEAR ? Ticks.linearStep(a.lower(), a.upper(), 5) : Double.NaN;
+            return new double[] {a.lower(), a.upper(), step};
+        }
+        double lo = data.nullValue();
+        double hi = data.nullValue();
+        for (Row r : data.rows()) {
+            List<Double> v = new ArrayList<>();
+            if (r instanceof Study s && s.effect().isPresent()) {
+                v.add(s.effect().get().lower());
+                v.add(s.effect().get().upper());
+            } else if (r instanceof Pooled p) {
+                v.add(p.effect().lower());
+                v.add(p.effect().upper());
+                p.prediction().ifPresent(pr -> {
+                    v.add(pr.lower());
+                    v.add(pr.upper());
+                });
+            }
+            for (double x : v) {
+                lo = Math.min(lo, x);
+                hi = Math.max(hi, x);
+            }
+        }
+        if (scale == AxisScale.LOG) {
+            lo = Math.max(lo, data.nullValue() / LOG_AUTO_SPAN);
+            hi = Math.min(hi, data.nullValue() * LOG_AUTO_SPAN);
+            double[] l = Ticks.logLimits(lo, hi);
+            return new double[] {l[0], l[1], Double.NaN};
+        }
+        return Ticks.linearLimits(lo, hi, 5);
+    }
+
+    private Layout place(double fs, double m, double gap, double rh, double lineH, double footSize, double titleSize,
+                         boolean hasSub, boolean hasWeight, double wLabel, double wSub, double[] wLeft, double wEst,
+                         double wWeight, double panel, double axisMin, double axisMax, double step) {
+        var cols = data.columns();
+        int nLeft = wLeft.length;
+        List<TextBox> texts = new ArrayList<>();
+
+        // ---- horizontal positions
+        double x = m;
+        double labelX = x;
+        x += wLabel;
+        double subX = 0;
+        if (hasSub) {
+            x += gap;
+            subX = x;
+            x += wSub;
+        }
+        double[] leftCenter = new double[nLeft];
+        for (int i = 0; i < nLeft; i++) {
+            x += gap;
+            leftCenter[i] = x + wLeft[i] / 2;
+            x += wLeft[i];
+        }
+        x += gap;
+        double pl = x;
+        double pr = x + panel;
+        double estRight = pr + gap + wEst;
+        double weightRight = hasWeight ? estRight + gap + wWeight : estRight;
+        double width = weightRight + m;
+
+        AxisScale scale = data.scale();
+        double t0 = scale.transform(axisMin);
+        double t1 = scale.transform(axisMax);
+        java.util.function.DoubleUnaryOperator toX = v -> pl + (scale.transform(v) - t0) / (t1 - t0) * (pr - pl);
+        java.util.function.DoubleUnaryOperator clampX =
+                v -> toX.applyAsDouble(Math.max(axisMin, Math.min(axisMax, v)));
+
+        // ---- vertical: title and headers
+        double y = m;
+        if (!data.title().isEmpty()) {
+            double asc = FigureFonts.ascent(Face.BOLD.at(titleSize));
+            texts.add(TextBox.place(data.title(), Face.BOLD, titleSize, m, y + asc, Align.LEFT));
+            y += titleSize * 1.25 + fs * 0.6;
+        }
+        int headerLines = 1;
+        List<String> allHeaders = new ArrayList<>(List.of(cols.label(), cols.estimate()));
+        allHeaders.addAll(cols.left());
+        if (hasSub) {
+            allHeaders.add(cols.subgroup());
+        }
+        if (hasWeight) {
+            allHeaders.add(cols.weight());
+        }
+        for (String h : allHeaders) {
+            headerLines = Math.max(headerLines, lines(h).length);
+        }
+        double headerBottom = y + headerLines * lineH;
+        double descB = FigureFonts.descent(Face.BOLD.at(fs));
+        addHeader(texts, cols.label(), labelX, Align.LEFT, headerBottom, lineH, descB, fs);
+        if (hasSub) {
+            addHeader(texts, cols.subgroup(), subX, Align.LEFT, headerBottom, lineH, descB, fs);
+        }
+        for (int i = 0; i < nLeft; i++) {
+            addHeader(texts, cols.left().get(i), leftCenter[i], Align.CENTER, headerBottom, lineH, descB, fs);
+        }
+        addHeader(texts, cols.estimate(), estRight, Align.RIGHT, headerBottom, lineH, descB, fs);
+        if (hasWeight) {
+            addHeader(texts, cols.weight(), weightRight, Align.RIGHT, headerBottom, lineH, descB, fs);
+        }
+        double ruleY = headerBottom + fs * 0.35;
+        y = ruleY + fs * 0.25;
+        double rowsTop = y;
+
+        // ---- rows
+        List<RowBox> rows = new ArrayList<>();
+        List<StudyMark> studies = new ArrayList<>();
+        List<DiamondMark> diamonds = new ArrayList<>();
+        List<DiamondMark> predictions = new ArrayList<>();
+        List<double[]> nullBreaks = new ArrayList<>();
+        double nullX = data.nullValue() >= axisMin && data.nullValue() <= axisMax
+                ? toX.applyAsDouble(data.nullValue()) : Double.NaN;
+        double wMax = data.rows().stream().filter(r -> r instanceof Study s && s.weightPercent() != null)
+                .mapToDouble(r -> ((Study) r).weightPercent()).max().orElse(0);
+        double sMax = rh * 0.8;
+        double sMin = fs * 0.3;
+        for (int i = 0; i < data.rows().size(); i++) {
+            Row r = data.rows().get(i);
+            if (r instanceof Header && i > 0) {
+                y += rh * 0.4; // a little air above each subgroup after the first row
+            }
+            double top = y;
+            double cy = y + rh / 2;
+            if (r instanceof Header h) {
+                    rows.add(new RowBox(i, RowKind.HEADER, top, cy, rh));
+                    TextBox t = TextBox.centred(h.text(), Face.BOLD, fs, labelX, cy, Align.LEFT);
+                    texts.add(t);
+                    breakIfCrossing(nullBreaks, t, nullX, top, rh);
+            } else if (r instanceof Text tx) {
+                    rows.add(new RowBox(i, RowKind.TEXT, top, cy, rh));
+                    TextBox t = TextBox.centred(tx.text(), Face.REGULAR, fs, labelX, cy, Align.LEFT);
+                    texts.add(t);
+                    breakIfCrossing(nullBreaks, t, nullX, top, rh);
+            } else if (r instanceof Study s) {
+                    rows.add(new RowBox(i, RowKind.STUDY, top, cy, rh));
+                    texts.add(TextBox.centred(s.label() + s.marker(), Face.REGULAR, fs, labelX, cy, Align.LEFT));
+                    if (hasSub && !s.subgroup().isEmpty()) {
+                        texts.add(TextBox.centred(s.subgroup(), Face.REGULAR, fs, subX, cy, Align.LEFT));
+                    }
+                    for (int c = 0; c < nLeft; c++) {
+                        if (!s.left().get(c).isEmpty()) {
+                            texts.add(TextBox.centred(s.left().get(c), Face.REGULAR, fs, leftCenter[c], cy, Align.CENTER));
+                        }
+                    }
+                    if (s.effect().isPresent()) {
+                        Estimate e = s.effect().get();
+                        texts.add(TextBox.centred(estimateText(e), Face.REGULAR, fs, estRight, cy, Align.RIGHT));
+                        boolean inside = e.value() >= axisMin && e.value() <= axisMax;
+                        double side;
+                        if (!inside) {
+                            side = 0;
+                        } else if (s.weightPercent() == null || wMax <= 0) {
+                            side = sMax * 0.5;
+                        } else {
+                            side = Math.max(sMin, sMax * Math.sqrt(s.weightPercent() / wMax));
+                        }
+                        studies.add(new StudyMark(i, cy, clampX.applyAsDouble(e.value()), clampX.applyAsDouble(e.lower()),
+                                clampX.applyAsDouble(e.upper()), side,
+                                s.weightPercent() == null ? Double.NaN : s.weightPercent(), inside,
+                                e.lower() < axisMin, e.upper() > axisMax));
+                    } else {
+                        texts.add(TextBox.centred("not estimable", Face.ITALIC, fs, estRight, cy, Align.RIGHT));
+                    }
+                    if (s.weightPercent() != null) {
+                        texts.add(TextBox.centred(weightText(s.weightPercent()), Face.REGULAR, fs, weightRight, cy, Align.RIGHT));
+                    }
+            } else if (r instanceof Pooled p) {
+                    rows.add(new RowBox(i, RowKind.POOLED, top, cy, rh));
+                    texts.add(TextBox.centred(p.label(), Face.BOLD, fs, labelX, cy, Align.LEFT));
+                    texts.add(TextBox.centred(estimateText(p.effect()), Face.BOLD, fs, estRight, cy, Align.RIGHT));
+                    if (p.weightPercent() != null) {
+                        texts.add(TextBox.centred(weightText(p.weightPercent()), Face.BOLD, fs, weightRight, cy, Align.RIGHT));
+                    }
+                    Estimate e = p.effect();
+                    diamonds.add(new DiamondMark(i, p.kind(), cy, clampX.applyAsDouble(e.lower()),
+                            clampX.applyAsDouble(e.value()), clampX.applyAsDouble(e.upper()), rh * 0.3,
+                            e.lower() < axisMin, e.upper() > axisMax));
+                    if (p.prediction().isPresent()) {
+                        var pr2 = p.prediction().get();
+                        y += rh;
+                        double cy2 = y + rh / 2;
+                        rows.add(new RowBox(i, RowKind.PREDICTION, y, cy2, rh));
+                        texts.add(TextBox.centred(predictionLabel(), Face.REGULAR, fs, labelX, cy2, Align.LEFT));
+                        texts.add(TextBox.centred(rangeText(pr2), Face.REGULAR, fs, estRight, cy2, Align.RIGHT));
+                        predictions.add(new DiamondMark(i, null, cy2, clampX.applyAsDouble(pr2.lower()),
+                                clampX.applyAsDouble((pr2.lower() + pr2.upper()) / 2), clampX.applyAsDouble(pr2.upper()),
+                                rh * 0.14, pr2.lower() < axisMin, pr2.upper() > axisMax));
+                    }
+            }
+            y += rh;
+        }
+        double rowsBottom = y;
+
+        // ---- axis
+        double axisY = rowsBottom + fs * 0.4;
+        double tickLen = fs * 0.4;
+        double tickBase = axisY + tickLen + fs * 0.15 + FigureFonts.ascent(Face.REGULAR.at(fs));
+        List<Double> candidates = scale == AxisScale.LOG
+                ? Ticks.logTicks(axisMin, axisMax, data.nullValue())
+                : Ticks.linearTicks(axisMin, axisMax, step, data.nullValue());
+        List<Tick> ticks = Tick.horizontal(candidates, toX, fs, tickBase, fs * 0.6, 0, width);
+        texts.addAll(ticks.stream().map(Tick::label).toList());
+        y = tickBase + FigureFonts.descent(Face.REGULAR.at(fs)) + fs * 0.35;
+
+        // favours labels: right-aligned to the left of the null line, left-aligned to the right of it
+        double anchor = Double.isNaN(nullX) ? (pl + pr) / 2 : nullX;
+        if (!data.favoursLeft().isEmpty() || !data.favoursRight().isEmpty()) {
+            double base = y + FigureFonts.ascent(Face.REGULAR.at(fs));
+            if (!data.favoursLeft().isEmpty()) {
+                texts.add(TextBox.place("\u2190 " + data.favoursLeft(), Face.REGULAR, fs, anchor - fs * 0.5, base, Align.RIGHT));
+            }
+            if (!data.favoursRight().isEmpty()) {
+                texts.add(TextBox.place(data.favoursRight() + " \u2192", Face.REGULAR, fs, anchor + fs * 0.5, base, Align.LEFT));
+            }
+            y += lineH;
+        }
+        if (!data.effectLabel().isEmpty()) {
+            double base = y + FigureFonts.ascent(Face.BOLD.at(fs));
+            TextBox t = TextBox.place(data.effectLabel(), Face.BOLD, fs, (pl + pr) / 2, base, Align.CENTER);
+            // keep it inside the figure
+            if (t.x() < m) {
+                t = t.shifted(m - t.x(), 0);
+            }
+            if (t.right() > width - m) {
+                t = t.shifted(width - m - t.right(), 0);
+            }
+            texts.add(t);
+            y += lineH;
+        }
+        if (!data.footnotes().isEmpty()) {
+            y += fs * 0.5;
+            for (String f : data.footnotes()) {
+                double base = y + FigureFonts.ascent(Face.REGULAR.at(footSize));
+                texts.add(TextBox.place(f, Face.REGULAR, footSize, m, base, Align.LEFT));
+                y += footSize * 1.3;
+            }
+        }
+        double height = y + m * 0.75;
+
+        // ---- null line, broken where a spanning text crosses it
+        List<Segment> nullLine = new ArrayList<>();
+        if (!Double.isNaN(nullX) && data.showNullLine()) {
+            double start = rowsTop;
+            for (double[] b : nullBreaks) {
+                if (b[0] > start) {
+                    nullLine.add(new Segment(nullX, start, b[0]));
+                }
+                start = Math.max(start, b[1]);
+            }
+            if (axisY > start) {
+                nullLine.add(new Segment(nullX, start, axisY));
+            }
+        }
+        return new Layout(width, height, pl, pr, scale, axisMin, axisMax, axisY, nullX, ruleY, List.copyOf(rows),
+                List.copyOf(studies), List.copyOf(diamonds), List.copyOf(predictions), List.copyOf(nullLine),
+                List.copyOf(ticks), List.copyOf(texts));
+    }
+
+    private static void breakIfCrossing(List<double[]> breaks, TextBox t, double nullX, double top, double rh) {
+        if (!Double.isNaN(nullX) && t.x() - 2 < nullX && nullX < t.right() + 2) {
+            breaks.add(new double[] {top, top + rh});
+        }
+    }
+
+    private static void addHeader(List<TextBox> texts, String header, double ax, Align align, double bottom,
+                                  double lineH, double desc, double fs) {
+        String[] ls = lines(header);
+        for (int k = 0; k < ls.length; k++) {
+            double base = bottom - desc - (ls.length - 1 - k) * lineH;
+            if (!ls[k].isEmpty()) {
+                texts.add(TextBox.place(ls[k], Face.BOLD, fs, ax, base, align));
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- drawing
+
+    @Override
+    public void draw(Graphics2D g) {
+        Layout l = layout;
+        double fs = style.fontSize();
+        double lw = Math.max(0.5, fs / 10.0);
+        Draw.line(g, fs, l.headerRuleY(), l.width() - fs, l.headerRuleY(), lw * 0.7, Draw.MUTED);
+        for (Segment s : l.nullLine()) {
+            Draw.line(g, s.x(), s.y1(), s.x(), s.y2(), lw * 0.8, Draw.MUTED);
+        }
+        double arrowLen = fs * 0.5;
+        double arrowHalf = fs * 0.22;
+        for (StudyMark s : l.studies()) {
+            double xl = s.clippedLower() ? s.xLower() + arrowLen * 0.9 : s.xLower();
+            double xu = s.clippedUpper() ? s.xUpper() - arrowLen * 0.9 : s.xUpper();
+            if (xu > xl) {
+                Draw.line(g, xl, s.centerY(), xu, s.centerY(), lw, Draw.INK);
+            }
+            g.setColor(Draw.INK);
+            if (s.clippedLower()) {
+                g.fill(Draw.arrowHead(s.xLower(), s.centerY(), -1, arrowLen, arrowHalf));
+            }
+            if (s.clippedUpper()) {
+                g.fill(Draw.arrowHead(s.xUpper(), s.centerY(), 1, arrowLen, arrowHalf));
+            }
+            if (s.estimateInside()) {
+                double h = s.side() / 2;
+                g.setColor(SQUARE);
+                g.fill(new Rectangle2D.Double(s.xEstimate() - h, s.centerY() - h, s.side(), s.side()));
+                // keep a CI narrower than its square visible
+                if (s.xUpper() - s.xLower() < s.side()) {
+                    Draw.line(g, s.xLower(), s.centerY(), s.xUpper(), s.centerY(), lw, Color.WHITE);
+                }
+            }
+        }
+        for (DiamondMark d : l.diamonds()) {
+            Path2D p = new Path2D.Double();
+            p.moveTo(d.xLower(), d.centerY());
+            p.lineTo(d.xEstimate(), d.centerY() - d.halfHeight());
+            p.lineTo(d.xUpper(), d.centerY());
+            p.lineTo(d.xEstimate(), d.centerY() + d.halfHeight());
+            p.closePath();
+            g.setColor(switch (d.kind()) {
+                case RANDOM -> Draw.INK;
+                case FIXED -> FIXED_FILL;
+                case SUBGROUP -> SUBGROUP_FILL;
+            });
+            g.fill(p);
+            g.setColor(Draw.INK);
+            g.setStroke(new BasicStroke(Draw.width(lw * 0.8), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            g.draw(p);
+            if (d.clippedLower()) {
+                g.fill(Draw.arrowHead(d.xLower() - arrowLen * 0.2, d.centerY(), -1, arrowLen * 0.8, arrowHalf));
+            }
+            if (d.clippedUpper()) {
+                g.fill(Draw.arrowHead(d.xUpper() + arrowLen * 0.2, d.centerY(), 1, arrowLen * 0.8, arrowHalf));
+            }
+        }
+        for (DiamondMark b : l.predictions()) {
+            double xl = b.clippedLower() ? b.xLower() + arrowLen * 0.9 : b.xLower();
+            double xu = b.clippedUpper() ? b.xUpper() - arrowLen * 0.9 : b.xUpper();
+            var rect = new Rectangle2D.Double(xl, b.centerY() - b.halfHeight(), Math.max(0, xu - xl), 2 * b.halfHeight());
+            g.setColor(Color.WHITE);
+            g.fill(rect);
+            g.setColor(Draw.INK);
+            g.setStroke(new BasicStroke(Draw.width(lw), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            g.draw(rect);
+            if (b.clippedLower()) {
+                g.fill(Draw.arrowHead(b.xLower(), b.centerY(), -1, arrowLen, arrowHalf));
+            }
+            if (b.clippedUpper()) {
+                g.fill(Draw.arrowHead(b.xUpper(), b.centerY(), 1, arrowLen, arrowHalf));
+            }
+        }
+        // axis
+        Draw.line(g, l.panelLeft(), l.axisY(), l.panelRight(), l.axisY(), lw, Draw.INK);
+        for (Tick t : l.ticks()) {
+            g.setStroke(new BasicStroke(Draw.width(lw)));
+            g.draw(new Line2D.Double(t.pos(), l.axisY(), t.pos(), l.axisY() + fs * 0.4));
+        }
+        for (TextBox t : l.texts()) {
+            Draw.text(g, t, Draw.INK);
+        }
+    }
+}

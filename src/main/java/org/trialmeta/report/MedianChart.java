@@ -1,0 +1,332 @@
+package org.trialmeta.report;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.geom.Ellipse2D;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalDouble;
+import org.trialmeta.report.FigureFonts.Face;
+import org.trialmeta.report.MedianChartData.Entry;
+import org.trialmeta.report.MedianChartData.Header;
+import org.trialmeta.report.MedianChartData.MedianState;
+import org.trialmeta.report.MedianChartData.Row;
+import org.trialmeta.report.TextBox.Align;
+
+/**
+ * Dot-and-interval chart of reported medians: label and left text columns, a linear axis panel with
+ * a dot at each median and its CI as a whisker (arrow head where the upper end was not reached or
+ * runs past the axis), "not reached" / "not reported" as text in the panel, and the value column
+ * ("5.4 [3.9, 7.0]", "NR [12.1, NR]", "not reported"). Geometry comes from {@link #layout()}.
+ */
+public final class MedianChart implements Figure {
+
+    /**
+     * One entry's marks. {@code xMedian} is NaN when there is no dot; {@code hasWhisker} tells
+     * whether a CI line is drawn from {@code xLower} to {@code xUpper}; {@code arrowRight} marks an
+     * upper end not reached or clipped; {@code stateText} is the in-panel text, if any.
+     */
+    public record Mark(int dataIndex, MedianState state, double centerY, double xMedian, boolean hasWhisker,
+                       double xLower, double xUpper, boolean arrowLeft, boolean arrowRight, TextBox stateText) {}
+
+    /** Computed geometry (points from the top left). */
+    public record Layout(double width, double height, double panelLeft, double panelRight, double axisMin,
+                         double axisMax, double axisY, double rowsTop, double rowHeight, List<Mark> marks,
+                         List<Tick> ticks, List<TextBox> texts) {
+
+        public double x(double v) {
+            return panelLeft + (v - axisMin) / (axisMax - axisMin) * (panelRight - panelLeft);
+        }
+    }
+
+    private static final Color DOT = new Color(0x00, 0x72, 0xB2);
+
+    private final MedianChartData data;
+    private final FigureStyle style;
+    private final Layout layout;
+
+    public MedianChart(MedianChartData data, FigureStyle style) {
+        this.data = Objects.requireNonNull(data, "data");
+        this.style = Objects.requireNonNull(style, "style");
+        this.layout = computeLayout();
+        FigureWriter.checkSize("median chart", layout.width(), layout.height());
+    }
+
+    public MedianChart(MedianChartData data) {
+        this(data, FigureStyle.JOURNAL_PAGE);
+    }
+
+    public Layout layout() {
+        return layout;
+    }
+
+    @Override
+    public double width() {
+        return layout.width();
+    }
+
+    @Override
+    public double height() {
+        return layout.height();
+    }
+
+    private String num(OptionalDouble v) {
+        return Draw.fixed(v.getAsDouble(), data.digits());
+    }
+
+    /** The value-column text of an entry. */
+    String valueText(Entry e) {
+        if (e.state() == MedianState.NOT_REPORTED) {
+            return "not reported";
+        }
+        String med = e.state() == MedianState.NOT_REACHED ? "NR" : num(e.median());
+        if (e.lower().isEmpty()) {
+            return med;
+        }
+        String hi = e.upperNotReached() ? "NR" : e.upper().isPresent() ? num(e.upper()) : "NE";
+        return med + " [" + num(e.lower()) + ", " + hi + "]";
+    }
+
+    private static String[] lines(String s) {
+        return s.isEmpty() ? new String[0] : s.split("\n", -1);
+    }
+
+    private static double headerWidth(String s, double fs) {
+        double w = 0;
+        for (String l : lines(s)) {
+            w = Math.max(w, FigureFonts.width(Face.BOLD.at(fs), l));
+        }
+        return w;
+    }
+
+    private Layout computeLayout() {
+        double fs = style.fontSize();
+        double m = fs;
+        double gap = fs * 1.2;
+        double rh = fs * 1.6;
+        double lineH = fs * 1.25;
+        var reg = Face.REGULAR.at(fs);
+        var cols = data.columns();
+        int nLeft = cols.left().size();
+        double wLabel = headerWidth(cols.label(), fs);
+        double[] wLeft = new double[nLeft];
+        for (int i = 0; i < nLeft; i++) {
+            wLeft[i] = headerWidth(cols.left().get(i), fs);
+        }
+        double wVal = headerWidth(cols.value(), fs);
+        double hi = 0;
+        double stateW = Math.max(FigureFonts.width(Face.ITALIC.at(fs), "not reached"),
+                FigureFonts.width(Face.ITALIC.at(fs), "not reported"));
+        for (Row r : data.rows()) {
+            if (r instanceof Entry e) {
+                wLabel = Math.max(wLabel, FigureFonts.width(reg, e.label() + e.marker()));
+                for (int i = 0; i < nLeft; i++) {
+                    wLeft[i] = Math.max(wLeft[i], FigureFonts.width(reg, e.left().get(i)));
+                }
+                wVal = Math.max(wVal, FigureFonts.width(e.state() == MedianState.NOT_REPORTED ? Face.ITALIC.at(fs) : reg,
+                        valueText(e)));
+                for (OptionalDouble v : List.of(e.median(), e.lower(), e.upper())) {
+                    if (v.isPresent()) {
+                        hi = Math.max(hi, v.getAsDouble());
+                    }
+                }
+            } else if (r instanceof Header h) {
+                wLabel = Math.max(wLabel, FigureFonts.width(Face.BOLD.at(fs), h.text()));
+            }
+        }
+        double axisMin;
+        double axisMax;
+        double step;
+        if (data.axisLimits().isPresent()) {
+            axisMin = data.axisLimits().get().lower();
+            axisMax = data.axisLimits().get().upper();
+            step = Ticks.linearStep(axisMin, axisMax, 5);
+        } else {
+            double[] l = Ticks.linearLimits(0, hi > 0 ? hi : 1, 5);
+            axisMin = l[0];
+            axisMax = l[1];
+            step = l[2];
+        }
+        double x = m + wLabel;
+        double[] leftC = new double[nLeft];
+        for (int i = 0; i < nLeft; i++) {
+            x += gap;
+            leftC[i] = x + wLeft[i] / 2;
+            x += wLeft[i];
+        }
+        double pl = x + gap;
+        double rightBlock = gap + wVal + m;
+        double panel = Math.max(Math.max(fs * 12, stateW * 1.6),
+                Math.min(style.targetWidth() * 0.5, style.targetWidth() - pl - rightBlock));
+        List<TextBox> texts = new ArrayList<>();
+        double fsz = fs * 0.875;
+        double need = FigureFonts.width(Face.BOLD.at(fs * 1.15), data.title());
+        for (String f : data.footnotes()) {
+            need = Math.max(need, FigureFonts.width(Face.REGULAR.at(fsz), f));
+        }
+        if (need + 2 * m > pl + panel + rightBlock) {
+            panel += need + 2 * m - (pl + panel + rightBlock);
+        }
+        double pr = pl + panel;
+        double valRight = pr + gap + wVal;
+        double width = valRight + m;
+        double fMin = axisMin;
+        double fMax = axisMax;
+        java.util.function.DoubleUnaryOperator toX = v -> pl + (v - fMin) / (fMax - fMin) * (pr - pl);
+        java.util.function.DoubleUnaryOperator clampX = v -> toX.applyAsDouble(Math.max(fMin, Math.min(fMax, v)));
+
+        double y = m;
+        if (!data.title().isEmpty()) {
+            double ts = fs * 1.15;
+            texts.add(TextBox.place(data.title(), Face.BOLD, ts, m, y + FigureFonts.ascent(Face.BOLD.at(ts)), Align.LEFT));
+            y += ts * 1.25 + fs * 0.6;
+        }
+        int hl = Math.max(1, Math.max(lines(cols.label()).length, lines(cols.value()).length));
+        for (String h : cols.left()) {
+            hl = Math.max(hl, lines(h).length);
+        }
+        double hb = y + hl * lineH;
+        double descB = FigureFonts.descent(Face.BOLD.at(fs));
+        header(texts, cols.label(), m, Align.LEFT, hb, lineH, descB, fs);
+        for (int i = 0; i < nLeft; i++) {
+            header(texts, cols.left().get(i), leftC[i], Align.CENTER, hb, lineH, descB, fs);
+        }
+        header(texts, cols.value(), valRight, Align.RIGHT, hb, lineH, descB, fs);
+        y = hb + fs * 0.6;
+        double rowsTop = y;
+        List<Mark> marks = new ArrayList<>();
+        double pad = fs * 0.4;
+        for (int i = 0; i < data.rows().size(); i++) {
+            Row r = data.rows().get(i);
+            double cy = y + rh / 2;
+            if (r instanceof Header h) {
+                texts.add(TextBox.centred(h.text(), Face.BOLD, fs, m, cy, Align.LEFT));
+            } else if (r instanceof Entry e) {
+                texts.add(TextBox.centred(e.label() + e.marker(), Face.REGULAR, fs, m, cy, Align.LEFT));
+                for (int c = 0; c < nLeft; c++) {
+                    if (!e.left().get(c).isEmpty()) {
+                        texts.add(TextBox.centred(e.left().get(c), Face.REGULAR, fs, leftC[c], cy, Align.CENTER));
+                    }
+                }
+                texts.add(TextBox.centred(valueText(e), e.state() == MedianState.NOT_REPORTED ? Face.ITALIC : Face.REGULAR,
+                        fs, valRight, cy, Align.RIGHT));
+                double xMed = e.median().isPresent() && e.median().getAsDouble() >= axisMin
+                        && e.median().getAsDouble() <= axisMax ? toX.applyAsDouble(e.median().getAsDouble()) : Double.NaN;
+                boolean whisker = e.lower().isPresent();
+                double xl = whisker ? clampX.applyAsDouble(e.lower().getAsDouble()) : Double.NaN;
+                double xu = Double.NaN;
+                boolean arrowRight = false;
+                boolean arrowLeft = whisker && e.lower().getAsDouble() < axisMin;
+                if (whisker) {
+                    if (e.upper().isPresent()) {
+                        xu = clampX.applyAsDouble(e.upper().getAsDouble());
+                        arrowRight = e.upper().getAsDouble() > axisMax;
+                    } else {
+                        xu = pr;
+                        arrowRight = true;
+                    }
+                }
+                TextBox state = null;
+                if (e.state() != MedianState.REPORTED) {
+                    String s = e.state() == MedianState.NOT_REACHED ? "not reached" : "not reported";
+                    TextBox t = TextBox.centred(s, Face.ITALIC, fs, pl + pad, cy, Align.LEFT);
+                    if (whisker) {
+                        // put the text before the whisker when there is room; otherwise leave it to the value column
+                        TextBox before = TextBox.centred(s, Face.ITALIC, fs, xl - pad, cy, Align.RIGHT);
+                        t = before.x() >= pl + pad * 0.5 ? before : null;
+                    }
+                    state = t;
+                    if (t != null) {
+                        texts.add(t);
+                    }
+                }
+                marks.add(new Mark(i, e.state(), cy, xMed, whisker, xl, xu, arrowLeft, arrowRight, state));
+            }
+            y += rh;
+        }
+        double axisY = y + fs * 0.4;
+        double tickBase = axisY + fs * 0.55 + FigureFonts.ascent(reg);
+        List<Tick> ticks = Tick.horizontal(Ticks.linearTicks(axisMin, axisMax, step, Double.NaN), toX, fs, tickBase,
+                fs * 0.6, 0, width);
+        texts.addAll(ticks.stream().map(Tick::label).toList());
+        y = tickBase + FigureFonts.descent(reg) + fs * 0.35;
+        if (!data.axisLabel().isEmpty()) {
+            TextBox t = TextBox.place(data.axisLabel(), Face.BOLD, fs, (pl + pr) / 2, y + FigureFonts.ascent(Face.BOLD.at(fs)),
+                    Align.CENTER);
+            if (t.right() > width - m) {
+                t = t.shifted(width - m - t.right(), 0);
+            }
+            texts.add(t);
+            y += lineH;
+        }
+        if (!data.footnotes().isEmpty()) {
+            y += fs * 0.5;
+            for (String f : data.footnotes()) {
+                texts.add(TextBox.place(f, Face.REGULAR, fsz, m, y + FigureFonts.ascent(Face.REGULAR.at(fsz)), Align.LEFT));
+                y += fsz * 1.3;
+            }
+        }
+        return new Layout(width, y + m * 0.75, pl, pr, axisMin, axisMax, axisY, rowsTop, rh, List.copyOf(marks),
+                List.copyOf(ticks), List.copyOf(texts));
+    }
+
+    private static void header(List<TextBox> texts, String header, double ax, Align align, double bottom, double lineH,
+                               double desc, double fs) {
+        String[] ls = lines(header);
+        for (int k = 0; k < ls.length; k++) {
+            if (!ls[k].isEmpty()) {
+                texts.add(TextBox.place(ls[k], Face.BOLD, fs, ax, bottom - desc - (ls.length - 1 - k) * lineH, align));
+            }
+        }
+    }
+
+    @Override
+    public void draw(Graphics2D g) {
+        Layout l = layout;
+        double fs = style.fontSize();
+        double lw = Math.max(0.5, fs / 10.0);
+        for (Tick t : l.ticks()) {
+            Draw.line(g, t.pos(), l.rowsTop(), t.pos(), l.axisY(), lw * 0.5, new Color(0xe6, 0xe6, 0xe6));
+        }
+        double arrowLen = fs * 0.5;
+        double arrowHalf = fs * 0.22;
+        for (Mark mk : l.marks()) {
+            if (mk.hasWhisker()) {
+                double xl = mk.arrowLeft() ? mk.xLower() + arrowLen * 0.9 : mk.xLower();
+                double xu = mk.arrowRight() ? mk.xUpper() - arrowLen * 0.9 : mk.xUpper();
+                if (xu > xl) {
+                    Draw.line(g, xl, mk.centerY(), xu, mk.centerY(), lw, Draw.INK);
+                }
+                g.setColor(Draw.INK);
+                if (mk.arrowLeft()) {
+                    g.fill(Draw.arrowHead(mk.xLower(), mk.centerY(), -1, arrowLen, arrowHalf));
+                }
+                if (mk.arrowRight()) {
+                    g.fill(Draw.arrowHead(mk.xUpper(), mk.centerY(), 1, arrowLen, arrowHalf));
+                }
+            }
+            if (!Double.isNaN(mk.xMedian())) {
+                double r = fs * 0.3;
+                g.setColor(DOT);
+                g.fill(new Ellipse2D.Double(mk.xMedian() - r, mk.centerY() - r, 2 * r, 2 * r));
+            }
+        }
+        Draw.line(g, l.panelLeft(), l.axisY(), l.panelRight(), l.axisY(), lw, Draw.INK);
+        for (Tick t : l.ticks()) {
+            Draw.line(g, t.pos(), l.axisY(), t.pos(), l.axisY() + fs * 0.4, lw, Draw.INK);
+        }
+        for (TextBox t : l.texts()) {
+            Draw.text(g, t, t.face() == Face.ITALIC && isState(t) ? Draw.MUTED : Draw.INK);
+        }
+    }
+
+    private boolean isState(TextBox t) {
+        for (Mark mk : layout.marks()) {
+            if (mk.stateText() == t) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
