@@ -11,10 +11,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import jakarta.validation.ConstraintViolation;
@@ -103,8 +104,10 @@ public final class TrialLoader {
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .addHandler(new CollectingHandler())
+                .addModule(new SimpleModule("strict-numbers")
+                        .addDeserializer(Integer.class, new StrictNumber<>(Integer.class))
+                        .addDeserializer(Double.class, new StrictNumber<>(Double.class)))
                 .build();
         this.trialReader = mapper.readerFor(TrialDto.class);
         this.sourcesReader = mapper.readerFor(SourcesFile.class);
@@ -269,37 +272,74 @@ public final class TrialLoader {
             return null;
         }
         List<Problem> collected = new ArrayList<>();
+        Collector collector = new Collector(display, collected);
         T value;
-        try {
-            value = reader.withAttribute(PROBLEMS, new Collector(display, collected)).readValue(bytes, type);
-        } catch (JsonMappingException e) {
-            problems.addAll(collected);
-            problems.add(new Problem(display, pathOf(e), firstLine(e.getOriginalMessage()) + " (" + where(e.getLocation())
-                    + ")"));
-            return null;
+        try (JsonParser parser = new AliasRejectingParser(reader.createParser(bytes), collector)) {
+            value = reader.withAttribute(PROBLEMS, collector).readValue(parser, type);
         } catch (JsonProcessingException e) {
-            problems.add(new Problem(display, "", where(e.getLocation()) + ": " + syntaxMessage(e)
-                    + " (YAML syntax error)"));
+            org.yaml.snakeyaml.error.MarkedYAMLException marked = marked(e);
+            if (marked != null) {
+                problems.add(new Problem(display, "", yamlSyntax(marked)));
+            } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                    && String.valueOf(e.getOriginalMessage()).startsWith("No content to map")) {
+                problems.add(new Problem(display, "", "file is empty (expected a YAML mapping)"));
+            } else if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                problems.add(new Problem(display, "", firstLine(e.getOriginalMessage()).replaceAll(", from `.*`", "")
+                        + " (YAML structure too large)"));
+            } else if (e instanceof JsonMappingException m
+                    && m.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException c) {
+                problems.add(new Problem(display, pathOf(m), firstLine(c.getOriginalMessage()).replaceAll(", from `.*`", "")
+                        + " (YAML structure too large)"));
+            } else if (e instanceof JsonMappingException m) {
+                problems.addAll(collected);
+                problems.add(new Problem(display, pathOf(m), firstLine(m.getOriginalMessage()) + where(m.getLocation())));
+            } else {
+                String at = where(e.getLocation());
+                problems.add(new Problem(display, "", (at.isEmpty() ? "" : at.substring(2, at.length() - 1) + ": ")
+                        + firstLine(e.getOriginalMessage()) + " (YAML syntax error)"));
+            }
             return null;
         } catch (IOException | RuntimeException e) {
-            problems.add(new Problem(display, "", syntaxMessage(e) + " (YAML could not be read)"));
+            org.yaml.snakeyaml.error.MarkedYAMLException marked = marked(e);
+            problems.add(new Problem(display, "", marked != null ? yamlSyntax(marked)
+                    : firstLine(String.valueOf(e.getMessage())) + " (YAML could not be read)"));
             return null;
         }
         problems.addAll(collected);
-        if (value == null) {
+        if (value == null && collected.isEmpty()) {
             problems.add(new Problem(display, "", "file is empty (expected a YAML mapping)"));
         }
-        return collected.isEmpty() ? value : (value == null ? null : value);
+        return value;
+    }
+
+    private static org.yaml.snakeyaml.error.MarkedYAMLException marked(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static String yamlSyntax(org.yaml.snakeyaml.error.MarkedYAMLException m) {
+        org.yaml.snakeyaml.error.Mark mark = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+        String at = mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+        String what = (m.getContext() == null ? "" : m.getContext() + ", ") + (m.getProblem() == null ? "" : m.getProblem());
+        return at + firstLine(what.strip()) + " (YAML syntax error)";
     }
 
     private void validate(String display, Object dto, List<Problem> problems) {
         Set<String> reported = new HashSet<>();
+        List<String> badOutcomes = new ArrayList<>();
         for (Problem p : problems) {
             reported.add(p.path());
+            if (p.path().endsWith(".kind")) {
+                badOutcomes.add(p.path().substring(0, p.path().length() - "kind".length()));
+            }
         }
         for (ConstraintViolation<Object> v : validator.validate(dto)) {
             String path = v.getPropertyPath().toString();
-            if (reported.contains(path)) {
+            if (reported.contains(path) || badOutcomes.stream().anyMatch(path::startsWith)) {
                 continue;
             }
             Annotation a = v.getConstraintDescriptor().getAnnotation();
@@ -384,23 +424,12 @@ public final class TrialLoader {
         }
     }
 
+    /** " (line L, column C)", or "" when the position is unknown. */
     private static String where(JsonLocation loc) {
         if (loc == null || loc.getLineNr() < 1) {
-            return "position unknown";
+            return "";
         }
-        return "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-    }
-
-    private static String syntaxMessage(Exception e) {
-        Throwable t = e;
-        String msg = e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
-        if (t.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
-            msg = (m.getContext() == null ? "" : m.getContext() + ", ") + m.getProblem();
-        } else if (t.getCause() != null && t.getCause().getMessage() != null
-                && (msg == null || msg.isBlank())) {
-            msg = t.getCause().getMessage();
-        }
-        return firstLine(msg == null ? e.getClass().getSimpleName() : msg.strip());
+        return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
     }
 
     private static String firstLine(String s) {
@@ -444,10 +473,109 @@ public final class TrialLoader {
         return s.startsWith(".") ? s.substring(1) : s;
     }
 
+    /**
+     * Refuses YAML aliases ({@code *name}): Jackson's streaming YAML parser does not expand them (it would
+     * silently read the anchor's name as text), so they are reported as problems. This also makes alias
+     * bombs harmless; the SnakeYAML {@link LoaderOptions} limits stay as a second line of defence.
+     */
+    private static final class AliasRejectingParser extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+        private final Collector collector;
+
+        AliasRejectingParser(JsonParser delegate, Collector collector) {
+            super(delegate);
+            this.collector = collector;
+        }
+
+        private JsonToken check(JsonToken t) throws IOException {
+            if (t == JsonToken.VALUE_STRING && delegate instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y
+                    && y.isCurrentAlias()) {
+                collector.add(this, "*" + getText() + " (YAML aliases are not supported; write the value out)");
+            }
+            return t;
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            return check(delegate.nextToken());
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            return check(delegate.nextValue());
+        }
+
+        @Override
+        public String nextTextValue() throws IOException {
+            return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+        }
+
+        @Override
+        public boolean nextFieldName(com.fasterxml.jackson.core.SerializableString str) throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME && str.getValue().equals(currentName());
+        }
+    }
+
     /** Per-read problem list, passed to the handler as a reader attribute. */
     private record Collector(String file, List<Problem> problems) {
         void add(JsonParser p, String message) {
             problems.add(new Problem(file, p == null ? "" : pathOf(p), message));
+        }
+    }
+
+    /**
+     * Whole numbers and finite decimals only: 3.5 for a count, "abc", NaN or infinity become a problem
+     * (and null) rather than a silent conversion or a fatal error.
+     */
+    private static final class StrictNumber<T extends Number> extends StdScalarDeserializer<T> {
+        private static final long serialVersionUID = 1L;
+        private final Class<T> type;
+
+        StrictNumber(Class<T> type) {
+            super(type);
+            this.type = type;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken t = p.currentToken();
+            String text;
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_STRING) {
+                text = p.getText().strip();
+            } else {
+                return type.cast(ctxt.handleUnexpectedToken(type, p));
+            }
+            boolean whole = type == Integer.class;
+            try {
+                if (whole) {
+                    if (text.matches("[+-]?\\d{1,10}")) {
+                        long v = Long.parseLong(text);
+                        if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+                            return type.cast((int) v);
+                        }
+                    }
+                } else if (text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                    double d = Double.parseDouble(text);
+                    if (Double.isFinite(d)) {
+                        return type.cast(d);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            String shown = t == JsonToken.VALUE_STRING ? Checked.quote(text) : text;
+            Collector c = (Collector) ctxt.getAttribute(PROBLEMS);
+            c.add(p, shown + " (" + (whole ? "expected a whole number" : "expected a finite number") + ")");
+            return null;
+        }
+
+        @Override
+        public T getNullValue(DeserializationContext ctxt) {
+            return null;
         }
     }
 
