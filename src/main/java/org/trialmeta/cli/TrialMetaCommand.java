@@ -17,6 +17,9 @@ import picocli.CommandLine.Spec;
         description = "Clinical-trial outcomes meta-analysis engine.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            ValidateCommand.class,
+            ListCommand.class,
+            ShowCommand.class,
             OrrCommand.class,
             OrrDiffCommand.class,
             PoolCommand.class,

@@ -1,0 +1,31 @@
+package org.trialmeta.model;
+
+import java.util.Optional;
+
+/**
+ * A proportion as the source prints it (percentage, optional CI, optional n), with its own provenance,
+ * which may differ from that of the counts (e.g. a reported 17% that is unverified next to counts 9/52
+ * that are derived).
+ *
+ * @param percent    reported percentage
+ * @param ci         reported confidence interval, when given; contains {@code percent}
+ * @param n          reported denominator, when given
+ * @param provenance where the reported figure comes from
+ */
+public record ReportedProportion(Percent percent, Optional<PercentInterval> ci, Optional<Integer> n,
+        Provenance provenance) {
+    public ReportedProportion {
+        Checks.required("reported.percent", percent);
+        Checks.optional("reported.ci", ci);
+        Checks.optional("reported.n", n);
+        Checks.required("reported.provenance", provenance);
+        n.ifPresent(v -> Checks.count("reported.n", v));
+        ci.ifPresent(c -> {
+            if (!c.contains(percent.value())) {
+                throw new IllegalArgumentException("reported.percent: " + Checks.num(percent.value())
+                        + " outside CI " + Checks.num(c.lower().value()) + "-" + Checks.num(c.upper().value())
+                        + " (CI lower <= point <= upper)");
+            }
+        });
+    }
+}

@@ -1,0 +1,80 @@
+package org.trialmeta.model;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One study (clinical trial or preclinical experiment) with its arms, subgroups and analysis cuts.
+ *
+ * @param id           stable id, e.g. {@code ramp-201}; unique in a repository
+ * @param name         display name
+ * @param registryIds  registry numbers, e.g. {@code NCT04625270}
+ * @param phase        development phase ({@code NOT_APPLICABLE} for preclinical)
+ * @param design       design as text, e.g. "open-label, randomised, multi-part"
+ * @param setting      clinical or preclinical
+ * @param species      {@code human}, {@code mouse}, ...
+ * @param modelSystem  for preclinical studies: the model, e.g. "MC38 colorectal syngeneic model"
+ * @param indication   disease, e.g. "recurrent low-grade serous ovarian cancer"
+ * @param sources      ids of the sources this study's data come from
+ * @param subgroups    subgroups (ids unique in the trial)
+ * @param cuts         analysis cuts (ids unique in the trial)
+ * @param arms         arms (ids unique in the trial) with their outcomes
+ * @param note         curator's note
+ */
+public record Trial(String id, String name, List<String> registryIds, Phase phase, String design, Setting setting,
+        String species, Optional<String> modelSystem, String indication, List<String> sources,
+        List<Subgroup> subgroups, List<AnalysisCut> cuts, List<Arm> arms, Optional<String> note) {
+    public Trial {
+        Checks.text("trial.id", id);
+        String f = "trial " + id + ": ";
+        Checks.text(f + "name", name);
+        registryIds = Checks.list(f + "registryIds", registryIds);
+        Checks.required(f + "phase", phase);
+        Checks.text(f + "design", design);
+        Checks.required(f + "setting", setting);
+        Checks.text(f + "species", species);
+        Checks.optional(f + "modelSystem", modelSystem);
+        Checks.text(f + "indication", indication);
+        sources = Checks.list(f + "sources", sources);
+        subgroups = Checks.list(f + "subgroups", subgroups);
+        cuts = Checks.list(f + "cuts", cuts);
+        arms = Checks.list(f + "arms", arms);
+        Checks.optional(f + "note", note);
+        Checks.ids(f + "subgroups", subgroups.stream().map(Subgroup::id).toList());
+        Checks.ids(f + "cuts", cuts.stream().map(AnalysisCut::id).toList());
+        Checks.ids(f + "arms", arms.stream().map(Arm::id).toList());
+        for (Arm a : arms) {
+            for (Outcome o : a.outcomes()) {
+                if (subgroups.stream().noneMatch(s -> s.id().equals(o.subgroup()))) {
+                    throw new IllegalArgumentException(f + "arm " + a.id() + ": subgroup: '" + o.subgroup()
+                            + "' (unknown subgroup id)");
+                }
+                if (cuts.stream().noneMatch(c -> c.id().equals(o.cut()))) {
+                    throw new IllegalArgumentException(f + "arm " + a.id() + ": cut: '" + o.cut() + "' (unknown cut id)");
+                }
+                if (o instanceof TimeToEventOutcome t && t.hazardRatio().isPresent()
+                        && arms.stream().noneMatch(x -> x.id().equals(t.hazardRatio().get().comparator()))) {
+                    throw new IllegalArgumentException(f + "arm " + a.id() + ": hazardRatio.comparator: '"
+                            + t.hazardRatio().get().comparator() + "' (unknown arm id)");
+                }
+            }
+        }
+    }
+
+    public Optional<Arm> arm(String armId) {
+        return arms.stream().filter(a -> a.id().equals(armId)).findFirst();
+    }
+
+    public Optional<Subgroup> subgroup(String subgroupId) {
+        return subgroups.stream().filter(s -> s.id().equals(subgroupId)).findFirst();
+    }
+
+    public Optional<AnalysisCut> cut(String cutId) {
+        return cuts.stream().filter(c -> c.id().equals(cutId)).findFirst();
+    }
+
+    /** Number of outcomes over all arms. */
+    public int outcomeCount() {
+        return arms.stream().mapToInt(a -> a.outcomes().size()).sum();
+    }
+}

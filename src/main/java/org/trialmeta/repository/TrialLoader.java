@@ -1,0 +1,676 @@
+package org.trialmeta.repository;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hibernate.validator.HibernateValidator;
+import org.trialmeta.model.InputException;
+import org.trialmeta.model.Source;
+import org.trialmeta.model.Trial;
+import org.trialmeta.model.TrialRepository;
+import org.trialmeta.repository.TrialDtos.ArmDto;
+import org.trialmeta.repository.TrialDtos.BinaryDto;
+import org.trialmeta.repository.TrialDtos.CutDto;
+import org.trialmeta.repository.TrialDtos.OutcomeDto;
+import org.trialmeta.repository.TrialDtos.ProvenanceDto;
+import org.trialmeta.repository.TrialDtos.SourceDto;
+import org.trialmeta.repository.TrialDtos.SourcesFile;
+import org.trialmeta.repository.TrialDtos.SubgroupDto;
+import org.trialmeta.repository.TrialDtos.TimeToEventDto;
+import org.trialmeta.repository.TrialDtos.TrialDto;
+import org.yaml.snakeyaml.LoaderOptions;
+
+/**
+ * Loads a trials directory: {@code sources.yaml} plus one YAML file per trial ({@code *.yaml} or
+ * {@code *.yml}, top level only, in file-name order), into a {@link TrialRepository}.
+ *
+ * <p>Each file is parsed by Jackson into {@link TrialDtos} (unknown keys, wrong value types and
+ * unknown outcome kinds are collected rather than fatal), checked by Hibernate Validator, then by
+ * the structural rules (unique ids in the trial, subgroup/cut/arm references), and across files
+ * (unique trial ids, source ids defined in {@code sources.yaml}). Every problem of every file is
+ * collected and thrown together as a {@link TrialLoadException}; files are named as the user gave
+ * the directory ({@code trials/frame.yaml}).
+ *
+ * <p>Limits: a file may have at most {@value #MAX_FILE_BYTES} bytes, {@value #MAX_ALIASES} aliases
+ * and {@value #MAX_NESTING} levels of nesting, so alias bombs and huge files fail with one clear
+ * problem. One instance is thread-safe and reused: the mapper, readers and validator are built once.
+ */
+public final class TrialLoader {
+
+    public static final String SOURCES_FILE = "sources.yaml";
+    public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_ALIASES = 50;
+    public static final int MAX_NESTING = 50;
+
+    private static final String PROBLEMS = "trialmeta.parse-problems";
+
+    private final ObjectReader trialReader;
+    private final ObjectReader sourcesReader;
+    private final Validator validator;
+
+    private static final class Holder {
+        static final TrialLoader INSTANCE = new TrialLoader();
+    }
+
+    private TrialLoader() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(MAX_FILE_BYTES);
+        options.setAllowDuplicateKeys(false);
+        YAMLFactory factory = YAMLFactory.builder()
+                .loaderOptions(options)
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
+                .build();
+        YAMLMapper mapper = YAMLMapper.builder(factory)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .addHandler(new CollectingHandler())
+                .addModule(new SimpleModule("strict-numbers")
+                        .addDeserializer(Integer.class, new StrictNumber<>(Integer.class))
+                        .addDeserializer(Double.class, new StrictNumber<>(Double.class)))
+                .build();
+        this.trialReader = mapper.readerFor(TrialDto.class);
+        this.sourcesReader = mapper.readerFor(SourcesFile.class);
+        ValidatorFactory vf = Validation.byProvider(HibernateValidator.class).configure().buildValidatorFactory();
+        this.validator = vf.getValidator();
+    }
+
+    /** The shared loader (building one takes a few hundred milliseconds; reuse it). */
+    public static TrialLoader shared() {
+        return Holder.INSTANCE;
+    }
+
+    /** Loads {@code dir} with the shared loader. */
+    public static TrialRepository loadDirectory(Path dir) {
+        return shared().load(dir);
+    }
+
+    /**
+     * Loads every trial file of {@code dir} and its {@code sources.yaml}.
+     *
+     * @throws InputException      when {@code dir} is not a readable directory
+     * @throws TrialLoadException  with every problem found when any file is invalid
+     */
+    public TrialRepository load(Path dir) {
+        if (!Files.exists(dir)) {
+            throw new InputException(dir + ": trials directory not found");
+        }
+        if (!Files.isDirectory(dir)) {
+            throw new InputException(dir + ": not a directory (expected a directory of trial YAML files)");
+        }
+        List<Path> trialFiles = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if ((lower.endsWith(".yaml") || lower.endsWith(".yml")) && !name.equals(SOURCES_FILE)
+                        && !name.startsWith(".") && Files.isRegularFile(p)) {
+                    trialFiles.add(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")");
+        }
+        trialFiles.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+
+        List<Problem> problems = new ArrayList<>();
+        Path sourcesPath = dir.resolve(SOURCES_FILE);
+        Parsed<SourcesFile> sources = parseSources(sourcesPath.toString(), sourcesPath);
+        problems.addAll(sources.problems());
+
+        List<Parsed<TrialDto>> parsed = trialFiles.parallelStream()
+                .map(p -> parseTrial(p.toString(), p))
+                .toList();
+
+        Set<String> sourceIds = null;
+        if (sources.value() != null && sources.problems().isEmpty()) {
+            sourceIds = new HashSet<>();
+            for (SourceDto s : sources.value().sources) {
+                sourceIds.add(s.id);
+            }
+        }
+        Map<String, String> firstFileOfTrial = new HashMap<>();
+        for (Parsed<TrialDto> p : parsed) {
+            problems.addAll(p.problems());
+            TrialDto t = p.value();
+            if (t == null || !p.problems().isEmpty()) {
+                continue;
+            }
+            String first = firstFileOfTrial.putIfAbsent(t.id, p.file());
+            if (first != null) {
+                problems.add(new Problem(p.file(), "id", Checked.quote(t.id) + " (trial id already used in " + first
+                        + "; trial ids must be unique)"));
+            }
+            if (sourceIds != null) {
+                checkSourceIds(p.file(), t, sourceIds, problems);
+            }
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(Problem.ORDER);
+            throw new TrialLoadException(problems);
+        }
+        List<Source> sourceRecords = new ArrayList<>();
+        for (SourceDto s : sources.value().sources) {
+            sourceRecords.add(TrialMapping.toSource(s));
+        }
+        List<Trial> trials = new ArrayList<>(parsed.size());
+        for (Parsed<TrialDto> p : parsed) {
+            trials.add(p.record());
+        }
+        try {
+            return new TrialRepository(trials, sourceRecords);
+        } catch (IllegalArgumentException e) {
+            throw new TrialLoadException(List.of(new Problem(dir.toString(), "", e.getMessage())));
+        }
+    }
+
+    /** The result of reading one file: the DTO (null when unreadable), its record, and its problems. */
+    record Parsed<T>(String file, T value, Trial record, List<Problem> problems) {}
+
+    /** Reads, validates and converts one trial file; {@code display} names it in problems. */
+    Parsed<TrialDto> parseTrial(String display, Path path) {
+        List<Problem> problems = new ArrayList<>();
+        TrialDto dto = read(display, path, trialReader, TrialDto.class, problems);
+        if (dto == null) {
+            return new Parsed<>(display, null, null, problems);
+        }
+        validate(display, dto, problems);
+        if (problems.isEmpty()) {
+            checkStructure(display, dto, problems);
+        }
+        Trial record = null;
+        if (problems.isEmpty()) {
+            try {
+                record = TrialMapping.toTrial(dto);
+            } catch (IllegalArgumentException e) {
+                problems.add(new Problem(display, "", e.getMessage()));
+            }
+        }
+        problems.sort(Problem.ORDER);
+        return new Parsed<>(display, dto, record, problems);
+    }
+
+    private Parsed<SourcesFile> parseSources(String display, Path path) {
+        List<Problem> problems = new ArrayList<>();
+        if (!Files.exists(path)) {
+            problems.add(new Problem(display, "", "file not found (a trials directory needs " + SOURCES_FILE
+                    + " listing the sources its data cite)"));
+            return new Parsed<>(display, null, null, problems);
+        }
+        SourcesFile dto = read(display, path, sourcesReader, SourcesFile.class, problems);
+        if (dto != null) {
+            validate(display, dto, problems);
+            if (problems.isEmpty()) {
+                Map<String, Integer> seen = new HashMap<>();
+                for (int i = 0; i < dto.sources.size(); i++) {
+                    Integer j = seen.putIfAbsent(dto.sources.get(i).id, i);
+                    if (j != null) {
+                        problems.add(new Problem(display, "sources[" + i + "].id", Checked.quote(dto.sources.get(i).id)
+                                + " (duplicate of sources[" + j + "].id; source ids must be unique)"));
+                    }
+                }
+            }
+        }
+        problems.sort(Problem.ORDER);
+        return new Parsed<>(display, dto, null, problems);
+    }
+
+    private <T> T read(String display, Path path, ObjectReader reader, Class<T> type, List<Problem> problems) {
+        byte[] bytes;
+        try {
+            long size = Files.size(path);
+            if (size > MAX_FILE_BYTES) {
+                problems.add(new Problem(display, "", "file is " + size + " bytes (limit " + MAX_FILE_BYTES + " bytes)"));
+                return null;
+            }
+            bytes = Files.readAllBytes(path);
+        } catch (NoSuchFileException e) {
+            problems.add(new Problem(display, "", "file not found"));
+            return null;
+        } catch (IOException e) {
+            problems.add(new Problem(display, "", "cannot read file (" + e.getMessage() + ")"));
+            return null;
+        }
+        List<Problem> collected = new ArrayList<>();
+        Collector collector = new Collector(display, collected);
+        T value;
+        try (JsonParser parser = new AliasRejectingParser(reader.createParser(bytes), collector)) {
+            value = reader.withAttribute(PROBLEMS, collector).readValue(parser, type);
+        } catch (JsonProcessingException e) {
+            org.yaml.snakeyaml.error.MarkedYAMLException marked = marked(e);
+            if (marked != null) {
+                problems.add(new Problem(display, "", yamlSyntax(marked)));
+            } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
+                    && String.valueOf(e.getOriginalMessage()).startsWith("No content to map")) {
+                problems.add(new Problem(display, "", "file is empty (expected a YAML mapping)"));
+            } else if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+                problems.add(new Problem(display, "", firstLine(e.getOriginalMessage()).replaceAll(", from `.*`", "")
+                        + " (YAML structure too large)"));
+            } else if (e instanceof JsonMappingException m
+                    && m.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException c) {
+                problems.add(new Problem(display, pathOf(m), firstLine(c.getOriginalMessage()).replaceAll(", from `.*`", "")
+                        + " (YAML structure too large)"));
+            } else if (e instanceof JsonMappingException m) {
+                problems.addAll(collected);
+                problems.add(new Problem(display, pathOf(m), firstLine(m.getOriginalMessage()) + where(m.getLocation())));
+            } else {
+                String at = where(e.getLocation());
+                problems.add(new Problem(display, "", (at.isEmpty() ? "" : at.substring(2, at.length() - 1) + ": ")
+                        + firstLine(e.getOriginalMessage()) + " (YAML syntax error)"));
+            }
+            return null;
+        } catch (IOException | RuntimeException e) {
+            org.yaml.snakeyaml.error.MarkedYAMLException marked = marked(e);
+            problems.add(new Problem(display, "", marked != null ? yamlSyntax(marked)
+                    : firstLine(String.valueOf(e.getMessage())) + " (YAML could not be read)"));
+            return null;
+        }
+        problems.addAll(collected);
+        if (value == null && collected.isEmpty()) {
+            problems.add(new Problem(display, "", "file is empty (expected a YAML mapping)"));
+        }
+        return value;
+    }
+
+    private static org.yaml.snakeyaml.error.MarkedYAMLException marked(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.yaml.snakeyaml.error.MarkedYAMLException m) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    private static String yamlSyntax(org.yaml.snakeyaml.error.MarkedYAMLException m) {
+        org.yaml.snakeyaml.error.Mark mark = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
+        String at = mark == null ? "" : "line " + (mark.getLine() + 1) + ", column " + (mark.getColumn() + 1) + ": ";
+        String what = (m.getContext() == null ? "" : m.getContext() + ", ") + (m.getProblem() == null ? "" : m.getProblem());
+        return at + firstLine(what.strip()) + " (YAML syntax error)";
+    }
+
+    private void validate(String display, Object dto, List<Problem> problems) {
+        Set<String> reported = new HashSet<>();
+        List<String> badOutcomes = new ArrayList<>();
+        for (Problem p : problems) {
+            reported.add(p.path());
+            if (p.path().endsWith(".kind")) {
+                badOutcomes.add(p.path().substring(0, p.path().length() - "kind".length()));
+            }
+        }
+        for (ConstraintViolation<Object> v : validator.validate(dto)) {
+            String path = v.getPropertyPath().toString();
+            if (reported.contains(path) || badOutcomes.stream().anyMatch(path::startsWith)) {
+                continue;
+            }
+            Annotation a = v.getConstraintDescriptor().getAnnotation();
+            boolean complete = a instanceof Checked.Rules || a instanceof Checked.EnumValue || a instanceof Checked.IsoDate;
+            String message = complete ? v.getMessage()
+                    : TrialDtos.Values.show(v.getInvalidValue()) + " (" + v.getMessage() + ")";
+            problems.add(new Problem(display, path, message));
+        }
+    }
+
+    /** Unique ids within the trial and references to subgroups, cuts and arms. */
+    private static void checkStructure(String display, TrialDto t, List<Problem> problems) {
+        Set<String> subgroups = unique(display, "subgroups", t.subgroups.stream().map(s -> s.id).toList(),
+                "subgroup", problems);
+        Set<String> cuts = unique(display, "cuts", t.cuts.stream().map(c -> c.id).toList(), "cut", problems);
+        Set<String> arms = unique(display, "arms", t.arms.stream().map(a -> a.id).toList(), "arm", problems);
+        for (int i = 0; i < t.arms.size(); i++) {
+            ArmDto arm = t.arms.get(i);
+            for (int j = 0; j < arm.outcomes.size(); j++) {
+                OutcomeDto o = arm.outcomes.get(j);
+                String at = "arms[" + i + "].outcomes[" + j + "].";
+                if (!subgroups.contains(o.subgroup)) {
+                    problems.add(new Problem(display, at + "subgroup", Checked.quote(o.subgroup)
+                            + " (unknown subgroup; defined: " + String.join(", ", new TreeSet<>(subgroups)) + ")"));
+                }
+                if (!cuts.contains(o.cut)) {
+                    problems.add(new Problem(display, at + "cut", Checked.quote(o.cut)
+                            + " (unknown analysis cut; defined: " + String.join(", ", new TreeSet<>(cuts)) + ")"));
+                }
+                if (o instanceof TimeToEventDto tte && tte.hazardRatio != null && tte.hazardRatio.comparator != null) {
+                    String c = tte.hazardRatio.comparator;
+                    if (!arms.contains(c) || c.equals(arm.id)) {
+                        problems.add(new Problem(display, at + "hazardRatio.comparator", Checked.quote(c)
+                                + " (must be the id of another arm of this trial; arms: "
+                                + String.join(", ", new TreeSet<>(arms)) + ")"));
+                    }
+                }
+            }
+        }
+    }
+
+    private static Set<String> unique(String display, String list, List<String> ids, String what, List<Problem> problems) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            Integer j = seen.putIfAbsent(ids.get(i), i);
+            if (j != null) {
+                problems.add(new Problem(display, list + "[" + i + "].id", Checked.quote(ids.get(i)) + " (duplicate of "
+                        + list + "[" + j + "].id; " + what + " ids must be unique within a trial)"));
+            }
+        }
+        return seen.keySet();
+    }
+
+    private static void checkSourceIds(String display, TrialDto t, Set<String> ids, List<Problem> problems) {
+        for (int i = 0; i < t.sources.size(); i++) {
+            source(display, "sources[" + i + "]", t.sources.get(i), ids, problems);
+        }
+        for (int i = 0; i < t.cuts.size(); i++) {
+            CutDto c = t.cuts.get(i);
+            if (c.provenance != null) {
+                source(display, "cuts[" + i + "].provenance.source", c.provenance.source, ids, problems);
+            }
+        }
+        for (int i = 0; i < t.arms.size(); i++) {
+            List<OutcomeDto> outcomes = t.arms.get(i).outcomes;
+            for (int j = 0; j < outcomes.size(); j++) {
+                OutcomeDto o = outcomes.get(j);
+                String at = "arms[" + i + "].outcomes[" + j + "].";
+                source(display, at + "provenance.source", o.provenance.source, ids, problems);
+                if (o instanceof BinaryDto b && b.reported != null && b.reported.provenance != null) {
+                    ProvenanceDto rp = b.reported.provenance;
+                    source(display, at + "reported.provenance.source", rp.source, ids, problems);
+                }
+            }
+        }
+    }
+
+    private static void source(String display, String path, String id, Set<String> ids, List<Problem> problems) {
+        if (!ids.contains(id)) {
+            problems.add(new Problem(display, path, Checked.quote(id) + " (unknown source id; define it in "
+                    + SOURCES_FILE + ")"));
+        }
+    }
+
+    /** " (line L, column C)", or "" when the position is unknown. */
+    private static String where(JsonLocation loc) {
+        if (loc == null || loc.getLineNr() < 1) {
+            return "";
+        }
+        return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static String pathOf(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    /** The property path of the parser's current position, e.g. {@code arms[0].outcomes[2].responders}. */
+    static String pathOf(JsonParser p) {
+        Deque<String> parts = new ArrayDeque<>();
+        JsonStreamContext ctx = p.getParsingContext();
+        while (ctx != null && !ctx.inRoot()) {
+            if (ctx.inArray()) {
+                if (ctx.getEntryCount() > 0) {
+                    parts.push("[" + ctx.getCurrentIndex() + "]");
+                }
+            } else if (ctx.inObject() && ctx.getCurrentName() != null) {
+                parts.push("." + ctx.getCurrentName());
+            }
+            ctx = ctx.getParent();
+        }
+        String s = String.join("", parts);
+        return s.startsWith(".") ? s.substring(1) : s;
+    }
+
+    /**
+     * Refuses YAML aliases ({@code *name}): Jackson's streaming YAML parser does not expand them (it would
+     * silently read the anchor's name as text), so they are reported as problems. This also makes alias
+     * bombs harmless; the SnakeYAML {@link LoaderOptions} limits stay as a second line of defence.
+     */
+    private static final class AliasRejectingParser extends com.fasterxml.jackson.core.util.JsonParserDelegate {
+        private final Collector collector;
+
+        AliasRejectingParser(JsonParser delegate, Collector collector) {
+            super(delegate);
+            this.collector = collector;
+        }
+
+        private JsonToken check(JsonToken t) throws IOException {
+            if (t == JsonToken.VALUE_STRING && delegate instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y
+                    && y.isCurrentAlias()) {
+                collector.add(this, "*" + getText() + " (YAML aliases are not supported; write the value out)");
+            }
+            return t;
+        }
+
+        @Override
+        public JsonToken nextToken() throws IOException {
+            return check(delegate.nextToken());
+        }
+
+        @Override
+        public JsonToken nextValue() throws IOException {
+            return check(delegate.nextValue());
+        }
+
+        @Override
+        public String nextTextValue() throws IOException {
+            return nextToken() == JsonToken.VALUE_STRING ? getText() : null;
+        }
+
+        @Override
+        public String nextFieldName() throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME ? currentName() : null;
+        }
+
+        @Override
+        public boolean nextFieldName(com.fasterxml.jackson.core.SerializableString str) throws IOException {
+            return nextToken() == JsonToken.FIELD_NAME && str.getValue().equals(currentName());
+        }
+    }
+
+    /** Per-read problem list, passed to the handler as a reader attribute. */
+    private record Collector(String file, List<Problem> problems) {
+        void add(JsonParser p, String message) {
+            problems.add(new Problem(file, p == null ? "" : pathOf(p), message));
+        }
+    }
+
+    /**
+     * Whole numbers and finite decimals only: 3.5 for a count, "abc", NaN or infinity become a problem
+     * (and null) rather than a silent conversion or a fatal error.
+     */
+    private static final class StrictNumber<T extends Number> extends StdScalarDeserializer<T> {
+        private static final long serialVersionUID = 1L;
+        private final Class<T> type;
+
+        StrictNumber(Class<T> type) {
+            super(type);
+            this.type = type;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonToken t = p.currentToken();
+            String text;
+            if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT || t == JsonToken.VALUE_STRING) {
+                text = p.getText().strip();
+            } else {
+                return type.cast(ctxt.handleUnexpectedToken(type, p));
+            }
+            boolean whole = type == Integer.class;
+            try {
+                if (whole) {
+                    if (text.matches("[+-]?\\d{1,10}")) {
+                        long v = Long.parseLong(text);
+                        if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
+                            return type.cast((int) v);
+                        }
+                    }
+                } else if (text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                    double d = Double.parseDouble(text);
+                    if (Double.isFinite(d)) {
+                        return type.cast(d);
+                    }
+                }
+            } catch (NumberFormatException e) {
+                // reported below
+            }
+            String shown = t == JsonToken.VALUE_STRING ? Checked.quote(text) : text;
+            Collector c = (Collector) ctxt.getAttribute(PROBLEMS);
+            c.add(p, shown + " (" + (whole ? "expected a whole number" : "expected a finite number") + ")");
+            return null;
+        }
+
+        @Override
+        public T getNullValue(DeserializationContext ctxt) {
+            return null;
+        }
+    }
+
+    /** Turns unknown keys, wrong value types and bad outcome kinds into problems and carries on. */
+    private static final class CollectingHandler extends DeserializationProblemHandler {
+
+        private static Collector collector(DeserializationContext ctxt) {
+            return (Collector) ctxt.getAttribute(PROBLEMS);
+        }
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext ctxt, JsonParser p, JsonDeserializer<?> deserializer,
+                Object beanOrClass, String propertyName) throws IOException {
+            Collection<Object> known = deserializer == null ? List.of() : deserializer.getKnownPropertyNames();
+            TreeSet<String> names = new TreeSet<>();
+            for (Object k : known) {
+                names.add(String.valueOf(k));
+            }
+            if (beanOrClass instanceof OutcomeDto || beanOrClass instanceof Class<?> c && OutcomeDto.class.isAssignableFrom(c)) {
+                names.add("kind");
+            }
+            collector(ctxt).add(p, "unknown key (allowed keys: " + String.join(", ", names) + ")");
+            p.skipChildren();
+            return true;
+        }
+
+        @Override
+        public Object handleWeirdStringValue(DeserializationContext ctxt, Class<?> targetType, String valueToConvert,
+                String failureMsg) {
+            collector(ctxt).add(ctxt.getParser(), Checked.quote(valueToConvert) + " (" + expected(targetType) + ")");
+            return null;
+        }
+
+        @Override
+        public Object handleWeirdNumberValue(DeserializationContext ctxt, Class<?> targetType, Number valueToConvert,
+                String failureMsg) {
+            collector(ctxt).add(ctxt.getParser(), TrialDtos.Values.show(valueToConvert) + " (" + expected(targetType) + ")");
+            return null;
+        }
+
+        @Override
+        public Object handleUnexpectedToken(DeserializationContext ctxt, JavaType targetType, JsonToken t, JsonParser p,
+                String failureMsg) throws IOException {
+            String found = switch (t) {
+                case START_ARRAY -> "a list";
+                case START_OBJECT -> "a mapping";
+                case VALUE_NUMBER_FLOAT -> p.getText();
+                case VALUE_NUMBER_INT -> p.getText();
+                case VALUE_TRUE, VALUE_FALSE -> p.getText();
+                case VALUE_STRING -> Checked.quote(p.getText());
+                default -> String.valueOf(t);
+            };
+            String path = pathOf(p);
+            if (t == JsonToken.START_ARRAY || t == JsonToken.START_OBJECT) {
+                p.skipChildren();
+            }
+            collector(ctxt).problems().add(new Problem(collector(ctxt).file(), path,
+                    found + " (" + expected(targetType.getRawClass()) + ")"));
+            return null;
+        }
+
+        @Override
+        public JavaType handleUnknownTypeId(DeserializationContext ctxt, JavaType baseType, String subTypeId,
+                TypeIdResolver idResolver, String failureMsg) {
+            collector(ctxt).add(ctxt.getParser(), Checked.quote(subTypeId) + " (unknown kind; allowed: "
+                    + "binary, time_to_event, biomarker_change)");
+            return ctxt.constructType(TrialDtos.InvalidOutcomeDto.class);
+        }
+
+        @Override
+        public JavaType handleMissingTypeId(DeserializationContext ctxt, JavaType baseType, TypeIdResolver idResolver,
+                String failureMsg) {
+            String path = pathOf(ctxt.getParser());
+            collector(ctxt).problems().add(new Problem(collector(ctxt).file(), (path.isEmpty() ? "" : path + ".") + "kind",
+                    "missing (required; allowed: binary, time_to_event, biomarker_change)"));
+            return ctxt.constructType(TrialDtos.InvalidOutcomeDto.class);
+        }
+
+        private static String expected(Class<?> type) {
+            if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+                return "expected a whole number";
+            }
+            if (type == Double.class || type == double.class) {
+                return "expected a number";
+            }
+            if (type == Boolean.class || type == boolean.class) {
+                return "expected true or false";
+            }
+            if (type == String.class) {
+                return "expected text";
+            }
+            if (List.class.isAssignableFrom(type)) {
+                return "expected a list";
+            }
+            return "expected a mapping";
+        }
+    }
+}

@@ -1,0 +1,34 @@
+package org.trialmeta.repository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.UncheckedIOException;
+import org.trialmeta.model.Trial;
+
+/** Writes a trial as YAML in the schema of the trial files (what {@code show --format yaml} prints). */
+public final class TrialYaml {
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+            .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+            .enable(YAMLGenerator.Feature.INDENT_ARRAYS_WITH_INDICATOR)
+            .disable(YAMLGenerator.Feature.USE_NATIVE_TYPE_ID)
+            .disable(YAMLGenerator.Feature.SPLIT_LINES)
+            .build();
+
+    private TrialYaml() {}
+
+    /** The trial file text of {@code trial}; loading it gives an equal record. */
+    public static String write(Trial trial) {
+        try {
+            return MAPPER.writeValueAsString(TrialMapping.toDto(trial));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The trial as JSON in the same schema, via {@link Json#write}. */
+    public static String writeJson(Trial trial) {
+        return Json.write(TrialMapping.toDto(trial));
+    }
+}
