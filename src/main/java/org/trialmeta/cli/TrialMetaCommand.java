@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
         description = "Clinical-trial outcomes meta-analysis engine.",
         subcommands = {
             CommandLine.HelpCommand.class,
+            KmCommand.class,
+            ReconstructCommand.class,
         })
 public final class TrialMetaCommand implements Callable<Integer> {
 
