@@ -47,7 +47,7 @@ class KaplanMeierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lung", "aml", "ovarian", "veteran", "heavy", "ties", "noevents", "single", "singlecens"})
+    @ValueSource(strings = {"lung", "aml", "ovarian", "veteran", "heavy", "ties", "half", "noevents", "single", "singlecens"})
     void kaplanMeierTableMatchesSurvfit(String dataset) {
         Map<String, List<Map<String, String>>> byCurve = new HashMap<>();
         for (Map<String, String> r : RReference.rows("curves.csv")) {
@@ -160,6 +160,26 @@ class KaplanMeierTest {
         assertThat(diff.ci().lower()).isCloseTo(diff.difference() - 1.959963984540054 * se,
                 org.assertj.core.api.Assertions.within(1e-12));
         assertThat(diff.pValue()).isBetween(0.0, 1.0);
+    }
+
+    @Test
+    void medianRulesOfPrintAndQuantileSurvfitDifferWhenCurveEndsFlatAtOneHalf() {
+        // half.csv group B: times 1,2,3,4 status 1,1,0,0 -> S = 0.5 from t = 2 to the end (t = 4).
+        // print(survfit): median 2; quantile(survfit, 0.5): (2 + 4) / 2 = 3 (src/test/r/km.R)
+        RReference.Data b = RReference.Data.load("half").subset("B");
+        KaplanMeierCurve c = KaplanMeier.fit(b.time(), b.status());
+        assertThat(c.median().time()).hasValue(2.0);
+        assertThat(c.quantile(0.5).time()).hasValue(3.0);
+        // group A: S = 0.5 on [3, 4): both rules average to 3.5
+        RReference.Data a = RReference.Data.load("half").subset("A");
+        KaplanMeierCurve ca = KaplanMeier.fit(a.time(), a.status());
+        assertThat(ca.median().time()).hasValue(3.5);
+        assertThat(ca.quantile(0.5).time()).hasValue(3.5);
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void reportMaxDeviation() {
+        System.out.printf(java.util.Locale.ROOT, "KaplanMeierTest: max relative deviation from R %.3g%n", maxDeviation);
     }
 
     @Test

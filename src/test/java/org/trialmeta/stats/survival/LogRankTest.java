@@ -14,8 +14,16 @@ class LogRankTest {
     /** p-values, relative to the value (they can be tiny). */
     private static final double PVALUE_RELATIVE_TOLERANCE = 1e-9;
 
+    static double maxDeviation;
+
+    @org.junit.jupiter.api.AfterAll
+    static void reportMaxDeviation() {
+        System.out.printf(java.util.Locale.ROOT, "LogRankTest: max relative deviation from R %.3g%n", maxDeviation);
+    }
+
     private static void close(String what, double actual, double expected) {
         double dev = Math.abs(actual - expected) / Math.max(1.0, Math.abs(expected));
+        maxDeviation = Math.max(maxDeviation, dev);
         assertThat(dev).as(what + ": got " + actual + ", R " + expected).isLessThanOrEqualTo(LOGRANK_TOLERANCE);
     }
 
