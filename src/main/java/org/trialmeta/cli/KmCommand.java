@@ -18,6 +18,7 @@ import org.trialmeta.stats.survival.KaplanMeierCurve;
 import org.trialmeta.stats.survival.KaplanMeierRow;
 import org.trialmeta.stats.survival.LogRank;
 import org.trialmeta.stats.survival.LogRankResult;
+import org.trialmeta.stats.survival.RmstDifference;
 import org.trialmeta.stats.survival.RmstResult;
 import org.trialmeta.stats.survival.SurvivalQuantile;
 import picocli.CommandLine.Command;
@@ -238,6 +239,19 @@ public final class KmCommand implements Callable<Integer> {
             groups.add(m);
         }
         root.put("groups", groups);
+        if (curves.size() == 2) {
+            RmstDifference diff = KaplanMeier.rmstDifference(curves.get(0), curves.get(1), rmeanTau, lev);
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("first", labels.get(0));
+            m.put("second", labels.get(1));
+            m.put("tau", rmeanTau);
+            m.put("difference", diff.difference());
+            m.put("se", diff.se());
+            m.put("lower", diff.ci().lower());
+            m.put("upper", diff.ci().upper());
+            m.put("pval", diff.pValue());
+            root.put("rmst_difference", m);
+        }
         if (groupColumn != null) {
             if (lr == null) {
                 root.put("logrank", null);
@@ -264,8 +278,19 @@ public final class KmCommand implements Callable<Integer> {
         return x.isPresent() ? num(x.getAsDouble()) : "NA";
     }
 
+    /** Up to 6 significant digits without trailing zeros (times, levels, test statistics). */
     private static String g(double x) {
-        return Double.isNaN(x) ? "NA" : String.format(Locale.ROOT, "%.6g", x);
+        if (Double.isNaN(x)) {
+            return "NA";
+        }
+        if (x == Math.rint(x) && Math.abs(x) < 1e15) {
+            return Long.toString((long) x);
+        }
+        String t = String.format(Locale.ROOT, "%.6g", x);
+        if (t.contains("e") || !t.contains(".")) {
+            return t;
+        }
+        return t.replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
     private String table(List<String> labels, List<KaplanMeierCurve> curves, double rmeanTau, LogRankResult lr,
@@ -293,6 +318,14 @@ public final class KmCommand implements Callable<Integer> {
                         num(r.lower()), num(r.upper()));
             }
             sb.append(t.render());
+        }
+        if (curves.size() == 2) {
+            RmstDifference diff = KaplanMeier.rmstDifference(curves.get(0), curves.get(1), rmeanTau, lev);
+            sb.append('\n').append("RMST difference ").append(labels.get(0)).append(" - ").append(labels.get(1))
+                    .append(" up to ").append(g(rmeanTau)).append(": ").append(num(diff.difference()))
+                    .append(" (SE ").append(num(diff.se())).append(", ").append(pct).append(" CI ")
+                    .append(num(diff.ci().lower())).append(" to ").append(num(diff.ci().upper())).append(", p = ")
+                    .append(g(diff.pValue())).append(")\n");
         }
         if (lr != null) {
             sb.append('\n').append(lr.rho() == 0 ? "Log-rank test" : "G-rho test (rho = " + g(lr.rho()) + ")")

@@ -86,6 +86,12 @@ class KmCommandTest {
         String[] rm = ref("rmean_common.csv", "lung", "1").get(0);
         close(g1.get("rmean"), rm[2]);
         close(g1.get("rmean_se"), rm[3]);
+        JsonNode diff = root.get("rmst_difference");
+        String[] rm2 = ref("rmean_common.csv", "lung", "2").get(0);
+        assertThat(diff.get("difference").asDouble()).isCloseTo(Double.parseDouble(rm[2]) - Double.parseDouble(rm2[2]),
+                within(1e-9));
+        assertThat(diff.get("se").asDouble()).isCloseTo(Math.hypot(Double.parseDouble(rm[3]), Double.parseDouble(rm2[3])),
+                within(1e-9));
         String[] lr = ref("logrank.csv", "lung", "0", "0").get(0);
         close(root.get("logrank").get("chisq"), lr[3]);
         assertThat(root.get("logrank").get("df").asInt()).isEqualTo(1);

@@ -64,19 +64,12 @@ public final class LogRank {
         if (k < 2) {
             throw new IllegalArgumentException("group: there is only 1 group (need at least 2)");
         }
-        // order by (stratum, time, -status), as survdiff.fit
-        Integer[] ord = new Integer[n];
+        // order by (stratum, time, -status), as survdiff.fit (a primitive merge sort: O(n log n), no boxing)
+        int[] ord = new int[n];
         for (int i = 0; i < n; i++) {
             ord[i] = i;
         }
-        Arrays.sort(ord, (x, y) -> {
-            int c = strata == null ? 0 : Integer.compare(strata[x], strata[y]);
-            if (c != 0) {
-                return c;
-            }
-            c = Double.compare(time[x], time[y]);
-            return c != 0 ? c : Integer.compare(status[y], status[x]);
-        });
+        mergeSort(ord, new int[n], 0, n, time, status, strata);
         double[] t = new double[n];
         int[] st = new int[n];
         int[] g = new int[n];
@@ -177,5 +170,36 @@ public final class LogRank {
                 ? OptionalDouble.of(ChiSquaredDistribution.of(df).survivalProbability(chisq))
                 : OptionalDouble.empty();
         return new LogRankResult(rho, strata != null, obs, exp, var, Math.max(chisq, 0.0), Math.max(df, 0), p);
+    }
+
+    private static int compare(int x, int y, double[] time, int[] status, int[] strata) {
+        int c = strata == null ? 0 : Integer.compare(strata[x], strata[y]);
+        if (c != 0) {
+            return c;
+        }
+        c = Double.compare(time[x], time[y]);
+        return c != 0 ? c : Integer.compare(status[y], status[x]);
+    }
+
+    private static void mergeSort(int[] a, int[] tmp, int from, int to, double[] time, int[] status, int[] strata) {
+        if (to - from < 2) {
+            return;
+        }
+        int mid = (from + to) >>> 1;
+        mergeSort(a, tmp, from, mid, time, status, strata);
+        mergeSort(a, tmp, mid, to, time, status, strata);
+        if (compare(a[mid - 1], a[mid], time, status, strata) <= 0) {
+            return;
+        }
+        System.arraycopy(a, from, tmp, from, to - from);
+        int i = from;
+        int j = mid;
+        for (int k = from; k < to; k++) {
+            if (j >= to || (i < mid && compare(tmp[i], tmp[j], time, status, strata) <= 0)) {
+                a[k] = tmp[i++];
+            } else {
+                a[k] = tmp[j++];
+            }
+        }
     }
 }
