@@ -88,8 +88,8 @@ public final class KmCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--conf-type: '" + confType + "' (must be one of log, log-log, plain, none)");
         }
-        if (!(level > 0 && level < 100)) {
-            throw new InputException("--level: " + level + " (must be a percentage strictly between 0 and 100)");
+        if (!(level > 1 && level < 100)) {
+            throw new InputException("--level: " + level + " (a percentage strictly between 1 and 100, e.g. 95)");
         }
         if (!Double.isFinite(rho)) {
             throw new InputException("--rho: " + rho + " (must be a finite number)");
@@ -236,6 +236,17 @@ public final class KmCommand implements Callable<Integer> {
                 rows.add(row);
             }
             m.put("table", rows);
+            List<Object> qs = new ArrayList<>();
+            for (double p : new double[] {0.25, 0.5, 0.75}) {
+                SurvivalQuantile q = c.quantile(p);
+                Map<String, Object> qm = new LinkedHashMap<>();
+                qm.put("probability", p);
+                qm.put("time", d(q.time()));
+                qm.put("lower", d(q.lower()));
+                qm.put("upper", d(q.upper()));
+                qs.add(qm);
+            }
+            m.put("quantiles", qs);
             groups.add(m);
         }
         root.put("groups", groups);

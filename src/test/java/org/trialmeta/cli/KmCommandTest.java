@@ -63,7 +63,13 @@ class KmCommandTest {
         JsonNode g1 = root.get("groups").get(0);
         assertThat(g1.get("group").asText()).isEqualTo("1");
         assertThat(g1.fieldNames()).toIterable().containsExactly("group", "n", "events", "median", "median_lower",
-                "median_upper", "rmean", "rmean_se", "table");
+                "median_upper", "rmean", "rmean_se", "table", "quantiles");
+        String[] q75 = ref("quantiles.csv", "lung", "1", "log", "0.94999999999999996", "0.75").get(0);
+        JsonNode q = g1.get("quantiles").get(2);
+        assertThat(q.get("probability").asDouble()).isEqualTo(0.75);
+        close(q.get("time"), q75[5]);
+        close(q.get("lower"), q75[6]);
+        close(q.get("upper"), q75[7]);
         List<String[]> rows = ref("curves.csv", "lung", "1", "log", "0.94999999999999996");
         JsonNode table = g1.get("table");
         assertThat(table).hasSize(rows.size());
@@ -150,6 +156,14 @@ class KmCommandTest {
                 "--conf-type", "logit");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).contains("--conf-type: 'logit'").doesNotContain("Exception");
+    }
+
+    @Test
+    void levelGivenAsFractionIsInputError() {
+        Run r = run("km", "--input", R.resolve("data/aml.csv").toString(), "--time", "time", "--event", "status",
+                "--level", "0.95");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("--level: 0.95 (a percentage");
     }
 
     @Test
