@@ -25,6 +25,10 @@ noevents <- data.frame(time = c(2, 3, 3, 5, 7, 4, 6, 6, 9, 10, 11, 1.5),
 # (print(survfit) and quantile(survfit) differ there)
 half <- data.frame(time = c(1, 2, 3, 4, 5, 6, 1, 2, 3, 4), status = c(1, 1, 1, 1, 1, 1, 1, 1, 0, 0),
                    group = c(rep("A", 6), rep("B", 4)), strata = "all")
+# group C is censored before the first event: expected = 0, survdiff drops it from the test
+zeroexp <- data.frame(time = c(3, 4, 5, 6, 7, 3.5, 5, 6.5, 8, 1, 2),
+                      status = c(1, 1, 0, 1, 1, 1, 0, 1, 0, 0, 0),
+                      group = c("A", "A", "A", "A", "A", "B", "B", "B", "B", "C", "C"), strata = "all")
 single <- data.frame(time = 4, status = 1, group = "one", strata = "all")
 singlecens <- data.frame(time = 4, status = 0, group = "one", strata = "all")
 
@@ -34,7 +38,8 @@ datasets <- list(
   aml = with(aml, data.frame(time = time, status = status, group = as.character(x), strata = "all")),
   ovarian = with(ovarian, data.frame(time = futime, status = fustat, group = rx, strata = resid.ds)),
   veteran = with(veteran, data.frame(time = time, status = status, group = trt, strata = as.character(celltype))),
-  heavy = heavy, ties = ties, half = half, noevents = noevents, single = single, singlecens = singlecens)
+  veteran4 = with(veteran, data.frame(time = time, status = status, group = as.character(celltype), strata = trt)),
+  heavy = heavy, ties = ties, half = half, zeroexp = zeroexp, noevents = noevents, single = single, singlecens = singlecens)
 
 curves <- c(); quants <- c(); meds <- c(); rmeans <- c(); lr <- c()
 probs <- c(0.1, 0.25, 0.5, 0.75, 0.9)

@@ -47,7 +47,7 @@ class KaplanMeierTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"lung", "aml", "ovarian", "veteran", "heavy", "ties", "half", "noevents", "single", "singlecens"})
+    @ValueSource(strings = {"lung", "aml", "ovarian", "veteran", "veteran4", "heavy", "ties", "half", "zeroexp", "noevents", "single", "singlecens"})
     void kaplanMeierTableMatchesSurvfit(String dataset) {
         Map<String, List<Map<String, String>>> byCurve = new HashMap<>();
         for (Map<String, String> r : RReference.rows("curves.csv")) {

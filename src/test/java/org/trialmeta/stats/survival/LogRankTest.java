@@ -28,7 +28,7 @@ class LogRankTest {
     }
 
     @Test
-    void grhoTestsMatchSurvdiffOnLungAmlOvarianVeteranAndEdgeCases() {
+    void grhoTestsMatchSurvdiffOnLungAmlOvarianVeteranFourCellTypesAndEdgeCases() {
         List<Map<String, String>> ref = RReference.rows("logrank.csv");
         assertThat(ref).hasSizeGreaterThanOrEqualTo(30);
         for (Map<String, String> r : ref) {
