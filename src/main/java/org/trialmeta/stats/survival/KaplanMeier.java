@@ -13,7 +13,8 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * <p>At each distinct time t with n at risk (everyone with time ≥ t, so those censored at t are at
  * risk at t) and d events: S(t) = Π (n − d)/n and the Greenwood variance of the cumulative hazard
  * σ²(t) = Σ d/(n(n − d)) (survfit's {@code std.err} = σ; it becomes +∞ when the curve drops to 0).
- * Kaplan EL, Meier P. JASA 1958;53:457–481. Greenwood M. Rep Public Health Med Subj 1926;33.
+ * Kaplan EL, Meier P. JASA 1958;53:457–481, doi:10.1080/01621459.1958.10501452. Greenwood M. Rep
+ * Public Health Med Subj 1926;33.
  * Sorting once makes the fit O(n log n).
  */
 public final class KaplanMeier {

@@ -33,26 +33,34 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
         return rows.get(rows.size() - 1).time();
     }
 
-    /** S(t): 1 before the first event, right-continuous steps. */
-    public double survivalAt(double t) {
-        double s = 1.0;
-        for (KaplanMeierRow r : rows) {
-            if (r.time() > t) {
-                break;
+    /** Index of the first row with time >= t (rows.size() if none); O(log n). */
+    private int firstRowAtOrAfter(double t) {
+        int lo = 0;
+        int hi = rows.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (rows.get(mid).time() < t) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
-            s = r.surv();
         }
-        return s;
+        return lo;
     }
 
-    /** Number at risk at time t (observations with time ≥ t), as a numbers-at-risk table shows. */
-    public int nRiskAt(double t) {
-        for (KaplanMeierRow r : rows) {
-            if (r.time() >= t) {
-                return r.nRisk();
-            }
+    /** S(t): 1 before the first event, right-continuous steps; O(log n). */
+    public double survivalAt(double t) {
+        int i = firstRowAtOrAfter(t);
+        if (i < rows.size() && rows.get(i).time() == t) {
+            return rows.get(i).surv();
         }
-        return 0;
+        return i == 0 ? 1.0 : rows.get(i - 1).surv();
+    }
+
+    /** Number at risk at time t (observations with time ≥ t), as a numbers-at-risk table shows; O(log n). */
+    public int nRiskAt(double t) {
+        int i = firstRowAtOrAfter(t);
+        return i < rows.size() ? rows.get(i).nRisk() : 0;
     }
 
     /**

@@ -11,7 +11,7 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
  * The G-rho family of k-sample tests for right-censored data (Harrington DP, Fleming TR. Biometrika
- * 1982;69:553–566), exactly as R's {@code survdiff(Surv(time, status) ~ group [+ strata(s)], rho = )}
+ * 1982;69:553–566, doi:10.1093/biomet/69.3.553), exactly as R's {@code survdiff(Surv(time, status) ~ group [+ strata(s)], rho = )}
  * (survival 3.5, C routine survdiff2).
  *
  * <p>At each event time t of a stratum with n at risk, d events and nⱼ at risk in group j, the weight is

@@ -189,6 +189,12 @@ class KaplanMeierTest {
         assertThat(c.rows().get(1).surv()).isEqualTo(0.75 * 2.0 / 3.0);
         assertThat(c.nRiskAt(2.5)).isEqualTo(1);
         assertThat(c.nRiskAt(4)).isEqualTo(0);
+        assertThat(c.nRiskAt(0)).isEqualTo(4);
+        assertThat(c.survivalAt(0.5)).isEqualTo(1.0);
+        assertThat(c.survivalAt(1)).isEqualTo(0.75);
+        assertThat(c.survivalAt(1.5)).isEqualTo(0.75);
+        assertThat(c.survivalAt(2)).isEqualTo(0.5);
+        assertThat(c.survivalAt(99)).isEqualTo(0.5);
     }
 
     @Test
