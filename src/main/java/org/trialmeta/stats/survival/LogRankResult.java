@@ -1,0 +1,54 @@
+package org.trialmeta.stats.survival;
+
+import java.util.OptionalDouble;
+
+/**
+ * Result of a G-rho (Harrington-Fleming) k-sample test, as R's {@code survdiff}.
+ *
+ * @param rho the rho the weights S(t−)^rho were computed with (0 = log-rank, 1 = Peto-Peto)
+ * @param stratified whether the test was stratified
+ * @param observed weighted observed events per group (summed over strata), group order as given
+ * @param expected weighted expected events per group (summed over strata)
+ * @param variance the k × k variance matrix of observed − expected (summed over strata)
+ * @param chisq the chi-square statistic (0 when fewer than two groups have expected > 0)
+ * @param df degrees of freedom: (number of groups with expected > 0) − 1
+ * @param pValue upper-tail chi-square p-value; empty when df = 0 (no test)
+ */
+public record LogRankResult(double rho, boolean stratified, double[] observed, double[] expected,
+        double[][] variance, double chisq, int df, OptionalDouble pValue) {
+    public LogRankResult {
+        observed = observed.clone();
+        expected = expected.clone();
+        double[][] v = new double[variance.length][];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = variance[i].clone();
+        }
+        variance = v;
+        if (observed.length != expected.length || variance.length != observed.length) {
+            throw new IllegalArgumentException("observed (" + observed.length + "), expected ("
+                    + expected.length + ") and variance (" + variance.length + ") must have one entry per group");
+        }
+        if (!(chisq >= 0) || df < 0) {
+            throw new IllegalArgumentException("chisq " + chisq + ", df " + df + " (must be >= 0)");
+        }
+    }
+
+    @Override
+    public double[] observed() {
+        return observed.clone();
+    }
+
+    @Override
+    public double[] expected() {
+        return expected.clone();
+    }
+
+    @Override
+    public double[][] variance() {
+        double[][] v = new double[variance.length][];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = variance[i].clone();
+        }
+        return v;
+    }
+}

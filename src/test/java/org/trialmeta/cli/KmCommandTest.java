@@ -1,0 +1,213 @@
+package org.trialmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** {@code trialmeta km} and {@code trialmeta reconstruct}: contract, R agreement and input errors. */
+class KmCommandTest {
+    private static final double KM_TOLERANCE = 1e-10;
+    private static final Path R = Path.of("src/test/resources/r/km");
+
+    record Run(int code, String out, String err) {}
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cl = TrialMetaCommand.commandLine();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        int code = cl.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    private static List<String[]> ref(String file, String... prefix) throws IOException {
+        return Files.readAllLines(R.resolve(file)).stream().skip(1).map(l -> l.split(",", -1))
+                .filter(c -> {
+                    for (int i = 0; i < prefix.length; i++) {
+                        if (!c[i].equals(prefix[i])) {
+                            return false;
+                        }
+                    }
+                    return true;
+                }).toList();
+    }
+
+    private static void close(JsonNode node, String expected) {
+        if (expected.equals("NA")) {
+            assertThat(node.isNull()).as("expected null, got " + node).isTrue();
+        } else {
+            double e = Double.parseDouble(expected);
+            assertThat(node.asDouble()).isCloseTo(e, within(KM_TOLERANCE * Math.max(1, Math.abs(e))));
+        }
+    }
+
+    @Test
+    void kmJsonOnLungBySexMatchesSurvfitAndSurvdiff() throws IOException {
+        Run r = run("km", "--input", R.resolve("data/lung.csv").toString(), "--time", "time", "--event", "status",
+                "--group", "group", "--format", "json");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        assertThat(root.get("groups")).hasSize(2);
+        JsonNode g1 = root.get("groups").get(0);
+        assertThat(g1.get("group").asText()).isEqualTo("1");
+        assertThat(g1.fieldNames()).toIterable().containsExactly("group", "n", "events", "median", "median_lower",
+                "median_upper", "rmean", "rmean_se", "table", "quantiles");
+        String[] q75 = ref("quantiles.csv", "lung", "1", "log", "0.94999999999999996", "0.75").get(0);
+        JsonNode q = g1.get("quantiles").get(2);
+        assertThat(q.get("probability").asDouble()).isEqualTo(0.75);
+        close(q.get("time"), q75[5]);
+        close(q.get("lower"), q75[6]);
+        close(q.get("upper"), q75[7]);
+        List<String[]> rows = ref("curves.csv", "lung", "1", "log", "0.94999999999999996");
+        JsonNode table = g1.get("table");
+        assertThat(table).hasSize(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode row = table.get(i);
+            String[] c = rows.get(i);
+            assertThat(row.fieldNames()).toIterable().containsExactly("time", "n_risk", "n_event", "n_censor", "surv",
+                    "std_err", "lower", "upper");
+            close(row.get("time"), c[4]);
+            close(row.get("n_risk"), c[5]);
+            close(row.get("surv"), c[8]);
+            close(row.get("std_err"), c[10]);
+            close(row.get("lower"), c[11]);
+            close(row.get("upper"), c[12]);
+        }
+        String[] med = ref("medians.csv", "lung", "1", "log", "0.94999999999999996").get(0);
+        close(g1.get("median"), med[4]);
+        close(g1.get("median_lower"), med[5]);
+        close(g1.get("median_upper"), med[6]);
+        String[] rm = ref("rmean_common.csv", "lung", "1").get(0);
+        close(g1.get("rmean"), rm[2]);
+        close(g1.get("rmean_se"), rm[3]);
+        JsonNode diff = root.get("rmst_difference");
+        String[] rm2 = ref("rmean_common.csv", "lung", "2").get(0);
+        assertThat(diff.get("difference").asDouble()).isCloseTo(Double.parseDouble(rm[2]) - Double.parseDouble(rm2[2]),
+                within(1e-9));
+        assertThat(diff.get("se").asDouble()).isCloseTo(Math.hypot(Double.parseDouble(rm[3]), Double.parseDouble(rm2[3])),
+                within(1e-9));
+        String[] lr = ref("logrank.csv", "lung", "0", "0").get(0);
+        close(root.get("logrank").get("chisq"), lr[3]);
+        assertThat(root.get("logrank").get("df").asInt()).isEqualTo(1);
+        close(root.get("logrank").get("pval"), lr[5]);
+    }
+
+    @Test
+    void kmJsonStratifiedPetoPetoOnVeteranMatchesSurvdiff() throws IOException {
+        Run r = run("km", "--input", R.resolve("data/veteran.csv").toString(), "--time", "time", "--event", "status",
+                "--group", "group", "--strata", "strata", "--rho", "1", "--conf-type", "log-log", "--level", "90",
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        String[] lr = ref("logrank.csv", "veteran", "1", "1").get(0);
+        close(root.get("logrank").get("chisq"), lr[3]);
+        List<String[]> rows = ref("curves.csv", "veteran", "2", "log-log", "0.90000000000000002");
+        JsonNode table = root.get("groups").get(1).get("table");
+        for (int i = 0; i < rows.size(); i++) {
+            close(table.get(i).get("lower"), rows.get(i)[11]);
+            close(table.get(i).get("upper"), rows.get(i)[12]);
+        }
+    }
+
+    @Test
+    void upperLimitNotReachedIsJsonNull() throws IOException {
+        Run r = run("km", "--input", R.resolve("data/heavy.csv").toString(), "--time", "time", "--event", "status",
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode g = new ObjectMapper().readTree(r.out()).get("groups").get(0);
+        // heavy censoring: print(survfit) gives median 68.3, 0.95LCL 58.2, 0.95UCL NA (not reached)
+        assertThat(g.get("median").asDouble()).isEqualTo(68.3);
+        assertThat(g.get("median_upper").isNull()).isTrue();
+        assertThat(new ObjectMapper().readTree(r.out()).has("logrank")).isFalse();
+    }
+
+    @Test
+    void kmTableShowsSummaryAndLogRank() {
+        Run r = run("km", "--input", R.resolve("data/aml.csv").toString(), "--time", "time", "--event", "status",
+                "--group", "group");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("Maintained").contains("Nonmaintained").contains("Log-rank test: chisq = 3.39639 on 1 df");
+    }
+
+    @Test
+    void eventOtherThanZeroOrOneIsInputErrorNamingTheLine(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("d.csv");
+        Files.writeString(f, "t,e\n1,1\n2,2\n");
+        Run r = run("km", "--input", f.toString(), "--time", "t", "--event", "e");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().strip()).isEqualTo("trialmeta: " + f + ": line 3, column e: '2' (event must be 1 (event) or 0 (censored))");
+    }
+
+    @Test
+    void unknownConfTypeIsInputError() {
+        Run r = run("km", "--input", R.resolve("data/aml.csv").toString(), "--time", "time", "--event", "status",
+                "--conf-type", "logit");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("--conf-type: 'logit'").doesNotContain("Exception");
+    }
+
+    @Test
+    void levelGivenAsFractionIsInputError() {
+        Run r = run("km", "--input", R.resolve("data/aml.csv").toString(), "--time", "time", "--event", "status",
+                "--level", "0.95");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("--level: 0.95 (a percentage");
+    }
+
+    @Test
+    void missingColumnIsInputError() {
+        Run r = run("km", "--input", R.resolve("data/aml.csv").toString(), "--time", "futime", "--event", "status");
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("missing column futime");
+    }
+
+    @Test
+    void reconstructWritesTimeEventCsv(@TempDir Path dir) throws IOException {
+        Path pts = dir.resolve("points.csv");
+        Path risk = dir.resolve("risk.csv");
+        Path out = dir.resolve("ipd.csv");
+        StringBuilder sb = new StringBuilder("time,survival\n0,1\n");
+        for (int i = 1; i <= 10; i++) {
+            sb.append(i).append(',').append(1 - 0.1 * (i - 1)).append('\n');
+            sb.append(i).append(',').append(Math.rint((1 - 0.1 * i) * 100) / 100).append('\n');
+        }
+        Files.writeString(pts, sb.toString());
+        Files.writeString(risk, "time,n_risk\n0,10\n5,6\n");
+        Run r = run("reconstruct", "--curve", pts.toString(), "--at-risk", risk.toString(), "--out", out.toString(),
+                "--format", "json");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("\"events\" : 10");
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines.get(0)).isEqualTo("time,event");
+        assertThat(lines).hasSize(11).contains("1.0,1", "10.0,1");
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).toList())
+                    .containsExactlyInAnyOrder("points.csv", "risk.csv", "ipd.csv");
+        }
+    }
+
+    @Test
+    void reconstructRefusesPercentSurvivalAndLeavesNoFile(@TempDir Path dir) throws IOException {
+        Path pts = dir.resolve("points.csv");
+        Path risk = dir.resolve("risk.csv");
+        Path out = dir.resolve("ipd.csv");
+        Files.writeString(pts, "time,survival\n0,100\n5,80\n");
+        Files.writeString(risk, "time,n_risk\n0,10\n");
+        Run r = run("reconstruct", "--curve", pts.toString(), "--at-risk", risk.toString(), "--out", out.toString());
+        assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).contains("line 2, column survival: '100'");
+        assertThat(Files.exists(out)).isFalse();
+    }
+}

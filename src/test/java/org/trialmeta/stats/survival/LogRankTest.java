@@ -1,0 +1,82 @@
+package org.trialmeta.stats.survival;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** G-rho tests against survdiff, survival 3.5.3 (values: src/test/r/km.R). */
+class LogRankTest {
+    /** Chi-square, observed, expected and variance, relative to max(1, |value|). */
+    private static final double LOGRANK_TOLERANCE = 1e-10;
+    /** p-values, relative to the value (they can be tiny). */
+    private static final double PVALUE_RELATIVE_TOLERANCE = 1e-9;
+
+    static double maxDeviation;
+
+    @org.junit.jupiter.api.AfterAll
+    static void reportMaxDeviation() {
+        System.out.printf(java.util.Locale.ROOT, "LogRankTest: max relative deviation from R %.3g%n", maxDeviation);
+    }
+
+    private static void close(String what, double actual, double expected) {
+        double dev = Math.abs(actual - expected) / Math.max(1.0, Math.abs(expected));
+        maxDeviation = Math.max(maxDeviation, dev);
+        assertThat(dev).as(what + ": got " + actual + ", R " + expected).isLessThanOrEqualTo(LOGRANK_TOLERANCE);
+    }
+
+    @Test
+    void grhoTestsMatchSurvdiffOnLungAmlOvarianVeteranFourCellTypesAndEdgeCases() {
+        List<Map<String, String>> ref = RReference.rows("logrank.csv");
+        assertThat(ref).hasSizeGreaterThanOrEqualTo(30);
+        for (Map<String, String> r : ref) {
+            RReference.Data d = RReference.Data.load(r.get("dataset"));
+            boolean strat = r.get("stratified").equals("1");
+            double rho = Double.parseDouble(r.get("rho"));
+            LogRankResult res = LogRank.test(d.time(), d.status(), RReference.Data.index(d.group()),
+                    strat ? RReference.Data.index(d.strata()) : null, rho);
+            String at = r.get("dataset") + " stratified=" + strat + " rho=" + rho;
+            close(at + " chisq", res.chisq(), Double.parseDouble(r.get("chisq")));
+            assertThat(res.df()).as(at).isEqualTo(Integer.parseInt(r.get("df")));
+            double p = Double.parseDouble(r.get("pval"));
+            assertThat(Math.abs(res.pValue().getAsDouble() - p) / p).as(at + " p").isLessThanOrEqualTo(PVALUE_RELATIVE_TOLERANCE);
+            String[] o = r.get("observed").split(";");
+            String[] e = r.get("expected").split(";");
+            String[] v = r.get("variance").split(";");
+            int k = o.length;
+            for (int a = 0; a < k; a++) {
+                close(at + " observed " + a, res.observed()[a], Double.parseDouble(o[a]));
+                close(at + " expected " + a, res.expected()[a], Double.parseDouble(e[a]));
+                for (int b = 0; b < k; b++) {
+                    close(at + " var " + a + "," + b, res.variance()[b][a], Double.parseDouble(v[a * k + b]));
+                }
+            }
+        }
+    }
+
+    @Test
+    void logRankMatchesSurvdiffOnLung() {
+        RReference.Data d = RReference.Data.load("lung");
+        LogRankResult res = LogRank.test(d.time(), d.status(), RReference.Data.index(d.group()));
+        // survdiff(Surv(time, status) ~ sex, lung): Chisq= 10.3 on 1 degrees of freedom, p= 0.001
+        assertThat(res.chisq()).isCloseTo(10.326741954885632, org.assertj.core.api.Assertions.within(1e-10));
+        assertThat(res.df()).isEqualTo(1);
+    }
+
+    @Test
+    void groupWithNoExpectedEventsIsDroppedFromDf() {
+        // group 2 is censored before the first event: E = 0, so df = 1 as survdiff
+        LogRankResult res = LogRank.test(new double[] {3, 4, 5, 6, 1, 2}, new int[] {1, 1, 0, 1, 0, 0},
+                new int[] {0, 0, 1, 1, 2, 2}, null, 0);
+        assertThat(res.expected()[2]).isZero();
+        assertThat(res.df()).isEqualTo(1);
+    }
+
+    @Test
+    void singleGroupIsRefused() {
+        assertThatThrownBy(() -> LogRank.test(new double[] {1, 2}, new int[] {1, 1}, new int[] {0, 0}))
+                .hasMessageContaining("only 1 group");
+    }
+}
