@@ -42,7 +42,7 @@ class KaplanMeierTest {
     }
 
     private static KaplanMeierCurve fit(String dataset, String group, String conftype, double level) {
-        RReference.Data d = RReference.Data.load(dataset).subset(group);
+        KmReference.Data d = KmReference.Data.load(dataset).subset(group);
         return KaplanMeier.fit(d.time(), d.status(), ConfType.fromRName(conftype), level);
     }
 
@@ -50,7 +50,7 @@ class KaplanMeierTest {
     @ValueSource(strings = {"lung", "aml", "ovarian", "veteran", "veteran4", "heavy", "ties", "half", "zeroexp", "noevents", "single", "singlecens"})
     void kaplanMeierTableMatchesSurvfit(String dataset) {
         Map<String, List<Map<String, String>>> byCurve = new HashMap<>();
-        for (Map<String, String> r : RReference.rows("curves.csv")) {
+        for (Map<String, String> r : KmReference.rows("curves.csv")) {
             if (r.get("dataset").equals(dataset)) {
                 byCurve.computeIfAbsent(r.get("group") + "|" + r.get("conftype") + "|" + r.get("level"),
                         k -> new ArrayList<>()).add(r);
@@ -66,90 +66,90 @@ class KaplanMeierTest {
                 Map<String, String> r = ref.get(i);
                 KaplanMeierRow row = c.rows().get(i);
                 String at = dataset + " " + e.getKey() + " row " + i;
-                assertThat(row.time()).as(at).isEqualTo(RReference.num(r.get("time")));
-                assertThat((double) row.nRisk()).as(at).isEqualTo(RReference.num(r.get("n_risk")));
-                assertThat((double) row.nEvent()).as(at).isEqualTo(RReference.num(r.get("n_event")));
-                assertThat((double) row.nCensor()).as(at).isEqualTo(RReference.num(r.get("n_censor")));
-                close(at + " surv", row.surv(), RReference.num(r.get("surv")), KM_TOLERANCE);
-                close(at + " std.err (cumhaz)", row.stdErrCumHaz(), RReference.num(r.get("std_err_chaz")), KM_TOLERANCE);
-                close(at + " std.err", val(row.stdErr()), RReference.num(r.get("std_err")), KM_TOLERANCE);
-                close(at + " lower", val(row.lower()), RReference.num(r.get("lower")), KM_TOLERANCE);
-                close(at + " upper", val(row.upper()), RReference.num(r.get("upper")), KM_TOLERANCE);
+                assertThat(row.time()).as(at).isEqualTo(KmReference.num(r.get("time")));
+                assertThat((double) row.nRisk()).as(at).isEqualTo(KmReference.num(r.get("n_risk")));
+                assertThat((double) row.nEvent()).as(at).isEqualTo(KmReference.num(r.get("n_event")));
+                assertThat((double) row.nCensor()).as(at).isEqualTo(KmReference.num(r.get("n_censor")));
+                close(at + " surv", row.surv(), KmReference.num(r.get("surv")), KM_TOLERANCE);
+                close(at + " std.err (cumhaz)", row.stdErrCumHaz(), KmReference.num(r.get("std_err_chaz")), KM_TOLERANCE);
+                close(at + " std.err", val(row.stdErr()), KmReference.num(r.get("std_err")), KM_TOLERANCE);
+                close(at + " lower", val(row.lower()), KmReference.num(r.get("lower")), KM_TOLERANCE);
+                close(at + " upper", val(row.upper()), KmReference.num(r.get("upper")), KM_TOLERANCE);
             }
         }
     }
 
     @Test
     void quantilesMatchQuantileSurvfit() {
-        List<Map<String, String>> ref = RReference.rows("quantiles.csv");
+        List<Map<String, String>> ref = KmReference.rows("quantiles.csv");
         assertThat(ref).hasSizeGreaterThan(500);
         for (Map<String, String> r : ref) {
             KaplanMeierCurve c = fit(r.get("dataset"), r.get("group"), r.get("conftype"),
                     Double.parseDouble(r.get("level")));
             SurvivalQuantile q = c.quantile(Double.parseDouble(r.get("prob")));
             String at = r.toString();
-            close(at + " quantile", val(q.time()), RReference.num(r.get("quantile")), QUANTILE_TOLERANCE);
-            close(at + " lower", val(q.lower()), RReference.num(r.get("lower")), QUANTILE_TOLERANCE);
-            close(at + " upper", val(q.upper()), RReference.num(r.get("upper")), QUANTILE_TOLERANCE);
+            close(at + " quantile", val(q.time()), KmReference.num(r.get("quantile")), QUANTILE_TOLERANCE);
+            close(at + " lower", val(q.lower()), KmReference.num(r.get("lower")), QUANTILE_TOLERANCE);
+            close(at + " upper", val(q.upper()), KmReference.num(r.get("upper")), QUANTILE_TOLERANCE);
         }
     }
 
     @Test
     void medianMatchesPrintSurvfit() {
-        List<Map<String, String>> ref = RReference.rows("medians.csv");
+        List<Map<String, String>> ref = KmReference.rows("medians.csv");
         assertThat(ref).hasSizeGreaterThan(100);
         for (Map<String, String> r : ref) {
             KaplanMeierCurve c = fit(r.get("dataset"), r.get("group"), r.get("conftype"),
                     Double.parseDouble(r.get("level")));
             SurvivalQuantile q = c.median();
             String at = r.toString();
-            close(at + " median", val(q.time()), RReference.num(r.get("median")), QUANTILE_TOLERANCE);
-            close(at + " lower", val(q.lower()), RReference.num(r.get("lower")), QUANTILE_TOLERANCE);
-            close(at + " upper", val(q.upper()), RReference.num(r.get("upper")), QUANTILE_TOLERANCE);
+            close(at + " median", val(q.time()), KmReference.num(r.get("median")), QUANTILE_TOLERANCE);
+            close(at + " lower", val(q.lower()), KmReference.num(r.get("lower")), QUANTILE_TOLERANCE);
+            close(at + " upper", val(q.upper()), KmReference.num(r.get("upper")), QUANTILE_TOLERANCE);
         }
     }
 
     @Test
     void rmstMatchesPrintSurvfitRmean() {
-        List<Map<String, String>> ref = RReference.rows("rmean.csv");
+        List<Map<String, String>> ref = KmReference.rows("rmean.csv");
         assertThat(ref).hasSizeGreaterThan(30);
         for (Map<String, String> r : ref) {
             KaplanMeierCurve c = fit(r.get("dataset"), r.get("group"), "log", 0.95);
             RmstResult m = c.rmst(Double.parseDouble(r.get("tau")));
-            close(r + " rmean", m.rmean(), RReference.num(r.get("rmean")), RMST_TOLERANCE);
-            close(r + " se", m.se(), RReference.num(r.get("se")), RMST_TOLERANCE);
+            close(r + " rmean", m.rmean(), KmReference.num(r.get("rmean")), RMST_TOLERANCE);
+            close(r + " se", m.se(), KmReference.num(r.get("se")), RMST_TOLERANCE);
         }
     }
 
     @Test
     void commonRmstMatchesPrintSurvfitRmeanCommon() {
         Map<String, List<Map<String, String>>> byData = new HashMap<>();
-        for (Map<String, String> r : RReference.rows("rmean_common.csv")) {
+        for (Map<String, String> r : KmReference.rows("rmean_common.csv")) {
             byData.computeIfAbsent(r.get("dataset"), k -> new ArrayList<>()).add(r);
         }
         assertThat(byData).containsKeys("lung", "aml", "ovarian", "veteran", "noevents");
         for (var e : byData.entrySet()) {
-            RReference.Data d = RReference.Data.load(e.getKey());
+            KmReference.Data d = KmReference.Data.load(e.getKey());
             List<KaplanMeierCurve> curves = new ArrayList<>();
             for (Map<String, String> r : e.getValue()) {
-                RReference.Data s = d.subset(r.get("group"));
+                KmReference.Data s = d.subset(r.get("group"));
                 curves.add(KaplanMeier.fit(s.time(), s.status()));
             }
             double tau = KaplanMeier.commonTau(curves);
             for (int i = 0; i < curves.size(); i++) {
                 Map<String, String> r = e.getValue().get(i);
                 RmstResult m = curves.get(i).rmst(tau);
-                close(r + " rmean", m.rmean(), RReference.num(r.get("rmean")), RMST_TOLERANCE);
-                close(r + " se", m.se(), RReference.num(r.get("se")), RMST_TOLERANCE);
+                close(r + " rmean", m.rmean(), KmReference.num(r.get("rmean")), RMST_TOLERANCE);
+                close(r + " se", m.se(), KmReference.num(r.get("se")), RMST_TOLERANCE);
             }
         }
     }
 
     @Test
     void rmstDifferenceOnAmlIsDifferenceOfSurvfitRmeansWithIndependentSe() {
-        RReference.Data d = RReference.Data.load("aml");
-        RReference.Data a = d.subset("Maintained");
-        RReference.Data b = d.subset("Nonmaintained");
+        KmReference.Data d = KmReference.Data.load("aml");
+        KmReference.Data a = d.subset("Maintained");
+        KmReference.Data b = d.subset("Nonmaintained");
         var ca = KaplanMeier.fit(a.time(), a.status());
         var cb = KaplanMeier.fit(b.time(), b.status());
         RmstDifference diff = KaplanMeier.rmstDifference(ca, cb, 161, 0.95);
@@ -166,12 +166,12 @@ class KaplanMeierTest {
     void medianRulesOfPrintAndQuantileSurvfitDifferWhenCurveEndsFlatAtOneHalf() {
         // half.csv group B: times 1,2,3,4 status 1,1,0,0 -> S = 0.5 from t = 2 to the end (t = 4).
         // print(survfit): median 2; quantile(survfit, 0.5): (2 + 4) / 2 = 3 (src/test/r/km.R)
-        RReference.Data b = RReference.Data.load("half").subset("B");
+        KmReference.Data b = KmReference.Data.load("half").subset("B");
         KaplanMeierCurve c = KaplanMeier.fit(b.time(), b.status());
         assertThat(c.median().time()).hasValue(2.0);
         assertThat(c.quantile(0.5).time()).hasValue(3.0);
         // group A: S = 0.5 on [3, 4): both rules average to 3.5
-        RReference.Data a = RReference.Data.load("half").subset("A");
+        KmReference.Data a = KmReference.Data.load("half").subset("A");
         KaplanMeierCurve ca = KaplanMeier.fit(a.time(), a.status());
         assertThat(ca.median().time()).hasValue(3.5);
         assertThat(ca.quantile(0.5).time()).hasValue(3.5);

@@ -29,14 +29,14 @@ class LogRankTest {
 
     @Test
     void grhoTestsMatchSurvdiffOnLungAmlOvarianVeteranFourCellTypesAndEdgeCases() {
-        List<Map<String, String>> ref = RReference.rows("logrank.csv");
+        List<Map<String, String>> ref = KmReference.rows("logrank.csv");
         assertThat(ref).hasSizeGreaterThanOrEqualTo(30);
         for (Map<String, String> r : ref) {
-            RReference.Data d = RReference.Data.load(r.get("dataset"));
+            KmReference.Data d = KmReference.Data.load(r.get("dataset"));
             boolean strat = r.get("stratified").equals("1");
             double rho = Double.parseDouble(r.get("rho"));
-            LogRankResult res = LogRank.test(d.time(), d.status(), RReference.Data.index(d.group()),
-                    strat ? RReference.Data.index(d.strata()) : null, rho);
+            LogRankResult res = LogRank.test(d.time(), d.status(), KmReference.Data.index(d.group()),
+                    strat ? KmReference.Data.index(d.strata()) : null, rho);
             String at = r.get("dataset") + " stratified=" + strat + " rho=" + rho;
             close(at + " chisq", res.chisq(), Double.parseDouble(r.get("chisq")));
             assertThat(res.df()).as(at).isEqualTo(Integer.parseInt(r.get("df")));
@@ -58,8 +58,8 @@ class LogRankTest {
 
     @Test
     void logRankMatchesSurvdiffOnLung() {
-        RReference.Data d = RReference.Data.load("lung");
-        LogRankResult res = LogRank.test(d.time(), d.status(), RReference.Data.index(d.group()));
+        KmReference.Data d = KmReference.Data.load("lung");
+        LogRankResult res = LogRank.test(d.time(), d.status(), KmReference.Data.index(d.group()));
         // survdiff(Surv(time, status) ~ sex, lung): Chisq= 10.3 on 1 degrees of freedom, p= 0.001
         assertThat(res.chisq()).isCloseTo(10.326741954885632, org.assertj.core.api.Assertions.within(1e-10));
         assertThat(res.df()).isEqualTo(1);
