@@ -274,7 +274,8 @@ public final class TrialLoader {
         List<Problem> collected = new ArrayList<>();
         Collector collector = new Collector(display, collected);
         T value;
-        try (JsonParser parser = new AliasRejectingParser(reader.createParser(bytes), collector)) {
+        try (JsonParser parser = mayHaveAlias(bytes) ? new AliasRejectingParser(reader.createParser(bytes), collector)
+                : reader.createParser(bytes)) {
             value = reader.withAttribute(PROBLEMS, collector).readValue(parser, type);
         } catch (JsonProcessingException e) {
             org.yaml.snakeyaml.error.MarkedYAMLException marked = marked(e);
@@ -310,6 +311,16 @@ public final class TrialLoader {
             problems.add(new Problem(display, "", "file is empty (expected a YAML mapping)"));
         }
         return value;
+    }
+
+    /** An alias needs a '*'; files without one skip the (slower) alias-checking parser. */
+    private static boolean mayHaveAlias(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '*') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static org.yaml.snakeyaml.error.MarkedYAMLException marked(Throwable e) {
@@ -533,6 +544,9 @@ public final class TrialLoader {
      */
     private static final class StrictNumber<T extends Number> extends StdScalarDeserializer<T> {
         private static final long serialVersionUID = 1L;
+        private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[+-]?\\d{1,10}");
+        private static final java.util.regex.Pattern DECIMAL =
+                java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
         private final Class<T> type;
 
         StrictNumber(Class<T> type) {
@@ -552,13 +566,13 @@ public final class TrialLoader {
             boolean whole = type == Integer.class;
             try {
                 if (whole) {
-                    if (text.matches("[+-]?\\d{1,10}")) {
+                    if (WHOLE.matcher(text).matches()) {
                         long v = Long.parseLong(text);
                         if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
                             return type.cast((int) v);
                         }
                     }
-                } else if (text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                } else if (DECIMAL.matcher(text).matches()) {
                     double d = Double.parseDouble(text);
                     if (Double.isFinite(d)) {
                         return type.cast(d);
