@@ -277,7 +277,9 @@ public final class TrialLoader {
             value = reader.withAttribute(PROBLEMS, collector).readValue(parser, type);
         } catch (JsonProcessingException e) {
             org.yaml.snakeyaml.error.MarkedYAMLException marked = marked(e);
-            if (marked != null) {
+            if (notUtf8(e)) {
+                problems.add(new Problem(display, "", "not valid UTF-8 text (save the file as UTF-8)"));
+            } else if (marked != null) {
                 problems.add(new Problem(display, "", yamlSyntax(marked)));
             } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
                     && String.valueOf(e.getOriginalMessage()).startsWith("No content to map")) {
@@ -309,6 +311,16 @@ public final class TrialLoader {
             problems.add(new Problem(display, "", "file is empty (expected a YAML mapping)"));
         }
         return value;
+    }
+
+    private static boolean notUtf8(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.CharConversionException
+                    || String.valueOf(t.getMessage()).contains("java.io.CharConversionException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An alias needs a '*'; files without one skip the (slower) alias-checking parser. */

@@ -73,6 +73,28 @@ class InvalidFixturesTest {
     }
 
     @Test
+    void nonUtf8FileIsNamedAsSuch(@TempDir Path dir) throws IOException {
+        Files.copy(INVALID.resolve("negative-count/sources.yaml"), dir.resolve("sources.yaml"));
+        Files.write(dir.resolve("latin1.yaml"), new byte[] {'i', 'd', ':', ' ', 'c', 'a', 'f', (byte) 0xe9, '\n'});
+        assertThat(problems(dir)).containsExactly(
+                "latin1.yaml: not valid UTF-8 text (save the file as UTF-8)");
+    }
+
+    @Test
+    void byteOrderMarkIsAccepted(@TempDir Path dir) throws IOException {
+        Path valid = Path.of("src/test/resources/fixtures/valid/minimal");
+        Files.copy(valid.resolve("sources.yaml"), dir.resolve("sources.yaml"));
+        byte[] text = Files.readAllBytes(valid.resolve("example.yaml"));
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xef;
+        withBom[1] = (byte) 0xbb;
+        withBom[2] = (byte) 0xbf;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        Files.write(dir.resolve("example.yaml"), withBom);
+        assertThat(TrialLoader.loadDirectory(dir).trials()).hasSize(1);
+    }
+
+    @Test
     void missingDirectoryIsOneClearInputError(@TempDir Path dir) {
         Path missing = dir.resolve("nope");
         var e = catchThrowableOfType(org.trialmeta.model.InputException.class, () -> TrialLoader.loadDirectory(missing));
