@@ -381,6 +381,13 @@ public final class TrialLoader {
                 t.subgroups.stream().map(s -> s == null ? null : s.id).toList(), "subgroup", problems);
         Set<String> cuts = t.cuts == null ? null
                 : unique(display, "cuts", t.cuts.stream().map(c -> c == null ? null : c.id).toList(), "cut", problems);
+        Map<String, String> cutoffOfCut = new HashMap<>();
+        for (int i = 0; t.cuts != null && i < t.cuts.size(); i++) {
+            CutDto c = t.cuts.get(i);
+            if (c != null && c.id != null && c.cutoff != null) {
+                cutoffOfCut.putIfAbsent(c.id, c.cutoff);
+            }
+        }
         if (t.arms == null) {
             return;
         }
@@ -404,6 +411,13 @@ public final class TrialLoader {
                 if (cuts != null && o.cut != null && !cuts.contains(o.cut)) {
                     problems.add(new Problem(display, at + "cut", Checked.quote(o.cut)
                             + " (unknown analysis cut; defined: " + String.join(", ", new TreeSet<>(cuts)) + ")"));
+                }
+                String cutCutoff = o.cut == null ? null : cutoffOfCut.get(o.cut);
+                if (cutCutoff != null && o.provenance != null && o.provenance.cutoff != null
+                        && !o.provenance.cutoff.equals(cutCutoff)) {
+                    problems.add(new Problem(display, at + "provenance.cutoff", Checked.quote(o.provenance.cutoff)
+                            + " (differs from the cut-off " + cutCutoff + " of cut '" + o.cut
+                            + "'; put the datum in a cut with its own cut-off)"));
                 }
                 if (o instanceof TimeToEventDto tte && tte.hazardRatio != null && tte.hazardRatio.comparator != null) {
                     String c = tte.hazardRatio.comparator;

@@ -71,6 +71,9 @@ class CuratedTrialsTest {
         assertThat(o.provenance().status()).isEqualTo(EvidenceStatus.SECONDARY);
         assertThat(o.provenance().source()).isEqualTo("ramp201-jco-2025");
         assertThat(o.provenance().cutoff()).contains(LocalDate.of(2024, 6, 30));
+        assertThat(orr("ramp-201", "kras_mutant", "primary").cutoff()).contains(LocalDate.of(2024, 6, 30));
+        assertThat(orr("ramp-201", "kras_wild_type", "primary").cutoff()).contains(LocalDate.of(2024, 6, 30));
+        assertThat(orr("frame", "overall", "final").cutoff()).isEmpty();
         var r = o.reported().orElseThrow();
         assertThat(r.percent().value()).isEqualTo(44.0);
         assertThat(r.ci().orElseThrow().lower().value()).isEqualTo(31.0);
