@@ -26,7 +26,7 @@ public final class ListCommand implements Callable<Integer> {
 
     /** One row of the list (also the JSON shape). */
     public record TrialSummary(String id, String name, String phase, String setting, String indication, int arms,
-            List<String> subgroups, List<String> endpoints, int outcomes, Map<EvidenceStatus, Integer> statusCounts) {}
+            List<String> subgroups, List<String> endpoints, int outcomes, Map<String, Integer> statusCounts) {}
 
     @Spec
     CommandSpec spec;
@@ -57,8 +57,8 @@ public final class ListCommand implements Callable<Integer> {
             for (TrialSummary s : rows) {
                 table.row(s.id(), s.phase(), s.setting(), s.indication(), s.arms(), String.join(", ", s.subgroups()),
                         String.join(", ", s.endpoints()), s.outcomes(),
-                        s.statusCounts().get(EvidenceStatus.CONFIRMED), s.statusCounts().get(EvidenceStatus.SECONDARY),
-                        s.statusCounts().get(EvidenceStatus.UNVERIFIED), s.statusCounts().get(EvidenceStatus.DERIVED));
+                        s.statusCounts().get("confirmed"), s.statusCounts().get("secondary"),
+                        s.statusCounts().get("unverified"), s.statusCounts().get("derived"));
             }
             out.print(table.render());
         }
@@ -75,6 +75,15 @@ public final class ListCommand implements Callable<Integer> {
         }
         return new TrialSummary(t.id(), t.name(), t.phase().label(), Text.lower(t.setting()), t.indication(),
                 t.arms().size(), t.subgroups().stream().map(Subgroup::id).toList(), List.copyOf(endpoints),
-                t.outcomeCount(), TrialRepository.statusCounts(t));
+                t.outcomeCount(), statusCounts(t));
+    }
+
+    /** Provenances per status (lower-case keys, every status present, in enum order). */
+    static Map<String, Integer> statusCounts(Trial t) {
+        Map<String, Integer> out = new java.util.LinkedHashMap<>();
+        for (Map.Entry<EvidenceStatus, Integer> e : TrialRepository.statusCounts(t).entrySet()) {
+            out.put(Text.lower(e.getKey()), e.getValue());
+        }
+        return out;
     }
 }

@@ -31,7 +31,7 @@ public final class ShowCommand implements Callable<Integer> {
     String id;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Output format: table, json or yaml (default: ${DEFAULT-VALUE}).")
     OutputFormat format;
 
     @Override

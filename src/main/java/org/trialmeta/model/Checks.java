@@ -64,9 +64,9 @@ final class Checks {
     }
 
     static double level(String field, double value) {
-        if (!(value > 0 && value < 100)) {
+        if (!(value >= 50 && value < 100)) {
             throw new IllegalArgumentException(field + ": " + num(value)
-                    + " (confidence level must be a percentage strictly between 0 and 100)");
+                    + " (confidence level is a percentage in [50, 100), e.g. 95)");
         }
         return value;
     }

@@ -15,6 +15,11 @@ public record LocatedOutcome<T extends Outcome>(Trial trial, Arm arm, Subgroup s
         Checks.required("outcome", outcome);
     }
 
+    /** Data cut-off of the outcome: its provenance's, else its analysis cut's, when known. */
+    public java.util.Optional<java.time.LocalDate> cutoff() {
+        return outcome.provenance().cutoff().or(cut::cutoff);
+    }
+
     /** Provenance of the outcome's main datum. */
     public Provenance provenance() {
         return outcome.provenance();

@@ -32,9 +32,11 @@ final class Enums {
         return Arrays.stream(type.getEnumConstants()).map(Enums::text).collect(Collectors.joining(", "));
     }
 
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     /** A strict ISO date (YYYY-MM-DD, a real day), or null. */
     static LocalDate date(String text) {
-        if (!text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+        if (!ISO_DATE.matcher(text).matches()) {
             return null;
         }
         try {

@@ -47,7 +47,7 @@ public final class TrialDtos {
     static final String REQUIRED = "required";
     static final String COUNT = "must not be negative";
     static final String PERCENT = "percentages must be in [0, 100]";
-    static final String LEVEL = "confidence level is a percentage strictly between 0 and 100, e.g. 95";
+    static final String LEVEL = "confidence level is a percentage in [50, 100), e.g. 95 (not 0.95)";
     static final String NOT_REACHED = "not_reached";
     static final String NOT_REPORTED = "not_reported";
 
@@ -262,7 +262,7 @@ public final class TrialDtos {
         @DecimalMax(value = "100", message = PERCENT) public Double lower;
         @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = PERCENT)
         @DecimalMax(value = "100", message = PERCENT) public Double upper;
-        @NotNull(message = REQUIRED) @DecimalMin(value = "0", inclusive = false, message = LEVEL)
+        @NotNull(message = REQUIRED) @DecimalMin(value = "50", message = LEVEL)
         @DecimalMax(value = "100", inclusive = false, message = LEVEL) public Double level;
 
         @Override
@@ -323,7 +323,7 @@ public final class TrialDtos {
     public static final class TimeCiDto {
         @NotNull(message = "required: a positive number or not_reached") public Object lower;
         @NotNull(message = "required: a positive number or not_reached") public Object upper;
-        @NotNull(message = REQUIRED) @DecimalMin(value = "0", inclusive = false, message = LEVEL)
+        @NotNull(message = REQUIRED) @DecimalMin(value = "50", message = LEVEL)
         @DecimalMax(value = "100", inclusive = false, message = LEVEL) public Double level;
     }
 
@@ -358,7 +358,7 @@ public final class TrialDtos {
     public static final class RatioCiDto implements CrossChecked {
         @NotNull(message = REQUIRED) @Positive(message = "a ratio must be positive") public Double lower;
         @NotNull(message = REQUIRED) @Positive(message = "a ratio must be positive") public Double upper;
-        @NotNull(message = REQUIRED) @DecimalMin(value = "0", inclusive = false, message = LEVEL)
+        @NotNull(message = REQUIRED) @DecimalMin(value = "50", message = LEVEL)
         @DecimalMax(value = "100", inclusive = false, message = LEVEL) public Double level;
 
         @Override

@@ -173,10 +173,10 @@ public final class TrialLoader {
         for (Parsed<TrialDto> p : parsed) {
             problems.addAll(p.problems());
             TrialDto t = p.value();
-            if (t == null || !p.problems().isEmpty()) {
+            if (t == null) {
                 continue;
             }
-            String first = firstFileOfTrial.putIfAbsent(t.id, p.file());
+            String first = t.id == null ? null : firstFileOfTrial.putIfAbsent(t.id, p.file());
             if (first != null) {
                 problems.add(new Problem(p.file(), "id", Checked.quote(t.id) + " (trial id already used in " + first
                         + "; trial ids must be unique)"));
@@ -215,9 +215,7 @@ public final class TrialLoader {
             return new Parsed<>(display, null, null, problems);
         }
         validate(display, dto, problems);
-        if (problems.isEmpty()) {
-            checkStructure(display, dto, problems);
-        }
+        checkStructure(display, dto, problems);
         Trial record = null;
         if (problems.isEmpty()) {
             try {
@@ -274,11 +272,14 @@ public final class TrialLoader {
         List<Problem> collected = new ArrayList<>();
         Collector collector = new Collector(display, collected);
         T value;
-        try (JsonParser parser = new AliasRejectingParser(reader.createParser(bytes), collector)) {
+        try (JsonParser parser = mayHaveAlias(bytes) ? new AliasRejectingParser(reader.createParser(bytes), collector)
+                : reader.createParser(bytes)) {
             value = reader.withAttribute(PROBLEMS, collector).readValue(parser, type);
         } catch (JsonProcessingException e) {
             org.yaml.snakeyaml.error.MarkedYAMLException marked = marked(e);
-            if (marked != null) {
+            if (notUtf8(e)) {
+                problems.add(new Problem(display, "", "not valid UTF-8 text (save the file as UTF-8)"));
+            } else if (marked != null) {
                 problems.add(new Problem(display, "", yamlSyntax(marked)));
             } else if (e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException
                     && String.valueOf(e.getOriginalMessage()).startsWith("No content to map")) {
@@ -310,6 +311,26 @@ public final class TrialLoader {
             problems.add(new Problem(display, "", "file is empty (expected a YAML mapping)"));
         }
         return value;
+    }
+
+    private static boolean notUtf8(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.io.CharConversionException
+                    || String.valueOf(t.getMessage()).contains("java.io.CharConversionException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An alias needs a '*'; files without one skip the (slower) alias-checking parser. */
+    private static boolean mayHaveAlias(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b == '*') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static org.yaml.snakeyaml.error.MarkedYAMLException marked(Throwable e) {
@@ -350,24 +371,53 @@ public final class TrialLoader {
         }
     }
 
-    /** Unique ids within the trial and references to subgroups, cuts and arms. */
+    /**
+     * Unique ids within the trial and references to subgroups, cuts and arms. Null-safe: runs even when
+     * other problems were found, so that all problems of a file are listed together (missing values
+     * are already reported by the validator).
+     */
     private static void checkStructure(String display, TrialDto t, List<Problem> problems) {
-        Set<String> subgroups = unique(display, "subgroups", t.subgroups.stream().map(s -> s.id).toList(),
-                "subgroup", problems);
-        Set<String> cuts = unique(display, "cuts", t.cuts.stream().map(c -> c.id).toList(), "cut", problems);
-        Set<String> arms = unique(display, "arms", t.arms.stream().map(a -> a.id).toList(), "arm", problems);
+        Set<String> subgroups = t.subgroups == null ? null : unique(display, "subgroups",
+                t.subgroups.stream().map(s -> s == null ? null : s.id).toList(), "subgroup", problems);
+        Set<String> cuts = t.cuts == null ? null
+                : unique(display, "cuts", t.cuts.stream().map(c -> c == null ? null : c.id).toList(), "cut", problems);
+        Map<String, String> cutoffOfCut = new HashMap<>();
+        for (int i = 0; t.cuts != null && i < t.cuts.size(); i++) {
+            CutDto c = t.cuts.get(i);
+            if (c != null && c.id != null && c.cutoff != null) {
+                cutoffOfCut.putIfAbsent(c.id, c.cutoff);
+            }
+        }
+        if (t.arms == null) {
+            return;
+        }
+        Set<String> arms = unique(display, "arms", t.arms.stream().map(a -> a == null ? null : a.id).toList(), "arm",
+                problems);
         for (int i = 0; i < t.arms.size(); i++) {
             ArmDto arm = t.arms.get(i);
+            if (arm == null || arm.outcomes == null) {
+                continue;
+            }
             for (int j = 0; j < arm.outcomes.size(); j++) {
                 OutcomeDto o = arm.outcomes.get(j);
+                if (o == null || o instanceof TrialDtos.InvalidOutcomeDto) {
+                    continue;
+                }
                 String at = "arms[" + i + "].outcomes[" + j + "].";
-                if (!subgroups.contains(o.subgroup)) {
+                if (subgroups != null && o.subgroup != null && !subgroups.contains(o.subgroup)) {
                     problems.add(new Problem(display, at + "subgroup", Checked.quote(o.subgroup)
                             + " (unknown subgroup; defined: " + String.join(", ", new TreeSet<>(subgroups)) + ")"));
                 }
-                if (!cuts.contains(o.cut)) {
+                if (cuts != null && o.cut != null && !cuts.contains(o.cut)) {
                     problems.add(new Problem(display, at + "cut", Checked.quote(o.cut)
                             + " (unknown analysis cut; defined: " + String.join(", ", new TreeSet<>(cuts)) + ")"));
+                }
+                String cutCutoff = o.cut == null ? null : cutoffOfCut.get(o.cut);
+                if (cutCutoff != null && o.provenance != null && o.provenance.cutoff != null
+                        && !o.provenance.cutoff.equals(cutCutoff)) {
+                    problems.add(new Problem(display, at + "provenance.cutoff", Checked.quote(o.provenance.cutoff)
+                            + " (differs from the cut-off " + cutCutoff + " of cut '" + o.cut
+                            + "'; put the datum in a cut with its own cut-off)"));
                 }
                 if (o instanceof TimeToEventDto tte && tte.hazardRatio != null && tte.hazardRatio.comparator != null) {
                     String c = tte.hazardRatio.comparator;
@@ -384,6 +434,9 @@ public final class TrialLoader {
     private static Set<String> unique(String display, String list, List<String> ids, String what, List<Problem> problems) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
+            if (ids.get(i) == null) {
+                continue;
+            }
             Integer j = seen.putIfAbsent(ids.get(i), i);
             if (j != null) {
                 problems.add(new Problem(display, list + "[" + i + "].id", Checked.quote(ids.get(i)) + " (duplicate of "
@@ -394,19 +447,22 @@ public final class TrialLoader {
     }
 
     private static void checkSourceIds(String display, TrialDto t, Set<String> ids, List<Problem> problems) {
-        for (int i = 0; i < t.sources.size(); i++) {
+        for (int i = 0; t.sources != null && i < t.sources.size(); i++) {
             source(display, "sources[" + i + "]", t.sources.get(i), ids, problems);
         }
-        for (int i = 0; i < t.cuts.size(); i++) {
+        for (int i = 0; t.cuts != null && i < t.cuts.size(); i++) {
             CutDto c = t.cuts.get(i);
-            if (c.provenance != null) {
+            if (c != null && c.provenance != null) {
                 source(display, "cuts[" + i + "].provenance.source", c.provenance.source, ids, problems);
             }
         }
-        for (int i = 0; i < t.arms.size(); i++) {
-            List<OutcomeDto> outcomes = t.arms.get(i).outcomes;
-            for (int j = 0; j < outcomes.size(); j++) {
+        for (int i = 0; t.arms != null && i < t.arms.size(); i++) {
+            List<OutcomeDto> outcomes = t.arms.get(i) == null ? null : t.arms.get(i).outcomes;
+            for (int j = 0; outcomes != null && j < outcomes.size(); j++) {
                 OutcomeDto o = outcomes.get(j);
+                if (o == null || o.provenance == null) {
+                    continue;
+                }
                 String at = "arms[" + i + "].outcomes[" + j + "].";
                 source(display, at + "provenance.source", o.provenance.source, ids, problems);
                 if (o instanceof BinaryDto b && b.reported != null && b.reported.provenance != null) {
@@ -418,7 +474,7 @@ public final class TrialLoader {
     }
 
     private static void source(String display, String path, String id, Set<String> ids, List<Problem> problems) {
-        if (!ids.contains(id)) {
+        if (id != null && !id.isBlank() && !ids.contains(id)) {
             problems.add(new Problem(display, path, Checked.quote(id) + " (unknown source id; define it in "
                     + SOURCES_FILE + ")"));
         }
@@ -533,6 +589,9 @@ public final class TrialLoader {
      */
     private static final class StrictNumber<T extends Number> extends StdScalarDeserializer<T> {
         private static final long serialVersionUID = 1L;
+        private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[+-]?\\d{1,10}");
+        private static final java.util.regex.Pattern DECIMAL =
+                java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
         private final Class<T> type;
 
         StrictNumber(Class<T> type) {
@@ -552,13 +611,13 @@ public final class TrialLoader {
             boolean whole = type == Integer.class;
             try {
                 if (whole) {
-                    if (text.matches("[+-]?\\d{1,10}")) {
+                    if (WHOLE.matcher(text).matches()) {
                         long v = Long.parseLong(text);
                         if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
                             return type.cast((int) v);
                         }
                     }
-                } else if (text.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                } else if (DECIMAL.matcher(text).matches()) {
                     double d = Double.parseDouble(text);
                     if (Double.isFinite(d)) {
                         return type.cast(d);

@@ -27,6 +27,17 @@ public final class TrialYaml {
         }
     }
 
+    /** The text of a {@code sources.yaml} holding {@code sources}. */
+    public static String writeSources(java.util.List<org.trialmeta.model.Source> sources) {
+        TrialDtos.SourcesFile file = new TrialDtos.SourcesFile();
+        file.sources = sources.stream().map(TrialMapping::toDto).toList();
+        try {
+            return MAPPER.writeValueAsString(file);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The trial as JSON in the same schema, via {@link Json#write}. */
     public static String writeJson(Trial trial) {
         return Json.write(TrialMapping.toDto(trial));
