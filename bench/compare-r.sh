@@ -4,15 +4,16 @@
 # (and jsonlite).
 #
 # Environment (all optional):
-#   KS        comma-separated k            (default 10,1000,10000,100000,1000000)
-#   MAX_K     largest k timed in R          (default 10000; metafor forms k x k matrices: k = 1e5 needs 80 GB each)
+#   KS        comma-separated k            (default 10,100,300,1000,2000,10000,100000,1000000)
+#   MAX_K     largest k timed in R          (default 2000: metafor forms k x k matrices, O(k^2) memory and
+#             worse time; k = 1000 takes seconds per call here, k = 1e5 would need 80 GB per matrix)
 #   OUT       output directory              (default target/bench)
 #   JMH_JSON  reuse existing JMH JSON result file(s), comma-separated, instead of running JMH
 #   JMH_ARGS  extra JMH options, e.g. "-wi 2 -i 3"
 set -euo pipefail
 cd "$(dirname "$0")/.."
-KS=${KS:-10,1000,10000,100000,1000000}
-MAX_K=${MAX_K:-10000}
+KS=${KS:-10,100,300,1000,2000,10000,100000,1000000}
+MAX_K=${MAX_K:-2000}
 OUT=${OUT:-target/bench}
 JAR=target/benchmarks.jar
 mkdir -p "$OUT"

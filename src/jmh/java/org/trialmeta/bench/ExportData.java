@@ -15,7 +15,7 @@ import org.trialmeta.stats.meta.MetaAnalysisResult;
 /**
  * Writes the {@link BenchData} sets as CSV for R: {@code gen-k<k>.csv} ({@code study,yi,vi}, the
  * {@code trialmeta pool --measure GEN} input format, yi/vi with 17 significant digits),
- * {@code counts-k<k>.csv} ({@code study,ai,n1i,ci,n2i}), and {@code trialmeta-fits.csv} with our REML
+ * {@code counts-k<k>.csv} ({@code study,ai,n1i,ci,n2i}), and {@code trialmeta-fits.csv} with our REML iterations,
  * tau² and estimate per k so the R script can check that both engines fitted the same data to the same numbers.
  *
  * <p>Usage: {@code java -cp target/benchmarks.jar org.trialmeta.bench.ExportData OUTDIR k1,k2,...}
@@ -32,7 +32,7 @@ public final class ExportData {
         Path out = Path.of(args[0]);
         Files.createDirectories(out);
         try (PrintWriter fits = writer(out.resolve("trialmeta-fits.csv"))) {
-            fits.println("k,tau2,estimate,se");
+            fits.println("k,tau2,estimate,se,iterations");
             for (String s : args[1].split(",")) {
                 int k = Integer.parseInt(s.trim());
                 BenchData d = BenchData.generate(k);
@@ -51,9 +51,9 @@ public final class ExportData {
                 FitResult r = MetaAnalysis.fit(d.yi, d.vi,
                         MetaAnalysis.Options.defaults(EffectMeasure.OR).withTau2Ci(false));
                 if (r instanceof MetaAnalysisResult m) {
-                    fits.printf(Locale.ROOT, "%d,%.17g,%.17g,%.17g%n", k, m.tau2(), m.estimate(), m.se());
+                    fits.printf(Locale.ROOT, "%d,%.17g,%.17g,%.17g,%d%n", k, m.tau2(), m.estimate(), m.se(), m.iterations());
                 } else {
-                    fits.printf(Locale.ROOT, "%d,NA,NA,NA%n", k);
+                    fits.printf(Locale.ROOT, "%d,NA,NA,NA,NA%n", k);
                 }
             }
         }
