@@ -16,6 +16,7 @@ import java.util.TreeMap;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
@@ -72,9 +73,11 @@ public final class ScalingChart {
         LogAxis x = new LogAxis("number of studies k");
         x.setBase(10);
         x.setSmallestValue(1);
+        x.setTickUnit(new NumberTickUnit(1));
         LogAxis y = new LogAxis("time per fit (ms), in-process");
         y.setBase(10);
         y.setSmallestValue(1e-4);
+        y.setTickUnit(new NumberTickUnit(1));
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, true);
         Color[] colors = {new Color(0x1f77b4), new Color(0x2ca02c), new Color(0xd62728), new Color(0x9467bd)};
         for (int i = 0; i < data.getSeriesCount(); i++) {
