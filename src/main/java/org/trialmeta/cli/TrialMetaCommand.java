@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
             CoxCommand.class,
             HrFromSummaryCommand.class,
             MedianCompareCommand.class,
+            CompareCommand.class,
+            ReportCommand.class,
         })
 public final class TrialMetaCommand implements Callable<Integer> {
 

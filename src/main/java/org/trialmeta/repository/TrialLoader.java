@@ -356,6 +356,17 @@ public final class TrialLoader {
                 "subgroup", problems);
         Set<String> cuts = unique(display, "cuts", t.cuts.stream().map(c -> c.id).toList(), "cut", problems);
         Set<String> arms = unique(display, "arms", t.arms.stream().map(a -> a.id).toList(), "arm", problems);
+        int firstControl = -1;
+        for (int i = 0; i < t.arms.size(); i++) {
+            if (Boolean.TRUE.equals(t.arms.get(i).control)) {
+                if (firstControl >= 0) {
+                    problems.add(new Problem(display, "arms[" + i + "].control", "true (arms[" + firstControl
+                            + "] is already the control arm; at most one control arm per trial)"));
+                } else {
+                    firstControl = i;
+                }
+            }
+        }
         for (int i = 0; i < t.arms.size(); i++) {
             ArmDto arm = t.arms.get(i);
             for (int j = 0; j < arm.outcomes.size(); j++) {
