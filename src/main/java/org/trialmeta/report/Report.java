@@ -232,7 +232,7 @@ public final class Report {
                 : String.format(Locale.ROOT, "Test for subgroup differences (mutant vs wild-type): Q = %s, df = %d, p = %s",
                         NumberText.fixed(t.q(), 2), t.df(), NumberText.p(t.pval()))));
         b.footnote("Squares: study proportions (Clopper-Pearson 95% CI), area by weight; diamonds: pooled per subgroup.");
-        b.footnote("One analysis cut per trial: " + r.cutRule() + ".");
+        b.footnote("One analysis cut per trial: the latest with counts (rule in the comparison table).");
         b.footnote("Overall is pooled separately and not part of the subgroup test.");
         StatusMarks.legendFor(statuses).forEach(b::footnote);
         return b.build();
@@ -286,7 +286,7 @@ public final class Report {
         }
         b.row(new Text(heterogeneity(pe.tau2(), pe.i2(), pe.q(), pe.qDf(), pe.qPval())
                 + "; random-effects test p = " + NumberText.p(pe.pval())));
-        b.footnote("Study OR as metafor escalc (Woolf 95% CI); one analysis cut per trial: " + r.cutRule() + ".");
+        b.footnote("Study OR as metafor escalc (Woolf 95% CI); one analysis cut per trial, the latest with both subgroups.");
         for (SubgroupComparison c : r.comparisons()) {
             if (!c.selected()) {
                 b.footnote("Not pooled: " + c.trialName() + ", " + c.cutLabel() + " (" + c.selection() + ").");

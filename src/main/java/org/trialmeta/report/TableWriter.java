@@ -123,10 +123,27 @@ public final class TableWriter {
             core.setModifiedProperty(Optional.of(fixed));
             core.setCreatorProperty("trialmeta");
             doc.write(out);
-            return out.toByteArray();
+            return fixZipTimes(out.toByteArray(), fixed.getTime());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write DOCX table " + t.id() + ": " + e.getMessage(), e);
         }
+    }
+
+    /** Rewrites a ZIP with every entry's time set to {@code millis}, so the DOCX bytes are reproducible. */
+    private static byte[] fixZipTimes(byte[] zip, long millis) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             var zo = new java.util.zip.ZipOutputStream(out)) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                java.util.zip.ZipEntry n = new java.util.zip.ZipEntry(e.getName());
+                n.setTime(millis);
+                zo.putNextEntry(n);
+                in.transferTo(zo);
+                zo.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     private static void fill(XWPFTableRow row, List<String> cells, boolean bold) {
