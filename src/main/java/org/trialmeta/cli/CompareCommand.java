@@ -73,11 +73,15 @@ public final class CompareCommand implements Callable<Integer> {
         }
         StatusFilter filter = StatusFilter.parse(statuses);
         TrialRepository repo = trials.load(spec.commandLine().getErr());
-        AnalysisResults r = EfficacyAnalysis.compareTrial(repo, trial, filter, by, ep);
+        AnalysisResults all = EfficacyAnalysis.compareTrial(repo, trial, filter, by, ep);
+        // only what concerns this endpoint's comparison (the service also reports medians etc.)
+        List<Exclusion> exclusions = all.exclusions().stream()
+                .filter(e -> e.data().endpoint().equals(ep.name())).toList();
+        AnalysisResults r = all;
         PrintWriter out = spec.commandLine().getOut();
         if (format.equalsIgnoreCase("json")) {
             out.print(Json.write(new CompareOutput(trial, ep.name(), by, r.statuses(), r.proportions(),
-                    r.comparisons(), r.exclusions())));
+                    r.comparisons(), exclusions)));
             out.flush();
             return ExitCodes.OK;
         }
@@ -114,10 +118,10 @@ public final class CompareCommand implements Callable<Integer> {
             out.print(m.render());
             out.println("pooling: " + (c.selected() ? "used (" + c.selection() + ")" : c.selection()));
         }
-        if (!r.exclusions().isEmpty()) {
+        if (!exclusions.isEmpty()) {
             out.println();
             out.println("excluded:");
-            for (Exclusion e : r.exclusions()) {
+            for (Exclusion e : exclusions) {
                 out.println("  " + e.data().describe() + ": " + e.reason() + " [" + e.analysis() + "]");
             }
         }
