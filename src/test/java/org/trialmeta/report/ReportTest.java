@@ -35,7 +35,7 @@ class ReportTest {
     private static final double TOL = 1e-6;
 
     /** What {@code ./trialmeta report} uses by default. */
-    static final StatusFilter REPORT_STATUSES = StatusFilter.parse("confirmed,secondary,unverified,derived");
+    static final StatusFilter REPORT_STATUSES = StatusFilter.parse(org.trialmeta.cli.ReportCommand.REPORT_DEFAULT_STATUSES);
 
     private static TrialRepository repo;
     private static AnalysisResults results;
