@@ -188,8 +188,11 @@ public final class Report {
 
     // ------------------------------------------------------------------ figures
 
-    private static String studyLabel(DataUse d) {
-        return d.trialName() + ", " + d.cutLabel();
+    /** "Trial, cut label", with the arm name when the trial has several arms with counts. */
+    private String studyLabel(DataUse d) {
+        long arms = r.proportions().stream().filter(p -> p.data().trial().equals(d.trial()))
+                .map(p -> p.data().arm()).distinct().count();
+        return d.trialName() + (arms > 1 ? " (" + armName(d) + ")" : "") + ", " + d.cutLabel();
     }
 
     ForestPlotData forestOrr() {
@@ -268,7 +271,7 @@ public final class Report {
             Double w = pe.weights().isEmpty() ? null : pe.weights().get(i);
             Optional<ForestPlotData.Estimate> e = c.oddsRatio() == null ? Optional.empty()
                     : Optional.of(new ForestPlotData.Estimate(c.oddsRatio(), c.orLower(), c.orUpper()));
-            b.row(new Study(c.trialName() + ", " + c.cutLabel(), "", List.of(c.x1() + "/" + c.n1(), c.x2() + "/" + c.n2()),
+            b.row(new Study(studyLabel(c.mutant()), "", List.of(c.x1() + "/" + c.n1(), c.x2() + "/" + c.n2()),
                     e, w, marks(c.mutant().status(), c.wildType().status())));
         }
         if (pe.estimate() != null) {
