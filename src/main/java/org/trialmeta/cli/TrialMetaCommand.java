@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
             MedianCompareCommand.class,
             KmCommand.class,
             ReconstructCommand.class,
+            CompareCommand.class,
+            ReportCommand.class,
         })
 public final class TrialMetaCommand implements Callable<Integer> {
 

@@ -13,9 +13,19 @@ import java.util.Optional;
  * @param n             patients (or animals) enrolled/treated in the arm, when known
  * @param outcomes      outcomes, each for a subgroup and a cut of the trial
  * @param note          curator's note
+ * @param control       true for the reference arm of a controlled experiment (vehicle, placebo,
+ *                      standard of care) that contrasts such as the increase in lifespan are computed
+ *                      against; YAML {@code control: true}, default false; at most one per trial
  */
 public record Arm(String id, String name, List<Intervention> interventions, Optional<Integer> n,
-        List<Outcome> outcomes, Optional<String> note) {
+        List<Outcome> outcomes, Optional<String> note, boolean control) {
+
+    /** An arm that is not a control arm. */
+    public Arm(String id, String name, List<Intervention> interventions, Optional<Integer> n,
+            List<Outcome> outcomes, Optional<String> note) {
+        this(id, name, interventions, n, outcomes, note, false);
+    }
+
     public Arm {
         Checks.text("arm.id", id);
         Checks.text("arm " + id + ": name", name);

@@ -43,6 +43,11 @@ public record Trial(String id, String name, List<String> registryIds, Phase phas
         Checks.ids(f + "subgroups", subgroups.stream().map(Subgroup::id).toList());
         Checks.ids(f + "cuts", cuts.stream().map(AnalysisCut::id).toList());
         Checks.ids(f + "arms", arms.stream().map(Arm::id).toList());
+        List<String> controls = arms.stream().filter(Arm::control).map(Arm::id).toList();
+        if (controls.size() > 1) {
+            throw new IllegalArgumentException(f + "arms: control: true on " + String.join(", ", controls)
+                    + " (at most one control arm per trial)");
+        }
         for (Arm a : arms) {
             for (Outcome o : a.outcomes()) {
                 if (subgroups.stream().noneMatch(s -> s.id().equals(o.subgroup()))) {
@@ -67,6 +72,11 @@ public record Trial(String id, String name, List<String> registryIds, Phase phas
 
     public Optional<Subgroup> subgroup(String subgroupId) {
         return subgroups.stream().filter(s -> s.id().equals(subgroupId)).findFirst();
+    }
+
+    /** The arm flagged {@code control: true}, if any. */
+    public Optional<Arm> controlArm() {
+        return arms.stream().filter(Arm::control).findFirst();
     }
 
     public Optional<AnalysisCut> cut(String cutId) {

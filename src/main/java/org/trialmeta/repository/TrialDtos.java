@@ -129,10 +129,12 @@ public final class TrialDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"id", "name", "n", "interventions", "note", "outcomes"})
+    @JsonPropertyOrder({"id", "name", "control", "n", "interventions", "note", "outcomes"})
     public static final class ArmDto {
         @NotBlank(message = REQUIRED) @Pattern(regexp = ID, message = ID_RULE) public String id;
         @NotBlank(message = REQUIRED) public String name;
+        /** {@code true} for the reference (vehicle/placebo/standard-of-care) arm; absent means false. */
+        public Boolean control;
         @PositiveOrZero(message = COUNT) public Integer n;
         @NotNull(message = REQUIRED) @Size(min = 1, message = "at least one intervention is required")
         @Valid public List<@NotNull(message = REQUIRED) InterventionDto> interventions;

@@ -393,6 +393,17 @@ public final class TrialLoader {
         }
         Set<String> arms = unique(display, "arms", t.arms.stream().map(a -> a == null ? null : a.id).toList(), "arm",
                 problems);
+        int firstControl = -1;
+        for (int i = 0; i < t.arms.size(); i++) {
+            if (t.arms.get(i) != null && Boolean.TRUE.equals(t.arms.get(i).control)) {
+                if (firstControl >= 0) {
+                    problems.add(new Problem(display, "arms[" + i + "].control", "true (arms[" + firstControl
+                            + "] is already the control arm; at most one control arm per trial)"));
+                } else {
+                    firstControl = i;
+                }
+            }
+        }
         for (int i = 0; i < t.arms.size(); i++) {
             ArmDto arm = t.arms.get(i);
             if (arm == null || arm.outcomes == null) {

@@ -93,7 +93,8 @@ public final class TrialMapping {
             for (OutcomeDto o : a.outcomes) {
                 outcomes.add(outcome(o));
             }
-            arms.add(new Arm(a.id, a.name, interventions, Optional.ofNullable(a.n), outcomes, opt(a.note)));
+            arms.add(new Arm(a.id, a.name, interventions, Optional.ofNullable(a.n), outcomes, opt(a.note),
+                    Boolean.TRUE.equals(a.control)));
         }
         return new Trial(d.id, d.name, d.registryIds == null ? List.of() : d.registryIds,
                 Enums.parse(Phase.class, d.phase), d.design, Enums.parse(Setting.class, d.setting), d.species,
@@ -219,6 +220,7 @@ public final class TrialMapping {
             ArmDto ad = new ArmDto();
             ad.id = a.id();
             ad.name = a.name();
+            ad.control = a.control() ? Boolean.TRUE : null;
             ad.n = a.n().orElse(null);
             ad.interventions = new ArrayList<>();
             for (Intervention i : a.interventions()) {

@@ -1,0 +1,663 @@
+package org.trialmeta.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.trialmeta.analysis.AnalysisResults;
+import org.trialmeta.analysis.BiomarkerRow;
+import org.trialmeta.analysis.DataUse;
+import org.trialmeta.analysis.Exclusion;
+import org.trialmeta.analysis.MedianContrastRow;
+import org.trialmeta.analysis.MedianRow;
+import org.trialmeta.analysis.NumberText;
+import org.trialmeta.analysis.PooledEffect;
+import org.trialmeta.analysis.PooledProportion;
+import org.trialmeta.analysis.ProportionRow;
+import org.trialmeta.analysis.Stratum;
+import org.trialmeta.analysis.SubgroupComparison;
+import org.trialmeta.analysis.SubgroupTest;
+import org.trialmeta.model.Source;
+import org.trialmeta.model.TrialRepository;
+import org.trialmeta.report.FigureWriter.Format;
+import org.trialmeta.report.ForestPlotData.Columns;
+import org.trialmeta.report.ForestPlotData.Header;
+import org.trialmeta.report.ForestPlotData.Pooled;
+import org.trialmeta.report.ForestPlotData.PooledKind;
+import org.trialmeta.report.ForestPlotData.Study;
+import org.trialmeta.report.ForestPlotData.Text;
+import org.trialmeta.repository.AtomicFiles;
+import org.trialmeta.repository.Json;
+
+/**
+ * The whole report: figures, tables, {@code analysis.json} and {@code index.html}, built in memory from
+ * {@link AnalysisResults} ({@link #build}) and then written file by file atomically ({@link #write}), so
+ * a failure while building writes nothing. Output is byte-identical for the same input (no clock: the
+ * date shown is the latest date in the data).
+ */
+public final class Report {
+
+    /** Figure file base names, in {@code figures/}. */
+    public static final String FOREST_ORR = "forest-orr";
+    public static final String FOREST_OR = "forest-or";
+    public static final String MEDIAN_PFS = "median-pfs";
+
+    /** Where the lead wires in the reviewer checks ({@code org.trialmeta.check}). */
+    public static final String REVIEWER_CHECK_MARKER = "<!-- REVIEWER-CHECK: section for org.trialmeta.check -->";
+    /** Where Kaplan-Meier figures go once the KM branch is merged. */
+    public static final String SURVIVAL_CURVES_MARKER = "<!-- SURVIVAL-CURVES: section for Kaplan-Meier figures -->";
+
+    private final TrialRepository repo;
+    private final AnalysisResults r;
+    private final ReportMeta meta;
+    private final Set<Format> formats;
+    private final Consumer<String> progress;
+    private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final List<FigureEntry> figures = new ArrayList<>();
+    private final List<Table> tables = new ArrayList<>();
+
+    /** A figure of the report: its data (for tests), base name and caption. */
+    public record FigureEntry(String name, String caption, Object data) {}
+
+    /** Everything built: file contents by relative path, the figures' data and the tables. */
+    public record Built(Map<String, byte[]> files, List<FigureEntry> figures, List<Table> tables) {}
+
+    private Report(TrialRepository repo, AnalysisResults r, ReportMeta meta, Set<Format> formats,
+            Consumer<String> progress) {
+        this.repo = repo;
+        this.r = r;
+        this.meta = meta;
+        this.formats = formats;
+        this.progress = progress;
+    }
+
+    /** Builds every file in memory; {@code progress} receives one line per step. */
+    public static Built build(TrialRepository repo, AnalysisResults results, ReportMeta meta,
+            Collection<Format> formats, Consumer<String> progress) {
+        Set<Format> fs = formats.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(formats);
+        Report rep = new Report(repo, results, meta, fs, progress);
+        rep.buildAll();
+        return new Built(java.util.Collections.unmodifiableMap(rep.files), List.copyOf(rep.figures),
+                List.copyOf(rep.tables));
+    }
+
+    /** Writes the built files under {@code outDir}, each atomically; returns the paths written. */
+    public static List<Path> write(Built built, Path outDir) {
+        List<Path> out = new ArrayList<>();
+        for (Map.Entry<String, byte[]> e : built.files().entrySet()) {
+            Path p = outDir.resolve(e.getKey());
+            AtomicFiles.writeBytes(p, e.getValue());
+            out.add(p);
+        }
+        return out;
+    }
+
+    /** The report meta of a trials directory: SHA-256 of every {@code *.yaml} file in it, by name. */
+    public static ReportMeta meta(String softwareVersion, Path trialsDir) {
+        List<ReportMeta.DataFile> out = new ArrayList<>();
+        try (Stream<Path> s = Files.list(trialsDir)) {
+            for (Path p : s.filter(x -> x.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+                MessageDigest md = MessageDigest.getInstance("SHA-256");
+                out.add(new ReportMeta.DataFile(p.getFileName().toString(),
+                        HexFormat.of().formatHex(md.digest(Files.readAllBytes(p)))));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + trialsDir + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        return new ReportMeta(softwareVersion, out);
+    }
+
+    // ------------------------------------------------------------------ build
+
+    private void buildAll() {
+        progress.accept("figure: ORR forest plot by " + r.biomarker() + " status");
+        figure(FOREST_ORR, r.endpoint() + " per study and " + r.biomarker() + " subgroup, pooled per subgroup"
+                + " (random effects, logit)", ForestPlotData.class, forestOrr());
+        progress.accept("figure: odds ratio forest plot, " + r.biomarker() + "-mutant vs wild-type");
+        ForestPlotData or = forestOr();
+        if (or != null) {
+            figure(FOREST_OR, "Odds ratio of " + r.endpoint() + ", " + r.biomarker()
+                    + "-mutant vs wild-type, per study and pooled", ForestPlotData.class, or);
+        }
+        progress.accept("figure: median PFS by trial and subgroup");
+        MedianChartData pfs = medianChart("PFS");
+        if (pfs != null) {
+            figure(MEDIAN_PFS, "Median progression-free survival by trial and subgroup", MedianChartData.class, pfs);
+        }
+        progress.accept("figure: preclinical median survival per arm");
+        for (Map.Entry<String, BarChartData> e : barCharts().entrySet()) {
+            figure(e.getKey() + "-median-survival", "Median survival per arm with increase in lifespan vs the"
+                    + " control arm", BarChartData.class, e.getValue());
+        }
+        progress.accept("tables: efficacy, comparisons, biomarker changes, data used");
+        tables.add(efficacyTable());
+        tables.add(comparisonTable());
+        tables.add(biomarkerTable());
+        tables.add(exclusionTable());
+        Optional<LocalDate> date = Optional.ofNullable(r.dataDate()).map(LocalDate::parse);
+        for (Table t : tables) {
+            put("tables/" + t.id() + ".csv", TableWriter.csv(t));
+            put("tables/" + t.id() + ".md", TableWriter.markdown(t));
+            put("tables/" + t.id() + ".html", TableWriter.html(t));
+            files.put("tables/" + t.id() + ".docx", TableWriter.docx(t, date));
+        }
+        progress.accept("analysis.json and index.html");
+        put("analysis.json", Json.write(r));
+        put("index.html", index());
+    }
+
+    private <T> void figure(String name, String caption, Class<T> type, T data) {
+        Figure f;
+        if (data instanceof ForestPlotData d) {
+            f = new ForestPlot(d, FigureStyle.JOURNAL_PAGE);
+        } else if (data instanceof MedianChartData d) {
+            f = new MedianChart(d, FigureStyle.JOURNAL_PAGE);
+        } else if (data instanceof BarChartData d) {
+            f = new BarChart(d, FigureStyle.JOURNAL_PAGE);
+        } else {
+            throw new IllegalArgumentException("unknown figure data " + type);
+        }
+        for (Format fmt : formats) {
+            files.put("figures/" + name + "." + fmt.extension(), FigureWriter.bytes(f, fmt));
+        }
+        figures.add(new FigureEntry(name, caption, data));
+    }
+
+    private void put(String name, String text) {
+        files.put(name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    // ------------------------------------------------------------------ figures
+
+    /** "Trial, cut label", with the arm name when the trial has several arms with counts. */
+    private String studyLabel(DataUse d) {
+        long arms = r.proportions().stream().filter(p -> p.data().trial().equals(d.trial()))
+                .map(p -> p.data().arm()).distinct().count();
+        return d.trialName() + (arms > 1 ? " (" + armName(d) + ")" : "") + ", " + d.cutLabel();
+    }
+
+    ForestPlotData forestOrr() {
+        var b = ForestPlotData.builder()
+                .title(r.endpoint() + " by " + r.biomarker() + " status")
+                .effectLabel("Objective response rate (proportion)")
+                .scale(AxisScale.LINEAR).nullValue(0).noNullLine().axisLimits(0, 1).digits(2)
+                .columns(new Columns("Study, analysis cut", "", List.of("Responders/\nevaluable"), r.endpoint()
+                        + " [95% CI]", "Weight"));
+        Set<String> statuses = new TreeSet<>();
+        for (PooledProportion p : r.pooledProportions()) {
+            b.row(new Header(p.stratum().display(r.biomarker())));
+            if (p.k() == 0) {
+                b.row(new Text("No admitted study with counts"));
+                continue;
+            }
+            for (int i = 0; i < p.rows().size(); i++) {
+                ProportionRow row = p.rows().get(i);
+                statuses.add(row.data().status());
+                Double w = p.weights().isEmpty() ? null : p.weights().get(i);
+                b.row(new Study(studyLabel(row.data()), "", List.of(row.responders() + "/" + row.evaluable()),
+                        Optional.of(new ForestPlotData.Estimate(row.estimate(), row.ciLower(), row.ciUpper())), w,
+                        StatusMarks.of(row.data().status())));
+            }
+            if (p.estimate() != null) {
+                Pooled pooled = new Pooled("Random effects (REML, logit), k = " + p.k(),
+                        new ForestPlotData.Estimate(p.estimate(), p.ciLower(), p.ciUpper()), PooledKind.SUBGROUP,
+                        100.0, Optional.empty());
+                if (p.k() > 1 && p.piLower() != null) {
+                    pooled = pooled.withPrediction(p.piLower(), p.piUpper());
+                }
+                b.row(pooled);
+                if (p.k() > 1) {
+                    b.row(new Text(heterogeneity(p.tau2(), p.i2(), p.q(), p.qDf(), p.qPval())));
+                }
+            }
+        }
+        SubgroupTest t = r.subgroupTest();
+        b.row(new Text(t == null ? "Test for subgroup differences (mutant vs wild-type): not estimable"
+                : String.format(Locale.ROOT, "Test for subgroup differences (mutant vs wild-type): Q = %s, df = %d, p = %s",
+                        NumberText.fixed(t.q(), 2), t.df(), NumberText.p(t.pval()))));
+        b.footnote("Squares: study proportions (Clopper-Pearson 95% CI), area by weight; diamonds: pooled per subgroup.");
+        b.footnote("One analysis cut per trial: the latest with counts (rule in the comparison table).");
+        b.footnote("Overall is pooled separately and not part of the subgroup test.");
+        StatusMarks.legendFor(statuses).forEach(b::footnote);
+        return b.build();
+    }
+
+    private static String heterogeneity(Double tau2, Double i2, Double q, Integer df, Double p) {
+        if (q == null) {
+            return "Heterogeneity: not estimable";
+        }
+        return "Heterogeneity: \u03c4\u00b2 = " + NumberText.fixed(tau2, 3) + ", I\u00b2 = " + NumberText.fixed(i2, 0)
+                + "%, Q = " + NumberText.fixed(q, 2) + " (df = " + df + "), p = " + NumberText.p(p);
+    }
+
+    ForestPlotData forestOr() {
+        List<SubgroupComparison> sel = r.comparisons().stream().filter(SubgroupComparison::selected).toList();
+        if (sel.isEmpty()) {
+            return null;
+        }
+        PooledEffect pe = r.pooledEffects().stream().filter(p -> p.measure().equals("OR")).findFirst().orElseThrow();
+        String bm = r.biomarker();
+        var b = ForestPlotData.builder()
+                .title("Odds ratio of " + r.endpoint() + ", " + bm + "-mutant vs wild-type")
+                .effectLabel("Odds ratio (" + bm + "-mutant vs wild-type)")
+                .scale(AxisScale.LOG)
+                .favours("wild-type", bm + "-mutant")
+                .columns(new Columns("Study, analysis cut", "", List.of("Mutant\nresp./eval.", "Wild-type\nresp./eval."),
+                        "OR [95% CI]", "Weight"));
+        Set<String> statuses = new TreeSet<>();
+        for (int i = 0; i < sel.size(); i++) {
+            SubgroupComparison c = sel.get(i);
+            statuses.add(c.mutant().status());
+            statuses.add(c.wildType().status());
+            Double w = pe.weights().isEmpty() ? null : pe.weights().get(i);
+            Optional<ForestPlotData.Estimate> e = c.oddsRatio() == null ? Optional.empty()
+                    : Optional.of(new ForestPlotData.Estimate(c.oddsRatio(), c.orLower(), c.orUpper()));
+            b.row(new Study(studyLabel(c.mutant()), "", List.of(c.x1() + "/" + c.n1(), c.x2() + "/" + c.n2()),
+                    e, w, marks(c.mutant().status(), c.wildType().status())));
+        }
+        if (pe.estimate() != null) {
+            Pooled p = new Pooled("Random effects (REML), k = " + pe.k(),
+                    new ForestPlotData.Estimate(pe.estimate(), pe.ciLower(), pe.ciUpper()), PooledKind.RANDOM, 100.0,
+                    Optional.empty());
+            if (pe.k() > 1 && pe.piLower() != null) {
+                p = p.withPrediction(pe.piLower(), pe.piUpper());
+            }
+            b.row(p);
+        }
+        if (pe.mhEstimate() != null && pe.mhLower() != null) {
+            b.row(new Pooled("Mantel-Haenszel (fixed effect)", new ForestPlotData.Estimate(pe.mhEstimate(), pe.mhLower(),
+                    pe.mhUpper()), PooledKind.FIXED, null, Optional.empty()));
+        }
+        b.row(new Text(heterogeneity(pe.tau2(), pe.i2(), pe.q(), pe.qDf(), pe.qPval())
+                + "; random-effects test p = " + NumberText.p(pe.pval())));
+        b.footnote("Study OR as metafor escalc (Woolf 95% CI); one analysis cut per trial, the latest with both subgroups.");
+        for (SubgroupComparison c : r.comparisons()) {
+            if (!c.selected()) {
+                b.footnote("Not pooled: " + c.trialName() + ", " + c.cutLabel() + " (" + c.selection() + ").");
+            }
+        }
+        StatusMarks.legendFor(statuses).forEach(b::footnote);
+        return b.build();
+    }
+
+    private static String marks(String... statuses) {
+        Set<String> m = new LinkedHashSet<>();
+        for (String s : statuses) {
+            String x = StatusMarks.of(s);
+            if (!x.isEmpty()) {
+                m.add(x);
+            }
+        }
+        return String.join("", m);
+    }
+
+    MedianChartData medianChart(String endpoint) {
+        List<MedianRow> rows = r.medians().stream().filter(m -> m.endpoint().equals(endpoint)).toList();
+        if (rows.isEmpty()) {
+            return null;
+        }
+        Set<String> units = new TreeSet<>();
+        rows.forEach(m -> units.add(m.unit()));
+        List<MedianChartData.Row> out = new ArrayList<>();
+        Set<String> statuses = new TreeSet<>();
+        String trial = null;
+        for (MedianRow m : rows) {
+            if (!m.data().trial().equals(trial)) {
+                trial = m.data().trial();
+                out.add(new MedianChartData.Header(m.data().trialName()));
+            }
+            statuses.add(m.data().status());
+            String label = m.stratum() == null ? m.data().subgroup() : m.stratum().display(r.biomarker());
+            List<String> left = List.of(m.data().cutLabel());
+            MedianChartData.Entry e = switch (m.state()) {
+                case "value" -> {
+                    MedianChartData.Entry x = MedianChartData.Entry.reported(label, left, m.median(), m.ciLower(),
+                            m.ciUpper());
+                    yield m.ciUpperNotReached() ? x.withUpperNotReached() : x;
+                }
+                case "not_reached" -> MedianChartData.Entry.notReached(label, left, m.ciLower());
+                default -> MedianChartData.Entry.notReported(label, left);
+            };
+            out.add(e.withMarker(StatusMarks.of(m.data().status())));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Dots: reported medians; whiskers: reported 95% CI where given (none drawn when not reported).");
+        notes.addAll(StatusMarks.legendFor(statuses));
+        return new MedianChartData("Median " + endpoint + " by trial and subgroup",
+                "Median " + endpoint + " (" + String.join(", ", units) + ")",
+                new MedianChartData.Columns("Subgroup", List.of("Analysis cut"), "Median [95% CI]"), out, notes,
+                Optional.empty(), 1);
+    }
+
+    Map<String, BarChartData> barCharts() {
+        Map<String, List<MedianContrastRow>> byTrial = new LinkedHashMap<>();
+        for (MedianContrastRow m : r.lifespans()) {
+            if (m.median1() != null) {
+                byTrial.computeIfAbsent(m.treated().trial(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        Map<String, BarChartData> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<MedianContrastRow>> e : byTrial.entrySet()) {
+            List<BarChartData.Bar> bars = new ArrayList<>();
+            Set<String> statuses = new TreeSet<>();
+            String controlName = null;
+            String unit = e.getValue().get(0).unit();
+            for (MedianContrastRow m : e.getValue()) {
+                statuses.add(m.treated().status());
+                String armName = armName(m.treated());
+                String mark = StatusMarks.of(m.treated().status());
+                String valueText = NumberText.fixed(m.median1(), 0) + mark;
+                if (m.kind().equals("control")) {
+                    controlName = armName;
+                    bars.add(new BarChartData.Bar(armName + "\n(control)", m.median1(), valueText, "", true));
+                } else {
+                    String ann = m.percentIncrease() == null ? "" : (m.percentIncrease() >= 0 ? "+" : "")
+                            + NumberText.fixed(m.percentIncrease(), 0) + "% vs " + armName(m.reference());
+                    bars.add(new BarChartData.Bar(armName, m.median1(), valueText, ann, false));
+                }
+            }
+            List<String> notes = new ArrayList<>();
+            notes.add("Increase in lifespan = (median treated / median " + (controlName == null ? "control" : controlName)
+                    + " \u2212 1) \u00d7 100; no CI (no animal-level data).");
+            notes.addAll(StatusMarks.legendFor(statuses));
+            String title = repo.trial(e.getKey()).map(t -> t.name()).orElse(e.getKey());
+            out.put(e.getKey(), new BarChartData(title, "Median survival (" + unit + ")", bars, notes, 0,
+                    Optional.empty()));
+        }
+        return out;
+    }
+
+    private String armName(DataUse d) {
+        return repo.trial(d.trial()).flatMap(t -> t.arm(d.arm())).map(a -> a.name()).orElse(d.arm());
+    }
+
+    // ------------------------------------------------------------------ tables
+
+    private String subgroupName(DataUse d, Stratum s) {
+        return s == null ? d.subgroup() : s.display(r.biomarker());
+    }
+
+    private static String cutText(DataUse d) {
+        return d.cutLabel() + (d.cutoff() == null ? "" : " (" + d.cutoff() + ")");
+    }
+
+    private static String medianText(MedianRow m) {
+        String mark = StatusMarks.of(m.data().status());
+        return switch (m.state()) {
+            case "value" -> NumberText.fixed(m.median(), 1) + (m.ciLower() == null ? "" : " ("
+                    + NumberText.fixed(m.ciLower(), 1) + "\u2013" + (m.ciUpperNotReached() ? "NR"
+                    : NumberText.fixed(m.ciUpper(), 1)) + ")") + mark;
+            case "not_reached" -> "NR" + mark;
+            default -> "not reported" + mark;
+        };
+    }
+
+    Table efficacyTable() {
+        record Key(String trial, String arm, String subgroup, String cut) {}
+        Map<Key, ProportionRow> orr = new LinkedHashMap<>();
+        Map<Key, Map<String, MedianRow>> med = new LinkedHashMap<>();
+        Map<Key, DataUse> order = new LinkedHashMap<>();
+        Map<Key, Stratum> strata = new LinkedHashMap<>();
+        for (ProportionRow p : r.proportions()) {
+            Key k = new Key(p.data().trial(), p.data().arm(), p.data().subgroup(), p.data().cut());
+            orr.put(k, p);
+            order.putIfAbsent(k, p.data());
+            strata.put(k, p.stratum());
+        }
+        for (MedianRow m : r.medians()) {
+            Key k = new Key(m.data().trial(), m.data().arm(), m.data().subgroup(), m.data().cut());
+            med.computeIfAbsent(k, x -> new LinkedHashMap<>()).putIfAbsent(m.endpoint(), m);
+            order.putIfAbsent(k, m.data());
+            strata.putIfAbsent(k, m.stratum());
+        }
+        List<Key> keys = new ArrayList<>(order.keySet());
+        keys.sort(java.util.Comparator.comparing(Key::trial)); // stable: keeps file order within a trial
+        List<List<String>> rows = new ArrayList<>();
+        Set<String> statuses = new TreeSet<>();
+        for (Key k : keys) {
+            DataUse d = order.get(k);
+            ProportionRow p = orr.get(k);
+            Map<String, MedianRow> ms = med.getOrDefault(k, Map.of());
+            Set<String> sources = new TreeSet<>();
+            Set<String> st = new TreeSet<>();
+            if (p != null) {
+                sources.add(p.data().source());
+                st.add(p.data().status());
+            }
+            ms.values().forEach(m -> {
+                sources.add(m.data().source());
+                st.add(m.data().status());
+            });
+            statuses.addAll(st);
+            rows.add(List.of(d.trialName(), armName(d), subgroupName(d, strata.get(k)), cutText(d),
+                    p == null ? "" : String.valueOf(p.evaluable()), p == null ? "" : String.valueOf(p.responders()),
+                    p == null ? "" : NumberText.percentCi(p.estimate(), p.ciLower(), p.ciUpper())
+                            + StatusMarks.of(p.data().status()),
+                    ms.containsKey("PFS") ? medianText(ms.get("PFS")) : "",
+                    ms.containsKey("OS") ? medianText(ms.get("OS")) : "",
+                    ms.containsKey("DOR") ? medianText(ms.get("DOR")) : "",
+                    String.join("; ", sources), String.join(", ", st)));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add(r.endpoint() + ": responders/evaluable with exact (Clopper-Pearson) 95% CI. Medians in the"
+                + " unit reported (months for the clinical trials) with the reported 95% CI; NR = not reached; empty ="
+                + " no datum at this trial, subgroup and cut.");
+        notes.add("Statuses admitted: " + String.join(", ", r.statuses()) + "; data left out are listed in the"
+                + " data-used table.");
+        notes.addAll(StatusMarks.legendFor(statuses));
+        return new Table("efficacy", "Efficacy by trial, subgroup and analysis cut",
+                List.of("Trial", "Arm", "Subgroup", "Analysis cut (cut-off)", "n", "Responders",
+                        r.endpoint() + " (95% CI)", "Median PFS (95% CI)", "Median OS (95% CI)",
+                        "Median DOR (95% CI)", "Source", "Status"), rows, notes);
+    }
+
+    Table comparisonTable() {
+        List<List<String>> rows = new ArrayList<>();
+        Set<String> statuses = new TreeSet<>();
+        String ep = r.endpoint();
+        for (SubgroupComparison c : r.comparisons()) {
+            statuses.add(c.mutant().status());
+            statuses.add(c.wildType().status());
+            rows.add(List.of(ep, c.trialName(), c.cutLabel() + (c.cutoff() == null ? "" : " (" + c.cutoff() + ")"),
+                    c.x1() + "/" + c.n1() + " (" + NumberText.percent((double) c.x1() / c.n1()) + ")"
+                            + StatusMarks.of(c.mutant().status()),
+                    c.x2() + "/" + c.n2() + " (" + NumberText.percent((double) c.x2() / c.n2()) + ")"
+                            + StatusMarks.of(c.wildType().status()),
+                    pp(c.riskDifference(), c.rdLower(), c.rdUpper()),
+                    NumberText.ci(c.riskRatio(), c.rrLower(), c.rrUpper(), 2),
+                    NumberText.ci(c.oddsRatio(), c.orLower(), c.orUpper(), 2),
+                    "Fisher exact p = " + NumberText.p(c.fisherP()),
+                    c.selected() ? "yes" : "no: " + c.selection()));
+        }
+        PooledEffect or = pooled("OR");
+        PooledEffect rr = pooled("RR");
+        PooledEffect rd = pooled("RD");
+        if (or.k() > 0) {
+            rows.add(List.of(ep, "Pooled, random effects (REML), k = " + or.k(), "one cut per trial", "", "",
+                    pp(rd.estimate(), rd.ciLower(), rd.ciUpper()), NumberText.ci(rr.estimate(), rr.ciLower(), rr.ciUpper(), 2),
+                    NumberText.ci(or.estimate(), or.ciLower(), or.ciUpper(), 2),
+                    "z test p (OR) = " + NumberText.p(or.pval()) + "; " + heterogeneity(or.tau2(), or.i2(), or.q(),
+                            or.qDf(), or.qPval()), ""));
+            rows.add(List.of(ep, "Pooled, Mantel-Haenszel, k = " + or.k(), "one cut per trial", "", "",
+                    pp(rd.mhEstimate(), rd.mhLower(), rd.mhUpper()),
+                    NumberText.ci(rr.mhEstimate(), rr.mhLower(), rr.mhUpper(), 2),
+                    NumberText.ci(or.mhEstimate(), or.mhLower(), or.mhUpper(), 2),
+                    "z test p (OR) = " + NumberText.p(or.mhPval()), ""));
+        }
+        SubgroupTest t = r.subgroupTest();
+        if (t != null) {
+            PooledProportion m = r.pooledProportions().get(0);
+            PooledProportion w = r.pooledProportions().get(1);
+            rows.add(List.of(ep, "Pooled rates (REML, logit), k = " + m.k() + " and " + w.k(), "one cut per trial",
+                    NumberText.percentCi(m.estimate(), m.ciLower(), m.ciUpper()),
+                    NumberText.percentCi(w.estimate(), w.ciLower(), w.ciUpper()), "", "", "",
+                    "subgroup difference Q = " + NumberText.fixed(t.q(), 2) + ", df = " + t.df() + ", p = "
+                            + NumberText.p(t.pval()), ""));
+        }
+        for (MedianContrastRow m : r.medianContrasts()) {
+            statuses.add(m.treated().status());
+            statuses.add(m.reference().status());
+            String unit = " " + m.unit();
+            rows.add(List.of("median " + m.endpoint(), m.treated().trialName(), cutText(m.treated()),
+                    (m.median1() == null ? "NR/not reported" : NumberText.fixed(m.median1(), 1) + unit)
+                            + StatusMarks.of(m.treated().status()),
+                    (m.median2() == null ? "NR/not reported" : NumberText.fixed(m.median2(), 1) + unit)
+                            + StatusMarks.of(m.reference().status()),
+                    m.difference() == null ? "NE" : NumberText.ci(m.difference(), m.diffLower(), m.diffUpper(), 1) + unit
+                            + (m.diffLower() == null ? " (no CI)" : ""),
+                    m.ratio() == null ? "NE" : NumberText.ci(m.ratio(), m.ratioLower(), m.ratioUpper(), 2)
+                            + (m.ratioLower() == null ? " (no CI)" : ""),
+                    "", "no test (no CIs or patient-level data)", ""));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Mutant vs wild-type. Risk difference in percentage points (Wald 95% CI, as metafor escalc RD);"
+                + " risk ratio and odds ratio as metafor escalc (log-scale Wald 95% CI); Fisher's exact test two-sided.");
+        notes.add("Pooling: " + r.cutRule() + ".");
+        notes.add("Median contrasts: difference and ratio of the reported medians (MedianComparison): a CI only when"
+                + " both medians have a reported CI (SE of the log median from the CI, independent groups).");
+        notes.addAll(StatusMarks.legendFor(statuses));
+        return new Table("comparison", r.biomarker() + "-mutant vs wild-type comparisons",
+                List.of("Endpoint", "Trial / analysis", "Analysis cut", r.biomarker() + "-mutant", "Wild-type",
+                        "Difference (95% CI)", "Risk or median ratio (95% CI)", "Odds ratio (95% CI)", "Test",
+                        "Used in pooled"), rows, notes);
+    }
+
+    private PooledEffect pooled(String measure) {
+        return r.pooledEffects().stream().filter(p -> p.measure().equals(measure)).findFirst().orElseThrow();
+    }
+
+    private static String pp(Double d, Double lo, Double hi) {
+        if (d == null) {
+            return "NE";
+        }
+        return NumberText.fixed(100 * d, 1) + (lo == null ? "" : " (" + NumberText.fixed(100 * lo, 1) + " to "
+                + NumberText.fixed(100 * hi, 1) + ")") + " pp";
+    }
+
+    Table biomarkerTable() {
+        List<List<String>> rows = new ArrayList<>();
+        Set<String> statuses = new TreeSet<>();
+        for (BiomarkerRow b : r.biomarkerChanges()) {
+            statuses.add(b.data().status());
+            rows.add(List.of(b.data().trialName(), b.marker(), b.compartment().replace('_', ' '), b.direction(),
+                    b.magnitude() == null ? "not given" : b.magnitude(), cutText(b.data()), b.data().source(),
+                    b.data().status() + (StatusMarks.of(b.data().status()).isEmpty() ? "" : " "
+                            + StatusMarks.of(b.data().status()))));
+        }
+        List<String> notes = new ArrayList<>();
+        notes.add("Pharmacodynamic changes on treatment as curated; statuses admitted: " + String.join(", ",
+                r.statuses()) + ".");
+        notes.addAll(StatusMarks.legendFor(statuses));
+        return new Table("biomarker-changes", "Biomarker changes on treatment",
+                List.of("Trial", "Marker", "Compartment", "Direction", "Magnitude", "Analysis cut", "Source", "Status"),
+                rows, notes);
+    }
+
+    Table exclusionTable() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Exclusion e : r.exclusions()) {
+            DataUse d = e.data();
+            rows.add(List.of(e.analysis(), d.trialName(), d.arm(), d.subgroup(), cutText(d), d.endpoint(), d.status(),
+                    d.source(), e.reason()));
+        }
+        return new Table("data-excluded", "Data left out of the analyses, and why",
+                List.of("Analysis", "Trial", "Arm", "Subgroup", "Analysis cut", "Endpoint", "Status", "Source", "Reason"),
+                rows, List.of("Statuses admitted: " + String.join(", ", r.statuses()) + "."));
+    }
+
+    // ------------------------------------------------------------------ index.html
+
+    private String index() {
+        StringBuilder h = new StringBuilder();
+        String date = r.dataDate() == null ? "not recorded" : r.dataDate();
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>trialmeta report</title>\n<style>\n").append(Html.CSS).append("</style>\n</head>\n<body>\n");
+        h.append("<h1>trialmeta report: ").append(Html.esc(r.biomarker())).append("-mutant vs wild-type and efficacy summary</h1>\n");
+        h.append("<p>Data as of <strong>").append(Html.esc(date)).append("</strong> (the latest cut-off date in the"
+                + " data; the report carries no clock time, so the same data give the same files). Statuses admitted: <strong>")
+                .append(Html.esc(String.join(", ", r.statuses()))).append("</strong>. Pooling rule: ")
+                .append(Html.esc(r.cutRule())).append(".</p>\n");
+        h.append("<h2 id=\"legend\">Data status legend</h2>\n<ul>\n");
+        for (String l : StatusMarks.legend()) {
+            h.append("<li>").append(Html.esc(l)).append("</li>\n");
+        }
+        h.append("</ul>\n");
+        h.append("<h2 id=\"figures\">Figures</h2>\n");
+        for (FigureEntry f : figures) {
+            String main = formats.contains(Format.SVG) ? "svg" : formats.contains(Format.PNG) ? "png" : null;
+            h.append("<figure id=\"fig-").append(Html.esc(f.name())).append("\">\n");
+            if (main != null) {
+                h.append("<img src=\"figures/").append(Html.esc(f.name())).append('.').append(main).append("\" alt=\"")
+                        .append(Html.esc(f.caption())).append("\">\n");
+            }
+            h.append("<figcaption>").append(Html.esc(f.caption())).append(". <span class=\"downloads\">");
+            links(h, "figures/" + f.name(), formats.stream().map(Format::extension).toList());
+            h.append("</span></figcaption>\n</figure>\n");
+        }
+        h.append("<h2 id=\"survival-curves\">Survival curves</h2>\n").append(SURVIVAL_CURVES_MARKER).append('\n')
+                .append("<p class=\"placeholder\">Kaplan-Meier curves (patient-level or reconstructed data) will appear"
+                        + " here.</p>\n");
+        h.append("<h2 id=\"tables\">Tables</h2>\n");
+        for (Table t : tables) {
+            h.append(TableWriter.htmlFragment(t));
+            h.append("<p class=\"downloads\">");
+            links(h, "tables/" + t.id(), List.of("csv", "md", "html", "docx"));
+            h.append("</p>\n");
+        }
+        h.append("<h2 id=\"reviewer-check\">Reviewer check</h2>\n").append(REVIEWER_CHECK_MARKER).append('\n')
+                .append("<p class=\"placeholder\">Reviewer consistency checks will appear here.</p>\n");
+        h.append("<h2 id=\"sources\">Sources</h2>\n<ul>\n");
+        for (Source s : repo.sources()) {
+            h.append("<li id=\"source-").append(Html.esc(s.id())).append("\"><code>").append(Html.esc(s.id()))
+                    .append("</code>: ").append(Html.esc(s.citation())).append(" (").append(Html.esc(
+                            s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))).append(')');
+            s.doi().ifPresent(d -> h.append(" <a href=\"https://doi.org/").append(Html.esc(d)).append("\">doi:")
+                    .append(Html.esc(d)).append("</a>"));
+            s.pmid().ifPresent(p -> h.append(" <a href=\"https://pubmed.ncbi.nlm.nih.gov/").append(Html.esc(p))
+                    .append("/\">PMID ").append(Html.esc(p)).append("</a>"));
+            s.url().ifPresent(u -> h.append(" <a href=\"").append(Html.esc(u)).append("\">link</a>"));
+            s.note().ifPresent(n -> h.append(". <em>").append(Html.esc(n)).append("</em>"));
+            h.append("</li>\n");
+        }
+        h.append("</ul>\n");
+        h.append("<h2 id=\"versions\">Software and data versions</h2>\n<p>").append(Html.esc(meta.softwareVersion()))
+                .append(". Full analysis results: <a href=\"analysis.json\">analysis.json</a>.</p>\n");
+        h.append("<table class=\"data\"><caption>Trial files (SHA-256)</caption>\n<thead><tr><th>File</th><th>SHA-256</th></tr></thead>\n<tbody>\n");
+        for (ReportMeta.DataFile f : meta.dataFiles()) {
+            h.append("<tr><td>").append(Html.esc(f.name())).append("</td><td><code>").append(f.sha256())
+                    .append("</code></td></tr>\n");
+        }
+        h.append("</tbody>\n</table>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    private static void links(StringBuilder h, String base, List<String> exts) {
+        for (int i = 0; i < exts.size(); i++) {
+            if (i > 0) {
+                h.append(" \u00b7 ");
+            }
+            h.append("<a href=\"").append(Html.esc(base)).append('.').append(exts.get(i)).append("\">")
+                    .append(exts.get(i).toUpperCase(Locale.ROOT)).append("</a>");
+        }
+    }
+}

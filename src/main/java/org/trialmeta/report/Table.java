@@ -1,0 +1,29 @@
+package org.trialmeta.report;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A summary table as plain text cells, written by {@link TableWriter} as CSV, Markdown, HTML and DOCX.
+ *
+ * @param id        file base name, e.g. {@code efficacy}
+ * @param title     caption
+ * @param columns   column headers
+ * @param rows      rows of cells (each as many as columns)
+ * @param footnotes lines under the table
+ */
+public record Table(String id, String title, List<String> columns, List<List<String>> rows, List<String> footnotes) {
+    public Table {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(title, "title");
+        columns = List.copyOf(columns);
+        rows = rows.stream().map(r -> r.stream().map(c -> c == null ? "" : c).toList()).toList();
+        footnotes = List.copyOf(footnotes);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).size() != columns.size()) {
+                throw new IllegalArgumentException("table " + id + ": rows[" + i + "] has " + rows.get(i).size()
+                        + " cells, but there are " + columns.size() + " columns");
+            }
+        }
+    }
+}

@@ -1,0 +1,158 @@
+package org.trialmeta.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Calendar;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import java.util.TimeZone;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFTable;
+import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+
+/** Writes a {@link Table} as CSV (RFC 4180), GitHub Markdown, an HTML fragment and DOCX. */
+public final class TableWriter {
+
+    private TableWriter() {}
+
+    /** CSV with a header row, every field quoted when it holds a comma, quote or line break; {@code \n} line ends. */
+    public static String csv(Table t) {
+        StringBuilder sb = new StringBuilder();
+        line(sb, t.columns());
+        for (List<String> r : t.rows()) {
+            line(sb, r);
+        }
+        return sb.toString();
+    }
+
+    private static void line(StringBuilder sb, List<String> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            String c = cells.get(i);
+            if (c.contains(",") || c.contains("\"") || c.contains("\n")) {
+                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
+            } else {
+                sb.append(c);
+            }
+        }
+        sb.append('\n');
+    }
+
+    /** Markdown: a caption line, a pipe table and the footnotes. */
+    public static String markdown(Table t) {
+        StringBuilder sb = new StringBuilder("**").append(md(t.title())).append("**\n\n");
+        sb.append("| ").append(String.join(" | ", t.columns().stream().map(TableWriter::md).toList())).append(" |\n");
+        sb.append("|").append("---|".repeat(t.columns().size())).append('\n');
+        for (List<String> r : t.rows()) {
+            sb.append("| ").append(String.join(" | ", r.stream().map(TableWriter::md).toList())).append(" |\n");
+        }
+        if (!t.footnotes().isEmpty()) {
+            sb.append('\n');
+            for (String f : t.footnotes()) {
+                sb.append(md(f)).append("  \n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String md(String s) {
+        return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("\n", " ");
+    }
+
+    /** An HTML {@code <table>} with caption and footnotes (a fragment, also embedded in index.html). */
+    public static String htmlFragment(Table t) {
+        StringBuilder sb = new StringBuilder("<table class=\"data\" id=\"table-").append(Html.esc(t.id())).append("\">\n");
+        sb.append("<caption>").append(Html.esc(t.title())).append("</caption>\n<thead><tr>");
+        for (String c : t.columns()) {
+            sb.append("<th>").append(Html.esc(c)).append("</th>");
+        }
+        sb.append("</tr></thead>\n<tbody>\n");
+        for (List<String> r : t.rows()) {
+            sb.append("<tr>");
+            for (String c : r) {
+                sb.append("<td>").append(Html.esc(c)).append("</td>");
+            }
+            sb.append("</tr>\n");
+        }
+        sb.append("</tbody>\n</table>\n");
+        for (String f : t.footnotes()) {
+            sb.append("<p class=\"note\">").append(Html.esc(f)).append("</p>\n");
+        }
+        return sb.toString();
+    }
+
+    /** A stand-alone HTML page of the table. */
+    public static String html(Table t) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Html.esc(t.title())
+                + "</title>\n<style>\n" + Html.CSS + "</style>\n</head>\n<body>\n" + htmlFragment(t) + "</body>\n</html>\n";
+    }
+
+    /**
+     * A Word document with the caption, the table and the footnotes. The package's created/modified
+     * dates are set to {@code date} (e.g. the data date), so repeated runs do not differ in them.
+     */
+    public static byte[] docx(Table t, Optional<java.time.LocalDate> date) {
+        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            XWPFParagraph cap = doc.createParagraph();
+            XWPFRun cr = cap.createRun();
+            cr.setBold(true);
+            cr.setText(t.title());
+            XWPFTable table = doc.createTable(t.rows().size() + 1, t.columns().size());
+            fill(table.getRow(0), t.columns(), true);
+            for (int i = 0; i < t.rows().size(); i++) {
+                fill(table.getRow(i + 1), t.rows().get(i), false);
+            }
+            for (String f : t.footnotes()) {
+                XWPFRun r = doc.createParagraph().createRun();
+                r.setFontSize(8);
+                r.setText(f);
+            }
+            Calendar c = Calendar.getInstance(TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
+            c.clear();
+            java.time.LocalDate d = date.orElse(java.time.LocalDate.of(2000, 1, 1));
+            c.set(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
+            Date fixed = c.getTime();
+            var core = doc.getProperties().getCoreProperties().getUnderlyingProperties();
+            core.setCreatedProperty(Optional.of(fixed));
+            core.setModifiedProperty(Optional.of(fixed));
+            core.setCreatorProperty("trialmeta");
+            doc.write(out);
+            return fixZipTimes(out.toByteArray(), fixed.getTime());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write DOCX table " + t.id() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Rewrites a ZIP with every entry's time set to {@code millis}, so the DOCX bytes are reproducible. */
+    private static byte[] fixZipTimes(byte[] zip, long millis) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
+             var zo = new java.util.zip.ZipOutputStream(out)) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                java.util.zip.ZipEntry n = new java.util.zip.ZipEntry(e.getName());
+                n.setTime(millis);
+                zo.putNextEntry(n);
+                in.transferTo(zo);
+                zo.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+
+    private static void fill(XWPFTableRow row, List<String> cells, boolean bold) {
+        for (int i = 0; i < cells.size(); i++) {
+            var cell = row.getCell(i);
+            XWPFRun r = cell.getParagraphs().get(0).createRun();
+            r.setBold(bold);
+            r.setFontSize(8);
+            r.setText(cells.get(i));
+        }
+    }
+}
