@@ -37,7 +37,7 @@ class TrialCommandsTest {
     void validateOnTheCuratedTrialsPrintsCountsAndOk() {
         Run r = run("validate");
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).isEqualTo("4 trials, 28 outcomes, 12 sources: OK\n");
+        assertThat(r.out()).isEqualTo("4 trials, 29 outcomes, 15 sources: OK\n");
         assertThat(r.err()).isEmpty();
     }
 
@@ -81,7 +81,7 @@ class TrialCommandsTest {
                 "confirmed", "secondary", "unverified", "derived");
         assertThat(lines).hasSize(2 + 4);
         assertThat(lines.get(5)).startsWith("ramp-201").contains("overall, kras_mutant, kras_wild_type")
-                .contains("ORR, DOR, PFS, OS").matches(".*\\s9\\s+0\\s+6\\s+3\\s+2$");
+                .contains("ORR, DOR, PFS, OS").matches(".*\\s10\\s+0\\s+10\\s+0\\s+2$");
     }
 
     @Test
@@ -112,7 +112,7 @@ class TrialCommandsTest {
         assertThat(r.out()).startsWith("ramp-201: RAMP-201\n")
                 .contains("cut primary: Primary analysis, data cut-off 2024-06-30")
                 .containsPattern("kras_mutant\\s+primary\\s+ORR\\s+25/57; reported 44% \\(95% CI 31-58\\), n=57\\s+secondary\\s+ramp201-jco-2025")
-                .containsPattern("kras_wild_type\\s+primary\\s+ORR\\s+9/52; reported 17%\\s+derived; reported: unverified")
+                .containsPattern("kras_wild_type\\s+primary\\s+ORR\\s+9/52; reported 17%\\s+derived; reported: secondary")
                 .containsPattern("overall\\s+primary\\s+OS\\s+median not reported");
     }
 

@@ -124,7 +124,8 @@ class ReportTest {
         assertThat(e.get(0).median().getAsDouble()).isEqualTo(20.1);
         assertThat(e.get(0).lower().getAsDouble()).isEqualTo(11.2);
         assertThat(e.get(0).upper().getAsDouble()).isEqualTo(43.9);
-        assertThat(e.get(2).marker()).isEqualTo("\u2020");
+        assertThat(e.get(0).marker()).isEmpty(); // FRAME: confirmed (Nat Med 2025)
+        assertThat(e.get(2).marker()).isEqualTo("\u2021"); // RAMP-201 wild-type PFS: secondary (company figure in news)
         BarChartData b = figure("mc38-median-survival", BarChartData.class);
         assertThat(b.bars()).extracting(BarChartData.Bar::value).containsExactly(21.0, 25.0, 28.0, 42.0);
         assertThat(b.bars().get(0).reference()).isTrue();

@@ -55,7 +55,7 @@ class CuratedTrialsTest {
     @Test
     void allFourSeedStudiesAndTheirSourcesLoad() {
         assertThat(repo.trials()).extracting(Trial::id).containsExactly("frame", "mc38", "nct02004028", "ramp-201");
-        assertThat(repo.outcomeCount()).isEqualTo(28);
+        assertThat(repo.outcomeCount()).isEqualTo(29);
         assertThat(repo.source("defactinib-tme-guide").orElseThrow().kind()).isEqualTo(SourceKind.VENDOR_GUIDE);
         assertThat(repo.source("frame-natmed-2025").orElseThrow().doi()).contains("10.1038/s41591-025-03763-y");
         assertThat(repo.source("frame-natmed-2025").orElseThrow().pmid()).contains("40579546");
@@ -82,7 +82,7 @@ class CuratedTrialsTest {
     }
 
     @Test
-    void ramp201WildTypeCountsAreDerivedWhileTheReported17PercentStaysUnverified() {
+    void ramp201WildTypeCountsAreDerivedWhileTheReported17PercentIsSecondaryFromCompanyNews() {
         BinaryOutcome o = orr("ramp-201", "kras_wild_type", "primary").outcome();
         assertThat(o.counts().orElseThrow().responders()).isEqualTo(9);
         assertThat(o.counts().orElseThrow().evaluable()).isEqualTo(52);
@@ -90,8 +90,8 @@ class CuratedTrialsTest {
         assertThat(o.provenance().derivedFrom()).isNotEmpty();
         assertThat(o.provenance().method().orElseThrow()).contains("109 - 57 = 52");
         assertThat(o.reported().orElseThrow().percent().value()).isEqualTo(17.0);
-        assertThat(o.reported().orElseThrow().provenance().status()).isEqualTo(EvidenceStatus.UNVERIFIED);
-        assertThat(o.reported().orElseThrow().provenance().source()).isEqualTo("defactinib-tme-guide");
+        assertThat(o.reported().orElseThrow().provenance().status()).isEqualTo(EvidenceStatus.SECONDARY);
+        assertThat(o.reported().orElseThrow().provenance().source()).isEqualTo("rttnews-2025-ramp201");
     }
 
     @Test
@@ -125,10 +125,11 @@ class CuratedTrialsTest {
 
         TimeToEventOutcome pfsWt = tte("ramp-201", "avutometinib-defactinib", TimeToEventEndpoint.PFS, "kras_wild_type");
         assertThat(pfsWt.median().value().getAsDouble()).isEqualTo(12.8);
-        assertThat(pfsWt.provenance().status()).isEqualTo(EvidenceStatus.UNVERIFIED);
+        assertThat(pfsWt.provenance().status()).isEqualTo(EvidenceStatus.SECONDARY);
+        assertThat(pfsWt.provenance().source()).isEqualTo("rttnews-2025-ramp201");
         TimeToEventOutcome pfsAll = tte("ramp-201", "avutometinib-defactinib", TimeToEventEndpoint.PFS, "overall");
         assertThat(pfsAll.median().value().getAsDouble()).isEqualTo(12.9);
-        assertThat(pfsAll.provenance().status()).isEqualTo(EvidenceStatus.UNVERIFIED);
+        assertThat(pfsAll.provenance().status()).isEqualTo(EvidenceStatus.SECONDARY);
 
         TimeToEventOutcome os = tte("ramp-201", "avutometinib-defactinib", TimeToEventEndpoint.OS, "overall");
         assertThat(os.median().state()).isEqualTo(EstimateState.NOT_REPORTED);
