@@ -76,6 +76,19 @@ public final class KmCommand implements Callable<Integer> {
                     + " survival's \"common\" limit).")
     Double tau;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Also draw the curves (CI bands, censor marks, numbers at risk) to FILE; "
+                    + "the format follows the extension: .png (300 dpi), .svg or .pdf.")
+    Path plot;
+
+    @Option(names = "--time-unit", paramLabel = "UNIT", defaultValue = "",
+            description = "Time unit shown on the plot's axis, e.g. months.")
+    String timeUnit;
+
+    @Option(names = "--y-label", paramLabel = "TEXT", defaultValue = "Survival probability",
+            description = "Y-axis label of the plot. Default: ${DEFAULT-VALUE}.")
+    String yLabel;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "Output format: table or json (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -166,6 +179,9 @@ public final class KmCommand implements Callable<Integer> {
                 throw new InputException(csv.name() + ": " + e.getMessage());
             }
         }
+        if (plot != null) {
+            writePlot(labels, curves);
+        }
         if (format == Format.json) {
             spec.commandLine().getOut().print(Json.write(json(labels, curves, rmeanTau, lr, ct, lev)));
         } else {
@@ -196,6 +212,20 @@ public final class KmCommand implements Callable<Integer> {
             set.add(v);
         }
         return new ArrayList<>(set);
+    }
+
+    private void writePlot(List<String> labels, List<KaplanMeierCurve> curves) {
+        String name = plot.getFileName() == null ? "" : plot.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        org.trialmeta.report.FigureWriter.Format f;
+        try {
+            f = org.trialmeta.report.FigureWriter.Format.parse(dot < 0 ? "" : name.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--plot: '" + plot + "' (the file must end in .png, .svg or .pdf)");
+        }
+        org.trialmeta.report.FigureWriter.write(org.trialmeta.report.KaplanMeierFigure.figure("", yLabel, timeUnit,
+                labels, curves), plot, f);
+        spec.commandLine().getErr().println("trialmeta: wrote " + plot);
     }
 
     private static Double d(OptionalDouble o) {

@@ -210,4 +210,19 @@ class KmCommandTest {
         assertThat(r.err()).contains("line 2, column survival: '100'");
         assertThat(Files.exists(out)).isFalse();
     }
+
+    @Test
+    void plotOptionWritesTheFigureInTheFormatOfItsExtensionAndRefusesOthers(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        Path svg = dir.resolve("km.svg");
+        Run r = run("km", "--input", R.resolve("data/veteran.csv").toString(), "--time", "time", "--event", "status",
+                "--group", "group", "--plot", svg.toString(), "--time-unit", "days");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(svg)).contains("<svg").contains("Number at risk").contains("Time (days)");
+        Run bad = run("km", "--input", R.resolve("data/veteran.csv").toString(), "--time", "time", "--event", "status",
+                "--plot", dir.resolve("km.txt").toString());
+        assertThat(bad.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(bad.err()).contains("--plot: ").contains("(the file must end in .png, .svg or .pdf)");
+        assertThat(dir.resolve("km.txt")).doesNotExist();
+    }
 }
