@@ -615,8 +615,12 @@ public final class Report {
             h.append("</span></figcaption>\n</figure>\n");
         }
         h.append("<h2 id=\"survival-curves\">Survival curves</h2>\n").append(SURVIVAL_CURVES_MARKER).append('\n')
-                .append("<p class=\"placeholder\">Kaplan-Meier curves (patient-level or reconstructed data) will appear"
-                        + " here.</p>\n");
+                .append("<p>The trial files hold no patient-level data and no digitised survival curves (the seed"
+                        + " studies publish medians only), so no Kaplan-Meier curve is drawn from them; reported medians"
+                        + " are in the median chart above. For patient-level data: <code>trialmeta km --input IPD.csv"
+                        + " --time T --event E --group G --plot km.svg</code>; for a published curve, digitise it and"
+                        + " rebuild the patient data first with <code>trialmeta reconstruct --curve POINTS.csv --at-risk"
+                        + " RISK.csv --out IPD.csv</code> (Guyot et al. 2012).</p>\n");
         h.append("<h2 id=\"tables\">Tables</h2>\n");
         for (Table t : tables) {
             h.append(TableWriter.htmlFragment(t));
