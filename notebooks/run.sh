@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Executes every notebook in place with the project's jar on the classpath, fails on any cell error,
+# then strips volatile metadata so that a re-run gives byte-identical files.
+set -euo pipefail
+cd "$(dirname "$0")"
+NB_DIR="$PWD"
+if [[ ! -f ../target/trialmeta.jar ]]; then
+    (cd .. && mvn -B -ntp -q package -DskipTests)
+fi
+if ! command -v jupyter >/dev/null 2>&1; then
+    if [[ "$(id -u)" == 0 ]]; then
+        apt-get update -qq
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq jupyter-nbconvert jupyter-client python3-nbformat python3-nbclient >/dev/null
+    else
+        echo "run.sh: jupyter not found; install Debian's jupyter-nbconvert (or run as root)" >&2
+        exit 1
+    fi
+fi
+./setup-kernel.sh >/dev/null
+export JUPYTER_PATH="$NB_DIR/.jupyter"
+# Debian's nbformat lives in the system python, not in a pyenv/venv python that may shadow it.
+PY=/usr/bin/python3
+[[ -x "$PY" ]] || PY=python3
+for nb in [0-9][0-9]-*.ipynb; do
+    echo "executing $nb"
+    jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
+        --log-level=ERROR "$nb" --output "$nb"
+    "$PY" normalize.py "$nb"
+done
