@@ -23,7 +23,24 @@ PY=/usr/bin/python3
 [[ -x "$PY" ]] || PY=python3
 for nb in [0-9][0-9]-*.ipynb; do
     echo "executing $nb"
-    jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
-        --log-level=ERROR "$nb" --output "$nb"
+    # The rapaio kernel sometimes never answers nbconvert's kernel_info_request after it starts (its
+    # shell loop does not start; seen in about one start in three here). Such a start is retried with a
+    # fresh kernel; any other failure, such as an error in a cell, fails at once.
+    ok=0
+    log="$(mktemp)"
+    for attempt in 1 2 3 4 5 6 7 8; do
+        if jupyter nbconvert --to notebook --execute --ExecutePreprocessor.timeout=600 \
+            --ExecutePreprocessor.startup_timeout=15 --log-level=ERROR "$nb" --output "$nb" 2>"$log"; then
+            ok=1
+            break
+        fi
+        if ! grep -q "Kernel didn't respond" "$log"; then
+            cat "$log" >&2
+            break
+        fi
+        echo "run.sh: $nb: the kernel did not start (attempt $attempt of 8), retrying" >&2
+    done
+    rm -f "$log"
+    [[ "$ok" == 1 ]] || { echo "run.sh: $nb failed" >&2; exit 1; }
     "$PY" normalize.py "$nb"
 done
