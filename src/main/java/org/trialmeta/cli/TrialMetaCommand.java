@@ -20,6 +20,7 @@ import picocli.CommandLine.Spec;
             ValidateCommand.class,
             ListCommand.class,
             ShowCommand.class,
+            CheckCommand.class,
             OrrCommand.class,
             OrrDiffCommand.class,
             PoolCommand.class,

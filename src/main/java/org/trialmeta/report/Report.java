@@ -629,7 +629,7 @@ public final class Report {
             h.append("</p>\n");
         }
         h.append("<h2 id=\"reviewer-check\">Reviewer check</h2>\n").append(REVIEWER_CHECK_MARKER).append('\n')
-                .append("<p class=\"placeholder\">Reviewer consistency checks will appear here.</p>\n");
+                .append(reviewerCheck(repo));
         h.append("<h2 id=\"sources\">Sources</h2>\n<ul>\n");
         for (Source s : repo.sources()) {
             h.append("<li id=\"source-").append(Html.esc(s.id())).append("\"><code>").append(Html.esc(s.id()))
@@ -663,5 +663,14 @@ public final class Report {
             h.append("<a href=\"").append(Html.esc(base)).append('.').append(exts.get(i)).append("\">")
                     .append(exts.get(i).toUpperCase(Locale.ROOT)).append("</a>");
         }
+    }
+
+    /** The reviewer check's findings as a section: a one-line summary and the findings table. */
+    private static String reviewerCheck(TrialRepository repo) {
+        org.trialmeta.check.CheckReport r = org.trialmeta.check.ReviewerCheck.run(repo);
+        return String.format(Locale.ROOT, "<p>Reported figures recomputed from the counts (<code>trialmeta check</code>):"
+                + " %d error(s), %d warning(s), %d consistent or informational finding(s).</p>%n",
+                r.count(org.trialmeta.check.Severity.ERROR), r.count(org.trialmeta.check.Severity.WARNING),
+                r.count(org.trialmeta.check.Severity.INFO)) + r.toHtmlFragment();
     }
 }
