@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
             CoxCommand.class,
             HrFromSummaryCommand.class,
             MedianCompareCommand.class,
+            CheckCommand.class,
         })
 public final class TrialMetaCommand implements Callable<Integer> {
 

@@ -1,0 +1,89 @@
+package org.trialmeta.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.trialmeta.check.CheckReport;
+import org.trialmeta.check.Finding;
+import org.trialmeta.check.ReviewerCheck;
+import org.trialmeta.check.Severity;
+import org.trialmeta.model.TrialRepository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code trialmeta check}: the reviewer check over the curated trials. */
+@Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Recompute every reported figure that can be recomputed and flag what does not add up:",
+            "percentages from counts, binomial CIs (which method reproduces them), GRIM consistency, subgroup sums,",
+            "medians against their CIs, interim vs final cuts, the same figure from two sources, cut-off dates,",
+            "derived arithmetic; unverified and secondary data are listed with what would confirm them.",
+            "Exit code: 0 no errors, 1 errors found, 2 invalid input."})
+public final class CheckCommand implements Callable<Integer> {
+
+    /** Output formats of the check. */
+    enum Format { TABLE, JSON, MD }
+
+    /** Minimum severity listed. */
+    enum MinSeverity {
+        INFO(Severity.INFO), WARNING(Severity.WARNING), ERROR(Severity.ERROR);
+
+        final Severity severity;
+
+        MinSeverity(Severity severity) {
+            this.severity = severity;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrialsOption trials;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table|json|md (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--min-severity", paramLabel = "LEVEL", defaultValue = "info",
+            description = "Least serious findings listed: info|warning|error (default: ${DEFAULT-VALUE}). "
+                    + "The exit code counts errors whatever is listed.")
+    MinSeverity minSeverity;
+
+    @Override
+    public Integer call() {
+        TrialRepository repo = trials.load(spec.commandLine().getErr());
+        CheckReport report = ReviewerCheck.run(repo);
+        PrintWriter out = spec.commandLine().getOut();
+        Severity min = minSeverity.severity;
+        switch (format) {
+            case JSON -> out.print(report.toJson(min));
+            case MD -> out.print(report.toMarkdown(min));
+            case TABLE -> out.print(table(report, min));
+        }
+        out.flush();
+        return report.hasErrors() ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    private static String table(CheckReport report, Severity min) {
+        StringBuilder b = new StringBuilder();
+        TextTable t = new TextTable("severity", "rule", "trial", "field", "reported", "recomputed");
+        var shown = report.atLeast(min);
+        for (Finding f : shown) {
+            t.row(f.severity().label(), f.rule(), f.trial(), f.field(), f.reported(), f.recomputed());
+        }
+        if (!shown.isEmpty()) {
+            b.append(t.render());
+            b.append('\n');
+            int i = 1;
+            for (Finding f : shown) {
+                b.append(String.format(java.util.Locale.ROOT, "%3d. [%s %s] %s: %s%n", i++, f.severity().label(),
+                        f.rule(), f.trial(), f.message()));
+            }
+            b.append('\n');
+        }
+        b.append(report.summary()).append('\n');
+        return b.toString();
+    }
+}
