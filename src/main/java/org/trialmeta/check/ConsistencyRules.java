@@ -364,7 +364,7 @@ final class ConsistencyRules {
             for (Provenance p : o.outcome().provenances()) {
                 String note = p.note().orElse("") + " " + o.outcome().note().orElse("");
                 for (Source s : c.repo().sources()) {
-                    if (!s.id().equals(p.source()) && mentions(note, s.id())
+                    if (!s.id().equals(p.source()) && mentionsAlso(note, s.id())
                             && Collector.sourcesOf(o.outcome()).stream().noneMatch(s.id()::equals)) {
                         c.add(Severity.INFO, Rule.SAME_FIGURE, o.trial(), Collector.field(o), valueText(o.outcome()), "",
                                 "the curator notes the figure also appears in " + s.id()
@@ -374,6 +374,16 @@ final class ConsistencyRules {
                 }
             }
         }
+    }
+
+    /** Whether a sentence of {@code text} says "also" and names source {@code id}. */
+    private static boolean mentionsAlso(String text, String id) {
+        for (String sentence : text.split("(?<=\\.)\\s+")) {
+            if (sentence.toLowerCase(Locale.ROOT).matches("(?s).*\\balso\\b.*") && mentions(sentence, id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean mentions(String text, String id) {
@@ -511,13 +521,5 @@ final class ConsistencyRules {
 
     static String lower(Enum<?> e) {
         return e.name().toLowerCase(Locale.ROOT).replace('_', ' ');
-    }
-
-    static Optional<LocalDate> cutoff(AnalysisCut cut) {
-        return cut.cutoff();
-    }
-
-    static Optional<ReportedProportion> reported(BinaryOutcome b) {
-        return b.reported();
     }
 }

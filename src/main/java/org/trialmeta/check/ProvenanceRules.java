@@ -151,7 +151,9 @@ final class ProvenanceRules {
                     pubs.isEmpty() ? "" : "published: " + String.join(", ", pubs),
                     "data cut-off " + date + " of " + cut.label() + " precedes the publication of its sources"
                             + (pubs.isEmpty() ? " (no publication year in their citations)" : "")
-                            + reference.map(r -> " and the latest date in the data (" + r + ")").orElse(""),
+                            + reference.map(r -> " and the latest publication date in the data (" + r + ", "
+                                    + refSource + (r.getMonthValue() == 12 && r.getDayOfMonth() == 31
+                                            ? ": end of the year its citation gives" : "") + ")").orElse(""),
                     src);
         }
     }
@@ -170,18 +172,19 @@ final class ProvenanceRules {
         for (LocatedOutcome<Outcome> o : c.repo().outcomes()) {
             Outcome out = o.outcome();
             if (out instanceof BinaryOutcome b) {
+                String counts = b.counts().map(k -> k.responders() + "/" + k.evaluable()).orElse("");
+                String printed = b.reported().map(r -> Precision.text(r.percent().value()) + "%"
+                        + r.ci().map(ci -> " (" + Precision.text(ci.lower().value()) + "-"
+                                + Precision.text(ci.upper().value()) + ")").orElse("")).orElse("");
+                boolean sameProvenance = b.reported().isPresent() && b.reported().get().provenance().equals(b.provenance());
                 if (b.counts().isPresent() && weak(b.provenance())) {
-                    listWeak(c, o.trial(), o.cut(), Collector.field(o) + ".counts",
-                            b.counts().get().responders() + "/" + b.counts().get().evaluable(), b.provenance());
+                    listWeak(c, o.trial(), o.cut(), Collector.field(o) + (sameProvenance ? "" : ".counts"),
+                            sameProvenance ? counts + ", " + printed : counts, b.provenance());
                 }
-                if (b.reported().isPresent()) {
-                    Provenance rp = b.reported().get().provenance();
-                    if (weak(rp) && (b.counts().isPresent() || true)) {
-                        String v = Precision.text(b.reported().get().percent().value()) + "%"
-                                + b.reported().get().ci().map(ci -> " (" + Precision.text(ci.lower().value()) + "-"
-                                        + Precision.text(ci.upper().value()) + ")").orElse("");
-                        listWeak(c, o.trial(), o.cut(), Collector.field(o) + ".reported", v, rp);
-                    }
+                if (b.reported().isPresent() && !(sameProvenance && b.counts().isPresent())
+                        && weak(b.reported().get().provenance())) {
+                    listWeak(c, o.trial(), o.cut(), Collector.field(o) + ".reported", printed,
+                            b.reported().get().provenance());
                 }
             } else if (weak(out.provenance())) {
                 listWeak(c, o.trial(), o.cut(), Collector.field(o), ConsistencyRules.valueText(out), out.provenance());
@@ -217,6 +220,9 @@ final class ProvenanceRules {
                 cited.add(other.id());
             } else if (other.kind() == SourceKind.REGULATORY_LABEL && !interim) {
                 confirm.add("label section 14 (Clinical Studies) of " + other.id());
+                cited.add(other.id());
+            } else if (other.kind() == SourceKind.CONFERENCE_ABSTRACT && !interim) {
+                confirm.add("the full results section of abstract " + other.id() + " (" + other.citation() + ")");
                 cited.add(other.id());
             }
         }
