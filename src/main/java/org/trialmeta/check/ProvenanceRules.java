@@ -96,9 +96,12 @@ final class ProvenanceRules {
         List<Dated> dated = new ArrayList<>();
         cut.cutoff().ifPresent(d -> dated.add(new Dated(d, cut.provenance().orElseThrow(), f + ".cutoff")));
         for (LocatedOutcome<Outcome> o : outcomes) {
-            for (Provenance p : o.outcome().provenances()) {
+            List<Provenance> ps = o.outcome().provenances();
+            for (int i = 0; i < ps.size(); i++) {
+                Provenance p = ps.get(i);
                 if (p.cutoff().isPresent()) {
-                    dated.add(new Dated(p.cutoff().get(), p, Collector.field(o) + ".provenance.cutoff"));
+                    dated.add(new Dated(p.cutoff().get(), p,
+                            Collector.field(o) + (i == 0 ? ".provenance.cutoff" : ".reported.provenance.cutoff")));
                 }
                 src.add(p.source());
             }
@@ -117,20 +120,23 @@ final class ProvenanceRules {
         for (Dated d : dated) {
             Source s = c.repo().sourceOf(d.provenance());
             Optional<LocalDate> pub = publishedBy(s);
+            List<String> why = new ArrayList<>();
+            List<String> cited = new ArrayList<>(List.of(s.id()));
+            String bound = "";
             if (pub.isPresent() && d.date().isAfter(pub.get())) {
-                problem = true;
-                c.add(Severity.ERROR, Rule.CUTOFF_DATE, t, d.field(), d.date().toString(), "published by " + pub.get(),
-                        "the data cut-off " + d.date() + " is after the publication of its source " + s.id() + " ("
-                                + pub.get() + ", from its citation)",
-                        List.of(s.id()));
+                why.add("after the publication of its source " + s.id() + " (" + pub.get() + ", from its citation)");
+                bound = "published by " + pub.get();
             }
             if (reference.isPresent() && d.date().isAfter(reference.get())) {
+                why.add("after the latest publication date in the data (" + reference.get() + ", " + refSource
+                        + "): it lies in the future of every source");
+                bound = bound.isEmpty() ? "latest publication in the data: " + reference.get() : bound;
+                cited.add(refSource);
+            }
+            if (!why.isEmpty()) {
                 problem = true;
-                c.add(Severity.ERROR, Rule.CUTOFF_DATE, t, d.field(), d.date().toString(),
-                        "latest publication in the data: " + reference.get(),
-                        "the data cut-off " + d.date() + " is after the latest publication date in the data ("
-                                + reference.get() + ", " + refSource + "): it lies in the future of every source",
-                        List.of(s.id(), refSource));
+                c.add(Severity.ERROR, Rule.CUTOFF_DATE, t, d.field(), d.date().toString(), bound,
+                        "the data cut-off " + d.date() + " is " + String.join(", and ", why), cited);
             }
             if (cut.cutoff().isPresent() && !d.date().equals(cut.cutoff().get())) {
                 problem = true;
