@@ -66,20 +66,30 @@ public final class CheckCommand implements Callable<Integer> {
         return report.hasErrors() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
+    /**
+     * A compact table (number, severity, rule, trial, field), then each finding's reported and
+     * recomputed values and message under its number, then the counts.
+     */
     private static String table(CheckReport report, Severity min) {
         StringBuilder b = new StringBuilder();
-        TextTable t = new TextTable("severity", "rule", "trial", "field", "reported", "recomputed");
+        TextTable t = new TextTable(">#", "severity", "rule", "trial", "field");
         var shown = report.atLeast(min);
+        int i = 1;
         for (Finding f : shown) {
-            t.row(f.severity().label(), f.rule(), f.trial(), f.field(), f.reported(), f.recomputed());
+            t.row(i++, f.severity().label(), f.rule(), f.trial(), f.field());
         }
         if (!shown.isEmpty()) {
-            b.append(t.render());
-            b.append('\n');
-            int i = 1;
+            b.append(t.render()).append('\n');
+            i = 1;
             for (Finding f : shown) {
-                b.append(String.format(java.util.Locale.ROOT, "%3d. [%s %s] %s: %s%n", i++, f.severity().label(),
-                        f.rule(), f.trial(), f.message()));
+                b.append(String.format(java.util.Locale.ROOT, "%d. [%s] %s %s: %s%n", i++, f.severity().label(),
+                        f.trial(), f.field(), f.message()));
+                if (!f.reported().isEmpty()) {
+                    b.append("   reported:   ").append(f.reported()).append('\n');
+                }
+                if (!f.recomputed().isEmpty()) {
+                    b.append("   recomputed: ").append(f.recomputed()).append('\n');
+                }
             }
             b.append('\n');
         }
