@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
             ReconstructCommand.class,
             CompareCommand.class,
             ReportCommand.class,
+            CheckCommand.class,
         })
 public final class TrialMetaCommand implements Callable<Integer> {
 
