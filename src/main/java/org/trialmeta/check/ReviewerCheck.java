@@ -57,7 +57,8 @@ import org.trialmeta.stats.proportion.Proportions;
  * <li>{@code ci-order}, {@code median-in-ci}: CI lower ≤ upper and the median inside its CI (the loader
  * already rejects both, so on loaded data these never fire; kept for repositories built in code).
  * {@code time-unit-plausible}: clinical medians below 7 days or above 20 years, preclinical medians in
- * months (WARNING).</li>
+ * months (WARNING). A datum's cut-off differing from its analysis cut's is rejected by the loader, so it
+ * has no rule here.</li>
  * <li>{@code cut-change}: the same trial/arm/subgroup/endpoint in several analysis cuts: values and change in
  * percentage points (WARNING at |change| ≥ {@value #CUT_CHANGE_WARNING_PP} pp, else INFO).</li>
  * <li>{@code source-discrepancy}: the same marker (or endpoint) in the same trial/arm/subgroup given different
@@ -595,7 +596,7 @@ public final class ReviewerCheck {
         return groups;
     }
 
-    /** Cuts ordered by cut-off date when known, else by declaration order in the trial file. */
+    /** Cuts in declaration order of the trial file (curated files list cuts chronologically). */
     private static String cutOrder(Trial t, AnalysisCut c) {
         return String.format(Locale.ROOT, "%05d", t.cuts().indexOf(c));
     }
