@@ -1,30 +1,43 @@
 package org.trialmeta.cli;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import org.trialmeta.check.CheckOptions;
 import org.trialmeta.check.CheckReport;
 import org.trialmeta.check.Finding;
 import org.trialmeta.check.ReviewerCheck;
 import org.trialmeta.check.Severity;
 import org.trialmeta.model.InputException;
 import org.trialmeta.model.TrialRepository;
-import org.trialmeta.repository.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code trialmeta check}: the reviewer's recomputation of reported figures. */
+/** {@code trialmeta check}: the reviewer check over the curated trials. */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Reviewer check: recompute reported percentages and CIs from the counts, test percentages "
-                + "without counts for consistency with n (GRIM), and check that biomarker subgroups add up to "
-                + "the overall figure.",
-            "Exit 0 when there is no ERROR finding, 1 when there is, 2 for invalid trial files."})
+        description = {"Recompute every reported figure that can be recomputed and flag what does not add up:"
+                + " percentages from counts, binomial CIs (which method reproduces them), GRIM consistency,"
+                + " subgroup sums, medians against their CIs, interim vs final cuts, the same figure from two"
+                + " sources, cut-off dates, derived arithmetic; unverified and secondary data are listed with what"
+                + " would confirm them.",
+            "Exit code: 0 no errors, 1 errors found, 2 invalid input."})
 public final class CheckCommand implements Callable<Integer> {
+
+    /** Output formats of the check. */
+    enum Format { TABLE, JSON, MD }
+
+    /** Minimum severity listed. */
+    enum MinSeverity {
+        INFO(Severity.INFO), WARNING(Severity.WARNING), ERROR(Severity.ERROR);
+
+        final Severity severity;
+
+        MinSeverity(Severity severity) {
+            this.severity = severity;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -32,86 +45,85 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     TrialsOption trials;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|md",
-            description = "Output format: table, json or md. Default: ${DEFAULT-VALUE}.")
-    String format;
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table|json|md (default: ${DEFAULT-VALUE}).")
+    Format format;
 
-    @Option(names = "--min-severity", defaultValue = "info", paramLabel = "info|warning|error",
-            description = "Show findings at or above this severity. Default: ${DEFAULT-VALUE}.")
-    String minSeverity;
+    @Option(names = "--min-severity", paramLabel = "LEVEL", defaultValue = "info",
+            description = "Least serious findings listed: info|warning|error (default: ${DEFAULT-VALUE}). "
+                    + "The exit code counts errors whatever is listed.")
+    MinSeverity minSeverity;
+
+    @Option(names = "--large-change", paramLabel = "POINTS", defaultValue = "10",
+            description = "A change of at least this many percentage points in a response rate between two cuts"
+                    + " is a warning (default: ${DEFAULT-VALUE}).")
+    double largeChange;
+
+    @Option(names = "--max-median-years", paramLabel = "YEARS", defaultValue = "20",
+            description = "A clinical median duration above this is implausible (default: ${DEFAULT-VALUE}).")
+    double maxMedianYears;
+
+    @Option(names = "--max-animal-lifespan", paramLabel = "DAYS", defaultValue = "1096",
+            description = "Animal survival beyond this many days is implausible (default: ${DEFAULT-VALUE}).")
+    double maxAnimalLifespan;
 
     @Override
     public Integer call() {
-        String fmt = format.toLowerCase(Locale.ROOT);
-        if (!List.of("table", "json", "md").contains(fmt)) {
-            throw new InputException("--format: '" + format + "' (allowed: table, json, md)");
-        }
-        Severity min;
-        try {
-            min = Severity.valueOf(minSeverity.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--min-severity: '" + minSeverity + "' (allowed: info, warning, error)");
-        }
+        CheckOptions options = options();
         TrialRepository repo = trials.load(spec.commandLine().getErr());
-        CheckReport report = ReviewerCheck.run(repo);
-        List<Finding> shown = report.atLeast(min);
-        String text = switch (fmt) {
-            case "json" -> json(report, shown);
-            case "md" -> markdown(report, shown);
-            default -> table(report, shown);
-        };
-        spec.commandLine().getOut().print(text);
-        spec.commandLine().getOut().flush();
-        return report.count(Severity.ERROR) > 0 ? ExitCodes.FAILURE : ExitCodes.OK;
-    }
-
-    private static String summary(CheckReport r) {
-        return String.format(Locale.ROOT, "%d error(s), %d warning(s), %d info", r.count(Severity.ERROR),
-                r.count(Severity.WARNING), r.count(Severity.INFO));
-    }
-
-    private static String json(CheckReport r, List<Finding> shown) {
-        Map<String, Object> o = new LinkedHashMap<>();
-        o.put("errors", r.count(Severity.ERROR));
-        o.put("warnings", r.count(Severity.WARNING));
-        o.put("infos", r.count(Severity.INFO));
-        o.put("findings", shown.stream().map(f -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-            m.put("rule", f.rule());
-            m.put("trial", f.trial());
-            m.put("field", f.field());
-            m.put("reported", f.reported());
-            m.put("recomputed", f.recomputed());
-            m.put("message", f.message());
-            m.put("sources", f.sources());
-            return m;
-        }).toList());
-        return Json.write(o);
-    }
-
-    private static String table(CheckReport r, List<Finding> shown) {
-        TextTable t = new TextTable("severity", "rule", "trial", "field", "reported", "recomputed", "finding");
-        for (Finding f : shown) {
-            t.row(f.severity(), f.rule(), f.trial(), f.field(), f.reported(), f.recomputed(), f.message());
+        CheckReport report = ReviewerCheck.run(repo, options);
+        PrintWriter out = spec.commandLine().getOut();
+        Severity min = minSeverity.severity;
+        switch (format) {
+            case JSON -> out.print(report.toJson(min));
+            case MD -> out.print(report.toMarkdown(min));
+            case TABLE -> out.print(table(report, min));
         }
-        return t.render() + "\n" + summary(r) + "\n";
+        out.flush();
+        return report.hasErrors() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
-    private static String markdown(CheckReport r, List<Finding> shown) {
-        StringBuilder sb = new StringBuilder("# Reviewer check\n\n").append(summary(r)).append("\n\n");
-        sb.append("| severity | rule | trial | field | reported | recomputed | finding | sources |\n");
-        sb.append("|---|---|---|---|---|---|---|---|\n");
-        for (Finding f : shown) {
-            sb.append("| ").append(f.severity()).append(" | ").append(md(f.rule())).append(" | ").append(md(f.trial()))
-                    .append(" | ").append(md(f.field())).append(" | ").append(md(f.reported())).append(" | ")
-                    .append(md(f.recomputed())).append(" | ").append(md(f.message())).append(" | ")
-                    .append(md(String.join(", ", f.sources()))).append(" |\n");
+    private CheckOptions options() {
+        positive("--large-change", largeChange);
+        positive("--max-median-years", maxMedianYears);
+        positive("--max-animal-lifespan", maxAnimalLifespan);
+        return new CheckOptions(maxMedianYears, maxAnimalLifespan, largeChange);
+    }
+
+    private static void positive(String option, double value) {
+        if (!(value > 0) || !Double.isFinite(value)) {
+            throw new InputException(option + ": " + value + " (must be a positive finite number)");
         }
-        return sb.toString();
     }
 
-    private static String md(String s) {
-        return s.replace("|", "\\|").replace("\n", " ");
+    /**
+     * A compact table (number, severity, rule, trial, field), then each finding's reported and
+     * recomputed values and message under its number, then the counts.
+     */
+    private static String table(CheckReport report, Severity min) {
+        StringBuilder b = new StringBuilder();
+        TextTable t = new TextTable(">#", "severity", "rule", "trial", "field");
+        var shown = report.atLeast(min);
+        int i = 1;
+        for (Finding f : shown) {
+            t.row(i++, f.severity().label(), f.rule(), f.trial(), f.field());
+        }
+        if (!shown.isEmpty()) {
+            b.append(t.render()).append('\n');
+            i = 1;
+            for (Finding f : shown) {
+                b.append(String.format(java.util.Locale.ROOT, "%d. [%s] %s %s: %s%n", i++, f.severity().label(),
+                        f.trial(), f.field(), f.message()));
+                if (!f.reported().isEmpty()) {
+                    b.append("   reported:   ").append(f.reported()).append('\n');
+                }
+                if (!f.recomputed().isEmpty()) {
+                    b.append("   recomputed: ").append(f.recomputed()).append('\n');
+                }
+            }
+            b.append('\n');
+        }
+        b.append(report.summary()).append('\n');
+        return b.toString();
     }
 }

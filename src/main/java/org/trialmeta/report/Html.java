@@ -17,6 +17,12 @@ final class Html {
             figcaption { font-size: 12px; color: #444; }
             .placeholder { border: 1px dashed #999; padding: 0.8em; color: #555; }
             .downloads { font-size: 12px; }
+            table.check-findings { border-collapse: collapse; margin: 1em 0; font-size: 12px; }
+            table.check-findings th, table.check-findings td { border: 1px solid #bbb; padding: 3px 6px; vertical-align: top; }
+            table.check-findings th { background: #f0f0f0; }
+            tr.severity-error td:first-child, span.severity-error { color: #b00020; font-weight: bold; }
+            tr.severity-warning td:first-child, span.severity-warning { color: #9a5b00; font-weight: bold; }
+            tr.severity-error { background: #fdecee; } tr.severity-warning { background: #fff6e0; }
             """;
 
     static String esc(String s) {

@@ -1,0 +1,68 @@
+package org.trialmeta.check;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.trialmeta.model.LocatedOutcome;
+import org.trialmeta.model.Outcome;
+import org.trialmeta.model.Provenance;
+import org.trialmeta.model.Source;
+import org.trialmeta.model.Trial;
+import org.trialmeta.model.TrialRepository;
+
+/** Collects findings of one run, resolving source ids to citations. */
+final class Collector {
+
+    private final TrialRepository repo;
+    private final List<Finding> findings = new ArrayList<>();
+
+    Collector(TrialRepository repo) {
+        this.repo = repo;
+    }
+
+    TrialRepository repo() {
+        return repo;
+    }
+
+    List<Finding> findings() {
+        return findings;
+    }
+
+    void add(Severity severity, Rule rule, Trial trial, String field, String reported, String recomputed,
+            String message, Iterable<String> sourceIds) {
+        Set<String> ids = new LinkedHashSet<>();
+        for (String id : sourceIds) {
+            ids.add(id);
+        }
+        List<Finding.Citation> cites = new ArrayList<>();
+        for (String id : ids) {
+            cites.add(repo.source(id).map(Collector::cite).orElse(new Finding.Citation(id, "(unknown source)")));
+        }
+        findings.add(new Finding(severity, rule.id(), trial.id(), field, reported, recomputed, rule.sentence(),
+                message, cites));
+    }
+
+    static Finding.Citation cite(Source s) {
+        StringBuilder b = new StringBuilder(s.citation());
+        s.pmid().ifPresent(p -> b.append(", PMID ").append(p));
+        s.doi().ifPresent(d -> b.append(", doi:").append(d));
+        return new Finding.Citation(s.id(), b.toString());
+    }
+
+    /** {@code arm/subgroup/cut/label}, e.g. {@code avutometinib-defactinib/kras_mutant/primary/ORR}. */
+    static String field(LocatedOutcome<? extends Outcome> o) {
+        return o.arm().id() + "/" + o.subgroup().id() + "/" + o.cut().id() + "/" + o.outcome().label();
+    }
+
+    /** Source ids of an outcome's provenances, main first. */
+    static List<String> sourcesOf(Outcome o) {
+        List<String> out = new ArrayList<>();
+        for (Provenance p : o.provenances()) {
+            if (!out.contains(p.source())) {
+                out.add(p.source());
+            }
+        }
+        return out;
+    }
+}

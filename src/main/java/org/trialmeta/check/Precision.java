@@ -1,0 +1,87 @@
+package org.trialmeta.check;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reported numbers and their rounding.
+ *
+ * <p>The precision of a reported number is the number of decimals it was printed with: 44 has 0,
+ * 42.3 has 1. The loader keeps numbers as doubles, so a trailing zero is lost (a printed "42.0" reads
+ * as 42 and is checked at integer rounding): that makes a check more lenient, never stricter.
+ *
+ * <p>A recomputed value x is consistent with a reported r printed with d decimals when
+ * |x − r| ≤ ½·10<sup>−d</sup> (closed, so both round-half-up and round-half-even sources pass at an
+ * exact half), with an absolute slack of {@value #SLACK} for binary floating point.
+ */
+final class Precision {
+
+    /** Floating-point slack on the percent scale; far below the gap between distinct k/n. */
+    static final double SLACK = 1e-9;
+
+    private Precision() {}
+
+    /** Number of decimals a reported value was printed with (0 for 44, 1 for 42.3). */
+    static int decimals(double reported) {
+        BigDecimal b = BigDecimal.valueOf(reported).stripTrailingZeros();
+        return Math.max(0, b.scale());
+    }
+
+    /** Half a unit of the last printed decimal: 0.5 for integers, 0.05 for one decimal. */
+    static double halfUnit(int decimals) {
+        return 0.5 * Math.pow(10, -decimals);
+    }
+
+    /** Whether {@code exact} rounds to {@code reported} at the decimals {@code reported} was printed with. */
+    static boolean roundsTo(double exact, double reported) {
+        return roundsTo(exact, reported, decimals(reported));
+    }
+
+    static boolean roundsTo(double exact, double reported, int decimals) {
+        return Math.abs(exact - reported) <= halfUnit(decimals) + SLACK;
+    }
+
+    /** A reported number as printed: 44, 42.3 (no trailing zeros, no exponent). */
+    static String text(double reported) {
+        return BigDecimal.valueOf(reported).stripTrailingZeros().toPlainString();
+    }
+
+    /** {@code value} with exactly {@code decimals} decimals, Locale.ROOT. */
+    static String fixed(double value, int decimals) {
+        return String.format(Locale.ROOT, "%." + Math.max(0, decimals) + "f", value);
+    }
+
+    /** {@code value} rounded half-up to {@code decimals}, as a source would print it. */
+    static String rounded(double value, int decimals) {
+        return new BigDecimal(Double.toString(value)).setScale(decimals, java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString().replaceFirst("^-0$", "0");
+    }
+
+    /**
+     * The responder counts k in [0, n] for which 100·k/n rounds to {@code percent} at its printed
+     * precision (GRIM: Brown NJL, Heathers JAJ. Soc Psychol Personal Sci 2017;8:363–369,
+     * doi:10.1177/1948550616673876). Empty when no integer count can give the percentage.
+     */
+    static List<Integer> candidateCounts(double percent, int n) {
+        List<Integer> out = new ArrayList<>();
+        if (n <= 0) {
+            return out;
+        }
+        double h = halfUnit(decimals(percent));
+        int lo = Math.max(0, (int) Math.floor(n * (percent - h) / 100.0) - 1);
+        int hi = Math.min(n, (int) Math.ceil(n * (percent + h) / 100.0) + 1);
+        for (int k = lo; k <= hi; k++) {
+            if (roundsTo(100.0 * k / n, percent)) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
+    /** "25/57 = 43.9%" with one decimal more than the reported precision (at least one). */
+    static String ratio(int k, int n, int reportedDecimals) {
+        return k + "/" + n + " = " + fixed(100.0 * k / n, Math.max(1, reportedDecimals + 1)) + "%";
+    }
+}

@@ -1,0 +1,362 @@
+package org.trialmeta.check;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.trialmeta.model.AnalysisCut;
+import org.trialmeta.model.BinaryOutcome;
+import org.trialmeta.model.EvidenceStatus;
+import org.trialmeta.model.LocatedOutcome;
+import org.trialmeta.model.Outcome;
+import org.trialmeta.model.Provenance;
+import org.trialmeta.model.Setting;
+import org.trialmeta.model.Source;
+import org.trialmeta.model.SourceKind;
+import org.trialmeta.model.Trial;
+
+/**
+ * Rules on provenance: {@link Rule#CUTOFF_DATE}, {@link Rule#UNCONFIRMED} and
+ * {@link Rule#DERIVED_ARITHMETIC}. Nothing here reads the clock: the reference date is the latest
+ * publication date found in the data, so the output is reproducible.
+ */
+final class ProvenanceRules {
+
+    private static final Pattern ISO_DATE = Pattern.compile("\\b(19|20)\\d{2}-\\d{2}-\\d{2}\\b");
+    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
+    private static final String NUM = "(\\d+(?:\\.\\d+)?)";
+    /** "17% of 52 = 8.84, rounded to 9" or "25 + 9 = 34" or "34/109 = 31.2%". */
+    private static final Pattern EQUATION = Pattern.compile(
+            NUM + "\\s*%\\s*of\\s*" + NUM + "\\s*=\\s*" + NUM + "(?:\\s*,?\\s*rounded to\\s*" + NUM + ")?"
+                    + "|" + NUM + "\\s*([-+\u2212*\u00d7/])\\s*" + NUM + "\\s*=\\s*" + NUM + "(\\s*%)?");
+
+    private ProvenanceRules() {}
+
+    // ---------------------------------------------------------------- cutoff-date
+
+    /**
+     * The latest date a source can have been published: the latest ISO date in its citation, else the
+     * last day of the latest year (19xx/20xx) in it; empty when the citation names no year.
+     */
+    static Optional<LocalDate> publishedBy(Source s) {
+        Optional<LocalDate> latest = Optional.empty();
+        Matcher m = ISO_DATE.matcher(s.citation());
+        while (m.find()) {
+            try {
+                LocalDate d = LocalDate.parse(m.group());
+                if (latest.isEmpty() || d.isAfter(latest.get())) {
+                    latest = Optional.of(d);
+                }
+            } catch (DateTimeParseException e) {
+                // not a calendar date: ignore
+            }
+        }
+        if (latest.isPresent()) {
+            return latest;
+        }
+        int year = -1;
+        Matcher y = YEAR.matcher(s.citation());
+        while (y.find()) {
+            year = Math.max(year, Integer.parseInt(y.group()));
+        }
+        return year < 0 ? Optional.empty() : Optional.of(LocalDate.of(year, 12, 31));
+    }
+
+    static void cutoffs(Collector c) {
+        Optional<LocalDate> reference = Optional.empty();
+        String referenceSource = "";
+        for (Source s : c.repo().sources()) {
+            Optional<LocalDate> d = publishedBy(s);
+            if (d.isPresent() && (reference.isEmpty() || d.get().isAfter(reference.get()))) {
+                reference = d;
+                referenceSource = s.id();
+            }
+        }
+        for (Trial t : c.repo().trials()) {
+            for (AnalysisCut cut : t.cuts()) {
+                checkCut(c, t, cut, reference, referenceSource);
+            }
+        }
+    }
+
+    private static void checkCut(Collector c, Trial t, AnalysisCut cut, Optional<LocalDate> reference, String refSource) {
+        String f = "cut " + cut.id();
+        List<LocatedOutcome<Outcome>> outcomes = c.repo().outcomes().stream()
+                .filter(o -> o.trial() == t && o.cut() == cut).toList();
+        Set<String> src = new LinkedHashSet<>();
+        cut.provenance().ifPresent(p -> src.add(p.source()));
+        // dates: the cut's own, and every outcome provenance's
+        List<Dated> dated = new ArrayList<>();
+        cut.cutoff().ifPresent(d -> dated.add(new Dated(d, cut.provenance().orElseThrow(), f + ".cutoff")));
+        for (LocatedOutcome<Outcome> o : outcomes) {
+            List<Provenance> ps = o.outcome().provenances();
+            for (int i = 0; i < ps.size(); i++) {
+                Provenance p = ps.get(i);
+                if (p.cutoff().isPresent()) {
+                    dated.add(new Dated(p.cutoff().get(), p,
+                            Collector.field(o) + (i == 0 ? ".provenance.cutoff" : ".reported.provenance.cutoff")));
+                }
+                src.add(p.source());
+            }
+        }
+        if (dated.isEmpty()) {
+            if (!outcomes.isEmpty()) {
+                c.add(Severity.INFO, Rule.CUTOFF_DATE, t, f, "no cut-off date", "",
+                        "no data cut-off is recorded for " + cut.label() + " (" + outcomes.size() + " outcome"
+                                + (outcomes.size() == 1 ? "" : "s") + "); without it interim and final figures cannot"
+                                + " be ordered or matched: read it from the source",
+                        src);
+            }
+            return;
+        }
+        boolean problem = false;
+        for (Dated d : dated) {
+            Source s = c.repo().sourceOf(d.provenance());
+            Optional<LocalDate> pub = publishedBy(s);
+            List<String> why = new ArrayList<>();
+            List<String> cited = new ArrayList<>(List.of(s.id()));
+            String bound = "";
+            if (pub.isPresent() && d.date().isAfter(pub.get())) {
+                why.add("after the publication of its source " + s.id() + " (" + pub.get() + ", from its citation)");
+                bound = "published by " + pub.get();
+            }
+            if (reference.isPresent() && d.date().isAfter(reference.get())) {
+                why.add("after the latest publication date in the data (" + reference.get() + ", " + refSource
+                        + "): it lies in the future of every source");
+                bound = bound.isEmpty() ? "latest publication in the data: " + reference.get() : bound;
+                cited.add(refSource);
+            }
+            if (!why.isEmpty()) {
+                problem = true;
+                c.add(Severity.ERROR, Rule.CUTOFF_DATE, t, d.field(), d.date().toString(), bound,
+                        "the data cut-off " + d.date() + " is " + String.join(", and ", why), cited);
+            }
+            if (cut.cutoff().isPresent() && !d.date().equals(cut.cutoff().get())) {
+                problem = true;
+                c.add(Severity.WARNING, Rule.CUTOFF_DATE, t, d.field(), d.date().toString(),
+                        "cut " + cut.id() + ": " + cut.cutoff().get(),
+                        "the datum's cut-off " + d.date() + " differs from its cut's " + cut.cutoff().get()
+                                + ": it may belong to another cut",
+                        List.of(d.provenance().source()));
+            }
+        }
+        if (!problem) {
+            LocalDate date = dated.get(0).date();
+            List<String> pubs = new ArrayList<>();
+            for (String id : src) {
+                c.repo().source(id).flatMap(ProvenanceRules::publishedBy).ifPresent(p -> pubs.add(id + " " + p.getYear()));
+            }
+            c.add(Severity.INFO, Rule.CUTOFF_DATE, t, f, date.toString(),
+                    pubs.isEmpty() ? "" : "published: " + String.join(", ", pubs),
+                    "data cut-off " + date + " of " + cut.label() + " precedes the publication of its sources"
+                            + (pubs.isEmpty() ? " (no publication year in their citations)" : "")
+                            + reference.map(r -> " and the latest publication date in the data (" + r + ", "
+                                    + refSource + (r.getMonthValue() == 12 && r.getDayOfMonth() == 31
+                                            ? ": end of the year its citation gives" : "") + ")").orElse(""),
+                    src);
+        }
+    }
+
+    private record Dated(LocalDate date, Provenance provenance, String field) {}
+
+    // ---------------------------------------------------------------- unconfirmed
+
+    static void unconfirmed(Collector c) {
+        for (Trial t : c.repo().trials()) {
+            for (AnalysisCut cut : t.cuts()) {
+                cut.provenance().filter(ProvenanceRules::weak).ifPresent(p -> listWeak(c, t, cut, "cut " + cut.id()
+                        + ".cutoff", "data cut-off " + cut.cutoff().map(Object::toString).orElse("?"), p));
+            }
+        }
+        for (LocatedOutcome<Outcome> o : c.repo().outcomes()) {
+            Outcome out = o.outcome();
+            if (out instanceof BinaryOutcome b) {
+                String counts = b.counts().map(k -> k.responders() + "/" + k.evaluable()).orElse("");
+                String printed = b.reported().map(r -> Precision.text(r.percent().value()) + "%"
+                        + r.ci().map(ci -> " (" + Precision.text(ci.lower().value()) + "-"
+                                + Precision.text(ci.upper().value()) + ")").orElse("")).orElse("");
+                boolean sameProvenance = b.reported().isPresent() && b.reported().get().provenance().equals(b.provenance());
+                if (b.counts().isPresent() && weak(b.provenance())) {
+                    listWeak(c, o.trial(), o.cut(), Collector.field(o) + (sameProvenance ? "" : ".counts"),
+                            sameProvenance ? counts + ", " + printed : counts, b.provenance());
+                }
+                if (b.reported().isPresent() && !(sameProvenance && b.counts().isPresent())
+                        && weak(b.reported().get().provenance())) {
+                    listWeak(c, o.trial(), o.cut(), Collector.field(o) + ".reported", printed,
+                            b.reported().get().provenance());
+                }
+            } else if (weak(out.provenance())) {
+                listWeak(c, o.trial(), o.cut(), Collector.field(o), ConsistencyRules.valueText(out), out.provenance());
+            }
+        }
+    }
+
+    private static boolean weak(Provenance p) {
+        return p.status() == EvidenceStatus.SECONDARY || p.status() == EvidenceStatus.UNVERIFIED;
+    }
+
+    private static void listWeak(Collector c, Trial t, AnalysisCut cut, String field, String value, Provenance p) {
+        Source s = c.repo().sourceOf(p);
+        List<String> confirm = new ArrayList<>();
+        List<String> cited = new ArrayList<>();
+        cited.add(s.id());
+        boolean interim = (cut.id() + " " + cut.label()).toLowerCase(Locale.ROOT).contains("interim");
+        if (s.kind() == SourceKind.PEER_REVIEWED) {
+            confirm.add("read the paper itself (" + Collector.cite(s).citation() + ") and record the table or figure");
+        } else if (s.kind() == SourceKind.REGULATORY_LABEL) {
+            confirm.add("the label's section 14 (Clinical Studies) text");
+        }
+        if (interim) {
+            confirm.add("the conference abstract or slides of that cut (interim figures are not in the final paper)");
+        }
+        for (String id : t.sources()) {
+            Source other = c.repo().source(id).orElseThrow();
+            if (other.id().equals(s.id())) {
+                continue;
+            }
+            if (other.kind() == SourceKind.PEER_REVIEWED && !interim) {
+                confirm.add("primary paper " + other.id() + " (" + Collector.cite(other).citation() + ")");
+                cited.add(other.id());
+            } else if (other.kind() == SourceKind.REGULATORY_LABEL && !interim) {
+                confirm.add("label section 14 (Clinical Studies) of " + other.id());
+                cited.add(other.id());
+            } else if (other.kind() == SourceKind.CONFERENCE_ABSTRACT && !interim) {
+                confirm.add("the full results section of abstract " + other.id() + " (" + other.citation() + ")");
+                cited.add(other.id());
+            }
+        }
+        if (t.setting() == Setting.CLINICAL) {
+            for (String nct : t.registryIds()) {
+                confirm.add("registry results for " + nct + " (ClinicalTrials.gov results section)");
+            }
+        } else {
+            confirm.add("the original study report (animals per arm, Kaplan-Meier curves, dosing)");
+        }
+        if (s.kind() == SourceKind.VENDOR_GUIDE) {
+            confirm.add("the reference the guide cites for it");
+        }
+        if (s.kind() == SourceKind.CURATION_NOTE) {
+            confirm.add("the document the curator took it from (not named)");
+        }
+        c.add(Severity.INFO, Rule.UNCONFIRMED, t, field, value + " [" + p.status().name().toLowerCase(Locale.ROOT) + "]",
+                "", p.status().name().toLowerCase(Locale.ROOT) + " (" + s.id() + p.locator().map(l -> ", " + l).orElse("")
+                        + "); would be confirmed by: " + String.join("; ", confirm),
+                cited);
+    }
+
+    // ---------------------------------------------------------------- derived-arithmetic
+
+    static void derived(Collector c) {
+        for (LocatedOutcome<Outcome> o : c.repo().outcomes()) {
+            for (Provenance p : o.outcome().provenances()) {
+                if (p.status() == EvidenceStatus.DERIVED) {
+                    checkDerived(c, o, p);
+                }
+            }
+        }
+    }
+
+    private static void checkDerived(Collector c, LocatedOutcome<Outcome> o, Provenance p) {
+        String f = Collector.field(o) + ".provenance.method";
+        String method = p.method().orElseThrow();
+        List<String> held = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        Matcher m = EQUATION.matcher(method);
+        while (m.find()) {
+            if (m.group(1) != null) {
+                double pct = Double.parseDouble(m.group(1));
+                double n = Double.parseDouble(m.group(2));
+                double written = Double.parseDouble(m.group(3));
+                double exact = pct * n / 100.0;
+                String eq = m.group(1) + "% of " + m.group(2) + " = " + m.group(3);
+                check(held, failed, eq, exact, written, decimals(m.group(3)));
+                if (m.group(4) != null) {
+                    double to = Double.parseDouble(m.group(4));
+                    check(held, failed, m.group(3) + " rounded to " + m.group(4), Math.rint(written), to,
+                            decimals(m.group(4)));
+                }
+            } else {
+                double a = Double.parseDouble(m.group(5));
+                double b = Double.parseDouble(m.group(7));
+                double written = Double.parseDouble(m.group(8));
+                boolean percent = m.group(9) != null;
+                String op = m.group(6);
+                double exact = switch (op) {
+                    case "+" -> a + b;
+                    case "-", "\u2212" -> a - b;
+                    case "*", "\u00d7" -> a * b;
+                    default -> b == 0 ? Double.NaN : a / b;
+                };
+                if (percent) {
+                    exact *= 100;
+                }
+                String eq = m.group(5) + " " + op + " " + m.group(7) + " = " + m.group(8) + (percent ? "%" : "");
+                if (Double.isNaN(exact)) {
+                    failed.add(eq + " (division by zero)");
+                } else {
+                    check(held, failed, eq, exact, written, decimals(m.group(8)));
+                }
+            }
+        }
+        // a count derived from a printed percentage: is it the only count that gives it?
+        String uniqueness = "";
+        Severity uniqSeverity = Severity.INFO;
+        if (o.outcome() instanceof BinaryOutcome b && p == b.provenance() && b.counts().isPresent()
+                && b.reported().isPresent() && b.counts().get().evaluable() > 0) {
+            double pct = b.reported().get().percent().value();
+            int n = b.counts().get().evaluable();
+            List<Integer> cands = Precision.candidateCounts(pct, n);
+            int d = Precision.decimals(pct);
+            if (cands.size() > 1) {
+                uniqSeverity = Severity.WARNING;
+                uniqueness = "; the derived count is not unique: " + BinaryRules.countList(cands, n, d) + " all give "
+                        + Precision.text(pct) + "%";
+            } else if (cands.size() == 1 && cands.get(0) == b.counts().get().responders()) {
+                uniqueness = "; " + Precision.ratio(cands.get(0), n, d) + " is the only count over " + n + " that gives "
+                        + Precision.text(pct) + "%";
+            }
+        }
+        List<String> src = List.of(p.source());
+        String recomputed = String.join("; ", held.isEmpty() ? failed : concat(failed, held));
+        if (!failed.isEmpty()) {
+            c.add(Severity.ERROR, Rule.DERIVED_ARITHMETIC, o.trial(), f, method, recomputed,
+                    "the derivation's arithmetic does not hold: " + String.join("; ", failed), src);
+        } else if (held.isEmpty()) {
+            c.add(uniqSeverity, Rule.DERIVED_ARITHMETIC, o.trial(), f, method, "",
+                    "no arithmetic to recompute in the method text (derived from " + String.join("; ", p.derivedFrom())
+                            + ")" + uniqueness,
+                    src);
+        } else {
+            c.add(uniqSeverity, Rule.DERIVED_ARITHMETIC, o.trial(), f, method, recomputed,
+                    held.size() + " step" + (held.size() == 1 ? "" : "s") + " recomputed and hold" + uniqueness, src);
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> out = new ArrayList<>(a);
+        out.addAll(b);
+        return out;
+    }
+
+    private static int decimals(String printed) {
+        int dot = printed.indexOf('.');
+        return dot < 0 ? 0 : printed.length() - dot - 1;
+    }
+
+    private static void check(List<String> held, List<String> failed, String eq, double exact, double written, int d) {
+        String value = new BigDecimal(exact).setScale(Math.max(d + 2, 2), java.math.RoundingMode.HALF_UP)
+                .stripTrailingZeros().toPlainString();
+        if (Precision.roundsTo(exact, written, d)) {
+            held.add(eq + " (" + value + ")");
+        } else {
+            failed.add(eq + " (recomputed " + value + ")");
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package org.trialmeta.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** Printed precision, rounding at the source's precision and GRIM candidates. */
+class PrecisionTest {
+
+    @Test
+    void decimalsFollowThePrintedNumber() {
+        assertThat(Precision.decimals(44)).isZero();
+        assertThat(Precision.decimals(42.3)).isEqualTo(1);
+        assertThat(Precision.decimals(12.25)).isEqualTo(2);
+        assertThat(Precision.decimals(100)).isZero();
+    }
+
+    @Test
+    void roundingAcceptsEitherConventionAtAnExactHalf() {
+        // 1/8 = 12.5%: a half-up source prints 13, a half-even source 12
+        assertThat(Precision.roundsTo(12.5, 13)).isTrue();
+        assertThat(Precision.roundsTo(12.5, 12)).isTrue();
+        assertThat(Precision.roundsTo(43.859649, 44)).isTrue();
+        assertThat(Precision.roundsTo(43.859649, 43)).isFalse();
+        assertThat(Precision.roundsTo(42.307692, 42.3)).isTrue();
+        assertThat(Precision.roundsTo(42.307692, 42.4)).isFalse();
+    }
+
+    @Test
+    void grimCandidates() {
+        assertThat(Precision.candidateCounts(45, 7)).isEmpty();
+        assertThat(Precision.candidateCounts(17, 52)).containsExactly(9);
+        assertThat(Precision.candidateCounts(44, 57)).containsExactly(25);
+        assertThat(Precision.candidateCounts(31, 109)).containsExactly(34);
+        assertThat(Precision.candidateCounts(42.3, 26)).containsExactly(11);
+        assertThat(Precision.candidateCounts(13, 150)).containsExactly(19, 20);
+        assertThat(Precision.candidateCounts(0, 10)).containsExactly(0);
+        assertThat(Precision.candidateCounts(100, 10)).containsExactly(10);
+        assertThat(Precision.candidateCounts(50, 0)).isEmpty();
+    }
+
+    /** Brute force over every n up to 200 and every integer percent: candidates are exactly the k that round. */
+    @Test
+    void grimCandidatesMatchBruteForce() {
+        for (int n = 1; n <= 200; n++) {
+            for (int p = 0; p <= 100; p++) {
+                java.util.List<Integer> expected = new java.util.ArrayList<>();
+                for (int k = 0; k <= n; k++) {
+                    if (Math.abs(100.0 * k / n - p) <= 0.5 + 1e-9) {
+                        expected.add(k);
+                    }
+                }
+                assertThat(Precision.candidateCounts(p, n)).as("%d%% of %d", p, n).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void printedForms() {
+        assertThat(Precision.text(22.0)).isEqualTo("22");
+        assertThat(Precision.text(42.3)).isEqualTo("42.3");
+        assertThat(Precision.ratio(25, 57, 0)).isEqualTo("25/57 = 43.9%");
+        assertThat(Precision.ratio(11, 26, 1)).isEqualTo("11/26 = 42.31%");
+        assertThat(Precision.rounded(43.859649, 0)).isEqualTo("44");
+    }
+
+    @Test
+    void markerNamesAreNormalised() {
+        assertThat(ConsistencyRules.normaliseMarker("pFAK")).isEqualTo("fak");
+        assertThat(ConsistencyRules.normaliseMarker("FAK activity")).isEqualTo("fak");
+        assertThat(ConsistencyRules.normaliseMarker("phospho-FAK")).isEqualTo("fak");
+        assertThat(ConsistencyRules.normaliseMarker("p-FAK")).isEqualTo("fak");
+        assertThat(ConsistencyRules.normaliseMarker("PD-L1")).isEqualTo("pd-l1");
+        assertThat(ConsistencyRules.normaliseMarker("MDSCs")).isEqualTo("mdscs");
+    }
+}
