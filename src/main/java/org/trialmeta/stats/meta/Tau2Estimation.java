@@ -61,11 +61,18 @@ final class Tau2Estimation {
                 return new Fit(t, OptionalDouble.of(se), true, 0, "");
             }
             case SJ -> {
+                // two-pass mean as R's var() (cov.c): sum/k corrected by the mean residual, so identical
+                // estimates give tau0² = 0 exactly, as metafor (a one-pass mean left tau² ~ 1e-63)
                 double mean = 0;
                 for (double yi : m.y) {
                     mean += yi;
                 }
                 mean /= k;
+                double residual = 0;
+                for (double yi : m.y) {
+                    residual += yi - mean;
+                }
+                mean += residual / k;
                 double t0 = 0;
                 for (double yi : m.y) {
                     t0 += (yi - mean) * (yi - mean);
