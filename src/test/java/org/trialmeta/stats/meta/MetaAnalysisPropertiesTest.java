@@ -11,6 +11,12 @@ import org.trialmeta.stats.Interval;
  * Seeded property tests of {@link MetaAnalysis}, {@link MantelHaenszel} and {@link Peto}: invariances that
  * must hold for every input (not only the R grids of the reference tests), for every {@link Tau2Estimator} and
  * both {@link TestType}s. Plain JUnit with fixed seeds, {@value #CASES} random data sets per property.
+ *
+ * <p>Each property was seen to fail on a deliberately broken copy (2026-11-25): estimate depending on the
+ * first/last study (order), an absolute 1e-6 added to the CI half-width (scaling, CI ⊆ PI), a PI without the
+ * estimate's variance (PI ⊇ CI, log symmetry), I² = tau²/vt unbounded, weights not summing to 100,
+ * Knapp-Hartung truncated for RE only (FE = RE), an asymmetric MH risk-ratio variance and a biased Peto
+ * deviation (arm swap), DL truncated at 1e-9 instead of 0, and SJ's one-pass mean (identical estimates).
  */
 class MetaAnalysisPropertiesTest {
 

@@ -11,6 +11,11 @@ import org.junit.jupiter.api.Test;
  * Seeded property tests of {@link KaplanMeier}, {@link LogRank}, {@link CoxRegression} and
  * {@link GuyotReconstruction}: invariants that must hold for every input, not only the R reference data.
  * Plain JUnit with fixed seeds, {@value #CASES} random data sets per property.
+ *
+ * <p>Each property was seen to fail on a deliberately broken copy (2026-11-25): log CI not capped at 1,
+ * censored patients kept at risk, a KM step upwards, censoring times left unsorted (row order), an asymmetric
+ * log-rank variance (labels), a Cox variance unscaled with the wrong power (rescaling), an asymmetric HR CI
+ * (recoding), no at-risk adjustment in the Guyot loop, and the singular log-rank variance check removed.
  */
 class SurvivalPropertiesTest {
 
