@@ -57,12 +57,12 @@ class MetaAnalysisPropertiesTest {
     }
 
     /**
-     * EB's Fisher scoring can oscillate without converging, as in metafor 3.8.1 (rma(method = "EB") stops
-     * with "Fisher scoring algorithm did not converge" on the same data; e.g. data set 18 of the order seed);
-     * those fits are {@link NotConverged}, and must then be so for the transformed data too. At most this
-     * share of the fits of a property may end so.
+     * Every fit must converge. metafor 3.8.1's Fisher scoring oscillates without converging on some of these
+     * data sets (EB on data set 18 of the order seed, REML on PAS proportions: "Fisher scoring algorithm did not
+     * converge"); ours halves a step back across the previous one until it is shorter, and converges to the
+     * same root (FisherScoringOscillationReferenceTest).
      */
-    private static final double MAX_NOT_CONVERGED_SHARE = 0.01;
+    private static final double MAX_NOT_CONVERGED_SHARE = 0;
 
     private static FitResult fitResult(double[] y, double[] v, Tau2Estimator e, TestType t) {
         return MetaAnalysis.fit(y, v, MetaAnalysis.Options.defaults(EffectMeasure.GEN).withMethod(e).withTest(t));
@@ -76,18 +76,14 @@ class MetaAnalysisPropertiesTest {
     private static boolean bothConverged(String what, FitResult a, FitResult b) {
         assertThat(b.converged()).as(what + " converged as the original (" + a + ", " + b + ")")
                 .isEqualTo(a.converged());
-        if (!a.converged()) {
-            assertThat(a.method()).as(what + " only EB's Fisher scoring may fail: " + a).isEqualTo(Tau2Estimator.EB);
-        }
-        return a.converged();
+        assertThat(a.converged()).as(what + " converged: " + a).isTrue();
+        return true;
     }
 
-    /** Whether the fit did not converge (allowed for EB only, see {@link #MAX_NOT_CONVERGED_SHARE}). */
+    /** Whether the fit did not converge: fails, as every fit must (see {@link #MAX_NOT_CONVERGED_SHARE}). */
     private static boolean notConverged(String what, FitResult f) {
-        if (!f.converged()) {
-            assertThat(f.method()).as(what + " only EB's Fisher scoring may fail: " + f).isEqualTo(Tau2Estimator.EB);
-        }
-        return !f.converged();
+        assertThat(f.converged()).as(what + " converged: " + f).isTrue();
+        return false;
     }
 
     private static void fewNotConverged(int notConverged, int fits) {
@@ -234,6 +230,19 @@ class MetaAnalysisPropertiesTest {
             }
         }
         fewNotConverged(notConverged, fits);
+    }
+
+    @Test
+    void empiricalBayesAndPauleMandelReachTheSameRootOfQEqualsKMinusOne() {
+        // EB's estimating equation Q(tau²)·k/(k − 1) = k is PM's Q(tau²) = k − 1: Fisher scoring and Brent's
+        // root search must agree
+        SplittableRandom rnd = new SplittableRandom(2026_11_10L);
+        for (int s = 0; s < CASES; s++) {
+            Data d = dataset(rnd);
+            MetaAnalysisResult eb = fit(d.y, d.v, Tau2Estimator.EB, TestType.Z);
+            MetaAnalysisResult pm = fit(d.y, d.v, Tau2Estimator.PM, TestType.Z);
+            close("data set " + s + " EB = PM tau2", eb.tau2(), pm.tau2(), ITERATIVE_RELATIVE);
+        }
     }
 
     @Test
@@ -462,6 +471,42 @@ class MetaAnalysisPropertiesTest {
                                     Math.log(pi.upper()) - logEst, SYMMETRY_TOLERANCE);
                             assertThat(pi.lower()).as(what + " PI lb").isLessThanOrEqualTo(tr.ci().lower());
                             assertThat(pi.upper()).as(what + " PI ub").isGreaterThanOrEqualTo(tr.ci().upper());
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void proportionMeasuresBackTransformIntoTheUnitIntervalWithIntervalsAroundTheEstimate() {
+        SplittableRandom rnd = new SplittableRandom(2026_11_09L);
+        for (int s = 0; s < CASES; s++) {
+            int k = 1 + rnd.nextInt(20);
+            int[] xi = new int[k];
+            int[] ni = new int[k];
+            double p = rnd.nextDouble();
+            for (int i = 0; i < k; i++) {
+                ni[i] = 1 + rnd.nextInt(rnd.nextBoolean() ? 10 : 500);
+                xi[i] = rnd.nextInt(8) == 0 ? (rnd.nextBoolean() ? 0 : ni[i]) : binomial(rnd, ni[i], p);
+            }
+            for (EffectMeasure m : new EffectMeasure[] {EffectMeasure.PLO, EffectMeasure.PAS, EffectMeasure.PFT}) {
+                EffectSizes es = EffectSizes.proportion(m, xi, ni);
+                for (Tau2Estimator e : Tau2Estimator.values()) {
+                    for (TestType t : TestType.values()) {
+                        String what = "counts " + s + " " + java.util.Arrays.toString(xi) + "/"
+                                + java.util.Arrays.toString(ni) + " " + m + " " + e + "/" + t;
+                        FitResult f = MetaAnalysis.fit(es, MetaAnalysis.Options.defaults(es).withMethod(e).withTest(t));
+                        if (notConverged(what, f)) {
+                            continue;
+                        }
+                        MetaAnalysisResult.Transformed tr = f.orElseThrow().transformed();
+                        assertThat(tr.estimate()).as(what + " proportion").isBetween(0.0, 1.0);
+                        assertThat(tr.ci().lower()).as(what + " CI lb").isBetween(0.0, tr.estimate());
+                        assertThat(tr.ci().upper()).as(what + " CI ub").isBetween(tr.estimate(), 1.0);
+                        tr.pi().ifPresent(pi -> {
+                            assertThat(pi.lower()).as(what + " PI lb").isBetween(0.0, tr.ci().lower());
+                            assertThat(pi.upper()).as(what + " PI ub").isBetween(tr.ci().upper(), 1.0);
                         });
                     }
                 }
