@@ -73,9 +73,7 @@ public final class CoxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!(level > 0 && level < 100)) {
-            throw new InputException("--level " + level + ": must be a percentage between 0 and 100, e.g. 95");
-        }
+        OptionChecks.level("--level", level);
         List<String> names = new ArrayList<>(covariates);
         for (int i = 0; i < names.size(); i++) {
             if (names.subList(0, i).contains(names.get(i))) {

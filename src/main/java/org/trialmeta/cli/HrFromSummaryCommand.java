@@ -105,8 +105,17 @@ public final class HrFromSummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        double lv = SummaryInputs.level("--level", level);
-        double cl = SummaryInputs.level("--ci-level", ciLevel);
+        double lv = OptionChecks.level("--level", level);
+        double cl = OptionChecks.level("--ci-level", ciLevel);
+        OptionChecks.positiveFinite("--hr", hr);
+        OptionChecks.pValue("--p", p);
+        OptionChecks.pValue("--logrank-p", logrankP);
+        OptionChecks.atLeast("--events", events, 1);
+        OptionChecks.positiveFinite("--ratio", ratio);
+        OptionChecks.atLeast("--events-research", eventsResearch, 0);
+        OptionChecks.atLeast("--events-control", eventsControl, 0);
+        OptionChecks.finite("--o-minus-e", oMinusE);
+        OptionChecks.positiveFinite("--v", v);
         Sides s = sides == SidesOption.one ? Sides.ONE_SIDED : Sides.TWO_SIDED;
         SummaryResult<LogHazardRatio> r;
         try {
@@ -173,9 +182,7 @@ public final class HrFromSummaryCommand implements Callable<Integer> {
             throw new InputException("--hr needs --hr-ci, --p or --events");
         }
         if (oMinusE != null || v != null) {
-            if (oMinusE == null || v == null) {
-                throw new InputException("--o-minus-e and --v must be given together");
-            }
+            OptionChecks.together("--o-minus-e", oMinusE, "--v", v);
             return SummaryResult.of(HazardRatioFromSummary.fromObservedMinusExpected(oMinusE, v));
         }
         if (logrankP != null) {
@@ -191,9 +198,7 @@ public final class HrFromSummaryCommand implements Callable<Integer> {
             }
             throw new InputException("--logrank-p needs --events (with --ratio) or --events-research and --events-control");
         }
-        if (medianTreated == null || medianControl == null) {
-            throw new InputException("--median-treated and --median-control must be given together");
-        }
+        OptionChecks.together("--median-treated", medianTreated, "--median-control", medianControl);
         ReportedMedian t = SummaryInputs.median("--median-treated", medianTreated, medianTreatedCi, ciLevel);
         ReportedMedian c = SummaryInputs.median("--median-control", medianControl, medianControlCi, ciLevel);
         if (eventsResearch != null && eventsControl != null) {

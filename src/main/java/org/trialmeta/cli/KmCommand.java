@@ -101,18 +101,12 @@ public final class KmCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--conf-type: '" + confType + "' (must be one of log, log-log, plain, none)");
         }
-        if (!(level > 1 && level < 100)) {
-            throw new InputException("--level: " + level + " (a percentage strictly between 1 and 100, e.g. 95)");
-        }
-        if (!Double.isFinite(rho)) {
-            throw new InputException("--rho: " + rho + " (must be a finite number)");
-        }
+        OptionChecks.level("--level", level, 1);
+        OptionChecks.finite("--rho", rho);
         if (strataColumn != null && groupColumn == null) {
             throw new InputException("--strata needs --group (the strata stratify the log-rank test between groups)");
         }
-        if (tau != null && !(tau > 0 && Double.isFinite(tau))) {
-            throw new InputException("--tau: " + tau + " (must be a finite number > 0)");
-        }
+        OptionChecks.positiveFinite("--tau", tau);
         CsvTable csv = CsvTable.read(input).requireColumns(timeColumn, eventColumn).requireRows(1);
         if (groupColumn != null) {
             csv.requireColumns(groupColumn);

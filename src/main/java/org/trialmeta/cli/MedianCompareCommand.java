@@ -55,8 +55,8 @@ public final class MedianCompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        double lv = SummaryInputs.level("--level", level);
-        SummaryInputs.level("--ci-level", ciLevel);
+        double lv = OptionChecks.level("--level", level);
+        OptionChecks.level("--ci-level", ciLevel);
         ReportedMedian t = SummaryInputs.median("--treated", treated, treatedCi, ciLevel);
         ReportedMedian c = SummaryInputs.median("--control", control, controlCi, ciLevel);
         List<Map<String, Object>> rows = new ArrayList<>();

@@ -174,32 +174,16 @@ public final class PoolCommand implements Callable<Integer> {
     }
 
     /** Q-between of subgroup estimates: a fixed-effect inverse-variance meta-analysis of them. */
+    /**
+     * Test for differences between the MH/Peto subgroup estimates: {@link SubgroupAnalysis#differenceTest}
+     * over the subgroups with an estimate and an SE &gt; 0 (as {@code rma(yi, sei, method = "FE")}).
+     */
     private static Optional<SubgroupAnalysis.SubgroupTest> subgroupTest(List<TwoByTwoPoolResult> fits) {
-        List<Double> y = new ArrayList<>();
-        List<Double> v = new ArrayList<>();
-        for (TwoByTwoPoolResult f : fits) {
-            if (f.estimate().isPresent() && f.se().isPresent() && f.se().getAsDouble() > 0) {
-                y.add(f.estimate().getAsDouble());
-                v.add(f.se().getAsDouble() * f.se().getAsDouble());
-            }
-        }
-        if (y.size() < 2) {
-            return Optional.empty();
-        }
-        double sw = 0;
-        double swy = 0;
-        for (int i = 0; i < y.size(); i++) {
-            sw += 1 / v.get(i);
-            swy += y.get(i) / v.get(i);
-        }
-        double mean = swy / sw;
-        double q = 0;
-        for (int i = 0; i < y.size(); i++) {
-            q += (y.get(i) - mean) * (y.get(i) - mean) / v.get(i);
-        }
-        int df = y.size() - 1;
-        double pval = org.apache.commons.statistics.distribution.ChiSquaredDistribution.of(df).survivalProbability(q);
-        return Optional.of(new SubgroupAnalysis.SubgroupTest(q, df, pval));
+        List<TwoByTwoPoolResult> usable = fits.stream()
+                .filter(f -> f.estimate().isPresent() && f.se().isPresent() && f.se().getAsDouble() > 0).toList();
+        double[] est = usable.stream().mapToDouble(f -> f.estimate().getAsDouble()).toArray();
+        double[] se = usable.stream().mapToDouble(f -> f.se().getAsDouble()).toArray();
+        return SubgroupAnalysis.differenceTest(est, se);
     }
 
     private static Double opt(java.util.OptionalDouble d) {

@@ -51,13 +51,6 @@ final class SummaryInputs {
         return Double.parseDouble(s);
     }
 
-    static double level(String option, double percent) {
-        if (!(percent > 0 && percent < 100)) {
-            throw new InputException(option + " " + percent + ": must be a percentage between 0 and 100, e.g. 95");
-        }
-        return percent / 100;
-    }
-
     static Optional<Double> opt(Double d) {
         return Optional.ofNullable(d);
     }

@@ -5,7 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.trialmeta.report.BarChartData.Bar;
 import org.trialmeta.report.FigureFonts.Face;
 import org.trialmeta.report.TextBox.Align;
@@ -15,7 +14,7 @@ import org.trialmeta.report.TextBox.Align;
  * under it; a band above the panel is reserved for the texts of the tallest bars, so they never
  * collide with the axis label. Geometry comes from {@link #layout()}.
  */
-public final class BarChart implements Figure {
+public final class BarChart extends LaidOutFigure<BarChartData, BarChart.Layout> {
 
     /** A bar's rectangle and its texts. */
     public record BarMark(int index, double x, double top, double width, double bottom, TextBox valueText,
@@ -24,7 +23,7 @@ public final class BarChart implements Figure {
     /** Computed geometry (points from the top left). */
     public record Layout(double width, double height, double panelLeft, double panelRight, double panelTop,
                          double panelBottom, double axisMax, List<BarMark> bars, List<Tick> yTicks,
-                         List<TextBox> texts) {
+                         List<TextBox> texts) implements LaidOutFigure.Size {
 
         public double y(double v) {
             return panelBottom - v / axisMax * (panelBottom - panelTop);
@@ -34,34 +33,14 @@ public final class BarChart implements Figure {
     private static final Color BAR = new Color(0x00, 0x72, 0xB2);
     private static final Color REFERENCE = new Color(0xa6, 0xa6, 0xa6);
 
-    private final BarChartData data;
-    private final FigureStyle style;
-    private final Layout layout;
-
     public BarChart(BarChartData data, FigureStyle style) {
-        this.data = Objects.requireNonNull(data, "data");
-        this.style = Objects.requireNonNull(style, "style");
-        this.layout = computeLayout();
-        FigureWriter.checkSize("bar chart", layout.width(), layout.height());
+        super("bar chart", data, style);
     }
 
     public BarChart(BarChartData data) {
         this(data, FigureStyle.JOURNAL_PAGE);
     }
 
-    public Layout layout() {
-        return layout;
-    }
-
-    @Override
-    public double width() {
-        return layout.width();
-    }
-
-    @Override
-    public double height() {
-        return layout.height();
-    }
 
     private String valueText(Bar b) {
         return b.valueText().isEmpty() ? Draw.fixed(b.value(), data.digits()) : b.valueText();
@@ -89,7 +68,8 @@ public final class BarChart implements Figure {
         return out;
     }
 
-    private Layout computeLayout() {
+    @Override
+    Layout computeLayout() {
         double fs = style.fontSize();
         double m = fs;
         double lineH = fs * 1.25;
@@ -124,11 +104,7 @@ public final class BarChart implements Figure {
         double width = pr + m;
         List<TextBox> texts = new ArrayList<>();
         double y = m;
-        if (!data.title().isEmpty()) {
-            double ts = fs * 1.15;
-            texts.add(TextBox.place(data.title(), Face.BOLD, ts, m, y + FigureFonts.ascent(Face.BOLD.at(ts)), Align.LEFT));
-            y += ts * 1.25 + fs * 0.6;
-        }
+        y = addTitle(texts, data.title(), fs * 1.15, m, y, fs * 0.6);
         if (!data.valueLabel().isEmpty()) {
             texts.add(TextBox.place(data.valueLabel(), Face.BOLD, fs, m, y + asc, Align.LEFT));
             y += lineH;
@@ -172,14 +148,7 @@ public final class BarChart implements Figure {
             marks.add(new BarMark(i, cx - bw / 2, top, bw, pb, val, ann, List.copyOf(lb)));
         }
         y = labelTop + maxLines * lineH;
-        if (!data.footnotes().isEmpty()) {
-            double fsz = fs * 0.875;
-            y += fs * 0.5;
-            for (String f : data.footnotes()) {
-                texts.add(TextBox.place(f, Face.REGULAR, fsz, m, y + FigureFonts.ascent(Face.REGULAR.at(fsz)), Align.LEFT));
-                y += fsz * 1.3;
-            }
-        }
+        y = addFootnotes(texts, data.footnotes(), fs * 0.875, m, y, fs);
         for (TextBox t : texts) {
             width = Math.max(width, t.right() + m);
         }
@@ -189,12 +158,12 @@ public final class BarChart implements Figure {
 
     @Override
     public void draw(Graphics2D g) {
-        Layout l = layout;
+        Layout l = layout();
         double fs = style.fontSize();
-        double lw = Math.max(0.5, fs / 10.0);
+        double lw = lineWidth();
         for (Tick t : l.yTicks()) {
             if (t.value() > 0) {
-                Draw.line(g, l.panelLeft(), t.pos(), l.panelRight(), t.pos(), lw * 0.5, new Color(0xe6, 0xe6, 0xe6));
+                Draw.line(g, l.panelLeft(), t.pos(), l.panelRight(), t.pos(), lw * 0.5, GRID);
             }
             Draw.line(g, l.panelLeft() - fs * 0.4, t.pos(), l.panelLeft(), t.pos(), lw, Draw.INK);
         }

@@ -8,7 +8,6 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import org.trialmeta.report.FigureFonts.Face;
 import org.trialmeta.report.ForestPlotData.Estimate;
 import org.trialmeta.report.ForestPlotData.Header;
@@ -30,7 +29,7 @@ import org.trialmeta.report.TextBox.Align;
  * <p>All geometry is computed once by {@link #layout()} (exposed for tests) and {@link #draw} only
  * paints it.
  */
-public final class ForestPlot implements Figure {
+public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.Layout> {
 
     /** Kind of a laid-out row. */
     public enum RowKind { HEADER, STUDY, POOLED, PREDICTION, TEXT }
@@ -78,7 +77,7 @@ public final class ForestPlot implements Figure {
                          double axisMin, double axisMax, double axisY, double nullX, double headerRuleY,
                          List<RowBox> rows, List<StudyMark> studies, List<DiamondMark> diamonds,
                          List<DiamondMark> predictions, List<Segment> nullLine, List<Tick> ticks,
-                         List<TextBox> texts) {
+                         List<TextBox> texts) implements LaidOutFigure.Size {
 
         /** x of {@code value} on the axis (not clamped). */
         public double x(double value) {
@@ -93,15 +92,8 @@ public final class ForestPlot implements Figure {
     /** Log axes are clamped to null × 100^±1 by default so one huge CI does not flatten the rest. */
     private static final double LOG_AUTO_SPAN = 100;
 
-    private final ForestPlotData data;
-    private final FigureStyle style;
-    private final Layout layout;
-
     public ForestPlot(ForestPlotData data, FigureStyle style) {
-        this.data = Objects.requireNonNull(data, "data");
-        this.style = Objects.requireNonNull(style, "style");
-        this.layout = computeLayout();
-        FigureWriter.checkSize("forest plot", layout.width(), layout.height());
+        super("forest plot", data, style);
     }
 
     public ForestPlot(ForestPlotData data) {
@@ -112,19 +104,6 @@ public final class ForestPlot implements Figure {
         return data;
     }
 
-    public Layout layout() {
-        return layout;
-    }
-
-    @Override
-    public double width() {
-        return layout.width();
-    }
-
-    @Override
-    public double height() {
-        return layout.height();
-    }
 
     // ---------------------------------------------------------------- layout
 
@@ -142,19 +121,8 @@ public final class ForestPlot implements Figure {
         return w == null ? "" : Draw.fixed(w, 1) + "%";
     }
 
-    private static String[] lines(String s) {
-        return s.isEmpty() ? new String[0] : s.split("\n", -1);
-    }
-
-    private static double maxWidth(Face face, double size, String s) {
-        double w = 0;
-        for (String line : lines(s)) {
-            w = Math.max(w, FigureFonts.width(face.at(size), line));
-        }
-        return w;
-    }
-
-    private Layout computeLayout() {
+    @Override
+    Layout computeLayout() {
         double fs = style.fontSize();
         double m = fs;
         double gap = fs * 1.2;
@@ -331,11 +299,7 @@ public final class ForestPlot implements Figure {
 
         // ---- vertical: title and headers
         double y = m;
-        if (!data.title().isEmpty()) {
-            double asc = FigureFonts.ascent(Face.BOLD.at(titleSize));
-            texts.add(TextBox.place(data.title(), Face.BOLD, titleSize, m, y + asc, Align.LEFT));
-            y += titleSize * 1.25 + fs * 0.6;
-        }
+        y = addTitle(texts, data.title(), titleSize, m, y, fs * 0.6);
         int headerLines = 1;
         List<String> allHeaders = new ArrayList<>(List.of(cols.label(), cols.estimate()));
         allHeaders.addAll(cols.left());
@@ -490,14 +454,7 @@ public final class ForestPlot implements Figure {
             texts.add(t);
             y += lineH;
         }
-        if (!data.footnotes().isEmpty()) {
-            y += fs * 0.5;
-            for (String f : data.footnotes()) {
-                double base = y + FigureFonts.ascent(Face.REGULAR.at(footSize));
-                texts.add(TextBox.place(f, Face.REGULAR, footSize, m, base, Align.LEFT));
-                y += footSize * 1.3;
-            }
-        }
+        y = addFootnotes(texts, data.footnotes(), footSize, m, y, fs);
         double height = y + m * 0.75;
 
         // ---- null line, broken where a spanning text crosses it
@@ -525,24 +482,13 @@ public final class ForestPlot implements Figure {
         }
     }
 
-    private static void addHeader(List<TextBox> texts, String header, double ax, Align align, double bottom,
-                                  double lineH, double desc, double fs) {
-        String[] ls = lines(header);
-        for (int k = 0; k < ls.length; k++) {
-            double base = bottom - desc - (ls.length - 1 - k) * lineH;
-            if (!ls[k].isEmpty()) {
-                texts.add(TextBox.place(ls[k], Face.BOLD, fs, ax, base, align));
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- drawing
 
     @Override
     public void draw(Graphics2D g) {
-        Layout l = layout;
+        Layout l = layout();
         double fs = style.fontSize();
-        double lw = Math.max(0.5, fs / 10.0);
+        double lw = lineWidth();
         Draw.line(g, fs, l.headerRuleY(), l.width() - fs, l.headerRuleY(), lw * 0.7, Draw.MUTED);
         for (Segment s : l.nullLine()) {
             Draw.line(g, s.x(), s.y1(), s.x(), s.y2(), lw * 0.8, Draw.MUTED);
@@ -550,18 +496,8 @@ public final class ForestPlot implements Figure {
         double arrowLen = fs * 0.5;
         double arrowHalf = fs * 0.22;
         for (StudyMark s : l.studies()) {
-            double xl = s.clippedLower() ? s.xLower() + arrowLen * 0.9 : s.xLower();
-            double xu = s.clippedUpper() ? s.xUpper() - arrowLen * 0.9 : s.xUpper();
-            if (xu > xl) {
-                Draw.line(g, xl, s.centerY(), xu, s.centerY(), lw, Draw.INK);
-            }
-            g.setColor(Draw.INK);
-            if (s.clippedLower()) {
-                g.fill(Draw.arrowHead(s.xLower(), s.centerY(), -1, arrowLen, arrowHalf));
-            }
-            if (s.clippedUpper()) {
-                g.fill(Draw.arrowHead(s.xUpper(), s.centerY(), 1, arrowLen, arrowHalf));
-            }
+            whisker(g, s.xLower(), s.xUpper(), s.centerY(), s.clippedLower(), s.clippedUpper(), lw, arrowLen,
+                    arrowHalf);
             if (s.estimateInside()) {
                 double h = s.side() / 2;
                 g.setColor(SQUARE);

@@ -5,7 +5,6 @@ import java.awt.Graphics2D;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import org.trialmeta.report.FigureFonts.Face;
 import org.trialmeta.report.MedianChartData.Entry;
@@ -20,7 +19,7 @@ import org.trialmeta.report.TextBox.Align;
  * runs past the axis), "not reached" / "not reported" as text in the panel, and the value column
  * ("5.4 [3.9, 7.0]", "NR [12.1, NR]", "not reported"). Geometry comes from {@link #layout()}.
  */
-public final class MedianChart implements Figure {
+public final class MedianChart extends LaidOutFigure<MedianChartData, MedianChart.Layout> {
 
     /**
      * One entry's marks. {@code xMedian} is NaN when there is no dot; {@code hasWhisker} tells
@@ -33,7 +32,7 @@ public final class MedianChart implements Figure {
     /** Computed geometry (points from the top left). */
     public record Layout(double width, double height, double panelLeft, double panelRight, double axisMin,
                          double axisMax, double axisY, double rowsTop, double rowHeight, List<Mark> marks,
-                         List<Tick> ticks, List<TextBox> texts) {
+                         List<Tick> ticks, List<TextBox> texts) implements LaidOutFigure.Size {
 
         public double x(double v) {
             return panelLeft + (v - axisMin) / (axisMax - axisMin) * (panelRight - panelLeft);
@@ -42,34 +41,14 @@ public final class MedianChart implements Figure {
 
     private static final Color DOT = new Color(0x00, 0x72, 0xB2);
 
-    private final MedianChartData data;
-    private final FigureStyle style;
-    private final Layout layout;
-
     public MedianChart(MedianChartData data, FigureStyle style) {
-        this.data = Objects.requireNonNull(data, "data");
-        this.style = Objects.requireNonNull(style, "style");
-        this.layout = computeLayout();
-        FigureWriter.checkSize("median chart", layout.width(), layout.height());
+        super("median chart", data, style);
     }
 
     public MedianChart(MedianChartData data) {
         this(data, FigureStyle.JOURNAL_PAGE);
     }
 
-    public Layout layout() {
-        return layout;
-    }
-
-    @Override
-    public double width() {
-        return layout.width();
-    }
-
-    @Override
-    public double height() {
-        return layout.height();
-    }
 
     private String num(OptionalDouble v) {
         return Draw.fixed(v.getAsDouble(), data.digits());
@@ -88,19 +67,8 @@ public final class MedianChart implements Figure {
         return med + " [" + num(e.lower()) + ", " + hi + "]";
     }
 
-    private static String[] lines(String s) {
-        return s.isEmpty() ? new String[0] : s.split("\n", -1);
-    }
-
-    private static double headerWidth(String s, double fs) {
-        double w = 0;
-        for (String l : lines(s)) {
-            w = Math.max(w, FigureFonts.width(Face.BOLD.at(fs), l));
-        }
-        return w;
-    }
-
-    private Layout computeLayout() {
+    @Override
+    Layout computeLayout() {
         double fs = style.fontSize();
         double m = fs;
         double gap = fs * 1.2;
@@ -109,12 +77,12 @@ public final class MedianChart implements Figure {
         var reg = Face.REGULAR.at(fs);
         var cols = data.columns();
         int nLeft = cols.left().size();
-        double wLabel = headerWidth(cols.label(), fs);
+        double wLabel = maxWidth(Face.BOLD, fs, cols.label());
         double[] wLeft = new double[nLeft];
         for (int i = 0; i < nLeft; i++) {
-            wLeft[i] = headerWidth(cols.left().get(i), fs);
+            wLeft[i] = maxWidth(Face.BOLD, fs, cols.left().get(i));
         }
-        double wVal = headerWidth(cols.value(), fs);
+        double wVal = maxWidth(Face.BOLD, fs, cols.value());
         double hi = 0;
         double stateW = Math.max(FigureFonts.width(Face.ITALIC.at(fs), "not reached"),
                 FigureFonts.width(Face.ITALIC.at(fs), "not reported"));
@@ -177,22 +145,18 @@ public final class MedianChart implements Figure {
         java.util.function.DoubleUnaryOperator clampX = v -> toX.applyAsDouble(Math.max(fMin, Math.min(fMax, v)));
 
         double y = m;
-        if (!data.title().isEmpty()) {
-            double ts = fs * 1.15;
-            texts.add(TextBox.place(data.title(), Face.BOLD, ts, m, y + FigureFonts.ascent(Face.BOLD.at(ts)), Align.LEFT));
-            y += ts * 1.25 + fs * 0.6;
-        }
+        y = addTitle(texts, data.title(), fs * 1.15, m, y, fs * 0.6);
         int hl = Math.max(1, Math.max(lines(cols.label()).length, lines(cols.value()).length));
         for (String h : cols.left()) {
             hl = Math.max(hl, lines(h).length);
         }
         double hb = y + hl * lineH;
         double descB = FigureFonts.descent(Face.BOLD.at(fs));
-        header(texts, cols.label(), m, Align.LEFT, hb, lineH, descB, fs);
+        addHeader(texts, cols.label(), m, Align.LEFT, hb, lineH, descB, fs);
         for (int i = 0; i < nLeft; i++) {
-            header(texts, cols.left().get(i), leftC[i], Align.CENTER, hb, lineH, descB, fs);
+            addHeader(texts, cols.left().get(i), leftC[i], Align.CENTER, hb, lineH, descB, fs);
         }
-        header(texts, cols.value(), valRight, Align.RIGHT, hb, lineH, descB, fs);
+        addHeader(texts, cols.value(), valRight, Align.RIGHT, hb, lineH, descB, fs);
         y = hb + fs * 0.6;
         double rowsTop = y;
         List<Mark> marks = new ArrayList<>();
@@ -260,51 +224,25 @@ public final class MedianChart implements Figure {
             texts.add(t);
             y += lineH;
         }
-        if (!data.footnotes().isEmpty()) {
-            y += fs * 0.5;
-            for (String f : data.footnotes()) {
-                texts.add(TextBox.place(f, Face.REGULAR, fsz, m, y + FigureFonts.ascent(Face.REGULAR.at(fsz)), Align.LEFT));
-                y += fsz * 1.3;
-            }
-        }
+        y = addFootnotes(texts, data.footnotes(), fsz, m, y, fs);
         return new Layout(width, y + m * 0.75, pl, pr, axisMin, axisMax, axisY, rowsTop, rh, List.copyOf(marks),
                 List.copyOf(ticks), List.copyOf(texts));
     }
 
-    private static void header(List<TextBox> texts, String header, double ax, Align align, double bottom, double lineH,
-                               double desc, double fs) {
-        String[] ls = lines(header);
-        for (int k = 0; k < ls.length; k++) {
-            if (!ls[k].isEmpty()) {
-                texts.add(TextBox.place(ls[k], Face.BOLD, fs, ax, bottom - desc - (ls.length - 1 - k) * lineH, align));
-            }
-        }
-    }
-
     @Override
     public void draw(Graphics2D g) {
-        Layout l = layout;
+        Layout l = layout();
         double fs = style.fontSize();
-        double lw = Math.max(0.5, fs / 10.0);
+        double lw = lineWidth();
         for (Tick t : l.ticks()) {
-            Draw.line(g, t.pos(), l.rowsTop(), t.pos(), l.axisY(), lw * 0.5, new Color(0xe6, 0xe6, 0xe6));
+            Draw.line(g, t.pos(), l.rowsTop(), t.pos(), l.axisY(), lw * 0.5, GRID);
         }
         double arrowLen = fs * 0.5;
         double arrowHalf = fs * 0.22;
         for (Mark mk : l.marks()) {
             if (mk.hasWhisker()) {
-                double xl = mk.arrowLeft() ? mk.xLower() + arrowLen * 0.9 : mk.xLower();
-                double xu = mk.arrowRight() ? mk.xUpper() - arrowLen * 0.9 : mk.xUpper();
-                if (xu > xl) {
-                    Draw.line(g, xl, mk.centerY(), xu, mk.centerY(), lw, Draw.INK);
-                }
-                g.setColor(Draw.INK);
-                if (mk.arrowLeft()) {
-                    g.fill(Draw.arrowHead(mk.xLower(), mk.centerY(), -1, arrowLen, arrowHalf));
-                }
-                if (mk.arrowRight()) {
-                    g.fill(Draw.arrowHead(mk.xUpper(), mk.centerY(), 1, arrowLen, arrowHalf));
-                }
+                whisker(g, mk.xLower(), mk.xUpper(), mk.centerY(), mk.arrowLeft(), mk.arrowRight(), lw, arrowLen,
+                        arrowHalf);
             }
             if (!Double.isNaN(mk.xMedian())) {
                 double r = fs * 0.3;
@@ -322,7 +260,7 @@ public final class MedianChart implements Figure {
     }
 
     private boolean isState(TextBox t) {
-        for (Mark mk : layout.marks()) {
+        for (Mark mk : layout().marks()) {
             if (mk.stateText() == t) {
                 return true;
             }

@@ -9,7 +9,6 @@ import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.OptionalDouble;
 import org.trialmeta.report.FigureFonts.Face;
 import org.trialmeta.report.SurvivalPlotData.Group;
@@ -20,7 +19,7 @@ import org.trialmeta.report.TextBox.Align;
  * marks (+), dashed median lines, a legend above the panel, and a numbers-at-risk table whose
  * counts are centred under the x-axis ticks. Geometry comes from {@link #layout()}.
  */
-public final class SurvivalPlot implements Figure {
+public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, SurvivalPlot.Layout> {
 
     /** A censor mark centred at (x, y). */
     public record Mark(double time, double x, double y) {}
@@ -46,7 +45,7 @@ public final class SurvivalPlot implements Figure {
     public record Layout(double width, double height, double panelLeft, double panelRight, double panelTop,
                          double panelBottom, double xMax, List<Tick> xTicks, List<Tick> yTicks, List<Curve> curves,
                          List<AtRiskCell> atRisk, List<RowLabel> atRiskLabels, List<TextBox> texts,
-                         List<Rectangle2D> legendSwatches) {
+                         List<Rectangle2D> legendSwatches) implements LaidOutFigure.Size {
 
         public double x(double t) {
             return panelLeft + t / xMax * (panelRight - panelLeft);
@@ -57,34 +56,14 @@ public final class SurvivalPlot implements Figure {
         }
     }
 
-    private final SurvivalPlotData data;
-    private final FigureStyle style;
-    private final Layout layout;
-
     public SurvivalPlot(SurvivalPlotData data, FigureStyle style) {
-        this.data = Objects.requireNonNull(data, "data");
-        this.style = Objects.requireNonNull(style, "style");
-        this.layout = computeLayout();
-        FigureWriter.checkSize("survival plot", layout.width(), layout.height());
+        super("survival plot", data, style);
     }
 
     public SurvivalPlot(SurvivalPlotData data) {
         this(data, FigureStyle.JOURNAL_PAGE);
     }
 
-    public Layout layout() {
-        return layout;
-    }
-
-    @Override
-    public double width() {
-        return layout.width();
-    }
-
-    @Override
-    public double height() {
-        return layout.height();
-    }
 
     private String yTickText(double v) {
         return data.percent() ? Draw.tick(Ticks.clean(v * 100)) + "%" : Draw.tick(v);
@@ -94,7 +73,8 @@ public final class SurvivalPlot implements Figure {
         return Draw.PALETTE[i % Draw.PALETTE.length];
     }
 
-    private Layout computeLayout() {
+    @Override
+    Layout computeLayout() {
         double fs = style.fontSize();
         double m = fs;
         double gap = fs * 0.8;
@@ -145,11 +125,7 @@ public final class SurvivalPlot implements Figure {
 
         List<TextBox> texts = new ArrayList<>();
         double y = m;
-        if (!data.title().isEmpty()) {
-            double ts = fs * 1.15;
-            texts.add(TextBox.place(data.title(), Face.BOLD, ts, m, y + FigureFonts.ascent(Face.BOLD.at(ts)), Align.LEFT));
-            y += ts * 1.25 + fs * 0.4;
-        }
+        y = addTitle(texts, data.title(), fs * 1.15, m, y, fs * 0.4);
         // legend: swatch + name, wrapping within the figure
         List<Rectangle2D> swatches = new ArrayList<>();
         double swW = fs * 1.8;
@@ -222,14 +198,7 @@ public final class SurvivalPlot implements Figure {
                 y += lineH;
             }
         }
-        if (!data.footnotes().isEmpty()) {
-            double fsz = fs * 0.875;
-            y += fs * 0.5;
-            for (String f : data.footnotes()) {
-                texts.add(TextBox.place(f, Face.REGULAR, fsz, m, y + FigureFonts.ascent(Face.REGULAR.at(fsz)), Align.LEFT));
-                y += fsz * 1.3;
-            }
-        }
+        y = addFootnotes(texts, data.footnotes(), fs * 0.875, m, y, fs);
         double height = y + m * 0.75;
         for (TextBox t : texts) {
             width = Math.max(width, t.right() + m);
@@ -313,13 +282,13 @@ public final class SurvivalPlot implements Figure {
 
     @Override
     public void draw(Graphics2D g) {
-        Layout l = layout;
+        Layout l = layout();
         double fs = style.fontSize();
-        double lw = Math.max(0.5, fs / 10.0);
+        double lw = lineWidth();
         // light horizontal grid at the y ticks
         for (Tick t : l.yTicks()) {
             if (t.value() > 0) {
-                Draw.line(g, l.panelLeft(), t.pos(), l.panelRight(), t.pos(), lw * 0.5, new Color(0xe6, 0xe6, 0xe6));
+                Draw.line(g, l.panelLeft(), t.pos(), l.panelRight(), t.pos(), lw * 0.5, GRID);
             }
         }
         Shape oldClip = g.getClip();

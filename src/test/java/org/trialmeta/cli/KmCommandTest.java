@@ -163,7 +163,19 @@ class KmCommandTest {
         Run r = run("km", "--input", R.resolve("data/aml.csv").toString(), "--time", "time", "--event", "status",
                 "--level", "0.95");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(r.err()).contains("--level: 0.95 (a percentage");
+        assertThat(r.err()).contains("--level: 0.95 (must be a percentage strictly between 1 and 100, e.g. 95)");
+    }
+
+    @Test
+    void nonFiniteRhoAndNonPositiveTauAreInputErrors() {
+        Run rho = run("km", "--input", R.resolve("data/aml.csv").toString(), "--time", "time", "--event", "status",
+                "--rho", "Infinity");
+        assertThat(rho.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(rho.err().strip()).isEqualTo("trialmeta: --rho: Infinity (must be a finite number)");
+        Run tau = run("km", "--input", R.resolve("data/aml.csv").toString(), "--time", "time", "--event", "status",
+                "--tau", "-2.5");
+        assertThat(tau.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(tau.err().strip()).isEqualTo("trialmeta: --tau: -2.5 (must be a finite number > 0)");
     }
 
     @Test

@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.trialmeta.repository.Json;
 import picocli.CommandLine;
 
@@ -101,5 +103,35 @@ class SummaryCommandsTest {
         Run badCi = run("hr-from-summary", "--hr", "0.5", "--hr-ci", "0.6,0.9");
         assertThat(badCi.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(badCi.err()).contains("contain HR 0.5").doesNotContain("Exception");
+    }
+
+    /** Option checks shared through {@link OptionChecks}: one line naming the option, the value and the rule. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "hr-from-summary --hr -0.7 --p 0.03|--hr: -0.7 (must be a finite number > 0)",
+        "hr-from-summary --hr Infinity --p 0.03|--hr: Infinity (must be a finite number > 0)",
+        "hr-from-summary --hr 0.7 --p 1.5|--p: 1.5 (must be a p-value in (0, 1])",
+        "hr-from-summary --hr 0.7 --events 0|--events: 0 (must be >= 1)",
+        "hr-from-summary --hr 0.7 --events 100 --ratio 0|--ratio: 0 (must be a finite number > 0)",
+        "hr-from-summary --logrank-p 0 --favours research --events 10|--logrank-p: 0 (must be a p-value in (0, 1])",
+        "hr-from-summary --logrank-p 0.03 --favours research --events-research -1 --events-control 5|"
+                + "--events-research: -1 (must be >= 0)",
+        "hr-from-summary --o-minus-e -3|--o-minus-e and --v must be given together",
+        "hr-from-summary --o-minus-e -3 --v 0|--v: 0 (must be a finite number > 0)",
+        "hr-from-summary --o-minus-e NaN --v 2|--o-minus-e: NaN (must be a finite number)",
+        "hr-from-summary --hr 0.7 --p 0.03 --level 100|--level: 100 (must be a percentage strictly between 0 and 100,"
+                + " e.g. 95)",
+        "hr-from-summary --hr 0.7 --hr-ci 0.5,0.9 --ci-level 0|--ci-level: 0 (must be a percentage strictly between 0",
+        "hr-from-summary --median-treated 8|--median-treated and --median-control must be given together",
+        "median-compare --treated 11 --control 8 --level 100.5|--level: 100.5 (must be a percentage strictly between 0",
+        "cox --input x.csv --time t --event e --covariate x --level 0|--level: 0 (must be a percentage strictly",
+    })
+    void invalidOptionIsOneLineNamingOptionValueAndRule(String args, String message) {
+        Run r = run(args.split(" "));
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).startsWith("trialmeta: ").contains(message).doesNotContain("Exception")
+                .doesNotContain("\tat ");
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.out()).isEmpty();
     }
 }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
  * Subgroup analysis as separate metafor fits per subgroup (each with its own tau²) and the test for
@@ -43,6 +42,37 @@ public record SubgroupAnalysis(List<Subgroup> subgroups, Optional<SubgroupTest> 
 
     public SubgroupAnalysis {
         subgroups = List.copyOf(subgroups);
+    }
+
+    /**
+     * Test for subgroup differences from the subgroup estimates and their standard errors: the Q of a
+     * fixed-effect meta-analysis of the estimates, {@link MetaAnalysis#fit(double[], double[], MetaAnalysis.Options)}
+     * with {@link Tau2Estimator#FE}, Q_between = Σ (μ̂_g − μ̄)²/se_g² on G − 1 df; the same numbers as R
+     * {@code rma(yi = est, sei = se, method = "FE")[c("QE", "QEp")]}.
+     *
+     * @param estimates subgroup estimates, finite
+     * @param se        their standard errors
+     * @return empty ("not estimable") with fewer than 2 subgroups, or when an estimate is not finite or a
+     *     standard error is not finite and &gt; 0 (e.g. a Knapp-Hartung SE of 0)
+     */
+    public static Optional<SubgroupTest> differenceTest(double[] estimates, double[] se) {
+        if (estimates.length != se.length) {
+            throw new IllegalArgumentException("estimates, se lengths differ: " + estimates.length + ", " + se.length);
+        }
+        if (estimates.length < 2) {
+            return Optional.empty();
+        }
+        double[] vi = new double[se.length];
+        for (int g = 0; g < se.length; g++) {
+            vi[g] = se[g] * se[g];
+            if (!Double.isFinite(estimates[g]) || !(Double.isFinite(vi[g]) && vi[g] > 0)) {
+                return Optional.empty();
+            }
+        }
+        MetaAnalysis.Options fe = MetaAnalysis.Options.defaults(EffectMeasure.GEN).withMethod(Tau2Estimator.FE)
+                .withTau2Ci(false);
+        Heterogeneity h = MetaAnalysis.fit(estimates, vi, fe).orElseThrow().heterogeneity().orElseThrow();
+        return Optional.of(new SubgroupTest(h.q(), h.df(), h.pval()));
     }
 
     /** Subgroups of effect sizes (PFT: each subgroup back-transformed with its own harmonic mean of ni). */
@@ -94,22 +124,14 @@ public record SubgroupAnalysis(List<Subgroup> subgroups, Optional<SubgroupTest> 
         }
         Optional<SubgroupTest> test = Optional.empty();
         if (out.size() >= 2 && allConverged) {
-            double sw = 0;
-            double swy = 0;
-            for (Subgroup s : out) {
-                MetaAnalysisResult r = (MetaAnalysisResult) s.fit();
-                double w = 1 / (r.se() * r.se());
-                sw += w;
-                swy += w * r.estimate();
+            double[] est = new double[out.size()];
+            double[] se = new double[out.size()];
+            for (int g = 0; g < est.length; g++) {
+                MetaAnalysisResult r = (MetaAnalysisResult) out.get(g).fit();
+                est[g] = r.estimate();
+                se[g] = r.se();
             }
-            double mean = swy / sw;
-            double q = 0;
-            for (Subgroup s : out) {
-                MetaAnalysisResult r = (MetaAnalysisResult) s.fit();
-                q += (r.estimate() - mean) * (r.estimate() - mean) / (r.se() * r.se());
-            }
-            int df = out.size() - 1;
-            test = Optional.of(new SubgroupTest(q, df, ChiSquaredDistribution.of(df).survivalProbability(q)));
+            test = differenceTest(est, se);
         }
         return new SubgroupAnalysis(out, test);
     }

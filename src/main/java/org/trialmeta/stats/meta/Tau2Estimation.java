@@ -61,11 +61,18 @@ final class Tau2Estimation {
                 return new Fit(t, OptionalDouble.of(se), true, 0, "");
             }
             case SJ -> {
+                // two-pass mean as R's var() (cov.c): sum/k corrected by the mean residual, so identical
+                // estimates give tau0² = 0 exactly, as metafor (a one-pass mean left tau² ~ 1e-63)
                 double mean = 0;
                 for (double yi : m.y) {
                     mean += yi;
                 }
                 mean /= k;
+                double residual = 0;
+                for (double yi : m.y) {
+                    residual += yi - mean;
+                }
+                mean += residual / k;
                 double t0 = 0;
                 for (double yi : m.y) {
                     t0 += (yi - mean) * (yi - mean);
@@ -103,8 +110,10 @@ final class Tau2Estimation {
 
     /**
      * Fisher scoring as metafor (start at max(0, HE), step (score/information), halved while it would
-     * make tau² negative), with an additional safeguard: for ML/REML a step that lowers the
-     * log-likelihood is halved (at most 60 times).
+     * make tau² negative), with two additional safeguards: a step back across the previous one is halved
+     * until it is shorter than that one (no growing oscillation), and for ML/REML a step that lowers the
+     * log-likelihood is halved (at most 60 times). Where metafor converges these reach the same root; where
+     * its Fisher scoring oscillates without converging they still converge.
      */
     private static Fit fisherScoring(GroupedModel m, Tau2Estimator method, IterationControl control) {
         boolean likelihood = method != Tau2Estimator.EB;
@@ -113,6 +122,7 @@ final class Tau2Estimation {
         boolean converged = false;
         int iter = 0;
         double ll = likelihood ? m.logLik(t, reml) : 0;
+        double previous = 0;
         while (iter < control.maxIterations()) {
             iter++;
             GroupedModel.Sums st = m.sums(t, false);
@@ -123,6 +133,16 @@ final class Tau2Estimation {
             }
             while (t + adj < 0) {
                 adj /= 2;
+            }
+            // A step back across the previous one that is not shorter overshoots the root by more than a
+            // factor 2 (expected information far below the observed one): left alone, the iterates oscillate
+            // around it with a growing amplitude, which near a maximum the log-likelihood test below cannot
+            // see (metafor then stops with "Fisher scoring algorithm did not converge"). Halve it until it is
+            // shorter: the iteration then contracts to the same root.
+            if (adj * previous < 0) {
+                while (Math.abs(adj) >= Math.abs(previous)) {
+                    adj /= 2;
+                }
             }
             double next = t + adj;
             if (likelihood) {
@@ -137,6 +157,7 @@ final class Tau2Estimation {
                 ll = llNext;
             }
             double change = Math.abs(next - t);
+            previous = adj;
             t = next;
             if (change <= control.threshold() * Math.max(t, 1e-6)) {
                 converged = true;

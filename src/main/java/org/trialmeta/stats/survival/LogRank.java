@@ -158,9 +158,14 @@ public final class LogRank {
                 }
             }
             try {
+                // a zero pivot (the threshold 0 lets it through) gives an infinite or NaN statistic: R's
+                // solve() stops there with "system is exactly singular"
                 RealVector sol = new LUDecomposition(vv, 0.0).getSolver().solve(diff);
                 chisq = sol.dotProduct(diff);
             } catch (SingularMatrixException e) {
+                chisq = Double.NaN;
+            }
+            if (!Double.isFinite(chisq)) {
                 throw new IllegalArgumentException("log-rank variance matrix is singular (no information"
                         + " to compare the groups)");
             }

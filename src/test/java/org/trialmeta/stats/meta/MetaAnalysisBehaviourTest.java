@@ -97,6 +97,39 @@ class MetaAnalysisBehaviourTest {
     }
 
     @Test
+    void testForSubgroupDifferencesIsTheFixedEffectQOfTheSubgroupEstimates() {
+        double[] est = {0.2, -0.1, 0.5};
+        double[] se = {0.1, 0.2, 0.25};
+        SubgroupAnalysis.SubgroupTest t = SubgroupAnalysis.differenceTest(est, se).orElseThrow();
+        double sw = 0;
+        double swy = 0;
+        for (int g = 0; g < 3; g++) {
+            sw += 1 / (se[g] * se[g]);
+            swy += est[g] / (se[g] * se[g]);
+        }
+        double q = 0;
+        for (int g = 0; g < 3; g++) {
+            q += Math.pow(est[g] - swy / sw, 2) / (se[g] * se[g]);
+        }
+        assertThat(t.q()).isCloseTo(q, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(t.df()).isEqualTo(2);
+        assertThat(t.pval()).isCloseTo(Math.exp(-q / 2), org.assertj.core.data.Offset.offset(1e-12)); // chi2(2)
+        assertThat(SubgroupAnalysis.differenceTest(new double[] {0.2}, new double[] {0.1})).isEmpty();
+        assertThat(SubgroupAnalysis.differenceTest(new double[] {0.2, 0.3}, new double[] {0.1, 0})).isEmpty();
+    }
+
+    @Test
+    void subgroupWithAKnappHartungStandardErrorOfZeroHasNoTestForSubgroupDifferences() {
+        // subgroup b: identical estimates, RSS = 0, Knapp-Hartung SE 0 (as metafor): Q_between is not estimable
+        MetaAnalysis.Options o = MetaAnalysis.Options.defaults(EffectMeasure.GEN).withMethod(Tau2Estimator.DL)
+                .withTest(TestType.KNHA);
+        SubgroupAnalysis sa = SubgroupAnalysis.of(new double[] {0.1, 0.4, 0.3, 0.3}, new double[] {0.01, 0.02, 0.03, 0.01},
+                new String[] {"a", "a", "b", "b"}, o);
+        assertThat(((MetaAnalysisResult) sa.subgroups().get(1).fit()).se()).isZero();
+        assertThat(sa.test()).isEmpty();
+    }
+
+    @Test
     void tau2EstimatorNamesParseAsMetafor() {
         assertThat(Tau2Estimator.parse("hsk")).isEqualTo(Tau2Estimator.HSK);
         assertThat(Tau2Estimator.parse("EE")).isEqualTo(Tau2Estimator.FE);

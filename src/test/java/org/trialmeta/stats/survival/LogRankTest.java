@@ -79,4 +79,16 @@ class LogRankTest {
         assertThatThrownBy(() -> LogRank.test(new double[] {1, 2}, new int[] {1, 1}, new int[] {0, 0}))
                 .hasMessageContaining("only 1 group");
     }
+
+    @Test
+    void exactlySingularVarianceIsRefusedWithTheReasonAsSurvdiffStops() {
+        // each stratum holds one group only (stratum 1 a single patient): V = 0. survival 3.5.3's
+        // survdiff(Surv(time, status) ~ g + strata(s)) stops with "Lapack routine dgesv: system is exactly
+        // singular: U[1,1] = 0"; this used to end in "chisq NaN, df 1 (must be >= 0)" (found by the
+        // label-invariance property in SurvivalPropertiesTest)
+        assertThatThrownBy(() -> LogRank.test(new double[] {2, 18, 23, 4}, new int[] {1, 1, 1, 1},
+                new int[] {0, 1, 0, 0}, new int[] {0, 1, 0, 0}, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("log-rank variance matrix is singular (no information to compare the groups)");
+    }
 }

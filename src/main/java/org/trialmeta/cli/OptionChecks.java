@@ -1,0 +1,88 @@
+package org.trialmeta.cli;
+
+import org.trialmeta.model.InputException;
+
+/**
+ * Checks of command-line option values shared by the commands. Every failure is an {@link InputException}
+ * whose one line names the option, the value and the rule: {@code --ratio: -1 (must be a finite number > 0)}.
+ * The nullable overloads accept an option that was not given ({@code null}) and check it only when present.
+ */
+final class OptionChecks {
+
+    private OptionChecks() {}
+
+    /** A confidence level in percent strictly between 0 and 100; returns it as a fraction (95 → 0.95). */
+    static double level(String option, double percent) {
+        return level(option, percent, 0);
+    }
+
+    /**
+     * A confidence level in percent strictly between {@code lowest} and 100 (a {@code lowest} of 1 refuses
+     * 0.95 typed for 95%); returns it as a fraction.
+     */
+    static double level(String option, double percent, double lowest) {
+        if (!(percent > lowest && percent < 100)) {
+            throw fail(option, text(percent), "must be a percentage strictly between " + text(lowest)
+                    + " and 100, e.g. 95");
+        }
+        return percent / 100;
+    }
+
+    /** A finite number. */
+    static double finite(String option, double value) {
+        if (!Double.isFinite(value)) {
+            throw fail(option, text(value), "must be a finite number");
+        }
+        return value;
+    }
+
+    /** A finite number, when given. */
+    static Double finite(String option, Double value) {
+        return value == null ? null : finite(option, value.doubleValue());
+    }
+
+    /** A finite number &gt; 0. */
+    static double positiveFinite(String option, double value) {
+        if (!(value > 0 && Double.isFinite(value))) {
+            throw fail(option, text(value), "must be a finite number > 0");
+        }
+        return value;
+    }
+
+    /** A finite number &gt; 0, when given. */
+    static Double positiveFinite(String option, Double value) {
+        return value == null ? null : positiveFinite(option, value.doubleValue());
+    }
+
+    /** A p-value in (0, 1], when given. */
+    static Double pValue(String option, Double value) {
+        if (value != null && !(value > 0 && value <= 1)) {
+            throw fail(option, text(value), "must be a p-value in (0, 1]");
+        }
+        return value;
+    }
+
+    /** A whole number of at least {@code min}, when given (e.g. a count of events). */
+    static Integer atLeast(String option, Integer value, int min) {
+        if (value != null && value < min) {
+            throw fail(option, value.toString(), "must be >= " + min);
+        }
+        return value;
+    }
+
+    /** Two options that only make sense together: both given or neither. */
+    static void together(String option, Object value, String otherOption, Object otherValue) {
+        if ((value == null) != (otherValue == null)) {
+            throw new InputException(option + " and " + otherOption + " must be given together");
+        }
+    }
+
+    private static InputException fail(String option, String value, String rule) {
+        return new InputException(option + ": " + value + " (" + rule + ")");
+    }
+
+    /** A number as typed: whole numbers without ".0", others as Java prints them. */
+    static String text(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+}
