@@ -60,9 +60,9 @@ jmh() { # name, then JMH arguments
   java -jar "$JAR" "$@" $JMH_ARGS -rf json -rff "$OUT/jmh-$name.json" | tee "$OUT/jmh-$name.log" | grep -E "^(Benchmark|[A-Z][A-Za-z]+Benchmark\.)|Result" || true
 }
 jmh pool 'PoolBenchmark.fit$' -p variant=REML -p k="$KS"
-jmh survival 'SurvivalBenchmark' -p n="$SURV_N"
-jmh load 'LoadBenchmark' -p files="$LOAD_FILES"
-jmh report 'ReportBenchmark' -p trials=trials
+jmh survival 'bench\.SurvivalBenchmark\.' -p n="$SURV_N"
+jmh load 'bench\.LoadBenchmark\.' -p files="$LOAD_FILES"
+jmh report 'bench\.ReportBenchmark\.' -p trials=trials
 
 METAFOR=-; SURVR=-
 if command -v Rscript >/dev/null 2>&1 && Rscript -e 'suppressPackageStartupMessages({library(metafor); library(survival)}); invisible(jsonlite::fromJSON("[]"))' >/dev/null 2>&1; then

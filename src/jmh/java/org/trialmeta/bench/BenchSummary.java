@@ -103,7 +103,7 @@ public final class BenchSummary {
             double[] rv = r.get(row.task() + "|" + row.size());
             md.append(String.format(Locale.ROOT, "| %s | %s | %s ± %s | %s | %s | %s | %s |%n", row.task(), row.size(),
                     num(row.ms()), num(row.error()), num(row.fastest()), rv == null ? "" : num(rv[0]),
-                    rv == null ? "" : num(rv[1]), rv == null ? "" : String.format(Locale.ROOT, "%,.0f×", rv[0] / row.ms())));
+                    rv == null ? "" : num(rv[1]), rv == null ? "" : ratio(rv[0] / row.ms())));
         }
         if (!rLabel.isEmpty()) {
             md.append("\nR: ").append(rLabel.strip()).append('\n');
@@ -134,6 +134,10 @@ public final class BenchSummary {
             case "s/op" -> 1e3;
             default -> throw new IllegalArgumentException("unexpected JMH unit " + unit + " (use AverageTime)");
         };
+    }
+
+    private static String ratio(double v) {
+        return (v >= 10 ? String.format(Locale.ROOT, "%,.0f", v) : String.format(Locale.ROOT, "%.2f", v)) + "×";
     }
 
     private static String num(double v) {
