@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The whole benchmark suite, one command (documented in docs/benchmarks.md):
 #
-#   bench/run.sh               full run (about 25-40 minutes on 2 cores; needs Java 17 and Maven;
+#   bench/run.sh               full run (about 15-20 minutes on 2 cores; needs Java 17 and Maven;
 #                              R parts need Rscript with metafor, jsonlite and survival; hyperfine for wall clock)
 #   QUICK=1 bench/run.sh       smoke run: 1 short JMH iteration, small sizes (a few minutes)
 #
