@@ -53,6 +53,9 @@ public final class BenchSummary {
                         size.append(size.length() == 0 ? "" : " ").append(e.getKey()).append('=').append(e.getValue().asText());
                     }
                 }
+                if (bench.endsWith(".coxEfron100kTimes5")) {
+                    size = new StringBuilder("100000 rows x 5"); // SurvivalBenchmark's n is the KM size only
+                }
                 JsonNode pm = r.get("primaryMetric");
                 double unit = toMs(pm.get("scoreUnit").asText());
                 double fastest = Double.NaN;
