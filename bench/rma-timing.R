@@ -83,7 +83,9 @@ jmh_ms <- function(bench, k, variant = NULL) {
     if (!endsWith(r$benchmark, paste0(".", bench))) next
     if (as.integer(r$params$k) != k) next
     if (!is.null(variant) && r$params$variant != variant) next
-    return(c(r$primaryMetric$score, r$primaryMetric$scoreError, min(unlist(r$primaryMetric$rawData))))
+    # as.numeric: with one measurement iteration JMH writes the error as the string "NaN"
+    return(suppressWarnings(as.numeric(c(r$primaryMetric$score, r$primaryMetric$scoreError,
+                                         min(as.numeric(unlist(r$primaryMetric$rawData)))))))
   }
   c(NA, NA, NA)
 }

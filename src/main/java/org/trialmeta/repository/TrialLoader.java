@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.trialmeta.model.InputException;
 import org.trialmeta.model.Source;
 import org.trialmeta.model.Trial;
@@ -82,13 +83,15 @@ public final class TrialLoader {
 
     private final ObjectReader trialReader;
     private final ObjectReader sourcesReader;
-    private final Validator validator;
+    /** Built on a second thread while the YAML mapper is built and the first files are read. */
+    private final java.util.concurrent.CompletableFuture<Validator> validator;
 
     private static final class Holder {
         static final TrialLoader INSTANCE = new TrialLoader();
     }
 
     private TrialLoader() {
+        this.validator = java.util.concurrent.CompletableFuture.supplyAsync(TrialLoader::buildValidator, TrialLoader::startDaemon);
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_NESTING);
@@ -111,8 +114,34 @@ public final class TrialLoader {
                 .build();
         this.trialReader = mapper.readerFor(TrialDto.class);
         this.sourcesReader = mapper.readerFor(SourcesFile.class);
-        ValidatorFactory vf = Validation.byProvider(HibernateValidator.class).configure().buildValidatorFactory();
-        this.validator = vf.getValidator();
+    }
+
+    /**
+     * The Hibernate Validator. Every message of our constraints is plain text (the value and rule are added
+     * by {@link #validate}), so the {@link ParameterMessageInterpolator} gives the same messages as the default
+     * expression-language interpolator without starting an EL implementation; there is no
+     * {@code META-INF/validation.xml}, so its lookup is skipped.
+     */
+    private static Validator buildValidator() {
+        ValidatorFactory vf = Validation.byProvider(HibernateValidator.class).configure()
+                .ignoreXmlConfiguration()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
+        return vf.getValidator();
+    }
+
+    private Validator validator() {
+        try {
+            return validator.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static void startDaemon(Runnable task) {
+        Thread t = new Thread(task, "trialmeta-validator-bootstrap");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The shared loader (building one takes a few hundred milliseconds; reuse it). */
@@ -138,29 +167,30 @@ public final class TrialLoader {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir + ": not a directory (expected a directory of trial YAML files)");
         }
-        List<Path> trialFiles = new ArrayList<>();
+        // (file name, path) pairs: the name is computed once, not in every comparison of the sort
+        List<Map.Entry<String, Path>> named = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if ((lower.endsWith(".yaml") || lower.endsWith(".yml")) && !name.equals(SOURCES_FILE)
                         && !name.startsWith(".") && Files.isRegularFile(p)) {
-                    trialFiles.add(p);
+                    named.add(Map.entry(name, p));
                 }
             }
         } catch (IOException e) {
             throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")");
         }
-        trialFiles.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        named.sort(Map.Entry.comparingByKey());
+        List<Path> trialFiles = new ArrayList<>(named.size());
+        for (Map.Entry<String, Path> e : named) {
+            trialFiles.add(e.getValue());
+        }
 
         List<Problem> problems = new ArrayList<>();
         Path sourcesPath = dir.resolve(SOURCES_FILE);
         Parsed<SourcesFile> sources = parseSources(sourcesPath.toString(), sourcesPath);
         problems.addAll(sources.problems());
-
-        List<Parsed<TrialDto>> parsed = trialFiles.parallelStream()
-                .map(p -> parseTrial(p.toString(), p))
-                .toList();
 
         Set<String> sourceIds = null;
         if (sources.value() != null && sources.problems().isEmpty()) {
@@ -169,20 +199,21 @@ public final class TrialLoader {
                 sourceIds.add(s.id);
             }
         }
+        Set<String> knownSources = sourceIds;
+        // Files are independent: parse, validate and convert them in parallel (the order of the list, and so of
+        // trials and problems, is the sorted file order whatever the scheduling).
+        List<Parsed<TrialDto>> parsed = trialFiles.parallelStream()
+                .map(p -> parseTrial(p.toString(), p, knownSources))
+                .toList();
+
         Map<String, String> firstFileOfTrial = new HashMap<>();
         for (Parsed<TrialDto> p : parsed) {
             problems.addAll(p.problems());
-            TrialDto t = p.value();
-            if (t == null) {
-                continue;
-            }
-            String first = t.id == null ? null : firstFileOfTrial.putIfAbsent(t.id, p.file());
+            String id = p.id();
+            String first = id == null ? null : firstFileOfTrial.putIfAbsent(id, p.file());
             if (first != null) {
-                problems.add(new Problem(p.file(), "id", Checked.quote(t.id) + " (trial id already used in " + first
+                problems.add(new Problem(p.file(), "id", Checked.quote(id) + " (trial id already used in " + first
                         + "; trial ids must be unique)"));
-            }
-            if (sourceIds != null) {
-                checkSourceIds(p.file(), t, sourceIds, problems);
             }
         }
         if (!problems.isEmpty()) {
@@ -204,15 +235,21 @@ public final class TrialLoader {
         }
     }
 
-    /** The result of reading one file: the DTO (null when unreadable), its record, and its problems. */
-    record Parsed<T>(String file, T value, Trial record, List<Problem> problems) {}
+    /**
+     * The result of reading one file: the DTO (null when unreadable; trial files do not keep it, only its
+     * {@code id}), its record, and its problems.
+     */
+    record Parsed<T>(String file, T value, String id, Trial record, List<Problem> problems) {}
 
-    /** Reads, validates and converts one trial file; {@code display} names it in problems. */
-    Parsed<TrialDto> parseTrial(String display, Path path) {
+    /**
+     * Reads, validates and converts one trial file; {@code display} names it in problems. When
+     * {@code sourceIds} is not null (sources.yaml was valid), source references are checked against it.
+     */
+    Parsed<TrialDto> parseTrial(String display, Path path, Set<String> sourceIds) {
         List<Problem> problems = new ArrayList<>();
         TrialDto dto = read(display, path, trialReader, TrialDto.class, problems);
         if (dto == null) {
-            return new Parsed<>(display, null, null, problems);
+            return new Parsed<>(display, null, null, null, problems);
         }
         validate(display, dto, problems);
         checkStructure(display, dto, problems);
@@ -224,8 +261,11 @@ public final class TrialLoader {
                 problems.add(new Problem(display, "", e.getMessage()));
             }
         }
+        if (sourceIds != null) {
+            checkSourceIds(display, dto, sourceIds, problems);
+        }
         problems.sort(Problem.ORDER);
-        return new Parsed<>(display, dto, record, problems);
+        return new Parsed<>(display, null, dto.id, problems.isEmpty() ? record : null, problems);
     }
 
     private Parsed<SourcesFile> parseSources(String display, Path path) {
@@ -233,7 +273,7 @@ public final class TrialLoader {
         if (!Files.exists(path)) {
             problems.add(new Problem(display, "", "file not found (a trials directory needs " + SOURCES_FILE
                     + " listing the sources its data cite)"));
-            return new Parsed<>(display, null, null, problems);
+            return new Parsed<>(display, null, null, null, problems);
         }
         SourcesFile dto = read(display, path, sourcesReader, SourcesFile.class, problems);
         if (dto != null) {
@@ -250,7 +290,7 @@ public final class TrialLoader {
             }
         }
         problems.sort(Problem.ORDER);
-        return new Parsed<>(display, dto, null, problems);
+        return new Parsed<>(display, dto, null, null, problems);
     }
 
     private <T> T read(String display, Path path, ObjectReader reader, Class<T> type, List<Problem> problems) {
@@ -358,7 +398,7 @@ public final class TrialLoader {
                 badOutcomes.add(p.path().substring(0, p.path().length() - "kind".length()));
             }
         }
-        for (ConstraintViolation<Object> v : validator.validate(dto)) {
+        for (ConstraintViolation<Object> v : validator().validate(dto)) {
             String path = v.getPropertyPath().toString();
             if (reported.contains(path) || badOutcomes.stream().anyMatch(path::startsWith)) {
                 continue;
