@@ -102,7 +102,7 @@ public final class CsvTable {
             t = Table.read().usingOptions(options);
         } catch (IOException | RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
-            throw new InputException(name + ": malformed CSV (" + msg + ")");
+            throw new InputException(name + ": malformed CSV (" + shown(msg) + ")");
         }
         if (t.columnCount() != header.size()) {
             throw new InputException(name + ": malformed CSV header (" + header.size()
@@ -153,7 +153,7 @@ public final class CsvTable {
             }
             for (int j = 0; j < i; j++) {
                 if (out.get(j).equals(out.get(i))) {
-                    throw new InputException(name + ": column '" + out.get(i) + "' appears twice in the header");
+                    throw new InputException(name + ": column '" + shown(out.get(i)) + "' appears twice in the header");
                 }
             }
         }
@@ -199,7 +199,7 @@ public final class CsvTable {
         }
         if (!missing.isEmpty()) {
             throw new InputException(name + ": missing column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (columns present: " + String.join(", ", columns) + ")");
+                    + shown(String.join(", ", missing)) + " (columns present: " + shown(String.join(", ", columns)) + ")");
         }
         return this;
     }
@@ -284,9 +284,43 @@ public final class CsvTable {
         return d;
     }
 
-    /** An input error for one cell: file, line, column, value, rule. */
+    /** An input error for one cell: file, line, column, value (as {@link #shown}), rule. */
     public InputException cellError(String column, int row, String value, String rule) {
         return new InputException(name + ": line " + lineOf(row) + ", column " + column + ": '"
-                + value + "' " + "(" + rule + ")");
+                + shown(value) + "' " + "(" + rule + ")");
+    }
+
+    /** Values longer than this are cut in messages (a message stays one readable line). */
+    static final int MAX_SHOWN_CHARS = 80;
+
+    /**
+     * A cell value as shown in a one-line message: line breaks and other control characters escaped
+     * ({@code \n}, {@code \r}, {@code \t}, {@code \u0085}), cut after {@value #MAX_SHOWN_CHARS} characters.
+     * A quoted CSV cell may hold a line break; printed raw, it would split the message.
+     */
+    public static String shown(String value) {
+        StringBuilder sb = new StringBuilder();
+        int n = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (n >= MAX_SHOWN_CHARS) {
+                sb.append("... (").append(value.length()).append(" characters)");
+                break;
+            }
+            char c = value.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+            n++;
+        }
+        return sb.toString();
     }
 }
