@@ -32,6 +32,10 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 public final class CsvTable {
 
+    /** A plain decimal number (compiled once: String.matches would compile it for every cell). */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     /** Files larger than this are refused rather than read into memory. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
 
@@ -102,7 +106,7 @@ public final class CsvTable {
             t = Table.read().usingOptions(options);
         } catch (IOException | RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
-            throw new InputException(name + ": malformed CSV (" + shown(msg) + ")");
+            throw new InputException(name + ": malformed CSV (" + shown(msg, MAX_SHOWN_MESSAGE_CHARS) + ")");
         }
         if (t.columnCount() != header.size()) {
             throw new InputException(name + ": malformed CSV header (" + header.size()
@@ -278,7 +282,7 @@ public final class CsvTable {
             throw cellError(column, row, v, "not a number");
         }
         // Double.parseDouble accepts "NaN", "Infinity", "1d", "0x1p3": refuse all but plain decimals
-        if (!Double.isFinite(d) || !v.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (!Double.isFinite(d) || !DECIMAL.matcher(v).matches()) {
             throw cellError(column, row, v, "must be a finite decimal number");
         }
         return d;
@@ -299,10 +303,17 @@ public final class CsvTable {
      * A quoted CSV cell may hold a line break; printed raw, it would split the message.
      */
     public static String shown(String value) {
+        return shown(value, MAX_SHOWN_CHARS);
+    }
+
+    /** Parser messages are cut later than cell values. */
+    static final int MAX_SHOWN_MESSAGE_CHARS = 300;
+
+    private static String shown(String value, int max) {
         StringBuilder sb = new StringBuilder();
         int n = 0;
         for (int i = 0; i < value.length(); i++) {
-            if (n >= MAX_SHOWN_CHARS) {
+            if (n >= max) {
                 sb.append("... (").append(value.length()).append(" characters)");
                 break;
             }
