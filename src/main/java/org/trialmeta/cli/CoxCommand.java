@@ -97,6 +97,11 @@ public final class CoxCommand implements Callable<Integer> {
         }
         csv.requireColumns(required.toArray(String[]::new)).requireRows(1);
         double[] time = csv.doubles(timeColumn);
+        for (int r = 0; r < time.length; r++) {
+            if (time[r] < 0) { // coxph would only rank them, but a negative follow-up time is a data error (as km)
+                throw csv.cellError(timeColumn, r, csv.string(timeColumn, r), "a time must not be negative");
+            }
+        }
         int[] event = csv.counts(eventColumn);
         for (int r = 0; r < event.length; r++) {
             if (event[r] > 1) {
