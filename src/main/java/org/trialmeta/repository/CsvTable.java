@@ -309,7 +309,7 @@ public final class CsvTable {
     /** Parser messages are cut later than cell values. */
     static final int MAX_SHOWN_MESSAGE_CHARS = 300;
 
-    private static String shown(String value, int max) {
+    static String shown(String value, int max) {
         StringBuilder sb = new StringBuilder();
         int n = 0;
         for (int i = 0; i < value.length(); i++) {

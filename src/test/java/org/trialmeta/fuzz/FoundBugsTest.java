@@ -148,4 +148,16 @@ class FoundBugsTest {
                 blocker.resolve("ipd.csv").toString()));
         assertThat(line).contains("cannot write " + blocker.resolve("ipd.csv"), "is a file, not a directory");
     }
+
+    /** Found by fuzzing TrialLoaderFuzzTest#trialFile (crash-e66b8cea…): a quoted key with line breaks. */
+    @Test
+    void aYamlKeyWithLineBreaksStaysOnTheOneProblemLine() throws IOException {
+        Path minimal = Path.of("src/test/resources/fixtures/valid/minimal");
+        Files.copy(minimal.resolve("sources.yaml"), dir.resolve("sources.yaml"));
+        Files.writeString(dir.resolve("example.yaml"), Files.readString(minimal.resolve("example.yaml"))
+                .replace("locator: Methods,", "\"loca\\n\\ntor\": Methods,"));
+        CliRun r = CliRun.of("validate", "--trials", dir.toString()).assertTrialsContract(dir.toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("loca\\n\\ntor: unknown key");
+    }
 }
