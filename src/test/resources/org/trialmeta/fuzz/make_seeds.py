@@ -43,9 +43,6 @@ def csv_cases(header, rows):
         rs = [list(r) for r in rows]
         rs[0][-1] = bad
         c["cell-" + name] = text(header, rs)
-        rs = [list(r) for r in rows]
-        rs[-1][1] = bad
-        c["cell2-" + name] = text(header, rs)
     c["single-row"] = text(header, rows[:1])
     c["duplicate-ids"] = text(header, rows + rows[:1])
     c["non-utf8"] = text(header, rows).encode("utf-8").replace(b",", b",\xff", 1)
