@@ -36,6 +36,13 @@ public final class CoxCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { table, json }
 
+    /**
+     * Largest accepted |covariate|. The information matrix sums squared covariates weighted by
+     * exp(x'beta); with |x| near 1e154 the squares overflow and the fit reports se 0 and p 0 for nonsense.
+     * 1e15 is beyond any measured covariate in any unit (rescale otherwise).
+     */
+    static final double MAX_ABS_COVARIATE = 1e15;
+
     /** Tie handling as spelled on the command line. */
     enum TiesOption { efron, breslow }
 
@@ -88,6 +95,11 @@ public final class CoxCommand implements Callable<Integer> {
         }
         csv.requireColumns(required.toArray(String[]::new)).requireRows(1);
         double[] time = csv.doubles(timeColumn);
+        for (int r = 0; r < time.length; r++) {
+            if (time[r] < 0) { // coxph would only rank them, but a negative follow-up time is a data error (as km)
+                throw csv.cellError(timeColumn, r, csv.string(timeColumn, r), "a time must not be negative");
+            }
+        }
         int[] event = csv.counts(eventColumn);
         for (int r = 0; r < event.length; r++) {
             if (event[r] > 1) {
@@ -97,6 +109,12 @@ public final class CoxCommand implements Callable<Integer> {
         double[][] columns = new double[names.size()][];
         for (int k = 0; k < names.size(); k++) {
             columns[k] = csv.doubles(names.get(k));
+            for (int r = 0; r < columns[k].length; r++) {
+                if (Math.abs(columns[k][r]) > MAX_ABS_COVARIATE) {
+                    throw csv.cellError(names.get(k), r, csv.string(names.get(k), r),
+                            "a covariate must be between -1e15 and 1e15 (rescale it)");
+                }
+            }
         }
         int[] strata = null;
         if (strataColumn != null) {

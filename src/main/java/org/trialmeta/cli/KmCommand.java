@@ -40,6 +40,13 @@ public final class KmCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { table, json }
 
+    /**
+     * Largest accepted follow-up time. Greenwood and restricted-mean variances sum squared areas (time
+     * squared); beyond about 1e150 they overflow to infinity. 1e15 is far above any follow-up in any unit
+     * and keeps every sum finite.
+     */
+    static final double MAX_TIME = 1e15;
+
     @Spec
     CommandSpec spec;
 
@@ -121,6 +128,9 @@ public final class KmCommand implements Callable<Integer> {
         for (int r = 0; r < n; r++) {
             if (time[r] < 0) {
                 throw csv.cellError(timeColumn, r, csv.string(timeColumn, r), "a time must not be negative");
+            }
+            if (time[r] > MAX_TIME) {
+                throw csv.cellError(timeColumn, r, csv.string(timeColumn, r), "a time must be at most 1e15");
             }
             if (ev[r] != 0 && ev[r] != 1) {
                 throw csv.cellError(eventColumn, r, csv.string(eventColumn, r), "event must be 1 (event) or 0 (censored)");
@@ -222,6 +232,11 @@ public final class KmCommand implements Callable<Integer> {
         spec.commandLine().getErr().println("trialmeta: wrote " + plot);
     }
 
+    /** The restricted mean up to {@code tau}; null (not estimable) when tau is 0, i.e. every time is 0. */
+    private static RmstResult rmst(KaplanMeierCurve c, double tau) {
+        return tau > 0 ? c.rmst(tau) : null;
+    }
+
     private static Double d(OptionalDouble o) {
         return o.isPresent() ? o.getAsDouble() : null;
     }
@@ -236,7 +251,7 @@ public final class KmCommand implements Callable<Integer> {
         for (int g = 0; g < labels.size(); g++) {
             KaplanMeierCurve c = curves.get(g);
             SurvivalQuantile med = c.median();
-            RmstResult rm = c.rmst(rmeanTau);
+            RmstResult rm = rmst(c, rmeanTau);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("group", labels.get(g));
             m.put("n", c.n());
@@ -244,8 +259,8 @@ public final class KmCommand implements Callable<Integer> {
             m.put("median", d(med.time()));
             m.put("median_lower", d(med.lower()));
             m.put("median_upper", d(med.upper()));
-            m.put("rmean", rm.rmean());
-            m.put("rmean_se", rm.se());
+            m.put("rmean", rm == null ? null : rm.rmean());
+            m.put("rmean_se", rm == null ? null : rm.se());
             List<Object> rows = new ArrayList<>();
             for (KaplanMeierRow r : c.rows()) {
                 Map<String, Object> row = new LinkedHashMap<>();
@@ -274,7 +289,7 @@ public final class KmCommand implements Callable<Integer> {
             groups.add(m);
         }
         root.put("groups", groups);
-        if (curves.size() == 2) {
+        if (curves.size() == 2 && rmeanTau > 0) {
             RmstDifference diff = KaplanMeier.rmstDifference(curves.get(0), curves.get(1), rmeanTau, lev);
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("first", labels.get(0));
@@ -337,9 +352,9 @@ public final class KmCommand implements Callable<Integer> {
         for (int i = 0; i < labels.size(); i++) {
             KaplanMeierCurve c = curves.get(i);
             SurvivalQuantile m = c.median();
-            RmstResult r = c.rmst(rmeanTau);
+            RmstResult r = rmst(c, rmeanTau);
             summary.row(labels.get(i), c.n(), c.events(), num(m.time()), num(m.lower()), num(m.upper()),
-                    num(r.rmean()), num(r.se()));
+                    r == null ? "NA" : num(r.rmean()), r == null ? "NA" : num(r.se()));
         }
         sb.append(summary.render());
         sb.append("median NA = not reached; restricted mean up to ").append(g(rmeanTau))
@@ -354,7 +369,7 @@ public final class KmCommand implements Callable<Integer> {
             }
             sb.append(t.render());
         }
-        if (curves.size() == 2) {
+        if (curves.size() == 2 && rmeanTau > 0) {
             RmstDifference diff = KaplanMeier.rmstDifference(curves.get(0), curves.get(1), rmeanTau, lev);
             sb.append('\n').append("RMST difference ").append(labels.get(0)).append(" - ").append(labels.get(1))
                     .append(" up to ").append(g(rmeanTau)).append(": ").append(num(diff.difference()))

@@ -50,6 +50,15 @@ public final class PoolCommand implements Callable<Integer> {
     /** The --method values, in the order shown to users. */
     static final List<String> METHODS = List.of("FE", "DL", "HE", "HS", "HSk", "SJ", "ML", "REML", "EB", "PM", "MH", "PETO");
 
+    /**
+     * Range of generic estimates |yi| and sampling variances vi accepted with --measure GEN. Weights 1/vi
+     * enter the estimators up to the fourth power; outside these ranges double-precision sums overflow or
+     * cancel and the fit would be NaN. No effect size on any published scale comes near them.
+     */
+    static final double MAX_ABS_YI = 1e10;
+    static final double MIN_VI = 1e-20;
+    static final double MAX_VI = 1e20;
+
     @Spec
     CommandSpec spec;
 
@@ -312,11 +321,9 @@ public final class PoolCommand implements Callable<Integer> {
         return sb.toString();
     }
 
+    /** The data cannot be fitted by this estimator: a usage problem with one line and exit 2, not a crash. */
     private int notConverged(NotConverged nc) {
-        spec.commandLine().getErr().println("trialmeta: " + input + ": " + nc.reason()
-                + "; no estimate is given (try --method DL or PM)");
-        spec.commandLine().getErr().flush();
-        return ExitCodes.FAILURE;
+        throw new InputException(input + ": " + nc.reason() + "; no estimate is given (try --method DL or PM)");
     }
 
     static String parseMethod(String m) {
@@ -380,6 +387,12 @@ public final class PoolCommand implements Callable<Integer> {
                 for (int r = 0; r < names.length; r++) {
                     if (!(vi[r] > 0)) {
                         throw t.cellError("vi", r, t.string("vi", r), "a sampling variance must be greater than 0");
+                    }
+                    if (vi[r] < MIN_VI || vi[r] > MAX_VI) {
+                        throw t.cellError("vi", r, t.string("vi", r), "a sampling variance must be between 1e-20 and 1e20");
+                    }
+                    if (Math.abs(yi[r]) > MAX_ABS_YI) {
+                        throw t.cellError("yi", r, t.string("yi", r), "an estimate must be between -1e10 and 1e10");
                     }
                 }
                 return new Studies(names, m, null, null, null, null, yi, vi);

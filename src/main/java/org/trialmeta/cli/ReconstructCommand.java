@@ -30,6 +30,12 @@ public final class ReconstructCommand implements Callable<Integer> {
     /** Output formats of the summary printed on stdout. */
     enum Format { table, json }
 
+    /**
+     * Largest number at risk at time 0: the reconstruction holds one record per patient, and a typo such
+     * as 2000000000 would otherwise exhaust memory. No published Kaplan-Meier arm comes near 10^6.
+     */
+    static final int MAX_PATIENTS = 1_000_000;
+
     @Spec
     CommandSpec spec;
 
@@ -85,6 +91,14 @@ public final class ReconstructCommand implements Callable<Integer> {
         }
         if (rn[0] < 1) {
             throw risk.cellError("n_risk", 0, risk.string("n_risk", 0), "the number at risk at time 0 must be >= 1");
+        }
+        if (rn[0] > MAX_PATIENTS) {
+            throw risk.cellError("n_risk", 0, risk.string("n_risk", 0),
+                    "the number at risk at time 0 must be at most " + MAX_PATIENTS);
+        }
+        if (totalEvents != null && totalEvents > rn[0]) {
+            throw new InputException("--total-events: " + totalEvents + " (must not exceed the number at risk at time 0, "
+                    + rn[0] + ", in " + atRisk + ")");
         }
         ReconstructedIpd ipd;
         try {

@@ -55,8 +55,9 @@ public final class TrialMetaCommand implements Callable<Integer> {
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
         PrintWriter err = cmd.getErr();
-        err.println("trialmeta: " + ex.getMessage());
-        err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+        // one line: picocli messages may span lines (e.g. suggestions); the help hint goes on the same line
+        String message = String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", "; ");
+        err.println("trialmeta: " + message + " (try '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         err.flush();
         return ExitCodes.INVALID_INPUT;
     }

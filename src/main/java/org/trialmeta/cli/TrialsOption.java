@@ -20,7 +20,8 @@ public final class TrialsOption {
 
     /**
      * Loads the trials. When files are invalid, prints every problem (one per line) to {@code err}
-     * and throws an {@link InputException} whose one line summarises them (exit code 2).
+     * and throws an {@link InputException} whose one line summarises them (exit code 2); a single
+     * problem is itself the one line.
      */
     TrialRepository load(PrintWriter err) {
         if (!Files.exists(dir)) {
@@ -29,6 +30,10 @@ public final class TrialsOption {
         try {
             return TrialLoader.loadDirectory(dir);
         } catch (TrialLoadException e) {
+            if (e.problems().size() == 1) {
+                // one problem: its own line (file: path: value (rule)) is the whole message
+                throw new InputException(e.problems().get(0).toString());
+            }
             for (Problem p : e.problems()) {
                 err.println(p);
             }

@@ -4,15 +4,25 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import org.trialmeta.model.InputException;
 
 /**
  * Writes files so that a reader never sees half of one: the content goes to a temporary file in the
  * same directory, which is then moved over the target (atomically where the file system allows).
  * If writing fails the temporary file is deleted and the target is left as it was.
+ *
+ * <p>An output path that cannot be a file (a parent is a file, the target is a directory, no
+ * permission) is the user's to fix: {@link InputException} (exit 2). Other I/O failures (disk full)
+ * are {@link UncheckedIOException} (exit 1).
  */
 public final class AtomicFiles {
 
@@ -59,6 +69,23 @@ public final class AtomicFiles {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
+        } catch (FileAlreadyExistsException | NotDirectoryException e) {
+            // createDirectories met a file where a directory must be: the user's path is wrong (exit 2)
+            throw new InputException("cannot write " + target + ": " + e.getFile()
+                    + " is a file, not a directory (choose another output path)", e);
+        } catch (DirectoryNotEmptyException e) {
+            throw new InputException("cannot write " + target + ": it is a directory (choose another output path)", e);
+        } catch (AccessDeniedException e) {
+            throw new InputException("cannot write " + target + ": permission denied on " + e.getFile(), e);
+        } catch (FileSystemException e) {
+            if (Files.isDirectory(abs)) {
+                throw new InputException("cannot write " + target + ": it is a directory (choose another output path)", e);
+            }
+            if ("Not a directory".equals(e.getReason())) {
+                throw new InputException("cannot write " + target + ": a parent of it is a file, not a directory"
+                        + " (choose another output path)", e);
+            }
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } finally {

@@ -32,6 +32,10 @@ import tech.tablesaw.io.csv.CsvReadOptions;
  */
 public final class CsvTable {
 
+    /** A plain decimal number (compiled once: String.matches would compile it for every cell). */
+    private static final java.util.regex.Pattern DECIMAL =
+            java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
     /** Files larger than this are refused rather than read into memory. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
 
@@ -102,7 +106,7 @@ public final class CsvTable {
             t = Table.read().usingOptions(options);
         } catch (IOException | RuntimeException e) {
             String msg = e.getMessage() == null ? e.getClass().getSimpleName() : firstLine(e.getMessage());
-            throw new InputException(name + ": malformed CSV (" + msg + ")");
+            throw new InputException(name + ": malformed CSV (" + shown(msg, MAX_SHOWN_MESSAGE_CHARS) + ")");
         }
         if (t.columnCount() != header.size()) {
             throw new InputException(name + ": malformed CSV header (" + header.size()
@@ -153,7 +157,7 @@ public final class CsvTable {
             }
             for (int j = 0; j < i; j++) {
                 if (out.get(j).equals(out.get(i))) {
-                    throw new InputException(name + ": column '" + out.get(i) + "' appears twice in the header");
+                    throw new InputException(name + ": column '" + shown(out.get(i)) + "' appears twice in the header");
                 }
             }
         }
@@ -199,7 +203,7 @@ public final class CsvTable {
         }
         if (!missing.isEmpty()) {
             throw new InputException(name + ": missing column" + (missing.size() > 1 ? "s " : " ")
-                    + String.join(", ", missing) + " (columns present: " + String.join(", ", columns) + ")");
+                    + shown(String.join(", ", missing)) + " (columns present: " + shown(String.join(", ", columns)) + ")");
         }
         return this;
     }
@@ -278,15 +282,56 @@ public final class CsvTable {
             throw cellError(column, row, v, "not a number");
         }
         // Double.parseDouble accepts "NaN", "Infinity", "1d", "0x1p3": refuse all but plain decimals
-        if (!Double.isFinite(d) || !v.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+        if (!Double.isFinite(d) || !DECIMAL.matcher(v).matches()) {
             throw cellError(column, row, v, "must be a finite decimal number");
         }
         return d;
     }
 
-    /** An input error for one cell: file, line, column, value, rule. */
+    /** An input error for one cell: file, line, column, value (as {@link #shown}), rule. */
     public InputException cellError(String column, int row, String value, String rule) {
         return new InputException(name + ": line " + lineOf(row) + ", column " + column + ": '"
-                + value + "' " + "(" + rule + ")");
+                + shown(value) + "' " + "(" + rule + ")");
+    }
+
+    /** Values longer than this are cut in messages (a message stays one readable line). */
+    static final int MAX_SHOWN_CHARS = 80;
+
+    /**
+     * A cell value as shown in a one-line message: line breaks and other control characters escaped
+     * ({@code \n}, {@code \r}, {@code \t}, {@code \u0085}), cut after {@value #MAX_SHOWN_CHARS} characters.
+     * A quoted CSV cell may hold a line break; printed raw, it would split the message.
+     */
+    public static String shown(String value) {
+        return shown(value, MAX_SHOWN_CHARS);
+    }
+
+    /** Parser messages are cut later than cell values. */
+    static final int MAX_SHOWN_MESSAGE_CHARS = 300;
+
+    static String shown(String value, int max) {
+        StringBuilder sb = new StringBuilder();
+        int n = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (n >= max) {
+                sb.append("... (").append(value.length()).append(" characters)");
+                break;
+            }
+            char c = value.charAt(i);
+            switch (c) {
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+            n++;
+        }
+        return sb.toString();
     }
 }

@@ -14,10 +14,19 @@ public record Problem(String file, String path, String message) {
             .thenComparing(Problem::path, Problem::comparePaths)
             .thenComparing(Problem::message);
 
+    /** Paths longer than this (a fuzzed key can be any length) are cut in the one line shown. */
+    static final int MAX_PATH_CHARS = 200;
+
+    /**
+     * Line breaks and other control characters in the path (a quoted YAML key may hold them) and in the
+     * message are escaped ({@code \\n}, {@code \\u0007}) so that {@link #toString} is always one line.
+     */
     public Problem {
         if (file == null || path == null || message == null) {
             throw new IllegalArgumentException("problem: file, path and message are required");
         }
+        path = CsvTable.shown(path, MAX_PATH_CHARS);
+        message = CsvTable.shown(message, Integer.MAX_VALUE);
     }
 
     /** The one line shown to the user: {@code file: path: message}. */

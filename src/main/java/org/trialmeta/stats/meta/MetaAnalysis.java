@@ -251,8 +251,10 @@ public final class MetaAnalysis {
             lb = qRoot(m, critU, min, max);
         }
         Interval t = new Interval(lb, ub);
-        Interval i2 = new Interval(100 * lb / (vt + lb), 100 * ub / (vt + ub));
-        Interval h2 = new Interval(lb / vt + 1, ub / vt + 1);
+        // I² and H² are increasing in tau², but with extreme weights (vt near the rounding error of
+        // sum(w) - sum(w²)/sum(w)) the rounded ends can cross by an ulp: keep them ordered.
+        Interval i2 = sorted(100 * lb / (vt + lb), 100 * ub / (vt + ub));
+        Interval h2 = sorted(lb / vt + 1, ub / vt + 1);
         return new Tau2ConfidenceInterval(t, i2, h2, nullSet, lbLimit, ubLimit);
     }
 

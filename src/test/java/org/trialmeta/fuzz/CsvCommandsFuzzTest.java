@@ -1,0 +1,170 @@
+package org.trialmeta.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Fuzzes every CSV-reading command in-process ({@code TrialMetaCommand.commandLine()}), the fuzz bytes
+ * being its input file. Property ({@link CliRun#assertContract}): exit 0 with finite, well-formed JSON
+ * (command-specific fields checked below), or exit 2 with one stderr line naming the file; never exit 1,
+ * a stack trace, NaN/Infinity, or a stray file in the output directory.
+ *
+ * <p>Options are chosen from the CSV header so that the fuzzer reaches the analyses, not only the
+ * column checks: e.g. pool uses --measure OR when the header has {@code ai}, PLO for {@code xi}, GEN otherwise.
+ */
+class CsvCommandsFuzzTest {
+
+    private static final double WEIGHT_SUM_TOLERANCE = 1e-6;
+
+    @FuzzTest(maxDuration = "3m")
+    void pool(byte[] data) {
+        Path dir = FuzzFiles.freshDir("pool");
+        Path in = FuzzFiles.write(dir.resolve("studies.csv"), data);
+        String h = FuzzFiles.header(data);
+        List<String[]> runs = new ArrayList<>();
+        if (h.contains("ai")) {
+            runs.add(new String[] {"--measure", "OR", "--method", "REML"});
+            runs.add(new String[] {"--measure", "RR", "--method", "MH"});
+            runs.add(new String[] {"--measure", "RD", "--method", "DL", "--test", "knha"});
+        } else if (h.contains("xi")) {
+            runs.add(new String[] {"--measure", "PLO", "--method", "REML"});
+            runs.add(new String[] {"--measure", "PFT", "--method", "PM"});
+        } else {
+            runs.add(new String[] {"--measure", "GEN", "--method", "REML"});
+            runs.add(new String[] {"--measure", "GEN", "--method", "SJ", "--test", "knha"});
+        }
+        boolean subgroup = h.contains("group");
+        for (String[] opts : runs) {
+            List<String> args = new ArrayList<>(List.of("pool", "--input", in.toString(), "--format", "json"));
+            args.addAll(List.of(opts));
+            if (subgroup) {
+                args.addAll(List.of("--subgroup", "group"));
+            }
+            CliRun r = CliRun.of(args.toArray(String[]::new)).assertContract(in.toString());
+            if (r.code() == 0) {
+                checkPool(r, opts[3]);
+            }
+        }
+        assertThat(CliRun.files(dir)).containsExactly("studies.csv");
+    }
+
+    static void checkPool(CliRun r, String method) {
+        JsonNode j = r.json();
+        if (method.equals("MH") && j.get("estimate").isNull()) {
+            return; // not estimable (no events) is an explicit state for MH
+        }
+        CliRun.assertNumbers(j, r.describe(), "/estimate", "/se", "/ci_lower", "/ci_upper", "/k");
+        assertThat(j.get("ci_lower").asDouble()).as(r.describe()).isLessThanOrEqualTo(j.get("ci_upper").asDouble());
+        if (!method.equals("MH")) {
+            CliRun.assertNumbers(j, r.describe(), "/tau2");
+            assertThat(j.get("tau2").asDouble()).as(r.describe()).isGreaterThanOrEqualTo(0);
+        }
+        double sum = 0;
+        boolean all = true;
+        for (JsonNode s : j.get("studies")) {
+            if (s.get("weight").isNumber()) {
+                sum += s.get("weight").asDouble();
+            } else {
+                all = false;
+            }
+        }
+        if (all) {
+            assertThat(sum).as(r.describe()).isCloseTo(100, within(WEIGHT_SUM_TOLERANCE * 100));
+        }
+    }
+
+    @FuzzTest(maxDuration = "3m")
+    void km(byte[] data) {
+        Path dir = FuzzFiles.freshDir("km");
+        Path in = FuzzFiles.write(dir.resolve("patients.csv"), data);
+        String h = FuzzFiles.header(data);
+        List<String> args = new ArrayList<>(List.of("km", "--input", in.toString(), "--time", "time", "--event", "event",
+                "--format", "json"));
+        if (h.contains("group")) {
+            args.addAll(List.of("--group", "group"));
+            if (h.contains("stratum")) {
+                args.addAll(List.of("--strata", "stratum"));
+            }
+        }
+        CliRun r = CliRun.of(args.toArray(String[]::new)).assertContract(in.toString());
+        if (r.code() == 0) {
+            JsonNode j = r.json();
+            CliRun.assertNumbers(j, r.describe(), "/rmean_tau");
+            for (JsonNode g : j.get("groups")) {
+                CliRun.assertNumbers(g, r.describe(), "/n", "/events");
+                if (j.get("rmean_tau").asDouble() > 0) { // all times 0: no restricted mean (explicit null)
+                    CliRun.assertNumbers(g, r.describe(), "/rmean", "/rmean_se");
+                }
+                double prev = 1;
+                for (JsonNode row : g.get("table")) {
+                    CliRun.assertNumbers(row, r.describe(), "/time", "/surv", "/n_risk");
+                    double s = row.get("surv").asDouble();
+                    assertThat(s).as(r.describe()).isBetween(0.0, prev);
+                    prev = s;
+                }
+            }
+        }
+        assertThat(CliRun.files(dir)).containsExactly("patients.csv");
+    }
+
+    @FuzzTest(maxDuration = "3m")
+    void cox(byte[] data) {
+        Path dir = FuzzFiles.freshDir("cox");
+        Path in = FuzzFiles.write(dir.resolve("patients.csv"), data);
+        String h = FuzzFiles.header(data);
+        List<String> args = new ArrayList<>(List.of("cox", "--input", in.toString(), "--time", "time", "--event", "event",
+                "--covariate", "x", "--format", "json"));
+        if (h.contains("z")) {
+            args.addAll(List.of("--covariate", "z"));
+        }
+        if (h.contains("stratum")) {
+            args.addAll(List.of("--strata", "stratum"));
+        }
+        if (h.contains("breslow")) {
+            args.addAll(List.of("--ties", "breslow"));
+        }
+        CliRun r = CliRun.of(args.toArray(String[]::new)).assertContract(in.toString());
+        if (r.code() == 0) {
+            JsonNode j = r.json();
+            CliRun.assertNumbers(j, r.describe(), "/n", "/events", "/loglik_null", "/loglik");
+            boolean converged = j.get("converged").asBoolean() && j.get("possibly_infinite").isEmpty();
+            for (JsonNode c : j.get("coefficients")) {
+                if (!c.get("coef").isNull()) { // null: aliased (an explicit state, as coxph's NA)
+                    CliRun.assertNumbers(c, r.describe(), "/coef", "/se", "/z", "/pval");
+                    if (converged) { // else exp(coef ± z se) may be an infinite HR bound, written as null
+                        CliRun.assertNumbers(c, r.describe(), "/hr", "/hr_lower", "/hr_upper");
+                    }
+                }
+            }
+        }
+        assertThat(CliRun.files(dir)).containsExactly("patients.csv");
+    }
+
+    /** Parts separated by a line {@code ####}: the digitised curve, then the at-risk table (a valid one if absent). */
+    @FuzzTest(maxDuration = "3m")
+    void reconstruct(byte[] data) {
+        Path dir = FuzzFiles.freshDir("reconstruct");
+        Path outDir = dir.resolve("out");
+        List<byte[]> parts = FuzzFiles.split(data, 2);
+        Path curve = FuzzFiles.write(dir.resolve("curve.csv"), parts.get(0));
+        byte[] risk = parts.size() > 1 ? parts.get(1) : "time,n_risk\n0,20\n5,10\n10,4\n".getBytes(StandardCharsets.UTF_8);
+        Path atRisk = FuzzFiles.write(dir.resolve("risk.csv"), risk);
+        Path out = outDir.resolve("ipd.csv");
+        CliRun r = CliRun.of("reconstruct", "--curve", curve.toString(), "--at-risk", atRisk.toString(), "--out",
+                out.toString(), "--format", "json").assertContract(curve.toString(), atRisk.toString());
+        if (r.code() == 0) {
+            JsonNode j = r.json();
+            CliRun.assertNumbers(j, r.describe(), "/n", "/events", "/censored");
+            assertThat(CliRun.files(outDir)).as(r.describe()).containsExactly("ipd.csv");
+        } else {
+            assertThat(CliRun.files(outDir)).as(r.describe()).isEmpty();
+        }
+    }
+}
