@@ -26,7 +26,7 @@ import org.trialmeta.repository.TrialLoader;
 class TrialLoaderFuzzTest {
 
     private static final byte[] SOURCES = ("sources:\n"
-            + "  - {id: src-a, citation: \"Example A et al. J Example 2020\", kind: peer_reviewed}\n"
+            + "  - {id: src-a, citation: \"Example A et al. J Example 2025\", kind: peer_reviewed}\n"
             + "  - {id: src-b, citation: \"Example conference report\", kind: conference_report}\n")
             .getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
