@@ -94,6 +94,11 @@ log "plot: time against k, both engines"
 java -Djava.awt.headless=true -cp "$JAR" org.trialmeta.bench.ScalingChart "$OUT/jmh-pool.json" \
   "$([ "$METAFOR" != - ] && echo "$METAFOR" || echo "$OUT/metafor-none.csv")" "$OUT/pool-scaling.png"
 
+if [ "$SURVR" != - ] && [ "${QUICK:-0}" != 1 ]; then
+  log "KM + log-rank against rows, both engines (bench/survival-scaling.sh)"
+  OUT="$OUT/survival-scaling" bench/survival-scaling.sh | tail -4
+fi
+
 log "summary ($OUT/summary.md)"
 java -cp "$JAR" org.trialmeta.bench.BenchSummary "$OUT/summary.md" \
   "$OUT/jmh-pool.json,$OUT/jmh-survival.json,$OUT/jmh-load.json,$OUT/jmh-report.json" "$METAFOR" "$SURVR" "$HF"

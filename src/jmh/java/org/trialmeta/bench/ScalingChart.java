@@ -35,6 +35,10 @@ public final class ScalingChart {
     private ScalingChart() {}
 
     public static void main(String[] args) throws IOException {
+        if (args.length == 4 && args[0].equals("--survival")) {
+            survival(args[1], args[2], args[3]);
+            return;
+        }
         if (args.length != 3) {
             System.err.println("usage: ScalingChart JMH_JSON[,JMH_JSON...] METAFOR_CSV OUT_PNG");
             System.exit(2);
@@ -62,19 +66,56 @@ public final class ScalingChart {
         }
         series.put("metafor 3.8.1 rma REML", metafor);
 
+        draw("Random-effects pooling: time against k (log-log)", "number of studies k", "time per fit (ms), in-process",
+                series, new File(args[2]), 1000);
+    }
+
+    /**
+     * Survival scaling: KM of both arms + log-rank ({@code SurvivalBenchmark.kaplanMeierBothArmsPlusLogRank}, JMH
+     * parameter n) against {@code survfit} + {@code survdiff} (rows {@code km_logrank} of the CSVs written by
+     * {@code bench/survival-timing.R}), time against rows, log-log.
+     *
+     * <p>Usage: {@code ScalingChart --survival JMH_JSON R_CSV[,R_CSV...] OUT_PNG}.
+     */
+    static void survival(String jmhJson, String rCsvs, String outPng) throws IOException {
+        Map<String, TreeMap<Integer, Double>> series = new TreeMap<>();
+        for (JsonNode r : new ObjectMapper().readTree(new File(jmhJson))) {
+            if (r.get("benchmark").asText().endsWith(".kaplanMeierBothArmsPlusLogRank")) {
+                series.computeIfAbsent("trialmeta KM + log-rank", k -> new TreeMap<>()).put(
+                        Integer.parseInt(r.get("params").get("n").asText()), r.get("primaryMetric").get("score").asDouble());
+            }
+        }
+        TreeMap<Integer, Double> r = new TreeMap<>();
+        for (String f : rCsvs.split(",")) {
+            List<String> lines = Files.readAllLines(Path.of(f), StandardCharsets.UTF_8);
+            for (String line : lines.subList(1, lines.size())) {
+                String[] c = line.split(",");
+                if (c[0].replace("\"", "").equals("km_logrank")) {
+                    r.put(Integer.parseInt(c[1]), Double.parseDouble(c[2]));
+                }
+            }
+        }
+        series.put("survival 3.5.3 survfit + survdiff", r);
+        draw("Kaplan-Meier (both arms) + log-rank: time against rows (log-log)", "rows n", "time (ms)", series,
+                new File(outPng), 100_000);
+    }
+
+    /** Draws the series on log-log axes into a 900 x 560 PNG and prints each series' slope. */
+    static void draw(String title, String xLabel, String yLabel, Map<String, TreeMap<Integer, Double>> series,
+            File out, int slopeFrom) throws IOException {
         XYSeriesCollection data = new XYSeriesCollection();
         for (Map.Entry<String, TreeMap<Integer, Double>> e : series.entrySet()) {
             XYSeries s = new XYSeries(e.getKey());
             e.getValue().forEach((k, ms) -> s.add((double) k, (double) ms));
             data.addSeries(s);
-            System.out.printf(Locale.ROOT, "%-28s slope log(time)/log(k): all k %s; k >= 1000 %s%n", e.getKey(),
-                    slope(e.getValue(), 0), slope(e.getValue(), 1000));
+            System.out.printf(Locale.ROOT, "%-34s slope log(time)/log(size): all sizes %s; size >= %d %s%n",
+                    e.getKey(), slope(e.getValue(), 0), slopeFrom, slope(e.getValue(), slopeFrom));
         }
-        LogAxis x = new LogAxis("number of studies k");
+        LogAxis x = new LogAxis(xLabel);
         x.setBase(10);
         x.setSmallestValue(1);
         x.setTickUnit(new NumberTickUnit(1));
-        LogAxis y = new LogAxis("time per fit (ms), in-process");
+        LogAxis y = new LogAxis(yLabel);
         y.setBase(10);
         y.setSmallestValue(1e-4);
         y.setTickUnit(new NumberTickUnit(1));
@@ -88,10 +129,10 @@ public final class ScalingChart {
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(Color.LIGHT_GRAY);
         plot.setRangeGridlinePaint(Color.LIGHT_GRAY);
-        JFreeChart chart = new JFreeChart("Random-effects pooling: time against k (log-log)",
+        JFreeChart chart = new JFreeChart(title,
                 JFreeChart.DEFAULT_TITLE_FONT, plot, true);
         chart.setBackgroundPaint(Color.WHITE);
-        ChartUtils.saveChartAsPNG(new File(args[2]), chart, 900, 560);
+        ChartUtils.saveChartAsPNG(out, chart, 900, 560);
     }
 
     /** Least-squares slope of log10(ms) on log10(k) over k ≥ minK; "n/a" with fewer than 2 points. */
