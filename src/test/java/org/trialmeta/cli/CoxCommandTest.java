@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialmeta.repository.Json;
-import picocli.CommandLine;
 
 /** {@code trialmeta cox} against survival 3.5.3 (values: src/test/r/cox.R). */
 class CoxCommandTest {
@@ -24,16 +21,9 @@ class CoxCommandTest {
     private static final double COX_RELATIVE_TOLERANCE = 1e-6;
     private static final Path DATA = Path.of("src/test/resources/r/cox");
 
-    private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TrialMetaCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return Run.run(args);
     }
 
     private static Map<String, Double> r(String fit) throws IOException {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -15,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.trialmeta.repository.Json;
-import picocli.CommandLine;
 
 /** {@code median-compare} and {@code hr-from-summary} against the R hand formulas (src/test/r/cox.R). */
 class SummaryCommandsTest {
@@ -23,16 +20,9 @@ class SummaryCommandsTest {
     /** Relative tolerance (closed-form formulas). */
     private static final double SUMMARY_RELATIVE_TOLERANCE = 1e-12;
 
-    private record Run(int code, String out, String err) {}
 
     private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TrialMetaCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+        return Run.run(args);
     }
 
     private static Map<String, Double> r(String c) throws IOException {

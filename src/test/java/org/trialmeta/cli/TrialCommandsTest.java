@@ -3,30 +3,20 @@ package org.trialmeta.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialmeta.repository.Json;
-import picocli.CommandLine;
 
 /** validate / list / show through picocli, with captured output and exit codes. */
 class TrialCommandsTest {
 
     private static final String INVALID = "src/test/resources/fixtures/invalid/";
 
-    record Run(int code, String out, String err) {}
 
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = TrialMetaCommand.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        int code = cl.execute(args);
-        return new Run(code, out.toString(), err.toString());
+    private static Run run(String... args) {
+        return Run.run(args);
     }
 
     static void noStackTrace(Run r) {
