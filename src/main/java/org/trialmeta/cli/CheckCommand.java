@@ -7,7 +7,6 @@ import org.trialmeta.check.CheckReport;
 import org.trialmeta.check.Finding;
 import org.trialmeta.check.ReviewerCheck;
 import org.trialmeta.check.Severity;
-import org.trialmeta.model.InputException;
 import org.trialmeta.model.TrialRepository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -84,16 +83,9 @@ public final class CheckCommand implements Callable<Integer> {
     }
 
     private CheckOptions options() {
-        positive("--large-change", largeChange);
-        positive("--max-median-years", maxMedianYears);
-        positive("--max-animal-lifespan", maxAnimalLifespan);
-        return new CheckOptions(maxMedianYears, maxAnimalLifespan, largeChange);
-    }
-
-    private static void positive(String option, double value) {
-        if (!(value > 0) || !Double.isFinite(value)) {
-            throw new InputException(option + ": " + value + " (must be a positive finite number)");
-        }
+        return new CheckOptions(OptionChecks.positiveFinite("--max-median-years", maxMedianYears),
+                OptionChecks.positiveFinite("--max-animal-lifespan", maxAnimalLifespan),
+                OptionChecks.positiveFinite("--large-change", largeChange));
     }
 
     /**

@@ -73,7 +73,7 @@ class CheckCommandTest {
         assertThat(lax.out()).doesNotContain("interim-vs-final").contains("same-figure");
         Run bad = run("check", "--large-change", "-1");
         assertThat(bad.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(bad.err().strip()).isEqualTo("trialmeta: --large-change: -1.0 (must be a positive finite number)");
+        assertThat(bad.err().strip()).isEqualTo("trialmeta: --large-change: -1 (must be a finite number > 0)");
         Run mouse = run("check", "--min-severity", "error", "--max-animal-lifespan", "30", "--format", "json");
         assertThat(mouse.code()).isEqualTo(ExitCodes.FAILURE);
         assertThat(mouse.out()).contains("\"rule\" : \"time-plausible\"").contains("mc38");
