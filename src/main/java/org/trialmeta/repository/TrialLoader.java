@@ -83,15 +83,13 @@ public final class TrialLoader {
 
     private final ObjectReader trialReader;
     private final ObjectReader sourcesReader;
-    /** Built on a second thread while the YAML mapper is built and the first files are read. */
-    private final java.util.concurrent.CompletableFuture<Validator> validator;
+    private final Validator validator;
 
     private static final class Holder {
         static final TrialLoader INSTANCE = new TrialLoader();
     }
 
     private TrialLoader() {
-        this.validator = java.util.concurrent.CompletableFuture.supplyAsync(TrialLoader::buildValidator, TrialLoader::startDaemon);
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_NESTING);
@@ -114,6 +112,7 @@ public final class TrialLoader {
                 .build();
         this.trialReader = mapper.readerFor(TrialDto.class);
         this.sourcesReader = mapper.readerFor(SourcesFile.class);
+        this.validator = buildValidator();
     }
 
     /**
@@ -130,19 +129,6 @@ public final class TrialLoader {
         return vf.getValidator();
     }
 
-    private Validator validator() {
-        try {
-            return validator.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
-        }
-    }
-
-    private static void startDaemon(Runnable task) {
-        Thread t = new Thread(task, "trialmeta-validator-bootstrap");
-        t.setDaemon(true);
-        t.start();
-    }
 
     /** The shared loader (building one takes a few hundred milliseconds; reuse it). */
     public static TrialLoader shared() {
@@ -167,25 +153,20 @@ public final class TrialLoader {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir + ": not a directory (expected a directory of trial YAML files)");
         }
-        // (file name, path) pairs: the name is computed once, not in every comparison of the sort
-        List<Map.Entry<String, Path>> named = new ArrayList<>();
+        List<Path> trialFiles = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if ((lower.endsWith(".yaml") || lower.endsWith(".yml")) && !name.equals(SOURCES_FILE)
                         && !name.startsWith(".") && Files.isRegularFile(p)) {
-                    named.add(Map.entry(name, p));
+                    trialFiles.add(p);
                 }
             }
         } catch (IOException e) {
             throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")");
         }
-        named.sort(Map.Entry.comparingByKey());
-        List<Path> trialFiles = new ArrayList<>(named.size());
-        for (Map.Entry<String, Path> e : named) {
-            trialFiles.add(e.getValue());
-        }
+        trialFiles.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
 
         List<Problem> problems = new ArrayList<>();
         Path sourcesPath = dir.resolve(SOURCES_FILE);
@@ -398,7 +379,7 @@ public final class TrialLoader {
                 badOutcomes.add(p.path().substring(0, p.path().length() - "kind".length()));
             }
         }
-        for (ConstraintViolation<Object> v : validator().validate(dto)) {
+        for (ConstraintViolation<Object> v : validator.validate(dto)) {
             String path = v.getPropertyPath().toString();
             if (reported.contains(path) || badOutcomes.stream().anyMatch(path::startsWith)) {
                 continue;
