@@ -56,7 +56,7 @@ public final class OrrCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         checkCounts("--responders", responders, "--n", n);
-        double lev = levelFraction(level);
+        double lev = OptionChecks.level("--level", level);
         List<ProportionCi> methods = parseMethods(method);
         List<ProportionEstimate> results = new ArrayList<>();
         for (ProportionCi m : methods) {
@@ -82,7 +82,7 @@ public final class OrrCommand implements Callable<Integer> {
         } else {
             out.printf(Locale.ROOT, "ORR %d/%d%s, %s%% confidence interval%n", responders, n,
                     n > 0 ? String.format(Locale.ROOT, " = %s%%", pct(results.get(0).estimate().getAsDouble())) : "",
-                    levelText(level));
+                    OptionChecks.text(level));
             if (n == 0) {
                 out.println("not estimable: no evaluable patients (n = 0)");
             } else {
@@ -120,19 +120,6 @@ public final class OrrCommand implements Callable<Integer> {
         if (x > n) {
             throw new InputException(xName + ": " + x + " > " + nName + " " + n + " (responders must not exceed patients)");
         }
-    }
-
-    /** The level option (percent) as a fraction, or an InputException naming the option. */
-    static double levelFraction(double percent) {
-        if (!(percent > 0 && percent < 100)) {
-            throw new InputException("--level: " + levelText(percent) + " (must lie strictly between 0 and 100 percent)");
-        }
-        return percent / 100;
-    }
-
-    static String levelText(double percent) {
-        return percent == Math.rint(percent) && Math.abs(percent) < 1e9
-                ? Long.toString((long) percent) : Double.toString(percent);
     }
 
     static String pct(double p) {

@@ -74,7 +74,7 @@ public final class OrrDiffCommand implements Callable<Integer> {
         if ((long) n1 + n2 > Integer.MAX_VALUE) {
             throw new InputException("--n1 + --n2: " + ((long) n1 + n2) + " (must not exceed " + Integer.MAX_VALUE + ")");
         }
-        double lev = OrrCommand.levelFraction(level);
+        double lev = OptionChecks.level("--level", level);
         ProportionComparison c = new TwoProportions(x1, n1, x2, n2).compare(lev);
         var out = spec.commandLine().getOut();
         out.print(format == OrrCommand.Format.JSON ? json(c) : table(c));
@@ -155,7 +155,7 @@ public final class OrrDiffCommand implements Callable<Integer> {
 
     private String table(ProportionComparison c) {
         StringBuilder sb = new StringBuilder();
-        String lev = OrrCommand.levelText(level);
+        String lev = OptionChecks.text(level);
         TextTable groups = new TextTable("group", ">responders", ">n", ">ORR %", ">" + lev + "% CI (Clopper-Pearson)");
         for (var g : List.of(Map.entry(label1, c.group1()), Map.entry(label2, c.group2()))) {
             ProportionEstimate e = g.getValue();

@@ -97,9 +97,7 @@ public final class PoolCommand implements Callable<Integer> {
             throw new InputException("--format: '" + format + "' (allowed: table, json)");
         }
         TestType testType = parseTest(test);
-        if (!(level > 0 && level < 100)) {
-            throw new InputException("--level: '" + format(level) + "' (must be a percentage between 0 and 100, e.g. 95)");
-        }
+        OptionChecks.level("--level", level);
         String methodLabel = parseMethod(method);
         CsvTable table = CsvTable.read(input);
         Studies studies = readStudies(table, measure);
