@@ -11,7 +11,10 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
 import com.fasterxml.jackson.databind.jsontype.TypeIdResolver;
 import com.fasterxml.jackson.databind.module.SimpleModule;
@@ -83,23 +86,44 @@ public final class TrialLoader {
 
     private final ObjectReader trialReader;
     private final ObjectReader sourcesReader;
+    /** The same readers over JSON, for files {@link FastYaml} translates; null when the fast path is off. */
+    private final ObjectReader jsonTrialReader;
+    private final ObjectReader jsonSourcesReader;
     private final Validator validator;
 
     private static final class Holder {
-        static final TrialLoader INSTANCE = new TrialLoader();
+        static final TrialLoader INSTANCE = new TrialLoader(true);
     }
 
-    private TrialLoader() {
+    /**
+     * A loader; {@code fastPath} lets {@link FastYaml} read the files in its subset (the results are the same
+     * either way: tests compare the two).
+     */
+    TrialLoader(boolean fastPath) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES);
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_FILE_BYTES);
         options.setAllowDuplicateKeys(false);
-        YAMLFactory factory = YAMLFactory.builder()
-                .loaderOptions(options)
-                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build())
-                .build();
-        YAMLMapper mapper = YAMLMapper.builder(factory)
+        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build();
+        YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(limits).build();
+        YAMLMapper mapper = configure(YAMLMapper.builder(factory));
+        this.trialReader = mapper.readerFor(TrialDto.class);
+        this.sourcesReader = mapper.readerFor(SourcesFile.class);
+        if (fastPath) {
+            JsonMapper json = configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build()));
+            this.jsonTrialReader = json.readerFor(TrialDto.class);
+            this.jsonSourcesReader = json.readerFor(SourcesFile.class);
+        } else {
+            this.jsonTrialReader = null;
+            this.jsonSourcesReader = null;
+        }
+        this.validator = buildValidator();
+    }
+
+    /** The deserialization settings, the same for the YAML and the JSON mapper. */
+    private static <M extends com.fasterxml.jackson.databind.ObjectMapper, B extends MapperBuilder<M, B>> M configure(B builder) {
+        return builder
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -110,9 +134,6 @@ public final class TrialLoader {
                         .addDeserializer(Integer.class, new StrictNumber<>(Integer.class))
                         .addDeserializer(Double.class, new StrictNumber<>(Double.class)))
                 .build();
-        this.trialReader = mapper.readerFor(TrialDto.class);
-        this.sourcesReader = mapper.readerFor(SourcesFile.class);
-        this.validator = buildValidator();
     }
 
     /**
@@ -153,20 +174,22 @@ public final class TrialLoader {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir + ": not a directory (expected a directory of trial YAML files)");
         }
-        List<Path> trialFiles = new ArrayList<>();
+        // Names only here (a stat per file and Path objects in the sort comparator cost more than the sort);
+        // whether each is a regular file is checked in the parallel stage.
+        List<String> trialFiles = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String name = p.getFileName().toString();
                 String lower = name.toLowerCase(Locale.ROOT);
                 if ((lower.endsWith(".yaml") || lower.endsWith(".yml")) && !name.equals(SOURCES_FILE)
-                        && !name.startsWith(".") && Files.isRegularFile(p)) {
-                    trialFiles.add(p);
+                        && !name.startsWith(".")) {
+                    trialFiles.add(name);
                 }
             }
         } catch (IOException e) {
             throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")");
         }
-        trialFiles.sort(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        java.util.Collections.sort(trialFiles);
 
         List<Problem> problems = new ArrayList<>();
         Path sourcesPath = dir.resolve(SOURCES_FILE);
@@ -184,6 +207,8 @@ public final class TrialLoader {
         // Files are independent: parse, validate and convert them in parallel (the order of the list, and so of
         // trials and problems, is the sorted file order whatever the scheduling).
         List<Parsed<TrialDto>> parsed = trialFiles.parallelStream()
+                .map(dir::resolve)
+                .filter(Files::isRegularFile)
                 .map(p -> parseTrial(p.toString(), p, knownSources))
                 .toList();
 
@@ -228,7 +253,7 @@ public final class TrialLoader {
      */
     Parsed<TrialDto> parseTrial(String display, Path path, Set<String> sourceIds) {
         List<Problem> problems = new ArrayList<>();
-        TrialDto dto = read(display, path, trialReader, TrialDto.class, problems);
+        TrialDto dto = read(display, path, trialReader, jsonTrialReader, TrialDto.class, problems);
         if (dto == null) {
             return new Parsed<>(display, null, null, null, problems);
         }
@@ -256,7 +281,7 @@ public final class TrialLoader {
                     + " listing the sources its data cite)"));
             return new Parsed<>(display, null, null, null, problems);
         }
-        SourcesFile dto = read(display, path, sourcesReader, SourcesFile.class, problems);
+        SourcesFile dto = read(display, path, sourcesReader, jsonSourcesReader, SourcesFile.class, problems);
         if (dto != null) {
             validate(display, dto, problems);
             if (problems.isEmpty()) {
@@ -274,7 +299,8 @@ public final class TrialLoader {
         return new Parsed<>(display, dto, null, null, problems);
     }
 
-    private <T> T read(String display, Path path, ObjectReader reader, Class<T> type, List<Problem> problems) {
+    private <T> T read(String display, Path path, ObjectReader reader, ObjectReader jsonReader, Class<T> type,
+            List<Problem> problems) {
         byte[] bytes;
         try {
             long size = Files.size(path);
@@ -289,6 +315,12 @@ public final class TrialLoader {
         } catch (IOException e) {
             problems.add(new Problem(display, "", "cannot read file (" + e.getMessage() + ")"));
             return null;
+        }
+        if (jsonReader != null) {
+            T fast = readFast(display, bytes, jsonReader, type);
+            if (fast != null) {
+                return fast;
+            }
         }
         List<Problem> collected = new ArrayList<>();
         Collector collector = new Collector(display, collected);
@@ -332,6 +364,25 @@ public final class TrialLoader {
             problems.add(new Problem(display, "", "file is empty (expected a YAML mapping)"));
         }
         return value;
+    }
+
+    /**
+     * The file read through {@link FastYaml} and Jackson's JSON parser, or null when the file is outside
+     * FastYaml's subset or has any problem at all: then the YAML reader reads it again and reports every
+     * problem in its terms (line and column of the YAML text).
+     */
+    private static <T> T readFast(String display, byte[] bytes, ObjectReader jsonReader, Class<T> type) {
+        byte[] json = FastYaml.toJson(bytes);
+        if (json == null) {
+            return null;
+        }
+        List<Problem> collected = new ArrayList<>();
+        try {
+            T value = jsonReader.withAttribute(PROBLEMS, new Collector(display, collected)).readValue(json);
+            return collected.isEmpty() ? value : null;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static boolean notUtf8(Throwable e) {
