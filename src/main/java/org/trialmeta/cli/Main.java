@@ -14,6 +14,6 @@ public final class Main {
 
     /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 invalid input or usage). */
     public static int run(String... args) {
-        return TrialMetaCommand.commandLine().execute(args);
+        return TrialMetaCommand.commandLineFor(args).execute(args);
     }
 }

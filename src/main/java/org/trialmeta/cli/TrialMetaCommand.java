@@ -2,6 +2,7 @@ package org.trialmeta.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialmeta.model.InputException;
 import picocli.CommandLine;
@@ -14,8 +15,11 @@ import picocli.CommandLine.Spec;
         name = "trialmeta",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Clinical-trial outcomes meta-analysis engine.",
-        subcommands = {
+        description = "Clinical-trial outcomes meta-analysis engine.")
+public final class TrialMetaCommand implements Callable<Integer> {
+
+    /** Every subcommand, in the order of the help. */
+    static final List<Class<?>> SUBCOMMANDS = List.of(
             CommandLine.HelpCommand.class,
             ValidateCommand.class,
             ListCommand.class,
@@ -30,9 +34,7 @@ import picocli.CommandLine.Spec;
             KmCommand.class,
             ReconstructCommand.class,
             CompareCommand.class,
-            ReportCommand.class,
-        })
-public final class TrialMetaCommand implements Callable<Integer> {
+            ReportCommand.class);
 
     @Spec
     CommandSpec spec;
@@ -43,9 +45,34 @@ public final class TrialMetaCommand implements Callable<Integer> {
         return ExitCodes.INVALID_INPUT;
     }
 
-    /** A configured command line: exit codes, one-line user errors, Locale.ROOT number formatting. */
+    /** A configured command line with every subcommand: exit codes, one-line user errors. */
     public static CommandLine commandLine() {
+        return configured(SUBCOMMANDS);
+    }
+
+    /**
+     * The command line to run {@code args}: when the first argument names a subcommand (by name or alias), the
+     * root with only that subcommand, since building the model of all fifteen costs about a tenth of a second at
+     * every start; otherwise (help, no or unknown subcommand, root options) {@link #commandLine()}.
+     */
+    public static CommandLine commandLineFor(String... args) {
+        if (args.length > 0) {
+            for (Class<?> c : SUBCOMMANDS) {
+                Command command = c.getAnnotation(Command.class);
+                if (c != CommandLine.HelpCommand.class && (command.name().equals(args[0])
+                        || List.of(command.aliases()).contains(args[0]))) {
+                    return configured(List.of(c));
+                }
+            }
+        }
+        return commandLine();
+    }
+
+    private static CommandLine configured(List<Class<?>> subcommands) {
         CommandLine cl = new CommandLine(new TrialMetaCommand());
+        for (Class<?> c : subcommands) {
+            cl.addSubcommand(c);
+        }
         cl.setExecutionExceptionHandler(TrialMetaCommand::handleExecutionException);
         cl.setParameterExceptionHandler(TrialMetaCommand::handleParameterException);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -27,4 +27,22 @@ class MainTest {
         assertThat(err.toString()).startsWith("trialmeta: Unknown option: '--no-such-option'")
                 .doesNotContain("Exception").doesNotContain("\tat ");
     }
+
+    @Test
+    void commandLineWithOnlyTheInvokedSubcommandPrintsWhatTheFullOneDoes() {
+        for (Class<?> c : TrialMetaCommand.SUBCOMMANDS) {
+            String name = c.getAnnotation(picocli.CommandLine.Command.class).name();
+            for (String[] args : new String[][] {{name, "--help"}, {name, "--no-such-option"}, {name, "--version"}}) {
+                Run full = Run.run(TrialMetaCommand.commandLine(), args);
+                Run single = Run.run(TrialMetaCommand.commandLineFor(args), args);
+                assertThat(single).as(String.join(" ", args)).isEqualTo(full);
+            }
+        }
+        assertThat(TrialMetaCommand.commandLineFor("validate").getSubcommands()).containsOnlyKeys("validate");
+        assertThat(TrialMetaCommand.commandLineFor("compare-orr").getSubcommands()).containsKeys("orr-diff");
+        for (String first : new String[] {"help", "valdate", "--help"}) {
+            assertThat(new java.util.HashSet<>(TrialMetaCommand.commandLineFor(first).getSubcommands().values()))
+                    .hasSize(TrialMetaCommand.SUBCOMMANDS.size());
+        }
+    }
 }

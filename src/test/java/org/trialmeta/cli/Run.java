@@ -14,11 +14,18 @@ import picocli.CommandLine;
  */
 record Run(int code, String out, String err) {
 
-    /** Runs {@code trialmeta ARGS...} through {@link TrialMetaCommand#commandLine()} with captured streams. */
+    /**
+     * Runs {@code trialmeta ARGS...} as {@link Main#run} does, through {@link TrialMetaCommand#commandLineFor},
+     * with captured streams.
+     */
     static Run run(String... args) {
+        return run(TrialMetaCommand.commandLineFor(args), args);
+    }
+
+    /** Runs {@code args} on the given command line with captured streams. */
+    static Run run(CommandLine cl, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        CommandLine cl = TrialMetaCommand.commandLine();
         cl.setOut(new PrintWriter(out));
         cl.setErr(new PrintWriter(err));
         int code = cl.execute(args);
