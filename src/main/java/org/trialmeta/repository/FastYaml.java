@@ -402,15 +402,26 @@ final class FastYaml {
             put(from, to); // the JSON parser gives the same token type and text
             return;
         }
-        String v = new String(b, from, to - from, StandardCharsets.UTF_8);
-        Tag tag = TYPES.of(v);
+        Tag tag = TYPES.of(b, from, to);
         if (tag == Tag.STR || tag == Tag.TIMESTAMP) {
             string(from, to);
-        } else if (tag == Tag.BOOL && (v.equals("true") || v.equals("false"))) {
+        } else if (tag == Tag.BOOL && (is(from, to, "true") || is(from, to, "false"))) {
             put(from, to);
         } else {
             throw Decline.INSTANCE;
         }
+    }
+
+    private boolean is(int from, int to, String ascii) {
+        if (to - from != ascii.length()) {
+            return false;
+        }
+        for (int i = from; i < to; i++) {
+            if (b[i] != ascii.charAt(i - from)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A double-quoted scalar from {@code p} closing on this line; returns the index after the closing quote. */
@@ -676,7 +687,7 @@ final class FastYaml {
         static final int CACHE = 4096;
         private final boolean[] firstTyped = new boolean[128];
         private final boolean shortcut;
-        private final java.util.concurrent.ConcurrentHashMap<String, Tag> cache = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.ConcurrentHashMap<Text, Tag> cache = new java.util.concurrent.ConcurrentHashMap<>();
 
         Types() {
             boolean ascii = true;
@@ -699,14 +710,50 @@ final class FastYaml {
 
         /** {@code resolve(NodeId.scalar, v, true)}, remembered. */
         Tag of(String v) {
-            Tag tag = cache.get(v);
+            byte[] bytes = v.getBytes(StandardCharsets.UTF_8);
+            return of(bytes, 0, bytes.length);
+        }
+
+        /** The tag of the UTF-8 text {@code b[from, to)}, remembered (a hit makes no String). */
+        Tag of(byte[] b, int from, int to) {
+            Tag tag = cache.get(new Text(b, from, to));
             if (tag == null) {
-                tag = resolve(NodeId.scalar, v, true);
+                byte[] copy = java.util.Arrays.copyOfRange(b, from, to);
+                tag = resolve(NodeId.scalar, new String(copy, StandardCharsets.UTF_8), true);
                 if (cache.size() < CACHE) {
-                    cache.put(v, tag);
+                    cache.put(new Text(copy, 0, copy.length), tag);
                 }
             }
             return tag;
+        }
+    }
+
+    /** A range of bytes as a map key (equal ranges are equal keys). */
+    private static final class Text {
+        private final byte[] b;
+        private final int from;
+        private final int to;
+        private final int hash;
+
+        Text(byte[] b, int from, int to) {
+            this.b = b;
+            this.from = from;
+            this.to = to;
+            int h = 1;
+            for (int i = from; i < to; i++) {
+                h = 31 * h + b[i];
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Text t && hash == t.hash && java.util.Arrays.equals(b, from, to, t.b, t.from, t.to);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
         }
     }
 }

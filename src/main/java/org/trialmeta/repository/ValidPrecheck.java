@@ -55,11 +55,11 @@ final class ValidPrecheck {
     private ValidPrecheck() {}
 
     /** One field: its checks, its list elements' checks, and whether it cascades. */
-    private record FieldPlan(Field field, List<Predicate<Object>> checks, List<Predicate<Object>> elementChecks,
+    private record FieldPlan(Field field, Predicate<Object>[] checks, Predicate<Object>[] elementChecks,
             boolean cascade) {}
 
     /** A class: null fields when unsupported. */
-    private record ClassPlan(List<FieldPlan> fields, boolean rules) {
+    private record ClassPlan(FieldPlan[] fields, boolean rules) {
         boolean supported() {
             return fields != null;
         }
@@ -111,17 +111,23 @@ final class ValidPrecheck {
                 return false;
             }
         }
-        for (FieldPlan f : plan.fields()) {
+        // Indexed loops: no iterator per bean and field (this runs for every bean of every file).
+        FieldPlan[] fields = plan.fields();
+        for (int i = 0; i < fields.length; i++) {
+            FieldPlan f = fields[i];
             Object value = f.field().get(bean);
-            for (Predicate<Object> check : f.checks()) {
-                if (!check.test(value)) {
+            Predicate<Object>[] checks = f.checks();
+            for (int j = 0; j < checks.length; j++) {
+                if (!checks[j].test(value)) {
                     return false;
                 }
             }
-            if (value instanceof Collection<?> list) {
-                for (Object element : list) {
-                    for (Predicate<Object> check : f.elementChecks()) {
-                        if (!check.test(element)) {
+            if (value instanceof List<?> list) {
+                Predicate<Object>[] elementChecks = f.elementChecks();
+                for (int k = 0, n = list.size(); k < n; k++) {
+                    Object element = list.get(k);
+                    for (int j = 0; j < elementChecks.length; j++) {
+                        if (!elementChecks[j].test(element)) {
                             return false;
                         }
                     }
@@ -129,6 +135,8 @@ final class ValidPrecheck {
                         return false;
                     }
                 }
+            } else if (value instanceof Collection<?> c && (f.elementChecks().length > 0 || f.cascade())) {
+                return false; // other collections: left to the validator
             } else if (f.cascade() && value != null && !valid(value, depth + 1)) {
                 return false;
             }
@@ -164,7 +172,7 @@ final class ValidPrecheck {
                 }
             }
         }
-        return new ClassPlan(List.copyOf(fields), rules);
+        return new ClassPlan(fields.toArray(FieldPlan[]::new), rules);
     }
 
     private static void noConstraints(Class<?> type) throws Unsupported {
@@ -253,7 +261,12 @@ final class ValidPrecheck {
         if (!Modifier.isPublic(f.getModifiers()) || !Modifier.isPublic(f.getDeclaringClass().getModifiers())) {
             throw new Unsupported();
         }
-        return new FieldPlan(f, List.copyOf(checks), List.copyOf(elementChecks), cascade);
+        return new FieldPlan(f, array(checks), array(elementChecks), cascade);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Predicate<Object>[] array(List<Predicate<Object>> checks) {
+        return checks.toArray(new Predicate[0]);
     }
 
     /** Constraints inside a type argument's own type arguments or array components are not compiled. */
