@@ -687,9 +687,15 @@ final class FastYaml {
                     ascii = false;
                 }
             }
-            // In SnakeYAML 2.x the only resolver without first characters is EMPTY (^$, null for "").
+            // The resolvers tried for any first character: in SnakeYAML 2.x, EMPTY (^$) and NULL, which is also
+            // registered there (its first characters are "~nN\0"; '\0' files it under "any"). NULL matches only
+            // "~", "null", "Null", "NULL" and " ": first characters that are typed anyway, or a space, which never
+            // starts a plain scalar here. Any other (unknown) resolver turns the shortcut off.
             java.util.List<?> anyFirst = yamlImplicitResolvers.get(null);
-            shortcut = ascii && (anyFirst == null || anyFirst.size() == 1) && resolve(NodeId.scalar, "", true) == Tag.NULL;
+            boolean known = anyFirst == null || anyFirst.stream().map(String::valueOf)
+                    .allMatch(t -> t.contains(" regexp=^$ ") || t.contains(" regexp=^(?:~|null|Null|NULL| )$ "));
+            shortcut = ascii && known && firstTyped['~'] && firstTyped['n'] && firstTyped['N']
+                    && resolve(NodeId.scalar, "", true) == Tag.NULL;
         }
 
         /** False when no implicit type other than str can start with ASCII character {@code c}. */
