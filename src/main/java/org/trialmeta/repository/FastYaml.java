@@ -210,11 +210,18 @@ final class FastYaml {
         while (q < end && keyPart(b[q])) {
             q++;
         }
-        if (q < end && b[q] == ':' && (q + 1 == end || b[q + 1] == ' ')) {
+        if (q < end && b[q] == ':' && (q + 1 == end || b[q + 1] == ' ') && q - p <= MAX_KEY) {
             return q;
         }
         return -1;
     }
+
+    /**
+     * The longest plain key: SnakeYAML drops a possible simple (implicit) key once the scanner is more than 1024
+     * characters past its start (YAML 1.1/1.2 limit implicit keys to 1024 characters), and a longer key is then a
+     * syntax error ("mapping values are not allowed here").
+     */
+    static final int MAX_KEY = 1024;
 
     private static boolean keyStart(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -509,7 +516,7 @@ final class FastYaml {
                 while (k < end && keyPart(b[k])) {
                     k++;
                 }
-                if (k + 1 >= end || b[k] != ':' || b[k + 1] != ' ') {
+                if (k + 1 >= end || b[k] != ':' || b[k + 1] != ' ' || k - q > MAX_KEY) {
                     throw Decline.INSTANCE;
                 }
                 put('"');

@@ -207,6 +207,7 @@ class FastYamlTest {
     static Stream<Arguments> declines() {
         String deep = "a: " + "[".repeat(TrialLoader.MAX_NESTING) + "]".repeat(TrialLoader.MAX_NESTING) + "\n";
         String ok49 = "a: " + "[".repeat(TrialLoader.MAX_NESTING - 1) + "]".repeat(TrialLoader.MAX_NESTING - 1) + "\n";
+        String key = "k".repeat(FastYaml.MAX_KEY);
         return Stream.of(
                 Arguments.of("tab", "a: b c\n", "a: b\tc\n"),
                 Arguments.of("tab as indentation", "a:\n  b: c\n", "a:\n\tb: c\n"),
@@ -265,6 +266,13 @@ class FastYamlTest {
                 Arguments.of("C1 control NEL", "a: b\n", "a: b\u0085\n"),
                 Arguments.of("line separator U+2028", "a: b\n", "a: b\u2028\n"),
                 Arguments.of("nesting deeper than MAX_NESTING", ok49, deep),
+                Arguments.of("block nesting deeper than MAX_NESTING", blockNesting(TrialLoader.MAX_NESTING),
+                        blockNesting(TrialLoader.MAX_NESTING + 1)),
+                Arguments.of("key longer than 1024 characters", key + ": v\n", key + "k: v\n"),
+                Arguments.of("key longer than 1024 characters on a sequence entry", "a:\n  - " + key + ": v\n",
+                        "a:\n  - " + key + "k: v\n"),
+                Arguments.of("key longer than 1024 characters in a flow mapping", "a: {" + key + ": v}\n",
+                        "a: {" + key + "k: v}\n"),
                 Arguments.of("trailing comma in a flow sequence", "a: [1, 2]\n", "a: [1, 2,]\n"),
                 Arguments.of("trailing comma in a flow mapping", "a: {b: c}\n", "a: {b: c,}\n"),
                 Arguments.of("colon without a space in a flow mapping", "a: {b: 1}\n", "a: {b:1}\n"),
@@ -278,6 +286,17 @@ class FastYamlTest {
                 Arguments.of("indicator starting a plain scalar", "a: b\n", "a: @b\n"),
                 Arguments.of("empty file", "a: b\n", ""),
                 Arguments.of("comments only", "# x\na: b\n", "# x\n"));
+    }
+
+    /** {@code levels} nested block collections: mappings {@code a:} and, innermost, a sequence. */
+    private static String blockNesting(int levels) {
+        StringBuilder sb = new StringBuilder();
+        String indent = "";
+        for (int i = 0; i < levels - 1; i++) {
+            sb.append(indent).append("a:\n");
+            indent += "  ";
+        }
+        return sb.append(indent).append("- x\n").toString();
     }
 
     @ParameterizedTest(name = "{0}")
