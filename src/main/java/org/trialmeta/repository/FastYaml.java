@@ -210,11 +210,18 @@ final class FastYaml {
         while (q < end && keyPart(b[q])) {
             q++;
         }
-        if (q < end && b[q] == ':' && (q + 1 == end || b[q + 1] == ' ')) {
+        if (q < end && b[q] == ':' && (q + 1 == end || b[q + 1] == ' ') && q - p <= MAX_KEY) {
             return q;
         }
         return -1;
     }
+
+    /**
+     * The longest plain key: SnakeYAML drops a possible simple (implicit) key once the scanner is more than 1024
+     * characters past its start (YAML 1.1/1.2 limit implicit keys to 1024 characters), and a longer key is then a
+     * syntax error ("mapping values are not allowed here").
+     */
+    static final int MAX_KEY = 1024;
 
     private static boolean keyStart(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
@@ -520,7 +527,7 @@ final class FastYaml {
                 while (k < end && keyPart(b[k])) {
                     k++;
                 }
-                if (k + 1 >= end || b[k] != ':' || b[k + 1] != ' ') {
+                if (k + 1 >= end || b[k] != ':' || b[k + 1] != ' ' || k - q > MAX_KEY) {
                     throw Decline.INSTANCE;
                 }
                 put('"');
@@ -698,9 +705,15 @@ final class FastYaml {
                     ascii = false;
                 }
             }
-            // In SnakeYAML 2.x the only resolver without first characters is EMPTY (^$, null for "").
+            // The resolvers tried for any first character: in SnakeYAML 2.x, EMPTY (^$) and NULL, which is also
+            // registered there (its first characters are "~nN\0"; '\0' files it under "any"). NULL matches only
+            // "~", "null", "Null", "NULL" and " ": first characters that are typed anyway, or a space, which never
+            // starts a plain scalar here. Any other (unknown) resolver turns the shortcut off.
             java.util.List<?> anyFirst = yamlImplicitResolvers.get(null);
-            shortcut = ascii && (anyFirst == null || anyFirst.size() == 1) && resolve(NodeId.scalar, "", true) == Tag.NULL;
+            boolean known = anyFirst == null || anyFirst.stream().map(String::valueOf)
+                    .allMatch(t -> t.contains(" regexp=^$ ") || t.contains(" regexp=^(?:~|null|Null|NULL| )$ "));
+            shortcut = ascii && known && firstTyped['~'] && firstTyped['n'] && firstTyped['N']
+                    && resolve(NodeId.scalar, "", true) == Tag.NULL;
         }
 
         /** False when no implicit type other than str can start with ASCII character {@code c}. */
