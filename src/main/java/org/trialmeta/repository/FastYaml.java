@@ -22,7 +22,8 @@ import org.yaml.snakeyaml.resolver.Resolver;
  *       comments, blank lines, LF or CRLF line ends.</li>
  * </ul>
  * Everything else (block scalars {@code | >}, multi-line scalars or flows, anchors, aliases, tags, directives,
- * document markers, complex keys, empty values, tabs, a byte-order mark, non-printable characters, invalid
+ * document markers, complex keys, duplicate keys, more than {@link #MAX_MAPPING_KEYS} keys in one mapping,
+ * empty values, tabs, a byte-order mark, non-printable characters, invalid
  * UTF-8, more than {@link TrialLoader#MAX_NESTING} levels) makes it decline, as does anything malformed: errors
  * are always reported by the SnakeYAML path, with its line and column.
  *
@@ -47,6 +48,10 @@ final class FastYaml {
     private int size;
     private int li;
     private int depth;
+    /** The keys of the open mappings, innermost last: {@code b[keyFrom[i], keyTo[i])}. */
+    private int[] keyFrom = new int[64];
+    private int[] keyTo = new int[64];
+    private int keys;
 
     /** Thrown to decline; never escapes {@link #toJson}. */
     private static final class Decline extends Exception {
@@ -223,6 +228,37 @@ final class FastYaml {
      */
     static final int MAX_KEY = 1024;
 
+    /**
+     * The most keys one mapping may have on the fast path. Trial files have a few dozen at most; the duplicate scan
+     * in {@link #key} is linear per key, so a mapping with more keys declines to SnakeYAML (hashed) rather than
+     * turn quadratic.
+     */
+    static final int MAX_MAPPING_KEYS = 256;
+
+    /**
+     * Records key {@code b[from, to)} of the mapping whose keys start at index {@code base} of the key stack;
+     * declines a duplicate (SnakeYAML refuses them, and the JSON mapper does not look for them) and a mapping with
+     * more than {@link #MAX_MAPPING_KEYS} keys.
+     */
+    private void key(int base, int from, int to) throws Decline {
+        if (keys - base >= MAX_MAPPING_KEYS) {
+            throw Decline.INSTANCE;
+        }
+        int len = to - from;
+        for (int i = base; i < keys; i++) {
+            if (keyTo[i] - keyFrom[i] == len && java.util.Arrays.equals(b, from, to, b, keyFrom[i], keyTo[i])) {
+                throw Decline.INSTANCE;
+            }
+        }
+        if (keys == keyFrom.length) {
+            keyFrom = java.util.Arrays.copyOf(keyFrom, keys * 2);
+            keyTo = java.util.Arrays.copyOf(keyTo, keys * 2);
+        }
+        keyFrom[keys] = from;
+        keyTo[keys] = to;
+        keys++;
+    }
+
     private static boolean keyStart(int c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
@@ -238,6 +274,7 @@ final class FastYaml {
     private void mapping(int col, int first) throws Decline {
         enter();
         put('{');
+        int base = keys;
         int p = first;
         boolean more = false;
         while (true) {
@@ -246,6 +283,7 @@ final class FastYaml {
             if (k < 0) {
                 throw Decline.INSTANCE;
             }
+            key(base, p, k);
             if (more) {
                 put(',');
             }
@@ -279,6 +317,7 @@ final class FastYaml {
             p = lineStart[li];
         }
         put('}');
+        keys = base;
         depth--;
     }
 
@@ -512,6 +551,7 @@ final class FastYaml {
         boolean map = b[p] == '{';
         int close = map ? '}' : ']';
         put(b[p]);
+        int base = keys;
         int q = spaces(p + 1, end);
         if (q < end && b[q] == close) {
             put(close);
@@ -530,6 +570,7 @@ final class FastYaml {
                 if (k + 1 >= end || b[k] != ':' || b[k + 1] != ' ' || k - q > MAX_KEY) {
                     throw Decline.INSTANCE;
                 }
+                key(base, q, k);
                 put('"');
                 put(q, k);
                 put('"');
@@ -552,6 +593,7 @@ final class FastYaml {
             int c = b[q];
             if (c == close) {
                 put(close);
+                keys = base;
                 depth--;
                 return q + 1;
             }

@@ -114,9 +114,10 @@ public final class TrialLoader {
         this.trialReader = mapper.readerFor(TrialDto.class);
         this.sourcesReader = mapper.readerFor(SourcesFile.class);
         if (fastPath) {
+            // FastYaml declines duplicate keys, so the JSON parser need not track every object's names.
             JsonMapper json = configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build()));
-            this.jsonTrialReader = json.readerFor(TrialDto.class);
-            this.jsonSourcesReader = json.readerFor(SourcesFile.class);
+            this.jsonTrialReader = json.readerFor(TrialDto.class).without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            this.jsonSourcesReader = json.readerFor(SourcesFile.class).without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         } else {
             this.jsonTrialReader = null;
             this.jsonSourcesReader = null;

@@ -20,10 +20,9 @@ import org.yaml.snakeyaml.LoaderOptions;
  * {@code currentName()} for every field name, the same {@code getText()} for every scalar, and for numbers the
  * same {@code getNumberType()} and {@code getNumberValue()} (class and value).
  *
- * <p>One exception is part of the stream: a duplicate key. FastYaml does not look for them; the loader's JSON
- * mapper, like its YAML mapper, has {@code STRICT_DUPLICATE_DETECTION} on (and YAMLFactory enables it by itself
- * when the LoaderOptions refuse duplicate keys), so both parsers stop with the same error at the same token and
- * the loader reads the file again with SnakeYAML. Any other exception from either parser fails the check.
+ * <p>FastYaml declines duplicate keys (the loader's JSON readers do not look for them), so an accepted text has
+ * none: the JSON parser here checks that with {@code STRICT_DUPLICATE_DETECTION}, and any exception from either
+ * parser fails the check.
  */
 final class FastYamlContract {
 
@@ -86,14 +85,7 @@ final class FastYamlContract {
     static List<String> tokens(JsonParser p) throws IOException {
         List<String> out = new ArrayList<>();
         try (p) {
-            try {
-                read(p, out);
-            } catch (com.fasterxml.jackson.core.JsonParseException e) {
-                if (!String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field '")) {
-                    throw e;
-                }
-                out.add("ERROR " + e.getOriginalMessage());
-            }
+            read(p, out);
         }
         return out;
     }

@@ -152,6 +152,8 @@ class FastYamlTest {
         return Stream.of(
                 Arguments.of("block mapping", "id: a\nname: Trial A\n", "{\"id\":\"a\",\"name\":\"Trial A\"}"),
                 Arguments.of("no final line break", "a: b", "{\"a\":\"b\"}"),
+                Arguments.of("the same key in different mappings", "id: t\na:\n  - id: x\n    b: {id: y}\n  - id: z\n",
+                        "{\"id\":\"t\",\"a\":[{\"id\":\"x\",\"b\":{\"id\":\"y\"}},{\"id\":\"z\"}]}"),
                 Arguments.of("nested mappings", "a:\n  b:\n    c: d\n  e: f\ng: h\n",
                         "{\"a\":{\"b\":{\"c\":\"d\"},\"e\":\"f\"},\"g\":\"h\"}"),
                 Arguments.of("block sequence", "a:\n  - x\n  - y z\n", "{\"a\":[\"x\",\"y z\"]}"),
@@ -200,6 +202,24 @@ class FastYamlTest {
     void constructGivesExactJsonAndYamlParsersTokens(String construct, String yaml, String json) {
         assertThat(FastYamlContract.json(yaml)).isEqualTo(json);
         assertThat(FastYamlContract.check(yaml.getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+
+    /** A block mapping with {@code n} distinct keys. */
+    private static String manyKeys(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append('k').append(i).append(": ").append(i).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** The inside of a flow mapping with {@code n} distinct keys. */
+    private static String manyFlowKeys(int n) {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < n; i++) {
+            s.append(i == 0 ? "" : ", ").append('k').append(i).append(": ").append(i);
+        }
+        return s.toString();
     }
 
     // ---- one test per reason to decline: the control text is accepted, the variant declined ----
@@ -273,6 +293,16 @@ class FastYamlTest {
                         "a:\n  - " + key + "k: v\n"),
                 Arguments.of("key longer than 1024 characters in a flow mapping", "a: {" + key + ": v}\n",
                         "a: {" + key + "k: v}\n"),
+                Arguments.of("duplicate key", "a: 1\nb: 2\n", "a: 1\na: 2\n"),
+                Arguments.of("duplicate key in a nested mapping", "a:\n  b: 1\n  c: 2\n", "a:\n  b: 1\n  b: 2\n"),
+                Arguments.of("duplicate key on a sequence entry", "a:\n  - b: 1\n    c: 2\n",
+                        "a:\n  - b: 1\n    b: 2\n"),
+                Arguments.of("duplicate key in a flow mapping", "a: {b: 1, c: 2}\n", "a: {b: 1, b: 2}\n"),
+                Arguments.of("more than MAX_MAPPING_KEYS keys in a block mapping", manyKeys(FastYaml.MAX_MAPPING_KEYS),
+                        manyKeys(FastYaml.MAX_MAPPING_KEYS + 1)),
+                Arguments.of("more than MAX_MAPPING_KEYS keys in a flow mapping",
+                        "a: {" + manyFlowKeys(FastYaml.MAX_MAPPING_KEYS) + "}\n",
+                        "a: {" + manyFlowKeys(FastYaml.MAX_MAPPING_KEYS + 1) + "}\n"),
                 Arguments.of("trailing comma in a flow sequence", "a: [1, 2]\n", "a: [1, 2,]\n"),
                 Arguments.of("trailing comma in a flow mapping", "a: {b: c}\n", "a: {b: c,}\n"),
                 Arguments.of("colon without a space in a flow mapping", "a: {b: 1}\n", "a: {b:1}\n"),
