@@ -50,15 +50,15 @@ public record Trial(String id, String name, List<String> registryIds, Phase phas
         }
         for (Arm a : arms) {
             for (Outcome o : a.outcomes()) {
-                if (subgroups.stream().noneMatch(s -> s.id().equals(o.subgroup()))) {
+                if (!hasId(subgroups, Subgroup::id, o.subgroup())) {
                     throw new IllegalArgumentException(f + "arm " + a.id() + ": subgroup: '" + o.subgroup()
                             + "' (unknown subgroup id)");
                 }
-                if (cuts.stream().noneMatch(c -> c.id().equals(o.cut()))) {
+                if (!hasId(cuts, AnalysisCut::id, o.cut())) {
                     throw new IllegalArgumentException(f + "arm " + a.id() + ": cut: '" + o.cut() + "' (unknown cut id)");
                 }
                 if (o instanceof TimeToEventOutcome t && t.hazardRatio().isPresent()
-                        && arms.stream().noneMatch(x -> x.id().equals(t.hazardRatio().get().comparator()))) {
+                        && !hasId(arms, Arm::id, t.hazardRatio().get().comparator())) {
                     throw new IllegalArgumentException(f + "arm " + a.id() + ": hazardRatio.comparator: '"
                             + t.hazardRatio().get().comparator() + "' (unknown arm id)");
                 }
@@ -66,12 +66,32 @@ public record Trial(String id, String name, List<String> registryIds, Phase phas
         }
     }
 
+    /** Whether an item of {@code items} has the id {@code wanted} (a loop: called per outcome when loading). */
+    private static <T> boolean hasId(List<T> items, java.util.function.Function<T, String> id, String wanted) {
+        for (T item : items) {
+            if (id.apply(item).equals(wanted)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public Optional<Arm> arm(String armId) {
-        return arms.stream().filter(a -> a.id().equals(armId)).findFirst();
+        for (Arm a : arms) {
+            if (a.id().equals(armId)) {
+                return Optional.of(a);
+            }
+        }
+        return Optional.empty();
     }
 
     public Optional<Subgroup> subgroup(String subgroupId) {
-        return subgroups.stream().filter(s -> s.id().equals(subgroupId)).findFirst();
+        for (Subgroup s : subgroups) {
+            if (s.id().equals(subgroupId)) {
+                return Optional.of(s);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The arm flagged {@code control: true}, if any. */
@@ -80,7 +100,12 @@ public record Trial(String id, String name, List<String> registryIds, Phase phas
     }
 
     public Optional<AnalysisCut> cut(String cutId) {
-        return cuts.stream().filter(c -> c.id().equals(cutId)).findFirst();
+        for (AnalysisCut c : cuts) {
+            if (c.id().equals(cutId)) {
+                return Optional.of(c);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Number of outcomes over all arms. */

@@ -39,12 +39,13 @@ final class FastYaml {
 
     private static final Types TYPES = new Types();
 
-    private final byte[] b;
-    private final int[] lineStart;
-    private final int[] lineEnd;
-    private final int[] indent;
-    private final int lines;
-    private byte[] out;
+    // The text being translated and its lines; the arrays are kept between translations (see translate).
+    private byte[] b;
+    private int[] lineStart = new int[64];
+    private int[] lineEnd = new int[64];
+    private int[] indent = new int[64];
+    private int lines;
+    private byte[] out = new byte[4096];
     private int size;
     private int li;
     private int depth;
@@ -63,82 +64,135 @@ final class FastYaml {
         }
     }
 
-    private FastYaml(byte[] b, int[] lineStart, int[] lineEnd, int[] indent, int lines) {
-        this.b = b;
-        this.lineStart = lineStart;
-        this.lineEnd = lineEnd;
-        this.indent = indent;
-        this.lines = lines;
-        this.out = new byte[b.length + b.length / 4 + 16];
-    }
+    /**
+     * A translator whose buffers are reused by each {@link #translate} (one instance per thread; not thread-safe).
+     */
+    FastYaml() {}
 
     /** The JSON text (UTF-8) of {@code yaml} (UTF-8), or null when the file is outside the subset. */
     static byte[] toJson(byte[] yaml) {
-        int n = yaml.length;
-        if (n == 0) {
-            return null;
-        }
-        // One pass: check every character, and note each line's content start, end (trailing spaces dropped,
-        // so that values end where their text ends) and indentation (-1 for blank and comment lines).
-        int cap = n / 16 + 16;
-        int[] start = new int[cap];
-        int[] end = new int[cap];
-        int[] ind = new int[cap];
-        int count = 0;
-        int lineBegin = 0;
-        int content = -1; // first non-space of the line, -1 while only spaces
-        int lastNonSpace = 0;
-        for (int i = 0; i <= n; i++) {
-            int c = i == n ? '\n' : yaml[i];
-            if (c == '\n' || c == '\r') {
-                if (c == '\r' && (i + 1 >= n || yaml[i + 1] != '\n')) {
-                    return null; // a lone CR is a line break in YAML
-                }
-                if (count == start.length) {
-                    start = java.util.Arrays.copyOf(start, count * 2);
-                    end = java.util.Arrays.copyOf(end, count * 2);
-                    ind = java.util.Arrays.copyOf(ind, count * 2);
-                }
-                if (content < 0) {
-                    start[count] = i;
-                    end[count] = i;
-                    ind[count] = -1;
-                } else {
-                    start[count] = content;
-                    end[count] = lastNonSpace;
-                    ind[count] = yaml[content] == '#' ? -1 : content - lineBegin;
-                }
-                count++;
-                if (c == '\r') {
-                    i++;
-                }
-                lineBegin = i + 1;
-                content = -1;
-            } else if (c == ' ') {
-                continue;
-            } else {
-                int at = i;
-                if (c < 0) {
-                    i = nonAscii(yaml, i);
-                    if (i < 0) {
-                        return null;
-                    }
-                } else if (c < 0x20 || c == 0x7F) {
-                    return null;
-                }
-                if (content < 0) {
-                    content = at;
-                }
-                lastNonSpace = i + 1;
+        FastYaml r = new FastYaml();
+        return r.translate(yaml) ? java.util.Arrays.copyOf(r.out, r.size) : null;
+    }
+
+    /**
+     * Translates {@code yaml} (UTF-8) into JSON held in {@link #json()}{@code [0, }{@link #length()}{@code )} until
+     * the next call; false when the file is outside the subset.
+     */
+    boolean translate(byte[] yaml) {
+        b = yaml;
+        size = 0;
+        li = 0;
+        depth = 0;
+        keys = 0;
+        boolean ok = lines(yaml);
+        if (ok) {
+            int need = yaml.length + yaml.length / 4 + 16;
+            if (out.length < need) {
+                out = new byte[need];
+            }
+            try {
+                document();
+            } catch (Decline d) {
+                ok = false;
             }
         }
-        FastYaml r = new FastYaml(yaml, start, end, ind, count);
-        try {
-            r.document();
-        } catch (Decline d) {
-            return null;
+        b = null; // do not keep the caller's text alive
+        return ok;
+    }
+
+    /** Beyond this many bytes of JSON buffer, {@link #release} drops the buffers rather than keep them. */
+    private static final int KEEP = 1 << 20;
+
+    /** Lets go of buffers grown by an unusually large file (call once its JSON text has been read). */
+    void release() {
+        if (out.length > KEEP) {
+            out = new byte[4096];
+            lineStart = new int[64];
+            lineEnd = new int[64];
+            indent = new int[64];
         }
-        return java.util.Arrays.copyOf(r.out, r.size);
+    }
+
+    /** The buffer holding the last translation's JSON text. */
+    byte[] json() {
+        return out;
+    }
+
+    /** The length of the last translation's JSON text. */
+    int length() {
+        return size;
+    }
+
+    /**
+     * One pass: checks every character, and notes each line's content start, end (trailing spaces dropped,
+     * so that values end where their text ends) and indentation (-1 for blank and comment lines).
+     */
+    private boolean lines(byte[] yaml) {
+        int n = yaml.length;
+        if (n == 0) {
+            return false;
+        }
+        int[] start = lineStart;
+        int[] end = lineEnd;
+        int[] ind = indent;
+        int count = 0;
+        int i = 0;
+        while (true) {
+            int lineBegin = i;
+            while (i < n && yaml[i] == ' ') {
+                i++;
+            }
+            int content = i; // first non-space of the line, or its end when there is none
+            // The rest of the line: a tight loop over printable ASCII (most bytes), the other cases out of line.
+            while (i < n) {
+                int c = yaml[i];
+                if (c >= 0x20 && c < 0x7F) {
+                    i++;
+                } else if (c == '\n' || c == '\r') {
+                    break;
+                } else if (c < 0) {
+                    i = nonAscii(yaml, i);
+                    if (i < 0) {
+                        return false;
+                    }
+                    i++;
+                } else {
+                    return false; // control characters, tab, DEL
+                }
+            }
+            if (i < n && yaml[i] == '\r' && (i + 1 >= n || yaml[i + 1] != '\n')) {
+                return false; // a lone CR is a line break in YAML
+            }
+            if (count == start.length) {
+                start = java.util.Arrays.copyOf(start, count * 2);
+                end = java.util.Arrays.copyOf(end, count * 2);
+                ind = java.util.Arrays.copyOf(ind, count * 2);
+            }
+            if (content == i) {
+                start[count] = i;
+                end[count] = i;
+                ind[count] = -1;
+            } else {
+                int last = i;
+                while (yaml[last - 1] == ' ') {
+                    last--; // stops at content at the latest: yaml[content] is not a space
+                }
+                start[count] = content;
+                end[count] = last;
+                ind[count] = yaml[content] == '#' ? -1 : content - lineBegin;
+            }
+            count++;
+            if (i >= n) {
+                break;
+            }
+            i += yaml[i] == '\r' ? 2 : 1;
+        }
+        lineStart = start;
+        lineEnd = end;
+        indent = ind;
+        lines = count;
+        return true;
     }
 
     /**
@@ -263,8 +317,17 @@ final class FastYaml {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
     }
 
+    /** {@code KEY_PART[c]}: whether ASCII {@code c} may continue a key (a table: tested per byte of every key). */
+    private static final boolean[] KEY_PART = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            KEY_PART[c] = keyStart(c) || (c >= '0' && c <= '9');
+        }
+    }
+
     private static boolean keyPart(int c) {
-        return keyStart(c) || (c >= '0' && c <= '9');
+        return c >= 0 && KEY_PART[c];
     }
 
     /**
@@ -618,13 +681,16 @@ final class FastYaml {
     /** The JSON string literal of plain scalar bytes {@code b[from, to)} (they hold no control characters). */
     private void string(int from, int to) {
         put('"');
+        int run = from; // the bytes since the last escaped one go out in one copy
         for (int i = from; i < to; i++) {
             int c = b[i];
             if (c == '"' || c == '\\') {
+                put(run, i);
                 put('\\');
+                run = i;
             }
-            put(c);
         }
+        put(run, to);
         put('"');
     }
 

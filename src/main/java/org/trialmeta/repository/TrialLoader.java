@@ -110,14 +110,15 @@ public final class TrialLoader {
         options.setAllowDuplicateKeys(false);
         StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build();
         YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(limits).build();
-        YAMLMapper mapper = configure(YAMLMapper.builder(factory));
+        YAMLMapper mapper = configure(YAMLMapper.builder(factory), true);
         this.trialReader = mapper.readerFor(TrialDto.class);
         this.sourcesReader = mapper.readerFor(SourcesFile.class);
         if (fastPath) {
             // FastYaml declines duplicate keys, so the JSON parser need not track every object's names.
-            JsonMapper json = configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build()));
-            this.jsonTrialReader = json.readerFor(TrialDto.class).without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
-            this.jsonSourcesReader = json.readerFor(SourcesFile.class).without(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+            JsonMapper json = configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(limits).build()),
+                    false);
+            this.jsonTrialReader = json.readerFor(TrialDto.class);
+            this.jsonSourcesReader = json.readerFor(SourcesFile.class);
         } else {
             this.jsonTrialReader = null;
             this.jsonSourcesReader = null;
@@ -125,14 +126,18 @@ public final class TrialLoader {
         this.precheck = fastPath;
     }
 
-    /** The deserialization settings, the same for the YAML and the JSON mapper. */
-    private static <M extends com.fasterxml.jackson.databind.ObjectMapper, B extends MapperBuilder<M, B>> M configure(B builder) {
+    /**
+     * The deserialization settings, the same for the YAML and the JSON mapper; {@code duplicates}: whether the
+     * parser looks for duplicate keys.
+     */
+    private static <M extends com.fasterxml.jackson.databind.ObjectMapper, B extends MapperBuilder<M, B>> M configure(
+            B builder, boolean duplicates) {
         return builder
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, duplicates)
                 .addHandler(new CollectingHandler())
                 .addModule(new SimpleModule("strict-numbers")
                         .addDeserializer(Integer.class, new StrictNumber<>(Integer.class))
@@ -389,18 +394,24 @@ public final class TrialLoader {
      * problem in its terms (line and column of the YAML text).
      */
     private static <T> T readFast(String display, byte[] bytes, ObjectReader jsonReader, Class<T> type) {
-        byte[] json = FastYaml.toJson(bytes);
-        if (json == null) {
-            return null;
-        }
-        List<Problem> collected = new ArrayList<>();
+        FastYaml yaml = FAST_YAML.get();
         try {
-            T value = jsonReader.withAttribute(PROBLEMS, new Collector(display, collected)).readValue(json);
+            if (!yaml.translate(bytes)) {
+                return null;
+            }
+            List<Problem> collected = new ArrayList<>();
+            T value = jsonReader.withAttribute(PROBLEMS, new Collector(display, collected))
+                    .readValue(yaml.json(), 0, yaml.length());
             return collected.isEmpty() ? value : null;
         } catch (IOException | RuntimeException e) {
             return null;
+        } finally {
+            yaml.release();
         }
     }
+
+    /** One reusable translator per loading thread (its buffers are the fast path's main allocation otherwise). */
+    private static final ThreadLocal<FastYaml> FAST_YAML = ThreadLocal.withInitial(FastYaml::new);
 
     private static boolean notUtf8(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -692,9 +703,6 @@ public final class TrialLoader {
      */
     private static final class StrictNumber<T extends Number> extends StdScalarDeserializer<T> {
         private static final long serialVersionUID = 1L;
-        private static final java.util.regex.Pattern WHOLE = java.util.regex.Pattern.compile("[+-]?\\d{1,10}");
-        private static final java.util.regex.Pattern DECIMAL =
-                java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
         private final Class<T> type;
 
         StrictNumber(Class<T> type) {
@@ -714,13 +722,13 @@ public final class TrialLoader {
             boolean whole = type == Integer.class;
             try {
                 if (whole) {
-                    if (WHOLE.matcher(text).matches()) {
+                    if (NumberSyntax.whole(text)) {
                         long v = Long.parseLong(text);
                         if (v >= Integer.MIN_VALUE && v <= Integer.MAX_VALUE) {
                             return type.cast((int) v);
                         }
                     }
-                } else if (DECIMAL.matcher(text).matches()) {
+                } else if (NumberSyntax.decimal(text)) {
                     double d = Double.parseDouble(text);
                     if (Double.isFinite(d)) {
                         return type.cast(d);
