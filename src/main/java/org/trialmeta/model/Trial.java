@@ -50,15 +50,15 @@ public record Trial(String id, String name, List<String> registryIds, Phase phas
         }
         for (Arm a : arms) {
             for (Outcome o : a.outcomes()) {
-                if (!hasId(subgroups, Subgroup::id, o.subgroup())) {
+                if (byId(subgroups, Subgroup::id, o.subgroup()) == null) {
                     throw new IllegalArgumentException(f + "arm " + a.id() + ": subgroup: '" + o.subgroup()
                             + "' (unknown subgroup id)");
                 }
-                if (!hasId(cuts, AnalysisCut::id, o.cut())) {
+                if (byId(cuts, AnalysisCut::id, o.cut()) == null) {
                     throw new IllegalArgumentException(f + "arm " + a.id() + ": cut: '" + o.cut() + "' (unknown cut id)");
                 }
                 if (o instanceof TimeToEventOutcome t && t.hazardRatio().isPresent()
-                        && !hasId(arms, Arm::id, t.hazardRatio().get().comparator())) {
+                        && byId(arms, Arm::id, t.hazardRatio().get().comparator()) == null) {
                     throw new IllegalArgumentException(f + "arm " + a.id() + ": hazardRatio.comparator: '"
                             + t.hazardRatio().get().comparator() + "' (unknown arm id)");
                 }
@@ -66,32 +66,25 @@ public record Trial(String id, String name, List<String> registryIds, Phase phas
         }
     }
 
-    /** Whether an item of {@code items} has the id {@code wanted} (a loop: called per outcome when loading). */
-    private static <T> boolean hasId(List<T> items, java.util.function.Function<T, String> id, String wanted) {
+    /**
+     * The first item of {@code items} whose id is {@code wanted}, or null (a loop, not a stream: the constructor
+     * calls it per outcome when loading).
+     */
+    private static <T> T byId(List<T> items, java.util.function.Function<T, String> id, String wanted) {
         for (T item : items) {
             if (id.apply(item).equals(wanted)) {
-                return true;
+                return item;
             }
         }
-        return false;
+        return null;
     }
 
     public Optional<Arm> arm(String armId) {
-        for (Arm a : arms) {
-            if (a.id().equals(armId)) {
-                return Optional.of(a);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byId(arms, Arm::id, armId));
     }
 
     public Optional<Subgroup> subgroup(String subgroupId) {
-        for (Subgroup s : subgroups) {
-            if (s.id().equals(subgroupId)) {
-                return Optional.of(s);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byId(subgroups, Subgroup::id, subgroupId));
     }
 
     /** The arm flagged {@code control: true}, if any. */
@@ -100,12 +93,7 @@ public record Trial(String id, String name, List<String> registryIds, Phase phas
     }
 
     public Optional<AnalysisCut> cut(String cutId) {
-        for (AnalysisCut c : cuts) {
-            if (c.id().equals(cutId)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(byId(cuts, AnalysisCut::id, cutId));
     }
 
     /** Number of outcomes over all arms. */

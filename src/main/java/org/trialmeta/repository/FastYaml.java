@@ -101,12 +101,15 @@ final class FastYaml {
         return ok;
     }
 
-    /** Beyond this many bytes of JSON buffer, {@link #release} drops the buffers rather than keep them. */
+    /** Beyond this many bytes in any one buffer, {@link #release} drops the buffers rather than keep them. */
     private static final int KEEP = 1 << 20;
 
-    /** Lets go of buffers grown by an unusually large file (call once its JSON text has been read). */
+    /**
+     * Lets go of buffers grown by an unusually large file (call once its JSON text has been read). The line arrays
+     * are checked too: a file of many short lines grows them (4 bytes a line each) more than the JSON buffer.
+     */
     void release() {
-        if (out.length > KEEP) {
+        if (out.length > KEEP || lineStart.length > KEEP / Integer.BYTES) {
             out = new byte[4096];
             lineStart = new int[64];
             lineEnd = new int[64];
