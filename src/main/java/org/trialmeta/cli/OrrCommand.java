@@ -1,5 +1,6 @@
 package org.trialmeta.cli;
 
+import org.trialmeta.present.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,6 @@
 package org.trialmeta.cli;
 
+import org.trialmeta.present.TextTable;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.trialmeta.model.AnalysisCut;

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.PropertyNamingStrategy;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -16,12 +18,15 @@ import java.io.UncheckedIOException;
 
 /**
  * The one JSON writer of the project: deterministic (fields in declaration order, {@code \n} line
- * ends, two-space indent), full-precision doubles, and {@code null} for NaN and infinities so that
- * no non-JSON token ever reaches a user.
+ * ends, two-space indent), full-precision doubles, {@code null} for NaN and infinities so that
+ * no non-JSON token ever reaches a user, and <b>snake_case keys</b> for every record written as output
+ * (a record component {@code ciLower} is written {@code ci_lower}). The one exception is
+ * {@link #writeTrialSchema}: a trial in the schema of the trial files, whose keys are those of the YAML files.
  */
 public final class Json {
 
-    private static final ObjectMapper MAPPER = create();
+    private static final ObjectMapper MAPPER = create(PropertyNamingStrategies.SNAKE_CASE);
+    private static final ObjectMapper SCHEMA_MAPPER = create(null);
 
     private Json() {}
 
@@ -30,10 +35,22 @@ public final class Json {
         return MAPPER;
     }
 
-    /** Pretty-printed JSON text of {@code value}, ending with a newline. */
+    /** Pretty-printed JSON text of {@code value} with snake_case keys, ending with a newline. */
     public static String write(Object value) {
+        return write(MAPPER, value);
+    }
+
+    /**
+     * Pretty-printed JSON of a trial-file DTO with the keys of the trial files ({@code registryIds}), so that the
+     * text is itself a loadable trial file (YAML is a superset of JSON).
+     */
+    public static String writeTrialSchema(Object dto) {
+        return write(SCHEMA_MAPPER, dto);
+    }
+
+    private static String write(ObjectMapper mapper, Object value) {
         try {
-            return MAPPER.writer(printer()).writeValueAsString(value) + "\n";
+            return mapper.writer(printer()).writeValueAsString(value) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -47,16 +64,19 @@ public final class Json {
         return pp;
     }
 
-    private static ObjectMapper create() {
+    private static ObjectMapper create(PropertyNamingStrategy naming) {
         SimpleModule finite = new SimpleModule("finite-doubles");
         finite.addSerializer(Double.class, new FiniteDoubleSerializer());
         finite.addSerializer(double.class, new FiniteDoubleSerializer());
-        return JsonMapper.builder()
+        JsonMapper.Builder b = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(finite)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-                .build();
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+        if (naming != null) {
+            b.propertyNamingStrategy(naming);
+        }
+        return b.build();
     }
 
     /** Writes finite doubles at full precision and NaN/infinities as {@code null}. */

@@ -38,8 +38,8 @@ public final class TrialYaml {
         }
     }
 
-    /** The trial as JSON in the same schema, via {@link Json#write}. */
+    /** The trial as JSON in the same schema (the keys of the trial files), via {@link Json#writeTrialSchema}. */
     public static String writeJson(Trial trial) {
-        return Json.write(TrialMapping.toDto(trial));
+        return Json.writeTrialSchema(TrialMapping.toDto(trial));
     }
 }

@@ -83,8 +83,8 @@ class TrialCommandsTest {
         JsonNode frame = rows.get(0);
         assertThat(frame.get("id").asText()).isEqualTo("frame");
         assertThat(frame.get("phase").asText()).isEqualTo("1");
-        assertThat(frame.get("statusCounts").get("confirmed").asInt()).isEqualTo(2);
-        assertThat(frame.get("statusCounts").get("secondary").asInt()).isEqualTo(5);
+        assertThat(frame.get("status_counts").get("confirmed").asInt()).isEqualTo(2);
+        assertThat(frame.get("status_counts").get("secondary").asInt()).isEqualTo(5);
         assertThat(frame.get("endpoints").toString()).isEqualTo("[\"ORR\",\"PFS\"]");
     }
 

@@ -69,6 +69,20 @@ public record EffectSizes(EffectMeasure measure, ZeroCellCorrection correction, 
         return corrected.clone();
     }
 
+    /**
+     * The Wald confidence interval of study {@code i}'s own estimate, {@code yi ± z(1−α/2)·√vi}, as metafor's
+     * {@code summary(escalc(...), level = )} ({@code ci.lb}, {@code ci.ub}) and the study rows of {@code forest()}.
+     *
+     * @param level confidence level as a fraction in (0, 1)
+     */
+    public org.trialmeta.stats.Interval ci(int i, double level) {
+        double crit = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
+                .inverseSurvivalProbability(org.trialmeta.stats.ConfidenceLevel.alpha(
+                        org.trialmeta.stats.ConfidenceLevel.check(level)) / 2);
+        double se = Math.sqrt(vi[i]);
+        return new org.trialmeta.stats.Interval(yi[i] - crit * se, yi[i] + crit * se);
+    }
+
     /** Number of studies. */
     public int k() {
         return yi.length;

@@ -5,6 +5,7 @@ import java.util.OptionalDouble;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.apache.commons.statistics.distribution.TDistribution;
+import org.trialmeta.stats.ConfidenceLevel;
 import org.trialmeta.stats.Interval;
 
 /**
@@ -29,7 +30,7 @@ public final class MetaAnalysis {
      * @param measure   effect measure (echoed in the result and used for nothing else)
      * @param method    tau² estimator; {@link Tau2Estimator#FE} for fixed/equal effects
      * @param test      z or Knapp-Hartung
-     * @param level     confidence level in percent, in (0, 100)
+     * @param level     confidence level as a fraction in (0, 1) ({@link org.trialmeta.stats.ConfidenceLevel})
      * @param transform back-transformation of estimate, CI and PI
      * @param tau2Ci    whether to compute the Q-profile CI of tau² (a few root searches)
      * @param control   convergence settings of the iterative estimators
@@ -41,9 +42,7 @@ public final class MetaAnalysis {
                 throw new IllegalArgumentException("options must not contain null: measure " + measure + ", method "
                         + method + ", test " + test + ", transform " + transform + ", control " + control);
             }
-            if (!(level > 0 && level < 100)) {
-                throw new IllegalArgumentException("level " + level + " must be a percentage in (0, 100)");
-            }
+            ConfidenceLevel.check(level);
         }
 
         /**
@@ -53,7 +52,7 @@ public final class MetaAnalysis {
          */
         public static Options defaults(EffectMeasure measure) {
             Transform t = measure == EffectMeasure.PFT ? Transform.identity() : Transform.forMeasure(measure, new int[0]);
-            return new Options(measure, Tau2Estimator.REML, TestType.Z, 95, t, true, IterationControl.defaults());
+            return new Options(measure, Tau2Estimator.REML, TestType.Z, 0.95, t, true, IterationControl.defaults());
         }
 
         /** Defaults for effect sizes from {@link EffectSizes} (PFT: harmonic mean of its ni). */
@@ -85,9 +84,9 @@ public final class MetaAnalysis {
             return new Options(measure, method, test, level, transform, tau2Ci, c);
         }
 
-        /** α = 1 − level/100. */
+        /** α = 1 − level ({@link ConfidenceLevel#alpha}). */
         double alpha() {
-            return (100 - level) / 100;
+            return ConfidenceLevel.alpha(level);
         }
     }
 
@@ -215,7 +214,7 @@ public final class MetaAnalysis {
     /** Q-profile CI for tau², exactly metafor's {@code confint.rma.uni(type = "QP")} case analysis. */
     static Tau2ConfidenceInterval qProfile(GroupedModel m, double tau2, double level, double vt) {
         int df = m.k - m.p();
-        double alpha = (100 - level) / 100;
+        double alpha = ConfidenceLevel.alpha(level);
         ChiSquaredDistribution chi = ChiSquaredDistribution.of(df);
         double critU = chi.inverseSurvivalProbability(alpha / 2);
         double critL = chi.inverseCumulativeProbability(alpha / 2);

@@ -12,7 +12,7 @@ import org.trialmeta.stats.Interval;
  * @param measure        the effect measure (echoed)
  * @param method         the tau² estimator (FE = fixed/equal effects)
  * @param test           the test used; k = 1 always uses {@link TestType#Z}, as metafor
- * @param level          confidence level in percent (e.g. 95)
+ * @param level          confidence level as a fraction (e.g. 0.95)
  * @param k              number of studies
  * @param estimate       pooled estimate μ̂ = Σ wi yi / Σ wi, wi = 1/(vi + tau²)
  * @param se             its standard error (×√(RSS/(k−1)) for Knapp-Hartung)

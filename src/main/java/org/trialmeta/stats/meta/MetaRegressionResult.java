@@ -15,7 +15,7 @@ import java.util.OptionalInt;
  * @param measure       effect measure (echoed)
  * @param method        tau² estimator
  * @param test          z or Knapp-Hartung
- * @param level         confidence level in percent
+ * @param level         confidence level as a fraction (e.g. 0.95)
  * @param k             number of studies
  * @param levels        moderator levels, sorted; the first is the reference
  * @param coefficients  intercept and level contrasts (length = number of levels)

@@ -21,4 +21,14 @@ public enum TestType {
     public String label() {
         return label;
     }
+
+    /** The test named {@code text} (metafor's name, any case, surrounding blanks ignored). */
+    public static java.util.Optional<TestType> fromLabel(String text) {
+        for (TestType t : values()) {
+            if (t.label.equalsIgnoreCase(text.strip())) {
+                return java.util.Optional.of(t);
+            }
+        }
+        return java.util.Optional.empty();
+    }
 }

@@ -53,7 +53,7 @@ final class TwoByTwoCommon {
 
         /**
          * As metafor: {@code zval = beta/se}, {@code pval = 2·pnorm(|z|, lower = FALSE)},
-         * {@code ci = beta ∓ qnorm(α/2, lower = FALSE)·se} with {@code α = 1 − level/100}.
+         * {@code ci = beta ∓ qnorm(α/2, lower = FALSE)·se} with {@code α = 1 − level} ({@link org.trialmeta.stats.ConfidenceLevel#alpha}).
          * A zero variance gives se 0, a degenerate CI and no z test (metafor: NaN).
          */
         static Wald of(double beta, double variance, double level) {
@@ -67,7 +67,7 @@ final class TwoByTwoCommon {
                 return w;
             }
             w.se = OptionalDouble.of(se);
-            double crit = STANDARD_NORMAL.inverseSurvivalProbability((1 - level / 100) / 2);
+            double crit = STANDARD_NORMAL.inverseSurvivalProbability(org.trialmeta.stats.ConfidenceLevel.alpha(level) / 2);
             w.ci = Optional.of(new Interval(beta - crit * se, beta + crit * se));
             if (se > 0) {
                 double z = beta / se;

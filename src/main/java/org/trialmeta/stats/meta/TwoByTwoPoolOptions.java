@@ -12,7 +12,7 @@ import java.util.Objects;
  * The pooled Mantel-Haenszel and Peto estimates always use the tables as observed, as metafor's defaults
  * ({@code add[2] = 0}, {@code to[2] = "none"}, {@code drop00[2] = FALSE}).
  *
- * @param level   confidence level in percent, in (0, 100); metafor {@code level = 95}
+ * @param level   confidence level as a fraction in (0, 1) ({@link org.trialmeta.stats.ConfidenceLevel}); metafor {@code level = 95}
  * @param add     amount added to the cells of the tables chosen by {@code to}; metafor {@code add = 1/2}
  * @param to      which tables get {@code add}; metafor {@code to = "only0"}
  * @param drop00  whether tables with no events in either group, or only events in both groups, get no
@@ -35,19 +35,17 @@ public record TwoByTwoPoolOptions(double level, double add, AddTo to, boolean dr
     }
 
     /** metafor's defaults: {@code level = 95, add = 1/2, to = "only0", drop00 = TRUE, correct = TRUE}. */
-    public static final TwoByTwoPoolOptions DEFAULTS = new TwoByTwoPoolOptions(95.0, 0.5, AddTo.ONLY0, true, true);
+    public static final TwoByTwoPoolOptions DEFAULTS = new TwoByTwoPoolOptions(0.95, 0.5, AddTo.ONLY0, true, true);
 
     public TwoByTwoPoolOptions {
-        if (!(level > 0 && level < 100)) {
-            throw new IllegalArgumentException("level " + level + " must be a percentage in (0, 100)");
-        }
+        org.trialmeta.stats.ConfidenceLevel.check(level);
         if (!(add >= 0) || Double.isInfinite(add)) {
             throw new IllegalArgumentException("add " + add + " must be finite and >= 0");
         }
         Objects.requireNonNull(to, "to must not be null");
     }
 
-    /** A copy with another confidence level (percent). */
+    /** A copy with another confidence level (a fraction, e.g. 0.95). */
     public TwoByTwoPoolOptions withLevel(double newLevel) {
         return new TwoByTwoPoolOptions(newLevel, add, to, drop00, correct);
     }

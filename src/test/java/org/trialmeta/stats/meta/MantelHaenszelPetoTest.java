@@ -17,7 +17,7 @@ class MantelHaenszelPetoTest {
     @Test
     void defaultsAreMetaforDefaults() {
         TwoByTwoPoolOptions d = TwoByTwoPoolOptions.DEFAULTS;
-        assertThat(d.level()).isEqualTo(95.0);
+        assertThat(d.level()).isEqualTo(0.95);
         assertThat(d.add()).isEqualTo(0.5);
         assertThat(d.to()).isEqualTo(TwoByTwoPoolOptions.AddTo.ONLY0);
         assertThat(d.drop00()).isTrue();
@@ -52,8 +52,8 @@ class MantelHaenszelPetoTest {
 
     @Test
     void invalidOptionsAreRefusedWithTheValue() {
-        assertThatThrownBy(() -> TwoByTwoPoolOptions.DEFAULTS.withLevel(100))
-                .hasMessage("level 100.0 must be a percentage in (0, 100)");
+        assertThatThrownBy(() -> TwoByTwoPoolOptions.DEFAULTS.withLevel(95))
+                .hasMessage("level 95.0 must be a fraction in (0, 1), e.g. 0.95");
         assertThatThrownBy(() -> TwoByTwoPoolOptions.DEFAULTS.withCorrection(-0.5, TwoByTwoPoolOptions.AddTo.ALL))
                 .hasMessage("add -0.5 must be finite and >= 0");
     }
@@ -95,7 +95,7 @@ class MantelHaenszelPetoTest {
                 ai[i] = pick(rnd, n1[i]);
                 ci[i] = pick(rnd, n2[i]);
             }
-            var options = new TwoByTwoPoolOptions(50 + rnd.nextInt(49), rnd.nextBoolean() ? 0.5 : 0.0,
+            var options = new TwoByTwoPoolOptions((50 + rnd.nextInt(49)) / 100.0, rnd.nextBoolean() ? 0.5 : 0.0,
                     TwoByTwoPoolOptions.AddTo.values()[rnd.nextInt(4)], rnd.nextBoolean(), rnd.nextBoolean());
             List<TwoByTwoPoolResult> results = new ArrayList<>();
             for (EffectMeasure m : new EffectMeasure[] {EffectMeasure.OR, EffectMeasure.RR, EffectMeasure.RD}) {

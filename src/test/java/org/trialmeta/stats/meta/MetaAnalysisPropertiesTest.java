@@ -390,7 +390,7 @@ class MetaAnalysisPropertiesTest {
                 for (TestType t : TestType.values()) {
                     String what = "data set " + s + " level " + level + " " + e + "/" + t;
                     FitResult f = MetaAnalysis.fit(d.y, d.v, MetaAnalysis.Options.defaults(EffectMeasure.GEN)
-                            .withMethod(e).withTest(t).withLevel(level));
+                            .withMethod(e).withTest(t).withLevel(level / 100));
                     if (notConverged(what, f)) {
                         continue;
                     }

@@ -162,7 +162,7 @@ class MetaAnalysisReferenceTest {
         for (JsonNode f : ref.get("fits")) {
             String id = "bcg RR level " + f.get("level").asInt() + " " + f.get("method").asText() + " " + f.get("test").asText();
             tests.add(DynamicTest.dynamicTest(id, () -> {
-                MetaAnalysis.Options o = options(ref, es, f).withLevel(f.get("level").asDouble());
+                MetaAnalysis.Options o = options(ref, es, f).withLevel(f.get("level").asDouble() / 100);
                 MetaAnalysisResult r = MetaAnalysis.fit(es, o).orElseThrow();
                 compareFit(id, r, f, tolerance(o.method()));
                 compareTau2Ci(id, r, f);

@@ -42,7 +42,7 @@ final class MetaforTwoByTwoReference {
             Map<String, Case> all = new LinkedHashMap<>();
             for (String[] r : rows("cases.csv")) {
                 // case,dataset,method,measure,level,add,to,drop00,correct,error
-                var options = new TwoByTwoPoolOptions(Double.parseDouble(r[4]), Double.parseDouble(r[5]),
+                var options = new TwoByTwoPoolOptions(Double.parseDouble(r[4]) / 100, Double.parseDouble(r[5]),
                         TwoByTwoPoolOptions.AddTo.valueOf(r[6].toUpperCase(java.util.Locale.ROOT)),
                         Boolean.parseBoolean(r[7]), Boolean.parseBoolean(r[8]));
                 all.put(r[0], new Case(r[0], r[1], r[2], EffectMeasure.valueOf(r[3]), options, r[9],

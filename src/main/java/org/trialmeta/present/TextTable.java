@@ -1,4 +1,4 @@
-package org.trialmeta.cli;
+package org.trialmeta.present;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,86 @@
+package org.trialmeta.analysis;
+
+import java.util.Optional;
+import org.trialmeta.model.InputException;
+import org.trialmeta.stats.meta.EffectMeasure;
+import org.trialmeta.stats.meta.EffectSizes;
+import org.trialmeta.stats.meta.FitResult;
+import org.trialmeta.stats.meta.MetaAnalysis;
+import org.trialmeta.stats.meta.MetaAnalysisResult;
+import org.trialmeta.stats.meta.NotConverged;
+import org.trialmeta.stats.meta.SubgroupAnalysis;
+import org.trialmeta.stats.meta.TestType;
+import org.trialmeta.stats.meta.TwoByTwoPoolOptions;
+import org.trialmeta.stats.meta.TwoByTwoPoolResult;
+import org.trialmeta.stats.meta.TwoByTwoSubgroupAnalysis;
+
+/**
+ * A meta-analysis of a study table, as {@code pool} runs it: inverse variance ({@code rma}) with optional subgroups,
+ * or Mantel-Haenszel / Peto ({@code rma.mh}, {@code rma.peto}) with optional subgroups.
+ */
+public sealed interface PoolFit {
+
+    /** The input the fit was made from. */
+    PoolInput input();
+
+    /**
+     * An inverse-variance fit.
+     *
+     * @param input     the studies
+     * @param es        their effect sizes
+     * @param fit       the overall fit
+     * @param subgroups per-subgroup fits and the test for subgroup differences, when asked for
+     */
+    record InverseVariance(PoolInput input, EffectSizes es, MetaAnalysisResult fit,
+            Optional<SubgroupAnalysis> subgroups) implements PoolFit {
+    }
+
+    /**
+     * A Mantel-Haenszel or Peto fit.
+     *
+     * @param input     the studies
+     * @param fit       the overall result
+     * @param subgroups per-subgroup results and the test for subgroup differences, when asked for
+     */
+    record TwoByTwo(PoolInput input, TwoByTwoPoolResult fit, Optional<TwoByTwoSubgroupAnalysis> subgroups)
+            implements PoolFit {
+    }
+
+    /**
+     * Fits {@code input} by {@code method}.
+     *
+     * @param level  confidence level as a fraction
+     * @param groups subgroup label per study, or null
+     * @param file   the input's name, for messages
+     * @throws InputException when the method does not apply to the measure or test, or the estimator cannot fit
+     *     the data (one line naming the file and the reason)
+     */
+    static PoolFit of(PoolInput input, PoolMethod method, TestType test, double level, String[] groups, String file) {
+        Optional<TwoByTwoPoolResult.Method> twoByTwo = method.twoByTwo();
+        if (twoByTwo.isPresent()) {
+            EffectMeasure measure = input.measure();
+            if (measure.kind() != EffectMeasure.Kind.TWO_GROUP || (method == PoolMethod.PETO && measure != EffectMeasure.OR)) {
+                throw new InputException("--method " + method.label() + " applies to "
+                        + (method == PoolMethod.PETO ? "--measure OR" : "--measure OR, RR or RD") + ", not " + measure);
+            }
+            if (test != TestType.Z) {
+                throw new InputException("--test knha: applies to inverse-variance fits only (MH and PETO use the z-test)");
+            }
+            TwoByTwoPoolOptions options = TwoByTwoPoolOptions.DEFAULTS.withLevel(level);
+            TwoByTwoPoolResult r = TwoByTwoSubgroupAnalysis.pool(twoByTwo.get(), measure, input.ai(), input.n1i(),
+                    input.ci(), input.n2i(), options);
+            Optional<TwoByTwoSubgroupAnalysis> sub = Optional.ofNullable(groups).map(g -> TwoByTwoSubgroupAnalysis.of(
+                    twoByTwo.get(), measure, input.ai(), input.n1i(), input.ci(), input.n2i(), g, options));
+            return new TwoByTwo(input, r, sub);
+        }
+        EffectSizes es = input.effectSizes();
+        MetaAnalysis.Options options = MetaAnalysis.Options.defaults(es).withMethod(method.tau2Estimator().orElseThrow())
+                .withTest(test).withLevel(level);
+        FitResult fit = MetaAnalysis.fit(es, options);
+        if (fit instanceof NotConverged nc) {
+            throw new InputException(file + ": " + nc.reason() + "; no estimate is given (try --method DL or PM)");
+        }
+        Optional<SubgroupAnalysis> sub = Optional.ofNullable(groups).map(g -> SubgroupAnalysis.of(es, g, options));
+        return new InverseVariance(input, es, (MetaAnalysisResult) fit, sub);
+    }
+}

@@ -1,0 +1,214 @@
+package org.trialmeta.present;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.trialmeta.stats.Interval;
+
+/**
+ * The one place that decides how a number reaches a reader (metafor's {@code formatters.r}: {@code fmtp},
+ * {@code fmtx}): fixed digits, p-values, confidence intervals in the journals' styles, percentages, levels and
+ * the one token for a value that is missing or not estimable. Every text output (CLI tables, the report's
+ * tables and figures, Markdown, DOCX) formats through this class; JSON carries the full-precision numbers and
+ * {@code null} instead.
+ *
+ * <p>All methods are pure, use {@link Locale#ROOT} and never print {@code NaN}, {@code Infinity} or
+ * {@code -0.00}: a value that is absent or not finite is written {@link #MISSING}.
+ */
+public final class Formats {
+
+    /** The token for a value that is missing or not estimable, in every text output (JSON: {@code null}). */
+    public static final String MISSING = "NE";
+
+    /** What {@link #MISSING} means, for table footnotes and legends. */
+    public static final String MISSING_MEANING = "NE = not estimable";
+
+    private Formats() {}
+
+    /** {@code v} with {@code digits} decimals ("0.52", never "-0.00"); {@link #MISSING} when not finite. */
+    public static String fixed(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return MISSING;
+        }
+        String s = String.format(Locale.ROOT, "%." + digits + "f", v);
+        return isNegativeZero(s) ? s.substring(1) : s;
+    }
+
+    /** {@link #fixed(double, int)}, or {@link #MISSING} when empty. */
+    public static String fixed(OptionalDouble v, int digits) {
+        return v.isPresent() ? fixed(v.getAsDouble(), digits) : MISSING;
+    }
+
+    /** {@link #fixed(double, int)}, or {@link #MISSING} when null. */
+    public static String fixed(Double v, int digits) {
+        return v == null ? MISSING : fixed(v.doubleValue(), digits);
+    }
+
+    private static boolean isNegativeZero(String s) {
+        if (s.isEmpty() || s.charAt(0) != '-') {
+            return false;
+        }
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '0' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A number as a reader types it: whole numbers without decimals ("12"), others with up to 6 significant digits
+     * and no trailing zeros ("0.25", "1.5e-07"). For times, test statistics and settings echoed back.
+     */
+    public static String general(double v) {
+        if (!Double.isFinite(v)) {
+            return MISSING;
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString((long) v);
+        }
+        String t = String.format(Locale.ROOT, "%.6g", v);
+        if (t.contains("e") || !t.contains(".")) {
+            return t;
+        }
+        int end = t.length();
+        while (t.charAt(end - 1) == '0') {
+            end--;
+        }
+        if (t.charAt(end - 1) == '.') {
+            end--;
+        }
+        return t.substring(0, end);
+    }
+
+    /** {@link #general(double)}, or {@link #MISSING} when empty. */
+    public static String general(OptionalDouble v) {
+        return v.isPresent() ? general(v.getAsDouble()) : MISSING;
+    }
+
+    /** A confidence level given as a fraction, in percent: 0.95 → "95", 0.975 → "97.5". */
+    public static String level(double fraction) {
+        return general(Math.round(fraction * 1e10) / 1e8);
+    }
+
+    /** A proportion as a percentage with {@code digits} decimals: 0.4386 → "43.9%". */
+    public static String percent(double proportion, int digits) {
+        return Double.isFinite(proportion) ? fixed(100 * proportion, digits) + "%" : MISSING;
+    }
+
+    /** {@link #percent(double, int)}, or {@link #MISSING} when null. */
+    public static String percent(Double proportion, int digits) {
+        return proportion == null ? MISSING : percent(proportion.doubleValue(), digits);
+    }
+
+    // ---- p-values ---------------------------------------------------------------------------------------
+
+    /**
+     * A p-value at full text precision: 4 decimals, "&lt;0.0001" below 0.0001 (metafor's {@code fmtp} with
+     * {@code digits = 4}). {@link #MISSING} when not finite.
+     */
+    public static String p(double p) {
+        if (!Double.isFinite(p)) {
+            return MISSING;
+        }
+        return p < 1e-4 ? "<0.0001" : fixed(p, 4);
+    }
+
+    /** {@link #p(double)}, or {@link #MISSING} when empty. */
+    public static String p(OptionalDouble p) {
+        return p.isPresent() ? p(p.getAsDouble()) : MISSING;
+    }
+
+    /** {@link #p(double)}, or {@link #MISSING} when null. */
+    public static String p(Double p) {
+        return p == null ? MISSING : p(p.doubleValue());
+    }
+
+    /**
+     * A p-value as journals print it (NEJM, The Lancet, The BMJ): 2 decimals from 0.01 up, 3 decimals below,
+     * "&lt;0.001" below 0.001; "&gt;0.99" above 0.99. {@link #MISSING} when not finite or null.
+     */
+    public static String pJournal(Double p) {
+        if (p == null || !Double.isFinite(p)) {
+            return MISSING;
+        }
+        if (p < 0.001) {
+            return "<0.001";
+        }
+        if (p > 0.99) {
+            return ">0.99";
+        }
+        return fixed(p, p < 0.01 ? 3 : 2);
+    }
+
+    /**
+     * "p = 0.0123", "p &lt; 0.0001", "p not estimable": a p-value in running text, never "p = &lt;0.0001".
+     */
+    public static String pEquals(String name, String formattedP) {
+        if (formattedP.equals(MISSING)) {
+            return name + " not estimable";
+        }
+        char first = formattedP.charAt(0);
+        return first == '<' || first == '>' ? name + " " + first + " " + formattedP.substring(1)
+                : name + " = " + formattedP;
+    }
+
+    /** {@code pEquals("p", p(value))}. */
+    public static String pEquals(double p) {
+        return pEquals("p", p(p));
+    }
+
+    /** {@code pEquals("p", p(value))}, "p not estimable" when empty. */
+    public static String pEquals(OptionalDouble p) {
+        return pEquals("p", p(p));
+    }
+
+    // ---- confidence intervals ---------------------------------------------------------------------------
+
+    /** "[0.52, 0.87]", "(0.52–0.87)" or "(0.52 to 0.87)"; {@link #MISSING} when an end is not finite. */
+    public static String ci(double lower, double upper, int digits, CiStyle style) {
+        if (!Double.isFinite(lower) || !Double.isFinite(upper)) {
+            return MISSING;
+        }
+        String a = fixed(lower, digits);
+        String b = fixed(upper, digits);
+        return switch (style) {
+            case BRACKETS -> "[" + a + ", " + b + "]";
+            case PAREN_DASH -> a.startsWith("-") || b.startsWith("-") ? "(" + a + " to " + b + ")"
+                    : "(" + a + "\u2013" + b + ")";
+            case PAREN_TO -> "(" + a + " to " + b + ")";
+        };
+    }
+
+    /** {@link #ci(double, double, int, CiStyle)} of an interval, or {@link #MISSING} when absent. */
+    public static String ci(Optional<Interval> ci, int digits, CiStyle style) {
+        return ci.map(c -> ci(c.lower(), c.upper(), digits, style)).orElse(MISSING);
+    }
+
+    /** {@link #ci(double, double, int, CiStyle)}, or {@link #MISSING} when an end is null. */
+    public static String ci(Double lower, Double upper, int digits, CiStyle style) {
+        return lower == null || upper == null ? MISSING : ci(lower.doubleValue(), upper.doubleValue(), digits, style);
+    }
+
+    /**
+     * "0.68 [0.52, 0.87]": an estimate with its interval; the estimate alone when the interval is missing;
+     * {@link #MISSING} when the estimate is.
+     */
+    public static String estimateCi(Double estimate, Double lower, Double upper, int digits, CiStyle style) {
+        if (estimate == null || !Double.isFinite(estimate)) {
+            return MISSING;
+        }
+        String ci = ci(lower, upper, digits, style);
+        return fixed(estimate, digits) + (ci.equals(MISSING) ? "" : " " + ci);
+    }
+
+    /** A percentage with its CI from proportions: "43.9% (30.7–57.6)". */
+    public static String percentCi(Double p, Double lower, Double upper, int digits, CiStyle style) {
+        if (p == null || !Double.isFinite(p)) {
+            return MISSING;
+        }
+        String ci = lower == null || upper == null ? MISSING : ci(100 * lower, 100 * upper, digits, style);
+        return percent(p, digits) + (ci.equals(MISSING) ? "" : " " + ci);
+    }
+}

@@ -1,0 +1,200 @@
+package org.trialmeta.present;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import org.trialmeta.analysis.PoolFit;
+import org.trialmeta.stats.Interval;
+import org.trialmeta.stats.meta.EffectSizes;
+import org.trialmeta.stats.meta.Heterogeneity;
+import org.trialmeta.stats.meta.MetaAnalysisResult;
+import org.trialmeta.stats.meta.SubgroupAnalysis;
+import org.trialmeta.stats.meta.Tau2ConfidenceInterval;
+import org.trialmeta.stats.meta.TwoByTwoPoolResult;
+import org.trialmeta.stats.meta.TwoByTwoSubgroupAnalysis;
+
+/**
+ * What {@code pool} reports, whatever the method: the one summary from which its text, its JSON (the published
+ * {@code pool} contract; keys in snake_case, {@code null} where a value is not estimable) and its figures are made.
+ * Inverse-variance fits fill every field (metafor's {@code rma} names: {@code b → estimate}, {@code zval →
+ * statistic}, {@code QE → q}); Mantel-Haenszel and Peto fits have no tau² and no prediction interval.
+ *
+ * @param measure      effect measure, e.g. OR
+ * @param method       e.g. REML, MH, PETO
+ * @param test         z or knha
+ * @param level        confidence level in percent (metafor's {@code level = 95})
+ * @param k            number of studies
+ * @param estimate     pooled estimate on the analysis scale (log OR, logit, …)
+ * @param se           its standard error
+ * @param statistic    z or t statistic
+ * @param pval         its two-sided p-value
+ * @param ciLower      CI lower end
+ * @param ciUpper      CI upper end
+ * @param piLower      prediction interval lower end (random effects)
+ * @param piUpper      prediction interval upper end
+ * @param tau2         between-study variance
+ * @param tau2Se       its standard error (ML, REML, EB)
+ * @param tau2CiLower  Q-profile CI of tau², lower end
+ * @param tau2CiUpper  upper end
+ * @param tau          √tau²
+ * @param i2           I² in percent
+ * @param h2           H²
+ * @param q            Cochran's Q
+ * @param qDf          its degrees of freedom
+ * @param qPval        its p-value
+ * @param transformed  pooled values back-transformed (OR, proportion, …)
+ * @param studies      per-study rows in input order
+ * @param subgroups    per-subgroup fits (with {@code --subgroup}; omitted from JSON otherwise)
+ * @param subgroupTest the test for subgroup differences (with {@code --subgroup})
+ * @param notes        text-only facts about the fit (zero-cell corrections, CI search limits)
+ */
+public record PoolSummary(String measure, String method, String test, double level, int k, Double estimate, Double se,
+        Double statistic, Double pval, Double ciLower, Double ciUpper, Double piLower, Double piUpper, Double tau2,
+        Double tau2Se, Double tau2CiLower, Double tau2CiUpper, Double tau, Double i2, Double h2, Double q, Integer qDf,
+        Double qPval, Transformed transformed, List<Study> studies,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Subgroup> subgroups,
+        @JsonInclude(JsonInclude.Include.NON_NULL) SubgroupTest subgroupTest,
+        @JsonIgnore Notes notes) {
+
+    /** Pooled values on the natural scale. */
+    public record Transformed(Double estimate, Double ciLower, Double ciUpper, Double piLower, Double piUpper) {
+    }
+
+    /**
+     * One study.
+     *
+     * @param study     its label
+     * @param yi        its estimate on the analysis scale
+     * @param vi        its sampling variance
+     * @param weight    its weight in percent
+     * @param ciLower   its own Wald CI at the fit's level (text and figures only)
+     * @param ciUpper   upper end
+     * @param corrected whether a zero-cell correction was added to its cells
+     */
+    public record Study(String study, Double yi, Double vi, Double weight, @JsonIgnore Double ciLower,
+            @JsonIgnore Double ciUpper, @JsonIgnore boolean corrected) {
+    }
+
+    /** One subgroup's pooled result; null fields when it could not be fitted. */
+    public record Subgroup(String name, int k, Double estimate, Double se, Double ciLower, Double ciUpper, Double tau2,
+            Double i2) {
+    }
+
+    /** Test for subgroup differences (Q-between); null fields when not estimable. */
+    public record SubgroupTest(Double q, Integer df, Double pval) {
+    }
+
+    /**
+     * Facts the text shows beside the numbers.
+     *
+     * @param zeroCellAdd       the correction added to zero cells
+     * @param tau2CiNullSet     the Q-profile CI of tau² is the null set
+     * @param tau2CiAtLimit     its upper end is at the search limit
+     * @param estimable         false when no pooled estimate exists (e.g. no events in any table)
+     */
+    public record Notes(double zeroCellAdd, boolean tau2CiNullSet, boolean tau2CiAtLimit, boolean estimable) {
+    }
+
+    /** Whether the fit is a fixed-effect one (no tau² line in the text). */
+    @JsonIgnore
+    public boolean fixedEffect() {
+        return tau2 == null || method.equals("FE");
+    }
+
+    /** The summary of a {@code pool} fit. */
+    public static PoolSummary of(PoolFit fit) {
+        return fit instanceof PoolFit.InverseVariance iv ? of(iv) : of((PoolFit.TwoByTwo) fit);
+    }
+
+    private static PoolSummary of(PoolFit.InverseVariance f) {
+        MetaAnalysisResult r = f.fit();
+        EffectSizes es = f.es();
+        String[] names = f.input().names();
+        List<Study> studies = new ArrayList<>(names.length);
+        double[] yi = es.yi();
+        double[] vi = es.vi();
+        double[] w = r.weights();
+        boolean[] corrected = es.corrected();
+        for (int i = 0; i < names.length; i++) {
+            Interval ci = es.ci(i, r.level());
+            studies.add(new Study(names[i], yi[i], vi[i], w[i], ci.lower(), ci.upper(), corrected[i]));
+        }
+        Optional<Heterogeneity> h = r.heterogeneity();
+        Optional<Tau2ConfidenceInterval> tci = r.tau2Ci();
+        MetaAnalysisResult.Transformed t = r.transformed();
+        List<Subgroup> subgroups = null;
+        SubgroupTest test = null;
+        if (f.subgroups().isPresent()) {
+            SubgroupAnalysis sa = f.subgroups().get();
+            subgroups = new ArrayList<>();
+            for (SubgroupAnalysis.Subgroup s : sa.subgroups()) {
+                MetaAnalysisResult x = s.fit() instanceof MetaAnalysisResult m ? m : null;
+                subgroups.add(x == null ? new Subgroup(s.name(), s.studies().size(), null, null, null, null, null, null)
+                        : new Subgroup(s.name(), s.studies().size(), x.estimate(), x.se(), x.ci().lower(), x.ci().upper(),
+                                x.tau2(), x.heterogeneity().map(Heterogeneity::i2).orElse(null)));
+            }
+            test = test(sa.test());
+        }
+        return new PoolSummary(r.measure().name(), r.method().label(), r.test().label(), percent(r.level()), r.k(),
+                r.estimate(), r.se(), r.statistic(), r.pval(), r.ci().lower(), r.ci().upper(), lower(r.pi()), upper(r.pi()),
+                r.tau2(), d(r.tau2Se()), tci.map(c -> c.tau2().lower()).orElse(null),
+                tci.map(c -> c.tau2().upper()).orElse(null), r.tau(), h.map(Heterogeneity::i2).orElse(null),
+                h.map(Heterogeneity::h2).orElse(null), h.map(Heterogeneity::q).orElse(null),
+                h.map(Heterogeneity::df).orElse(null), h.map(Heterogeneity::pval).orElse(null),
+                new Transformed(t.estimate(), t.ci().lower(), t.ci().upper(), lower(t.pi()), upper(t.pi())), studies,
+                subgroups, test, new Notes(es.correction().add(), tci.map(Tau2ConfidenceInterval::nullSet).orElse(false),
+                        tci.map(Tau2ConfidenceInterval::upperAtSearchLimit).orElse(false), true));
+    }
+
+    private static PoolSummary of(PoolFit.TwoByTwo f) {
+        TwoByTwoPoolResult r = f.fit();
+        String[] names = f.input().names();
+        List<Study> studies = new ArrayList<>();
+        for (TwoByTwoPoolResult.Study s : r.studies()) {
+            studies.add(new Study(names[s.index()], d(s.yi()), d(s.vi()), d(s.weight()), null, null, false));
+        }
+        List<Subgroup> subgroups = null;
+        SubgroupTest test = null;
+        if (f.subgroups().isPresent()) {
+            TwoByTwoSubgroupAnalysis sa = f.subgroups().get();
+            subgroups = new ArrayList<>();
+            for (TwoByTwoSubgroupAnalysis.Subgroup s : sa.subgroups()) {
+                TwoByTwoPoolResult x = s.result();
+                subgroups.add(new Subgroup(s.name(), x.k(), d(x.estimate()), d(x.se()), lower(x.ci()), upper(x.ci()), null,
+                        d(x.i2())));
+            }
+            test = test(sa.test());
+        }
+        TwoByTwoPoolResult.Transformed t = r.transformed();
+        return new PoolSummary(r.measure().name(), r.method().name(), "z", percent(r.options().level()), r.k(),
+                d(r.estimate()), d(r.se()), d(r.zval()), d(r.pval()), lower(r.ci()), upper(r.ci()), null, null, null, null,
+                null, null, null, d(r.i2()), d(r.h2()), d(r.q()), r.qDf(), d(r.qPval()),
+                new Transformed(d(t.estimate()), lower(t.ci()), upper(t.ci()), null, null), studies, subgroups, test,
+                new Notes(0, false, false, r.estimate().isPresent()));
+    }
+
+    private static SubgroupTest test(Optional<SubgroupAnalysis.SubgroupTest> t) {
+        return new SubgroupTest(t.map(SubgroupAnalysis.SubgroupTest::q).orElse(null),
+                t.map(SubgroupAnalysis.SubgroupTest::df).orElse(null), t.map(SubgroupAnalysis.SubgroupTest::pval).orElse(null));
+    }
+
+    /** A level fraction as the percentage metafor prints (0.95 → 95.0, exactly). */
+    static double percent(double fraction) {
+        return Math.round(fraction * 1e10) / 1e8;
+    }
+
+    static Double d(OptionalDouble o) {
+        return o.isPresent() ? o.getAsDouble() : null;
+    }
+
+    static Double lower(Optional<Interval> i) {
+        return i.map(Interval::lower).orElse(null);
+    }
+
+    static Double upper(Optional<Interval> i) {
+        return i.map(Interval::upper).orElse(null);
+    }
+}
