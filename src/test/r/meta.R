@@ -1,4 +1,5 @@
 # Reference values for org.trialmeta.stats.meta (EffectSizes, MetaAnalysis, Subgroups, LeaveOneOut).
+# Section 10 (continuous outcomes: MD, SMD, ROM) was added with R 4.2.2 and metafor 3.8.1 (Debian 12 packages).
 #
 # Run from the repository root:  Rscript src/test/r/meta.R
 # Writes one JSON file per dataset x measure to src/test/resources/r/meta/ (numbers as %.17g).
@@ -34,7 +35,7 @@ js <- function(x) {
     return(paste0("[", paste(vapply(x, js, ""), collapse = ","), "]"))
   }
   if (is.character(x)) {
-    s <- paste0('"', gsub('"', '\\\\"', x), '"')
+    s <- paste0('"', gsub("\n", "\\\\n", gsub('"', '\\\\"', x)), '"')
     if (inherits(x, "AsIs") || length(x) != 1) return(paste0("[", paste(s, collapse = ","), "]"))
     return(s)
   }
@@ -50,7 +51,7 @@ methods <- c("FE", "DL", "HE", "HS", "HSk", "SJ", "ML", "REML", "EB", "PM")
 tests <- c("z", "knha")
 
 transf.for <- function(measure) {
-  switch(measure, OR = exp, RR = exp, PLN = exp, PLO = transf.ilogit, PAS = transf.iarcsin,
+  switch(measure, OR = exp, RR = exp, PLN = exp, ROM = exp, HR = exp, PLO = transf.ilogit, PAS = transf.iarcsin,
          PFT = transf.ipft.hm, NULL)
 }
 
@@ -58,6 +59,12 @@ transf.for <- function(measure) {
 fit.one <- function(yi, vi, method, test, ni = NULL, measure = "GEN", mods = NULL, control = tight) {
   if (is.null(mods)) {
     res <- try(suppressWarnings(rma(yi, vi, method = method, test = test, control = control)), silent = TRUE)
+    if (inherits(res, "try-error") && grepl("did not converge", res) && length(control) > 0) {
+      # Fisher scoring oscillates (normand1999 MD, REML): halve the steps (metafor's stepadj), which reaches the
+      # same optimum that trialmeta's step halving reaches (see fisher_oscillation.R)
+      res <- try(suppressWarnings(rma(yi, vi, method = method, test = test,
+                                      control = c(control, list(stepadj = 0.5)))), silent = TRUE)
+    }
   } else {
     d <- data.frame(yi = yi, vi = vi, g = mods)
     res <- try(suppressWarnings(rma(yi, vi, mods = ~ factor(g), data = d, method = method, test = test, control = control)), silent = TRUE)
@@ -218,3 +225,11 @@ for (level in c(90, 99)) for (m in c("FE", "DL", "REML", "PM")) for (t in tests)
 }
 writeLines(js(list(versions = versions, dataset = "bcg", measure = "RR", fits = lv)), file.path(out.dir, "bcg_levels_RR.json"))
 cat("wrote bcg_levels_RR.json\n")
+
+# 10. continuous outcomes (length of hospital stay, Normand 1999): MD, SMD (Hedges' g, exact correction), ROM
+d <- dat.normand1999
+for (ms in c("MD", "SMD", "ROM")) {
+  es <- escalc(ms, m1i = d$m1i, sd1i = d$sd1i, n1i = d$n1i, m2i = d$m2i, sd2i = d$sd2i, n2i = d$n2i)
+  write.case("normand1999", ms, list(study = I(as.character(d$source)), m1i = vec(d$m1i), sd1i = vec(d$sd1i),
+             n1i = vec(d$n1i), m2i = vec(d$m2i), sd2i = vec(d$sd2i), n2i = vec(d$n2i)), es)
+}

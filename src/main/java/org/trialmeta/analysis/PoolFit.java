@@ -13,6 +13,7 @@ import org.trialmeta.stats.meta.TestType;
 import org.trialmeta.stats.meta.TwoByTwoPoolOptions;
 import org.trialmeta.stats.meta.TwoByTwoPoolResult;
 import org.trialmeta.stats.meta.TwoByTwoSubgroupAnalysis;
+import org.trialmeta.stats.meta.ZeroCellCorrection;
 
 /**
  * A meta-analysis of a study table, as {@code pool} runs it: inverse variance ({@code rma}) with optional subgroups,
@@ -30,9 +31,11 @@ public sealed interface PoolFit {
      * @param es        their effect sizes
      * @param fit       the overall fit
      * @param subgroups per-subgroup fits and the test for subgroup differences, when asked for
+     * @param used      the input rows that entered the fit (all but double-zero studies dropped by drop00), in order;
+     *                  {@code es} holds their effect sizes
      */
     record InverseVariance(PoolInput input, EffectSizes es, MetaAnalysisResult fit,
-            Optional<SubgroupAnalysis> subgroups) implements PoolFit {
+            Optional<SubgroupAnalysis> subgroups, int[] used) implements PoolFit {
     }
 
     /**
@@ -47,18 +50,28 @@ public sealed interface PoolFit {
     }
 
     /**
-     * Fits {@code input} by {@code method}.
+     * Fits {@code input} as {@code settings} say.
      *
-     * @param level  confidence level as a fraction
      * @param groups subgroup label per study, or null
      * @param file   the input's name, for messages
      * @throws InputException when the method does not apply to the measure or test, or the estimator cannot fit
      *     the data (one line naming the file and the reason)
      */
-    static PoolFit of(PoolInput input, PoolMethod method, TestType test, double level, String[] groups, String file) {
+    static PoolFit of(PoolInput input, PoolSettings settings, String[] groups, String file) {
+        PoolMethod method = settings.method();
+        TestType test = settings.test();
+        double level = settings.level();
+        EffectMeasure measure = input.measure();
+        if (settings.correction().isPresent() || settings.drop00().isPresent()) {
+            if (measure.kind() != EffectMeasure.Kind.TWO_GROUP && measure.kind() != EffectMeasure.Kind.SINGLE_PROPORTION) {
+                throw new InputException("--add, --to and --drop00 apply to measures computed from counts, not " + measure);
+            }
+            if (settings.drop00().orElse(false) && measure.kind() != EffectMeasure.Kind.TWO_GROUP) {
+                throw new InputException("--drop00 applies to two-group measures (OR, RR, RD), not " + measure);
+            }
+        }
         Optional<TwoByTwoPoolResult.Method> twoByTwo = method.twoByTwo();
         if (twoByTwo.isPresent()) {
-            EffectMeasure measure = input.measure();
             if (measure.kind() != EffectMeasure.Kind.TWO_GROUP || (method == PoolMethod.PETO && measure != EffectMeasure.OR)) {
                 throw new InputException("--method " + method.label() + " applies to "
                         + (method == PoolMethod.PETO ? "--measure OR" : "--measure OR, RR or RD") + ", not " + measure);
@@ -67,20 +80,60 @@ public sealed interface PoolFit {
                 throw new InputException("--test knha: applies to inverse-variance fits only (MH and PETO use the z-test)");
             }
             TwoByTwoPoolOptions options = TwoByTwoPoolOptions.DEFAULTS.withLevel(level);
+            if (settings.correction().isPresent()) {
+                ZeroCellCorrection c = settings.correction().get();
+                options = options.withCorrection(c.add(), TwoByTwoPoolOptions.AddTo.valueOf(c.to().name()));
+            }
+            options = options.withDrop00(settings.drop00().orElse(options.drop00()));
             TwoByTwoPoolResult r = TwoByTwoSubgroupAnalysis.pool(twoByTwo.get(), measure, input.ai(), input.n1i(),
                     input.ci(), input.n2i(), options);
+            TwoByTwoPoolOptions o = options;
             Optional<TwoByTwoSubgroupAnalysis> sub = Optional.ofNullable(groups).map(g -> TwoByTwoSubgroupAnalysis.of(
-                    twoByTwo.get(), measure, input.ai(), input.n1i(), input.ci(), input.n2i(), g, options));
+                    twoByTwo.get(), measure, input.ai(), input.n1i(), input.ci(), input.n2i(), g, o));
             return new TwoByTwo(input, r, sub);
         }
-        EffectSizes es = input.effectSizes();
+        int[] used = used(input, settings.drop00().orElse(false));
+        if (used.length == 0) {
+            throw new InputException(file + ": every study has no events (or only events) in both groups; "
+                    + "nothing is left to pool after --drop00");
+        }
+        PoolInput fitted = used.length == input.names().length ? input : input.rows(used);
+        EffectSizes es;
+        try {
+            es = fitted.effectSizes(settings.correction().orElse(ZeroCellCorrection.metaforDefault(measure)));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(file + ": " + e.getMessage());
+        }
         MetaAnalysis.Options options = MetaAnalysis.Options.defaults(es).withMethod(method.tau2Estimator().orElseThrow())
                 .withTest(test).withLevel(level);
         FitResult fit = MetaAnalysis.fit(es, options);
         if (fit instanceof NotConverged nc) {
             throw new InputException(file + ": " + nc.reason() + "; no estimate is given (try --method DL or PM)");
         }
-        Optional<SubgroupAnalysis> sub = Optional.ofNullable(groups).map(g -> SubgroupAnalysis.of(es, g, options));
-        return new InverseVariance(input, es, (MetaAnalysisResult) fit, sub);
+        String[] fittedGroups = groups == null ? null : pick(groups, used);
+        Optional<SubgroupAnalysis> sub = Optional.ofNullable(fittedGroups).map(g -> SubgroupAnalysis.of(es, g, options));
+        return new InverseVariance(input, es, (MetaAnalysisResult) fit, sub, used);
+    }
+
+    /** The rows that are not double-zero studies (all rows unless {@code drop00}). */
+    private static int[] used(PoolInput input, boolean drop00) {
+        int k = input.names().length;
+        if (!drop00) {
+            return java.util.stream.IntStream.range(0, k).toArray();
+        }
+        int[] ai = input.ai();
+        int[] n1i = input.n1i();
+        int[] ci = input.ci();
+        int[] n2i = input.n2i();
+        return java.util.stream.IntStream.range(0, k)
+                .filter(i -> !((ai[i] == 0 && ci[i] == 0) || (ai[i] == n1i[i] && ci[i] == n2i[i]))).toArray();
+    }
+
+    private static String[] pick(String[] v, int[] rows) {
+        String[] out = new String[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            out[i] = v[rows[i]];
+        }
+        return out;
     }
 }

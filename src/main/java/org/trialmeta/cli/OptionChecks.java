@@ -49,6 +49,14 @@ final class OptionChecks {
         return value;
     }
 
+    /** A finite number &gt;= 0. */
+    static double nonNegativeFinite(String option, double value) {
+        if (!(value >= 0 && Double.isFinite(value))) {
+            throw fail(option, text(value), "must be a finite number >= 0");
+        }
+        return value;
+    }
+
     /** A finite number &gt; 0, when given. */
     static Double positiveFinite(String option, Double value) {
         return value == null ? null : positiveFinite(option, value.doubleValue());

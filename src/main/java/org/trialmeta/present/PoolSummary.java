@@ -45,6 +45,10 @@ import org.trialmeta.stats.meta.TwoByTwoSubgroupAnalysis;
  * @param q            Cochran's Q
  * @param qDf          its degrees of freedom
  * @param qPval        its p-value
+ * @param i2CiLower    Q-profile CI of I² (percent), lower end, as {@code confint(res)}
+ * @param i2CiUpper    upper end
+ * @param h2CiLower    Q-profile CI of H², lower end
+ * @param h2CiUpper    upper end
  * @param transformed  pooled values back-transformed (OR, proportion, …)
  * @param studies      per-study rows in input order
  * @param subgroups    per-subgroup fits (with {@code --subgroup}; omitted from JSON otherwise)
@@ -54,7 +58,7 @@ import org.trialmeta.stats.meta.TwoByTwoSubgroupAnalysis;
 public record PoolSummary(String measure, String method, String test, double level, int k, Double estimate, Double se,
         Double statistic, Double pval, Double ciLower, Double ciUpper, Double piLower, Double piUpper, Double tau2,
         Double tau2Se, Double tau2CiLower, Double tau2CiUpper, Double tau, Double i2, Double h2, Double q, Integer qDf,
-        Double qPval, Transformed transformed, List<Study> studies,
+        Double qPval, Double i2CiLower, Double i2CiUpper, Double h2CiLower, Double h2CiUpper, Transformed transformed, List<Study> studies,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Subgroup> subgroups,
         @JsonInclude(JsonInclude.Include.NON_NULL) SubgroupTest subgroupTest,
         @JsonIgnore Notes notes) {
@@ -118,9 +122,15 @@ public record PoolSummary(String measure, String method, String test, double lev
         double[] vi = es.vi();
         double[] w = r.weights();
         boolean[] corrected = es.corrected();
-        for (int i = 0; i < names.length; i++) {
-            Interval ci = es.ci(i, r.level());
-            studies.add(new Study(names[i], yi[i], vi[i], w[i], ci.lower(), ci.upper(), corrected[i]));
+        int[] used = f.used();
+        for (int i = 0, j = 0; i < names.length; i++) {
+            if (j < used.length && used[j] == i) {
+                Interval ci = es.ci(j, r.level());
+                studies.add(new Study(names[i], yi[j], vi[j], w[j], ci.lower(), ci.upper(), corrected[j]));
+                j++;
+            } else {
+                studies.add(new Study(names[i], null, null, null, null, null, false));
+            }
         }
         Optional<Heterogeneity> h = r.heterogeneity();
         Optional<Tau2ConfidenceInterval> tci = r.tau2Ci();
@@ -144,6 +154,8 @@ public record PoolSummary(String measure, String method, String test, double lev
                 tci.map(c -> c.tau2().upper()).orElse(null), r.tau(), h.map(Heterogeneity::i2).orElse(null),
                 h.map(Heterogeneity::h2).orElse(null), h.map(Heterogeneity::q).orElse(null),
                 h.map(Heterogeneity::df).orElse(null), h.map(Heterogeneity::pval).orElse(null),
+                tci.map(c -> c.i2().lower()).orElse(null), tci.map(c -> c.i2().upper()).orElse(null),
+                tci.map(c -> c.h2().lower()).orElse(null), tci.map(c -> c.h2().upper()).orElse(null),
                 new Transformed(t.estimate(), t.ci().lower(), t.ci().upper(), lower(t.pi()), upper(t.pi())), studies,
                 subgroups, test, new Notes(es.correction().add(), tci.map(Tau2ConfidenceInterval::nullSet).orElse(false),
                         tci.map(Tau2ConfidenceInterval::upperAtSearchLimit).orElse(false), true));
@@ -171,7 +183,7 @@ public record PoolSummary(String measure, String method, String test, double lev
         TwoByTwoPoolResult.Transformed t = r.transformed();
         return new PoolSummary(r.measure().name(), r.method().name(), "z", percent(r.options().level()), r.k(),
                 d(r.estimate()), d(r.se()), d(r.zval()), d(r.pval()), lower(r.ci()), upper(r.ci()), null, null, null, null,
-                null, null, null, d(r.i2()), d(r.h2()), d(r.q()), r.qDf(), d(r.qPval()),
+                null, null, null, d(r.i2()), d(r.h2()), d(r.q()), r.qDf(), d(r.qPval()), null, null, null, null,
                 new Transformed(d(t.estimate()), lower(t.ci()), upper(t.ci()), null, null), studies, subgroups, test,
                 new Notes(0, false, false, r.estimate().isPresent()));
     }

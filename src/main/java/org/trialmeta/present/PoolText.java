@@ -22,6 +22,10 @@ public final class PoolText {
             case PAS -> "arcsine square-root proportion";
             case PR -> "proportion";
             case PLN -> "log proportion";
+            case MD -> "mean difference";
+            case SMD -> "standardised mean difference (Hedges' g)";
+            case ROM -> "log ratio of means";
+            case HR -> "log hazard ratio";
             case GEN -> "generic estimate";
         };
     }
@@ -33,7 +37,19 @@ public final class PoolText {
             case RR -> "risk ratio";
             case PLO, PFT, PAS, PLN, PR -> "proportion";
             case RD -> "risk difference";
+            case MD -> "mean difference";
+            case SMD -> "standardised mean difference";
+            case ROM -> "ratio of means";
+            case HR -> "hazard ratio";
             case GEN -> "estimate";
+        };
+    }
+
+    /** Whether pooled values of {@code m} are back-transformed to another scale (OR, proportions, ROM, HR). */
+    public static boolean hasNaturalScale(EffectMeasure m) {
+        return switch (m) {
+            case OR, RR, PLO, PFT, PAS, PLN, ROM, HR -> true;
+            case RD, PR, MD, SMD, GEN -> false;
         };
     }
 
@@ -66,7 +82,8 @@ public final class PoolText {
             TextTable t = new TextTable("study", ">yi", ">se", ">" + lv + "% CI", ">weight %");
             for (PoolSummary.Study st : s.studies()) {
                 t.row(st.study() + (st.corrected() ? " *" : ""), Formats.fixed(st.yi(), DIGITS),
-                        Formats.fixed(Math.sqrt(st.vi()), DIGITS), ci(st.ciLower(), st.ciUpper()), Formats.fixed(st.weight(), 2));
+                        st.vi() == null ? Formats.MISSING : Formats.fixed(Math.sqrt(st.vi()), DIGITS),
+                        ci(st.ciLower(), st.ciUpper()), Formats.fixed(st.weight(), 2));
             }
             sb.append(t.render()).append('\n');
         }
@@ -78,9 +95,7 @@ public final class PoolText {
                     .append(Formats.fixed(s.se(), DIGITS)).append("  ").append(lv).append("% CI ")
                     .append(ci(s.ciLower(), s.ciUpper())).append("  ").append(stat).append(" = ")
                     .append(Formats.fixed(s.statistic(), DIGITS)).append("  ").append(pEquals(s.pval())).append('\n');
-            boolean natural = twoByTwo ? m != EffectMeasure.RD
-                    : m != EffectMeasure.GEN && m != EffectMeasure.PR && m != EffectMeasure.RD;
-            if (natural) {
+            if (hasNaturalScale(m)) {
                 PoolSummary.Transformed t = s.transformed();
                 sb.append("Pooled ").append(naturalScale(m)).append(": ").append(Formats.fixed(t.estimate(), DIGITS))
                         .append("  ").append(lv).append("% CI ").append(ci(t.ciLower(), t.ciUpper()));

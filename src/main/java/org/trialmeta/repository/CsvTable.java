@@ -208,6 +208,41 @@ public final class CsvTable {
         return this;
     }
 
+    /**
+     * The index of the first column set that is wholly present, for inputs that accept the same data under
+     * several namings (metafor's {@code ai,n1i,ci,n2i} or RevMan's {@code events_1,total_1,events_2,total_2}).
+     * When none is complete: if the columns of exactly one set are partly present, the message names that set's
+     * missing columns (as {@link #requireColumns}); otherwise it lists every accepted set.
+     *
+     * @param what what the columns are for, e.g. "--measure OR"
+     */
+    public int requireOneOf(String what, List<List<String>> sets) {
+        int partial = -1;
+        int partials = 0;
+        for (int i = 0; i < sets.size(); i++) {
+            int present = 0;
+            for (String c : sets.get(i)) {
+                present += cells.containsKey(c) && !c.equals("study") ? 1 : 0;
+            }
+            if (sets.get(i).stream().allMatch(cells::containsKey)) {
+                return i;
+            }
+            if (present > 0) {
+                partial = i;
+                partials++;
+            }
+        }
+        if (partials == 1) {
+            requireColumns(sets.get(partial).toArray(String[]::new));
+        }
+        List<String> alternatives = new ArrayList<>();
+        for (List<String> set : sets) {
+            alternatives.add(String.join(",", set));
+        }
+        throw new InputException(name + ": missing columns for " + what + ": give " + String.join(" or ", alternatives)
+                + " (columns present: " + shown(String.join(", ", columns)) + ")");
+    }
+
     /** Fails unless the file has at least {@code min} data rows. */
     public CsvTable requireRows(int min) {
         if (rows < min) {

@@ -41,6 +41,32 @@ public final class Json {
     }
 
     /**
+     * Streams the pretty-printed JSON of {@code value} (snake_case keys) to {@code out}, followed by a newline,
+     * without building the text in memory first: for outputs of many megabytes.
+     */
+    public static void write(Object value, java.io.Writer out) {
+        try {
+            MAPPER.writer(printer()).writeValue(new NonClosing(out), value);
+            out.write('\n');
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A writer whose close() only flushes: the caller owns the stream. */
+    private static final class NonClosing extends java.io.FilterWriter {
+        NonClosing(java.io.Writer out) {
+            super(out);
+        }
+
+        @Override
+        public void close() throws IOException {
+            flush();
+        }
+    }
+
+    /**
      * Pretty-printed JSON of a trial-file DTO with the keys of the trial files ({@code registryIds}), so that the
      * text is itself a loadable trial file (YAML is a superset of JSON).
      */

@@ -80,8 +80,8 @@ class PoolCommandTest {
         JsonNode j = new ObjectMapper().readTree(out);
         assertThat(j.fieldNames()).toIterable().containsExactly("measure", "method", "test", "level", "k", "estimate", "se",
                 "statistic", "pval", "ci_lower", "ci_upper", "pi_lower", "pi_upper", "tau2", "tau2_se", "tau2_ci_lower",
-                "tau2_ci_upper", "tau", "i2", "h2", "q", "q_df", "q_pval", "transformed", "studies", "subgroups",
-                "subgroup_test");
+                "tau2_ci_upper", "tau", "i2", "h2", "q", "q_df", "q_pval", "i2_ci_lower", "i2_ci_upper", "h2_ci_lower",
+                "h2_ci_upper", "transformed", "studies", "subgroups", "subgroup_test");
         assertThat(j.get("transformed").fieldNames()).toIterable()
                 .containsExactly("estimate", "ci_lower", "ci_upper", "pi_lower", "pi_upper");
         assertThat(j.get("studies").get(0).fieldNames()).toIterable().containsExactly("study", "yi", "vi", "weight");
@@ -94,7 +94,8 @@ class PoolCommandTest {
         for (String[] pair : new String[][] {{"estimate", "estimate"}, {"se", "se"}, {"statistic", "statistic"},
                 {"pval", "pval"}, {"ci_lower", "ci_lower"}, {"pi_upper", "pi_upper"}, {"tau2", "tau2"},
                 {"tau2_se", "tau2_se"}, {"tau2_ci_upper", "tau2_ci_upper"}, {"i2", "i2"}, {"h2", "h2"}, {"q", "q"},
-                {"q_pval", "q_pval"}}) {
+                {"q_pval", "q_pval"}, {"i2_ci_lower", "i2_ci_lower"}, {"i2_ci_upper", "i2_ci_upper"},
+                {"h2_ci_lower", "h2_ci_lower"}, {"h2_ci_upper", "h2_ci_upper"}}) {
             double e = f.get(pair[1]).asDouble();
             assertThat(j.get(pair[0]).asDouble()).as(pair[0]).isCloseTo(e, within(Math.abs(e) * CLI_TOLERANCE));
         }

@@ -3,7 +3,8 @@ package org.trialmeta.stats.meta;
 /**
  * Effect size measures, named as metafor's {@code escalc(measure=)}.
  * Two-group measures take 2×2 counts (events and totals per group); single-group measures take
- * events and a total; {@link #GEN} takes an estimate and its sampling variance as given.
+ * events and a total; continuous measures take means, SDs and sizes per group; {@link #GEN} takes an estimate
+ * and its sampling variance as given; {@link #HR} takes a published hazard ratio in one of three forms.
  */
 public enum EffectMeasure {
     /** Log odds ratio (two groups). */
@@ -22,11 +23,19 @@ public enum EffectMeasure {
     PR(Kind.SINGLE_PROPORTION),
     /** Log-transformed proportion. */
     PLN(Kind.SINGLE_PROPORTION),
+    /** Raw mean difference (two groups). */
+    MD(Kind.CONTINUOUS),
+    /** Standardised mean difference, Hedges' g with the exact bias correction (two groups). */
+    SMD(Kind.CONTINUOUS),
+    /** Log ratio of means (two groups, positive means). */
+    ROM(Kind.CONTINUOUS),
+    /** Log hazard ratio from a published HR with CI, a log HR with SE, or the log-rank O − E and V. */
+    HR(Kind.HAZARD_RATIO),
     /** Generic: estimates {@code yi} with sampling variances {@code vi} as supplied. */
     GEN(Kind.GENERIC);
 
     /** What data a measure is computed from. */
-    public enum Kind { TWO_GROUP, SINGLE_PROPORTION, GENERIC }
+    public enum Kind { TWO_GROUP, SINGLE_PROPORTION, CONTINUOUS, HAZARD_RATIO, GENERIC }
 
     private final Kind kind;
 

@@ -20,8 +20,18 @@ import java.util.Arrays;
  * <li>PAS: yi = asin √p, vi = 1/(4ni); PFT (Freeman &amp; Tukey 1950, doi:10.1214/aoms/1177729756):
  *     yi = ½[asin √(xi/(ni+1)) + asin √((xi+1)/(ni+1))], vi = 1/(4ni+2) = 1/(ni+½)/4.</li>
  * </ul>
- * Same numbers as R {@code metafor::escalc(measure, ai=, n1i=, ci=, n2i=)} or
- * {@code escalc(measure, xi=, ni=)} with the same {@code add} and {@code to}.
+ * Two groups of continuous outcomes (means m1i, m2i, SDs sd1i, sd2i, sizes n1i, n2i; {@code vtype = "LS"}):
+ * <ul>
+ * <li>MD: yi = m1i − m2i, vi = sd1i²/n1i + sd2i²/n2i;</li>
+ * <li>SMD (Hedges 1981, doi:10.3102/10769986006002107): yi = c(m)·(m1i − m2i)/sp with the pooled SD
+ *     sp = √(((n1i−1)sd1i² + (n2i−1)sd2i²)/m), m = n1i + n2i − 2 and the exact bias correction
+ *     c(m) = Γ(m/2) / (√(m/2) Γ((m−1)/2)); vi = 1/n1i + 1/n2i + yi²/(2(n1i + n2i));</li>
+ * <li>ROM (Hedges, Gurevitch &amp; Curtis 1999, doi:10.1890/0012-9658(1999)080[1150:TMAORR]2.0.CO;2):
+ *     yi = log(m1i/m2i), vi = sd1i²/(n1i m1i²) + sd2i²/(n2i m2i²).</li>
+ * </ul>
+ * Same numbers as R {@code metafor::escalc(measure, ai=, n1i=, ci=, n2i=)},
+ * {@code escalc(measure, xi=, ni=)} with the same {@code add} and {@code to}, and
+ * {@code escalc(measure, m1i=, sd1i=, n1i=, m2i=, sd2i=, n2i=)}.
  *
  * @param measure    the effect measure
  * @param correction the zero-cell correction applied
@@ -224,8 +234,91 @@ public record EffectSizes(EffectMeasure measure, ZeroCellCorrection correction, 
         return new EffectSizes(measure, correction, yi, vi, ni, corrected);
     }
 
+    /**
+     * Continuous two-group measure (MD, SMD, ROM) from means, standard deviations and sizes per group.
+     *
+     * @throws IllegalArgumentException on a size below 1 (below 2 per group for SMD, whose pooled SD needs
+     *     m &gt; 1 for c(m)), a negative or non-finite SD or mean, a
+     *     non-positive mean for ROM, or a study whose effect is not estimable, naming the study (0-based)
+     */
+    public static EffectSizes continuous(EffectMeasure measure, double[] m1i, double[] sd1i, int[] n1i, double[] m2i,
+            double[] sd2i, int[] n2i) {
+        if (measure.kind() != EffectMeasure.Kind.CONTINUOUS) {
+            throw new IllegalArgumentException("measure " + measure + " is not a continuous measure (MD, SMD, ROM)");
+        }
+        int k = m1i.length;
+        if (sd1i.length != k || n1i.length != k || m2i.length != k || sd2i.length != k || n2i.length != k) {
+            throw new IllegalArgumentException("m1i, sd1i, n1i, m2i, sd2i, n2i lengths differ");
+        }
+        double[] yi = new double[k];
+        double[] vi = new double[k];
+        int[] n = new int[k];
+        for (int i = 0; i < k; i++) {
+            for (double v : new double[] {m1i[i], sd1i[i], m2i[i], sd2i[i]}) {
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("study " + i + ": means and SDs must be finite");
+                }
+            }
+            if (sd1i[i] < 0 || sd2i[i] < 0) {
+                throw new IllegalArgumentException("study " + i + ": an SD must not be negative");
+            }
+            if (n1i[i] < 1 || n2i[i] < 1) {
+                throw new IllegalArgumentException("study " + i + ": a group must have at least 1 participant");
+            }
+            double v1 = sd1i[i] * sd1i[i];
+            double v2 = sd2i[i] * sd2i[i];
+            switch (measure) {
+                case MD -> {
+                    yi[i] = m1i[i] - m2i[i];
+                    vi[i] = v1 / n1i[i] + v2 / n2i[i];
+                }
+                case SMD -> {
+                    double m = n1i[i] + n2i[i] - 2.0;
+                    if (!(m > 1)) {
+                        throw new IllegalArgumentException("study " + i + ": SMD needs n1i + n2i > 3");
+                    }
+                    double sp = Math.sqrt(((n1i[i] - 1) * v1 + (n2i[i] - 1) * v2) / m);
+                    yi[i] = hedgesCorrection(m) * (m1i[i] - m2i[i]) / sp;
+                    vi[i] = 1.0 / n1i[i] + 1.0 / n2i[i] + yi[i] * yi[i] / (2.0 * (n1i[i] + n2i[i]));
+                }
+                default -> {
+                    if (!(m1i[i] > 0 && m2i[i] > 0)) {
+                        throw new IllegalArgumentException("study " + i + ": ROM needs positive means");
+                    }
+                    yi[i] = Math.log(m1i[i] / m2i[i]);
+                    vi[i] = v1 / (n1i[i] * m1i[i] * m1i[i]) + v2 / (n2i[i] * m2i[i] * m2i[i]);
+                }
+            }
+            n[i] = n1i[i] + n2i[i];
+            if (!Double.isFinite(yi[i]) || !(Double.isFinite(vi[i]) && vi[i] > 0)) {
+                throw new IllegalArgumentException("study " + i + ": " + measure + " not estimable (yi " + yi[i]
+                        + ", vi " + vi[i] + "); SDs of 0 in both groups give no variance");
+            }
+        }
+        return new EffectSizes(measure, ZeroCellCorrection.none(), yi, vi, n, new boolean[k]);
+    }
+
+    /**
+     * Hedges' exact small-sample correction c(m) = Γ(m/2) / (√(m/2) Γ((m−1)/2)), metafor's {@code .cmicalc}.
+     */
+    static double hedgesCorrection(double m) {
+        return Math.exp(org.apache.commons.math3.special.Gamma.logGamma(m / 2) - Math.log(Math.sqrt(m / 2))
+                - org.apache.commons.math3.special.Gamma.logGamma((m - 1) / 2));
+    }
+
     /** Generic effect sizes given as estimates and sampling variances (must be finite, vi &gt; 0). */
     public static EffectSizes generic(double[] yi, double[] vi) {
+        return generic(EffectMeasure.GEN, yi, vi);
+    }
+
+    /**
+     * Effect sizes given on the analysis scale for a measure without raw data: GEN, or HR (log hazard ratios, whose
+     * pooled values are back-transformed with exp).
+     */
+    public static EffectSizes generic(EffectMeasure measure, double[] yi, double[] vi) {
+        if (measure != EffectMeasure.GEN && measure != EffectMeasure.HR) {
+            throw new IllegalArgumentException("measure " + measure + " is computed from data, not given (GEN or HR)");
+        }
         if (yi.length != vi.length) {
             throw new IllegalArgumentException("yi, vi lengths differ: " + yi.length + ", " + vi.length);
         }
@@ -237,7 +330,7 @@ public record EffectSizes(EffectMeasure measure, ZeroCellCorrection correction, 
                 throw new IllegalArgumentException("study " + i + ": vi " + vi[i] + " must be finite and > 0");
             }
         }
-        return new EffectSizes(EffectMeasure.GEN, ZeroCellCorrection.none(), yi, vi, new int[0], new boolean[yi.length]);
+        return new EffectSizes(measure, ZeroCellCorrection.none(), yi, vi, new int[0], new boolean[yi.length]);
     }
 
     private static boolean applies(ZeroCellCorrection c, boolean zero, boolean anyZero) {

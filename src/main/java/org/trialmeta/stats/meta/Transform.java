@@ -31,7 +31,7 @@ public record Transform(Kind kind, double harmonicMeanN) {
     /** The back-transformation metafor users apply for {@code measure}; {@code ni} is needed for PFT. */
     public static Transform forMeasure(EffectMeasure measure, int[] ni) {
         return switch (measure) {
-            case OR, RR, PLN -> new Transform(Kind.EXP, 0);
+            case OR, RR, PLN, ROM, HR -> new Transform(Kind.EXP, 0);
             case PLO -> new Transform(Kind.ILOGIT, 0);
             case PAS -> new Transform(Kind.IARCSIN, 0);
             case PFT -> {
@@ -44,7 +44,7 @@ public record Transform(Kind kind, double harmonicMeanN) {
                 }
                 yield new Transform(Kind.IPFT_HM, ni.length / s);
             }
-            case PR, RD, GEN -> identity();
+            case PR, RD, MD, SMD, GEN -> identity();
         };
     }
 

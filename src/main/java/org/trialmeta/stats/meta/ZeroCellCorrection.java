@@ -43,13 +43,13 @@ public record ZeroCellCorrection(double add, To to) {
     /**
      * metafor 3.8 {@code escalc} defaults: {@code add = 1/2, to = "only0"}, except {@code add = 0} for
      * PAS and PFT (metafor sets {@code add <- 0} for these when {@code add} is not given) and no
-     * correction for GEN.
+     * correction for the measures without counts (MD, SMD, ROM, HR, GEN).
      */
     public static ZeroCellCorrection metaforDefault(EffectMeasure measure) {
         return switch (measure) {
             case OR, RR, RD, PLO, PR, PLN -> new ZeroCellCorrection(0.5, To.ONLY0);
             case PAS, PFT -> new ZeroCellCorrection(0, To.ONLY0);
-            case GEN -> none();
+            case MD, SMD, ROM, HR, GEN -> none();
         };
     }
 }

@@ -14,7 +14,8 @@ final class MetaforReference {
     static final List<String> FILES = List.of(
             "bcg_OR", "bcg_RR", "bcg_RD", "bcg2_OR", "bcg2_RR", "bcg2_RD", "bcg1_OR", "bcg1_RR",
             "nielweise2007_OR", "nielweise2007_RR", "nielweise2007_RD", "hine1989_OR", "hine1989_RR", "hine1989_RD",
-            "pritz1997_PLO", "pritz1997_PFT", "pritz1997_PAS", "pritz1997_PR", "pritz1997_PLN", "molloy2014_GEN");
+            "pritz1997_PLO", "pritz1997_PFT", "pritz1997_PAS", "pritz1997_PR", "pritz1997_PLN", "molloy2014_GEN",
+            "normand1999_MD", "normand1999_SMD", "normand1999_ROM");
 
     private MetaforReference() {}
 
@@ -69,7 +70,9 @@ final class MetaforReference {
             case TWO_GROUP -> EffectSizes.twoGroup(m, ints(d.get("ai")), ints(d.get("n1i")), ints(d.get("ci")),
                     ints(d.get("n2i")));
             case SINGLE_PROPORTION -> EffectSizes.proportion(m, ints(d.get("xi")), ints(d.get("ni")));
-            case GENERIC -> EffectSizes.generic(doubles(ref.get("yi")), doubles(ref.get("vi")));
+            case CONTINUOUS -> EffectSizes.continuous(m, doubles(d.get("m1i")), doubles(d.get("sd1i")), ints(d.get("n1i")),
+                    doubles(d.get("m2i")), doubles(d.get("sd2i")), ints(d.get("n2i")));
+            case HAZARD_RATIO, GENERIC -> EffectSizes.generic(m, doubles(ref.get("yi")), doubles(ref.get("vi")));
         };
     }
 }

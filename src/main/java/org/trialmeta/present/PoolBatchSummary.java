@@ -1,0 +1,121 @@
+package org.trialmeta.present;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.List;
+import org.trialmeta.analysis.PoolBatch;
+import org.trialmeta.stats.meta.EffectMeasure;
+
+/**
+ * What {@code pool --by COL} reports: one {@link PoolSummary} per group (JSON {@code {"analyses": [{"by": value,
+ * …pool keys…}]}}), or the reason a group has none ({@code "error"}).
+ *
+ * @param analyses one per group, in order of first appearance
+ */
+public record PoolBatchSummary(List<Analysis> analyses) {
+
+    /**
+     * One group.
+     *
+     * @param by     the group's value
+     * @param error  why it could not be fitted; omitted when it was
+     * @param result the pool summary (its keys inline in JSON); null when it could not be fitted
+     */
+    public record Analysis(String by, @JsonInclude(JsonInclude.Include.NON_NULL) String error,
+            @JsonUnwrapped PoolSummary result) {
+    }
+
+    /** The summary of a batch. */
+    public static PoolBatchSummary of(List<PoolBatch.Outcome> outcomes) {
+        List<Analysis> out = new ArrayList<>(outcomes.size());
+        for (PoolBatch.Outcome o : outcomes) {
+            out.add(new Analysis(o.by(), o.error(), o.fit() == null ? null : PoolSummary.of(o.fit())));
+        }
+        return new PoolBatchSummary(out);
+    }
+
+    /** The CSV columns: one row per analysis. */
+    public static final List<String> CSV_COLUMNS = List.of("by", "k", "measure", "method", "test", "level", "estimate",
+            "se", "statistic", "pval", "ci_lower", "ci_upper", "pi_lower", "pi_upper", "tau2", "tau2_ci_lower",
+            "tau2_ci_upper", "i2", "i2_ci_lower", "i2_ci_upper", "h2", "q", "q_df", "q_pval", "transformed_estimate",
+            "transformed_ci_lower", "transformed_ci_upper", "error");
+
+    /** Writes the CSV form (header, then one row per analysis; full-precision numbers) to {@code out}. */
+    public void writeCsv(Writer out) {
+        try {
+            out.write(Csv.line(CSV_COLUMNS));
+            for (Analysis a : analyses) {
+                PoolSummary s = a.result();
+                List<String> row = new ArrayList<>(CSV_COLUMNS.size());
+                row.add(a.by());
+                if (s == null) {
+                    for (int i = 1; i < CSV_COLUMNS.size() - 1; i++) {
+                        row.add("");
+                    }
+                } else {
+                    row.add(Integer.toString(s.k()));
+                    row.add(s.measure());
+                    row.add(s.method());
+                    row.add(s.test());
+                    row.add(Formats.general(s.level()));
+                    for (Double v : new Double[] {s.estimate(), s.se(), s.statistic(), s.pval(), s.ciLower(), s.ciUpper(),
+                        s.piLower(), s.piUpper(), s.tau2(), s.tau2CiLower(), s.tau2CiUpper(), s.i2(), s.i2CiLower(),
+                        s.i2CiUpper(), s.h2(), s.q()}) {
+                        row.add(Csv.number(v));
+                    }
+                    row.add(s.qDf() == null ? "" : Integer.toString(s.qDf()));
+                    row.add(Csv.number(s.qPval()));
+                    row.add(Csv.number(s.transformed().estimate()));
+                    row.add(Csv.number(s.transformed().ciLower()));
+                    row.add(Csv.number(s.transformed().ciUpper()));
+                }
+                row.add(a.error());
+                out.write(Csv.line(row));
+            }
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The text form: one line per analysis (estimate and CI on the natural scale where there is one). */
+    public String text() {
+        if (analyses.isEmpty()) {
+            return "";
+        }
+        PoolSummary first = analyses.stream().map(Analysis::result).filter(r -> r != null).findFirst().orElse(null);
+        EffectMeasure m = first == null ? null : EffectMeasure.valueOf(first.measure());
+        boolean natural = m != null && PoolText.hasNaturalScale(m);
+        String lv = first == null ? "" : Formats.general(first.level()) + "% ";
+        List<String> columns = new ArrayList<>(List.of("by", ">k", ">estimate", ">" + lv + "CI", ">p", ">tau^2", ">I^2 %"));
+        if (natural) {
+            columns.add(">" + PoolText.naturalScale(m) + " [" + lv + "CI]");
+        }
+        columns.add("note");
+        TextTable t = new TextTable(columns.toArray(String[]::new));
+        for (Analysis a : analyses) {
+            PoolSummary s = a.result();
+            List<Object> row = new ArrayList<>();
+            if (s == null) {
+                row.addAll(List.of(a.by(), "", Formats.MISSING, "", "", "", ""));
+            } else {
+                row.addAll(List.of(a.by(), s.k(), Formats.fixed(s.estimate(), 4),
+                        Formats.ci(s.ciLower(), s.ciUpper(), 4, CiStyle.BRACKETS), Formats.p(s.pval()),
+                        s.tau2() == null ? "" : Formats.fixed(s.tau2(), 4), Formats.fixed(s.i2(), 2)));
+            }
+            if (natural) {
+                row.add(s == null ? "" : Formats.fixed(s.transformed().estimate(), 4) + " "
+                        + Formats.ci(s.transformed().ciLower(), s.transformed().ciUpper(), 4, CiStyle.BRACKETS));
+            }
+            row.add(s == null ? a.error() : "");
+            t.row(row.toArray());
+        }
+        String header = (first == null ? "" : first.method() + " meta-analysis of each group, " + PoolText.scale(m) + ", ")
+                + analyses.size() + " group" + (analyses.size() == 1 ? "" : "s") + "\n\n";
+        return header + t.render();
+    }
+}
