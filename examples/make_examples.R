@@ -40,3 +40,13 @@ w(rbind(
 l <- lung
 w(data.frame(time = l$time, event = l$status - 1, sex = ifelse(l$sex == 1, "male", "female"), age = l$age),
   "lung-survival.csv")
+
+# 6. A digitised Kaplan-Meier curve and its numbers at risk, as `reconstruct` takes them: the curve of the male
+#    patients of the NCCTG lung trial at every step (what a careful digitisation of the published figure gives),
+#    and the numbers at risk every 100 days (as printed under such a figure). Reconstructing from these files can
+#    be checked against the patient data in lung-survival.csv.
+fit <- survfit(Surv(time, status) ~ 1, data = subset(lung, sex == 1))
+w(data.frame(time = c(0, fit$time[fit$n.event > 0]), survival = round(c(1, fit$surv[fit$n.event > 0]), 4)),
+  "km-curve-male.csv")
+at <- seq(0, 1000, by = 100)
+w(data.frame(time = at, n_risk = summary(fit, times = at, extend = TRUE)$n.risk), "km-at-risk-male.csv")
