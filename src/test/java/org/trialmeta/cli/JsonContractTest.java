@@ -1,0 +1,91 @@
+package org.trialmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every command's JSON keeps the one convention (issue 14): snake_case keys, and a value that is missing or not
+ * estimable is {@code null} — never a token such as "NA", "NE", "NaN", "Inf" or "-" (those are for text). Runs every
+ * analytic command with {@code --format json} on the examples and the curated trials.
+ *
+ * <p>The one exception is {@code show --format json}: it prints a trial in the trial-file schema (the keys of the
+ * YAML files, e.g. {@code registryIds}), so that its output is itself a loadable trial file.
+ */
+class JsonContractTest {
+
+    private static final Pattern SNAKE = Pattern.compile("[a-z][a-z0-9]*(_[a-z0-9]+)*");
+    private static final Set<String> TEXT_TOKENS = Set.of("NA", "NE", "NaN", "Inf", "-Inf", "Infinity", "-Infinity", "-", "NR");
+
+    @TempDir
+    static Path tmp;
+
+    static List<List<String>> invocations() {
+        String out = tmp.resolve("ipd.csv").toString();
+        return List.of(
+                List.of("list"),
+                List.of("check"),
+                List.of("compare", "--trial", "ramp-201"),
+                List.of("orr", "--responders", "25", "--n", "57", "--method", "all"),
+                List.of("orr-diff", "--x1", "25", "--n1", "57", "--x2", "9", "--n2", "52"),
+                List.of("pool", "--input", "examples/bcg-vaccine.csv", "--measure", "RR", "--subgroup", "allocation"),
+                List.of("pool", "--input", "examples/bcg-vaccine.csv", "--measure", "OR", "--method", "MH", "--subgroup",
+                        "allocation"),
+                List.of("pool", "--input", "examples/bcg-vaccine.csv", "--measure", "OR", "--by", "allocation"),
+                List.of("pool", "--input", "examples/single-arm-proportions.csv", "--measure", "PLO"),
+                List.of("pool", "--input", "examples/length-of-stay.csv", "--measure", "SMD"),
+                List.of("pool", "--input", "examples/hazard-ratios.csv", "--measure", "HR"),
+                List.of("km", "--input", "examples/lung-survival.csv", "--time", "time", "--event", "event", "--group", "sex"),
+                List.of("cox", "--input", "examples/lung-survival.csv", "--time", "time", "--event", "event", "--covariate",
+                        "age"),
+                List.of("reconstruct", "--curve", "examples/km-curve-male.csv", "--at-risk", "examples/km-at-risk-male.csv",
+                        "--out", out),
+                List.of("hr-from-summary", "--hr", "0.52", "--hr-ci", "0.31,0.87"),
+                List.of("median-compare", "--treated", "22.0", "--control", "12.8"));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCommandsJsonHasSnakeCaseKeysAndNullForMissing() {
+        return invocations().stream().map(args -> DynamicTest.dynamicTest(String.join(" ", args), () -> {
+            List<String> a = new ArrayList<>(args);
+            a.add("--format");
+            a.add("json");
+            Run r = Run.run(a.toArray(String[]::new));
+            assertThat(r.code()).as(r.err()).isIn(ExitCodes.OK, ExitCodes.FAILURE); // check exits 1 on errors found
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            List<String> problems = new ArrayList<>();
+            walk(j, "$", problems);
+            assertThat(problems).as(String.join(" ", args)).isEmpty();
+        }));
+    }
+
+    private static void walk(JsonNode n, String path, List<String> problems) {
+        if (n.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> e = it.next();
+                if (!SNAKE.matcher(e.getKey()).matches()) {
+                    problems.add(path + "." + e.getKey() + ": key is not snake_case");
+                }
+                walk(e.getValue(), path + "." + e.getKey(), problems);
+            }
+        } else if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                walk(n.get(i), path + "[" + i + "]", problems);
+            }
+        } else if (n.isTextual() && TEXT_TOKENS.contains(n.asText())) {
+            problems.add(path + ": '" + n.asText() + "' stands for a missing value; JSON uses null");
+        }
+    }
+}
