@@ -123,9 +123,10 @@ public record PoolSummary(String measure, String method, String test, double lev
         double[] w = r.weights();
         boolean[] corrected = es.corrected();
         int[] used = f.used();
+        Interval[] cis = es.cis(r.level());
         for (int i = 0, j = 0; i < names.length; i++) {
             if (j < used.length && used[j] == i) {
-                Interval ci = es.ci(j, r.level());
+                Interval ci = cis[j];
                 studies.add(new Study(names[i], yi[j], vi[j], w[j], ci.lower(), ci.upper(), corrected[j]));
                 j++;
             } else {

@@ -86,11 +86,28 @@ public record EffectSizes(EffectMeasure measure, ZeroCellCorrection correction, 
      * @param level confidence level as a fraction in (0, 1)
      */
     public org.trialmeta.stats.Interval ci(int i, double level) {
-        double crit = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
-                .inverseSurvivalProbability(org.trialmeta.stats.ConfidenceLevel.alpha(
-                        org.trialmeta.stats.ConfidenceLevel.check(level)) / 2);
+        return ci(i, criticalValue(level));
+    }
+
+    /** The study CIs of every study at {@code level} (one quantile computation for all). */
+    public org.trialmeta.stats.Interval[] cis(double level) {
+        double crit = criticalValue(level);
+        org.trialmeta.stats.Interval[] out = new org.trialmeta.stats.Interval[yi.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ci(i, crit);
+        }
+        return out;
+    }
+
+    private org.trialmeta.stats.Interval ci(int i, double crit) {
         double se = Math.sqrt(vi[i]);
         return new org.trialmeta.stats.Interval(yi[i] - crit * se, yi[i] + crit * se);
+    }
+
+    private static double criticalValue(double level) {
+        return org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
+                .inverseSurvivalProbability(org.trialmeta.stats.ConfidenceLevel.alpha(
+                        org.trialmeta.stats.ConfidenceLevel.check(level)) / 2);
     }
 
     /** Number of studies. */
