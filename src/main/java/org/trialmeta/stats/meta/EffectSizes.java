@@ -86,7 +86,7 @@ public record EffectSizes(EffectMeasure measure, ZeroCellCorrection correction, 
      * @param level confidence level as a fraction in (0, 1)
      */
     public org.trialmeta.stats.Interval ci(int i, double level) {
-        return ci(i, criticalValue(level));
+        return studyCi(i, criticalValue(level));
     }
 
     /** The study CIs of every study at {@code level} (one quantile computation for all). */
@@ -94,12 +94,12 @@ public record EffectSizes(EffectMeasure measure, ZeroCellCorrection correction, 
         double crit = criticalValue(level);
         org.trialmeta.stats.Interval[] out = new org.trialmeta.stats.Interval[yi.length];
         for (int i = 0; i < out.length; i++) {
-            out[i] = ci(i, crit);
+            out[i] = studyCi(i, crit);
         }
         return out;
     }
 
-    private org.trialmeta.stats.Interval ci(int i, double crit) {
+    private org.trialmeta.stats.Interval studyCi(int i, double crit) {
         double se = Math.sqrt(vi[i]);
         return new org.trialmeta.stats.Interval(yi[i] - crit * se, yi[i] + crit * se);
     }
