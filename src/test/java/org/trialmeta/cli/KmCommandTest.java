@@ -233,6 +233,8 @@ class KmCommandTest {
                 "--format", "json");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("\"events\" : 10");
+        assertThat(new ObjectMapper().readTree(r.out()).fieldNames()).toIterable().containsExactly("out", "n", "events",
+                "censored");
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo("time,event");
         assertThat(lines).hasSize(11).contains("1.0,1", "10.0,1");
