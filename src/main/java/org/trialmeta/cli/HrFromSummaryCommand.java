@@ -1,24 +1,22 @@
 package org.trialmeta.cli;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import org.trialmeta.model.InputException;
+import org.trialmeta.analysis.HrFromSummaryInput;
+import org.trialmeta.present.HrSummary;
+import org.trialmeta.present.HrText;
 import org.trialmeta.repository.Json;
-import org.trialmeta.stats.Interval;
-import org.trialmeta.stats.survival.summary.HazardRatioFromSummary;
 import org.trialmeta.stats.survival.summary.HazardRatioFromSummary.Favours;
 import org.trialmeta.stats.survival.summary.HazardRatioFromSummary.Sides;
-import org.trialmeta.stats.survival.summary.LogHazardRatio;
-import org.trialmeta.stats.survival.summary.ReportedMedian;
-import org.trialmeta.stats.survival.summary.SummaryResult;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code trialmeta hr-from-summary}: log HR and variance from published statistics (Tierney 2007). */
+/**
+ * {@code trialmeta hr-from-summary}: log HR and variance from published statistics (Tierney 2007). Parse →
+ * {@link HrFromSummaryInput#estimate} → {@link HrSummary} → text or JSON.
+ */
 @Command(name = "hr-from-summary", mixinStandardHelpOptions = true,
         description = {"Log hazard ratio and its variance (for generic inverse-variance pooling) from published"
                 + " statistics, Tierney et al. 2007 (Trials 8:16) or an exponential model on medians. Give exactly"
@@ -31,8 +29,6 @@ import picocli.CommandLine.Spec;
             "  --median-treated/--median-control with --events-research/--events-control or both median CIs"
                     + " (exponential model)"})
 public final class HrFromSummaryCommand implements Callable<Integer> {
-
-    enum Format { table, json }
 
     enum SidesOption { two, one }
 
@@ -95,17 +91,16 @@ public final class HrFromSummaryCommand implements Callable<Integer> {
     @Option(names = "--median-control-ci", paramLabel = "LOWER,UPPER", description = "CI of the control median.")
     String medianControlCi;
 
-    @Option(names = "--level", defaultValue = "95", paramLabel = "PERCENT",
-            description = "Level of the output HR CI in percent (default: ${DEFAULT-VALUE}).")
-    double level;
+    @Mixin
+    LevelOption level;
 
-    @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
-            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
-        double lv = OptionChecks.level("--level", level);
+        boolean json = format.json();
+        double lv = level.fraction();
         double cl = OptionChecks.level("--ci-level", ciLevel);
         OptionChecks.positiveFinite("--hr", hr);
         OptionChecks.pValue("--p", p);
@@ -116,94 +111,17 @@ public final class HrFromSummaryCommand implements Callable<Integer> {
         OptionChecks.atLeast("--events-control", eventsControl, 0);
         OptionChecks.finite("--o-minus-e", oMinusE);
         OptionChecks.positiveFinite("--v", v);
-        Sides s = sides == SidesOption.one ? Sides.ONE_SIDED : Sides.TWO_SIDED;
-        SummaryResult<LogHazardRatio> r;
-        try {
-            r = compute(cl, s);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(e.getMessage());
-        }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("estimable", r.isEstimable());
-        m.put("log_hr", r.value().map(LogHazardRatio::logHr).orElse(null));
-        m.put("variance", r.value().map(LogHazardRatio::variance).orElse(null));
-        m.put("se", r.value().map(LogHazardRatio::standardError).orElse(null));
-        m.put("hr", r.value().map(LogHazardRatio::hazardRatio).orElse(null));
-        m.put("hr_lower", r.value().map(x -> x.hazardRatioCi(lv).lower()).orElse(null));
-        m.put("hr_upper", r.value().map(x -> x.hazardRatioCi(lv).upper()).orElse(null));
-        m.put("level", lv);
-        m.put("method", r.value().map(LogHazardRatio::method).orElse(null));
-        m.put("reason", r instanceof SummaryResult.NotEstimable<LogHazardRatio> n ? n.reason() : null);
-        var out = spec.commandLine().getOut();
-        if (format == Format.json) {
-            out.print(Json.write(m));
-        } else if (r.value().isPresent()) {
-            LogHazardRatio x = r.value().get();
-            out.printf(Locale.ROOT, "log HR = %.6g, variance = %.6g, SE = %.6g%nHR = %.4g (%s%% CI %.4g to %.4g)%n"
-                    + "method: %s%n", x.logHr(), x.variance(), x.standardError(), x.hazardRatio(),
-                    fmtLevel(lv), x.hazardRatioCi(lv).lower(), x.hazardRatioCi(lv).upper(), x.method());
-        } else {
-            out.println("not estimable: " + m.get("reason"));
-        }
-        out.flush();
-        return ExitCodes.OK;
-    }
-
-    private static String fmtLevel(double lv) {
-        double pct = lv * 100;
-        return pct == Math.rint(pct) ? String.format(Locale.ROOT, "%.0f", pct) : Double.toString(pct);
-    }
-
-    private SummaryResult<LogHazardRatio> compute(double cl, Sides s) {
-        int sets = 0;
-        sets += hr != null ? 1 : 0;
-        sets += oMinusE != null || v != null ? 1 : 0;
-        sets += logrankP != null ? 1 : 0;
-        sets += medianTreated != null || medianControl != null ? 1 : 0;
-        if (sets != 1) {
-            throw new InputException("give exactly one of --hr, --o-minus-e/--v, --logrank-p, --median-treated/"
-                    + "--median-control (see --help); got " + sets);
-        }
-        if (hr != null) {
-            if (hrCi != null) {
-                String[] parts = hrCi.split(",", -1);
-                if (parts.length != 2) {
-                    throw new InputException("--hr-ci " + hrCi + ": expected LOWER,UPPER, e.g. 0.62,0.91");
-                }
-                return SummaryResult.of(HazardRatioFromSummary.fromHazardRatioCi(hr, new Interval(
-                        SummaryInputs.number("--hr-ci", parts[0]), SummaryInputs.number("--hr-ci", parts[1])), cl));
-            }
-            if (p != null) {
-                return HazardRatioFromSummary.fromHazardRatioAndP(hr, p, s);
-            }
-            if (events != null) {
-                return SummaryResult.of(HazardRatioFromSummary.fromHazardRatioAndEvents(hr, events, ratio));
-            }
-            throw new InputException("--hr needs --hr-ci, --p or --events");
-        }
-        if (oMinusE != null || v != null) {
-            OptionChecks.together("--o-minus-e", oMinusE, "--v", v);
-            return SummaryResult.of(HazardRatioFromSummary.fromObservedMinusExpected(oMinusE, v));
-        }
-        if (logrankP != null) {
-            if (favours == null) {
-                throw new InputException("--logrank-p needs --favours research|control (the direction of the effect)");
-            }
-            Favours f = favours == FavoursOption.research ? Favours.RESEARCH : Favours.CONTROL;
-            if (eventsResearch != null && eventsControl != null) {
-                return HazardRatioFromSummary.fromLogRankP(logrankP, s, f, eventsResearch, eventsControl);
-            }
-            if (events != null) {
-                return HazardRatioFromSummary.fromLogRankP(logrankP, s, f, events, ratio);
-            }
-            throw new InputException("--logrank-p needs --events (with --ratio) or --events-research and --events-control");
-        }
+        OptionChecks.together("--o-minus-e", oMinusE, "--v", v);
         OptionChecks.together("--median-treated", medianTreated, "--median-control", medianControl);
-        ReportedMedian t = SummaryInputs.median("--median-treated", medianTreated, medianTreatedCi, ciLevel);
-        ReportedMedian c = SummaryInputs.median("--median-control", medianControl, medianControlCi, ciLevel);
-        if (eventsResearch != null && eventsControl != null) {
-            return HazardRatioFromSummary.fromMediansAndEvents(t, c, eventsResearch, eventsControl);
-        }
-        return HazardRatioFromSummary.fromMedianCis(t, c);
+        HrFromSummaryInput in = new HrFromSummaryInput(hr, SummaryInputs.intervalIfGiven("--hr-ci", hrCi), cl, p,
+                logrankP, sides == SidesOption.one ? Sides.ONE_SIDED : Sides.TWO_SIDED,
+                favours == null ? null : favours == FavoursOption.research ? Favours.RESEARCH : Favours.CONTROL, events,
+                ratio, eventsResearch, eventsControl, oMinusE, v,
+                SummaryInputs.medianIfGiven("--median-treated", medianTreated, medianTreatedCi, cl),
+                SummaryInputs.medianIfGiven("--median-control", medianControl, medianControlCi, cl));
+        HrSummary summary = HrSummary.of(in.estimate(), lv);
+        spec.commandLine().getOut().print(json ? Json.write(summary) : HrText.render(summary));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
     }
 }

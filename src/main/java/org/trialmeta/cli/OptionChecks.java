@@ -1,5 +1,8 @@
 package org.trialmeta.cli;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.trialmeta.model.InputException;
 
 /**
@@ -76,6 +79,16 @@ final class OptionChecks {
             throw fail(option, value.toString(), "must be >= " + min);
         }
         return value;
+    }
+
+    /** A repeatable option whose values must differ, e.g. {@code --covariate x --covariate x}. */
+    static void distinct(String option, List<String> values) {
+        Set<String> seen = new HashSet<>();
+        for (String v : values) {
+            if (!seen.add(v)) {
+                throw new InputException(option + " " + v + ": given twice");
+            }
+        }
     }
 
     /** Two options that only make sense together: both given or neither. */

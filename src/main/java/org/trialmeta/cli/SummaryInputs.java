@@ -1,7 +1,6 @@
 package org.trialmeta.cli;
 
 import java.util.Locale;
-import java.util.Optional;
 import org.trialmeta.model.InputException;
 import org.trialmeta.stats.Interval;
 import org.trialmeta.stats.survival.summary.ReportedMedian;
@@ -14,8 +13,10 @@ final class SummaryInputs {
     /**
      * A median as typed: a positive number, {@code NR} (not reached) or {@code NA} (not reported); the CI
      * as {@code LOWER,UPPER} where the upper end may be {@code NR}.
+     *
+     * @param ciLevel the level of the CI as a fraction
      */
-    static ReportedMedian median(String option, String value, String ci, double ciLevelPercent) {
+    static ReportedMedian median(String option, String value, String ci, double ciLevel) {
         String v = value.strip().toUpperCase(Locale.ROOT);
         if (v.equals("NR")) {
             return ReportedMedian.notReached();
@@ -40,7 +41,29 @@ final class SummaryInputs {
             throw new InputException(option + "-ci " + ci + ": must satisfy 0 <= lower <= median (" + value
                     + ") <= upper");
         }
-        return ReportedMedian.value(m, new Interval(lo, hi), ciLevelPercent / 100);
+        return ReportedMedian.value(m, new Interval(lo, hi), ciLevel);
+    }
+
+    /** A median as typed, or null when the option was not given. */
+    static ReportedMedian medianIfGiven(String option, String value, String ci, double ciLevel) {
+        return value == null ? null : median(option, value, ci, ciLevel);
+    }
+
+    /** An interval typed as {@code LOWER,UPPER}, e.g. a reported CI; null when the option was not given. */
+    static Interval intervalIfGiven(String option, String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.split(",", -1);
+        if (parts.length != 2) {
+            throw new InputException(option + " " + text + ": expected LOWER,UPPER, e.g. 0.62,0.91");
+        }
+        double lo = number(option, parts[0]);
+        double hi = number(option, parts[1]);
+        if (!(lo <= hi)) {
+            throw new InputException(option + " " + text + ": the lower end must not exceed the upper end");
+        }
+        return new Interval(lo, hi);
     }
 
     static double number(String option, String text) {
@@ -49,9 +72,5 @@ final class SummaryInputs {
             throw new InputException(option + " '" + text + "': not a decimal number");
         }
         return Double.parseDouble(s);
-    }
-
-    static Optional<Double> opt(Double d) {
-        return Optional.ofNullable(d);
     }
 }

@@ -11,5 +11,10 @@ public enum CiStyle {
     /** {@code (a–b)}, with an en dash; {@code (a to b)} when an end is negative. JAMA, the report's tables. */
     PAREN_DASH,
     /** {@code (a to b)}: The BMJ. */
-    PAREN_TO
+    PAREN_TO,
+    /**
+     * {@code a to b} without brackets: for a table cell or running text that has its own parentheses,
+     * "HR 0.75 (95% CI 0.62 to 0.91)" (the survival commands' text output).
+     */
+    TO
 }

@@ -87,6 +87,25 @@ public final class Formats {
         return v.isPresent() ? general(v.getAsDouble()) : MISSING;
     }
 
+    /**
+     * {@code v} with {@code digits} significant digits, as C's {@code %.<digits>g} (and R's {@code print} of a
+     * coxph fit): "0.9632", "1.968", "0.005770", "5.456e+09" (exponent form below 1e-4 and from 10^digits up,
+     * trailing zeros kept so that a column reads at one precision). {@link #MISSING} when not finite. For
+     * hazard ratios, coefficients and statistics whose magnitude varies over orders.
+     */
+    public static String significant(double v, int digits) {
+        if (!Double.isFinite(v)) {
+            return MISSING;
+        }
+        String s = String.format(Locale.ROOT, "%." + digits + "g", v);
+        return isNegativeZero(s) ? s.substring(1) : s;
+    }
+
+    /** {@link #significant(double, int)}, or {@link #MISSING} when null. */
+    public static String significant(Double v, int digits) {
+        return v == null ? MISSING : significant(v.doubleValue(), digits);
+    }
+
     /** A confidence level given as a fraction, in percent: 0.95 → "95", 0.975 → "97.5". */
     public static String level(double fraction) {
         return general(Math.round(fraction * 1e10) / 1e8);
@@ -166,18 +185,37 @@ public final class Formats {
 
     // ---- confidence intervals ---------------------------------------------------------------------------
 
-    /** "[0.52, 0.87]", "(0.52–0.87)" or "(0.52 to 0.87)"; {@link #MISSING} when an end is not finite. */
+    /**
+     * "[0.52, 0.87]", "(0.52–0.87)", "(0.52 to 0.87)" or "0.52 to 0.87" with {@code digits} decimals;
+     * {@link #MISSING} when an end is not finite (an interval with an infinite end, e.g. the HR of a Cox
+     * coefficient that diverges, is not estimable as a whole).
+     */
     public static String ci(double lower, double upper, int digits, CiStyle style) {
         if (!Double.isFinite(lower) || !Double.isFinite(upper)) {
             return MISSING;
         }
-        String a = fixed(lower, digits);
-        String b = fixed(upper, digits);
+        return interval(fixed(lower, digits), fixed(upper, digits), style);
+    }
+
+    /**
+     * As {@link #ci(double, double, int, CiStyle)} with {@code digits} significant digits
+     * ({@link #significant(double, int)}): "0.9524 to 0.9742", "1.392 to 7.486". For ratios whose ends differ in
+     * magnitude.
+     */
+    public static String ciSignificant(double lower, double upper, int digits, CiStyle style) {
+        if (!Double.isFinite(lower) || !Double.isFinite(upper)) {
+            return MISSING;
+        }
+        return interval(significant(lower, digits), significant(upper, digits), style);
+    }
+
+    private static String interval(String a, String b, CiStyle style) {
         return switch (style) {
             case BRACKETS -> "[" + a + ", " + b + "]";
             case PAREN_DASH -> a.startsWith("-") || b.startsWith("-") ? "(" + a + " to " + b + ")"
                     : "(" + a + "\u2013" + b + ")";
             case PAREN_TO -> "(" + a + " to " + b + ")";
+            case TO -> a + " to " + b;
         };
     }
 

@@ -90,6 +90,53 @@ class CoxCommandTest {
     }
 
     @Test
+    void tableSaysNotEstimableForTheInfiniteHazardRatioBoundOfASeparatingCovariate() {
+        // mono.csv: x separates the events (monotone likelihood); exp(coef + z se) overflows to +Infinity
+        Run run = run("cox", "--input", DATA.resolve("mono.csv").toString(), "--time", "time", "--event", "status",
+                "--covariate", "x");
+        assertThat(run.code()).isEqualTo(ExitCodes.OK);
+        String row = run.out().lines().filter(l -> l.startsWith("x ")).findFirst().orElseThrow();
+        assertThat(row.split("\\s+")[3]).isEqualTo("NE");
+        assertThat(run.out()).doesNotContain("Infinity").doesNotContain("NaN").contains("NE = not estimable");
+    }
+
+    @Test
+    void jsonKeysAndTheirOrderAreTheCoxContract() throws IOException {
+        Run run = run("cox", "--input", DATA.resolve("veteran.csv").toString(), "--time", "time", "--event", "status",
+                "--covariate", "karno", "--covariate", "age", "--strata", "celltype", "--format", "json");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        JsonNode j = Json.mapper().readTree(run.out());
+        assertThat(j.fieldNames()).toIterable().containsExactly("n", "events", "loglik_null", "loglik", "concordance",
+                "concordance_se", "lr_test", "wald_test", "score_test", "coefficients", "converged", "convergence",
+                "possibly_infinite", "warning", "iterations", "ties", "level", "strata", "zph");
+        assertThat(j.get("lr_test").fieldNames()).toIterable().containsExactly("statistic", "df", "pval");
+        assertThat(j.get("coefficients").get(0).fieldNames()).toIterable().containsExactly("name", "coef", "se", "hr",
+                "hr_lower", "hr_upper", "z", "pval");
+        assertThat(j.get("zph").fieldNames()).toIterable().containsExactly("transform", "terms", "global");
+        assertThat(j.get("zph").get("global").fieldNames()).toIterable().containsExactly("term", "chisq", "df", "pval");
+        assertThat(j.get("zph").get("transform").asText()).isEqualTo("km");
+        assertThat(j.get("level").asDouble()).isEqualTo(0.95);
+        assertThat(j.get("warning").isNull()).isTrue();
+        assertThat(j.get("ties").asText()).isEqualTo("efron");
+    }
+
+    @Test
+    void aliasedCovariateIsNullInJsonAndNotEstimableInTheTable(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("d.csv");
+        Files.writeString(f, "t,e,x,x2\n1,1,0.5,1\n2,0,1.5,3\n3,1,-0.2,-0.4\n4,1,2.0,4\n5,0,0.1,0.2\n6,1,1.1,2.2\n");
+        Run json = run("cox", "--input", f.toString(), "--time", "t", "--event", "e", "--covariate", "x", "--covariate",
+                "x2", "--format", "json");
+        assertThat(json.code()).as(json.err()).isEqualTo(ExitCodes.OK);
+        JsonNode x2 = Json.mapper().readTree(json.out()).get("coefficients").get(1);
+        assertThat(x2.get("name").asText()).isEqualTo("x2");
+        assertThat(x2.get("coef").isNull()).isTrue();
+        Run table = run("cox", "--input", f.toString(), "--time", "t", "--event", "e", "--covariate", "x", "--covariate",
+                "x2");
+        assertThat(table.out()).containsPattern("x2( +NE){6}\\n").contains("aliased (a linear combination of the other"
+                + " covariates): x2").doesNotContain("NA");
+    }
+
+    @Test
     void possiblyInfiniteCoefficientIsNamedInJsonAndWarning() throws IOException {
         Run run = run("cox", "--input", DATA.resolve("inf.csv").toString(), "--time", "time", "--event", "status",
                 "--covariate", "x", "--covariate", "z", "--format", "json");

@@ -124,11 +124,53 @@ class KmCommandTest {
     }
 
     @Test
+    void jsonKeysAndTheirOrderAreTheKmContract() throws IOException {
+        String aml = R.resolve("data/aml.csv").toString();
+        JsonNode two = new ObjectMapper().readTree(run("km", "--input", aml, "--time", "time", "--event", "status",
+                "--group", "group", "--format", "json").out());
+        assertThat(two.fieldNames()).toIterable().containsExactly("conf_type", "level", "rmean_tau", "groups",
+                "rmst_difference", "logrank");
+        assertThat(two.get("level").asDouble()).isEqualTo(0.95);
+        assertThat(two.get("groups").get(0).get("quantiles").get(0).fieldNames()).toIterable()
+                .containsExactly("probability", "time", "lower", "upper");
+        assertThat(two.get("rmst_difference").fieldNames()).toIterable().containsExactly("first", "second", "tau",
+                "difference", "se", "lower", "upper", "pval");
+        assertThat(two.get("logrank").fieldNames()).toIterable().containsExactly("chisq", "df", "pval", "rho",
+                "stratified", "observed", "expected");
+        JsonNode ungrouped = new ObjectMapper().readTree(run("km", "--input", aml, "--time", "time", "--event", "status",
+                "--format", "json").out());
+        assertThat(ungrouped.fieldNames()).toIterable().containsExactly("conf_type", "level", "rmean_tau", "groups");
+        assertThat(ungrouped.get("groups").get(0).get("group").asText()).isEqualTo("all");
+        JsonNode one = new ObjectMapper().readTree(run("km", "--input", R.resolve("data/single.csv").toString(), "--time",
+                "time", "--event", "status", "--group", "group", "--format", "json").out());
+        assertThat(one.fieldNames()).toIterable().containsExactly("conf_type", "level", "rmean_tau", "groups", "logrank");
+        assertThat(one.get("logrank").isNull()).isTrue();
+    }
+
+    @Test
+    void groupsAreInRFactorOrderNumericWhenEveryLabelIsANumber(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("d.csv");
+        Files.writeString(f, "t,e,g\n1,1,10\n2,1,2\n3,0,10\n4,1,2\n5,1,1.5\n");
+        JsonNode j = new ObjectMapper().readTree(run("km", "--input", f.toString(), "--time", "t", "--event", "e",
+                "--group", "g", "--format", "json").out());
+        assertThat(j.get("groups").findValuesAsText("group")).containsExactly("1.5", "2", "10");
+    }
+
+    @Test
     void kmTableShowsSummaryAndLogRank() {
         Run r = run("km", "--input", R.resolve("data/aml.csv").toString(), "--time", "time", "--event", "status",
                 "--group", "group");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("Maintained").contains("Nonmaintained").contains("Log-rank test: chisq = 3.39639 on 1 df");
+        assertThat(r.out()).contains("Maintained").contains("Nonmaintained").contains("Log-rank test: chisq = 3.39639 on 1 df")
+                .contains("on 1 df, p = 0.0653\n").contains("95% CI -9.7808 to 69.6550, p = 0.1396)");
+    }
+
+    @Test
+    void tableWritesMissingValuesAsNotEstimable() {
+        Run r = run("km", "--input", R.resolve("data/heavy.csv").toString(), "--time", "time", "--event", "status");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("68.3000    58.2000         NE").contains("NE = not estimable")
+                .doesNotContain("NA").doesNotContain("NaN");
     }
 
     @Test
@@ -191,6 +233,8 @@ class KmCommandTest {
                 "--format", "json");
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("\"events\" : 10");
+        assertThat(new ObjectMapper().readTree(r.out()).fieldNames()).toIterable().containsExactly("out", "n", "events",
+                "censored");
         List<String> lines = Files.readAllLines(out);
         assertThat(lines.get(0)).isEqualTo("time,event");
         assertThat(lines).hasSize(11).contains("1.0,1", "10.0,1");

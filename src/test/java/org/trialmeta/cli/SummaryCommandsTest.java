@@ -57,7 +57,29 @@ class SummaryCommandsTest {
     void medianCompareNotReachedIsNotEstimableInTable() {
         Run run = run("median-compare", "--treated", "NR", "--control", "21");
         assertThat(run.code()).isEqualTo(ExitCodes.OK);
-        assertThat(run.out()).contains("not estimable: treated median not reached");
+        assertThat(run.out()).contains("not estimable: treated median not reached")
+                .containsPattern("ratio( +NE){3}\\n");
+    }
+
+    @Test
+    void jsonKeysAndTheirOrderAreTheContracts() throws IOException {
+        JsonNode m = Json.mapper().readTree(run("median-compare", "--treated", "11.2", "--control", "8.3", "--format",
+                "json").out());
+        assertThat(m.fieldNames()).toIterable().containsExactly("level", "contrasts");
+        assertThat(m.get("contrasts").get(0).fieldNames()).toIterable().containsExactly("measure", "estimable",
+                "estimate", "lower", "upper", "method", "reason");
+        JsonNode h = Json.mapper().readTree(run("hr-from-summary", "--hr", "0.75", "--p", "0.01", "--format", "json")
+                .out());
+        assertThat(h.fieldNames()).toIterable().containsExactly("estimable", "log_hr", "variance", "se", "hr",
+                "hr_lower", "hr_upper", "level", "method", "reason");
+    }
+
+    @Test
+    void hrFromSummaryTableGivesTheHazardRatioWithItsInterval() {
+        Run run = run("hr-from-summary", "--hr", "0.75", "--hr-ci", "0.62,0.91");
+        assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).startsWith("log HR = -0.287682, variance = 0.00958262, SE = 0.0978909\n"
+                + "HR = 0.7500 (95% CI 0.6191 to 0.9086)\n");
     }
 
     @Test

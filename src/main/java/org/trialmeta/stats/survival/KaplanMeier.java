@@ -107,6 +107,45 @@ public final class KaplanMeier {
         return new KaplanMeierCurve(n, nEventsTotal, confType, level, rows);
     }
 
+    /**
+     * One curve per group, as {@code survfit(Surv(time, status) ~ group, conf.type = , conf.int = )}: the
+     * observations of each level of {@code factor(group)} ({@link Factor#of}) in input order, the curves in the
+     * factor's order.
+     *
+     * @param time non-negative finite times
+     * @param status 1 = event, 0 = censored
+     * @param group the group label of each observation, same length
+     * @param confType interval transformation
+     * @param level confidence level in (0, 1)
+     */
+    public static KaplanMeierGroups fitGroups(double[] time, int[] status, String[] group, ConfType confType,
+            double level) {
+        if (group.length != time.length) {
+            throw new IllegalArgumentException("time has " + time.length + " values, group has " + group.length
+                    + " (must be equal)");
+        }
+        Factor f = Factor.of(group);
+        int[] code = f.codes();
+        int[] size = new int[f.size()];
+        for (int c : code) {
+            size[c]++;
+        }
+        List<KaplanMeierCurve> curves = new ArrayList<>(f.size());
+        for (int g = 0; g < f.size(); g++) {
+            double[] t = new double[size[g]];
+            int[] s = new int[size[g]];
+            int k = 0;
+            for (int r = 0; r < time.length; r++) {
+                if (code[r] == g) {
+                    t[k] = time[r];
+                    s[k++] = status[r];
+                }
+            }
+            curves.add(fit(t, s, confType, level));
+        }
+        return new KaplanMeierGroups(f.levels(), curves);
+    }
+
     static OptionalDouble opt(double x) {
         return Double.isNaN(x) ? OptionalDouble.empty() : OptionalDouble.of(x);
     }

@@ -1,5 +1,7 @@
 package org.trialmeta.stats.survival.summary;
 
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 import org.trialmeta.stats.Interval;
@@ -43,6 +45,16 @@ public final class MedianComparison {
     public static SummaryResult<MedianContrast> percentIncreaseInLifespan(ReportedMedian treated,
             ReportedMedian control, double level) {
         return contrast(MedianContrast.Measure.PERCENT_INCREASE_IN_LIFESPAN, treated, control, level);
+    }
+
+    /** Every contrast (difference, ratio, percent increase in lifespan), in {@link MedianContrast.Measure} order. */
+    public static Map<MedianContrast.Measure, SummaryResult<MedianContrast>> all(ReportedMedian treated,
+            ReportedMedian control, double level) {
+        Map<MedianContrast.Measure, SummaryResult<MedianContrast>> m = new EnumMap<>(MedianContrast.Measure.class);
+        for (MedianContrast.Measure measure : MedianContrast.Measure.values()) {
+            m.put(measure, contrast(measure, treated, control, level));
+        }
+        return m;
     }
 
     /** SE of ln(median) from its CI: (ln U − ln L) / (2 z_{(1+ciLevel)/2}); empty without a usable CI. */

@@ -1,0 +1,19 @@
+package org.trialmeta.present;
+
+/** The text form of an {@link HrSummary}: what {@code hr-from-summary --format table} prints. */
+public final class HrText {
+
+    private HrText() {}
+
+    /** The whole text output: log HR, variance and SE with 6 significant digits, the HR and its CI with 4. */
+    public static String render(HrSummary s) {
+        if (!s.estimable()) {
+            return "not estimable: " + s.reason() + "\n";
+        }
+        return "log HR = " + Formats.significant(s.logHr(), 6) + ", variance = " + Formats.significant(s.variance(), 6)
+                + ", SE = " + Formats.significant(s.se(), 6) + "\n"
+                + "HR = " + Formats.significant(s.hr(), 4) + " (" + Formats.level(s.level()) + "% CI "
+                + Formats.ciSignificant(s.hrLower(), s.hrUpper(), 4, CiStyle.TO) + ")\n"
+                + "method: " + s.method() + "\n";
+    }
+}

@@ -1,0 +1,82 @@
+package org.trialmeta.stats.survival;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * A categorical variable as R's {@code factor(x)} makes it: its distinct values (the levels) in R's order and,
+ * per observation, the index of its level. The order is numeric when every value is a number (as a column that
+ * {@code read.csv} reads as numeric: "2" before "10"), else the text order of the values (R sorts character
+ * levels with the locale's collation; this is Java's {@link String#compareTo}, the same for ASCII letters of one
+ * case). Values that are equal as numbers but spelled differently ("1", "1.0") stay distinct levels, in text
+ * order. The order decides which curve is first in {@code survfit} and {@code survdiff} output and the sign of a
+ * difference between two groups.
+ *
+ * @param levels the distinct values in R's order
+ * @param codes  for each observation, the index of its value in {@code levels}
+ */
+public record Factor(List<String> levels, int[] codes) {
+
+    public Factor {
+        levels = List.copyOf(levels);
+        codes = codes.clone();
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i] < 0 || codes[i] >= levels.size()) {
+                throw new IllegalArgumentException("code[" + i + "] = " + codes[i] + " (must be in [0, "
+                        + levels.size() + "))");
+            }
+        }
+    }
+
+    /** The factor of {@code values} (any strings; none may be null). */
+    public static Factor of(String[] values) {
+        boolean numeric = true;
+        for (String v : values) {
+            if (!isNumber(v)) {
+                numeric = false;
+                break;
+            }
+        }
+        TreeSet<String> set = numeric
+                ? new TreeSet<>((a, b) -> {
+                    int c = Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+                    return c != 0 ? c : a.compareTo(b);
+                })
+                : new TreeSet<>();
+        for (String v : values) {
+            set.add(v);
+        }
+        List<String> levels = new ArrayList<>(set);
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            index.put(levels.get(i), i);
+        }
+        int[] codes = new int[values.length];
+        for (int r = 0; r < values.length; r++) {
+            codes[r] = index.get(values[r]);
+        }
+        return new Factor(levels, codes);
+    }
+
+    private static boolean isNumber(String v) {
+        try {
+            Double.parseDouble(v);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public int[] codes() {
+        return codes.clone();
+    }
+
+    /** Number of levels ({@code nlevels}). */
+    public int size() {
+        return levels.size();
+    }
+}

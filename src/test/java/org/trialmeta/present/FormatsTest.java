@@ -1,0 +1,38 @@
+package org.trialmeta.present;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** {@link Formats}: significant digits and intervals written with them. */
+class FormatsTest {
+
+    @Test
+    void significantKeepsTheDigitsOfCsPercentG() {
+        assertThat(Formats.significant(0.96318, 4)).isEqualTo("0.9632");
+        assertThat(Formats.significant(0.0057701, 4)).isEqualTo("0.005770");
+        assertThat(Formats.significant(5.4561e9, 4)).isEqualTo("5.456e+09");
+        assertThat(Formats.significant(-0.0000001, 2)).isEqualTo("-1.0e-07");
+        assertThat(Formats.significant(-0.00001, 1)).isEqualTo("-1e-05");
+    }
+
+    @Test
+    void significantOfAMissingOrNonFiniteValueIsNotEstimable() {
+        assertThat(Formats.significant(Double.POSITIVE_INFINITY, 4)).isEqualTo(Formats.MISSING);
+        assertThat(Formats.significant(Double.NaN, 4)).isEqualTo(Formats.MISSING);
+        assertThat(Formats.significant((Double) null, 4)).isEqualTo(Formats.MISSING);
+    }
+
+    @Test
+    void intervalWithAnInfiniteEndIsNotEstimableAsAWhole() {
+        assertThat(Formats.ciSignificant(0.0, Double.POSITIVE_INFINITY, 4, CiStyle.TO)).isEqualTo("NE");
+        assertThat(Formats.ci(0.0, Double.POSITIVE_INFINITY, 2, CiStyle.BRACKETS)).isEqualTo("NE");
+    }
+
+    @Test
+    void toStyleIsTheBareInterval() {
+        assertThat(Formats.ciSignificant(0.95241, 0.97419, 4, CiStyle.TO)).isEqualTo("0.9524 to 0.9742");
+        assertThat(Formats.ci(-2.60141, 12.417, 4, CiStyle.TO)).isEqualTo("-2.6014 to 12.4170");
+        assertThat(Formats.ciSignificant(1.3921, 7.4862, 4, CiStyle.PAREN_TO)).isEqualTo("(1.392 to 7.486)");
+    }
+}
