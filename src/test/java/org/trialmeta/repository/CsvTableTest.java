@@ -43,4 +43,32 @@ class CsvTableTest {
         assertThatThrownBy(() -> CsvTable.parse("in.csv", new byte[] {'a', '\n', (byte) 0xff, '\n'}))
                 .hasMessage("in.csv: not valid UTF-8 text (save the file as UTF-8 CSV)");
     }
+
+    @Test
+    void devicesAndBinaryFilesAreRefusedFromTheirFirstBlock() {
+        // /dev/zero never ends and has no size: the first 64 KiB decide (issue 15 item 8: was an OutOfMemoryError)
+        assertThatThrownBy(() -> CsvTable.read(java.nio.file.Path.of("/dev/zero")))
+                .hasMessage("/dev/zero: contains NUL bytes, not a text CSV file");
+        assertThatThrownBy(() -> CsvTable.read(java.nio.file.Path.of("/dev/urandom")))
+                .hasMessageMatching("/dev/urandom: (not valid UTF-8 text \\(save the file as UTF-8 CSV\\)|contains NUL bytes, not a text CSV file)");
+    }
+
+    @Test
+    void structuralProblemsNameTheLine() {
+        assertThatThrownBy(() -> parse("study,xi,ni\nA,1,2\nB,1\n"))
+                .hasMessage("in.csv: line 3: 2 fields where the header has 3 (every row needs one value per column)");
+        assertThatThrownBy(() -> parse("study,xi,ni\nA,1,2,3\n"))
+                .hasMessage("in.csv: line 2: 4 fields where the header has 3 (every row needs one value per column)");
+        assertThatThrownBy(() -> parse("study,xi,ni\n\"A,1,2\nB,1,2\n"))
+                .hasMessage("in.csv: malformed CSV (a quoted field that starts on line 2 has no closing quote)");
+    }
+
+    @Test
+    void blankLinesAreSkippedAndQuotedLineBreaksKeepTheRowNumbering() {
+        CsvTable t = parse("study,x\n\nA,1\n\"B\nsecond line\",2\n  \nC,3\n\n");
+        assertThat(t.rowCount()).isEqualTo(3);
+        assertThat(t.strings("study")).containsExactly("A", "B\nsecond line", "C");
+        assertThatThrownBy(() -> parse("study,x\nA,1\nB,zz\n").doubles("x"))
+                .hasMessage("in.csv: line 3, column x: 'zz' (not a number)");
+    }
 }
