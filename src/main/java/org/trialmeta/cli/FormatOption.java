@@ -1,34 +1,52 @@
 package org.trialmeta.cli;
 
-import java.util.Locale;
-import org.trialmeta.model.InputException;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --format table|json} option of every analytic command (a picocli mixin). The value is checked when
- * the command reads it, so that a wrong value gives the same one line in every command:
- * {@code --format: 'xml' (allowed: table, json)}.
+ * The {@code --format table|json} option of the commands (a picocli mixin), and its two extensions:
+ * {@link WithMarkdown} ({@code check}) and {@link WithYaml} ({@code show}). Every one gives an
+ * {@link OutputFormat}, checked when the command reads it so that a wrong value gives the same one line in every
+ * command: {@code --format: 'xml' (allowed: table, json)}.
  */
 public final class FormatOption {
-
-    /** Text for people, or JSON (snake_case keys, full-precision numbers, {@code null} where not estimable). */
-    public enum Format { TABLE, JSON }
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
             description = "Output format: table or json. Default: ${DEFAULT-VALUE}.")
     String text;
 
     /** The format asked for; exit 2 with one line for anything but table or json. */
-    Format format() {
-        return switch (text.strip().toLowerCase(Locale.ROOT)) {
-            case "table" -> Format.TABLE;
-            case "json" -> Format.JSON;
-            default -> throw new InputException("--format: '" + text + "' (allowed: table, json)");
-        };
+    OutputFormat format() {
+        return OutputFormat.parse(text, OutputFormat.TABLE, OutputFormat.JSON);
     }
 
     /** Whether JSON was asked for. */
     boolean json() {
-        return format() == Format.JSON;
+        return format() == OutputFormat.JSON;
+    }
+
+    /** {@code --format table|json|md} (a picocli mixin). */
+    public static final class WithMarkdown {
+
+        @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|md",
+                description = "Output format: table, json or md (Markdown). Default: ${DEFAULT-VALUE}.")
+        String text;
+
+        /** The format asked for; exit 2 with one line for anything but table, json or md. */
+        OutputFormat format() {
+            return OutputFormat.parse(text, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.MD);
+        }
+    }
+
+    /** {@code --format table|json|yaml} (a picocli mixin). */
+    public static final class WithYaml {
+
+        @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|yaml",
+                description = "Output format: table, json or yaml. Default: ${DEFAULT-VALUE}.")
+        String text;
+
+        /** The format asked for; exit 2 with one line for anything but table, json or yaml. */
+        OutputFormat format() {
+            return OutputFormat.parse(text, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
+        }
     }
 }

@@ -12,7 +12,6 @@ import org.trialmeta.repository.TrialYaml;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,20 +30,20 @@ public final class ShowCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ID", description = "Trial id, e.g. as shown by 'trialmeta list'.")
     String id;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "Output format: table, json or yaml (default: ${DEFAULT-VALUE}).")
-    OutputFormat format;
+    @Mixin
+    FormatOption.WithYaml format;
 
     @Override
     public Integer call() {
+        OutputFormat f = format.format();
         TrialRepository repo = trials.load(spec.commandLine().getErr());
         Trial t = repo.requireTrial(id);
         PrintWriter out = spec.commandLine().getOut();
-        switch (format) {
-            case JSON -> out.print(TrialYaml.writeJson(t));
-            case YAML -> out.print(TrialYaml.write(t));
-            case TABLE -> out.print(table(t));
-        }
+        out.print(switch (f) {
+            case JSON -> TrialYaml.writeJson(t);
+            case YAML -> TrialYaml.write(t);
+            default -> table(t);
+        });
         out.flush();
         return ExitCodes.OK;
     }
