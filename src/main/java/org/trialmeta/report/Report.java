@@ -36,6 +36,8 @@ import org.trialmeta.analysis.SubgroupComparison;
 import org.trialmeta.analysis.SubgroupTest;
 import org.trialmeta.model.Source;
 import org.trialmeta.model.TrialRepository;
+import org.trialmeta.present.CheckText;
+import org.trialmeta.present.Escape;
 import org.trialmeta.report.FigureWriter.Format;
 import org.trialmeta.report.ForestPlotData.Columns;
 import org.trialmeta.report.ForestPlotData.Header;
@@ -592,25 +594,25 @@ public final class Report {
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>trialmeta report</title>\n<style>\n").append(Html.CSS).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>trialmeta report: ").append(Html.esc(r.biomarker())).append("-mutant vs wild-type and efficacy summary</h1>\n");
-        h.append("<p>Data as of <strong>").append(Html.esc(date)).append("</strong> (the latest cut-off date in the"
+        h.append("<h1>trialmeta report: ").append(Escape.html(r.biomarker())).append("-mutant vs wild-type and efficacy summary</h1>\n");
+        h.append("<p>Data as of <strong>").append(Escape.html(date)).append("</strong> (the latest cut-off date in the"
                 + " data; the report carries no clock time, so the same data give the same files). Statuses admitted: <strong>")
-                .append(Html.esc(String.join(", ", r.statuses()))).append("</strong>. Pooling rule: ")
-                .append(Html.esc(r.cutRule())).append(".</p>\n");
+                .append(Escape.html(String.join(", ", r.statuses()))).append("</strong>. Pooling rule: ")
+                .append(Escape.html(r.cutRule())).append(".</p>\n");
         h.append("<h2 id=\"legend\">Data status legend</h2>\n<ul>\n");
         for (String l : StatusMarks.legend()) {
-            h.append("<li>").append(Html.esc(l)).append("</li>\n");
+            h.append("<li>").append(Escape.html(l)).append("</li>\n");
         }
         h.append("</ul>\n");
         h.append("<h2 id=\"figures\">Figures</h2>\n");
         for (FigureEntry f : figures) {
             String main = formats.contains(Format.SVG) ? "svg" : formats.contains(Format.PNG) ? "png" : null;
-            h.append("<figure id=\"fig-").append(Html.esc(f.name())).append("\">\n");
+            h.append("<figure id=\"fig-").append(Escape.html(f.name())).append("\">\n");
             if (main != null) {
-                h.append("<img src=\"figures/").append(Html.esc(f.name())).append('.').append(main).append("\" alt=\"")
-                        .append(Html.esc(f.caption())).append("\">\n");
+                h.append("<img src=\"figures/").append(Escape.html(f.name())).append('.').append(main).append("\" alt=\"")
+                        .append(Escape.html(f.caption())).append("\">\n");
             }
-            h.append("<figcaption>").append(Html.esc(f.caption())).append(". <span class=\"downloads\">");
+            h.append("<figcaption>").append(Escape.html(f.caption())).append(". <span class=\"downloads\">");
             links(h, "figures/" + f.name(), formats.stream().map(Format::extension).toList());
             h.append("</span></figcaption>\n</figure>\n");
         }
@@ -632,23 +634,23 @@ public final class Report {
                 .append(reviewerCheck(repo));
         h.append("<h2 id=\"sources\">Sources</h2>\n<ul>\n");
         for (Source s : repo.sources()) {
-            h.append("<li id=\"source-").append(Html.esc(s.id())).append("\"><code>").append(Html.esc(s.id()))
-                    .append("</code>: ").append(Html.esc(s.citation())).append(" (").append(Html.esc(
+            h.append("<li id=\"source-").append(Escape.html(s.id())).append("\"><code>").append(Escape.html(s.id()))
+                    .append("</code>: ").append(Escape.html(s.citation())).append(" (").append(Escape.html(
                             s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))).append(')');
-            s.doi().ifPresent(d -> h.append(" <a href=\"https://doi.org/").append(Html.esc(d)).append("\">doi:")
-                    .append(Html.esc(d)).append("</a>"));
-            s.pmid().ifPresent(p -> h.append(" <a href=\"https://pubmed.ncbi.nlm.nih.gov/").append(Html.esc(p))
-                    .append("/\">PMID ").append(Html.esc(p)).append("</a>"));
-            s.url().ifPresent(u -> h.append(" <a href=\"").append(Html.esc(u)).append("\">link</a>"));
-            s.note().ifPresent(n -> h.append(". <em>").append(Html.esc(n)).append("</em>"));
+            s.doi().ifPresent(d -> h.append(" <a href=\"https://doi.org/").append(Escape.html(d)).append("\">doi:")
+                    .append(Escape.html(d)).append("</a>"));
+            s.pmid().ifPresent(p -> h.append(" <a href=\"https://pubmed.ncbi.nlm.nih.gov/").append(Escape.html(p))
+                    .append("/\">PMID ").append(Escape.html(p)).append("</a>"));
+            s.url().ifPresent(u -> h.append(" <a href=\"").append(Escape.html(u)).append("\">link</a>"));
+            s.note().ifPresent(n -> h.append(". <em>").append(Escape.html(n)).append("</em>"));
             h.append("</li>\n");
         }
         h.append("</ul>\n");
-        h.append("<h2 id=\"versions\">Software and data versions</h2>\n<p>").append(Html.esc(meta.softwareVersion()))
+        h.append("<h2 id=\"versions\">Software and data versions</h2>\n<p>").append(Escape.html(meta.softwareVersion()))
                 .append(". Full analysis results: <a href=\"analysis.json\">analysis.json</a>.</p>\n");
         h.append("<table class=\"data\"><caption>Trial files (SHA-256)</caption>\n<thead><tr><th>File</th><th>SHA-256</th></tr></thead>\n<tbody>\n");
         for (ReportMeta.DataFile f : meta.dataFiles()) {
-            h.append("<tr><td>").append(Html.esc(f.name())).append("</td><td><code>").append(f.sha256())
+            h.append("<tr><td>").append(Escape.html(f.name())).append("</td><td><code>").append(f.sha256())
                     .append("</code></td></tr>\n");
         }
         h.append("</tbody>\n</table>\n</body>\n</html>\n");
@@ -660,7 +662,7 @@ public final class Report {
             if (i > 0) {
                 h.append(" \u00b7 ");
             }
-            h.append("<a href=\"").append(Html.esc(base)).append('.').append(exts.get(i)).append("\">")
+            h.append("<a href=\"").append(Escape.html(base)).append('.').append(exts.get(i)).append("\">")
                     .append(exts.get(i).toUpperCase(Locale.ROOT)).append("</a>");
         }
     }
@@ -670,6 +672,6 @@ public final class Report {
         org.trialmeta.check.CheckReport r = org.trialmeta.check.ReviewerCheck.run(repo);
         return "<p>Every reported figure the data allow is recomputed from the counts, and sources and cuts of the"
                 + " same figure are compared (<code>trialmeta check</code>; hover a rule for its sentence).</p>\n"
-                + r.toHtmlFragment(org.trialmeta.check.Severity.INFO);
+                + CheckText.htmlFragment(r, org.trialmeta.check.Severity.INFO);
     }
 }
