@@ -201,6 +201,14 @@ public final class Formats {
         return wrap(ratio(lower), ratio(upper), style);
     }
 
+    /**
+     * An interval of two ends already written, for an end that is not a number: a median's CI whose upper end was
+     * not reached, "(14.8–NR)". The dash style falls back to "to" when an end is negative, as for numbers.
+     */
+    public static String ci(String lower, String upper, CiStyle style) {
+        return wrap(lower, upper, style);
+    }
+
     private static String wrap(String a, String b, CiStyle style) {
         return switch (style) {
             case BRACKETS -> "[" + a + ", " + b + "]";

@@ -27,17 +27,19 @@ import org.trialmeta.analysis.DataUse;
 import org.trialmeta.analysis.Exclusion;
 import org.trialmeta.analysis.MedianContrastRow;
 import org.trialmeta.analysis.MedianRow;
-import org.trialmeta.analysis.NumberText;
 import org.trialmeta.analysis.PooledEffect;
 import org.trialmeta.analysis.PooledProportion;
 import org.trialmeta.analysis.ProportionRow;
+import org.trialmeta.analysis.RandomEffectsFit;
 import org.trialmeta.analysis.Stratum;
 import org.trialmeta.analysis.SubgroupComparison;
 import org.trialmeta.analysis.SubgroupTest;
 import org.trialmeta.model.Source;
 import org.trialmeta.model.TrialRepository;
 import org.trialmeta.present.CheckText;
+import org.trialmeta.present.CiStyle;
 import org.trialmeta.present.Escape;
+import org.trialmeta.present.Formats;
 import org.trialmeta.report.FigureWriter.Format;
 import org.trialmeta.report.ForestPlotData.Columns;
 import org.trialmeta.report.ForestPlotData.Header;
@@ -211,31 +213,31 @@ public final class Report {
                 b.row(new Text("No admitted study with counts"));
                 continue;
             }
+            RandomEffectsFit fit = p.fit();
             for (int i = 0; i < p.rows().size(); i++) {
                 ProportionRow row = p.rows().get(i);
                 statuses.add(row.data().status());
-                Double w = p.weights().isEmpty() ? null : p.weights().get(i);
+                Double w = fit == null ? null : fit.weights().get(i);
                 b.row(new Study(studyLabel(row.data()), "", List.of(row.responders() + "/" + row.evaluable()),
                         Optional.of(new ForestPlotData.Estimate(row.estimate(), row.ciLower(), row.ciUpper())), w,
                         StatusMarks.of(row.data().status())));
             }
-            if (p.estimate() != null) {
-                Pooled pooled = new Pooled("Random effects (REML, logit), k = " + p.k(),
-                        new ForestPlotData.Estimate(p.estimate(), p.ciLower(), p.ciUpper()), PooledKind.SUBGROUP,
+            if (fit != null) {
+                Pooled pooled = new Pooled("Random effects (" + fit.method() + ", logit), k = " + p.k(),
+                        new ForestPlotData.Estimate(fit.estimate(), fit.ciLower(), fit.ciUpper()), PooledKind.SUBGROUP,
                         100.0, Optional.empty());
-                if (p.k() > 1 && p.piLower() != null) {
-                    pooled = pooled.withPrediction(p.piLower(), p.piUpper());
+                if (p.k() > 1 && fit.piLower() != null) {
+                    pooled = pooled.withPrediction(fit.piLower(), fit.piUpper());
                 }
                 b.row(pooled);
                 if (p.k() > 1) {
-                    b.row(new Text(heterogeneity(p.tau2(), p.i2(), p.q(), p.qDf(), p.qPval())));
+                    b.row(new Text(heterogeneity(fit.heterogeneity())));
                 }
             }
         }
         SubgroupTest t = r.subgroupTest();
-        b.row(new Text(t == null ? "Test for subgroup differences (mutant vs wild-type): not estimable"
-                : String.format(Locale.ROOT, "Test for subgroup differences (mutant vs wild-type): Q = %s, df = %d, p = %s",
-                        NumberText.fixed(t.q(), 2), t.df(), NumberText.p(t.pval()))));
+        b.row(new Text("Test for subgroup differences (mutant vs wild-type): " + (t == null ? "not estimable"
+                : "Q = " + Formats.fixed(t.q(), 2) + ", df = " + t.df() + ", " + pEquals("p", t.pval()))));
         b.footnote("Squares: study proportions (Clopper-Pearson 95% CI), area by weight; diamonds: pooled per subgroup.");
         b.footnote("One analysis cut per trial: the latest with counts (rule in the comparison table).");
         b.footnote("Overall is pooled separately and not part of the subgroup test.");
@@ -243,12 +245,18 @@ public final class Report {
         return b.build();
     }
 
-    private static String heterogeneity(Double tau2, Double i2, Double q, Integer df, Double p) {
-        if (q == null) {
+    /** "Heterogeneity: τ² = 0.123, I² = 45%, Q = 1.82 (df = 1), p = 0.18". */
+    private static String heterogeneity(RandomEffectsFit.Heterogeneity h) {
+        if (h.q() == null) {
             return "Heterogeneity: not estimable";
         }
-        return "Heterogeneity: \u03c4\u00b2 = " + NumberText.fixed(tau2, 3) + ", I\u00b2 = " + NumberText.fixed(i2, 0)
-                + "%, Q = " + NumberText.fixed(q, 2) + " (df = " + df + "), p = " + NumberText.p(p);
+        return "Heterogeneity: \u03c4\u00b2 = " + Formats.fixed(h.tau2(), 3) + ", I\u00b2 = " + Formats.fixed(h.i2(), 0)
+                + "%, Q = " + Formats.fixed(h.q(), 2) + " (df = " + h.qDf() + "), " + pEquals("p", h.qPval());
+    }
+
+    /** A p-value in running text, as journals print it: "p = 0.18", "p < 0.001". */
+    private static String pEquals(String name, Double p) {
+        return Formats.pEquals(name, Formats.pJournal(p));
     }
 
     ForestPlotData forestOr() {
@@ -256,7 +264,8 @@ public final class Report {
         if (sel.isEmpty()) {
             return null;
         }
-        PooledEffect pe = r.pooledEffects().stream().filter(p -> p.measure().equals("OR")).findFirst().orElseThrow();
+        PooledEffect pe = pooled("OR");
+        RandomEffectsFit re = pe.randomEffects();
         String bm = r.biomarker();
         var b = ForestPlotData.builder()
                 .title("Odds ratio of " + r.endpoint() + ", " + bm + "-mutant vs wild-type")
@@ -270,27 +279,29 @@ public final class Report {
             SubgroupComparison c = sel.get(i);
             statuses.add(c.mutant().status());
             statuses.add(c.wildType().status());
-            Double w = pe.weights().isEmpty() ? null : pe.weights().get(i);
+            Double w = re == null ? null : re.weights().get(i);
             Optional<ForestPlotData.Estimate> e = c.oddsRatio() == null ? Optional.empty()
                     : Optional.of(new ForestPlotData.Estimate(c.oddsRatio(), c.orLower(), c.orUpper()));
             b.row(new Study(studyLabel(c.mutant()), "", List.of(c.x1() + "/" + c.n1(), c.x2() + "/" + c.n2()),
                     e, w, marks(c.mutant().status(), c.wildType().status())));
         }
-        if (pe.estimate() != null) {
-            Pooled p = new Pooled("Random effects (REML), k = " + pe.k(),
-                    new ForestPlotData.Estimate(pe.estimate(), pe.ciLower(), pe.ciUpper()), PooledKind.RANDOM, 100.0,
+        if (re != null) {
+            Pooled p = new Pooled("Random effects (" + re.method() + "), k = " + pe.k(),
+                    new ForestPlotData.Estimate(re.estimate(), re.ciLower(), re.ciUpper()), PooledKind.RANDOM, 100.0,
                     Optional.empty());
-            if (pe.k() > 1 && pe.piLower() != null) {
-                p = p.withPrediction(pe.piLower(), pe.piUpper());
+            if (pe.k() > 1 && re.piLower() != null) {
+                p = p.withPrediction(re.piLower(), re.piUpper());
             }
             b.row(p);
         }
-        if (pe.mhEstimate() != null && pe.mhLower() != null) {
-            b.row(new Pooled("Mantel-Haenszel (fixed effect)", new ForestPlotData.Estimate(pe.mhEstimate(), pe.mhLower(),
-                    pe.mhUpper()), PooledKind.FIXED, null, Optional.empty()));
+        PooledEffect.MantelHaenszelFit mh = pe.mantelHaenszel();
+        if (mh != null && mh.ciLower() != null) {
+            b.row(new Pooled("Mantel-Haenszel (fixed effect)", new ForestPlotData.Estimate(mh.estimate(), mh.ciLower(),
+                    mh.ciUpper()), PooledKind.FIXED, null, Optional.empty()));
         }
-        b.row(new Text(heterogeneity(pe.tau2(), pe.i2(), pe.q(), pe.qDf(), pe.qPval())
-                + "; random-effects test p = " + NumberText.p(pe.pval())));
+        if (re != null) {
+            b.row(new Text(heterogeneity(re.heterogeneity()) + "; random-effects test " + pEquals("p", re.pval())));
+        }
         b.footnote("Study OR as metafor escalc (Woolf 95% CI); one analysis cut per trial, the latest with both subgroups.");
         for (SubgroupComparison c : r.comparisons()) {
             if (!c.selected()) {
@@ -367,13 +378,13 @@ public final class Report {
                 statuses.add(m.treated().status());
                 String armName = armName(m.treated());
                 String mark = StatusMarks.of(m.treated().status());
-                String valueText = NumberText.fixed(m.median1(), 0) + mark;
+                String valueText = Formats.fixed(m.median1(), 0) + mark;
                 if (m.kind().equals("control")) {
                     controlName = armName;
                     bars.add(new BarChartData.Bar(armName + "\n(control)", m.median1(), valueText, "", true));
                 } else {
                     String ann = m.percentIncrease() == null ? "" : (m.percentIncrease() >= 0 ? "+" : "")
-                            + NumberText.fixed(m.percentIncrease(), 0) + "% vs " + armName(m.reference());
+                            + Formats.fixed(m.percentIncrease(), 0) + "% vs " + armName(m.reference());
                     bars.add(new BarChartData.Bar(armName, m.median1(), valueText, ann, false));
                 }
             }
@@ -405,9 +416,9 @@ public final class Report {
     private static String medianText(MedianRow m) {
         String mark = StatusMarks.of(m.data().status());
         return switch (m.state()) {
-            case "value" -> NumberText.fixed(m.median(), 1) + (m.ciLower() == null ? "" : " ("
-                    + NumberText.fixed(m.ciLower(), 1) + "\u2013" + (m.ciUpperNotReached() ? "NR"
-                    : NumberText.fixed(m.ciUpper(), 1)) + ")") + mark;
+            case "value" -> Formats.fixed(m.median(), 1) + (m.ciLower() == null ? "" : " " + Formats.ci(
+                    Formats.fixed(m.ciLower(), 1), m.ciUpperNotReached() ? "NR" : Formats.fixed(m.ciUpper(), 1),
+                    CiStyle.PAREN_DASH)) + mark;
             case "not_reached" -> "NR" + mark;
             default -> "not reported" + mark;
         };
@@ -452,7 +463,7 @@ public final class Report {
             statuses.addAll(st);
             rows.add(List.of(d.trialName(), armName(d), subgroupName(d, strata.get(k)), cutText(d),
                     p == null ? "" : String.valueOf(p.evaluable()), p == null ? "" : String.valueOf(p.responders()),
-                    p == null ? "" : NumberText.percentCi(p.estimate(), p.ciLower(), p.ciUpper())
+                    p == null ? "" : percentCi(p.estimate(), p.ciLower(), p.ciUpper())
                             + StatusMarks.of(p.data().status()),
                     ms.containsKey("PFS") ? medianText(ms.get("PFS")) : "",
                     ms.containsKey("OS") ? medianText(ms.get("OS")) : "",
@@ -480,53 +491,55 @@ public final class Report {
             statuses.add(c.mutant().status());
             statuses.add(c.wildType().status());
             rows.add(List.of(ep, c.trialName(), c.cutLabel() + (c.cutoff() == null ? "" : " (" + c.cutoff() + ")"),
-                    c.x1() + "/" + c.n1() + " (" + NumberText.percent((double) c.x1() / c.n1()) + ")"
+                    c.x1() + "/" + c.n1() + " (" + Formats.percent((double) c.x1() / c.n1(), 1) + ")"
                             + StatusMarks.of(c.mutant().status()),
-                    c.x2() + "/" + c.n2() + " (" + NumberText.percent((double) c.x2() / c.n2()) + ")"
+                    c.x2() + "/" + c.n2() + " (" + Formats.percent((double) c.x2() / c.n2(), 1) + ")"
                             + StatusMarks.of(c.wildType().status()),
                     pp(c.riskDifference(), c.rdLower(), c.rdUpper()),
-                    NumberText.ci(c.riskRatio(), c.rrLower(), c.rrUpper(), 2),
-                    NumberText.ci(c.oddsRatio(), c.orLower(), c.orUpper(), 2),
-                    "Fisher exact p = " + NumberText.p(c.fisherP()),
+                    ratio(c.riskRatio(), c.rrLower(), c.rrUpper()),
+                    ratio(c.oddsRatio(), c.orLower(), c.orUpper()),
+                    pEquals("Fisher exact p", c.fisherP()),
                     c.selected() ? "yes" : "no: " + c.selection()));
         }
         PooledEffect or = pooled("OR");
         PooledEffect rr = pooled("RR");
         PooledEffect rd = pooled("RD");
         if (or.k() > 0) {
-            rows.add(List.of(ep, "Pooled, random effects (REML), k = " + or.k(), "one cut per trial", "", "",
-                    pp(rd.estimate(), rd.ciLower(), rd.ciUpper()), NumberText.ci(rr.estimate(), rr.ciLower(), rr.ciUpper(), 2),
-                    NumberText.ci(or.estimate(), or.ciLower(), or.ciUpper(), 2),
-                    "z test p (OR) = " + NumberText.p(or.pval()) + "; " + heterogeneity(or.tau2(), or.i2(), or.q(),
-                            or.qDf(), or.qPval()), ""));
+            RandomEffectsFit orRe = or.randomEffects();
+            rows.add(List.of(ep, "Pooled, random effects (" + (orRe == null ? "REML" : orRe.method()) + "), k = " + or.k(),
+                    "one cut per trial", "", "", pooledRd(rd.randomEffects()), pooledRatio(rr.randomEffects()),
+                    pooledRatio(orRe), orRe == null ? Formats.MISSING : "z test " + pEquals("p (OR)", orRe.pval()) + "; "
+                            + heterogeneity(orRe.heterogeneity()), ""));
+            PooledEffect.MantelHaenszelFit orMh = or.mantelHaenszel();
             rows.add(List.of(ep, "Pooled, Mantel-Haenszel, k = " + or.k(), "one cut per trial", "", "",
-                    pp(rd.mhEstimate(), rd.mhLower(), rd.mhUpper()),
-                    NumberText.ci(rr.mhEstimate(), rr.mhLower(), rr.mhUpper(), 2),
-                    NumberText.ci(or.mhEstimate(), or.mhLower(), or.mhUpper(), 2),
-                    "z test p (OR) = " + NumberText.p(or.mhPval()), ""));
+                    rd.mantelHaenszel() == null ? Formats.MISSING : pp(rd.mantelHaenszel().estimate(),
+                            rd.mantelHaenszel().ciLower(), rd.mantelHaenszel().ciUpper()),
+                    pooledRatio(rr.mantelHaenszel()), pooledRatio(orMh),
+                    orMh == null ? Formats.MISSING : "z test " + pEquals("p (OR)", orMh.pval()), ""));
         }
         SubgroupTest t = r.subgroupTest();
         if (t != null) {
             PooledProportion m = r.pooledProportions().get(0);
             PooledProportion w = r.pooledProportions().get(1);
             rows.add(List.of(ep, "Pooled rates (REML, logit), k = " + m.k() + " and " + w.k(), "one cut per trial",
-                    NumberText.percentCi(m.estimate(), m.ciLower(), m.ciUpper()),
-                    NumberText.percentCi(w.estimate(), w.ciLower(), w.ciUpper()), "", "", "",
-                    "subgroup difference Q = " + NumberText.fixed(t.q(), 2) + ", df = " + t.df() + ", p = "
-                            + NumberText.p(t.pval()), ""));
+                    percentCi(m.fit().estimate(), m.fit().ciLower(), m.fit().ciUpper()),
+                    percentCi(w.fit().estimate(), w.fit().ciLower(), w.fit().ciUpper()), "", "", "",
+                    "subgroup difference Q = " + Formats.fixed(t.q(), 2) + ", df = " + t.df() + ", "
+                            + pEquals("p", t.pval()), ""));
         }
         for (MedianContrastRow m : r.medianContrasts()) {
             statuses.add(m.treated().status());
             statuses.add(m.reference().status());
             String unit = " " + m.unit();
             rows.add(List.of("median " + m.endpoint(), m.treated().trialName(), cutText(m.treated()),
-                    (m.median1() == null ? "NR/not reported" : NumberText.fixed(m.median1(), 1) + unit)
+                    (m.median1() == null ? "NR/not reported" : Formats.fixed(m.median1(), 1) + unit)
                             + StatusMarks.of(m.treated().status()),
-                    (m.median2() == null ? "NR/not reported" : NumberText.fixed(m.median2(), 1) + unit)
+                    (m.median2() == null ? "NR/not reported" : Formats.fixed(m.median2(), 1) + unit)
                             + StatusMarks.of(m.reference().status()),
-                    m.difference() == null ? "NE" : NumberText.ci(m.difference(), m.diffLower(), m.diffUpper(), 1) + unit
+                    m.difference() == null ? Formats.MISSING : Formats.estimateCi(m.difference(), m.diffLower(),
+                            m.diffUpper(), 1, CiStyle.PAREN_DASH) + unit
                             + (m.diffLower() == null ? " (no CI)" : ""),
-                    m.ratio() == null ? "NE" : NumberText.ci(m.ratio(), m.ratioLower(), m.ratioUpper(), 2)
+                    m.ratio() == null ? Formats.MISSING : ratio(m.ratio(), m.ratioLower(), m.ratioUpper())
                             + (m.ratioLower() == null ? " (no CI)" : ""),
                     "", "no test (no CIs or patient-level data)", ""));
         }
@@ -547,12 +560,35 @@ public final class Report {
         return r.pooledEffects().stream().filter(p -> p.measure().equals(measure)).findFirst().orElseThrow();
     }
 
+    /** A difference of proportions in percentage points with its CI: "26.6 (10.1–43.0) pp". */
     private static String pp(Double d, Double lo, Double hi) {
         if (d == null) {
-            return "NE";
+            return Formats.MISSING;
         }
-        return NumberText.fixed(100 * d, 1) + (lo == null ? "" : " (" + NumberText.fixed(100 * lo, 1) + " to "
-                + NumberText.fixed(100 * hi, 1) + ")") + " pp";
+        return Formats.estimateCi(100 * d, lo == null ? null : 100 * lo, hi == null ? null : 100 * hi, 1,
+                CiStyle.PAREN_DASH) + " pp";
+    }
+
+    /** A rate in percent with its CI: "43.9% (30.7–57.6)". */
+    private static String percentCi(Double p, Double lo, Double hi) {
+        return Formats.percentCi(p, lo, hi, 1, CiStyle.PAREN_DASH);
+    }
+
+    /** A ratio with its CI: "3.73 (1.54–9.08)". */
+    private static String ratio(Double v, Double lo, Double hi) {
+        return Formats.estimateCi(v, lo, hi, 2, CiStyle.PAREN_DASH);
+    }
+
+    private static String pooledRd(RandomEffectsFit f) {
+        return f == null ? Formats.MISSING : pp(f.estimate(), f.ciLower(), f.ciUpper());
+    }
+
+    private static String pooledRatio(RandomEffectsFit f) {
+        return f == null ? Formats.MISSING : ratio(f.estimate(), f.ciLower(), f.ciUpper());
+    }
+
+    private static String pooledRatio(PooledEffect.MantelHaenszelFit f) {
+        return f == null ? Formats.MISSING : ratio(f.estimate(), f.ciLower(), f.ciUpper());
     }
 
     Table biomarkerTable() {
