@@ -34,6 +34,8 @@ import org.trialmeta.analysis.RandomEffectsFit;
 import org.trialmeta.analysis.Stratum;
 import org.trialmeta.analysis.SubgroupComparison;
 import org.trialmeta.analysis.SubgroupTest;
+import org.trialmeta.check.CheckReport;
+import org.trialmeta.check.Severity;
 import org.trialmeta.model.Source;
 import org.trialmeta.model.TrialRepository;
 import org.trialmeta.present.CheckText;
@@ -51,10 +53,11 @@ import org.trialmeta.repository.AtomicFiles;
 import org.trialmeta.repository.Json;
 
 /**
- * The whole report: figures, tables, {@code analysis.json} and {@code index.html}, built in memory from
- * {@link AnalysisResults} ({@link #build}) and then written file by file atomically ({@link #write}), so
- * a failure while building writes nothing. Output is byte-identical for the same input (no clock: the
- * date shown is the latest date in the data).
+ * The whole report: figures, tables, {@code analysis.json} and {@code index.html}, laid out in memory from
+ * results computed elsewhere, the analyses' {@link AnalysisResults} and the reviewer check's {@link CheckReport}
+ * ({@link #build}), and then written file by file atomically ({@link #write}), so a failure while building
+ * writes nothing. Output is byte-identical for the same input (no clock: the date shown is the latest date in
+ * the data).
  */
 public final class Report {
 
@@ -63,13 +66,14 @@ public final class Report {
     public static final String FOREST_OR = "forest-or";
     public static final String MEDIAN_PFS = "median-pfs";
 
-    /** Where the lead wires in the reviewer checks ({@code org.trialmeta.check}). */
+    /** Marks the reviewer check's section of {@code index.html}. */
     public static final String REVIEWER_CHECK_MARKER = "<!-- REVIEWER-CHECK: section for org.trialmeta.check -->";
-    /** Where Kaplan-Meier figures go once the KM branch is merged. */
+    /** Marks the survival-curves section of {@code index.html} (it says why no Kaplan-Meier curve is drawn). */
     public static final String SURVIVAL_CURVES_MARKER = "<!-- SURVIVAL-CURVES: section for Kaplan-Meier figures -->";
 
     private final TrialRepository repo;
     private final AnalysisResults r;
+    private final CheckReport check;
     private final ReportMeta meta;
     private final Set<Format> formats;
     private final Consumer<String> progress;
@@ -83,20 +87,27 @@ public final class Report {
     /** Everything built: file contents by relative path, the figures' data and the tables. */
     public record Built(Map<String, byte[]> files, List<FigureEntry> figures, List<Table> tables) {}
 
-    private Report(TrialRepository repo, AnalysisResults r, ReportMeta meta, Set<Format> formats,
+    private Report(TrialRepository repo, AnalysisResults r, CheckReport check, ReportMeta meta, Set<Format> formats,
             Consumer<String> progress) {
         this.repo = repo;
         this.r = r;
+        this.check = check;
         this.meta = meta;
         this.formats = formats;
         this.progress = progress;
     }
 
-    /** Builds every file in memory; {@code progress} receives one line per step. */
-    public static Built build(TrialRepository repo, AnalysisResults results, ReportMeta meta,
+    /**
+     * Lays out every file in memory from the results; {@code progress} receives one line per step.
+     *
+     * @param repo    the trials (names, arms and sources)
+     * @param results the analyses of {@code repo} ({@code EfficacyAnalysis.run})
+     * @param check   the reviewer check of {@code repo} ({@code ReviewerCheck.run})
+     */
+    public static Built build(TrialRepository repo, AnalysisResults results, CheckReport check, ReportMeta meta,
             Collection<Format> formats, Consumer<String> progress) {
         Set<Format> fs = formats.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(formats);
-        Report rep = new Report(repo, results, meta, fs, progress);
+        Report rep = new Report(repo, results, check, meta, fs, progress);
         rep.buildAll();
         return new Built(java.util.Collections.unmodifiableMap(rep.files), List.copyOf(rep.figures),
                 List.copyOf(rep.tables));
@@ -667,7 +678,7 @@ public final class Report {
             h.append("</p>\n");
         }
         h.append("<h2 id=\"reviewer-check\">Reviewer check</h2>\n").append(REVIEWER_CHECK_MARKER).append('\n')
-                .append(reviewerCheck(repo));
+                .append(reviewerCheck());
         h.append("<h2 id=\"sources\">Sources</h2>\n<ul>\n");
         for (Source s : repo.sources()) {
             h.append("<li id=\"source-").append(Escape.html(s.id())).append("\"><code>").append(Escape.html(s.id()))
@@ -704,10 +715,9 @@ public final class Report {
     }
 
     /** The reviewer check's findings as a section: a one-line summary and the table of every finding. */
-    private static String reviewerCheck(TrialRepository repo) {
-        org.trialmeta.check.CheckReport r = org.trialmeta.check.ReviewerCheck.run(repo);
+    private String reviewerCheck() {
         return "<p>Every reported figure the data allow is recomputed from the counts, and sources and cuts of the"
                 + " same figure are compared (<code>trialmeta check</code>; hover a rule for its sentence).</p>\n"
-                + CheckText.htmlFragment(r, org.trialmeta.check.Severity.INFO);
+                + CheckText.htmlFragment(check, Severity.INFO);
     }
 }
