@@ -9,7 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The package dependency rules of DEVELOPERS.md, enforced on the compiled classes. */
+/** The package dependency rules of the README's Layout section, enforced on the compiled classes. */
 class ArchitectureTest {
 
     private static JavaClasses classes;

@@ -15,6 +15,7 @@ import org.trialmeta.model.TimeEstimate;
 import org.trialmeta.model.TimeInterval;
 import org.trialmeta.model.TimeToEventOutcome;
 import org.trialmeta.model.Trial;
+import org.trialmeta.model.TrialRepository;
 
 /**
  * The text forms of the curated trials: the {@code list} table and the {@code show} page. Curated numbers are
@@ -23,6 +24,12 @@ import org.trialmeta.model.Trial;
 public final class TrialText {
 
     private TrialText() {}
+
+    /** "4 trials, 29 outcomes, 15 sources: OK": what {@code validate} prints for a valid directory. */
+    public static String validated(TrialRepository repo) {
+        return repo.trials().size() + " trials, " + repo.outcomeCount() + " outcomes, " + repo.sources().size()
+                + " sources: OK\n";
+    }
 
     /** One row per trial: study, phase, setting, indication, arms, subgroups, endpoints, outcomes, counts per status. */
     public static String list(List<TrialSummary> trials) {
