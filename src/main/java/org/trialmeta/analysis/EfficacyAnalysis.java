@@ -450,10 +450,8 @@ public final class EfficacyAnalysis {
                 continue;
             }
             BiomarkerChange b = o.outcome();
-            String mag = b.magnitude().map(m -> num(m.value()) + (m.unit().name().equals("PERCENT") ? "%"
-                    : " " + m.unit().name().toLowerCase(Locale.ROOT).replace('_', ' '))).orElse(null);
             out.add(new BiomarkerRow(d, b.marker(), b.compartment().name().toLowerCase(Locale.ROOT),
-                    b.direction().name().toLowerCase(Locale.ROOT), mag));
+                    b.direction().name().toLowerCase(Locale.ROOT), b.magnitude().orElse(null)));
         }
         return out;
     }
@@ -514,9 +512,5 @@ public final class EfficacyAnalysis {
 
     private static Double hi(Optional<Interval> i) {
         return i.map(Interval::upper).orElse(null);
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -7,6 +7,7 @@ import org.trialmeta.model.AnalysisCut;
 import org.trialmeta.model.Arm;
 import org.trialmeta.model.BinaryOutcome;
 import org.trialmeta.model.BiomarkerChange;
+import org.trialmeta.model.Magnitude;
 import org.trialmeta.model.MagnitudeUnit;
 import org.trialmeta.model.Outcome;
 import org.trialmeta.model.PercentInterval;
@@ -111,10 +112,14 @@ public final class TrialText {
         }
         BiomarkerChange b = (BiomarkerChange) o;
         StringBuilder sb = new StringBuilder(lower(b.direction()));
-        b.magnitude().ifPresent(m -> sb.append(' ').append(Formats.general(m.value()))
-                .append(m.unit() == MagnitudeUnit.PERCENT ? "%" : "-fold"));
+        b.magnitude().ifPresent(m -> sb.append(' ').append(magnitude(m)));
         sb.append(" (").append(lower(b.compartment()).replace('_', ' ')).append(')');
         return sb.toString();
+    }
+
+    /** The size of a biomarker change: "75%" (of baseline), "2.5-fold". */
+    public static String magnitude(Magnitude m) {
+        return Formats.general(m.value()) + (m.unit() == MagnitudeUnit.PERCENT ? "%" : "-fold");
     }
 
     private static String ci(PercentInterval ci) {

@@ -42,6 +42,7 @@ import org.trialmeta.present.CheckText;
 import org.trialmeta.present.CiStyle;
 import org.trialmeta.present.Escape;
 import org.trialmeta.present.Formats;
+import org.trialmeta.present.TrialText;
 import org.trialmeta.report.FigureWriter.Format;
 import org.trialmeta.report.ForestPlotData.Columns;
 import org.trialmeta.report.ForestPlotData.Header;
@@ -608,7 +609,7 @@ public final class Report {
         for (BiomarkerRow b : r.biomarkerChanges()) {
             statuses.add(b.data().status());
             rows.add(List.of(b.data().trialName(), b.marker(), b.compartment().replace('_', ' '), b.direction(),
-                    b.magnitude() == null ? "not given" : b.magnitude(), cutText(b.data()), b.data().source(),
+                    b.magnitude() == null ? "not given" : TrialText.magnitude(b.magnitude()), cutText(b.data()), b.data().source(),
                     b.data().status() + (StatusMarks.of(b.data().status()).isEmpty() ? "" : " "
                             + StatusMarks.of(b.data().status()))));
         }
