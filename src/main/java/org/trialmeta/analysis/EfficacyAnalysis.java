@@ -216,7 +216,8 @@ public final class EfficacyAnalysis {
         int k = cs.size();
         List<String> ids = cs.stream().map(SubgroupComparison::trial).toList();
         if (k == 0) {
-            return new PooledEffect(m.name(), 0, ids, null, null, LEVEL, CUT_RULE, "no trial has both subgroups' counts");
+            return new PooledEffect(m.name(), 0, ids, null, null, LEVEL, CUT_RULE,
+                    "no trial has both subgroups' counts");
         }
         int[] ai = cs.stream().mapToInt(SubgroupComparison::x1).toArray();
         int[] n1 = cs.stream().mapToInt(SubgroupComparison::n1).toArray();
@@ -236,9 +237,9 @@ public final class EfficacyAnalysis {
             note = "not estimable: " + e.getMessage();
         }
         MantelHaenszelResult mh = MantelHaenszel.pool(m, ai, n1, ci, n2);
-        PooledEffect.MantelHaenszelFit mhFit = mh.transformed().estimate().isEmpty() ? null
-                : new PooledEffect.MantelHaenszelFit(mh.transformed().estimate().getAsDouble(), lo(mh.transformed().ci()),
-                        hi(mh.transformed().ci()), box(mh.pval()));
+        var t = mh.transformed();
+        PooledEffect.MantelHaenszelFit mhFit = t.estimate().isEmpty() ? null
+                : new PooledEffect.MantelHaenszelFit(t.estimate().getAsDouble(), lo(t.ci()), hi(t.ci()), box(mh.pval()));
         return new PooledEffect(m.name(), k, ids, re, mhFit, LEVEL, CUT_RULE, note);
     }
 
