@@ -8,8 +8,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.trialmeta.analysis.EfficacyAnalysis;
+import org.trialmeta.check.ReviewerCheck;
 
-/** The package dependency rules of DEVELOPERS.md, enforced on the compiled classes. */
+/** The package dependency rules of the README's Layout section, enforced on the compiled classes. */
 class ArchitectureTest {
 
     private static JavaClasses classes;
@@ -21,6 +23,11 @@ class ArchitectureTest {
                 .importPackages("org.trialmeta");
     }
 
+    /**
+     * cli → report → present → check → analysis → stats, repository → model. {@code present} (summaries and the one
+     * formatter) is used only by the report and the commands: stats, analysis, check, repository and model never
+     * know how their results are written.
+     */
     @Test
     void layersDependOnlyUpward() {
         layeredArchitecture()
@@ -30,15 +37,41 @@ class ArchitectureTest {
                 .layer("repository").definedBy("org.trialmeta.repository..")
                 .layer("analysis").definedBy("org.trialmeta.analysis..")
                 .layer("check").definedBy("org.trialmeta.check..")
+                .layer("present").definedBy("org.trialmeta.present..")
                 .layer("report").definedBy("org.trialmeta.report..")
                 .layer("cli").definedBy("org.trialmeta.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("check").mayOnlyBeAccessedByLayers("report", "cli")
-                .whereLayer("analysis").mayOnlyBeAccessedByLayers("check", "report", "cli")
+                .whereLayer("present").mayOnlyBeAccessedByLayers("report", "cli")
+                .whereLayer("check").mayOnlyBeAccessedByLayers("present", "report", "cli")
+                .whereLayer("analysis").mayOnlyBeAccessedByLayers("check", "present", "report", "cli")
                 .whereLayer("repository").mayOnlyBeAccessedByLayers("analysis", "check", "report", "cli")
-                .whereLayer("stats").mayOnlyBeAccessedByLayers("analysis", "check", "report", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("repository", "analysis", "check", "report", "cli")
+                .whereLayer("stats").mayOnlyBeAccessedByLayers("analysis", "check", "present", "report", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("repository", "analysis", "check", "present", "report",
+                        "cli")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /**
+     * The commands, the presentation layer and the report compute no statistics themselves: the numerical
+     * libraries are for {@code stats} (commands call {@code stats} and {@code analysis}, and lay out what they
+     * return).
+     */
+    @Test
+    void cliPresentAndReportComputeNoStatistics() {
+        noClasses().that().resideInAnyPackage("org.trialmeta.cli..", "org.trialmeta.present..", "org.trialmeta.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.commons.math3..",
+                        "org.apache.commons.statistics..", "org.apache.commons.numbers..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** The report lays out results it is given: it never runs the analyses or the reviewer check. */
+    @Test
+    void reportOnlyLaysOutResults() {
+        noClasses().that().resideInAPackage("org.trialmeta.report..")
+                .should().dependOnClassesThat().belongToAnyOf(EfficacyAnalysis.class, ReviewerCheck.class)
                 .allowEmptyShould(true)
                 .check(classes);
     }

@@ -29,6 +29,7 @@ import org.trialmeta.stats.meta.MantelHaenszel;
 import org.trialmeta.stats.meta.MantelHaenszelResult;
 import org.trialmeta.stats.meta.MetaAnalysis;
 import org.trialmeta.stats.meta.MetaAnalysisResult;
+import org.trialmeta.stats.meta.SubgroupAnalysis;
 import org.trialmeta.stats.meta.Tau2Estimator;
 import org.trialmeta.stats.proportion.ProportionCi;
 import org.trialmeta.stats.proportion.ProportionEstimate;
@@ -215,36 +216,20 @@ public final class EfficacyAnalysis {
         int k = cs.size();
         List<String> ids = cs.stream().map(SubgroupComparison::trial).toList();
         if (k == 0) {
-            return new PooledEffect(m.name(), "REML", 0, ids, List.of(), null, null, null, null, null, null, null,
-                    null, null, null, null, null, null, null, null, 95, CUT_RULE, "no trial has both subgroups' counts");
+            return new PooledEffect(m.name(), 0, ids, null, null, LEVEL, CUT_RULE,
+                    "no trial has both subgroups' counts");
         }
         int[] ai = cs.stream().mapToInt(SubgroupComparison::x1).toArray();
         int[] n1 = cs.stream().mapToInt(SubgroupComparison::n1).toArray();
         int[] ci = cs.stream().mapToInt(SubgroupComparison::x2).toArray();
         int[] n2 = cs.stream().mapToInt(SubgroupComparison::n2).toArray();
-        Double est = null, lo = null, hi = null, pilo = null, pihi = null, p = null, tau2 = null, i2 = null, q = null,
-                qp = null;
-        Integer qdf = null;
-        List<Double> weights = List.of();
+        RandomEffectsFit re = null;
         String note = k == 1 ? "k = 1: the pooled estimate is the single study's" : "";
         try {
             EffectSizes es = EffectSizes.twoGroup(m, ai, n1, ci, n2);
             FitResult f = MetaAnalysis.fit(es, MetaAnalysis.Options.defaults(es).withMethod(Tau2Estimator.REML));
             if (f instanceof MetaAnalysisResult r) {
-                est = r.transformed().estimate();
-                lo = r.transformed().ci().lower();
-                hi = r.transformed().ci().upper();
-                pilo = r.transformed().pi().map(Interval::lower).orElse(null);
-                pihi = r.transformed().pi().map(Interval::upper).orElse(null);
-                p = r.pval();
-                tau2 = r.tau2();
-                if (r.heterogeneity().isPresent()) {
-                    i2 = r.heterogeneity().get().i2();
-                    q = r.heterogeneity().get().q();
-                    qdf = r.heterogeneity().get().df();
-                    qp = r.heterogeneity().get().pval();
-                }
-                weights = java.util.Arrays.stream(r.weights()).boxed().toList();
+                re = RandomEffectsFit.of(r);
             } else {
                 note = "REML did not converge";
             }
@@ -252,9 +237,10 @@ public final class EfficacyAnalysis {
             note = "not estimable: " + e.getMessage();
         }
         MantelHaenszelResult mh = MantelHaenszel.pool(m, ai, n1, ci, n2);
-        return new PooledEffect(m.name(), "REML", k, ids, weights, est, lo, hi, pilo, pihi, p, tau2, i2, q, qdf, qp,
-                box(mh.transformed().estimate()), lo(mh.transformed().ci()), hi(mh.transformed().ci()), box(mh.pval()),
-                95, CUT_RULE, note);
+        var t = mh.transformed();
+        PooledEffect.MantelHaenszelFit mhFit = t.estimate().isEmpty() ? null
+                : new PooledEffect.MantelHaenszelFit(t.estimate().getAsDouble(), lo(t.ci()), hi(t.ci()), box(mh.pval()));
+        return new PooledEffect(m.name(), k, ids, re, mhFit, LEVEL, CUT_RULE, note);
     }
 
     // ------------------------------------------------------------------ pooled proportions
@@ -283,8 +269,7 @@ public final class EfficacyAnalysis {
     private PooledProportion poolProportion(Stratum s, List<ProportionRow> rows) {
         int k = rows.size();
         if (k == 0) {
-            return new PooledProportion(s, 0, rows, List.of(), null, null, null, null, null, null, null, null, null,
-                    null, null, null, "no study with admitted counts");
+            return new PooledProportion(s, 0, rows, null, "no study with admitted counts");
         }
         int[] x = rows.stream().mapToInt(ProportionRow::responders).toArray();
         int[] n = rows.stream().mapToInt(ProportionRow::evaluable).toArray();
@@ -292,32 +277,23 @@ public final class EfficacyAnalysis {
             EffectSizes es = EffectSizes.proportion(EffectMeasure.PLO, x, n);
             FitResult f = MetaAnalysis.fit(es, MetaAnalysis.Options.defaults(es).withMethod(Tau2Estimator.REML));
             if (!(f instanceof MetaAnalysisResult r)) {
-                return new PooledProportion(s, k, rows, List.of(), null, null, null, null, null, null, null, null,
-                        null, null, null, null, "REML did not converge");
+                return new PooledProportion(s, k, rows, null, "REML did not converge");
             }
-            var h = r.heterogeneity();
-            return new PooledProportion(s, k, rows, java.util.Arrays.stream(r.weights()).boxed().toList(),
-                    r.transformed().estimate(), r.transformed().ci().lower(), r.transformed().ci().upper(),
-                    r.transformed().pi().map(Interval::lower).orElse(null),
-                    r.transformed().pi().map(Interval::upper).orElse(null), r.estimate(), r.se(), r.tau2(),
-                    h.map(v -> v.i2()).orElse(null), h.map(v -> v.q()).orElse(null), h.map(v -> v.df()).orElse(null),
-                    h.map(v -> v.pval()).orElse(null), k == 1 ? "k = 1: the single study's estimate" : "");
+            return new PooledProportion(s, k, rows, RandomEffectsFit.of(r),
+                    k == 1 ? "k = 1: the single study's estimate" : "");
         } catch (IllegalArgumentException e) {
-            return new PooledProportion(s, k, rows, List.of(), null, null, null, null, null, null, null, null, null,
-                    null, null, null, "not estimable: " + e.getMessage());
+            return new PooledProportion(s, k, rows, null, "not estimable: " + e.getMessage());
         }
     }
 
+    /** Q_between of the two pooled logits, by {@link SubgroupAnalysis#differenceTest}; null when not estimable. */
     private static SubgroupTest subgroupTest(PooledProportion a, PooledProportion b) {
-        if (a.logit() == null || b.logit() == null || !(a.logitSe() > 0) || !(b.logitSe() > 0)) {
+        if (a.fit() == null || b.fit() == null) {
             return null;
         }
-        FitResult f = MetaAnalysis.fit(new double[] {a.logit(), b.logit()},
-                new double[] {sq(a.logitSe()), sq(b.logitSe())},
-                MetaAnalysis.Options.defaults(EffectMeasure.GEN).withMethod(Tau2Estimator.FE));
-        MetaAnalysisResult r = f.orElseThrow();
-        var h = r.heterogeneity().orElseThrow();
-        return new SubgroupTest(h.q(), h.df(), h.pval());
+        return SubgroupAnalysis.differenceTest(new double[] {a.fit().b(), b.fit().b()},
+                new double[] {a.fit().se(), b.fit().se()})
+                .map(t -> new SubgroupTest(t.q(), t.df(), t.pval())).orElse(null);
     }
 
     // ------------------------------------------------------------------ medians
@@ -475,10 +451,8 @@ public final class EfficacyAnalysis {
                 continue;
             }
             BiomarkerChange b = o.outcome();
-            String mag = b.magnitude().map(m -> num(m.value()) + (m.unit().name().equals("PERCENT") ? "%"
-                    : " " + m.unit().name().toLowerCase(Locale.ROOT).replace('_', ' '))).orElse(null);
             out.add(new BiomarkerRow(d, b.marker(), b.compartment().name().toLowerCase(Locale.ROOT),
-                    b.direction().name().toLowerCase(Locale.ROOT), mag));
+                    b.direction().name().toLowerCase(Locale.ROOT), b.magnitude().orElse(null)));
         }
         return out;
     }
@@ -525,10 +499,6 @@ public final class EfficacyAnalysis {
         return max == null ? null : max.toString();
     }
 
-    private static double sq(double x) {
-        return x * x;
-    }
-
     private static Double box(OptionalDouble d) {
         return d.isPresent() ? d.getAsDouble() : null;
     }
@@ -543,9 +513,5 @@ public final class EfficacyAnalysis {
 
     private static Double hi(Optional<Interval> i) {
         return i.map(Interval::upper).orElse(null);
-    }
-
-    private static String num(double v) {
-        return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }

@@ -23,8 +23,8 @@ import org.trialmeta.model.TrialRepository;
  * <pre>{@code
  * CheckReport report = ReviewerCheck.run(TrialLoader.loadDirectory(Path.of("trials")));
  * report.count(Severity.ERROR);          // 0 on the curated data
- * report.toMarkdown(Severity.WARNING);   // paste into a review
- * report.toHtmlFragment(Severity.INFO);  // embed into the HTML report
+ * report.atLeast(Severity.WARNING);     // what a reviewer must look at
+ * // text, Markdown, HTML and JSON: org.trialmeta.present.CheckText and CheckSummary
  * }</pre>
  */
 public final class ReviewerCheck {

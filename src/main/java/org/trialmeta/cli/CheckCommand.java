@@ -1,21 +1,23 @@
 package org.trialmeta.cli;
 
-import org.trialmeta.present.TextTable;
-import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.trialmeta.check.CheckOptions;
 import org.trialmeta.check.CheckReport;
-import org.trialmeta.check.Finding;
 import org.trialmeta.check.ReviewerCheck;
 import org.trialmeta.check.Severity;
-import org.trialmeta.model.TrialRepository;
+import org.trialmeta.present.CheckSummary;
+import org.trialmeta.present.CheckText;
+import org.trialmeta.repository.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code trialmeta check}: the reviewer check over the curated trials. */
+/**
+ * {@code trialmeta check}: the reviewer check over the curated trials. Parse → {@link ReviewerCheck} →
+ * {@link CheckText} (table, Markdown) or {@link CheckSummary} (JSON).
+ */
 @Command(name = "check", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Recompute every reported figure that can be recomputed and flag what does not add up:"
                 + " percentages from counts, binomial CIs (which method reproduces them), GRIM consistency,"
@@ -24,9 +26,6 @@ import picocli.CommandLine.Spec;
                 + " would confirm them.",
             "Exit code: 0 no errors, 1 errors found, 2 invalid input."})
 public final class CheckCommand implements Callable<Integer> {
-
-    /** Output formats of the check. */
-    enum Format { TABLE, JSON, MD }
 
     /** Minimum severity listed. */
     enum MinSeverity {
@@ -45,9 +44,8 @@ public final class CheckCommand implements Callable<Integer> {
     @Mixin
     TrialsOption trials;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table|json|md (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption.WithMarkdown format;
 
     @Option(names = "--min-severity", paramLabel = "LEVEL", defaultValue = "info",
             description = "Least serious findings listed: info|warning|error (default: ${DEFAULT-VALUE}). "
@@ -69,17 +67,16 @@ public final class CheckCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OutputFormat f = format.format();
         CheckOptions options = options();
-        TrialRepository repo = trials.load(spec.commandLine().getErr());
-        CheckReport report = ReviewerCheck.run(repo, options);
-        PrintWriter out = spec.commandLine().getOut();
+        CheckReport report = ReviewerCheck.run(trials.load(spec.commandLine().getErr()), options);
         Severity min = minSeverity.severity;
-        switch (format) {
-            case JSON -> out.print(report.toJson(min));
-            case MD -> out.print(report.toMarkdown(min));
-            case TABLE -> out.print(table(report, min));
-        }
-        out.flush();
+        spec.commandLine().getOut().print(switch (f) {
+            case JSON -> Json.write(CheckSummary.of(report, min));
+            case MD -> CheckText.markdown(report, min);
+            default -> CheckText.table(report, min);
+        });
+        spec.commandLine().getOut().flush();
         return report.hasErrors() ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 
@@ -87,36 +84,5 @@ public final class CheckCommand implements Callable<Integer> {
         return new CheckOptions(OptionChecks.positiveFinite("--max-median-years", maxMedianYears),
                 OptionChecks.positiveFinite("--max-animal-lifespan", maxAnimalLifespan),
                 OptionChecks.positiveFinite("--large-change", largeChange));
-    }
-
-    /**
-     * A compact table (number, severity, rule, trial, field), then each finding's reported and
-     * recomputed values and message under its number, then the counts.
-     */
-    private static String table(CheckReport report, Severity min) {
-        StringBuilder b = new StringBuilder();
-        TextTable t = new TextTable(">#", "severity", "rule", "trial", "field");
-        var shown = report.atLeast(min);
-        int i = 1;
-        for (Finding f : shown) {
-            t.row(i++, f.severity().label(), f.rule(), f.trial(), f.field());
-        }
-        if (!shown.isEmpty()) {
-            b.append(t.render()).append('\n');
-            i = 1;
-            for (Finding f : shown) {
-                b.append(String.format(java.util.Locale.ROOT, "%d. [%s] %s %s: %s%n", i++, f.severity().label(),
-                        f.trial(), f.field(), f.message()));
-                if (!f.reported().isEmpty()) {
-                    b.append("   reported:   ").append(f.reported()).append('\n');
-                }
-                if (!f.recomputed().isEmpty()) {
-                    b.append("   recomputed: ").append(f.recomputed()).append('\n');
-                }
-            }
-            b.append('\n');
-        }
-        b.append(report.summary()).append('\n');
-        return b.toString();
     }
 }

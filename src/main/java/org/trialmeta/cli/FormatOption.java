@@ -1,45 +1,57 @@
 package org.trialmeta.cli;
 
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
-import org.trialmeta.model.InputException;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --format} option of every analytic command (a picocli mixin): table or json everywhere, csv where a
- * command has rows to give (e.g. {@code pool --by}). The value is checked when the command reads it, so that a
- * wrong value gives the same one line in every command: {@code --format: 'xml' (allowed: table, json)}.
+ * The {@code --format table|json} option of the commands (a picocli mixin), and its two extensions:
+ * {@link WithMarkdown} ({@code check}) and {@link WithYaml} ({@code show}). Every one gives an
+ * {@link OutputFormat}, checked when the command reads it so that a wrong value gives the same one line in every
+ * command: {@code --format: 'xml' (allowed: table, json)}.
  */
 public final class FormatOption {
-
-    /** Text for people, JSON (snake_case keys, full-precision numbers, {@code null} where not estimable), or CSV. */
-    public enum Format {
-        TABLE, JSON, CSV;
-
-        String text() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
 
     @Option(names = "--format", defaultValue = "table", paramLabel = "table|json",
             description = "Output format: table or json. Default: ${DEFAULT-VALUE}.")
     String text;
 
-    /** The format asked for, one of {@code allowed}; exit 2 with one line otherwise. */
-    Format format(Format... allowed) {
-        String t = text.strip().toLowerCase(Locale.ROOT);
-        for (Format f : allowed) {
-            if (f.text().equals(t)) {
-                return f;
-            }
-        }
-        throw new InputException("--format: '" + text + "' (allowed: "
-                + Arrays.stream(allowed).map(Format::text).collect(Collectors.joining(", ")) + ")");
+    /** The format asked for; exit 2 with one line for anything but table or json. */
+    OutputFormat format() {
+        return OutputFormat.parse(text, OutputFormat.TABLE, OutputFormat.JSON);
     }
 
-    /** Whether JSON was asked for; exit 2 for anything but table or json. */
+    /** The format asked for, one of {@code allowed} (e.g. csv for {@code pool --by}); exit 2 with one line otherwise. */
+    OutputFormat format(OutputFormat... allowed) {
+        return OutputFormat.parse(text, allowed);
+    }
+
+    /** Whether JSON was asked for. */
     boolean json() {
-        return format(Format.TABLE, Format.JSON) == Format.JSON;
+        return format() == OutputFormat.JSON;
+    }
+
+    /** {@code --format table|json|md} (a picocli mixin). */
+    public static final class WithMarkdown {
+
+        @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|md",
+                description = "Output format: table, json or md (Markdown). Default: ${DEFAULT-VALUE}.")
+        String text;
+
+        /** The format asked for; exit 2 with one line for anything but table, json or md. */
+        OutputFormat format() {
+            return OutputFormat.parse(text, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.MD);
+        }
+    }
+
+    /** {@code --format table|json|yaml} (a picocli mixin). */
+    public static final class WithYaml {
+
+        @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|yaml",
+                description = "Output format: table, json or yaml. Default: ${DEFAULT-VALUE}.")
+        String text;
+
+        /** The format asked for; exit 2 with one line for anything but table, json or yaml. */
+        OutputFormat format() {
+            return OutputFormat.parse(text, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.YAML);
+        }
     }
 }

@@ -1,24 +1,25 @@
 package org.trialmeta.cli;
 
-import org.trialmeta.present.TextTable;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.trialmeta.model.InputException;
+import org.trialmeta.present.ProportionSummary;
+import org.trialmeta.present.ProportionText;
 import org.trialmeta.repository.Json;
-import org.trialmeta.stats.Interval;
 import org.trialmeta.stats.proportion.ProportionCi;
 import org.trialmeta.stats.proportion.ProportionEstimate;
 import org.trialmeta.stats.proportion.Proportions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code trialmeta orr}: an objective response rate with its confidence interval(s). */
+/**
+ * {@code trialmeta orr}: an objective response rate with its confidence interval(s). Parse → {@link Proportions}
+ * → {@link ProportionSummary} → text or JSON.
+ */
 @Command(
         name = "orr",
         mixinStandardHelpOptions = true,
@@ -29,9 +30,6 @@ import picocli.CommandLine.Spec;
                     + " agresti-coull, jeffreys, wald; 'all' lists every method."
         })
 public final class OrrCommand implements Callable<Integer> {
-
-    /** Output formats of the proportion commands. */
-    enum Format { TABLE, JSON }
 
     @Spec
     CommandSpec spec;
@@ -46,56 +44,24 @@ public final class OrrCommand implements Callable<Integer> {
             description = "clopper-pearson|wilson|wilson-cc|agresti-coull|jeffreys|wald|all (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--level", paramLabel = "PERCENT", defaultValue = "95",
-            description = "Confidence level in percent, strictly between 0 and 100 (default: ${DEFAULT-VALUE}).")
-    double level;
+    @Mixin
+    LevelOption level;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table|json (default: ${DEFAULT-VALUE}).")
-    Format format;
+    @Mixin
+    FormatOption format;
 
     @Override
     public Integer call() {
+        boolean json = format.json();
         checkCounts("--responders", responders, "--n", n);
-        double lev = OptionChecks.level("--level", level);
-        List<ProportionCi> methods = parseMethods(method);
+        double lev = level.fraction();
         List<ProportionEstimate> results = new ArrayList<>();
-        for (ProportionCi m : methods) {
+        for (ProportionCi m : parseMethods(method)) {
             results.add(Proportions.confidenceInterval(responders, n, m, lev));
         }
-        var out = spec.commandLine().getOut();
-        if (format == Format.JSON) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("responders", responders);
-            json.put("n", n);
-            json.put("level", level);
-            json.put("estimate", n > 0 ? (Double) ((double) responders / n) : null);
-            List<Map<String, Object>> intervals = new ArrayList<>();
-            for (ProportionEstimate e : results) {
-                Map<String, Object> row = new LinkedHashMap<>();
-                row.put("method", e.method().cliName());
-                row.put("lower", e.interval().map(Interval::lower).orElse(null));
-                row.put("upper", e.interval().map(Interval::upper).orElse(null));
-                intervals.add(row);
-            }
-            json.put("intervals", intervals);
-            out.print(Json.write(json));
-        } else {
-            out.printf(Locale.ROOT, "ORR %d/%d%s, %s%% confidence interval%n", responders, n,
-                    n > 0 ? String.format(Locale.ROOT, " = %s%%", pct(results.get(0).estimate().getAsDouble())) : "",
-                    OptionChecks.text(level));
-            if (n == 0) {
-                out.println("not estimable: no evaluable patients (n = 0)");
-            } else {
-                TextTable t = new TextTable("method", ">ORR %", ">lower %", ">upper %");
-                for (ProportionEstimate e : results) {
-                    Interval ci = e.interval().orElseThrow();
-                    t.row(e.method().cliName(), pct(e.estimate().getAsDouble()), pct(ci.lower()), pct(ci.upper()));
-                }
-                out.print(t.render());
-            }
-        }
-        out.flush();
+        ProportionSummary summary = ProportionSummary.of(results);
+        spec.commandLine().getOut().print(json ? Json.write(summary) : ProportionText.render(summary));
+        spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }
 
@@ -111,6 +77,7 @@ public final class OrrCommand implements Callable<Integer> {
         }
     }
 
+    /** Counts x of n: neither negative, x not above n (exit 2 with one line naming the options). */
     static void checkCounts(String xName, int x, String nName, int n) {
         if (n < 0) {
             throw new InputException(nName + ": " + n + " (must not be negative)");
@@ -121,9 +88,5 @@ public final class OrrCommand implements Callable<Integer> {
         if (x > n) {
             throw new InputException(xName + ": " + x + " > " + nName + " " + n + " (responders must not exceed patients)");
         }
-    }
-
-    static String pct(double p) {
-        return String.format(Locale.ROOT, "%.1f", 100 * p);
     }
 }

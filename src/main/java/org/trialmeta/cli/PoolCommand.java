@@ -102,7 +102,7 @@ public final class PoolCommand implements Callable<Integer> {
         PoolSettings settings = new PoolSettings(m, testType, lev, correction(), Optional.ofNullable(drop00));
         PrintWriter out = spec.commandLine().getOut();
         if (by != null) {
-            FormatOption.Format f = format.format(FormatOption.Format.TABLE, FormatOption.Format.JSON, FormatOption.Format.CSV);
+            OutputFormat f = format.format(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
             String[] values = table.requireColumns(by).strings(by);
             PoolBatchSummary batch = PoolBatchSummary.of(PoolBatch.run(studies, values, settings, groups, input.file.toString()));
             switch (f) {

@@ -8,6 +8,8 @@ import java.util.concurrent.Callable;
 import org.trialmeta.analysis.AnalysisResults;
 import org.trialmeta.analysis.EfficacyAnalysis;
 import org.trialmeta.analysis.StatusFilter;
+import org.trialmeta.check.CheckReport;
+import org.trialmeta.check.ReviewerCheck;
 import org.trialmeta.model.InputException;
 import org.trialmeta.model.TrialRepository;
 import org.trialmeta.report.FigureWriter;
@@ -19,7 +21,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code trialmeta report}: every analysis over the repository into one HTML page plus figure and table files. */
+/**
+ * {@code trialmeta report}: every analysis over the repository into one HTML page plus figure and table files.
+ * Parse → {@link EfficacyAnalysis} and {@link ReviewerCheck} → {@link Report} lays the results out → files.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Runs every analysis over the trials and writes index.html (figures inline, tables, data-status"
                 + " legend, sources, software and data versions), each figure (PNG 300 dpi / SVG / PDF), each table"
@@ -66,8 +71,11 @@ public final class ReportCommand implements Callable<Integer> {
         o.println("report: analyses (statuses admitted: " + filter.describe() + ")");
         o.flush();
         AnalysisResults results = EfficacyAnalysis.run(repo, filter);
+        o.println("report: reviewer check");
+        o.flush();
+        CheckReport check = ReviewerCheck.run(repo);
         ReportMeta meta = Report.meta(version(), trials.dir);
-        Report.Built built = Report.build(repo, results, meta, fs, line -> {
+        Report.Built built = Report.build(repo, results, check, meta, fs, line -> {
             o.println("report: " + line);
             o.flush();
         });

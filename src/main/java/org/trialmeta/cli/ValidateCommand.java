@@ -1,8 +1,8 @@
 package org.trialmeta.cli;
 
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.trialmeta.model.TrialRepository;
+import org.trialmeta.present.TrialText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,8 +23,7 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrialRepository repo = trials.load(spec.commandLine().getErr());
-        spec.commandLine().getOut().printf(Locale.ROOT, "%d trials, %d outcomes, %d sources: OK%n",
-                repo.trials().size(), repo.outcomeCount(), repo.sources().size());
+        spec.commandLine().getOut().print(TrialText.validated(repo));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
     }

@@ -20,6 +20,9 @@ public final class Formats {
     /** The token for a value that is missing or not estimable, in every text output (JSON: {@code null}). */
     public static final String MISSING = "NE";
 
+    /** The token for +∞ where infinity is a legitimate value (a conditional MLE odds ratio), as R prints it. */
+    public static final String INFINITE = "Inf";
+
     /** What {@link #MISSING} means, for table footnotes and legends. */
     public static final String MISSING_MEANING = "NE = not estimable";
 
@@ -104,6 +107,19 @@ public final class Formats {
     /** {@link #significant(double, int)}, or {@link #MISSING} when null. */
     public static String significant(Double v, int digits) {
         return v == null ? MISSING : significant(v.doubleValue(), digits);
+    }
+
+    /**
+     * A ratio (odds ratio, risk ratio) in a text table: 3 decimals below 100, 1 decimal from 100 ("3.733",
+     * "142.5"), and {@link #INFINITE} for +∞, which a conditional maximum-likelihood odds ratio is at the edge of
+     * its support (R's {@code fisher.test} prints {@code Inf}): infinite is a value, not a missing one.
+     * {@link #MISSING} when NaN.
+     */
+    public static String ratio(double v) {
+        if (v == Double.POSITIVE_INFINITY) {
+            return INFINITE;
+        }
+        return fixed(v, Math.abs(v) >= 100 ? 1 : 3);
     }
 
     /** A confidence level given as a fraction, in percent: 0.95 → "95", 0.975 → "97.5". */
@@ -194,7 +210,26 @@ public final class Formats {
         if (!Double.isFinite(lower) || !Double.isFinite(upper)) {
             return MISSING;
         }
-        return interval(fixed(lower, digits), fixed(upper, digits), style);
+        return wrap(fixed(lower, digits), fixed(upper, digits), style);
+    }
+
+    /**
+     * A ratio's confidence interval with the digits of {@link #ratio(double)}: "[1.535, 9.078]", and
+     * "[0.512, Inf]" for the exact interval of an infinite conditional MLE; {@link #MISSING} when an end is NaN.
+     */
+    public static String ratioCi(double lower, double upper, CiStyle style) {
+        if (Double.isNaN(lower) || Double.isNaN(upper)) {
+            return MISSING;
+        }
+        return wrap(ratio(lower), ratio(upper), style);
+    }
+
+    /**
+     * An interval of two ends already written, for an end that is not a number: a median's CI whose upper end was
+     * not reached, "(14.8–NR)". The dash style falls back to "to" when an end is negative, as for numbers.
+     */
+    public static String ci(String lower, String upper, CiStyle style) {
+        return wrap(lower, upper, style);
     }
 
     /**
@@ -206,10 +241,10 @@ public final class Formats {
         if (!Double.isFinite(lower) || !Double.isFinite(upper)) {
             return MISSING;
         }
-        return interval(significant(lower, digits), significant(upper, digits), style);
+        return wrap(significant(lower, digits), significant(upper, digits), style);
     }
 
-    private static String interval(String a, String b, CiStyle style) {
+    private static String wrap(String a, String b, CiStyle style) {
         return switch (style) {
             case BRACKETS -> "[" + a + ", " + b + "]";
             case PAREN_DASH -> a.startsWith("-") || b.startsWith("-") ? "(" + a + " to " + b + ")"

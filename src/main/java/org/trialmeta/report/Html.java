@@ -1,6 +1,6 @@
 package org.trialmeta.report;
 
-/** HTML escaping and the report's style sheet. */
+/** The report's style sheet (text is escaped by {@link org.trialmeta.present.Escape#html}). */
 final class Html {
 
     private Html() {}
@@ -24,18 +24,4 @@ final class Html {
             tr.severity-warning td:first-child, span.severity-warning { color: #9a5b00; font-weight: bold; }
             tr.severity-error { background: #fdecee; } tr.severity-warning { background: #fff6e0; }
             """;
-
-    static String esc(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '&' -> sb.append("&amp;");
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '"' -> sb.append("&quot;");
-                default -> sb.append(c);
-            }
-        }
-        return sb.toString();
-    }
 }

@@ -27,15 +27,22 @@ import org.trialmeta.analysis.DataUse;
 import org.trialmeta.analysis.Exclusion;
 import org.trialmeta.analysis.MedianContrastRow;
 import org.trialmeta.analysis.MedianRow;
-import org.trialmeta.analysis.NumberText;
 import org.trialmeta.analysis.PooledEffect;
 import org.trialmeta.analysis.PooledProportion;
 import org.trialmeta.analysis.ProportionRow;
+import org.trialmeta.analysis.RandomEffectsFit;
 import org.trialmeta.analysis.Stratum;
 import org.trialmeta.analysis.SubgroupComparison;
 import org.trialmeta.analysis.SubgroupTest;
+import org.trialmeta.check.CheckReport;
+import org.trialmeta.check.Severity;
 import org.trialmeta.model.Source;
 import org.trialmeta.model.TrialRepository;
+import org.trialmeta.present.CheckText;
+import org.trialmeta.present.CiStyle;
+import org.trialmeta.present.Escape;
+import org.trialmeta.present.Formats;
+import org.trialmeta.present.TrialText;
 import org.trialmeta.report.FigureWriter.Format;
 import org.trialmeta.report.ForestPlotData.Columns;
 import org.trialmeta.report.ForestPlotData.Header;
@@ -47,10 +54,11 @@ import org.trialmeta.repository.AtomicFiles;
 import org.trialmeta.repository.Json;
 
 /**
- * The whole report: figures, tables, {@code analysis.json} and {@code index.html}, built in memory from
- * {@link AnalysisResults} ({@link #build}) and then written file by file atomically ({@link #write}), so
- * a failure while building writes nothing. Output is byte-identical for the same input (no clock: the
- * date shown is the latest date in the data).
+ * The whole report: figures, tables, {@code analysis.json} and {@code index.html}, laid out in memory from
+ * results computed elsewhere, the analyses' {@link AnalysisResults} and the reviewer check's {@link CheckReport}
+ * ({@link #build}), and then written file by file atomically ({@link #write}), so a failure while building
+ * writes nothing. Output is byte-identical for the same input (no clock: the date shown is the latest date in
+ * the data).
  */
 public final class Report {
 
@@ -59,13 +67,14 @@ public final class Report {
     public static final String FOREST_OR = "forest-or";
     public static final String MEDIAN_PFS = "median-pfs";
 
-    /** Where the lead wires in the reviewer checks ({@code org.trialmeta.check}). */
+    /** Marks the reviewer check's section of {@code index.html}. */
     public static final String REVIEWER_CHECK_MARKER = "<!-- REVIEWER-CHECK: section for org.trialmeta.check -->";
-    /** Where Kaplan-Meier figures go once the KM branch is merged. */
+    /** Marks the survival-curves section of {@code index.html} (it says why no Kaplan-Meier curve is drawn). */
     public static final String SURVIVAL_CURVES_MARKER = "<!-- SURVIVAL-CURVES: section for Kaplan-Meier figures -->";
 
     private final TrialRepository repo;
     private final AnalysisResults r;
+    private final CheckReport check;
     private final ReportMeta meta;
     private final Set<Format> formats;
     private final Consumer<String> progress;
@@ -79,20 +88,27 @@ public final class Report {
     /** Everything built: file contents by relative path, the figures' data and the tables. */
     public record Built(Map<String, byte[]> files, List<FigureEntry> figures, List<Table> tables) {}
 
-    private Report(TrialRepository repo, AnalysisResults r, ReportMeta meta, Set<Format> formats,
+    private Report(TrialRepository repo, AnalysisResults r, CheckReport check, ReportMeta meta, Set<Format> formats,
             Consumer<String> progress) {
         this.repo = repo;
         this.r = r;
+        this.check = check;
         this.meta = meta;
         this.formats = formats;
         this.progress = progress;
     }
 
-    /** Builds every file in memory; {@code progress} receives one line per step. */
-    public static Built build(TrialRepository repo, AnalysisResults results, ReportMeta meta,
+    /**
+     * Lays out every file in memory from the results; {@code progress} receives one line per step.
+     *
+     * @param repo    the trials (names, arms and sources)
+     * @param results the analyses of {@code repo} ({@code EfficacyAnalysis.run})
+     * @param check   the reviewer check of {@code repo} ({@code ReviewerCheck.run})
+     */
+    public static Built build(TrialRepository repo, AnalysisResults results, CheckReport check, ReportMeta meta,
             Collection<Format> formats, Consumer<String> progress) {
         Set<Format> fs = formats.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(formats);
-        Report rep = new Report(repo, results, meta, fs, progress);
+        Report rep = new Report(repo, results, check, meta, fs, progress);
         rep.buildAll();
         return new Built(java.util.Collections.unmodifiableMap(rep.files), List.copyOf(rep.figures),
                 List.copyOf(rep.tables));
@@ -209,31 +225,31 @@ public final class Report {
                 b.row(new Text("No admitted study with counts"));
                 continue;
             }
+            RandomEffectsFit fit = p.fit();
             for (int i = 0; i < p.rows().size(); i++) {
                 ProportionRow row = p.rows().get(i);
                 statuses.add(row.data().status());
-                Double w = p.weights().isEmpty() ? null : p.weights().get(i);
+                Double w = fit == null ? null : fit.weights().get(i);
                 b.row(new Study(studyLabel(row.data()), "", List.of(row.responders() + "/" + row.evaluable()),
                         Optional.of(new ForestPlotData.Estimate(row.estimate(), row.ciLower(), row.ciUpper())), w,
                         StatusMarks.of(row.data().status())));
             }
-            if (p.estimate() != null) {
-                Pooled pooled = new Pooled("Random effects (REML, logit), k = " + p.k(),
-                        new ForestPlotData.Estimate(p.estimate(), p.ciLower(), p.ciUpper()), PooledKind.SUBGROUP,
+            if (fit != null) {
+                Pooled pooled = new Pooled("Random effects (" + fit.method() + ", logit), k = " + p.k(),
+                        new ForestPlotData.Estimate(fit.estimate(), fit.ciLower(), fit.ciUpper()), PooledKind.SUBGROUP,
                         100.0, Optional.empty());
-                if (p.k() > 1 && p.piLower() != null) {
-                    pooled = pooled.withPrediction(p.piLower(), p.piUpper());
+                if (p.k() > 1 && fit.piLower() != null) {
+                    pooled = pooled.withPrediction(fit.piLower(), fit.piUpper());
                 }
                 b.row(pooled);
                 if (p.k() > 1) {
-                    b.row(new Text(heterogeneity(p.tau2(), p.i2(), p.q(), p.qDf(), p.qPval())));
+                    b.row(new Text(heterogeneity(fit.heterogeneity())));
                 }
             }
         }
         SubgroupTest t = r.subgroupTest();
-        b.row(new Text(t == null ? "Test for subgroup differences (mutant vs wild-type): not estimable"
-                : String.format(Locale.ROOT, "Test for subgroup differences (mutant vs wild-type): Q = %s, df = %d, p = %s",
-                        NumberText.fixed(t.q(), 2), t.df(), NumberText.p(t.pval()))));
+        b.row(new Text("Test for subgroup differences (mutant vs wild-type): " + (t == null ? "not estimable"
+                : "Q = " + Formats.fixed(t.q(), 2) + ", df = " + t.df() + ", " + pEquals("p", t.pval()))));
         b.footnote("Squares: study proportions (Clopper-Pearson 95% CI), area by weight; diamonds: pooled per subgroup.");
         b.footnote("One analysis cut per trial: the latest with counts (rule in the comparison table).");
         b.footnote("Overall is pooled separately and not part of the subgroup test.");
@@ -241,12 +257,18 @@ public final class Report {
         return b.build();
     }
 
-    private static String heterogeneity(Double tau2, Double i2, Double q, Integer df, Double p) {
-        if (q == null) {
+    /** "Heterogeneity: τ² = 0.123, I² = 45%, Q = 1.82 (df = 1), p = 0.18". */
+    private static String heterogeneity(RandomEffectsFit.Heterogeneity h) {
+        if (h.q() == null) {
             return "Heterogeneity: not estimable";
         }
-        return "Heterogeneity: \u03c4\u00b2 = " + NumberText.fixed(tau2, 3) + ", I\u00b2 = " + NumberText.fixed(i2, 0)
-                + "%, Q = " + NumberText.fixed(q, 2) + " (df = " + df + "), p = " + NumberText.p(p);
+        return "Heterogeneity: \u03c4\u00b2 = " + Formats.fixed(h.tau2(), 3) + ", I\u00b2 = " + Formats.fixed(h.i2(), 0)
+                + "%, Q = " + Formats.fixed(h.q(), 2) + " (df = " + h.qDf() + "), " + pEquals("p", h.qPval());
+    }
+
+    /** A p-value in running text, as journals print it: "p = 0.18", "p < 0.001". */
+    private static String pEquals(String name, Double p) {
+        return Formats.pEquals(name, Formats.pJournal(p));
     }
 
     ForestPlotData forestOr() {
@@ -254,7 +276,8 @@ public final class Report {
         if (sel.isEmpty()) {
             return null;
         }
-        PooledEffect pe = r.pooledEffects().stream().filter(p -> p.measure().equals("OR")).findFirst().orElseThrow();
+        PooledEffect pe = pooled("OR");
+        RandomEffectsFit re = pe.randomEffects();
         String bm = r.biomarker();
         var b = ForestPlotData.builder()
                 .title("Odds ratio of " + r.endpoint() + ", " + bm + "-mutant vs wild-type")
@@ -268,27 +291,29 @@ public final class Report {
             SubgroupComparison c = sel.get(i);
             statuses.add(c.mutant().status());
             statuses.add(c.wildType().status());
-            Double w = pe.weights().isEmpty() ? null : pe.weights().get(i);
+            Double w = re == null ? null : re.weights().get(i);
             Optional<ForestPlotData.Estimate> e = c.oddsRatio() == null ? Optional.empty()
                     : Optional.of(new ForestPlotData.Estimate(c.oddsRatio(), c.orLower(), c.orUpper()));
             b.row(new Study(studyLabel(c.mutant()), "", List.of(c.x1() + "/" + c.n1(), c.x2() + "/" + c.n2()),
                     e, w, marks(c.mutant().status(), c.wildType().status())));
         }
-        if (pe.estimate() != null) {
-            Pooled p = new Pooled("Random effects (REML), k = " + pe.k(),
-                    new ForestPlotData.Estimate(pe.estimate(), pe.ciLower(), pe.ciUpper()), PooledKind.RANDOM, 100.0,
+        if (re != null) {
+            Pooled p = new Pooled("Random effects (" + re.method() + "), k = " + pe.k(),
+                    new ForestPlotData.Estimate(re.estimate(), re.ciLower(), re.ciUpper()), PooledKind.RANDOM, 100.0,
                     Optional.empty());
-            if (pe.k() > 1 && pe.piLower() != null) {
-                p = p.withPrediction(pe.piLower(), pe.piUpper());
+            if (pe.k() > 1 && re.piLower() != null) {
+                p = p.withPrediction(re.piLower(), re.piUpper());
             }
             b.row(p);
         }
-        if (pe.mhEstimate() != null && pe.mhLower() != null) {
-            b.row(new Pooled("Mantel-Haenszel (fixed effect)", new ForestPlotData.Estimate(pe.mhEstimate(), pe.mhLower(),
-                    pe.mhUpper()), PooledKind.FIXED, null, Optional.empty()));
+        PooledEffect.MantelHaenszelFit mh = pe.mantelHaenszel();
+        if (mh != null && mh.ciLower() != null) {
+            b.row(new Pooled("Mantel-Haenszel (fixed effect)", new ForestPlotData.Estimate(mh.estimate(), mh.ciLower(),
+                    mh.ciUpper()), PooledKind.FIXED, null, Optional.empty()));
         }
-        b.row(new Text(heterogeneity(pe.tau2(), pe.i2(), pe.q(), pe.qDf(), pe.qPval())
-                + "; random-effects test p = " + NumberText.p(pe.pval())));
+        if (re != null) {
+            b.row(new Text(heterogeneity(re.heterogeneity()) + "; random-effects test " + pEquals("p", re.pval())));
+        }
         b.footnote("Study OR as metafor escalc (Woolf 95% CI); one analysis cut per trial, the latest with both subgroups.");
         for (SubgroupComparison c : r.comparisons()) {
             if (!c.selected()) {
@@ -365,13 +390,13 @@ public final class Report {
                 statuses.add(m.treated().status());
                 String armName = armName(m.treated());
                 String mark = StatusMarks.of(m.treated().status());
-                String valueText = NumberText.fixed(m.median1(), 0) + mark;
+                String valueText = Formats.fixed(m.median1(), 0) + mark;
                 if (m.kind().equals("control")) {
                     controlName = armName;
                     bars.add(new BarChartData.Bar(armName + "\n(control)", m.median1(), valueText, "", true));
                 } else {
                     String ann = m.percentIncrease() == null ? "" : (m.percentIncrease() >= 0 ? "+" : "")
-                            + NumberText.fixed(m.percentIncrease(), 0) + "% vs " + armName(m.reference());
+                            + Formats.fixed(m.percentIncrease(), 0) + "% vs " + armName(m.reference());
                     bars.add(new BarChartData.Bar(armName, m.median1(), valueText, ann, false));
                 }
             }
@@ -403,9 +428,9 @@ public final class Report {
     private static String medianText(MedianRow m) {
         String mark = StatusMarks.of(m.data().status());
         return switch (m.state()) {
-            case "value" -> NumberText.fixed(m.median(), 1) + (m.ciLower() == null ? "" : " ("
-                    + NumberText.fixed(m.ciLower(), 1) + "\u2013" + (m.ciUpperNotReached() ? "NR"
-                    : NumberText.fixed(m.ciUpper(), 1)) + ")") + mark;
+            case "value" -> Formats.fixed(m.median(), 1) + (m.ciLower() == null ? "" : " " + Formats.ci(
+                    Formats.fixed(m.ciLower(), 1), m.ciUpperNotReached() ? "NR" : Formats.fixed(m.ciUpper(), 1),
+                    CiStyle.PAREN_DASH)) + mark;
             case "not_reached" -> "NR" + mark;
             default -> "not reported" + mark;
         };
@@ -450,7 +475,7 @@ public final class Report {
             statuses.addAll(st);
             rows.add(List.of(d.trialName(), armName(d), subgroupName(d, strata.get(k)), cutText(d),
                     p == null ? "" : String.valueOf(p.evaluable()), p == null ? "" : String.valueOf(p.responders()),
-                    p == null ? "" : NumberText.percentCi(p.estimate(), p.ciLower(), p.ciUpper())
+                    p == null ? "" : percentCi(p.estimate(), p.ciLower(), p.ciUpper())
                             + StatusMarks.of(p.data().status()),
                     ms.containsKey("PFS") ? medianText(ms.get("PFS")) : "",
                     ms.containsKey("OS") ? medianText(ms.get("OS")) : "",
@@ -478,53 +503,55 @@ public final class Report {
             statuses.add(c.mutant().status());
             statuses.add(c.wildType().status());
             rows.add(List.of(ep, c.trialName(), c.cutLabel() + (c.cutoff() == null ? "" : " (" + c.cutoff() + ")"),
-                    c.x1() + "/" + c.n1() + " (" + NumberText.percent((double) c.x1() / c.n1()) + ")"
+                    c.x1() + "/" + c.n1() + " (" + Formats.percent((double) c.x1() / c.n1(), 1) + ")"
                             + StatusMarks.of(c.mutant().status()),
-                    c.x2() + "/" + c.n2() + " (" + NumberText.percent((double) c.x2() / c.n2()) + ")"
+                    c.x2() + "/" + c.n2() + " (" + Formats.percent((double) c.x2() / c.n2(), 1) + ")"
                             + StatusMarks.of(c.wildType().status()),
                     pp(c.riskDifference(), c.rdLower(), c.rdUpper()),
-                    NumberText.ci(c.riskRatio(), c.rrLower(), c.rrUpper(), 2),
-                    NumberText.ci(c.oddsRatio(), c.orLower(), c.orUpper(), 2),
-                    "Fisher exact p = " + NumberText.p(c.fisherP()),
+                    ratio(c.riskRatio(), c.rrLower(), c.rrUpper()),
+                    ratio(c.oddsRatio(), c.orLower(), c.orUpper()),
+                    pEquals("Fisher exact p", c.fisherP()),
                     c.selected() ? "yes" : "no: " + c.selection()));
         }
         PooledEffect or = pooled("OR");
         PooledEffect rr = pooled("RR");
         PooledEffect rd = pooled("RD");
         if (or.k() > 0) {
-            rows.add(List.of(ep, "Pooled, random effects (REML), k = " + or.k(), "one cut per trial", "", "",
-                    pp(rd.estimate(), rd.ciLower(), rd.ciUpper()), NumberText.ci(rr.estimate(), rr.ciLower(), rr.ciUpper(), 2),
-                    NumberText.ci(or.estimate(), or.ciLower(), or.ciUpper(), 2),
-                    "z test p (OR) = " + NumberText.p(or.pval()) + "; " + heterogeneity(or.tau2(), or.i2(), or.q(),
-                            or.qDf(), or.qPval()), ""));
+            RandomEffectsFit orRe = or.randomEffects();
+            rows.add(List.of(ep, "Pooled, random effects (" + (orRe == null ? "REML" : orRe.method()) + "), k = " + or.k(),
+                    "one cut per trial", "", "", pooledRd(rd.randomEffects()), pooledRatio(rr.randomEffects()),
+                    pooledRatio(orRe), orRe == null ? Formats.MISSING : "z test " + pEquals("p (OR)", orRe.pval()) + "; "
+                            + heterogeneity(orRe.heterogeneity()), ""));
+            PooledEffect.MantelHaenszelFit orMh = or.mantelHaenszel();
             rows.add(List.of(ep, "Pooled, Mantel-Haenszel, k = " + or.k(), "one cut per trial", "", "",
-                    pp(rd.mhEstimate(), rd.mhLower(), rd.mhUpper()),
-                    NumberText.ci(rr.mhEstimate(), rr.mhLower(), rr.mhUpper(), 2),
-                    NumberText.ci(or.mhEstimate(), or.mhLower(), or.mhUpper(), 2),
-                    "z test p (OR) = " + NumberText.p(or.mhPval()), ""));
+                    rd.mantelHaenszel() == null ? Formats.MISSING : pp(rd.mantelHaenszel().estimate(),
+                            rd.mantelHaenszel().ciLower(), rd.mantelHaenszel().ciUpper()),
+                    pooledRatio(rr.mantelHaenszel()), pooledRatio(orMh),
+                    orMh == null ? Formats.MISSING : "z test " + pEquals("p (OR)", orMh.pval()), ""));
         }
         SubgroupTest t = r.subgroupTest();
         if (t != null) {
             PooledProportion m = r.pooledProportions().get(0);
             PooledProportion w = r.pooledProportions().get(1);
             rows.add(List.of(ep, "Pooled rates (REML, logit), k = " + m.k() + " and " + w.k(), "one cut per trial",
-                    NumberText.percentCi(m.estimate(), m.ciLower(), m.ciUpper()),
-                    NumberText.percentCi(w.estimate(), w.ciLower(), w.ciUpper()), "", "", "",
-                    "subgroup difference Q = " + NumberText.fixed(t.q(), 2) + ", df = " + t.df() + ", p = "
-                            + NumberText.p(t.pval()), ""));
+                    percentCi(m.fit().estimate(), m.fit().ciLower(), m.fit().ciUpper()),
+                    percentCi(w.fit().estimate(), w.fit().ciLower(), w.fit().ciUpper()), "", "", "",
+                    "subgroup difference Q = " + Formats.fixed(t.q(), 2) + ", df = " + t.df() + ", "
+                            + pEquals("p", t.pval()), ""));
         }
         for (MedianContrastRow m : r.medianContrasts()) {
             statuses.add(m.treated().status());
             statuses.add(m.reference().status());
             String unit = " " + m.unit();
             rows.add(List.of("median " + m.endpoint(), m.treated().trialName(), cutText(m.treated()),
-                    (m.median1() == null ? "NR/not reported" : NumberText.fixed(m.median1(), 1) + unit)
+                    (m.median1() == null ? "NR/not reported" : Formats.fixed(m.median1(), 1) + unit)
                             + StatusMarks.of(m.treated().status()),
-                    (m.median2() == null ? "NR/not reported" : NumberText.fixed(m.median2(), 1) + unit)
+                    (m.median2() == null ? "NR/not reported" : Formats.fixed(m.median2(), 1) + unit)
                             + StatusMarks.of(m.reference().status()),
-                    m.difference() == null ? "NE" : NumberText.ci(m.difference(), m.diffLower(), m.diffUpper(), 1) + unit
+                    m.difference() == null ? Formats.MISSING : Formats.estimateCi(m.difference(), m.diffLower(),
+                            m.diffUpper(), 1, CiStyle.PAREN_DASH) + unit
                             + (m.diffLower() == null ? " (no CI)" : ""),
-                    m.ratio() == null ? "NE" : NumberText.ci(m.ratio(), m.ratioLower(), m.ratioUpper(), 2)
+                    m.ratio() == null ? Formats.MISSING : ratio(m.ratio(), m.ratioLower(), m.ratioUpper())
                             + (m.ratioLower() == null ? " (no CI)" : ""),
                     "", "no test (no CIs or patient-level data)", ""));
         }
@@ -545,12 +572,35 @@ public final class Report {
         return r.pooledEffects().stream().filter(p -> p.measure().equals(measure)).findFirst().orElseThrow();
     }
 
+    /** A difference of proportions in percentage points with its CI: "26.6 (10.1–43.0) pp". */
     private static String pp(Double d, Double lo, Double hi) {
         if (d == null) {
-            return "NE";
+            return Formats.MISSING;
         }
-        return NumberText.fixed(100 * d, 1) + (lo == null ? "" : " (" + NumberText.fixed(100 * lo, 1) + " to "
-                + NumberText.fixed(100 * hi, 1) + ")") + " pp";
+        return Formats.estimateCi(100 * d, lo == null ? null : 100 * lo, hi == null ? null : 100 * hi, 1,
+                CiStyle.PAREN_DASH) + " pp";
+    }
+
+    /** A rate in percent with its CI: "43.9% (30.7–57.6)". */
+    private static String percentCi(Double p, Double lo, Double hi) {
+        return Formats.percentCi(p, lo, hi, 1, CiStyle.PAREN_DASH);
+    }
+
+    /** A ratio with its CI: "3.73 (1.54–9.08)". */
+    private static String ratio(Double v, Double lo, Double hi) {
+        return Formats.estimateCi(v, lo, hi, 2, CiStyle.PAREN_DASH);
+    }
+
+    private static String pooledRd(RandomEffectsFit f) {
+        return f == null ? Formats.MISSING : pp(f.estimate(), f.ciLower(), f.ciUpper());
+    }
+
+    private static String pooledRatio(RandomEffectsFit f) {
+        return f == null ? Formats.MISSING : ratio(f.estimate(), f.ciLower(), f.ciUpper());
+    }
+
+    private static String pooledRatio(PooledEffect.MantelHaenszelFit f) {
+        return f == null ? Formats.MISSING : ratio(f.estimate(), f.ciLower(), f.ciUpper());
     }
 
     Table biomarkerTable() {
@@ -559,7 +609,7 @@ public final class Report {
         for (BiomarkerRow b : r.biomarkerChanges()) {
             statuses.add(b.data().status());
             rows.add(List.of(b.data().trialName(), b.marker(), b.compartment().replace('_', ' '), b.direction(),
-                    b.magnitude() == null ? "not given" : b.magnitude(), cutText(b.data()), b.data().source(),
+                    b.magnitude() == null ? "not given" : TrialText.magnitude(b.magnitude()), cutText(b.data()), b.data().source(),
                     b.data().status() + (StatusMarks.of(b.data().status()).isEmpty() ? "" : " "
                             + StatusMarks.of(b.data().status()))));
         }
@@ -592,25 +642,25 @@ public final class Report {
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>trialmeta report</title>\n<style>\n").append(Html.CSS).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>trialmeta report: ").append(Html.esc(r.biomarker())).append("-mutant vs wild-type and efficacy summary</h1>\n");
-        h.append("<p>Data as of <strong>").append(Html.esc(date)).append("</strong> (the latest cut-off date in the"
+        h.append("<h1>trialmeta report: ").append(Escape.html(r.biomarker())).append("-mutant vs wild-type and efficacy summary</h1>\n");
+        h.append("<p>Data as of <strong>").append(Escape.html(date)).append("</strong> (the latest cut-off date in the"
                 + " data; the report carries no clock time, so the same data give the same files). Statuses admitted: <strong>")
-                .append(Html.esc(String.join(", ", r.statuses()))).append("</strong>. Pooling rule: ")
-                .append(Html.esc(r.cutRule())).append(".</p>\n");
+                .append(Escape.html(String.join(", ", r.statuses()))).append("</strong>. Pooling rule: ")
+                .append(Escape.html(r.cutRule())).append(".</p>\n");
         h.append("<h2 id=\"legend\">Data status legend</h2>\n<ul>\n");
         for (String l : StatusMarks.legend()) {
-            h.append("<li>").append(Html.esc(l)).append("</li>\n");
+            h.append("<li>").append(Escape.html(l)).append("</li>\n");
         }
         h.append("</ul>\n");
         h.append("<h2 id=\"figures\">Figures</h2>\n");
         for (FigureEntry f : figures) {
             String main = formats.contains(Format.SVG) ? "svg" : formats.contains(Format.PNG) ? "png" : null;
-            h.append("<figure id=\"fig-").append(Html.esc(f.name())).append("\">\n");
+            h.append("<figure id=\"fig-").append(Escape.html(f.name())).append("\">\n");
             if (main != null) {
-                h.append("<img src=\"figures/").append(Html.esc(f.name())).append('.').append(main).append("\" alt=\"")
-                        .append(Html.esc(f.caption())).append("\">\n");
+                h.append("<img src=\"figures/").append(Escape.html(f.name())).append('.').append(main).append("\" alt=\"")
+                        .append(Escape.html(f.caption())).append("\">\n");
             }
-            h.append("<figcaption>").append(Html.esc(f.caption())).append(". <span class=\"downloads\">");
+            h.append("<figcaption>").append(Escape.html(f.caption())).append(". <span class=\"downloads\">");
             links(h, "figures/" + f.name(), formats.stream().map(Format::extension).toList());
             h.append("</span></figcaption>\n</figure>\n");
         }
@@ -629,26 +679,26 @@ public final class Report {
             h.append("</p>\n");
         }
         h.append("<h2 id=\"reviewer-check\">Reviewer check</h2>\n").append(REVIEWER_CHECK_MARKER).append('\n')
-                .append(reviewerCheck(repo));
+                .append(reviewerCheck());
         h.append("<h2 id=\"sources\">Sources</h2>\n<ul>\n");
         for (Source s : repo.sources()) {
-            h.append("<li id=\"source-").append(Html.esc(s.id())).append("\"><code>").append(Html.esc(s.id()))
-                    .append("</code>: ").append(Html.esc(s.citation())).append(" (").append(Html.esc(
+            h.append("<li id=\"source-").append(Escape.html(s.id())).append("\"><code>").append(Escape.html(s.id()))
+                    .append("</code>: ").append(Escape.html(s.citation())).append(" (").append(Escape.html(
                             s.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '))).append(')');
-            s.doi().ifPresent(d -> h.append(" <a href=\"https://doi.org/").append(Html.esc(d)).append("\">doi:")
-                    .append(Html.esc(d)).append("</a>"));
-            s.pmid().ifPresent(p -> h.append(" <a href=\"https://pubmed.ncbi.nlm.nih.gov/").append(Html.esc(p))
-                    .append("/\">PMID ").append(Html.esc(p)).append("</a>"));
-            s.url().ifPresent(u -> h.append(" <a href=\"").append(Html.esc(u)).append("\">link</a>"));
-            s.note().ifPresent(n -> h.append(". <em>").append(Html.esc(n)).append("</em>"));
+            s.doi().ifPresent(d -> h.append(" <a href=\"https://doi.org/").append(Escape.html(d)).append("\">doi:")
+                    .append(Escape.html(d)).append("</a>"));
+            s.pmid().ifPresent(p -> h.append(" <a href=\"https://pubmed.ncbi.nlm.nih.gov/").append(Escape.html(p))
+                    .append("/\">PMID ").append(Escape.html(p)).append("</a>"));
+            s.url().ifPresent(u -> h.append(" <a href=\"").append(Escape.html(u)).append("\">link</a>"));
+            s.note().ifPresent(n -> h.append(". <em>").append(Escape.html(n)).append("</em>"));
             h.append("</li>\n");
         }
         h.append("</ul>\n");
-        h.append("<h2 id=\"versions\">Software and data versions</h2>\n<p>").append(Html.esc(meta.softwareVersion()))
+        h.append("<h2 id=\"versions\">Software and data versions</h2>\n<p>").append(Escape.html(meta.softwareVersion()))
                 .append(". Full analysis results: <a href=\"analysis.json\">analysis.json</a>.</p>\n");
         h.append("<table class=\"data\"><caption>Trial files (SHA-256)</caption>\n<thead><tr><th>File</th><th>SHA-256</th></tr></thead>\n<tbody>\n");
         for (ReportMeta.DataFile f : meta.dataFiles()) {
-            h.append("<tr><td>").append(Html.esc(f.name())).append("</td><td><code>").append(f.sha256())
+            h.append("<tr><td>").append(Escape.html(f.name())).append("</td><td><code>").append(f.sha256())
                     .append("</code></td></tr>\n");
         }
         h.append("</tbody>\n</table>\n</body>\n</html>\n");
@@ -660,16 +710,15 @@ public final class Report {
             if (i > 0) {
                 h.append(" \u00b7 ");
             }
-            h.append("<a href=\"").append(Html.esc(base)).append('.').append(exts.get(i)).append("\">")
+            h.append("<a href=\"").append(Escape.html(base)).append('.').append(exts.get(i)).append("\">")
                     .append(exts.get(i).toUpperCase(Locale.ROOT)).append("</a>");
         }
     }
 
     /** The reviewer check's findings as a section: a one-line summary and the table of every finding. */
-    private static String reviewerCheck(TrialRepository repo) {
-        org.trialmeta.check.CheckReport r = org.trialmeta.check.ReviewerCheck.run(repo);
+    private String reviewerCheck() {
         return "<p>Every reported figure the data allow is recomputed from the counts, and sources and cuts of the"
                 + " same figure are compared (<code>trialmeta check</code>; hover a rule for its sentence).</p>\n"
-                + r.toHtmlFragment(org.trialmeta.check.Severity.INFO);
+                + CheckText.htmlFragment(check, Severity.INFO);
     }
 }

@@ -13,6 +13,7 @@ import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.trialmeta.present.Escape;
 
 /** Writes a {@link Table} as CSV (RFC 4180), GitHub Markdown, an HTML fragment and DOCX. */
 public final class TableWriter {
@@ -67,29 +68,29 @@ public final class TableWriter {
 
     /** An HTML {@code <table>} with caption and footnotes (a fragment, also embedded in index.html). */
     public static String htmlFragment(Table t) {
-        StringBuilder sb = new StringBuilder("<table class=\"data\" id=\"table-").append(Html.esc(t.id())).append("\">\n");
-        sb.append("<caption>").append(Html.esc(t.title())).append("</caption>\n<thead><tr>");
+        StringBuilder sb = new StringBuilder("<table class=\"data\" id=\"table-").append(Escape.html(t.id())).append("\">\n");
+        sb.append("<caption>").append(Escape.html(t.title())).append("</caption>\n<thead><tr>");
         for (String c : t.columns()) {
-            sb.append("<th>").append(Html.esc(c)).append("</th>");
+            sb.append("<th>").append(Escape.html(c)).append("</th>");
         }
         sb.append("</tr></thead>\n<tbody>\n");
         for (List<String> r : t.rows()) {
             sb.append("<tr>");
             for (String c : r) {
-                sb.append("<td>").append(Html.esc(c)).append("</td>");
+                sb.append("<td>").append(Escape.html(c)).append("</td>");
             }
             sb.append("</tr>\n");
         }
         sb.append("</tbody>\n</table>\n");
         for (String f : t.footnotes()) {
-            sb.append("<p class=\"note\">").append(Html.esc(f)).append("</p>\n");
+            sb.append("<p class=\"note\">").append(Escape.html(f)).append("</p>\n");
         }
         return sb.toString();
     }
 
     /** A stand-alone HTML page of the table. */
     public static String html(Table t) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Html.esc(t.title())
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Escape.html(t.title())
                 + "</title>\n<style>\n" + Html.CSS + "</style>\n</head>\n<body>\n" + htmlFragment(t) + "</body>\n</html>\n";
     }
 

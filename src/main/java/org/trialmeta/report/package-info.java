@@ -1,5 +1,9 @@
 /**
- * Publication figures and (later) tables. The only package that touches JFreeSVG, PDFBox and POI.
+ * The report: publication figures, tables and the HTML page. The only package that touches JFreeSVG, PDFBox
+ * and POI. {@link org.trialmeta.report.Report} lays out results computed elsewhere (the analyses and the reviewer
+ * check) into figures, {@link org.trialmeta.report.Table}s (written by {@link org.trialmeta.report.TableWriter} as
+ * CSV, Markdown, HTML and DOCX), {@code analysis.json} and {@code index.html}; numbers are written by
+ * {@code org.trialmeta.present.Formats}.
  *
  * <p>Every figure is a {@link org.trialmeta.report.Figure} built from a plain input record of this
  * package (no stats or model types), so the analyses map their results onto these records:

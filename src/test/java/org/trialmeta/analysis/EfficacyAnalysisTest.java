@@ -92,21 +92,26 @@ class EfficacyAnalysisTest {
             String m = p.measure();
             assertThat(p.k()).isEqualTo(2);
             assertThat(p.studies()).containsExactly("frame", "ramp-201");
-            assertThat(p.estimate()).isCloseTo(RValues.get("pooled_" + m), within(REML_TOLERANCE));
-            assertThat(p.ciLower()).isCloseTo(RValues.get("pooled_" + m + "_lower"), within(REML_TOLERANCE));
-            assertThat(p.ciUpper()).isCloseTo(RValues.get("pooled_" + m + "_upper"), within(REML_TOLERANCE));
-            assertThat(p.piLower()).isCloseTo(RValues.get("pooled_" + m + "_pi_lower"), within(REML_TOLERANCE));
-            assertThat(p.piUpper()).isCloseTo(RValues.get("pooled_" + m + "_pi_upper"), within(REML_TOLERANCE));
-            assertThat(p.pval()).isCloseTo(RValues.get("pooled_" + m + "_pval"), within(REML_TOLERANCE));
-            assertThat(p.tau2()).isCloseTo(RValues.get("pooled_" + m + "_tau2"), within(REML_TOLERANCE));
-            assertThat(p.q()).isCloseTo(RValues.get("pooled_" + m + "_q"), within(REML_TOLERANCE));
-            assertThat(p.qPval()).isCloseTo(RValues.get("pooled_" + m + "_qp"), within(REML_TOLERANCE));
-            assertThat(p.i2()).isCloseTo(RValues.get("pooled_" + m + "_i2"), within(1e-4));
-            assertThat(p.weights().get(0)).isCloseTo(RValues.get("pooled_" + m + "_w1"), within(1e-4));
-            assertThat(p.mhEstimate()).isCloseTo(RValues.get("mh_" + m), within(EFFECT_TOLERANCE));
-            assertThat(p.mhLower()).isCloseTo(RValues.get("mh_" + m + "_lower"), within(EFFECT_TOLERANCE));
-            assertThat(p.mhUpper()).isCloseTo(RValues.get("mh_" + m + "_upper"), within(EFFECT_TOLERANCE));
-            assertThat(p.mhPval()).isCloseTo(RValues.get("mh_" + m + "_pval"), within(P_TOLERANCE));
+            assertThat(p.level()).isEqualTo(EfficacyAnalysis.LEVEL);
+            RandomEffectsFit re = p.randomEffects();
+            assertThat(re.method()).isEqualTo("REML");
+            assertThat(re.estimate()).isCloseTo(RValues.get("pooled_" + m), within(REML_TOLERANCE));
+            assertThat(re.ciLower()).isCloseTo(RValues.get("pooled_" + m + "_lower"), within(REML_TOLERANCE));
+            assertThat(re.ciUpper()).isCloseTo(RValues.get("pooled_" + m + "_upper"), within(REML_TOLERANCE));
+            assertThat(re.piLower()).isCloseTo(RValues.get("pooled_" + m + "_pi_lower"), within(REML_TOLERANCE));
+            assertThat(re.piUpper()).isCloseTo(RValues.get("pooled_" + m + "_pi_upper"), within(REML_TOLERANCE));
+            assertThat(re.pval()).isCloseTo(RValues.get("pooled_" + m + "_pval"), within(REML_TOLERANCE));
+            RandomEffectsFit.Heterogeneity h = re.heterogeneity();
+            assertThat(h.tau2()).isCloseTo(RValues.get("pooled_" + m + "_tau2"), within(REML_TOLERANCE));
+            assertThat(h.q()).isCloseTo(RValues.get("pooled_" + m + "_q"), within(REML_TOLERANCE));
+            assertThat(h.qPval()).isCloseTo(RValues.get("pooled_" + m + "_qp"), within(REML_TOLERANCE));
+            assertThat(h.i2()).isCloseTo(RValues.get("pooled_" + m + "_i2"), within(1e-4));
+            assertThat(re.weights().get(0)).isCloseTo(RValues.get("pooled_" + m + "_w1"), within(1e-4));
+            PooledEffect.MantelHaenszelFit mh = p.mantelHaenszel();
+            assertThat(mh.estimate()).isCloseTo(RValues.get("mh_" + m), within(EFFECT_TOLERANCE));
+            assertThat(mh.ciLower()).isCloseTo(RValues.get("mh_" + m + "_lower"), within(EFFECT_TOLERANCE));
+            assertThat(mh.ciUpper()).isCloseTo(RValues.get("mh_" + m + "_upper"), within(EFFECT_TOLERANCE));
+            assertThat(mh.pval()).isCloseTo(RValues.get("mh_" + m + "_pval"), within(P_TOLERANCE));
         }
     }
 
@@ -117,13 +122,14 @@ class EfficacyAnalysisTest {
             PooledProportion p = def.pooledProportions().get(i);
             String n = "plo_" + names[i];
             assertThat(p.k()).isEqualTo(2);
-            assertThat(p.estimate()).isCloseTo(RValues.get(n), within(REML_TOLERANCE));
-            assertThat(p.ciLower()).isCloseTo(RValues.get(n + "_lower"), within(REML_TOLERANCE));
-            assertThat(p.ciUpper()).isCloseTo(RValues.get(n + "_upper"), within(REML_TOLERANCE));
-            assertThat(p.piLower()).isCloseTo(RValues.get(n + "_pi_lower"), within(REML_TOLERANCE));
-            assertThat(p.piUpper()).isCloseTo(RValues.get(n + "_pi_upper"), within(REML_TOLERANCE));
-            assertThat(p.tau2()).isCloseTo(RValues.get(n + "_tau2"), within(REML_TOLERANCE));
-            assertThat(p.weights().get(0)).isCloseTo(RValues.get(n + "_w2"), within(1e-4)); // R lists RAMP-201 first
+            RandomEffectsFit f = p.fit();
+            assertThat(f.estimate()).isCloseTo(RValues.get(n), within(REML_TOLERANCE));
+            assertThat(f.ciLower()).isCloseTo(RValues.get(n + "_lower"), within(REML_TOLERANCE));
+            assertThat(f.ciUpper()).isCloseTo(RValues.get(n + "_upper"), within(REML_TOLERANCE));
+            assertThat(f.piLower()).isCloseTo(RValues.get(n + "_pi_lower"), within(REML_TOLERANCE));
+            assertThat(f.piUpper()).isCloseTo(RValues.get(n + "_pi_upper"), within(REML_TOLERANCE));
+            assertThat(f.heterogeneity().tau2()).isCloseTo(RValues.get(n + "_tau2"), within(REML_TOLERANCE));
+            assertThat(f.weights().get(0)).isCloseTo(RValues.get(n + "_w2"), within(1e-4)); // R lists RAMP-201 first
         }
         assertThat(def.pooledProportions().get(2).rows()).extracting(r -> r.data().cut())
                 .containsExactly("final", "primary");
@@ -175,7 +181,8 @@ class EfficacyAnalysisTest {
     void onlyConfirmedLeavesNoComparison() {
         AnalysisResults c = EfficacyAnalysis.run(repo, StatusFilter.parse("confirmed"));
         assertThat(c.comparisons()).isEmpty();
-        assertThat(c.pooledEffects().get(0).estimate()).isNull();
+        assertThat(c.pooledEffects().get(0).randomEffects()).isNull();
+        assertThat(c.pooledEffects().get(0).mantelHaenszel()).isNull();
         assertThat(c.pooledEffects().get(0).note()).contains("no trial");
         assertThat(c.proportions()).extracting(p -> p.data().trial()).containsExactly("frame");
     }

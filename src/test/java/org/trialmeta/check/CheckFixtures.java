@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.trialmeta.model.TrialRepository;
+import org.trialmeta.present.CheckText;
 import org.trialmeta.repository.TrialLoader;
 
 /** Copies of the curated trials, optionally with one deliberate defect. */
@@ -61,7 +62,7 @@ final class CheckFixtures {
 
     static Finding one(CheckReport r, Severity s, String rule, String trial, String fieldPart) {
         List<Finding> found = find(r, s, rule, trial, fieldPart);
-        assertThat(found).as("%s %s %s %s in%n%s", s, rule, trial, fieldPart, r.toMarkdown(Severity.INFO)).hasSize(1);
+        assertThat(found).as("%s %s %s %s in%n%s", s, rule, trial, fieldPart, CheckText.markdown(r, Severity.INFO)).hasSize(1);
         return found.get(0);
     }
 }

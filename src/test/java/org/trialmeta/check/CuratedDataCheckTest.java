@@ -5,6 +5,9 @@ import static org.trialmeta.check.CheckFixtures.one;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.trialmeta.present.CheckSummary;
+import org.trialmeta.present.CheckText;
+import org.trialmeta.repository.Json;
 
 /** The check on the curated repository reproduces the known facts of the curation sheet. */
 class CuratedDataCheckTest {
@@ -13,7 +16,7 @@ class CuratedDataCheckTest {
 
     @Test
     void curatedDataHasNoErrors() {
-        assertThat(REPORT.atLeast(Severity.ERROR)).as(REPORT.toMarkdown(Severity.ERROR)).isEmpty();
+        assertThat(REPORT.atLeast(Severity.ERROR)).as(CheckText.markdown(REPORT, Severity.ERROR)).isEmpty();
         assertThat(REPORT.hasErrors()).isFalse();
     }
 
@@ -116,7 +119,7 @@ class CuratedDataCheckTest {
     void outputIsDeterministicAndOrderedBySeverity() {
         CheckReport again = ReviewerCheck.run(CheckFixtures.curated());
         assertThat(again.findings()).isEqualTo(REPORT.findings());
-        assertThat(again.toJson(Severity.INFO)).isEqualTo(REPORT.toJson(Severity.INFO));
+        assertThat(Json.write(CheckSummary.of(again, Severity.INFO))).isEqualTo(Json.write(CheckSummary.of(REPORT, Severity.INFO)));
         List<Severity> order = REPORT.findings().stream().map(Finding::severity).toList();
         assertThat(order).isSortedAccordingTo(java.util.Comparator.naturalOrder());
         assertThat(REPORT.counts().values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(REPORT.findings().size());

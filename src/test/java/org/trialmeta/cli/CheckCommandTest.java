@@ -96,6 +96,7 @@ class CheckCommandTest {
 
         Run usage = run("check", "--format", "pdf");
         assertThat(usage.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(usage.err()).isEqualTo("trialmeta: --format: 'pdf' (allowed: table, json, md)\n");
     }
 
     @Test
@@ -104,7 +105,8 @@ class CheckCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         JsonNode j = Json.mapper().readTree(r.out());
         assertThat(j.get("counts").get("error").asInt()).isZero();
-        assertThat(j.get("minSeverity").asText()).isEqualTo("info");
+        assertThat(j.get("min_severity").asText()).isEqualTo("info");
+        assertThat(j.has("minSeverity")).isFalse();
         boolean found = false;
         for (JsonNode f : j.get("findings")) {
             if (f.get("rule").asText().equals("binomial-ci") && f.get("trial").asText().equals("frame")) {
@@ -130,6 +132,6 @@ class CheckCommandTest {
     void helpShowsDefaults() {
         Run r = run("check", "--help");
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("--format", "default: table", "--min-severity", "default: info", "--trials");
+        assertThat(r.out()).contains("--format", "Default: table", "--min-severity", "default: info", "--trials");
     }
 }

@@ -23,9 +23,10 @@ class CompareAndReportCommandTest {
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("statuses admitted: confirmed, secondary, derived")
                 .contains("cut primary (Primary analysis, cut-off 2024-06-30)")
-                .containsPattern("kras_mutant\\s+25\\s+57\\s+43\\.9%\\s+30\\.7\u201357\\.6\\s+secondary")
+                .containsPattern("kras_mutant\\s+25\\s+57\\s+43\\.9%\\s+\\[30\\.7, 57\\.6\\]\\s+secondary")
                 .containsPattern("kras_wild_type\\s+9\\s+52\\s+17\\.3%")
-                .containsPattern("odds ratio\\s+3\\.733\\s+1\\.535\u20139\\.078")
+                .containsPattern("odds ratio\\s+3\\.733\\s+\\[1\\.535, 9\\.078\\]")
+                .containsPattern("Fisher exact p \\(two-sided\\)\\s+0\\.0036")
                 .contains("Fisher exact p (two-sided)")
                 .contains("excluded:").contains("no responder counts (only a reported percentage 45%)");
     }

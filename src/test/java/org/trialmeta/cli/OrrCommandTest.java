@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.trialmeta.present.Formats;
 import org.trialmeta.repository.Json;
 
 /** The {@code orr} and {@code orr-diff} commands: text, JSON and exit codes. */
@@ -75,11 +76,35 @@ class OrrCommandTest {
                 "--label1", "KRAS-mutant", "--label2", "wild-type");
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         assertThat(r.out())
-                .containsPattern("KRAS-mutant\\s+25\\s+57\\s+43\\.9\\s+30\\.7 to 57\\.6")
-                .containsPattern("risk difference, pp \\(Newcombe\\)\\s+26\\.6\\s+9\\.2 to 41\\.7")
+                .containsPattern("KRAS-mutant\\s+25\\s+57\\s+43\\.9\\s+\\[30\\.7, 57\\.6\\]")
+                .containsPattern("risk difference, pp \\(Newcombe\\)\\s+26\\.6\\s+\\[9\\.2, 41\\.7\\]")
                 .contains("Miettinen-Nurminen").contains("risk ratio (log CI)").contains("odds ratio (Woolf CI)")
                 .containsPattern("Fisher's exact, two-sided\\s+0\\.0036")
-                .containsPattern("chi-square, Yates-corrected\\s+7\\.738\\s+0\\.0054");
+                .containsPattern("chi-square, Yates-corrected\\s+7\\.738\\s+0\\.0054")
+                .doesNotContain(Formats.MISSING_MEANING);
+    }
+
+    @Test
+    void orrDiffTableWritesInfinityAsInfAndNotEstimableAsNe() {
+        Run inf = run("orr-diff", "--x1", "5", "--n1", "5", "--x2", "0", "--n2", "8");
+        assertThat(inf.code()).isEqualTo(ExitCodes.OK);
+        assertThat(inf.out()).containsPattern("odds ratio \\(conditional MLE, exact CI\\)\\s+Inf\\s+\\[\\d+\\.\\d{3}, Inf\\]")
+                .containsPattern("Fisher's exact, two-sided\\s+0\\.0008");
+        Run none = run("orr-diff", "--x1", "0", "--n1", "10", "--x2", "0", "--n2", "12");
+        assertThat(none.out()).containsPattern("risk ratio \\(log CI\\)( \\*)?\\s+NE\\s+NE")
+                .containsPattern("Pearson chi-square\\s+NE\\s+NE").endsWith(Formats.MISSING_MEANING + "\n");
+        assertThat(none.out().replace(Formats.MISSING_MEANING, "")).doesNotContain("not estimable", "e-0");
+    }
+
+    @Test
+    void formatAndLevelAreTheSharedOptions() {
+        Run xml = run("orr", "--responders", "1", "--n", "2", "--format", "xml");
+        assertThat(xml.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(xml.err()).isEqualTo("trialmeta: --format: 'xml' (allowed: table, json)\n");
+        Run diff = run("orr-diff", "--x1", "1", "--n1", "2", "--x2", "1", "--n2", "2", "--format", "XML");
+        assertThat(diff.err()).isEqualTo("trialmeta: --format: 'XML' (allowed: table, json)\n");
+        Run lv = run("orr-diff", "--x1", "1", "--n1", "2", "--x2", "1", "--n2", "2", "--level", "97.5");
+        assertThat(lv.out()).contains("97.5% CI (Clopper-Pearson)");
     }
 
     @Test

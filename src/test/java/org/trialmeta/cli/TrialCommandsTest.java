@@ -152,6 +152,9 @@ class TrialCommandsTest {
             assertThat(r.code()).isEqualTo(ExitCodes.OK);
             assertThat(r.out().replaceAll("\\s+", " ")).contains("--trials=DIR").contains("(default: trials)");
         }
-        assertThat(run("show", "--help").out()).contains("table, json or yaml (default: table)");
+        assertThat(run("show", "--help").out()).contains("table, json or yaml. Default: table.");
+        Run md = run("show", "frame", "--format", "md");
+        assertThat(md.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(md.err()).isEqualTo("trialmeta: --format: 'md' (allowed: table, json, yaml)\n");
     }
 }

@@ -21,7 +21,9 @@ import org.trialmeta.analysis.AnalysisResults;
 import org.trialmeta.analysis.EfficacyAnalysis;
 import org.trialmeta.analysis.RValues;
 import org.trialmeta.analysis.StatusFilter;
+import org.trialmeta.check.ReviewerCheck;
 import org.trialmeta.model.TrialRepository;
+import org.trialmeta.present.Formats;
 import org.trialmeta.report.FigureWriter.Format;
 import org.trialmeta.report.ForestPlotData.Header;
 import org.trialmeta.report.ForestPlotData.Pooled;
@@ -45,8 +47,8 @@ class ReportTest {
     static void build() throws IOException {
         repo = TrialLoader.loadDirectory(Path.of("trials"));
         results = EfficacyAnalysis.run(repo, REPORT_STATUSES);
-        built = Report.build(repo, results, Report.meta("trialmeta " + pomVersion(), Path.of("trials")),
-                EnumSet.allOf(Format.class), line -> { });
+        built = Report.build(repo, results, ReviewerCheck.run(repo), Report.meta("trialmeta " + pomVersion(),
+                Path.of("trials")), EnumSet.allOf(Format.class), line -> { });
     }
 
     /** The project version in pom.xml (the jar manifest's Implementation-Version). */
@@ -90,8 +92,8 @@ class ReportTest {
         assertThat(pooled.get(2).prediction().get().upper()).isCloseTo(RValues.get("plo_all_pi_upper"), within(TOL));
         String last = ((Text) rows.get(rows.size() - 1)).text();
         assertThat(last).isEqualTo(String.format(java.util.Locale.ROOT,
-                "Test for subgroup differences (mutant vs wild-type): Q = %.2f, df = 1, p = %.3f",
-                RValues.get("subgroup_q"), RValues.get("subgroup_p")));
+                "Test for subgroup differences (mutant vs wild-type): Q = %.2f, df = 1, p = %s",
+                RValues.get("subgroup_q"), Formats.pJournal(RValues.get("subgroup_p"))));
         assertThat(d.footnotes()).anyMatch(f -> f.startsWith("\u2021 secondary")).anyMatch(f -> f.startsWith("\u00a7 derived"));
     }
 
@@ -147,7 +149,7 @@ class ReportTest {
         assertThat(r.get(3)).isEqualTo("25/57 (43.9%)\u2021");
         assertThat(r.get(7)).isEqualTo(String.format(java.util.Locale.ROOT, "%.2f (%.2f\u2013%.2f)",
                 RValues.get("ramp_OR"), RValues.get("ramp_OR_lower"), RValues.get("ramp_OR_upper")));
-        assertThat(r.get(8)).isEqualTo(String.format(java.util.Locale.ROOT, "Fisher exact p = %.4f", RValues.get("ramp_fisher_p")));
+        assertThat(r.get(8)).isEqualTo("Fisher exact p = " + Formats.pJournal(RValues.get("ramp_fisher_p")));
         assertThat(c.rows()).anyMatch(x -> x.get(1).equals("Pooled, random effects (REML), k = 2"));
         assertThat(c.rows()).anyMatch(x -> x.get(0).equals("median PFS") && x.get(5).equals("9.2 months (no CI)"));
         assertThat(table("biomarker-changes").rows()).hasSize(6);
@@ -184,9 +186,8 @@ class ReportTest {
 
     @Test
     void sameInputGivesByteIdenticalFiles() {
-        Report.Built again = Report.build(repo, EfficacyAnalysis.run(repo, REPORT_STATUSES),
-                Report.meta("trialmeta x", Path.of("trials")), EnumSet.allOf(Format.class),
-                line -> { });
+        Report.Built again = Report.build(repo, EfficacyAnalysis.run(repo, REPORT_STATUSES), ReviewerCheck.run(repo),
+                Report.meta("trialmeta x", Path.of("trials")), EnumSet.allOf(Format.class), line -> { });
         for (Map.Entry<String, byte[]> e : again.files().entrySet()) {
             if (!e.getKey().equals("index.html")) {
                 assertThat(e.getValue()).as(e.getKey()).isEqualTo(built.files().get(e.getKey()));

@@ -23,9 +23,9 @@ import org.trialmeta.stats.Interval;
  * Breslow 1974. Variance = inverse information at the estimate; Wald, likelihood-ratio and score
  * tests as {@code summary(fit)}; concordance as {@code concordance(fit)}.
  *
- * <p>Not done: case weights, offsets, (start, stop] data, clustering/robust variance, and R's
- * {@code timefix} merging of times that differ only by floating-point noise (times are compared
- * exactly).
+ * <p>Times that differ only by floating-point noise are merged first, as coxph's default
+ * {@code timefix = TRUE} ({@link #timefix}, survival's {@code aeqSurv}). Not done: case weights, offsets,
+ * (start, stop] data, clustering/robust variance.
  *
  * <p>Cox DR. Regression models and life-tables. J R Stat Soc B 1972;34:187–220. Therneau TM,
  * Grambsch PM. Modeling Survival Data: Extending the Cox Model. Springer 2000.
