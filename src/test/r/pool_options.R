@@ -28,3 +28,15 @@ out <- "src/test/resources/r/pool_options"
 dir.create(out, recursive = TRUE, showWarnings = FALSE)
 write.csv(do.call(rbind, rows), file.path(out, "values.csv"), row.names = FALSE, quote = FALSE)
 cat("wrote", file.path(out, "values.csv"), "\n")
+
+# Per-study CIs on the natural scale (pool's studies[].transformed): summary(escalc(...), transf =)
+b <- dat.bcg
+es <- summary(escalc("OR", ai = tpos, bi = tneg, ci = cpos, di = cneg, data = b), transf = exp)
+p <- dat.pritz1997
+ep0 <- summary(escalc("PFT", xi = xi, ni = ni, data = p))
+ep <- data.frame(yi = transf.ipft(ep0$yi, p$ni), ci.lb = transf.ipft(ep0$ci.lb, p$ni), ci.ub = transf.ipft(ep0$ci.ub, p$ni))
+st <- rbind(data.frame(case = "bcg_or", i = seq_len(nrow(es)), estimate = es$yi, ci_lower = es$ci.lb, ci_upper = es$ci.ub),
+            data.frame(case = "pritz_pft", i = seq_len(nrow(ep)), estimate = ep$yi, ci_lower = ep$ci.lb, ci_upper = ep$ci.ub))
+for (k in c("estimate", "ci_lower", "ci_upper")) st[[k]] <- sprintf("%.17g", st[[k]])
+write.csv(st, file.path(out, "study_transformed.csv"), row.names = FALSE, quote = FALSE)
+cat("wrote", file.path(out, "study_transformed.csv"), "\n")

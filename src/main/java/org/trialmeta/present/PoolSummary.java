@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.trialmeta.analysis.PoolFit;
 import org.trialmeta.stats.Interval;
+import org.trialmeta.stats.meta.EffectMeasure;
 import org.trialmeta.stats.meta.EffectSizes;
 import org.trialmeta.stats.meta.Heterogeneity;
 import org.trialmeta.stats.meta.MetaAnalysisResult;
@@ -15,6 +16,7 @@ import org.trialmeta.stats.meta.SubgroupAnalysis;
 import org.trialmeta.stats.meta.Tau2ConfidenceInterval;
 import org.trialmeta.stats.meta.TwoByTwoPoolResult;
 import org.trialmeta.stats.meta.TwoByTwoSubgroupAnalysis;
+import org.trialmeta.stats.meta.Transform;
 
 /**
  * What {@code pool} reports, whatever the method: the one summary from which its text, its JSON (the published
@@ -70,21 +72,36 @@ public record PoolSummary(String measure, String method, String test, double lev
     /**
      * One study.
      *
-     * @param study     its label
-     * @param yi        its estimate on the analysis scale
-     * @param vi        its sampling variance
-     * @param weight    its weight in percent
-     * @param ciLower   its own Wald CI at the fit's level (text and figures only)
-     * @param ciUpper   upper end
-     * @param corrected whether a zero-cell correction was added to its cells
+     * @param study       its label
+     * @param yi          its estimate on the analysis scale
+     * @param vi          its sampling variance
+     * @param weight      its weight in percent
+     * @param transformed its estimate and own Wald CI at the fit's level on the natural scale (OR, proportion, …;
+     *                    as {@code summary(escalc(...), transf = )}); the analysis scale for RD, MD, SMD, PR, GEN
+     * @param ciLower     its own Wald CI on the analysis scale (text only)
+     * @param ciUpper     upper end
+     * @param corrected   whether a zero-cell correction was added to its cells
      */
-    public record Study(String study, Double yi, Double vi, Double weight, @JsonIgnore Double ciLower,
-            @JsonIgnore Double ciUpper, @JsonIgnore boolean corrected) {
+    public record Study(String study, Double yi, Double vi, Double weight, StudyTransformed transformed,
+            @JsonIgnore Double ciLower, @JsonIgnore Double ciUpper, @JsonIgnore boolean corrected) {
     }
 
-    /** One subgroup's pooled result; null fields when it could not be fitted. */
+    /** A study's estimate and CI on the natural scale; null fields when it has no estimate. */
+    public record StudyTransformed(Double estimate, Double ciLower, Double ciUpper) {
+    }
+
+    /**
+     * One subgroup's pooled result; null fields when it could not be fitted.
+     *
+     * @param statistic   z (or t) of its pooled estimate
+     * @param pval        its p-value
+     * @param q           Cochran's Q within the subgroup
+     * @param qDf         its degrees of freedom
+     * @param qPval       its p-value
+     * @param transformed the pooled values on the natural scale
+     */
     public record Subgroup(String name, int k, Double estimate, Double se, Double ciLower, Double ciUpper, Double tau2,
-            Double i2) {
+            Double i2, Double statistic, Double pval, Double q, Integer qDf, Double qPval, Transformed transformed) {
     }
 
     /** Test for subgroup differences (Q-between); null fields when not estimable. */
@@ -101,6 +118,8 @@ public record PoolSummary(String measure, String method, String test, double lev
      */
     public record Notes(double zeroCellAdd, boolean tau2CiNullSet, boolean tau2CiAtLimit, boolean estimable) {
     }
+
+    private static final StudyTransformed NO_ESTIMATE = new StudyTransformed(null, null, null);
 
     /** Whether the fit is a fixed-effect one (no tau² line in the text). */
     @JsonIgnore
@@ -124,13 +143,18 @@ public record PoolSummary(String measure, String method, String test, double lev
         boolean[] corrected = es.corrected();
         int[] used = f.used();
         Interval[] cis = es.cis(r.level());
+        int[] ni = es.ni();
+        Transform common = es.transform();
         for (int i = 0, j = 0; i < names.length; i++) {
             if (j < used.length && used[j] == i) {
                 Interval ci = cis[j];
-                studies.add(new Study(names[i], yi[j], vi[j], w[j], ci.lower(), ci.upper(), corrected[j]));
+                Transform t = es.measure() == EffectMeasure.PFT ? Transform.forMeasure(EffectMeasure.PFT, new int[] {ni[j]})
+                        : common;
+                studies.add(new Study(names[i], yi[j], vi[j], w[j], new StudyTransformed(t.apply(yi[j]),
+                        t.apply(ci.lower()), t.apply(ci.upper())), ci.lower(), ci.upper(), corrected[j]));
                 j++;
             } else {
-                studies.add(new Study(names[i], null, null, null, null, null, false));
+                studies.add(new Study(names[i], null, null, null, NO_ESTIMATE, null, null, false));
             }
         }
         Optional<Heterogeneity> h = r.heterogeneity();
@@ -143,9 +167,18 @@ public record PoolSummary(String measure, String method, String test, double lev
             subgroups = new ArrayList<>();
             for (SubgroupAnalysis.Subgroup s : sa.subgroups()) {
                 MetaAnalysisResult x = s.fit() instanceof MetaAnalysisResult m ? m : null;
-                subgroups.add(x == null ? new Subgroup(s.name(), s.studies().size(), null, null, null, null, null, null)
-                        : new Subgroup(s.name(), s.studies().size(), x.estimate(), x.se(), x.ci().lower(), x.ci().upper(),
-                                x.tau2(), x.heterogeneity().map(Heterogeneity::i2).orElse(null)));
+                if (x == null) {
+                    subgroups.add(new Subgroup(s.name(), s.studies().size(), null, null, null, null, null, null, null, null,
+                            null, null, null, new Transformed(null, null, null, null, null)));
+                    continue;
+                }
+                Optional<Heterogeneity> sh = x.heterogeneity();
+                MetaAnalysisResult.Transformed xt = x.transformed();
+                subgroups.add(new Subgroup(s.name(), s.studies().size(), x.estimate(), x.se(), x.ci().lower(),
+                        x.ci().upper(), x.tau2(), sh.map(Heterogeneity::i2).orElse(null), x.statistic(), x.pval(),
+                        sh.map(Heterogeneity::q).orElse(null), sh.map(Heterogeneity::df).orElse(null),
+                        sh.map(Heterogeneity::pval).orElse(null), new Transformed(xt.estimate(), xt.ci().lower(),
+                                xt.ci().upper(), lower(xt.pi()), upper(xt.pi()))));
             }
             test = test(sa.test());
         }
@@ -166,8 +199,18 @@ public record PoolSummary(String measure, String method, String test, double lev
         TwoByTwoPoolResult r = f.fit();
         String[] names = f.input().names();
         List<Study> studies = new ArrayList<>();
+        double crit = EffectSizes.criticalValue(r.options().level());
+        Transform t0 = Transform.forMeasure(r.measure(), new int[0]);
         for (TwoByTwoPoolResult.Study s : r.studies()) {
-            studies.add(new Study(names[s.index()], d(s.yi()), d(s.vi()), d(s.weight()), null, null, false));
+            if (s.yi().isPresent() && s.vi().isPresent() && s.vi().getAsDouble() > 0) {
+                Interval ci = EffectSizes.waldCi(s.yi().getAsDouble(), s.vi().getAsDouble(), crit);
+                studies.add(new Study(names[s.index()], d(s.yi()), d(s.vi()), d(s.weight()), new StudyTransformed(
+                        t0.apply(s.yi().getAsDouble()), t0.apply(ci.lower()), t0.apply(ci.upper())), ci.lower(),
+                        ci.upper(), false));
+            } else {
+                studies.add(new Study(names[s.index()], d(s.yi()), d(s.vi()), d(s.weight()), NO_ESTIMATE, null, null,
+                        false));
+            }
         }
         List<Subgroup> subgroups = null;
         SubgroupTest test = null;
@@ -176,8 +219,10 @@ public record PoolSummary(String measure, String method, String test, double lev
             subgroups = new ArrayList<>();
             for (TwoByTwoSubgroupAnalysis.Subgroup s : sa.subgroups()) {
                 TwoByTwoPoolResult x = s.result();
+                TwoByTwoPoolResult.Transformed xt = x.transformed();
                 subgroups.add(new Subgroup(s.name(), x.k(), d(x.estimate()), d(x.se()), lower(x.ci()), upper(x.ci()), null,
-                        d(x.i2())));
+                        d(x.i2()), d(x.zval()), d(x.pval()), d(x.q()), x.qDf(), d(x.qPval()),
+                        new Transformed(d(xt.estimate()), lower(xt.ci()), upper(xt.ci()), null, null)));
             }
             test = test(sa.test());
         }

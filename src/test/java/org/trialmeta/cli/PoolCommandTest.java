@@ -84,9 +84,13 @@ class PoolCommandTest {
                 "h2_ci_upper", "transformed", "studies", "subgroups", "subgroup_test");
         assertThat(j.get("transformed").fieldNames()).toIterable()
                 .containsExactly("estimate", "ci_lower", "ci_upper", "pi_lower", "pi_upper");
-        assertThat(j.get("studies").get(0).fieldNames()).toIterable().containsExactly("study", "yi", "vi", "weight");
+        assertThat(j.get("studies").get(0).fieldNames()).toIterable().containsExactly("study", "yi", "vi", "weight",
+                "transformed");
+        assertThat(j.get("studies").get(0).get("transformed").fieldNames()).toIterable()
+                .containsExactly("estimate", "ci_lower", "ci_upper");
         assertThat(j.get("subgroups").get(0).fieldNames()).toIterable()
-                .containsExactly("name", "k", "estimate", "se", "ci_lower", "ci_upper", "tau2", "i2");
+                .containsExactly("name", "k", "estimate", "se", "ci_lower", "ci_upper", "tau2", "i2", "statistic", "pval",
+                        "q", "q_df", "q_pval", "transformed");
         assertThat(j.get("subgroup_test").fieldNames()).toIterable().containsExactly("q", "df", "pval");
         JsonNode f = fit(reference("bcg_OR"), "PM", "knha");
         assertThat(j.get("method").asText()).isEqualTo("PM");

@@ -230,4 +230,36 @@ class PoolInputsCommandTest {
         Run table = Run.run("pool", "--input", csv.toString(), "--measure", "OR", "--by", "alloc", "--to", "none");
         assertThat(table.out()).contains("REML meta-analysis of each group, log odds ratio, 4 groups").contains("broken");
     }
+
+    @Test
+    void eachStudysOwnCiOnTheNaturalScaleMatchesSummaryEscalc() throws IOException {
+        Map<String, List<double[]>> ref = new HashMap<>();
+        try (InputStream in = getClass().getResourceAsStream("/r/pool_options/study_transformed.csv")) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] c = line.split(",");
+                if (!c[0].equals("case")) {
+                    ref.computeIfAbsent(c[0], x -> new java.util.ArrayList<>()).add(new double[] {
+                        Double.parseDouble(c[2]), Double.parseDouble(c[3]), Double.parseDouble(c[4])});
+                }
+            }
+        }
+        JsonNode or = json(Run.run("pool", "--input", "examples/bcg-vaccine.csv", "--measure", "OR", "--format", "json"));
+        JsonNode pft = json(Run.run("pool", "--input", "examples/single-arm-proportions.csv", "--measure", "PFT",
+                "--format", "json"));
+        JsonNode mh = json(Run.run("pool", "--input", "examples/bcg-vaccine.csv", "--measure", "OR", "--method", "MH",
+                "--format", "json"));
+        for (Object[] c : new Object[][] {{or, "bcg_or"}, {pft, "pritz_pft"}, {mh, "bcg_or"}}) {
+            JsonNode studies = ((JsonNode) c[0]).get("studies");
+            List<double[]> expected = ref.get((String) c[1]);
+            assertThat(studies).hasSize(expected.size());
+            for (int i = 0; i < expected.size(); i++) {
+                JsonNode t = studies.get(i).get("transformed");
+                String[] keys = {"estimate", "ci_lower", "ci_upper"};
+                for (int k = 0; k < 3; k++) {
+                    assertThat(t.get(keys[k]).asDouble()).as(c[1] + " study " + i + " " + keys[k])
+                            .isCloseTo(expected.get(i)[k], within(Math.abs(expected.get(i)[k]) * 1e-9));
+                }
+            }
+        }
+    }
 }

@@ -100,11 +100,17 @@ public record EffectSizes(EffectMeasure measure, ZeroCellCorrection correction, 
     }
 
     private org.trialmeta.stats.Interval studyCi(int i, double crit) {
-        double se = Math.sqrt(vi[i]);
-        return new org.trialmeta.stats.Interval(yi[i] - crit * se, yi[i] + crit * se);
+        return waldCi(yi[i], vi[i], crit);
     }
 
-    private static double criticalValue(double level) {
+    /** {@code yi ± crit·√vi}: a study's Wald CI for a critical value from {@link #criticalValue(double)}. */
+    public static org.trialmeta.stats.Interval waldCi(double yi, double vi, double crit) {
+        double se = Math.sqrt(vi);
+        return new org.trialmeta.stats.Interval(yi - crit * se, yi + crit * se);
+    }
+
+    /** z(1 − α/2) for a confidence level given as a fraction (1.959964… for 0.95). */
+    public static double criticalValue(double level) {
         return org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
                 .inverseSurvivalProbability(org.trialmeta.stats.ConfidenceLevel.alpha(
                         org.trialmeta.stats.ConfidenceLevel.check(level)) / 2);
