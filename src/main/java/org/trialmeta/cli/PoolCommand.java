@@ -1,23 +1,12 @@
 package org.trialmeta.cli;
 
 import java.io.PrintWriter;
-import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trialmeta.analysis.PoolBatch;
-import org.trialmeta.analysis.PoolFit;
-import org.trialmeta.analysis.PoolInput;
-import org.trialmeta.analysis.PoolMethod;
-import org.trialmeta.analysis.PoolSettings;
-import org.trialmeta.model.InputException;
 import org.trialmeta.present.PoolBatchSummary;
 import org.trialmeta.present.PoolSummary;
 import org.trialmeta.present.PoolText;
-import org.trialmeta.repository.CsvTable;
 import org.trialmeta.repository.Json;
-import org.trialmeta.stats.meta.EffectMeasure;
-import org.trialmeta.stats.meta.TestType;
-import org.trialmeta.stats.meta.ZeroCellCorrection;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -27,7 +16,7 @@ import picocli.CommandLine.Spec;
 /**
  * {@code trialmeta pool}: meta-analysis of a CSV of studies, as metafor's
  * {@code rma(escalc(...), method=, test=, level=)} with {@code predict} and {@code confint}, or {@code rma.mh} and
- * {@code rma.peto}. Parse → {@link PoolFit} → {@link PoolSummary} → text or JSON.
+ * {@code rma.peto}. Parse → {@link org.trialmeta.analysis.PoolFit} → {@link PoolSummary} → text or JSON.
  */
 @Command(
         name = "pool",
@@ -46,40 +35,7 @@ public final class PoolCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    InputOption input;
-
-    @Option(names = "--measure", required = true, paramLabel = "MEASURE",
-            description = "Effect measure: ${COMPLETION-CANDIDATES}.")
-    EffectMeasure measure;
-
-    @Option(names = "--method", defaultValue = "REML", paramLabel = "METHOD",
-            description = "FE (fixed effects), tau^2 estimator DL, HE, HS, HSk, SJ, ML, REML, EB, PM, "
-                    + "or MH (Mantel-Haenszel), PETO. Default: ${DEFAULT-VALUE}.")
-    String method;
-
-    @Option(names = "--test", defaultValue = "z", paramLabel = "z|knha",
-            description = "z (normal) or knha (Knapp-Hartung, t with k-1 df). Default: ${DEFAULT-VALUE}.")
-    String test;
-
-    @Mixin
-    LevelOption level;
-
-    @Option(names = "--subgroup", paramLabel = "COLUMN",
-            description = "Column naming each study's subgroup: pooled estimate per subgroup and the test for subgroup differences.")
-    String subgroup;
-
-    @Option(names = "--add", paramLabel = "X",
-            description = "Constant added to zero cells (escalc add); default 0.5 (0 for PAS and PFT).")
-    Double add;
-
-    @Option(names = "--to", paramLabel = "only0|all|if0all|none",
-            description = "Which studies get --add (escalc to): only0 (default), all, if0all, none.")
-    String to;
-
-    @Option(names = "--drop00", arity = "0..1", fallbackValue = "true", paramLabel = "true|false",
-            description = "Leave double-zero studies out of the study-level estimates (escalc drop00); "
-                    + "default false, true for MH and PETO.")
-    Boolean drop00;
+    PoolOptions pool;
 
     @Option(names = "--by", paramLabel = "COLUMN",
             description = "Pool the rows of each value of COLUMN as their own meta-analysis (one result per group, "
@@ -87,32 +43,35 @@ public final class PoolCommand implements Callable<Integer> {
                     + "one row per analysis.")
     String by;
 
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Also draw the forest plot (as 'trialmeta forest' with its defaults) to FILE: "
+                    + ".png, .svg, .pdf or .pptx.")
+    java.nio.file.Path plot;
+
     @Mixin
     FormatOption format;
 
     @Override
     public Integer call() {
-        TestType testType = TestType.fromLabel(test)
-                .orElseThrow(() -> new InputException("--test: unknown test '" + test + "' (allowed: z, knha)"));
-        double lev = level.fraction();
-        PoolMethod m = PoolMethod.parse("--method", method);
-        CsvTable table = input.read();
-        PoolInput studies = PoolInput.read(table, measure);
-        String[] groups = subgroup == null ? null : table.requireColumns(subgroup).strings(subgroup);
-        PoolSettings settings = new PoolSettings(m, testType, lev, correction(), Optional.ofNullable(drop00));
+        PoolOptions.Prepared p = pool.prepare();
+        String file = pool.input.file.toString();
         PrintWriter out = spec.commandLine().getOut();
         if (by != null) {
             OutputFormat f = format.format(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
-            String[] values = table.requireColumns(by).strings(by);
-            PoolBatchSummary batch = PoolBatchSummary.of(PoolBatch.run(studies, values, settings, groups, input.file.toString()));
+            String[] values = p.table().requireColumns(by).strings(by);
+            PoolBatchSummary batch = PoolBatchSummary.of(PoolBatch.run(p.studies(), values, p.settings(), p.groups(), file));
             switch (f) {
                 case JSON -> Json.write(batch, out);
                 case CSV -> batch.writeCsv(out);
                 default -> out.print(batch.text());
             }
         } else {
-            PoolSummary summary = PoolSummary.of(PoolFit.of(studies, settings, groups, input.file.toString()));
-            if (format.json()) {
+            boolean json = format.json();
+            PoolSummary summary = PoolSummary.of(p.fit(file));
+            if (plot != null) {
+                ForestCommand.draw(summary, p, ForestCommand.defaults(), java.util.List.of(plot), spec);
+            }
+            if (json) {
                 Json.write(summary, out);
             } else {
                 out.print(PoolText.render(summary));
@@ -120,22 +79,5 @@ public final class PoolCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** {@code --add}/{@code --to}, or empty for metafor's default of the measure. */
-    private Optional<ZeroCellCorrection> correction() {
-        if (add == null && to == null) {
-            return Optional.empty();
-        }
-        ZeroCellCorrection d = ZeroCellCorrection.metaforDefault(measure);
-        double a = add == null ? (d.add() > 0 ? d.add() : 0.5) : OptionChecks.nonNegativeFinite("--add", add);
-        ZeroCellCorrection.To t = to == null ? ZeroCellCorrection.To.ONLY0 : switch (to.strip().toLowerCase(Locale.ROOT)) {
-            case "only0" -> ZeroCellCorrection.To.ONLY0;
-            case "all" -> ZeroCellCorrection.To.ALL;
-            case "if0all" -> ZeroCellCorrection.To.IF0ALL;
-            case "none" -> ZeroCellCorrection.To.NONE;
-            default -> throw new InputException("--to: '" + to + "' (allowed: only0, all, if0all, none)");
-        };
-        return Optional.of(new ZeroCellCorrection(a, t));
     }
 }

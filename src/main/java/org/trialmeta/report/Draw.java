@@ -67,6 +67,22 @@ final class Draw {
     }
 
     /** Fixed-decimal formatting with Locale.ROOT and a true minus sign. */
+    /**
+     * Figure typography for text made by {@link org.trialmeta.present.Formats}: a hyphen-minus that is a sign (before
+     * a digit, at the start or after a space or an opening bracket) becomes the minus sign U+2212, as in
+     * {@link #fixed}.
+     */
+    static String typographic(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean sign = c == '-' && i + 1 < s.length() && Character.isDigit(s.charAt(i + 1))
+                    && (i == 0 || " ([".indexOf(s.charAt(i - 1)) >= 0);
+            sb.append(sign ? MINUS : c);
+        }
+        return sb.toString();
+    }
+
     static String fixed(double v, int digits) {
         String s = String.format(Locale.ROOT, "%." + digits + "f", v);
         if (s.startsWith("-")) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Objects;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -49,7 +50,7 @@ public final class FigureWriter {
 
     /** Output format. */
     public enum Format {
-        PNG("png"), SVG("svg"), PDF("pdf");
+        PNG("png"), SVG("svg"), PDF("pdf"), PPTX("pptx");
 
         private final String extension;
 
@@ -62,14 +63,14 @@ public final class FigureWriter {
             return extension;
         }
 
-        /** Parses "png", "svg" or "pdf" (case-insensitive). */
+        /** Parses "png", "svg", "pdf" or "pptx" (case-insensitive). */
         public static Format parse(String s) {
             for (Format f : values()) {
                 if (f.extension.equalsIgnoreCase(s.trim())) {
                     return f;
                 }
             }
-            throw new IllegalArgumentException("figure format '" + s + "' is not one of png, svg, pdf");
+            throw new IllegalArgumentException("figure format '" + s + "' is not one of png, svg, pdf, pptx");
         }
 
         /** Parses a comma-separated list such as "png,svg,pdf" into formats in PNG, SVG, PDF order. */
@@ -81,7 +82,7 @@ public final class FigureWriter {
                 }
             }
             if (out.isEmpty()) {
-                throw new IllegalArgumentException("figure formats '" + list + "' name none of png, svg, pdf");
+                throw new IllegalArgumentException("figure formats '" + list + "' name none of png, svg, pdf, pptx");
             }
             return out;
         }
@@ -112,6 +113,7 @@ public final class FigureWriter {
             case PNG -> AtomicFiles.writeBytes(target, png(figure, DEFAULT_DPI));
             case SVG -> AtomicFiles.writeString(target, svg(figure));
             case PDF -> AtomicFiles.writeBytes(target, pdf(figure));
+            case PPTX -> AtomicFiles.writeBytes(target, PptxWriter.pptx(figure, Optional.empty()));
         }
     }
 
@@ -121,6 +123,7 @@ public final class FigureWriter {
             case PNG -> png(figure, DEFAULT_DPI);
             case SVG -> svg(figure).getBytes(StandardCharsets.UTF_8);
             case PDF -> pdf(figure);
+            case PPTX -> PptxWriter.pptx(figure, Optional.empty());
         };
     }
 

@@ -1,5 +1,7 @@
 package org.trialmeta.report;
 
+import org.trialmeta.present.Formats;
+
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -109,12 +111,12 @@ public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.L
 
     private String estimateText(Estimate e) {
         int d = data.digits();
-        return Draw.fixed(e.value(), d) + " [" + Draw.fixed(e.lower(), d) + ", " + Draw.fixed(e.upper(), d) + "]";
+        return Draw.typographic(Formats.fixed(e.value(), d) + " "
+                + Formats.ci(e.lower(), e.upper(), d, data.ciStyle()));
     }
 
     private String rangeText(ForestPlotData.Range r) {
-        int d = data.digits();
-        return "[" + Draw.fixed(r.lower(), d) + ", " + Draw.fixed(r.upper(), d) + "]";
+        return Draw.typographic(Formats.ci(r.lower(), r.upper(), data.digits(), data.ciStyle()));
     }
 
     private static String weightText(Double w) {

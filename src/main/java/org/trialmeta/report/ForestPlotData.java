@@ -22,10 +22,12 @@ import java.util.Optional;
  * @param footnotes      lines under the figure, e.g. "† unverified figure (vendor guide only)"
  * @param axisLimits     fixed axis limits, or empty to derive them from the data
  * @param digits         decimals of the estimate column (0–6)
+ * @param ciStyle        how the estimate column writes a CI: {@code [a, b]}, {@code (a–b)} or {@code (a to b)}
  */
 public record ForestPlotData(String title, String effectLabel, AxisScale scale, double nullValue,
                              boolean showNullLine, String favoursLeft, String favoursRight, Columns columns, List<Row> rows,
-                             List<String> footnotes, Optional<Range> axisLimits, int digits) {
+                             List<String> footnotes, Optional<Range> axisLimits, int digits,
+                             org.trialmeta.present.CiStyle ciStyle) {
 
     /** Kind of pooled estimate, drawn as diamonds of different fill. */
     public enum PooledKind { FIXED, RANDOM, SUBGROUP }
@@ -167,6 +169,7 @@ public record ForestPlotData(String title, String effectLabel, AxisScale scale, 
         if (!Double.isFinite(nullValue) || (scale == AxisScale.LOG && !(nullValue > 0))) {
             throw new IllegalArgumentException("nullValue " + nullValue + " must be finite (and > 0 on a log scale)");
         }
+        Objects.requireNonNull(ciStyle, "ciStyle");
         if (digits < 0 || digits > 6) {
             throw new IllegalArgumentException("digits " + digits + " must be within 0..6");
         }
@@ -231,6 +234,7 @@ public record ForestPlotData(String title, String effectLabel, AxisScale scale, 
         private final List<String> footnotes = new ArrayList<>();
         private Optional<Range> axisLimits = Optional.empty();
         private int digits = 2;
+        private org.trialmeta.present.CiStyle ciStyle = org.trialmeta.present.CiStyle.BRACKETS;
 
         public Builder title(String v) { title = v; return this; }
         public Builder effectLabel(String v) { effectLabel = v; return this; }
@@ -246,10 +250,11 @@ public record ForestPlotData(String title, String effectLabel, AxisScale scale, 
         public Builder footnote(String f) { footnotes.add(f); return this; }
         public Builder axisLimits(double lower, double upper) { axisLimits = Optional.of(new Range(lower, upper)); return this; }
         public Builder digits(int d) { digits = d; return this; }
+        public Builder ciStyle(org.trialmeta.present.CiStyle c) { ciStyle = c; return this; }
 
         public ForestPlotData build() {
             return new ForestPlotData(title, effectLabel, scale, nullValue, showNullLine, favoursLeft, favoursRight, columns,
-                    rows, footnotes, axisLimits, digits);
+                    rows, footnotes, axisLimits, digits, ciStyle);
         }
     }
 }

@@ -114,37 +114,10 @@ public final class TableWriter {
                 r.setFontSize(8);
                 r.setText(f);
             }
-            Calendar c = Calendar.getInstance(TimeZone.getTimeZone("UTC"), java.util.Locale.ROOT);
-            c.clear();
-            java.time.LocalDate d = date.orElse(java.time.LocalDate.of(2000, 1, 1));
-            c.set(d.getYear(), d.getMonthValue() - 1, d.getDayOfMonth());
-            Date fixed = c.getTime();
-            var core = doc.getProperties().getCoreProperties().getUnderlyingProperties();
-            core.setCreatedProperty(Optional.of(fixed));
-            core.setModifiedProperty(Optional.of(fixed));
-            core.setCreatorProperty("trialmeta");
-            doc.write(out);
-            return fixZipTimes(out.toByteArray(), fixed.getTime());
+            return Ooxml.bytes(doc, Ooxml.fixedDate(date));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write DOCX table " + t.id() + ": " + e.getMessage(), e);
         }
-    }
-
-    /** Rewrites a ZIP with every entry's time set to {@code millis}, so the DOCX bytes are reproducible. */
-    private static byte[] fixZipTimes(byte[] zip, long millis) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
-             var zo = new java.util.zip.ZipOutputStream(out)) {
-            java.util.zip.ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                java.util.zip.ZipEntry n = new java.util.zip.ZipEntry(e.getName());
-                n.setTime(millis);
-                zo.putNextEntry(n);
-                in.transferTo(zo);
-                zo.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 
     private static void fill(XWPFTableRow row, List<String> cells, boolean bold) {

@@ -1,0 +1,155 @@
+package org.trialmeta.cli;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.trialmeta.model.InputException;
+import org.trialmeta.present.JournalStyle;
+import org.trialmeta.present.PoolSummary;
+import org.trialmeta.report.FigureStyle;
+import org.trialmeta.report.FigureWriter;
+import org.trialmeta.report.ForestPlot;
+import org.trialmeta.report.ForestPlotData;
+import org.trialmeta.report.PoolForest;
+import org.trialmeta.repository.CsvTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trialmeta forest}: the forest plot of a meta-analysis of the user's CSV, in a journal's style, drawn from
+ * exactly the numbers {@code pool} prints (the same options, one computation), to PNG, SVG, PDF or editable PPTX.
+ */
+@Command(name = "forest", mixinStandardHelpOptions = true,
+        description = {"Forest plot of a meta-analysis of your CSV (the numbers of 'trialmeta pool' with the same options),",
+            "in the style of RevMan 5, JAMA, The BMJ or metafor; to .png (300 dpi), .svg, .pdf or .pptx (editable shapes).",
+            "Optional columns: label_1,label_2 (group names; experimental first), year (for --sort year)."})
+public final class ForestCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PoolOptions pool;
+
+    @Option(names = "--style", defaultValue = "meta", paramLabel = "revman5|jama|bmj|meta",
+            description = "House style of columns, CIs, p-values and heterogeneity text. Default: ${DEFAULT-VALUE}.")
+    String style;
+
+    @Option(names = "--labels", paramLabel = "LEFT,RIGHT",
+            description = "Labels under the axis, e.g. \"Favours treatment,Favours control\" (default: Favours <group>).")
+    String labels;
+
+    @Option(names = "--sort", defaultValue = "input", paramLabel = "input|estimate|weight|year",
+            description = "Order of the studies within each subgroup. Default: ${DEFAULT-VALUE}.")
+    String sort;
+
+    @Option(names = "--xlim", paramLabel = "A,B", description = "Axis limits on the natural scale (e.g. 0.1,10 for ratios).")
+    String xlim;
+
+    @Option(names = "--title", defaultValue = "", paramLabel = "TEXT", description = "Title above the plot.")
+    String title;
+
+    @Option(names = "--no-prediction", description = "Leave out the prediction interval of a random-effects fit.")
+    boolean noPrediction;
+
+    @Option(names = "--width-cm", paramLabel = "CM", description = "Width of the figure (default: 17 cm, a journal page).")
+    Double widthCm;
+
+    @Option(names = "--font-size", defaultValue = "8", paramLabel = "PT", description = "Font size. Default: ${DEFAULT-VALUE}.")
+    double fontSize;
+
+    @Option(names = "--out", required = true, paramLabel = "FILE",
+            description = "Output file: .png, .svg, .pdf or .pptx; repeat for several formats.")
+    List<Path> out;
+
+    /** The figure settings of a {@code forest} call. */
+    record Settings(PoolForest.Options options, String[] favours, FigureStyle figureStyle) {
+    }
+
+    @Override
+    public Integer call() {
+        JournalStyle st = JournalStyle.fromName(style);
+        if (st == null) {
+            throw new InputException("--style: '" + style + "' (allowed: revman5, jama, bmj, meta)");
+        }
+        PoolForest.Sort order = switch (sort.strip().toLowerCase(Locale.ROOT)) {
+            case "input" -> PoolForest.Sort.INPUT;
+            case "estimate" -> PoolForest.Sort.ESTIMATE;
+            case "weight" -> PoolForest.Sort.WEIGHT;
+            case "year" -> PoolForest.Sort.YEAR;
+            default -> throw new InputException("--sort: '" + sort + "' (allowed: input, estimate, weight, year)");
+        };
+        String[] fav = labels == null ? null : pair("--labels", labels);
+        Optional<ForestPlotData.Range> limits = xlim == null ? Optional.empty() : Optional.of(range(xlim));
+        double width = widthCm == null ? 482 : OptionChecks.positiveFinite("--width-cm", widthCm) / 2.54 * 72;
+        FigureStyle fs;
+        try {
+            fs = new FigureStyle(fontSize, width);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--width-cm/--font-size: " + e.getMessage());
+        }
+        PoolOptions.Prepared p = pool.prepare();
+        PoolSummary summary = PoolSummary.of(p.fit(pool.input.file.toString()));
+        draw(summary, p, new Settings(new PoolForest.Options(st, title, fav, order, limits, !noPrediction), fav, fs), out,
+                spec);
+        return ExitCodes.OK;
+    }
+
+    /** {@code forest}'s defaults, for {@code pool --plot}. */
+    static Settings defaults() {
+        return new Settings(new PoolForest.Options(JournalStyle.META, "", null, PoolForest.Sort.INPUT, Optional.empty(), true),
+                null, FigureStyle.JOURNAL_PAGE);
+    }
+
+    /** Draws the forest plot of {@code summary} to each of {@code files} (format from the extension). */
+    static void draw(PoolSummary summary, PoolOptions.Prepared p, Settings settings, List<Path> files, CommandSpec spec) {
+        CsvTable t = p.table();
+        String[] groupLabels = {t.hasColumn("label_1") ? t.string("label_1", 0) : "Experimental",
+            t.hasColumn("label_2") ? t.string("label_2", 0) : "Control"};
+        int[] years = settings.options().sort() == PoolForest.Sort.YEAR ? t.requireColumns("year").counts("year") : null;
+        ForestPlotData data;
+        try {
+            data = PoolForest.of(summary, p.studies(), p.groups(), years, groupLabels, settings.options());
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--xlim: " + e.getMessage());
+        }
+        ForestPlot figure = new ForestPlot(data, settings.figureStyle());
+        Path input = t.name() == null ? null : Path.of(t.name());
+        for (Path f : files) {
+            String name = f.getFileName() == null ? "" : f.getFileName().toString();
+            int dot = name.lastIndexOf('.');
+            FigureWriter.Format format;
+            try {
+                format = FigureWriter.Format.parse(dot < 0 ? "" : name.substring(dot + 1));
+            } catch (IllegalArgumentException e) {
+                throw new InputException("--out: '" + f + "' (the file must end in .png, .svg, .pdf or .pptx)");
+            }
+            OptionChecks.notTheInput("--out", f, input);
+            FigureWriter.write(figure, f, format);
+            spec.commandLine().getErr().println("trialmeta: wrote " + f);
+        }
+        spec.commandLine().getErr().flush();
+    }
+
+    private static String[] pair(String option, String text) {
+        String[] parts = text.split(",", -1);
+        if (parts.length != 2) {
+            throw new InputException(option + ": '" + text + "' (give two labels separated by a comma)");
+        }
+        return new String[] {parts[0].strip(), parts[1].strip()};
+    }
+
+    private static ForestPlotData.Range range(String text) {
+        String[] parts = pair("--xlim", text);
+        try {
+            return new ForestPlotData.Range(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--xlim: '" + text + "' (two finite numbers A,B with A < B)");
+        }
+    }
+}
