@@ -121,6 +121,7 @@ public final class ForestCommand implements Callable<Integer> {
         ForestPlot figure = new ForestPlot(data, settings.figureStyle());
         Path input = t.name() == null ? null : Path.of(t.name());
         for (Path f : files) {
+            OptionChecks.notTheInput("--out", f, input);
             String name = f.getFileName() == null ? "" : f.getFileName().toString();
             int dot = name.lastIndexOf('.');
             FigureWriter.Format format;
@@ -129,7 +130,6 @@ public final class ForestCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new InputException("--out: '" + f + "' (the file must end in .png, .svg, .pdf or .pptx)");
             }
-            OptionChecks.notTheInput("--out", f, input);
             FigureWriter.write(figure, f, format);
             spec.commandLine().getErr().println("trialmeta: wrote " + f);
         }

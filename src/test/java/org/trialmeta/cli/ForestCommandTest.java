@@ -1,0 +1,72 @@
+package org.trialmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code forest} and {@code pool --plot} from the command line: formats, styles and the exit-2 contract. */
+class ForestCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesEveryFormatInEveryStyleFromTheExample() throws Exception {
+        for (String style : new String[] {"revman5", "jama", "bmj", "meta"}) {
+            Path png = dir.resolve(style + ".png");
+            Path svg = dir.resolve(style + ".svg");
+            Path pdf = dir.resolve(style + ".pdf");
+            Path pptx = dir.resolve(style + ".pptx");
+            Run r = Run.run("forest", "--input", "examples/bcg-vaccine.csv", "--measure", "RR", "--subgroup", "allocation",
+                    "--style", style, "--sort", "year", "--out", png.toString(), "--out", svg.toString(), "--out",
+                    pdf.toString(), "--out", pptx.toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+            assertThat(Files.readAllBytes(png)).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
+            assertThat(Files.readString(svg)).contains("<svg");
+            assertThat(Files.readAllBytes(pdf)).startsWith("%PDF".getBytes());
+            assertThat(Files.readAllBytes(pptx)).startsWith(new byte[] {'P', 'K'});
+        }
+        Path plot = dir.resolve("pool.svg");
+        Run p = Run.run("pool", "--input", "examples/length-of-stay.csv", "--measure", "SMD", "--plot", plot.toString());
+        assertThat(p.code()).as(p.err()).isEqualTo(ExitCodes.OK);
+        assertThat(p.out()).contains("Pooled standardised mean difference");
+        assertThat(Files.readString(plot)).contains("SMD [95% CI]");
+    }
+
+    @Test
+    void badOptionsAndOutputsExitTwoWithOneLine() throws Exception {
+        Path csv = dir.resolve("in.csv");
+        Files.copy(Path.of("examples/bcg-vaccine.csv"), csv);
+        Object[][] cases = {
+            {new String[] {"--style", "nature", "--out", dir.resolve("a.png").toString()},
+                "trialmeta: --style: 'nature' (allowed: revman5, jama, bmj, meta)"},
+            {new String[] {"--out", dir.resolve("a.gif").toString()},
+                "trialmeta: --out: '" + dir.resolve("a.gif") + "' (the file must end in .png, .svg, .pdf or .pptx)"},
+            {new String[] {"--out", csv.toString()}, "trialmeta: --out: '" + csv + "' is the input file; choose another output file"},
+            {new String[] {"--sort", "size", "--out", dir.resolve("a.png").toString()},
+                "trialmeta: --sort: 'size' (allowed: input, estimate, weight, year)"},
+            {new String[] {"--xlim", "2,1", "--out", dir.resolve("a.png").toString()},
+                "trialmeta: --xlim: '2,1' (two finite numbers A,B with A < B)"},
+            {new String[] {"--labels", "only one", "--out", dir.resolve("a.png").toString()},
+                "trialmeta: --labels: 'only one' (give two labels separated by a comma)"},
+        };
+        for (Object[] c : cases) {
+            String[] extra = (String[]) c[0];
+            String[] args = new String[5 + extra.length];
+            args[0] = "forest";
+            args[1] = "--input";
+            args[2] = csv.toString();
+            args[3] = "--measure";
+            args[4] = "RR";
+            System.arraycopy(extra, 0, args, 5, extra.length);
+            Run r = Run.run(args);
+            assertThat(r.code()).as(String.join(" ", extra)).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(r.err().strip()).isEqualTo(c[1]);
+        }
+        assertThat(Files.readString(csv)).isEqualTo(Files.readString(Path.of("examples/bcg-vaccine.csv")));
+        assertThat(dir.resolve("a.png")).doesNotExist();
+    }
+}
