@@ -5,11 +5,19 @@ import org.trialmeta.present.Formats;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.geom.Line2D;
-import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYBoxAnnotation;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.annotations.XYPolygonAnnotation;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XIntervalSeries;
+import org.jfree.data.xy.XIntervalSeriesCollection;
 import org.trialmeta.report.FigureFonts.Face;
 import org.trialmeta.report.ForestPlotData.Estimate;
 import org.trialmeta.report.ForestPlotData.Header;
@@ -29,7 +37,12 @@ import org.trialmeta.report.TextBox.Align;
  * the figure height from the number of rows, so no label overlaps or clips at any number of rows.
  *
  * <p>All geometry is computed once by {@link #layout()} (exposed for tests) and {@link #draw} only
- * paints it.
+ * paints it. JFreeChart draws the plot region: an {@link XYPlot} whose x axis is a {@code LogAxis} (or
+ * a linear one for differences) with the 1–2–5 ticks of {@link Ticks}, and whose hidden y axis is the
+ * row position in points, so every mark sits exactly on its row of the text columns; an
+ * {@link IntervalRenderer} draws the study squares and whiskers, {@link XYPolygonAnnotation}s the
+ * diamonds, {@link XYBoxAnnotation}s the prediction intervals and {@link XYLineAnnotation}s the null
+ * line. The text columns, headers, favours and effect labels and footnotes are laid-out text.
  */
 public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.Layout> {
 
@@ -64,7 +77,7 @@ public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.L
      * @param panelRight   x of the axis maximum
      * @param axisMin      axis minimum (natural scale)
      * @param axisMax      axis maximum (natural scale)
-     * @param axisY        y of the axis line
+     * @param axisY        y of the axis line (its centre)
      * @param nullX        x of the null value (NaN when outside the axis)
      * @param headerRuleY  y of the thin rule under the column headers
      * @param rows         row boxes, top to bottom
@@ -74,10 +87,12 @@ public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.L
      * @param nullLine     null-line segments (broken where a spanning text crosses it)
      * @param ticks        axis ticks
      * @param texts        every text drawn
+     * @param dataArea     the plot's data area (whole points): the panel from the top of the rows down to
+     *                     the axis line
      */
     public record Layout(double width, double height, double panelLeft, double panelRight, AxisScale scale,
                          double axisMin, double axisMax, double axisY, double nullX, double headerRuleY,
-                         List<RowBox> rows, List<StudyMark> studies, List<DiamondMark> diamonds,
+                         Rectangle2D dataArea, List<RowBox> rows, List<StudyMark> studies, List<DiamondMark> diamonds,
                          List<DiamondMark> predictions, List<Segment> nullLine, List<Tick> ticks,
                          List<TextBox> texts) implements LaidOutFigure.Size {
 
@@ -286,18 +301,18 @@ public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.L
             x += wLeft[i];
         }
         x += gap;
-        double pl = x;
-        double pr = x + panel;
+        double pl = Math.ceil(x); // the data area lies on whole points
+        double pr = Math.ceil(pl + panel);
         double estRight = pr + gap + wEst;
         double weightRight = hasWeight ? estRight + gap + wWeight : estRight;
         double width = weightRight + m;
 
         AxisScale scale = data.scale();
-        double t0 = scale.transform(axisMin);
-        double t1 = scale.transform(axisMax);
-        java.util.function.DoubleUnaryOperator toX = v -> pl + (scale.transform(v) - t0) / (t1 - t0) * (pr - pl);
-        java.util.function.DoubleUnaryOperator clampX =
-                v -> toX.applyAsDouble(Math.max(axisMin, Math.min(axisMax, v)));
+        // x as the chart's axis maps it (the data area's height does not matter for x)
+        ValueAxis axis = axis(scale, axisMin, axisMax, List.of());
+        Rectangle2D xSpan = new Rectangle2D.Double(pl, 0, pr - pl, 1);
+        java.util.function.DoubleUnaryOperator toX = v -> Charts.x(axis, v, xSpan);
+        java.util.function.DoubleUnaryOperator clampX = v -> v <= axisMin ? pl : v >= axisMax ? pr : toX.applyAsDouble(v);
 
         // ---- vertical: title and headers
         double y = m;
@@ -420,10 +435,12 @@ public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.L
         }
         double rowsBottom = y;
 
-        // ---- axis
-        double axisY = rowsBottom + fs * 0.4;
-        double tickLen = fs * 0.4;
-        double tickBase = axisY + tickLen + fs * 0.15 + FigureFonts.ascent(Face.REGULAR.at(fs));
+        // ---- axis: its line along the bottom edge of the data area
+        double dataTop = Math.floor(rowsTop);
+        double dataBottom = Math.ceil(rowsBottom + fs * 0.4);
+        Rectangle2D dataArea = new Rectangle2D.Double(pl, dataTop, pr - pl, dataBottom - dataTop);
+        double axisY = dataBottom;
+        double tickBase = axisY + labelDistance() + FigureFonts.ascent(Face.REGULAR.at(fs));
         List<Double> candidates = scale == AxisScale.LOG
                 ? Ticks.logTicks(axisMin, axisMax, data.nullValue())
                 : Ticks.linearTicks(axisMin, axisMax, step, data.nullValue());
@@ -469,11 +486,11 @@ public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.L
                 }
                 start = Math.max(start, b[1]);
             }
-            if (axisY > start) {
-                nullLine.add(new Segment(nullX, start, axisY));
+            if (dataBottom > start) {
+                nullLine.add(new Segment(nullX, start, dataBottom));
             }
         }
-        return new Layout(width, height, pl, pr, scale, axisMin, axisMax, axisY, nullX, ruleY, List.copyOf(rows),
+        return new Layout(width, height, pl, pr, scale, axisMin, axisMax, axisY, nullX, ruleY, dataArea, List.copyOf(rows),
                 List.copyOf(studies), List.copyOf(diamonds), List.copyOf(predictions), List.copyOf(nullLine),
                 List.copyOf(ticks), List.copyOf(texts));
     }
@@ -484,79 +501,105 @@ public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.L
         }
     }
 
+    /** Distance from the axis line's centre to the top of its tick labels. */
+    private double labelDistance() {
+        return style.fontSize() * (0.4 + 0.15);
+    }
+
+    /** The x axis: log10 for ratios, linear for differences, drawing {@code ticks}. */
+    private static ValueAxis axis(AxisScale scale, double min, double max, List<Tick> ticks) {
+        return scale == AxisScale.LOG ? Charts.logAxis(min, max, ticks) : Charts.linearAxis(min, max, ticks, true);
+    }
+
     // ---------------------------------------------------------------- drawing
+
+    @Override
+    JFreeChart chart() {
+        Layout l = layout();
+        double fs = style.fontSize();
+        double lw = lineWidth();
+        double arrowLen = fs * 0.5;
+        double arrowHalf = fs * 0.22;
+        Rectangle2D area = l.dataArea();
+        ValueAxis xAxis = axis(l.scale(), l.axisMin(), l.axisMax(), l.ticks());
+        XIntervalSeries studies = new XIntervalSeries("studies", false, true);
+        double[] sides = new double[l.studies().size()];
+        for (int i = 0; i < sides.length; i++) {
+            StudyMark s = l.studies().get(i);
+            Estimate e = ((Study) data.rows().get(s.dataIndex())).effect().orElseThrow();
+            studies.add(e.value(), e.lower(), e.upper(), s.centerY());
+            sides[i] = s.side();
+        }
+        XIntervalSeriesCollection dataset = new XIntervalSeriesCollection();
+        dataset.addSeries(studies);
+        IntervalRenderer renderer = new IntervalRenderer(IntervalRenderer.Marker.SQUARE, sides, SQUARE, lw, arrowLen,
+                arrowHalf, true);
+        XYPlot plot = new XYPlot(dataset, xAxis, Charts.pointsAxis(area.getMinY(), area.getMaxY()), renderer);
+        JFreeChart chart = Charts.chart(plot, style);
+        Charts.pin(plot, Charts.chartArea(l.width(), l.height()), area);
+        Charts.style(xAxis, style, lw, fs * 0.4, labelDistance(), RectangleEdge.BOTTOM);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        java.util.function.DoubleUnaryOperator value = x -> xAxis.java2DToValue(x, area, RectangleEdge.BOTTOM);
+
+        BasicStroke nullStroke = new BasicStroke(Draw.width(lw * 0.8), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+        for (Segment s : l.nullLine()) {
+            renderer.addAnnotation(new XYLineAnnotation(data.nullValue(), s.y1(), data.nullValue(), s.y2(), nullStroke,
+                    Draw.MUTED), Layer.BACKGROUND);
+        }
+        // diamonds; one that runs off the axis stops short of the edge, where an arrow head takes over
+        double tip = arrowLen * 0.8;
+        for (DiamondMark d : l.diamonds()) {
+            double xl = d.clippedLower() ? d.xLower() + tip : d.xLower();
+            double xu = d.clippedUpper() ? d.xUpper() - tip : d.xUpper();
+            double est = value.applyAsDouble(Math.max(xl, Math.min(xu, d.xEstimate())));
+            double[] polygon = {value.applyAsDouble(xl), d.centerY(), est, d.centerY() - d.halfHeight(),
+                value.applyAsDouble(xu), d.centerY(), est, d.centerY() + d.halfHeight()};
+            Color fill = switch (d.kind()) {
+                case RANDOM -> Draw.INK;
+                case FIXED -> FIXED_FILL;
+                case SUBGROUP -> SUBGROUP_FILL;
+            };
+            renderer.addAnnotation(new XYPolygonAnnotation(polygon, nullStroke, Draw.INK, fill), Layer.FOREGROUND);
+            arrows(renderer, d, tip, arrowHalf);
+        }
+        // prediction intervals: white bars, arrow heads where they run off the axis
+        BasicStroke outline = new BasicStroke(Draw.width(lw), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+        for (DiamondMark b : l.predictions()) {
+            double xl = b.clippedLower() ? b.xLower() + arrowLen * 0.9 : b.xLower();
+            double xu = b.clippedUpper() ? b.xUpper() - arrowLen * 0.9 : b.xUpper();
+            renderer.addAnnotation(new XYBoxAnnotation(value.applyAsDouble(xl), b.centerY() + b.halfHeight(),
+                    value.applyAsDouble(Math.max(xl, xu)), b.centerY() - b.halfHeight(), outline, Draw.INK, Color.WHITE),
+                    Layer.FOREGROUND);
+            arrows(renderer, b, arrowLen, arrowHalf);
+        }
+        return chart;
+    }
+
+    /** Arrow heads with their tips at the clipped ends of {@code d} (data values: the axis limits, the row). */
+    private void arrows(IntervalRenderer renderer, DiamondMark d, double length, double halfWidth) {
+        if (d.clippedLower()) {
+            renderer.addAnnotation(new ArrowHeadAnnotation(layout().axisMin(), d.centerY(), -1, length, halfWidth,
+                    Draw.INK), Layer.FOREGROUND);
+        }
+        if (d.clippedUpper()) {
+            renderer.addAnnotation(new ArrowHeadAnnotation(layout().axisMax(), d.centerY(), 1, length, halfWidth,
+                    Draw.INK), Layer.FOREGROUND);
+        }
+    }
+
+    @Override
+    List<TextBox> chartTexts() {
+        return layout().ticks().stream().map(Tick::label).toList();
+    }
 
     @Override
     public void draw(Graphics2D g) {
         Layout l = layout();
-        double fs = style.fontSize();
-        double lw = lineWidth();
-        Draw.line(g, fs, l.headerRuleY(), l.width() - fs, l.headerRuleY(), lw * 0.7, Draw.MUTED);
-        for (Segment s : l.nullLine()) {
-            Draw.line(g, s.x(), s.y1(), s.x(), s.y2(), lw * 0.8, Draw.MUTED);
-        }
-        double arrowLen = fs * 0.5;
-        double arrowHalf = fs * 0.22;
-        for (StudyMark s : l.studies()) {
-            whisker(g, s.xLower(), s.xUpper(), s.centerY(), s.clippedLower(), s.clippedUpper(), lw, arrowLen,
-                    arrowHalf);
-            if (s.estimateInside()) {
-                double h = s.side() / 2;
-                g.setColor(SQUARE);
-                g.fill(new Rectangle2D.Double(s.xEstimate() - h, s.centerY() - h, s.side(), s.side()));
-                // keep a CI narrower than its square visible
-                if (s.xUpper() - s.xLower() < s.side()) {
-                    Draw.line(g, s.xLower(), s.centerY(), s.xUpper(), s.centerY(), lw, Color.WHITE);
-                }
-            }
-        }
-        for (DiamondMark d : l.diamonds()) {
-            Path2D p = new Path2D.Double();
-            p.moveTo(d.xLower(), d.centerY());
-            p.lineTo(d.xEstimate(), d.centerY() - d.halfHeight());
-            p.lineTo(d.xUpper(), d.centerY());
-            p.lineTo(d.xEstimate(), d.centerY() + d.halfHeight());
-            p.closePath();
-            g.setColor(switch (d.kind()) {
-                case RANDOM -> Draw.INK;
-                case FIXED -> FIXED_FILL;
-                case SUBGROUP -> SUBGROUP_FILL;
-            });
-            g.fill(p);
-            g.setColor(Draw.INK);
-            g.setStroke(new BasicStroke(Draw.width(lw * 0.8), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
-            g.draw(p);
-            if (d.clippedLower()) {
-                g.fill(Draw.arrowHead(d.xLower() - arrowLen * 0.2, d.centerY(), -1, arrowLen * 0.8, arrowHalf));
-            }
-            if (d.clippedUpper()) {
-                g.fill(Draw.arrowHead(d.xUpper() + arrowLen * 0.2, d.centerY(), 1, arrowLen * 0.8, arrowHalf));
-            }
-        }
-        for (DiamondMark b : l.predictions()) {
-            double xl = b.clippedLower() ? b.xLower() + arrowLen * 0.9 : b.xLower();
-            double xu = b.clippedUpper() ? b.xUpper() - arrowLen * 0.9 : b.xUpper();
-            var rect = new Rectangle2D.Double(xl, b.centerY() - b.halfHeight(), Math.max(0, xu - xl), 2 * b.halfHeight());
-            g.setColor(Color.WHITE);
-            g.fill(rect);
-            g.setColor(Draw.INK);
-            g.setStroke(new BasicStroke(Draw.width(lw), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
-            g.draw(rect);
-            if (b.clippedLower()) {
-                g.fill(Draw.arrowHead(b.xLower(), b.centerY(), -1, arrowLen, arrowHalf));
-            }
-            if (b.clippedUpper()) {
-                g.fill(Draw.arrowHead(b.xUpper(), b.centerY(), 1, arrowLen, arrowHalf));
-            }
-        }
-        // axis
-        Draw.line(g, l.panelLeft(), l.axisY(), l.panelRight(), l.axisY(), lw, Draw.INK);
-        for (Tick t : l.ticks()) {
-            g.setStroke(new BasicStroke(Draw.width(lw)));
-            g.draw(new Line2D.Double(t.pos(), l.axisY(), t.pos(), l.axisY() + fs * 0.4));
-        }
-        for (TextBox t : l.texts()) {
-            Draw.text(g, t, Draw.INK);
-        }
+        drawChart(g);
+        axisLines(g, l.dataArea(), true, false);
+        Draw.line(g, style.fontSize(), l.headerRuleY(), l.width() - style.fontSize(), l.headerRuleY(), lineWidth() * 0.7,
+                Draw.MUTED);
+        drawTexts(g, l.texts(), t -> Draw.INK);
     }
 }

@@ -2,8 +2,14 @@ package org.trialmeta.report;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import org.jfree.chart.ChartRenderingInfo;
+import org.jfree.chart.JFreeChart;
 import org.trialmeta.report.FigureFonts.Face;
 import org.trialmeta.report.TextBox.Align;
 
@@ -14,18 +20,27 @@ import org.trialmeta.report.TextBox.Align;
  * {@link SurvivalPlot} share: the data, the style, the layout with its size (checked by
  * {@link FigureWriter#checkSize}), and a few drawing helpers.
  *
+ * <p>Drawing is in two parts: a {@link JFreeChart} ({@link #chart()}) draws the plot (data, gridlines,
+ * axes with their ticks and tick labels) into the data area the layout reserved, and the figure draws
+ * the rest of its laid-out text on top (titles, legends, text columns, tables, footnotes). The layout
+ * also predicts the texts the chart draws ({@link #chartTexts()}), so that every text of the figure is
+ * checked for overlaps; {@code FigureTextTest} compares those predictions with the SVG.
+ *
  * @param <D> the figure's data
  * @param <L> the computed layout
  */
 public abstract class LaidOutFigure<D, L extends LaidOutFigure.Size> implements Figure {
 
-    /** What every layout has: the size of the figure in points. */
+    /** What every layout has: the size of the figure in points and its texts. */
     public interface Size {
         /** Width in points. */
         double width();
 
         /** Height in points. */
         double height();
+
+        /** Every text of the figure, those the chart draws included (see {@link LaidOutFigure#chartTexts()}). */
+        List<TextBox> texts();
     }
 
     /** Light grey of grid lines. */
@@ -68,6 +83,48 @@ public abstract class LaidOutFigure<D, L extends LaidOutFigure.Size> implements 
     @Override
     public double height() {
         return layout.height();
+    }
+
+    /**
+     * The chart that draws this figure's plot, built afresh from the layout: its data area is pinned to the
+     * layout's when drawn into {@link Charts#chartArea} of the figure's size.
+     */
+    abstract JFreeChart chart();
+
+    /** The texts of the layout that the chart draws (tick and category labels), as predicted. */
+    abstract List<TextBox> chartTexts();
+
+    /** Draws the chart into the whole figure; returns what JFreeChart reports (the data area among it). */
+    ChartRenderingInfo drawChart(Graphics2D g) {
+        ChartRenderingInfo info = new ChartRenderingInfo(null);
+        chart().draw(g, Charts.chartArea(width(), height()), null, info);
+        return info;
+    }
+
+    /** Draws each of {@code texts} that the chart does not draw, in {@code color.apply(text)}. */
+    void drawTexts(Graphics2D g, List<TextBox> texts, Function<TextBox, Color> color) {
+        Set<TextBox> byChart = Collections.newSetFromMap(new IdentityHashMap<>());
+        byChart.addAll(chartTexts());
+        for (TextBox t : texts) {
+            if (!byChart.contains(t)) {
+                Draw.text(g, t, color.apply(t));
+            }
+        }
+    }
+
+    /**
+     * Draws axis lines along edges of the chart's data area, after the chart, so that they cover the ends of
+     * bars and curves that reach them (see {@link Charts}): {@code bottom} along the bottom edge, {@code left}
+     * along the left edge.
+     */
+    void axisLines(Graphics2D g, java.awt.geom.Rectangle2D dataArea, boolean bottom, boolean left) {
+        double lw = lineWidth();
+        if (bottom) {
+            Draw.line(g, dataArea.getMinX(), dataArea.getMaxY(), dataArea.getMaxX(), dataArea.getMaxY(), lw, Draw.INK);
+        }
+        if (left) {
+            Draw.line(g, dataArea.getMinX(), dataArea.getMinY(), dataArea.getMinX(), dataArea.getMaxY(), lw, Draw.INK);
+        }
     }
 
     /** Width of axis and whisker lines for the style's font size: max(0.5, font size / 10). */

@@ -1,11 +1,19 @@
 package org.trialmeta.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.geom.Ellipse2D;
+import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XIntervalSeries;
+import org.jfree.data.xy.XIntervalSeriesCollection;
 import org.trialmeta.report.FigureFonts.Face;
 import org.trialmeta.report.MedianChartData.Entry;
 import org.trialmeta.report.MedianChartData.Header;
@@ -18,6 +26,11 @@ import org.trialmeta.report.TextBox.Align;
  * a dot at each median and its CI as a whisker (arrow head where the upper end was not reached or
  * runs past the axis), "not reached" / "not reported" as text in the panel, and the value column
  * ("5.4 [3.9, 7.0]", "NR [12.1, NR]", "not reported"). Geometry comes from {@link #layout()}.
+ *
+ * <p>JFreeChart draws the panel: an {@link XYPlot} whose x axis is the linear value axis (line, ticks,
+ * labels, vertical gridlines) and whose hidden y axis is the row position in points, so that each dot
+ * sits on its row of the text columns; an {@link IntervalRenderer} draws the dots and CI whiskers. The
+ * text columns and the in-panel "not reached" / "not reported" notes are laid-out text.
  */
 public final class MedianChart extends LaidOutFigure<MedianChartData, MedianChart.Layout> {
 
@@ -29,10 +42,14 @@ public final class MedianChart extends LaidOutFigure<MedianChartData, MedianChar
     public record Mark(int dataIndex, MedianState state, double centerY, double xMedian, boolean hasWhisker,
                        double xLower, double xUpper, boolean arrowLeft, boolean arrowRight, TextBox stateText) {}
 
-    /** Computed geometry (points from the top left). */
+    /**
+     * Computed geometry (points from the top left). {@code panelLeft} and {@code panelRight} are the x of
+     * {@code axisMin} and {@code axisMax}; {@code dataArea} (whole points) spans them from the top of the
+     * rows to the axis line at {@code axisY}.
+     */
     public record Layout(double width, double height, double panelLeft, double panelRight, double axisMin,
-                         double axisMax, double axisY, double rowsTop, double rowHeight, List<Mark> marks,
-                         List<Tick> ticks, List<TextBox> texts) implements LaidOutFigure.Size {
+                         double axisMax, double axisY, double rowsTop, double rowHeight, Rectangle2D dataArea,
+                         List<Mark> marks, List<Tick> ticks, List<TextBox> texts) implements LaidOutFigure.Size {
 
         public double x(double v) {
             return panelLeft + (v - axisMin) / (axisMax - axisMin) * (panelRight - panelLeft);
@@ -123,7 +140,7 @@ public final class MedianChart extends LaidOutFigure<MedianChartData, MedianChar
             leftC[i] = x + wLeft[i] / 2;
             x += wLeft[i];
         }
-        double pl = x + gap;
+        double pl = Math.ceil(x + gap); // the data area lies on whole points
         double rightBlock = gap + wVal + m;
         double panel = Math.max(Math.max(fs * 12, stateW * 1.6),
                 Math.min(style.targetWidth() * 0.5, style.targetWidth() - pl - rightBlock));
@@ -136,13 +153,16 @@ public final class MedianChart extends LaidOutFigure<MedianChartData, MedianChar
         if (need + 2 * m > pl + panel + rightBlock) {
             panel += need + 2 * m - (pl + panel + rightBlock);
         }
-        double pr = pl + panel;
+        double pr = Math.ceil(pl + panel);
         double valRight = pr + gap + wVal;
         double width = valRight + m;
         double fMin = axisMin;
         double fMax = axisMax;
-        java.util.function.DoubleUnaryOperator toX = v -> pl + (v - fMin) / (fMax - fMin) * (pr - pl);
-        java.util.function.DoubleUnaryOperator clampX = v -> toX.applyAsDouble(Math.max(fMin, Math.min(fMax, v)));
+        // x as the chart's axis maps it (the data area's height does not matter for x)
+        ValueAxis axis = Charts.linearAxis(axisMin, axisMax, List.of(), true);
+        Rectangle2D xSpan = new Rectangle2D.Double(pl, 0, pr - pl, 1);
+        java.util.function.DoubleUnaryOperator toX = v -> Charts.x(axis, v, xSpan);
+        java.util.function.DoubleUnaryOperator clampX = v -> v <= fMin ? pl : v >= fMax ? pr : toX.applyAsDouble(v);
 
         double y = m;
         y = addTitle(texts, data.title(), fs * 1.15, m, y, fs * 0.6);
@@ -209,8 +229,10 @@ public final class MedianChart extends LaidOutFigure<MedianChartData, MedianChar
             }
             y += rh;
         }
-        double axisY = y + fs * 0.4;
-        double tickBase = axisY + fs * 0.55 + FigureFonts.ascent(reg);
+        double dataBottom = Math.ceil(y + fs * 0.4);
+        Rectangle2D dataArea = new Rectangle2D.Double(pl, Math.floor(rowsTop), pr - pl, dataBottom - Math.floor(rowsTop));
+        double axisY = dataBottom;
+        double tickBase = axisY + labelDistance() + FigureFonts.ascent(reg);
         List<Tick> ticks = Tick.horizontal(Ticks.linearTicks(axisMin, axisMax, step, Double.NaN), toX, fs, tickBase,
                 fs * 0.6, 0, width);
         texts.addAll(ticks.stream().map(Tick::label).toList());
@@ -225,38 +247,59 @@ public final class MedianChart extends LaidOutFigure<MedianChartData, MedianChar
             y += lineH;
         }
         y = addFootnotes(texts, data.footnotes(), fsz, m, y, fs);
-        return new Layout(width, y + m * 0.75, pl, pr, axisMin, axisMax, axisY, rowsTop, rh, List.copyOf(marks),
-                List.copyOf(ticks), List.copyOf(texts));
+        return new Layout(width, y + m * 0.75, pl, pr, axisMin, axisMax, axisY, rowsTop, rh, dataArea,
+                List.copyOf(marks), List.copyOf(ticks), List.copyOf(texts));
+    }
+
+    /** Distance from the axis line's centre to the top of its tick labels. */
+    private double labelDistance() {
+        return style.fontSize() * (0.4 + 0.15);
+    }
+
+    @Override
+    JFreeChart chart() {
+        Layout l = layout();
+        double fs = style.fontSize();
+        double lw = lineWidth();
+        NumberAxis xAxis = Charts.linearAxis(l.axisMin(), l.axisMax(), l.ticks(), true);
+        NumberAxis rows = Charts.pointsAxis(l.dataArea().getMinY(), l.dataArea().getMaxY());
+        XIntervalSeries entries = new XIntervalSeries("medians", false, true);
+        double[] dots = new double[l.marks().size()];
+        for (int i = 0; i < l.marks().size(); i++) {
+            Mark mk = l.marks().get(i);
+            Entry e = (Entry) data.rows().get(mk.dataIndex());
+            double median = Double.isNaN(mk.xMedian()) ? Double.NaN : e.median().getAsDouble();
+            double lower = mk.hasWhisker() ? e.lower().getAsDouble() : Double.NaN;
+            double upper = !mk.hasWhisker() ? Double.NaN
+                    : e.upper().isPresent() ? e.upper().getAsDouble() : Double.POSITIVE_INFINITY;
+            entries.add(median, lower, upper, mk.centerY());
+            dots[i] = Double.isNaN(median) ? 0 : fs * 0.6;
+        }
+        XIntervalSeriesCollection dataset = new XIntervalSeriesCollection();
+        dataset.addSeries(entries);
+        IntervalRenderer renderer = new IntervalRenderer(IntervalRenderer.Marker.DOT, dots, DOT, lw, fs * 0.5,
+                fs * 0.22, false);
+        XYPlot plot = new XYPlot(dataset, xAxis, rows, renderer);
+        JFreeChart chart = Charts.chart(plot, style);
+        Charts.pin(plot, Charts.chartArea(l.width(), l.height()), l.dataArea());
+        Charts.style(xAxis, style, lw, fs * 0.4, labelDistance(), RectangleEdge.BOTTOM);
+        plot.setRangeGridlinesVisible(false);
+        plot.setDomainGridlinesVisible(true);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setDomainGridlineStroke(new BasicStroke(Draw.width(lw * 0.5)));
+        return chart;
+    }
+
+    @Override
+    List<TextBox> chartTexts() {
+        return layout().ticks().stream().map(Tick::label).toList();
     }
 
     @Override
     public void draw(Graphics2D g) {
-        Layout l = layout();
-        double fs = style.fontSize();
-        double lw = lineWidth();
-        for (Tick t : l.ticks()) {
-            Draw.line(g, t.pos(), l.rowsTop(), t.pos(), l.axisY(), lw * 0.5, GRID);
-        }
-        double arrowLen = fs * 0.5;
-        double arrowHalf = fs * 0.22;
-        for (Mark mk : l.marks()) {
-            if (mk.hasWhisker()) {
-                whisker(g, mk.xLower(), mk.xUpper(), mk.centerY(), mk.arrowLeft(), mk.arrowRight(), lw, arrowLen,
-                        arrowHalf);
-            }
-            if (!Double.isNaN(mk.xMedian())) {
-                double r = fs * 0.3;
-                g.setColor(DOT);
-                g.fill(new Ellipse2D.Double(mk.xMedian() - r, mk.centerY() - r, 2 * r, 2 * r));
-            }
-        }
-        Draw.line(g, l.panelLeft(), l.axisY(), l.panelRight(), l.axisY(), lw, Draw.INK);
-        for (Tick t : l.ticks()) {
-            Draw.line(g, t.pos(), l.axisY(), t.pos(), l.axisY() + fs * 0.4, lw, Draw.INK);
-        }
-        for (TextBox t : l.texts()) {
-            Draw.text(g, t, t.face() == Face.ITALIC && isState(t) ? Draw.MUTED : Draw.INK);
-        }
+        drawChart(g);
+        axisLines(g, layout().dataArea(), true, false);
+        drawTexts(g, layout().texts(), t -> t.face() == Face.ITALIC && isState(t) ? Draw.MUTED : Draw.INK);
     }
 
     private boolean isState(TextBox t) {

@@ -3,13 +3,30 @@ package org.trialmeta.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
-import java.awt.Shape;
-import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.annotations.XYLineAnnotation;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.plot.CrosshairState;
+import org.jfree.chart.plot.DatasetRenderingOrder;
+import org.jfree.chart.plot.PlotRenderingInfo;
+import org.jfree.chart.plot.SeriesRenderingOrder;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationStepRenderer;
+import org.jfree.chart.renderer.xy.XYItemRendererState;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.data.xy.XYDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.trialmeta.report.FigureFonts.Face;
 import org.trialmeta.report.SurvivalPlotData.Group;
 import org.trialmeta.report.TextBox.Align;
@@ -18,14 +35,23 @@ import org.trialmeta.report.TextBox.Align;
  * Kaplan-Meier plot: step curves per group (Okabe–Ito colours), optional shaded CI steps, censor
  * marks (+), dashed median lines, a legend above the panel, and a numbers-at-risk table whose
  * counts are centred under the x-axis ticks. Geometry comes from {@link #layout()}.
+ *
+ * <p>JFreeChart draws the plot: a {@link DeviationStepRenderer} draws each curve as one stepped path
+ * with its CI band, an {@link XYLineAndShapeRenderer} the censor marks, dashed {@link XYLineAnnotation}s
+ * the medians, and the axes their lines, ticks and tick labels. The title, legend, axis titles,
+ * numbers-at-risk table and footnotes are laid-out text; the table's columns are placed with the x
+ * axis's {@link ValueAxis#valueToJava2D} over the plot's data area, so they line up with the ticks.
  */
 public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, SurvivalPlot.Layout> {
 
     /** A censor mark centred at (x, y). */
     public record Mark(double time, double x, double y) {}
 
-    /** Geometry of one curve. */
-    public record Curve(int group, Color color, Shape path, Shape band, List<Mark> censors, OptionalDouble median,
+    /**
+     * Geometry of one curve: its censor marks, its median (empty when not reached) and the x of the median
+     * (NaN when not reached or beyond the axis); {@code band} tells whether a CI band is drawn.
+     */
+    public record Curve(int group, Color color, boolean band, List<Mark> censors, OptionalDouble median,
                         double medianX) {}
 
     /** The label of a group's at-risk row, drawn in the group's colour. */
@@ -37,14 +63,16 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
     /**
      * Computed geometry in points from the top left.
      *
-     * @param panelLeft   x of time 0
+     * @param panelLeft   x of time 0 (the left edge of the data area)
      * @param panelRight  x of the last tick time
      * @param panelTop    y of survival 1
-     * @param panelBottom y of survival 0
+     * @param panelBottom y of survival 0 (the bottom edge of the data area)
+     * @param dataArea    the plot's data area, in whole points: the panel plus room above survival 1 and
+     *                    right of the last tick for a censor mark there
      */
     public record Layout(double width, double height, double panelLeft, double panelRight, double panelTop,
-                         double panelBottom, double xMax, List<Tick> xTicks, List<Tick> yTicks, List<Curve> curves,
-                         List<AtRiskCell> atRisk, List<RowLabel> atRiskLabels, List<TextBox> texts,
+                         double panelBottom, Rectangle2D dataArea, double xMax, List<Tick> xTicks, List<Tick> yTicks,
+                         List<Curve> curves, List<AtRiskCell> atRisk, List<RowLabel> atRiskLabels, List<TextBox> texts,
                          List<Rectangle2D> legendSwatches) implements LaidOutFigure.Size {
 
         public double x(double t) {
@@ -53,6 +81,16 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
 
         public double y(double s) {
             return panelBottom - s * (panelBottom - panelTop);
+        }
+
+        /** Upper end of the time axis: the time at the right edge of the data area. */
+        double xAxisMax() {
+            return xMax * (dataArea.getMaxX() - panelLeft) / (panelRight - panelLeft);
+        }
+
+        /** Upper end of the survival axis: the survival at the top edge of the data area. */
+        double yAxisMax() {
+            return (panelBottom - dataArea.getMinY()) / (panelBottom - panelTop);
         }
     }
 
@@ -63,6 +101,13 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
     public SurvivalPlot(SurvivalPlotData data) {
         this(data, FigureStyle.JOURNAL_PAGE);
     }
+
+    /** Survival values with a tick, a light gridline above 0 and a label. */
+    private static final double[] Y_TICKS = {0, 0.25, 0.5, 0.75, 1};
+    /** Half the width of a censor mark (+), in font sizes. */
+    private static final double CENSOR_HALF = 0.3;
+    /** Opacity of a CI band (46/255, as the band colours were drawn before JFreeChart). */
+    private static final float BAND_ALPHA = 46 / 255f;
 
 
     private String yTickText(double v) {
@@ -80,6 +125,7 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
         double gap = fs * 0.8;
         double lineH = fs * 1.3;
         double tickLen = fs * 0.4;
+        double lw = lineWidth();
         double[] ticks = data.tickTimes();
         double xMax = ticks[ticks.length - 1];
         List<Group> groups = data.groups();
@@ -89,9 +135,8 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
         double desc = FigureFonts.descent(reg);
 
         // left margin: y tick labels or at-risk group names, whichever is wider
-        double[] yVals = {0, 0.25, 0.5, 0.75, 1};
         double yLabW = 0;
-        for (double v : yVals) {
+        for (double v : Y_TICKS) {
             yLabW = Math.max(yLabW, FigureFonts.width(reg, yTickText(v)));
         }
         double nameW = 0;
@@ -110,8 +155,10 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
                 cellW = Math.max(cellW, FigureFonts.width(reg, Integer.toString(n)));
             }
         }
-        // the first count is centred on time 0, so the names need half a cell more
-        double pl = m + Math.max(yLabW + tickLen + fs * 0.3, anyAtRisk ? nameW + gap * 1.5 + cellW / 2 : 0);
+        // the first count is centred on time 0, so the names need half a cell more; the data area starts on
+        // a whole point (JFreeChart rounds it so)
+        double pl = Math.ceil(m + Math.max(yLabW + tickLen + fs * 0.3,
+                anyAtRisk ? nameW + gap * 1.5 + cellW / 2 : 0));
         double minSpacing = cellW + fs * 0.8;
         double minGapFrac = 1;
         for (int i = 1; i < ticks.length; i++) {
@@ -121,7 +168,10 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
         double panelW = Math.max(style.targetWidth() - pl - rightPad, minSpacing / minGapFrac);
         panelW = Math.max(panelW, fs * 15);
         double pr = pl + panelW;
-        double width = pr + rightPad;
+        // room in the data area for a censor mark at the last tick or at survival 1
+        double markRoom = fs * CENSOR_HALF + lw;
+        double dataRight = Math.ceil(pr + markRoom);
+        double width = Math.max(pr + rightPad, dataRight + m);
 
         List<TextBox> texts = new ArrayList<>();
         double y = m;
@@ -146,25 +196,30 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
             texts.add(TextBox.place(data.yLabel(), Face.BOLD, fs, m, y + asc, Align.LEFT));
             y += lineH + fs * 0.2;
         }
-        double pt = y + asc / 2; // room for the "100%" label centred on the top
-        double panelH = Math.min(Math.max(fs * 16, panelW * 0.55), fs * 32);
-        double pb = pt + panelH;
-        double fpl = pl;
-        double fpr = pr;
-        java.util.function.DoubleUnaryOperator toX = t -> fpl + t / xMax * (fpr - fpl);
-        java.util.function.DoubleUnaryOperator toY = s -> pb - s * panelH;
+        // the "100%" label is centred on survival 1; the data area reaches a mark's room above it
+        double dataTop = Math.ceil(y + asc / 2 - markRoom);
+        double pt = dataTop + markRoom;
+        double pb = Math.ceil(pt + Math.min(Math.max(fs * 16, panelW * 0.55), fs * 32));
+        Rectangle2D dataArea = new Rectangle2D.Double(pl, dataTop, dataRight - pl, pb - dataTop);
+        Layout frame = new Layout(0, 0, pl, pr, pt, pb, dataArea, xMax, List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of());
+        ValueAxis xAxis = Charts.linearAxis(0, frame.xAxisMax(), List.of(), true);
+        ValueAxis yAxis = Charts.linearAxis(0, frame.yAxisMax(), List.of(), false);
 
+        // tick labels where JFreeChart draws them: near edge at a fixed distance from the axis line's centre
+        double yAxisX = pl;
         List<Tick> yTicks = new ArrayList<>();
-        for (double v : yVals) {
-            double yy = toY.applyAsDouble(v);
-            TextBox box = TextBox.centred(yTickText(v), Face.REGULAR, fs, pl - tickLen - fs * 0.3, yy, Align.RIGHT);
+        for (double v : Y_TICKS) {
+            double yy = Charts.y(yAxis, v, dataArea);
+            TextBox box = TextBox.centred(yTickText(v), Face.REGULAR, fs, yAxisX - yLabelDistance(), yy, Align.RIGHT);
             yTicks.add(new Tick(v, yy, box));
             texts.add(box);
         }
-        double tickBase = pb + tickLen + fs * 0.15 + asc;
+        double xAxisY = pb;
+        double tickBase = xAxisY + xLabelDistance() + asc;
         List<Tick> xTicks = new ArrayList<>();
         for (double t : ticks) {
-            double xx = toX.applyAsDouble(t);
+            double xx = Charts.x(xAxis, t, dataArea);
             TextBox box = TextBox.place(Draw.tick(t), Face.REGULAR, fs, xx, tickBase, Align.CENTER);
             xTicks.add(new Tick(t, xx, box));
             texts.add(box);
@@ -174,6 +229,7 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
             texts.add(TextBox.place(data.xLabelWithUnit(), Face.BOLD, fs, (pl + pr) / 2, y + asc, Align.CENTER));
             y += lineH;
         }
+        // numbers at risk, each centred on its tick's x as JFreeChart maps it
         List<AtRiskCell> cells = new ArrayList<>();
         List<RowLabel> rowLabels = new ArrayList<>();
         if (anyAtRisk) {
@@ -204,135 +260,167 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
             width = Math.max(width, t.right() + m);
         }
 
-        // curves
+        // censor marks and medians
         List<Curve> curves = new ArrayList<>();
         for (int gi = 0; gi < groups.size(); gi++) {
             Group g = groups.get(gi);
-            double[] t = g.time();
-            double[] s = g.surv();
-            double end = t[t.length - 1];
-            for (double c : g.censorTimes()) {
-                end = Math.max(end, c);
-            }
-            end = Math.min(end, xMax);
-            Path2D path = steps(t, s, end, toX, toY, 1.0);
-            Shape band = null;
-            if (g.hasCi()) {
-                band = bandShape(t, g.lower(), g.upper(), end, toX, toY);
-            }
             List<Mark> marks = new ArrayList<>();
             for (double c : g.censorTimes()) {
                 if (c <= xMax) {
-                    marks.add(new Mark(c, toX.applyAsDouble(c), toY.applyAsDouble(g.survivalAt(c))));
+                    marks.add(new Mark(c, Charts.x(xAxis, c, dataArea), Charts.y(yAxis, g.survivalAt(c), dataArea)));
                 }
             }
             OptionalDouble med = g.median();
-            double mx = med.isPresent() && med.getAsDouble() <= xMax ? toX.applyAsDouble(med.getAsDouble()) : Double.NaN;
-            curves.add(new Curve(gi, color(gi), path, band, List.copyOf(marks), med, mx));
+            double mx = med.isPresent() && med.getAsDouble() <= xMax ? Charts.x(xAxis, med.getAsDouble(), dataArea)
+                    : Double.NaN;
+            curves.add(new Curve(gi, color(gi), data.showCi() && g.hasCi(), List.copyOf(marks), med, mx));
         }
-        return new Layout(width, height, pl, pr, pt, pb, xMax, List.copyOf(xTicks), List.copyOf(yTicks),
+        return new Layout(width, height, pl, pr, pt, pb, dataArea, xMax, List.copyOf(xTicks), List.copyOf(yTicks),
                 List.copyOf(curves), List.copyOf(cells), List.copyOf(rowLabels), List.copyOf(texts), List.copyOf(swatches));
     }
 
-    private static Path2D steps(double[] t, double[] s, double end, java.util.function.DoubleUnaryOperator toX,
-                                java.util.function.DoubleUnaryOperator toY, double start) {
-        Path2D p = new Path2D.Double();
-        double prev = start;
-        p.moveTo(toX.applyAsDouble(0), toY.applyAsDouble(prev));
-        for (int i = 0; i < t.length && t[i] <= end; i++) {
-            p.lineTo(toX.applyAsDouble(t[i]), toY.applyAsDouble(prev));
-            p.lineTo(toX.applyAsDouble(t[i]), toY.applyAsDouble(s[i]));
-            prev = s[i];
-        }
-        p.lineTo(toX.applyAsDouble(end), toY.applyAsDouble(prev));
-        return p;
+    /** Distance from the x axis line's centre to the top of its tick labels. */
+    private double xLabelDistance() {
+        return style.fontSize() * (0.4 + 0.15);
     }
 
-    private static Shape bandShape(double[] t, double[] lo, double[] hi, double end,
-                                   java.util.function.DoubleUnaryOperator toX, java.util.function.DoubleUnaryOperator toY) {
-        // upper steps left to right, lower steps right to left
-        List<double[]> up = new ArrayList<>();
-        List<double[]> down = new ArrayList<>();
-        double pu = hi[0];
-        double pd = lo[0];
-        double x0 = t[0];
-        up.add(new double[] {x0, pu});
-        down.add(new double[] {x0, pd});
-        for (int i = 1; i < t.length && t[i] <= end; i++) {
-            up.add(new double[] {t[i], pu});
-            up.add(new double[] {t[i], hi[i]});
-            down.add(new double[] {t[i], pd});
-            down.add(new double[] {t[i], lo[i]});
-            pu = hi[i];
-            pd = lo[i];
+    /** Distance from the y axis line's centre to the right edge of its tick labels. */
+    private double yLabelDistance() {
+        return style.fontSize() * (0.4 + 0.3);
+    }
+
+    /** The last time a group's curve is drawn to: its last step or censoring, within the axis. */
+    private static double end(Group g, double xMax) {
+        double[] t = g.time();
+        double end = t[t.length - 1];
+        for (double c : g.censorTimes()) {
+            end = Math.max(end, c);
         }
-        up.add(new double[] {end, pu});
-        down.add(new double[] {end, pd});
-        Path2D p = new Path2D.Double();
-        p.moveTo(toX.applyAsDouble(up.get(0)[0]), toY.applyAsDouble(up.get(0)[1]));
-        for (double[] v : up) {
-            p.lineTo(toX.applyAsDouble(v[0]), toY.applyAsDouble(v[1]));
+        return Math.min(end, xMax);
+    }
+
+    @Override
+    JFreeChart chart() {
+        Layout l = layout();
+        double fs = style.fontSize();
+        double lw = lineWidth();
+        NumberAxis xAxis = Charts.linearAxis(0, l.xAxisMax(), l.xTicks(), true);
+        NumberAxis yAxis = Charts.linearAxis(0, l.yAxisMax(), l.yTicks(), false);
+        List<Group> groups = data.groups();
+
+        // curves from S(0) = 1, steps up to the last step or censoring; bands on the same steps
+        YIntervalSeriesCollection steps = new YIntervalSeriesCollection();
+        XYSeriesCollection censored = new XYSeriesCollection();
+        boolean[] band = new boolean[groups.size()];
+        for (int gi = 0; gi < groups.size(); gi++) {
+            Group g = groups.get(gi);
+            band[gi] = l.curves().get(gi).band();
+            double[] t = g.time();
+            double[] s = g.surv();
+            double[] lo = band[gi] ? g.lower() : s;
+            double[] hi = band[gi] ? g.upper() : s;
+            double end = end(g, l.xMax());
+            YIntervalSeries curve = new YIntervalSeries("curve " + gi, false, true);
+            curve.add(0, 1, 1, 1);
+            double last = 1;
+            double lastLo = 1;
+            double lastHi = 1;
+            for (int i = 0; i < t.length && t[i] <= end; i++) {
+                curve.add(t[i], s[i], lo[i], hi[i]);
+                last = s[i];
+                lastLo = lo[i];
+                lastHi = hi[i];
+            }
+            curve.add(end, last, lastLo, lastHi);
+            steps.addSeries(curve);
+            XYSeries marks = new XYSeries("censored " + gi, false, true);
+            for (Mark mk : l.curves().get(gi).censors()) {
+                marks.add(mk.time(), g.survivalAt(mk.time()));
+            }
+            censored.addSeries(marks);
         }
-        for (int i = down.size() - 1; i >= 0; i--) {
-            p.lineTo(toX.applyAsDouble(down.get(i)[0]), toY.applyAsDouble(down.get(i)[1]));
+        StepsWithBands curves = new StepsWithBands(band);
+        XYLineAndShapeRenderer censors = new XYLineAndShapeRenderer(false, true);
+        XYPlot plot = new XYPlot(steps, xAxis, yAxis, curves);
+        plot.setDataset(1, censored);
+        plot.setRenderer(1, censors);
+        plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
+        plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
+        JFreeChart chart = Charts.chart(plot, style);
+        Charts.pin(plot, Charts.chartArea(l.width(), l.height()), l.dataArea());
+        Charts.style(xAxis, style, lw, fs * 0.4, xLabelDistance(), RectangleEdge.BOTTOM);
+        Charts.style(yAxis, style, lw, fs * 0.4, yLabelDistance(), RectangleEdge.LEFT);
+        plot.setDomainGridlinesVisible(false);
+        plot.setRangeGridlinesVisible(false);
+        // light horizontal grid at the y ticks above 0 (a gridline at 0 would lie on the axis), over the times
+        // of the axis (the data area reaches a little beyond, for marks)
+        for (Tick t : l.yTicks()) {
+            if (t.value() > 0) {
+                curves.addAnnotation(new XYLineAnnotation(0, t.value(), l.xMax(), t.value(),
+                        new BasicStroke(Draw.width(lw * 0.5)), GRID), Layer.BACKGROUND);
+            }
         }
-        p.closePath();
-        return p;
+
+        curves.setAlpha(BAND_ALPHA);
+        Path2D plus = new Path2D.Double();
+        double h = fs * CENSOR_HALF;
+        plus.moveTo(-h, 0);
+        plus.lineTo(h, 0);
+        plus.moveTo(0, -h);
+        plus.lineTo(0, h);
+        censors.setDefaultShapesFilled(false);
+        censors.setUseOutlinePaint(false);
+        for (int gi = 0; gi < groups.size(); gi++) {
+            Color c = color(gi);
+            curves.setSeriesPaint(gi, c);
+            curves.setSeriesFillPaint(gi, c);
+            curves.setSeriesStroke(gi, new BasicStroke(Draw.width(lw * 1.5), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            censors.setSeriesPaint(gi, c);
+            censors.setSeriesShape(gi, plus);
+            censors.setSeriesOutlineStroke(gi, new BasicStroke(Draw.width(lw)));
+        }
+        if (data.showMedians()) {
+            BasicStroke dashed = new BasicStroke(Draw.width(lw * 0.7), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+                    10f, new float[] {(float) (fs * 0.35), (float) (fs * 0.35)}, 0f);
+            for (Curve c : l.curves()) {
+                if (!Double.isNaN(c.medianX())) {
+                    double med = c.median().getAsDouble();
+                    curves.addAnnotation(new XYLineAnnotation(0, 0.5, med, 0.5, dashed, Draw.MUTED), Layer.BACKGROUND);
+                    curves.addAnnotation(new XYLineAnnotation(med, 0.5, med, 0, dashed, Draw.MUTED), Layer.BACKGROUND);
+                }
+            }
+        }
+        return chart;
+    }
+
+    /** A DeviationStepRenderer that shades the band only of the series that have one. */
+    private static final class StepsWithBands extends DeviationStepRenderer {
+        private final boolean[] band;
+
+        StepsWithBands(boolean[] band) {
+            super(true, false);
+            this.band = band.clone();
+        }
+
+        @Override
+        public void drawItem(Graphics2D g2, XYItemRendererState state, Rectangle2D dataArea, PlotRenderingInfo info,
+                XYPlot plot, ValueAxis domainAxis, ValueAxis rangeAxis, XYDataset dataset, int series, int item,
+                CrosshairState crosshairState, int pass) {
+            if (pass == 0 && !band[series]) {
+                return; // the shading pass
+            }
+            super.drawItem(g2, state, dataArea, info, plot, domainAxis, rangeAxis, dataset, series, item,
+                    crosshairState, pass);
+        }
     }
 
     @Override
     public void draw(Graphics2D g) {
         Layout l = layout();
-        double fs = style.fontSize();
-        double lw = lineWidth();
-        // light horizontal grid at the y ticks
-        for (Tick t : l.yTicks()) {
-            if (t.value() > 0) {
-                Draw.line(g, l.panelLeft(), t.pos(), l.panelRight(), t.pos(), lw * 0.5, GRID);
-            }
-        }
-        Shape oldClip = g.getClip();
-        g.clip(new Rectangle2D.Double(l.panelLeft() - lw * 2, l.panelTop() - lw * 2, l.panelRight() - l.panelLeft() + lw * 4,
-                l.panelBottom() - l.panelTop() + lw * 4));
-        if (data.showCi()) {
-            for (Curve c : l.curves()) {
-                if (c.band() != null) {
-                    Color k = c.color();
-                    g.setColor(new Color(k.getRed(), k.getGreen(), k.getBlue(), 46));
-                    g.fill(c.band());
-                }
-            }
-        }
-        if (data.showMedians()) {
-            for (Curve c : l.curves()) {
-                if (!Double.isNaN(c.medianX())) {
-                    double y5 = l.y(0.5);
-                    Draw.dashed(g, l.panelLeft(), y5, c.medianX(), y5, lw * 0.7, Draw.MUTED, (float) (fs * 0.35));
-                    Draw.dashed(g, c.medianX(), y5, c.medianX(), l.panelBottom(), lw * 0.7, Draw.MUTED, (float) (fs * 0.35));
-                }
-            }
-        }
-        for (Curve c : l.curves()) {
-            g.setColor(c.color());
-            g.setStroke(new BasicStroke(Draw.width(lw * 1.5), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
-            g.draw(c.path());
-            g.setStroke(new BasicStroke(Draw.width(lw)));
-            double h = fs * 0.3;
-            for (Mark mk : c.censors()) {
-                g.draw(new Line2D.Double(mk.x() - h, mk.y(), mk.x() + h, mk.y()));
-                g.draw(new Line2D.Double(mk.x(), mk.y() - h, mk.x(), mk.y() + h));
-            }
-        }
-        g.setClip(oldClip);
-        // axes
-        Draw.line(g, l.panelLeft(), l.panelBottom(), l.panelRight(), l.panelBottom(), lw, Draw.INK);
-        Draw.line(g, l.panelLeft(), l.panelTop(), l.panelLeft(), l.panelBottom(), lw, Draw.INK);
-        for (Tick t : l.xTicks()) {
-            Draw.line(g, t.pos(), l.panelBottom(), t.pos(), l.panelBottom() + fs * 0.4, lw, Draw.INK);
-        }
-        for (Tick t : l.yTicks()) {
-            Draw.line(g, l.panelLeft() - fs * 0.4, t.pos(), l.panelLeft(), t.pos(), lw, Draw.INK);
-        }
+        drawChart(g);
+        // the axes end at the last tick and at survival 1, as the data area's extra room is for marks only
+        axisLines(g, new Rectangle2D.Double(l.panelLeft(), l.panelTop(), l.panelRight() - l.panelLeft(),
+                l.panelBottom() - l.panelTop()), true, true);
         for (int i = 0; i < l.legendSwatches().size(); i++) {
             g.setColor(color(i));
             g.fill(l.legendSwatches().get(i));
@@ -341,8 +429,14 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
         for (RowLabel r : l.atRiskLabels()) {
             coloured.put(r.box(), color(r.group()));
         }
-        for (TextBox t : l.texts()) {
-            Draw.text(g, t, coloured.getOrDefault(t, Draw.INK));
-        }
+        drawTexts(g, l.texts(), t -> coloured.getOrDefault(t, Draw.INK));
+    }
+
+    @Override
+    List<TextBox> chartTexts() {
+        List<TextBox> out = new ArrayList<>();
+        layout().xTicks().forEach(t -> out.add(t.label()));
+        layout().yTicks().forEach(t -> out.add(t.label()));
+        return out;
     }
 }

@@ -20,7 +20,9 @@
  * A {@link org.trialmeta.report.FigureStyle} (JOURNAL_PAGE, JOURNAL_COLUMN, SLIDE) sets the font size
  * and the width aimed at. Each renderer computes its geometry once ({@code layout()}, a record of
  * positions and {@link org.trialmeta.report.TextBox}es that tests check) and draws it with Java2D in
- * points; {@link org.trialmeta.report.FigureWriter} turns any figure into a 300 dpi PNG, an SVG and a
- * PDF with vector text in the bundled DejaVu Sans, byte-identical from run to run.
+ * points: JFreeChart draws the plot into the data area the layout reserved (data, gridlines, tick marks
+ * and tick labels), the figure draws its laid-out text, tables and axis lines (see {@code docs/figures.md});
+ * {@link org.trialmeta.report.FigureWriter} turns any figure into a 300 dpi PNG, an SVG and a PDF with
+ * vector text in the bundled DejaVu Sans, byte-identical from run to run.
  */
 package org.trialmeta.report;

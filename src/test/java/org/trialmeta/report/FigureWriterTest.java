@@ -95,6 +95,8 @@ class FigureWriterTest {
         }
         assertThat(texts).containsAll(c.getValue());
         assertThat(svg).contains("DejaVu Sans").contains("font-weight: bold").doesNotContain("<image");
+        // the plain chart theme: no gradients (JFreeChart's default bar painter), no shadows or images
+        assertThat(svg).doesNotContain("Gradient").doesNotContain("<filter").doesNotContain("Tahoma");
         assertThat(doc.getDocumentElement().getAttribute("viewBox")).startsWith("0 0 ");
     }
 

@@ -46,6 +46,31 @@ class ForestPlotLayoutTest {
     }
 
     @Test
+    void marksSitWhereJFreeChartsLogAxisPutsTheirValuesAndRowsOnTheirTextRows() {
+        var plot = new ForestPlot(SampleFigures.forest(8, false));
+        var l = plot.layout();
+        var chart = plot.chart();
+        var info = LayoutAssertions.drawAndCheckDataArea(plot, chart, l.dataArea());
+        var xy = (org.jfree.chart.plot.XYPlot) chart.getPlot();
+        assertThat(xy.getDomainAxis()).isInstanceOf(org.jfree.chart.axis.LogAxis.class);
+        var area = info.getPlotInfo().getDataArea();
+        var bottom = org.jfree.chart.ui.RectangleEdge.BOTTOM;
+        var left = org.jfree.chart.ui.RectangleEdge.LEFT;
+        for (var s : l.studies()) {
+            var e = ((Study) plot.data().rows().get(s.dataIndex())).effect().orElseThrow();
+            assertThat(s.xEstimate()).isCloseTo(xy.getDomainAxis().valueToJava2D(e.value(), area, bottom),
+                    within(POS_TOLERANCE));
+            // the row axis maps a row's centre in points onto itself
+            assertThat(xy.getRangeAxis().valueToJava2D(s.centerY(), area, left)).isCloseTo(s.centerY(), within(1e-9));
+        }
+        for (var t : l.ticks()) {
+            assertThat(t.pos()).isCloseTo(xy.getDomainAxis().valueToJava2D(t.value(), area, bottom), within(POS_TOLERANCE));
+        }
+        assertThat(l.axisY()).isEqualTo(area.getMaxY());
+        assertThat(l.nullX()).isCloseTo(xy.getDomainAxis().valueToJava2D(1, area, bottom), within(POS_TOLERANCE));
+    }
+
+    @Test
     void logAxisHasOneTwoFiveTicks() {
         var plot = new ForestPlot(base().axisLimits(0.1, 10)
                 .row(Study.of("A", List.of("1/2"), 0.8, 0.5, 2.0, 50.0)).build());

@@ -29,6 +29,41 @@ class MedianAndBarChartLayoutTest {
     }
 
     @Test
+    void dotsAndBarsSitWhereJFreeChartPutsThem() {
+        var bottom = org.jfree.chart.ui.RectangleEdge.BOTTOM;
+        var medians = new MedianChart(SampleFigures.medians());
+        var ml = medians.layout();
+        var mChart = medians.chart();
+        var mArea = LayoutAssertions.drawAndCheckDataArea(medians, mChart, ml.dataArea()).getPlotInfo().getDataArea();
+        var xAxis = ((org.jfree.chart.plot.XYPlot) mChart.getPlot()).getDomainAxis();
+        var ramp = ml.marks().get(0); // 22.0 [11.1, 36.6]
+        assertThat(ramp.xMedian()).isCloseTo(xAxis.valueToJava2D(22.0, mArea, bottom), within(POS_TOLERANCE));
+        assertThat(ramp.xLower()).isCloseTo(xAxis.valueToJava2D(11.1, mArea, bottom), within(POS_TOLERANCE));
+        for (var t : ml.ticks()) {
+            assertThat(t.pos()).isCloseTo(xAxis.valueToJava2D(t.value(), mArea, bottom), within(POS_TOLERANCE));
+        }
+
+        var bars = new BarChart(SampleFigures.bars());
+        var bl = bars.layout();
+        var bChart = bars.chart();
+        var bArea = LayoutAssertions.drawAndCheckDataArea(bars, bChart, bl.dataArea()).getPlotInfo().getDataArea();
+        var cat = (org.jfree.chart.plot.CategoryPlot) bChart.getPlot();
+        int n = bl.bars().size();
+        for (var b : bl.bars()) {
+            double middle = cat.getDomainAxis().getCategoryMiddle(b.index(), n, bArea, bottom);
+            assertThat(b.x() + b.width() / 2).isCloseTo(middle, within(POS_TOLERANCE));
+            assertThat(b.top()).isCloseTo(cat.getRangeAxis().valueToJava2D(SampleFigures.bars().bars().get(b.index()).value(),
+                    bArea, org.jfree.chart.ui.RectangleEdge.LEFT), within(POS_TOLERANCE));
+            // the labels are centred under the bar, as the category axis draws them
+            for (var t : b.label()) {
+                assertThat(t.x() + t.width() / 2).isCloseTo(middle, within(1e-3));
+            }
+        }
+        // a bar takes 0.6 of its slot: JFreeChart's bar width from the axis margins
+        assertThat(bl.bars().get(0).width()).isCloseTo(0.6 * (bl.panelRight() - bl.panelLeft()) / n, within(1e-9));
+    }
+
+    @Test
     void notReachedAndNotReportedAreTextNotDots() {
         var chart = new MedianChart(SampleFigures.medians());
         var l = chart.layout();
