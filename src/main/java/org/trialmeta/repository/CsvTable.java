@@ -36,6 +36,14 @@ public final class CsvTable {
     private static final java.util.regex.Pattern DECIMAL =
             java.util.regex.Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
+    /**
+     * Whether {@code v} is written as a plain decimal number ("12", "-0.5", "1e-3"; not "NaN", "Inf", "0x1p3", "");
+     * such a cell may still be out of range ("1e999"), which {@link #doubles} reports.
+     */
+    public static boolean isDecimal(String v) {
+        return DECIMAL.matcher(v).matches();
+    }
+
     /** Files larger than this are refused rather than read into memory. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
 
