@@ -1,6 +1,5 @@
 package org.trialmeta.analysis;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -131,10 +130,5 @@ public record RegressAnalysis(PoolInput input, Design design, RegressionResult f
             }
         }
         return new RegressAnalysis(input, design, r, perm, Optional.ofNullable(permutations == null ? null : seed));
-    }
-
-    /** The coefficient names, for messages and text. */
-    public List<String> names() {
-        return new ArrayList<>(design.names());
     }
 }
