@@ -1,6 +1,7 @@
 package org.trialmeta.analysis;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.trialmeta.model.InputException;
 import org.trialmeta.stats.meta.Tau2Estimator;
@@ -37,6 +38,23 @@ public enum PoolMethod {
             case PETO -> Optional.of(TwoByTwoPoolResult.Method.PETO);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * The tau² estimator named {@code text} (an inverse-variance method: FE or a random-effects estimator), for the
+     * commands that refit the model (bias, regress, sensitivity); an {@link InputException} naming the allowed ones
+     * for MH, PETO or an unknown name.
+     */
+    public static Tau2Estimator inverseVariance(String option, String text) {
+        List<String> allowed = Arrays.stream(values()).filter(v -> v.tau2Estimator().isPresent())
+                .map(PoolMethod::label).toList();
+        for (PoolMethod m : values()) {
+            if (m.label.equalsIgnoreCase(text.strip())) {
+                return m.tau2Estimator().orElseThrow(() -> new InputException(option + ": '" + text.strip()
+                        + "' applies to pool only (allowed here: " + String.join(", ", allowed) + ")"));
+            }
+        }
+        throw new InputException(option + ": unknown method '" + text + "' (allowed: " + String.join(", ", allowed) + ")");
     }
 
     /** The method named {@code text}, in any case; an {@link InputException} naming the allowed ones otherwise. */

@@ -29,6 +29,9 @@ public final class TrialMetaCommand implements Callable<Integer> {
             OrrDiffCommand.class,
             PoolCommand.class,
             ForestCommand.class,
+            BiasCommand.class,
+            RegressCommand.class,
+            SensitivityCommand.class,
             CoxCommand.class,
             HrFromSummaryCommand.class,
             MedianCompareCommand.class,
@@ -53,7 +56,7 @@ public final class TrialMetaCommand implements Callable<Integer> {
 
     /**
      * The command line to run {@code args}: when the first argument names a subcommand (by name or alias), the
-     * root with only that subcommand, since building the model of all fifteen costs about a tenth of a second at
+     * root with only that subcommand, since building the model of every subcommand costs about a tenth of a second at
      * every start; otherwise (help, no or unknown subcommand, root options) {@link #commandLine()}.
      */
     public static CommandLine commandLineFor(String... args) {

@@ -15,7 +15,9 @@
  *   <li>{@link org.trialmeta.report.MedianChart} ← {@link org.trialmeta.report.MedianChartData}
  *       (reported / not reached / not reported medians with CIs);</li>
  *   <li>{@link org.trialmeta.report.BarChart} ← {@link org.trialmeta.report.BarChartData}
- *       (bars with value and annotation texts).</li>
+ *       (bars with value and annotation texts);</li>
+ *   <li>{@link org.trialmeta.report.FunnelPlot} ← {@link org.trialmeta.report.FunnelPlotData}
+ *       (estimates against standard errors, trim-and-fill studies; drawn by a JFreeChart {@code XYPlot}).</li>
  * </ul>
  * A {@link org.trialmeta.report.FigureStyle} (JOURNAL_PAGE, JOURNAL_COLUMN, SLIDE) sets the font size
  * and the width aimed at. Each renderer computes its geometry once ({@code layout()}, a record of

@@ -37,6 +37,14 @@ import org.trialmeta.model.InputException;
  */
 public final class CsvTable {
 
+    /**
+     * Whether {@code v} is written as a plain decimal number ("12", "-0.5", "1e-3"; not "NaN", "Inf", "0x1p3", "");
+     * such a cell may still be out of range ("1e999"), which {@link #doubles} reports.
+     */
+    public static boolean isDecimal(String v) {
+        return NumberSyntax.decimal(v);
+    }
+
     /** Files larger than this are refused rather than read into memory. */
     public static final long MAX_BYTES = 512L * 1024 * 1024;
 

@@ -121,6 +121,20 @@ class BadInputMatrixTest {
                 List.of(List.of("A", "-0.9", "0.3"), List.of("B", "-1.6", "0.2"), List.of("C", "0.01", "0.4")),
                 "yi", "vi", "study", f -> List.of("pool", "--input", f.toString(), "--measure", "GEN", "--method", "PM",
                         "--test", "knha", "--format", "json")));
+        out.add(new Command("bias RR", List.of("study", "ai", "n1i", "ci", "n2i"),
+                List.of(List.of("A", "4", "123", "11", "139"), List.of("B", "6", "306", "29", "303"),
+                        List.of("C", "3", "231", "11", "220"), List.of("D", "62", "13598", "248", "12867")),
+                "ai", "ai", "study", f -> List.of("bias", "--input", f.toString(), "--measure", "RR", "--format", "json")));
+        out.add(new Command("regress GEN", List.of("study", "yi", "vi", "x", "g"),
+                List.of(List.of("A", "-0.9", "0.3", "1", "a"), List.of("B", "-1.6", "0.2", "2", "b"),
+                        List.of("C", "0.01", "0.4", "3", "a"), List.of("D", "-0.5", "0.25", "5", "b"),
+                        List.of("E", "0.2", "0.1", "4", "a")),
+                "x", "vi", "study", f -> List.of("regress", "--input", f.toString(), "--measure", "GEN", "--mods", "x,g",
+                        "--format", "json")));
+        out.add(new Command("sensitivity PLO", List.of("study", "xi", "ni"),
+                List.of(List.of("A", "5", "20"), List.of("B", "0", "15"), List.of("C", "12", "30")),
+                "xi", "xi", "study", f -> List.of("sensitivity", "--input", f.toString(), "--measure", "PLO",
+                        "--influence", "--format", "json")));
         out.add(new Command("km", List.of("time", "event", "group"),
                 List.of(List.of("1", "1", "a"), List.of("2", "0", "a"), List.of("3", "1", "b"), List.of("4", "1", "b"),
                         List.of("5", "0", "a"), List.of("6", "1", "b"), List.of("7", "1", "a")),
@@ -143,6 +157,11 @@ class BadInputMatrixTest {
                         f.toString(), "--out", f.resolveSibling(f.getFileName() + ".out/ipd.csv").toString(), "--format",
                         "json")));
         return out;
+    }
+
+    /** The matrix command named {@code name}. */
+    static Command command(String name) {
+        return commands().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     private static byte[] utf8(String s) {
@@ -190,21 +209,23 @@ class BadInputMatrixTest {
         cs.add(new Case("fractional count", c -> utf8(c.withCell(1, c.count(), "0.5")),
                 c -> c.count().equals("time") || c.count().equals("vi") ? Expect.OK : Expect.INVALID,
                 c -> List.of("line 3", "column " + c.count(), "'0.5'")));
-        cs.add(new Case("events > n", c -> utf8(c.name().startsWith("pool OR") ? c.withCell(0, "ai", "124")
-                : c.name().startsWith("pool PLO") ? c.withCell(0, "xi", "21")
+        cs.add(new Case("events > n", c -> utf8(c.header().contains("ai") ? c.withCell(0, "ai", "124")
+                : c.header().contains("xi") ? c.withCell(0, "xi", "21")
                 : survival(c) ? c.withCell(0, "event", "2")
                 : c.name().equals("reconstruct at-risk") ? c.withCell(1, "n_risk", "21")
                 : c.name().equals("reconstruct curve") ? c.withCell(1, "survival", "1.5")
                 : c.clean()),
-                c -> c.name().equals("pool GEN") ? Expect.OK : Expect.INVALID, c -> List.of("line ")));
-        cs.add(new Case("n = 0", c -> utf8(c.name().startsWith("pool OR") ? c.withCell(0, "n1i", "0")
-                : c.name().startsWith("pool PLO") ? c.withCell(0, "ni", "0")
+                c -> c.header().contains("yi") ? Expect.OK : Expect.INVALID, c -> List.of("line ")));
+        cs.add(new Case("n = 0", c -> utf8(c.header().contains("n1i") ? c.withCell(0, "n1i", "0")
+                : c.header().contains("ni") ? c.withCell(0, "ni", "0")
                 : c.name().equals("reconstruct at-risk") ? c.withCell(0, "n_risk", "0")
-                : c.name().equals("pool GEN") ? c.withCell(0, "vi", "0")
+                : c.header().contains("vi") ? c.withCell(0, "vi", "0")
                 : c.csv(c.header(), List.of(), "\n")),
                 c -> Expect.INVALID, c -> List.of()));
+        // cox needs events in two rows; bias needs 3 studies, regress p + 1, influence 2 (exit 2 naming the file)
         cs.add(new Case("single study/row", c -> utf8(c.csv(c.header(), c.rows().subList(0, 1), "\n")),
-                c -> c.name().equals("cox") ? Expect.INVALID : Expect.OK,
+                c -> c.name().equals("cox") || c.name().startsWith("bias") || c.name().startsWith("regress")
+                        || c.name().startsWith("sensitivity") ? Expect.INVALID : Expect.OK,
                 c -> List.of()));
         cs.add(new Case("duplicated study id/row", c -> {
             List<List<String>> rs = new ArrayList<>(c.rows());
@@ -277,7 +298,7 @@ class BadInputMatrixTest {
     Stream<DynamicTest> unknownMethodNames() {
         Path d = dir("methods");
         Path pool = file(d, "pool.csv", utf8(commands().get(0).clean()));
-        Path km = file(d, "km.csv", utf8(commands().get(3).clean()));
+        Path km = file(d, "km.csv", utf8(command("km").clean()));
         List<List<String>> runs = List.of(
                 List.of("pool", "--input", pool.toString(), "--measure", "OR", "--method", "BOGUS"),
                 List.of("pool", "--input", pool.toString(), "--measure", "XX"),
@@ -293,6 +314,31 @@ class BadInputMatrixTest {
                 List.of("report", "--trials", "trials", "--formats", "gif", "--out", d.resolve("r").toString()),
                 List.of("compare", "--trials", "trials", "--trial", "x", "--statuses", "maybe"),
                 List.of("check", "--trials", "trials", "--min-severity", "fatal"),
+                List.of("bias", "--input", pool.toString(), "--measure", "OR", "--method", "BOGUS"),
+                List.of("bias", "--input", pool.toString(), "--measure", "OR", "--method", "MH"),
+                List.of("bias", "--input", pool.toString(), "--measure", "OR", "--format", "xml"),
+                List.of("bias", "--input", pool.toString(), "--measure", "OR", "--plot", d.resolve("r/f.gif").toString()),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR", "--mods", ""),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR", "--mods", "ai,ai"),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR", "--mods", "intrcpt"),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR", "--mods", "nope"),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR", "--mods", "ai", "--test", "t"),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR", "--mods", "ai", "--method", "PETO"),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR", "--mods", "ai", "--level", "100"),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR", "--mods", "ai", "--permutations", "9"),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR", "--mods", "ai", "--seed", "9"),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR", "--mods", "ai", "--permutations", "1",
+                        "--seed", "9"),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR", "--mods", "ai", "--permutations",
+                        "2000000", "--seed", "9"),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR", "--mods", "ai", "--permutations", "x",
+                        "--seed", "9"),
+                List.of("regress", "--input", pool.toString(), "--measure", "OR"),
+                List.of("sensitivity", "--input", pool.toString(), "--measure", "OR"),
+                List.of("sensitivity", "--input", pool.toString(), "--measure", "OR", "--influence", "--cumulative"),
+                List.of("sensitivity", "--input", pool.toString(), "--measure", "OR", "--influence", "--method", "PETO"),
+                List.of("sensitivity", "--input", pool.toString(), "--measure", "OR", "--influence", "--test", "t"),
+                List.of("sensitivity", "--input", pool.toString(), "--measure", "OR", "--cumulative", "--level", "0"),
                 List.of("nosuchcommand"));
         return runs.stream().map(a -> DynamicTest.dynamicTest(String.join(" ", a), () -> {
             CliRun r = CliRun.of(a.toArray(String[]::new));
@@ -491,7 +537,7 @@ class BadInputMatrixTest {
     @TestFactory
     Stream<DynamicTest> outputThatCannotBeWrittenLeavesNoPartialFile() throws IOException {
         Path d = dir("outfail");
-        Path km = file(d, "km.csv", utf8(commands().get(3).clean()));
+        Path km = file(d, "km.csv", utf8(command("km").clean()));
         Path blocker = file(d, "blocker", utf8("a file, not a directory\n"));
         Path plotDir = dir("outfail-plot");
         Files.createDirectories(plotDir.resolve("km.svg").resolve("occupied"));
@@ -499,7 +545,14 @@ class BadInputMatrixTest {
         Files.createDirectories(reportOut.resolve("index.html").resolve("occupied"));
         Path trials = dir("outfail-trials");
         copyMinimal(trials);
+        Path bias = file(d, "bias.csv", utf8(commands().get(0).clean()));
+        Path funnelDir = dir("outfail-funnel");
+        Files.createDirectories(funnelDir.resolve("funnel.pdf").resolve("occupied"));
         List<Object[]> runs = List.of(
+                new Object[] {List.of("bias", "--input", bias.toString(), "--measure", "OR", "--plot",
+                        blocker.resolve("funnel.png").toString()), d},
+                new Object[] {List.of("bias", "--input", bias.toString(), "--measure", "OR", "--plot",
+                        funnelDir.resolve("funnel.pdf").toString(), "--format", "json"), funnelDir},
                 new Object[] {List.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--plot",
                         blocker.resolve("km.svg").toString()), d},
                 new Object[] {List.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--plot",

@@ -55,6 +55,38 @@ class CsvCommandsFuzzTest {
         assertThat(CliRun.files(dir)).containsExactly("studies.csv");
     }
 
+    /**
+     * bias, regress and sensitivity on the same table, the measure chosen from the header as for pool; regress uses
+     * the moderator columns x and g when present (else the first non-data column, or ai/yi).
+     */
+    @FuzzTest(maxDuration = "3m")
+    void methods(byte[] data) {
+        Path dir = FuzzFiles.freshDir("methods");
+        Path in = FuzzFiles.write(dir.resolve("studies.csv"), data);
+        String h = FuzzFiles.header(data);
+        String measure = h.contains("ai") ? "OR" : h.contains("xi") ? "PLO" : "GEN";
+        String mods = h.contains("x") && h.contains("g") ? "x,g" : h.contains("x") ? "x" : h.contains("ai") ? "ai" : "yi";
+        List<List<String>> runs = List.of(
+                List.of("bias", "--method", "REML"),
+                List.of("bias", "--method", "FE", "--plot", dir.resolve("funnel.svg").toString()),
+                List.of("regress", "--mods", mods, "--method", "REML"),
+                List.of("regress", "--mods", mods, "--method", "PM", "--test", "knha", "--permutations", "20", "--seed", "1"),
+                List.of("sensitivity", "--leave-one-out", "--method", "DL"),
+                List.of("sensitivity", "--influence", "--method", "REML", "--test", "knha"),
+                List.of("sensitivity", "--cumulative", "--method", "ML"));
+        for (List<String> run : runs) {
+            List<String> args = new ArrayList<>(run.subList(0, 1));
+            args.addAll(List.of("--input", in.toString(), "--measure", measure, "--format", "json"));
+            args.addAll(run.subList(1, run.size()));
+            CliRun r = CliRun.of(args.toArray(String[]::new)).assertContract(in.toString());
+            if (r.code() == 0) {
+                JsonNode j = r.json();
+                assertThat(j.get("measure").asText()).isEqualTo(measure);
+            }
+        }
+        assertThat(CliRun.files(dir)).isSubsetOf("studies.csv", "funnel.svg");
+    }
+
     static void checkPool(CliRun r, String method) {
         JsonNode j = r.json();
         if (method.equals("MH") && j.get("estimate").isNull()) {

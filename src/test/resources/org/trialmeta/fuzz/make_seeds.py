@@ -79,6 +79,25 @@ def main():
     put("CsvCommandsFuzzTest", "pool", "gen-tiny-variance", "study,yi,vi\nA,1,1e-300\nB,-1,1e-300\nC,0,1e300\n")
     put("CsvCommandsFuzzTest", "pool", "gen-huge-effect", "study,yi,vi\nA,1e300,1\nB,-1e300,1\n")
     put("CsvCommandsFuzzTest", "pool", "gen-identical", "study,yi,vi\nA,0.5,0.1\nB,0.5,0.1\nC,0.5,0.1\n")
+    # bias / regress / sensitivity ("methods"): two-group and generic tables with a covariate x and a factor g
+    for name, data in csv_cases(["study", "ai", "n1i", "ci", "n2i", "x", "g"],
+                                [["A", "4", "123", "11", "139", "44", "r"], ["B", "6", "306", "29", "303", "55", "r"],
+                                 ["C", "3", "231", "11", "220", "42", "s"], ["D", "62", "13598", "248", "12867", "52", "s"],
+                                 ["E", "33", "5069", "47", "5808", "13", "r"]]).items():
+        put("CsvCommandsFuzzTest", "methods", "or-" + name, data)
+    for name, data in csv_cases(["study", "yi", "vi", "x", "g"],
+                                [["A", "-0.9", "0.3", "1", "a"], ["B", "-1.6", "0.2", "2", "b"], ["C", "0.01", "0.4", "3", "a"],
+                                 ["D", "-0.5", "0.25", "5", "b"], ["E", "0.2", "0.1", "4", "a"]]).items():
+        put("CsvCommandsFuzzTest", "methods", "gen-" + name, data)
+    put("CsvCommandsFuzzTest", "methods", "gen-same-vi", "study,yi,vi,x,g\nA,1,0.1,1,a\nB,2,0.1,2,b\nC,0,0.1,3,a\n")
+    put("CsvCommandsFuzzTest", "methods", "gen-collinear", "study,yi,vi,x,g\nA,1,0.1,1,a\nB,2,0.2,1,a\nC,0,0.3,1,b\n"
+        "D,0.5,0.1,1,b\n")
+    put("CsvCommandsFuzzTest", "methods", "gen-identical", "study,yi,vi,x,g\nA,0.5,0.1,1,a\nB,0.5,0.2,2,b\n"
+        "C,0.5,0.3,3,a\nD,0.5,0.4,4,b\n")
+    put("CsvCommandsFuzzTest", "methods", "gen-huge-x", "study,yi,vi,x,g\nA,1,0.1,1e10,a\nB,2,0.2,-1e10,b\n"
+        "C,0,0.3,1e-10,a\nD,0.5,0.4,0,b\n")
+    put("CsvCommandsFuzzTest", "methods", "gen-tiny-variance", "study,yi,vi,x,g\nA,1,1e-20,1,a\nB,-1,1e20,2,b\n"
+        "C,0,1e-20,3,a\nD,0.2,1,4,b\n")
     # km
     km_rows = [["1", "1", "a", "s1"], ["2", "0", "a", "s2"], ["3", "1", "b", "s1"], ["4", "1", "b", "s2"],
                ["5", "0", "a", "s1"], ["6", "1", "b", "s2"]]

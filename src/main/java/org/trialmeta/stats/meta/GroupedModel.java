@@ -12,7 +12,7 @@ import java.util.Arrays;
  * y'Py = Σ w (y − ȳ_g)², tr P = Σ_g (s_g − S2_g/s_g), Σ P∘P = Σ_g (S2_g − 2 S3_g/s_g + S2_g²/s_g²),
  * y'PPy = Σ w² (y − ȳ_g)², and the tr(PV), tr(PVPV), Σ PV∘P terms of the tau² standard errors.
  */
-final class GroupedModel {
+final class GroupedModel implements ResidualModel {
     final double[] y;
     final double[] v;
     final int[] g;
@@ -31,13 +31,25 @@ final class GroupedModel {
         return new GroupedModel(y, v, new int[y.length], 1);
     }
 
+    @Override
+    public int k() {
+        return k;
+    }
+
     /** Number of mean parameters p. */
-    int p() {
+    @Override
+    public int p() {
         return groups;
     }
 
+    @Override
+    public double[] y() {
+        return y;
+    }
+
     /** Sums for weights w_i = 1/(v_i + tau2) (or all 1 when {@code unit}). */
-    Sums sums(double tau2, boolean unit) {
+    @Override
+    public Sums sums(double tau2, boolean unit) {
         int gn = groups;
         double[] s = new double[gn];
         double[] s2 = new double[gn];
@@ -102,11 +114,13 @@ final class GroupedModel {
      * @param logDet log det X'WX
      */
     record Sums(double[] w, double[] s, double[] mean, double sumW, double sumW2, double rss, double yppy,
-            double trP, double sumPP, double trPV, double trPVPV, double sumPVP, double logDet) {
+            double trP, double sumPP, double trPV, double trPVPV, double sumPVP, double logDet)
+            implements ResidualModel.Sums {
     }
 
     /** ML (reml = false) or REML log-likelihood up to an additive constant, as metafor's ll.ML/ll.REML. */
-    double logLik(double tau2, boolean reml) {
+    @Override
+    public double logLik(double tau2, boolean reml) {
         Sums st = sums(tau2, false);
         double sumLog = 0;
         for (int i = 0; i < k; i++) {

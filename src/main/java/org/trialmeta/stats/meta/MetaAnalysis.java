@@ -190,12 +190,12 @@ public final class MetaAnalysis {
     }
 
     /** Q-test, I², H² as metafor; empty when k = p. */
-    static Optional<Heterogeneity> heterogeneity(GroupedModel m, Tau2Estimator method, double tau2) {
-        int df = m.k - m.p();
+    static Optional<Heterogeneity> heterogeneity(ResidualModel m, Tau2Estimator method, double tau2) {
+        int df = m.k() - m.p();
         if (df < 1) {
             return Optional.empty();
         }
-        GroupedModel.Sums fe = m.sums(0, false);
+        ResidualModel.Sums fe = m.sums(0, false);
         double q = Math.max(0, fe.rss());
         double qp = ChiSquaredDistribution.of(df).survivalProbability(q);
         double vt = df / fe.trP();

@@ -9,7 +9,8 @@ package org.trialmeta.stats.meta;
  * @param iterations iterations or function evaluations spent
  * @param reason     one-line explanation
  */
-public record NotConverged(Tau2Estimator method, int k, int iterations, String reason) implements FitResult, MetaRegressionFit {
+public record NotConverged(Tau2Estimator method, int k, int iterations, String reason)
+        implements FitResult, MetaRegressionFit, RegressionFit {
     public NotConverged {
         if (method == null || reason == null) {
             throw new IllegalArgumentException("method and reason must not be null");

@@ -5,7 +5,10 @@ import org.apache.commons.math3.analysis.UnivariateFunction;
 import org.apache.commons.math3.analysis.solvers.BrentSolver;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 
-/** The tau² estimators of metafor 3.8 {@code rma.uni}, in O(k) per evaluation. */
+/**
+ * The tau² estimators of metafor 3.8 {@code rma.uni}, for any {@link ResidualModel} (O(k) per evaluation for
+ * group-mean designs, O(k p²) for a general design).
+ */
 final class Tau2Estimation {
 
     /** metafor's {@code control$tol} (.Machine$double.eps^0.25), used by its ll0check. */
@@ -28,8 +31,8 @@ final class Tau2Estimation {
     record Fit(double tau2, OptionalDouble se, boolean converged, int iterations, String message) {
     }
 
-    static Fit estimate(GroupedModel m, Tau2Estimator method, IterationControl control) {
-        int k = m.k;
+    static Fit estimate(ResidualModel m, Tau2Estimator method, IterationControl control) {
+        int k = m.k();
         int p = m.p();
         double dfr = k - p;
         switch (method) {
@@ -37,7 +40,7 @@ final class Tau2Estimation {
                 return new Fit(0, OptionalDouble.empty(), true, 0, "");
             }
             case HS, HSK -> {
-                GroupedModel.Sums st = m.sums(0, false);
+                ResidualModel.Sums st = m.sums(0, false);
                 double raw = method == Tau2Estimator.HS
                         ? (st.rss() - k) / st.sumW()
                         : ((double) k / dfr * st.rss() - k) / st.sumW();
@@ -49,14 +52,14 @@ final class Tau2Estimation {
                 return new Fit(t, OptionalDouble.of(se), true, 0, "");
             }
             case DL -> {
-                GroupedModel.Sums st = m.sums(0, false);
+                ResidualModel.Sums st = m.sums(0, false);
                 double t = Math.max(0, (st.rss() - dfr) / st.trP());
                 double se = Math.sqrt(2 * dfr + 4 * t * st.trP() + 2 * t * t * st.sumPP()) / st.trP();
                 return new Fit(t, OptionalDouble.of(se), true, 0, "");
             }
             case HE -> {
                 double t = Math.max(0, he(m));
-                GroupedModel.Sums st = m.sums(0, true);
+                ResidualModel.Sums st = m.sums(0, true);
                 double se = Math.sqrt(2 * st.trPVPV() + 4 * t * st.trPV() + 2 * t * t * dfr) / dfr;
                 return new Fit(t, OptionalDouble.of(se), true, 0, "");
             }
@@ -64,21 +67,21 @@ final class Tau2Estimation {
                 // two-pass mean as R's var() (cov.c): sum/k corrected by the mean residual, so identical
                 // estimates give tau0² = 0 exactly, as metafor (a one-pass mean left tau² ~ 1e-63)
                 double mean = 0;
-                for (double yi : m.y) {
+                for (double yi : m.y()) {
                     mean += yi;
                 }
                 mean /= k;
                 double residual = 0;
-                for (double yi : m.y) {
+                for (double yi : m.y()) {
                     residual += yi - mean;
                 }
                 mean += residual / k;
                 double t0 = 0;
-                for (double yi : m.y) {
+                for (double yi : m.y()) {
                     t0 += (yi - mean) * (yi - mean);
                 }
                 t0 /= k;
-                GroupedModel.Sums st = m.sums(t0, false);
+                ResidualModel.Sums st = m.sums(t0, false);
                 double t = Math.max(0, t0 * st.rss() / dfr);
                 double se = t0 / dfr * Math.sqrt(2 * st.trPVPV() + 4 * t * st.sumPVP() + 2 * t * t * st.sumPP());
                 return new Fit(t, OptionalDouble.of(se), true, 0, "");
@@ -93,13 +96,13 @@ final class Tau2Estimation {
     }
 
     /** Hedges' estimator before truncation: (RSS_unweighted − tr(PV)) / (k − p). */
-    private static double he(GroupedModel m) {
-        GroupedModel.Sums st = m.sums(0, true);
-        return (st.rss() - st.trPV()) / (m.k - m.p());
+    private static double he(ResidualModel m) {
+        ResidualModel.Sums st = m.sums(0, true);
+        return (st.rss() - st.trPV()) / (m.k() - m.p());
     }
 
-    private static double step(GroupedModel m, Tau2Estimator method, GroupedModel.Sums st) {
-        int k = m.k;
+    private static double step(ResidualModel m, Tau2Estimator method, ResidualModel.Sums st) {
+        int k = m.k();
         double dfr = k - m.p();
         return switch (method) {
             case ML -> (st.yppy() - st.sumW()) / st.sumW2();
@@ -115,7 +118,7 @@ final class Tau2Estimation {
      * log-likelihood is halved (at most 60 times). Where metafor converges these reach the same root; where
      * its Fisher scoring oscillates without converging they still converge.
      */
-    private static Fit fisherScoring(GroupedModel m, Tau2Estimator method, IterationControl control) {
+    private static Fit fisherScoring(ResidualModel m, Tau2Estimator method, IterationControl control) {
         boolean likelihood = method != Tau2Estimator.EB;
         boolean reml = method == Tau2Estimator.REML;
         double t = Math.max(0, he(m));
@@ -125,7 +128,7 @@ final class Tau2Estimation {
         double previous = 0;
         while (iter < control.maxIterations()) {
             iter++;
-            GroupedModel.Sums st = m.sums(t, false);
+            ResidualModel.Sums st = m.sums(t, false);
             double adj = step(m, method, st);
             if (!Double.isFinite(adj)) {
                 return new Fit(t, OptionalDouble.empty(), false, iter, method.label()
@@ -175,7 +178,7 @@ final class Tau2Estimation {
             }
         }
         t = Math.max(0, t);
-        GroupedModel.Sums st = m.sums(t, false);
+        ResidualModel.Sums st = m.sums(t, false);
         double se = switch (method) {
             case ML -> Math.sqrt(2 / st.sumW2());
             case REML -> Math.sqrt(2 / st.sumPP());
@@ -184,14 +187,14 @@ final class Tau2Estimation {
         return new Fit(t, OptionalDouble.of(se), true, iter, "");
     }
 
-    private static double ebPmSe(GroupedModel m, GroupedModel.Sums st) {
-        double k = m.k;
+    private static double ebPmSe(ResidualModel m, ResidualModel.Sums st) {
+        double k = m.k();
         return Math.sqrt(2 * k * k / (k - m.p())) / st.sumW();
     }
 
     /** Paule-Mandel: tau² with Q(tau²) = Σ w (y − ȳ)² = k − p, w = 1/(v + tau²); 0 when Q(0) &lt; k − p. */
-    private static Fit pauleMandel(GroupedModel m, IterationControl control) {
-        double target = m.k - m.p();
+    private static Fit pauleMandel(ResidualModel m, IterationControl control) {
+        double target = m.k() - m.p();
         UnivariateFunction f = t -> m.sums(t, false).rss() - target;
         if (f.value(0) < 0) {
             return new Fit(0, OptionalDouble.of(ebPmSe(m, m.sums(0, false))), true, 0, "");

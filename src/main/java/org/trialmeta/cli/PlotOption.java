@@ -1,0 +1,39 @@
+package org.trialmeta.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import org.trialmeta.model.InputException;
+import org.trialmeta.report.Figure;
+import org.trialmeta.report.FigureWriter;
+import picocli.CommandLine.Option;
+
+/** The {@code --plot FILE.{png,svg,pdf}} option of the commands that draw a figure (a picocli mixin). */
+public final class PlotOption {
+
+    @Option(names = "--plot", paramLabel = "FILE",
+            description = "Also draw the figure to FILE; the format follows the extension: .png (300 dpi), .svg or .pdf.")
+    Path file;
+
+    /** Whether a plot was asked for. */
+    boolean requested() {
+        return file != null;
+    }
+
+    /** The format of the requested file; exit 2 with one line for another extension (check before computing). */
+    FigureWriter.Format format() {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        try {
+            return FigureWriter.Format.parse(dot < 0 ? "" : name.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--plot: '" + file + "' (the file must end in .png, .svg or .pdf)");
+        }
+    }
+
+    /** Writes {@code figure} atomically and says so on {@code err} ("trialmeta: wrote FILE"). */
+    void write(Figure figure, PrintWriter err) {
+        FigureWriter.write(figure, file, format());
+        err.println("trialmeta: wrote " + file);
+        err.flush();
+    }
+}

@@ -1,0 +1,100 @@
+package org.trialmeta.cli;
+
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.trialmeta.analysis.PoolInput;
+import org.trialmeta.analysis.PoolMethod;
+import org.trialmeta.analysis.RegressAnalysis;
+import org.trialmeta.model.InputException;
+import org.trialmeta.present.RegressSummary;
+import org.trialmeta.present.RegressText;
+import org.trialmeta.repository.CsvTable;
+import org.trialmeta.repository.Json;
+import org.trialmeta.stats.meta.Design;
+import org.trialmeta.stats.meta.EffectMeasure;
+import org.trialmeta.stats.meta.MetaAnalysis;
+import org.trialmeta.stats.meta.TestType;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trialmeta regress}: meta-regression of a CSV of studies on moderator columns, as metafor's
+ * {@code rma(escalc(...), mods = ~ a + b, method =, test =, level =)} and {@code permutest(res, iter = n)}.
+ * Parse → {@link RegressAnalysis} → {@link RegressSummary} → text or JSON.
+ */
+@Command(
+        name = "regress",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Meta-regression on moderators (fixed or mixed effects, as R metafor's rma(mods = ~ ...)), with optional"
+                    + " permutation p-values (as permutest).",
+            "CSV columns as pool plus the moderator columns: a column of numbers is a covariate, a column of text a"
+                    + " factor (treatment coding; the first level in sorted order is the reference, coefficients"
+                    + " named COL=LEVEL)."
+        })
+public final class RegressCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOption input;
+
+    @Option(names = "--measure", required = true, paramLabel = "MEASURE",
+            description = "Effect measure: ${COMPLETION-CANDIDATES}.")
+    EffectMeasure measure;
+
+    @Option(names = "--mods", required = true, paramLabel = "COL[,COL...]",
+            description = "Moderator columns, comma-separated.")
+    String mods;
+
+    @Option(names = "--method", defaultValue = "REML", paramLabel = "METHOD",
+            description = "FE (fixed effects) or tau^2 estimator DL, HE, HS, HSk, SJ, ML, REML, EB, PM. Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--test", defaultValue = "z", paramLabel = "z|knha",
+            description = "z (normal, chi-square QM) or knha (Knapp-Hartung: t with k-p df, F for QM). Default: ${DEFAULT-VALUE}.")
+    String test;
+
+    @Mixin
+    LevelOption level;
+
+    @Option(names = "--permutations", paramLabel = "N",
+            description = "Permutation p-values from N permutations of the moderators (all distinct ones when there are"
+                    + " at most N: the exact test); needs --seed.")
+    Integer permutations;
+
+    @Option(names = "--seed", paramLabel = "S", description = "Seed of the random permutations (with --permutations).")
+    Long seed;
+
+    @Mixin
+    FormatOption format;
+
+    @Override
+    public Integer call() {
+        List<String> columns = RegressAnalysis.moderators("--mods", mods);
+        MetaAnalysis.Options o = MetaAnalysis.Options.defaults(measure)
+                .withMethod(PoolMethod.inverseVariance("--method", method))
+                .withTest(TestType.fromLabel(test)
+                        .orElseThrow(() -> new InputException("--test: unknown test '" + test + "' (allowed: z, knha)")))
+                .withLevel(level.fraction());
+        OptionChecks.together("--permutations", permutations, "--seed", seed);
+        OptionChecks.atLeast("--permutations", permutations, 2);
+        if (permutations != null && permutations > RegressAnalysis.MAX_PERMUTATIONS) {
+            throw new InputException("--permutations: " + permutations + " (must be <= " + RegressAnalysis.MAX_PERMUTATIONS
+                    + ")");
+        }
+        boolean json = format.json();
+        CsvTable table = input.read();
+        PoolInput studies = PoolInput.read(table, measure);
+        Design design = RegressAnalysis.design(table, columns);
+        RegressSummary summary = RegressSummary.of(RegressAnalysis.of(studies, design, o, permutations, seed,
+                input.file.toString()));
+        spec.commandLine().getOut().print(json ? Json.write(summary) : RegressText.render(summary));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

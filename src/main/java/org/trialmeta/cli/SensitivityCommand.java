@@ -1,0 +1,98 @@
+package org.trialmeta.cli;
+
+import java.util.concurrent.Callable;
+import org.trialmeta.analysis.PoolInput;
+import org.trialmeta.analysis.PoolMethod;
+import org.trialmeta.analysis.SensitivityAnalysis;
+import org.trialmeta.model.InputException;
+import org.trialmeta.present.SensitivitySummary;
+import org.trialmeta.present.SensitivityText;
+import org.trialmeta.repository.Json;
+import org.trialmeta.stats.meta.EffectMeasure;
+import org.trialmeta.stats.meta.MetaAnalysis;
+import org.trialmeta.stats.meta.TestType;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trialmeta sensitivity}: leave-one-out, influence diagnostics or cumulative meta-analysis of a CSV of
+ * studies, as metafor's {@code leave1out(res)}, {@code influence(res)} and {@code cumul(res)} on
+ * {@code res <- rma(escalc(...), method =, test =, level =)}. Parse → {@link SensitivityAnalysis} →
+ * {@link SensitivitySummary} → text or JSON.
+ */
+@Command(
+        name = "sensitivity",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Sensitivity analyses of a meta-analysis: leave-one-out, influence diagnostics (with metafor's flag of"
+                    + " influential studies) or cumulative meta-analysis in input order, as R metafor's leave1out,"
+                    + " influence, cumul.",
+            "CSV columns as pool: study,ai,n1i,ci,n2i (OR, RR, RD); study,xi,ni (proportions); study,yi,vi (GEN)."
+        })
+public final class SensitivityCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOption input;
+
+    @Option(names = "--measure", required = true, paramLabel = "MEASURE",
+            description = "Effect measure: ${COMPLETION-CANDIDATES}.")
+    EffectMeasure measure;
+
+    @Option(names = "--method", defaultValue = "REML", paramLabel = "METHOD",
+            description = "FE (fixed effect) or tau^2 estimator DL, HE, HS, HSk, SJ, ML, REML, EB, PM. Default: ${DEFAULT-VALUE}.")
+    String method;
+
+    @Option(names = "--test", defaultValue = "z", paramLabel = "z|knha",
+            description = "z (normal) or knha (Knapp-Hartung, t with k-1 df). Default: ${DEFAULT-VALUE}.")
+    String test;
+
+    @Mixin
+    LevelOption level;
+
+    @ArgGroup(exclusive = true, multiplicity = "1")
+    Analysis analysis;
+
+    /** Exactly one of the three analyses. */
+    static final class Analysis {
+        @Option(names = "--leave-one-out", required = true, description = "Refit without each study in turn (leave1out).")
+        boolean leaveOneOut;
+
+        @Option(names = "--influence", required = true,
+                description = "Case-deletion diagnostics: rstudent, dffits, Cook's distance, ... (influence).")
+        boolean influence;
+
+        @Option(names = "--cumulative", required = true, description = "Refit adding one study at a time (cumul).")
+        boolean cumulative;
+
+        SensitivityAnalysis.Mode mode() {
+            return leaveOneOut ? SensitivityAnalysis.Mode.LEAVE_ONE_OUT
+                    : influence ? SensitivityAnalysis.Mode.INFLUENCE : SensitivityAnalysis.Mode.CUMULATIVE;
+        }
+    }
+
+    @Mixin
+    FormatOption format;
+
+    @Override
+    public Integer call() {
+        MetaAnalysis.Options o = MetaAnalysis.Options.defaults(measure)
+                .withMethod(PoolMethod.inverseVariance("--method", method))
+                .withTest(TestType.fromLabel(test)
+                        .orElseThrow(() -> new InputException("--test: unknown test '" + test + "' (allowed: z, knha)")))
+                .withLevel(level.fraction());
+        boolean json = format.json();
+        PoolInput studies = PoolInput.read(input.read(), measure);
+        SensitivitySummary summary = SensitivitySummary.of(SensitivityAnalysis.of(studies, analysis.mode(), o,
+                input.file.toString()));
+        spec.commandLine().getOut().print(json ? Json.write(summary) : SensitivityText.render(summary));
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,262 @@
+package org.trialmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bias}, {@code regress} and {@code sensitivity} end to end on the BCG trials (CSV → JSON/text), against the
+ * metafor values of src/test/r/methods.R, and their exit-2 contract for inputs the models cannot take.
+ */
+class MethodsCommandsTest {
+
+    /** The CLI prints what stats computes at full precision; iterative fits agree with metafor to 1e-6. */
+    private static final double TOLERANCE = 1e-6;
+
+    @TempDir
+    Path dir;
+
+    private static JsonNode reference(String name) throws IOException {
+        try (InputStream in = MethodsCommandsTest.class.getResourceAsStream("/r/methods/" + name + ".json")) {
+            return new ObjectMapper().readTree(in);
+        }
+    }
+
+    private static JsonNode fit(JsonNode ref, String method, String test) {
+        for (JsonNode f : ref.get("fits")) {
+            if (f.get("method").asText().equals(method) && (test == null || f.get("test").asText().equals(test))) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException(method + " " + test);
+    }
+
+    /** examples/bcg.csv: the 13 BCG trials with ablat, year and alloc. */
+    private static Path bcg() {
+        return Path.of("examples/bcg.csv");
+    }
+
+    private Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode json(Run r) throws IOException {
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).doesNotContain("NaN", "Infinity");
+        return new ObjectMapper().readTree(r.out());
+    }
+
+    private static void close(String what, JsonNode actual, double expected) {
+        assertThat(actual.isNumber()).as(what + " = " + actual).isTrue();
+        double a = actual.asDouble();
+        assertThat(Math.abs(a - expected) / Math.max(Math.abs(expected), 1e-10)).as("%s: %s vs %s", what, a, expected)
+                .isLessThanOrEqualTo(TOLERANCE);
+    }
+
+    private static void oneLine(Run r, String... mentions) {
+        assertThat(r.code()).as(r.out() + r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().strip().lines().toList()).as(r.err()).hasSize(1);
+        assertThat(r.err()).startsWith("trialmeta: ").contains(mentions);
+        assertThat(r.out()).isEmpty();
+    }
+
+    // ------------------------------------------------------------------ bias
+
+    @Test
+    void biasJsonIsMetaforsRegtestRanktestTrimfillAndFsnOnBcg() throws IOException {
+        JsonNode j = json(Run.run("bias", "--input", bcg().toString(), "--measure", "RR", "--format", "json"));
+        JsonNode f = fit(reference("bias_bcg_RR"), "REML", null);
+        List<String> keys = new ArrayList<>();
+        j.fieldNames().forEachRemaining(keys::add);
+        assertThat(keys).containsExactly("measure", "method", "k", "estimate", "regtest", "ranktest", "trimfill", "fsn");
+        for (String k : List.of("z", "pval", "limit_estimate", "limit_ci_lower", "limit_ci_upper")) {
+            close("regtest " + k, j.get("regtest").get(k), f.get("regtest").get(k).asDouble());
+        }
+        close("ranktest tau", j.get("ranktest").get("tau"), f.get("ranktest").get("tau").asDouble());
+        close("ranktest pval", j.get("ranktest").get("pval"), f.get("ranktest").get("pval").asDouble());
+        assertThat(j.get("trimfill").get("k0").asInt()).isEqualTo(1);
+        assertThat(j.get("trimfill").get("side").asText()).isEqualTo("right");
+        for (String k : List.of("estimate", "se", "ci_lower", "ci_upper", "tau2")) {
+            close("trimfill " + k, j.get("trimfill").get(k), f.get("trimfill").get(k).asDouble());
+        }
+        assertThat(j.get("fsn").get("n").isIntegralNumber()).isTrue();
+        assertThat(j.get("fsn").get("n").asLong()).isEqualTo(f.get("fsn").get("n").asLong()).isEqualTo(598);
+    }
+
+    @Test
+    void biasTextNamesEachMethodAndItsResult() {
+        Run r = Run.run("bias", "--input", bcg().toString(), "--measure", "RR", "--method", "DL");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Small-study effects, log risk ratio, random-effects model (tau^2: DL), k = 13",
+                "Regression test for funnel plot asymmetry", "Limit estimate", "Kendall's tau", "(exact)",
+                "Trim and fill (L0): 1 study filled on the right", "Adjusted risk ratio", "Fail-safe N (Rosenthal");
+    }
+
+    @Test
+    void biasPlotWritesTheFunnelPlotWithTheSameBytesEveryTime() throws IOException {
+        for (String ext : List.of("png", "svg", "pdf")) {
+            Path a = dir.resolve("a." + ext);
+            Path b = dir.resolve("b." + ext);
+            Run ra = Run.run("bias", "--input", bcg().toString(), "--measure", "RR", "--plot", a.toString());
+            Run rb = Run.run("bias", "--input", bcg().toString(), "--measure", "RR", "--plot", b.toString());
+            assertThat(ra.code()).as(ra.err()).isZero();
+            assertThat(ra.err()).isEqualTo("trialmeta: wrote " + a + "\n");
+            assertThat(rb.code()).isZero();
+            assertThat(Files.readAllBytes(a)).as(ext).isEqualTo(Files.readAllBytes(b));
+        }
+        assertThat(Files.readString(dir.resolve("a.svg"))).contains("Log risk ratio", "Standard error",
+                "Filled studies (trim and fill)");
+    }
+
+    @Test
+    void biasRefusesWhatItCannotFitWithOneLine() throws IOException {
+        Path two = write("two.csv", "study,yi,vi\nA,0.1,0.2\nB,0.3,0.1\n");
+        oneLine(Run.run("bias", "--input", two.toString(), "--measure", "GEN"), two.toString(), "2 studies", "at least 3");
+        Path same = write("same.csv", "study,yi,vi\nA,0.1,0.2\nB,0.3,0.2\nC,0.5,0.2\n");
+        oneLine(Run.run("bias", "--input", same.toString(), "--measure", "GEN"), same.toString(), "same sampling variance");
+        oneLine(Run.run("bias", "--input", bcg().toString(), "--measure", "RR", "--method", "MH"), "--method", "pool only");
+        oneLine(Run.run("bias", "--input", bcg().toString(), "--measure", "RR", "--plot", dir.resolve("f.gif").toString()),
+                "--plot", ".png, .svg or .pdf");
+        assertThat(Files.exists(dir.resolve("f.gif"))).isFalse();
+    }
+
+    // ------------------------------------------------------------------ regress
+
+    @Test
+    void regressJsonIsMetaforsRmaWithACovariateAndAFactor() throws IOException {
+        JsonNode j = json(Run.run("regress", "--input", bcg().toString(), "--measure", "RR", "--mods", "ablat,alloc",
+                "--test", "knha", "--format", "json"));
+        JsonNode f = fit(reference("regress_bcg_ablat_alloc"), "REML", "knha");
+        JsonNode cs = j.get("coefficients");
+        assertThat(cs).hasSize(4);
+        List<String> names = new ArrayList<>();
+        cs.forEach(c -> names.add(c.get("name").asText()));
+        assertThat(names).containsExactly("intrcpt", "ablat", "alloc=random", "alloc=systematic");
+        String[][] fields = {{"estimate", "beta"}, {"se", "se"}, {"statistic", "zval"}, {"pval", "pval"},
+            {"ci_lower", "ci_lower"}, {"ci_upper", "ci_upper"}};
+        for (int i = 0; i < 4; i++) {
+            for (String[] k : fields) {
+                close(names.get(i) + " " + k[0], cs.get(i).get(k[0]), f.get(k[1]).get(i).asDouble());
+            }
+            assertThat(cs.get(i).has("perm_pval")).isFalse();
+        }
+        for (String k : List.of("qm", "qm_pval", "qe", "qe_pval", "tau2", "i2", "r2")) {
+            close(k, j.get(k), f.get(k).asDouble());
+        }
+        assertThat(j.get("qm_df").asInt()).isEqualTo(3);
+        assertThat(j.get("qm_df2").asInt()).isEqualTo(9);
+        assertThat(j.get("qe_df").asInt()).isEqualTo(9);
+        assertThat(j.has("permutations")).isFalse();
+    }
+
+    @Test
+    void regressPermutationsGiveMetaforsExactPermutest() throws IOException {
+        JsonNode j = json(Run.run("regress", "--input", bcg().toString(), "--measure", "RR", "--mods", "alloc",
+                "--permutations", "30000", "--seed", "1", "--format", "json"));
+        JsonNode t = reference("permutest").get("tests").get(0);
+        assertThat(j.get("permutations").get("exact").asBoolean()).isTrue();
+        assertThat(j.get("permutations").get("n").asInt()).isEqualTo(25740);
+        for (int i = 0; i < 3; i++) {
+            close("perm_pval " + i, j.get("coefficients").get(i).get("perm_pval"), t.get("pval").get(i).asDouble());
+        }
+        close("qm perm p", j.get("permutations").get("qm_pval"), t.get("qm_pval").asDouble());
+        Run text = Run.run("regress", "--input", bcg().toString(), "--measure", "RR", "--mods", "alloc",
+                "--permutations", "500", "--seed", "9");
+        assertThat(text.out()).contains("perm. p", "Permutation test: 500 random permutations (seed 9)");
+    }
+
+    @Test
+    void regressRefusesSingularModeratorsAndTooFewStudiesWithOneLine() throws IOException {
+        String in = bcg().toString();
+        Path twice = write("twice.csv", Files.readString(bcg()).replace("study,ai,n1i,ci,n2i,ablat,year,alloc",
+                "study,ai,n1i,ci,n2i,ablat,year,alloc").lines().map(l -> l + "," + l.split(",")[5])
+                .reduce("", (a, b) -> a + b + "\n").replaceFirst(",ablat\n", ",ablat2\n"));
+        oneLine(Run.run("regress", "--input", twice.toString(), "--measure", "RR", "--mods", "ablat,ablat2"),
+                twice.toString(), "collinear");
+        Path constant = write("constant.csv", "study,yi,vi,x\nA,0.1,0.2,3\nB,0.3,0.1,3\nC,0.5,0.3,3\nD,0.2,0.2,3\n");
+        oneLine(Run.run("regress", "--input", constant.toString(), "--measure", "GEN", "--mods", "x"), "collinear or constant");
+        Path one = write("onelevel.csv", "study,yi,vi,g\nA,0.1,0.2,a\nB,0.3,0.1,a\nC,0.5,0.3,a\n");
+        oneLine(Run.run("regress", "--input", one.toString(), "--measure", "GEN", "--mods", "g"), "column g",
+                "at least 2 levels");
+        Path few = write("few.csv", "study,yi,vi,x\nA,0.1,0.2,1\nB,0.3,0.1,2\n");
+        oneLine(Run.run("regress", "--input", few.toString(), "--measure", "GEN", "--mods", "x"), "2 studies for 2 coefficients",
+                "at least 3");
+        Path mixed = write("mixed.csv", "study,yi,vi,x\nA,0.1,0.2,1\nB,0.3,0.1,two\nC,0.5,0.3,3\nD,0.2,0.2,4\n");
+        oneLine(Run.run("regress", "--input", mixed.toString(), "--measure", "GEN", "--mods", "x"), "line 3", "column x",
+                "'two'");
+        oneLine(Run.run("regress", "--input", in, "--measure", "RR", "--mods", "nope"), "missing column", "nope");
+        oneLine(Run.run("regress", "--input", in, "--measure", "RR", "--mods", "ablat,,year"), "--mods");
+        oneLine(Run.run("regress", "--input", in, "--measure", "RR", "--mods", "ablat,ablat"), "--mods", "twice");
+        oneLine(Run.run("regress", "--input", in, "--measure", "RR", "--mods", "ablat", "--permutations", "100"),
+                "--permutations and --seed");
+        oneLine(Run.run("regress", "--input", in, "--measure", "RR", "--mods", "ablat", "--permutations", "1",
+                "--seed", "3"), "--permutations", ">= 2");
+        oneLine(Run.run("regress", "--input", in, "--measure", "RR", "--mods", "ablat", "--test", "t"), "--test");
+        oneLine(Run.run("regress", "--input", in, "--measure", "RR", "--mods", "ablat", "--method", "PETO"), "--method");
+    }
+
+    // ------------------------------------------------------------------ sensitivity
+
+    @Test
+    void sensitivityJsonIsMetaforsLeave1outInfluenceAndCumul() throws IOException {
+        JsonNode f = fit(reference("sensitivity_bcg_RR"), "REML", "z");
+        String in = bcg().toString();
+        JsonNode l = json(Run.run("sensitivity", "--input", in, "--measure", "RR", "--leave-one-out", "--format", "json"));
+        assertThat(l.has("influence")).isFalse();
+        JsonNode rows = l.get("leave_one_out");
+        assertThat(rows).hasSize(13);
+        assertThat(rows.get(0).get("study").asText()).isEqualTo("Aronson 1948");
+        for (int i = 0; i < 13; i++) {
+            for (String k : List.of("estimate", "se", "ci_lower", "ci_upper", "tau2", "i2", "q")) {
+                close("leave1out " + k + " " + i, rows.get(i).get(k), f.get("leave1out").get(k).get(i).asDouble());
+            }
+        }
+        JsonNode inf = json(Run.run("sensitivity", "--input", in, "--measure", "RR", "--influence", "--format", "json"))
+                .get("influence");
+        String[][] fields = {{"rstudent", "rstudent"}, {"dffits", "dffits"}, {"cook_d", "cook_d"}, {"cov_r", "cov_r"},
+            {"tau2_del", "tau2_del"}, {"q_del", "q_del"}, {"hat", "hat"}, {"weight", "weight"}};
+        for (int i = 0; i < 13; i++) {
+            for (String[] k : fields) {
+                close("influence " + k[0] + " " + i, inf.get(i).get(k[0]), f.get("influence").get(k[1]).get(i).asDouble());
+            }
+            assertThat(inf.get(i).get("inf").asBoolean()).isEqualTo(f.get("influence").get("inf").get(i).asBoolean());
+        }
+        JsonNode cu = json(Run.run("sensitivity", "--input", in, "--measure", "RR", "--cumulative", "--format", "json"))
+                .get("cumulative");
+        for (int i = 0; i < 13; i++) {
+            for (String k : List.of("estimate", "ci_lower", "ci_upper", "tau2")) {
+                close("cumul " + k + " " + i, cu.get(i).get(k), f.get("cumul").get(k).get(i).asDouble());
+            }
+        }
+        assertThat(cu.get(0).get("i2").isNull()).as("I² of one study is not estimable").isTrue();
+        assertThat(cu.get(0).get("tau2").asDouble()).isZero();
+    }
+
+    @Test
+    void sensitivityTextAndFixedEffectAndModeChoice() throws IOException {
+        String in = bcg().toString();
+        Run t = Run.run("sensitivity", "--input", in, "--measure", "RR", "--influence");
+        assertThat(t.code()).as(t.err()).isZero();
+        assertThat(t.out()).contains("Influence diagnostics, log risk ratio", "rstudent", "cook.d", "* influential");
+        JsonNode fe = json(Run.run("sensitivity", "--input", in, "--measure", "RR", "--method", "FE", "--leave-one-out",
+                "--format", "json"));
+        assertThat(fe.get("leave_one_out").get(0).get("tau2").isNull()).as("FE has no tau²").isTrue();
+        oneLine(Run.run("sensitivity", "--input", in, "--measure", "RR"), "--leave-one-out");
+        oneLine(Run.run("sensitivity", "--input", in, "--measure", "RR", "--influence", "--cumulative"), "mutually exclusive");
+        Path single = write("single.csv", "study,yi,vi\nA,0.1,0.2\n");
+        oneLine(Run.run("sensitivity", "--input", single.toString(), "--measure", "GEN", "--leave-one-out"),
+                single.toString(), "at least 2");
+        Run cum = Run.run("sensitivity", "--input", single.toString(), "--measure", "GEN", "--cumulative");
+        assertThat(cum.code()).as(cum.err()).isZero();
+    }
+}
