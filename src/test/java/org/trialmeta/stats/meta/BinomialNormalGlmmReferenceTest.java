@@ -104,6 +104,29 @@ class BinomialNormalGlmmReferenceTest {
         record("loglik (absolute, vs converged R)", Math.abs(r.logLik() - atConverged));
     }
 
+    /** pagliaro1992 by treatment: a fit per subgroup (one with a 0-event study) and the test for differences. */
+    @org.junit.jupiter.api.Test
+    void subgroupsAndTheirDifferenceTestMatchR() {
+        JsonNode ref = load("pagliaro1992");
+        int[] xi = MetaforReference.ints(ref.get("data").get("xi"));
+        int[] ni = MetaforReference.ints(ref.get("data").get("ni"));
+        String[] groups = MetaforReference.strings(ref.get("groups"));
+        GlmmSubgroupAnalysis sa = GlmmSubgroupAnalysis.of(xi, ni, groups, BinomialNormalGlmm.Options.DEFAULTS);
+        assertThat(sa.subgroups()).hasSize(ref.get("subgroups").size());
+        for (int g = 0; g < sa.subgroups().size(); g++) {
+            JsonNode rg = ref.get("subgroups").get(g);
+            GlmmSubgroupAnalysis.Subgroup s = sa.subgroups().get(g);
+            assertThat(s.name()).isEqualTo(rg.get("name").asText());
+            assertThat(s.studies()).hasSize(rg.get("k").asInt());
+            compare("pagliaro1992 " + s.name(), s.fit().orElseThrow(), rg.get("converged"), rg.get("metafor"), "");
+        }
+        SubgroupAnalysis.SubgroupTest t = sa.test().orElseThrow();
+        JsonNode rt = ref.get("subgroup_test");
+        rel("pagliaro1992: ", "subgroup q", t.q(), rt.get("q").asDouble(), RELATIVE);
+        rel("pagliaro1992: ", "subgroup q pval", t.pval(), rt.get("pval").asDouble(), RELATIVE);
+        assertThat(t.df()).isEqualTo(rt.get("df").asInt());
+    }
+
     private static void compare(String name, GlmmResult r, JsonNode c, JsonNode m, String suffix) {
         String at = name + suffix + ": ";
         rel(at, "estimate", r.estimate(), c.get("estimate").asDouble(), RELATIVE);
