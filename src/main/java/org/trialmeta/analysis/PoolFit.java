@@ -4,7 +4,12 @@ import java.util.Optional;
 import org.trialmeta.model.InputException;
 import org.trialmeta.stats.meta.EffectMeasure;
 import org.trialmeta.stats.meta.EffectSizes;
+import org.trialmeta.stats.meta.BinomialNormalGlmm;
 import org.trialmeta.stats.meta.FitResult;
+import org.trialmeta.stats.meta.GlmmFit;
+import org.trialmeta.stats.meta.GlmmNotEstimable;
+import org.trialmeta.stats.meta.GlmmResult;
+import org.trialmeta.stats.meta.GlmmSubgroupAnalysis;
 import org.trialmeta.stats.meta.MetaAnalysis;
 import org.trialmeta.stats.meta.MetaAnalysisResult;
 import org.trialmeta.stats.meta.NotConverged;
@@ -15,8 +20,9 @@ import org.trialmeta.stats.meta.TwoByTwoPoolResult;
 import org.trialmeta.stats.meta.TwoByTwoSubgroupAnalysis;
 
 /**
- * A meta-analysis of a study table, as {@code pool} runs it: inverse variance ({@code rma}) with optional subgroups,
- * or Mantel-Haenszel / Peto ({@code rma.mh}, {@code rma.peto}) with optional subgroups.
+ * A meta-analysis of a study table, as {@code pool} runs it: inverse variance ({@code rma}), Mantel-Haenszel / Peto
+ * ({@code rma.mh}, {@code rma.peto}), or the binomial-normal GLMM for proportions ({@code rma.glmm}), each with
+ * optional subgroups.
  */
 public sealed interface PoolFit {
 
@@ -47,6 +53,18 @@ public sealed interface PoolFit {
     }
 
     /**
+     * A binomial-normal GLMM fit of single proportions ({@code rma.glmm(measure = "PLO")}).
+     *
+     * @param input     the studies
+     * @param es        their escalc PLO effect sizes (study rows of the output; the fit uses the counts)
+     * @param fit       the overall fit
+     * @param subgroups per-subgroup fits and the test for subgroup differences, when asked for
+     */
+    record Glmm(PoolInput input, EffectSizes es, GlmmResult fit, Optional<GlmmSubgroupAnalysis> subgroups)
+            implements PoolFit {
+    }
+
+    /**
      * Fits {@code input} by {@code method}.
      *
      * @param level  confidence level as a fraction
@@ -56,6 +74,9 @@ public sealed interface PoolFit {
      *     the data (one line naming the file and the reason)
      */
     static PoolFit of(PoolInput input, PoolMethod method, TestType test, double level, String[] groups, String file) {
+        if (method == PoolMethod.GLMM) {
+            return glmm(input, test, level, groups, file);
+        }
         Optional<TwoByTwoPoolResult.Method> twoByTwo = method.twoByTwo();
         if (twoByTwo.isPresent()) {
             EffectMeasure measure = input.measure();
@@ -82,5 +103,22 @@ public sealed interface PoolFit {
         }
         Optional<SubgroupAnalysis> sub = Optional.ofNullable(groups).map(g -> SubgroupAnalysis.of(es, g, options));
         return new InverseVariance(input, es, (MetaAnalysisResult) fit, sub);
+    }
+
+    private static PoolFit glmm(PoolInput input, TestType test, double level, String[] groups, String file) {
+        if (input.measure() != EffectMeasure.PLO) {
+            throw new InputException("--method GLMM applies to --measure PLO, not " + input.measure());
+        }
+        if (test != TestType.Z) {
+            throw new InputException("--test knha: applies to inverse-variance fits only (GLMM uses the z-test)");
+        }
+        BinomialNormalGlmm.Options options = BinomialNormalGlmm.Options.DEFAULTS.withLevel(level);
+        GlmmFit fit = BinomialNormalGlmm.fit(input.ai(), input.n1i(), options);
+        if (fit instanceof GlmmNotEstimable ne) {
+            throw new InputException(file + ": GLMM not estimable: " + ne.reason());
+        }
+        Optional<GlmmSubgroupAnalysis> sub = Optional.ofNullable(groups)
+                .map(g -> GlmmSubgroupAnalysis.of(input.ai(), input.n1i(), g, options));
+        return new Glmm(input, input.effectSizes(), (GlmmResult) fit, sub);
     }
 }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code trialmeta pool}: meta-analysis of a CSV of studies, as metafor's
- * {@code rma(escalc(...), method=, test=, level=)} with {@code predict} and {@code confint}, or {@code rma.mh} and
- * {@code rma.peto}. Parse → {@link PoolFit} → {@link PoolSummary} → text or JSON.
+ * {@code rma(escalc(...), method=, test=, level=)} with {@code predict} and {@code confint}, or {@code rma.mh},
+ * {@code rma.peto} and {@code rma.glmm(measure = "PLO")}. Parse → {@link PoolFit} → {@link PoolSummary} → text or JSON.
  */
 @Command(
         name = "pool",
@@ -44,7 +44,8 @@ public final class PoolCommand implements Callable<Integer> {
 
     @Option(names = "--method", defaultValue = "REML", paramLabel = "METHOD",
             description = "FE (fixed effects), tau^2 estimator DL, HE, HS, HSk, SJ, ML, REML, EB, PM, "
-                    + "or MH (Mantel-Haenszel), PETO. Default: ${DEFAULT-VALUE}.")
+                    + "or MH (Mantel-Haenszel), PETO, or GLMM (binomial-normal model, PLO only; z-test). "
+                    + "Default: ${DEFAULT-VALUE}.")
     String method;
 
     @Option(names = "--test", defaultValue = "z", paramLabel = "z|knha",
