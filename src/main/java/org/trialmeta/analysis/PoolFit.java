@@ -58,7 +58,8 @@ public sealed interface PoolFit {
      * @param input     the studies
      * @param es        their escalc PLO effect sizes (study rows of the output; the fit uses the counts)
      * @param fit       the overall fit
-     * @param subgroups per-subgroup fits and the test for subgroup differences, when asked for
+     * @param subgroups when asked for: a GLMM per subgroup (each with its own tau²) and the test for subgroup
+     *                  differences from their estimates and SEs, as for the other methods ({@link GlmmSubgroupAnalysis})
      */
     record Glmm(PoolInput input, EffectSizes es, GlmmResult fit, Optional<GlmmSubgroupAnalysis> subgroups)
             implements PoolFit {
