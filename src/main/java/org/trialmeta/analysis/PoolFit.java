@@ -4,7 +4,12 @@ import java.util.Optional;
 import org.trialmeta.model.InputException;
 import org.trialmeta.stats.meta.EffectMeasure;
 import org.trialmeta.stats.meta.EffectSizes;
+import org.trialmeta.stats.meta.BinomialNormalGlmm;
 import org.trialmeta.stats.meta.FitResult;
+import org.trialmeta.stats.meta.GlmmFit;
+import org.trialmeta.stats.meta.GlmmNotEstimable;
+import org.trialmeta.stats.meta.GlmmResult;
+import org.trialmeta.stats.meta.GlmmSubgroupAnalysis;
 import org.trialmeta.stats.meta.MetaAnalysis;
 import org.trialmeta.stats.meta.MetaAnalysisResult;
 import org.trialmeta.stats.meta.NotConverged;
@@ -16,8 +21,9 @@ import org.trialmeta.stats.meta.TwoByTwoSubgroupAnalysis;
 import org.trialmeta.stats.meta.ZeroCellCorrection;
 
 /**
- * A meta-analysis of a study table, as {@code pool} runs it: inverse variance ({@code rma}) with optional subgroups,
- * or Mantel-Haenszel / Peto ({@code rma.mh}, {@code rma.peto}) with optional subgroups.
+ * A meta-analysis of a study table, as {@code pool} runs it: inverse variance ({@code rma}), Mantel-Haenszel / Peto
+ * ({@code rma.mh}, {@code rma.peto}), or the binomial-normal GLMM for proportions ({@code rma.glmm}), each with
+ * optional subgroups.
  */
 public sealed interface PoolFit {
 
@@ -50,6 +56,19 @@ public sealed interface PoolFit {
     }
 
     /**
+     * A binomial-normal GLMM fit of single proportions ({@code rma.glmm(measure = "PLO")}).
+     *
+     * @param input     the studies
+     * @param es        their escalc PLO effect sizes (study rows of the output; the fit uses the counts)
+     * @param fit       the overall fit
+     * @param subgroups when asked for: a GLMM per subgroup (each with its own tau²) and the test for subgroup
+     *                  differences from their estimates and SEs, as for the other methods ({@link GlmmSubgroupAnalysis})
+     */
+    record Glmm(PoolInput input, EffectSizes es, GlmmResult fit, Optional<GlmmSubgroupAnalysis> subgroups)
+            implements PoolFit {
+    }
+
+    /**
      * Fits {@code input} as {@code settings} say.
      *
      * @param groups subgroup label per study, or null
@@ -62,6 +81,13 @@ public sealed interface PoolFit {
         TestType test = settings.test();
         double level = settings.level();
         EffectMeasure measure = input.measure();
+        if (method == PoolMethod.GLMM) {
+            if (settings.correction().isPresent() || settings.drop00().isPresent()) {
+                throw new InputException("--add, --to and --drop00 apply to escalc's study estimates, not to the GLMM, "
+                        + "which models the counts");
+            }
+            return glmm(input, test, level, groups, file);
+        }
         if (settings.correction().isPresent() || settings.drop00().isPresent()) {
             if (measure.kind() != EffectMeasure.Kind.TWO_GROUP && measure.kind() != EffectMeasure.Kind.SINGLE_PROPORTION) {
                 throw new InputException("--add, --to and --drop00 apply to measures computed from counts, not " + measure);
@@ -135,5 +161,22 @@ public sealed interface PoolFit {
             out[i] = v[rows[i]];
         }
         return out;
+    }
+
+    private static PoolFit glmm(PoolInput input, TestType test, double level, String[] groups, String file) {
+        if (input.measure() != EffectMeasure.PLO) {
+            throw new InputException("--method GLMM applies to --measure PLO, not " + input.measure());
+        }
+        if (test != TestType.Z) {
+            throw new InputException("--test knha: applies to inverse-variance fits only (GLMM uses the z-test)");
+        }
+        BinomialNormalGlmm.Options options = BinomialNormalGlmm.Options.DEFAULTS.withLevel(level);
+        GlmmFit fit = BinomialNormalGlmm.fit(input.ai(), input.n1i(), options);
+        if (fit instanceof GlmmNotEstimable ne) {
+            throw new InputException(file + ": GLMM not estimable: " + ne.reason());
+        }
+        Optional<GlmmSubgroupAnalysis> sub = Optional.ofNullable(groups)
+                .map(g -> GlmmSubgroupAnalysis.of(input.ai(), input.n1i(), g, options));
+        return new Glmm(input, input.effectSizes(), (GlmmResult) fit, sub);
     }
 }

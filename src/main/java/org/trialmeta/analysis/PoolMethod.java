@@ -9,11 +9,12 @@ import org.trialmeta.stats.meta.TwoByTwoPoolResult;
 
 /**
  * The pooling methods of {@code pool}: inverse variance with a tau² estimator (metafor {@code rma(method = )}),
- * or Mantel-Haenszel ({@code rma.mh}) and Peto ({@code rma.peto}) for 2×2 tables.
+ * Mantel-Haenszel ({@code rma.mh}) and Peto ({@code rma.peto}) for 2×2 tables, or the binomial-normal GLMM for
+ * single proportions ({@code rma.glmm(measure = "PLO")}).
  */
 public enum PoolMethod {
     FE("FE"), DL("DL"), HE("HE"), HS("HS"), HSK("HSk"), SJ("SJ"), ML("ML"), REML("REML"), EB("EB"), PM("PM"),
-    MH("MH"), PETO("PETO");
+    MH("MH"), PETO("PETO"), GLMM("GLMM");
 
     private final String label;
 
@@ -26,9 +27,9 @@ public enum PoolMethod {
         return label;
     }
 
-    /** The tau² estimator of an inverse-variance method; empty for MH and PETO. */
+    /** The tau² estimator of an inverse-variance method; empty for MH, PETO and GLMM. */
     public Optional<Tau2Estimator> tau2Estimator() {
-        return this == MH || this == PETO ? Optional.empty() : Optional.of(Tau2Estimator.parse(label));
+        return this == MH || this == PETO || this == GLMM ? Optional.empty() : Optional.of(Tau2Estimator.parse(label));
     }
 
     /** The 2×2 pooling method of MH and PETO; empty for the inverse-variance methods. */

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code trialmeta pool}: meta-analysis of a CSV of studies, as metafor's
- * {@code rma(escalc(...), method=, test=, level=)} with {@code predict} and {@code confint}, or {@code rma.mh} and
- * {@code rma.peto}. Parse → {@link org.trialmeta.analysis.PoolFit} → {@link PoolSummary} → text or JSON.
+ * {@code rma(escalc(...), method=, test=, level=)} with {@code predict} and {@code confint}, or {@code rma.mh},
+ * {@code rma.peto} and {@code rma.glmm(measure = "PLO")}. Parse → {@link org.trialmeta.analysis.PoolFit} → {@link PoolSummary} → text or JSON.
  */
 @Command(
         name = "pool",

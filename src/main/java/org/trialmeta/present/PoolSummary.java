@@ -10,6 +10,8 @@ import org.trialmeta.analysis.PoolFit;
 import org.trialmeta.stats.Interval;
 import org.trialmeta.stats.meta.EffectMeasure;
 import org.trialmeta.stats.meta.EffectSizes;
+import org.trialmeta.stats.meta.GlmmResult;
+import org.trialmeta.stats.meta.GlmmSubgroupAnalysis;
 import org.trialmeta.stats.meta.Heterogeneity;
 import org.trialmeta.stats.meta.MetaAnalysisResult;
 import org.trialmeta.stats.meta.SubgroupAnalysis;
@@ -22,7 +24,9 @@ import org.trialmeta.stats.meta.Transform;
  * What {@code pool} reports, whatever the method: the one summary from which its text, its JSON (the published
  * {@code pool} contract; keys in snake_case, {@code null} where a value is not estimable) and its figures are made.
  * Inverse-variance fits fill every field (metafor's {@code rma} names: {@code b → estimate}, {@code zval →
- * statistic}, {@code QE → q}); Mantel-Haenszel and Peto fits have no tau² and no prediction interval.
+ * statistic}, {@code QE → q}); Mantel-Haenszel and Peto fits have no tau² and no prediction interval. GLMM fits
+ * ({@code rma.glmm}) have no SE or CI of tau² and no study weights (null), {@code q} is the Wald-type test
+ * {@code QE.Wld}, and {@code glmm} adds the likelihood-ratio test {@code QE.LRT} and the fit's settings.
  *
  * @param measure      effect measure, e.g. OR
  * @param method       e.g. REML, MH, PETO
@@ -55,6 +59,7 @@ import org.trialmeta.stats.meta.Transform;
  * @param studies      per-study rows in input order
  * @param subgroups    per-subgroup fits (with {@code --subgroup}; omitted from JSON otherwise)
  * @param subgroupTest the test for subgroup differences (with {@code --subgroup})
+ * @param glmm         what only the GLMM reports (omitted from JSON for other methods)
  * @param notes        text-only facts about the fit (zero-cell corrections, CI search limits)
  */
 public record PoolSummary(String measure, String method, String test, double level, int k, Double estimate, Double se,
@@ -63,6 +68,7 @@ public record PoolSummary(String measure, String method, String test, double lev
         Double qPval, Double i2CiLower, Double i2CiUpper, Double h2CiLower, Double h2CiUpper, Transformed transformed, List<Study> studies,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<Subgroup> subgroups,
         @JsonInclude(JsonInclude.Include.NON_NULL) SubgroupTest subgroupTest,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Glmm glmm,
         @JsonIgnore Notes notes) {
 
     /** Pooled values on the natural scale. */
@@ -104,6 +110,21 @@ public record PoolSummary(String measure, String method, String test, double lev
             Double i2, Double statistic, Double pval, Double q, Integer qDf, Double qPval, Transformed transformed) {
     }
 
+    /**
+     * What a GLMM fit reports beyond the common fields.
+     *
+     * @param qWald            Wald-type heterogeneity test (metafor {@code QE.Wld}; also {@code q})
+     * @param qWaldPval        its p-value ({@code QEp.Wld})
+     * @param qLrt             likelihood-ratio heterogeneity test ({@code QE.LRT})
+     * @param qLrtPval         its p-value ({@code QEp.LRT})
+     * @param logLik           maximised log-likelihood (adaptive Gauss-Hermite)
+     * @param quadraturePoints Gauss-Hermite points per study (metafor's {@code nAGQ})
+     * @param tau2AtZero       whether the maximum is on the boundary tau² = 0
+     */
+    public record Glmm(double qWald, double qWaldPval, double qLrt, double qLrtPval, double logLik, int quadraturePoints,
+            boolean tau2AtZero) {
+    }
+
     /** Test for subgroup differences (Q-between); null fields when not estimable. */
     public record SubgroupTest(Double q, Integer df, Double pval) {
     }
@@ -129,6 +150,9 @@ public record PoolSummary(String measure, String method, String test, double lev
 
     /** The summary of a {@code pool} fit. */
     public static PoolSummary of(PoolFit fit) {
+        if (fit instanceof PoolFit.Glmm g) {
+            return of(g);
+        }
         return fit instanceof PoolFit.InverseVariance iv ? of(iv) : of((PoolFit.TwoByTwo) fit);
     }
 
@@ -191,7 +215,7 @@ public record PoolSummary(String measure, String method, String test, double lev
                 tci.map(c -> c.i2().lower()).orElse(null), tci.map(c -> c.i2().upper()).orElse(null),
                 tci.map(c -> c.h2().lower()).orElse(null), tci.map(c -> c.h2().upper()).orElse(null),
                 new Transformed(t.estimate(), t.ci().lower(), t.ci().upper(), lower(t.pi()), upper(t.pi())), studies,
-                subgroups, test, new Notes(es.correction().add(), tci.map(Tau2ConfidenceInterval::nullSet).orElse(false),
+                subgroups, test, null, new Notes(es.correction().add(), tci.map(Tau2ConfidenceInterval::nullSet).orElse(false),
                         tci.map(Tau2ConfidenceInterval::upperAtSearchLimit).orElse(false), true));
     }
 
@@ -231,7 +255,53 @@ public record PoolSummary(String measure, String method, String test, double lev
                 d(r.estimate()), d(r.se()), d(r.zval()), d(r.pval()), lower(r.ci()), upper(r.ci()), null, null, null, null,
                 null, null, null, d(r.i2()), d(r.h2()), d(r.q()), r.qDf(), d(r.qPval()), null, null, null, null,
                 new Transformed(d(t.estimate()), lower(t.ci()), upper(t.ci()), null, null), studies, subgroups, test,
-                new Notes(0, false, false, r.estimate().isPresent()));
+                null, new Notes(0, false, false, r.estimate().isPresent()));
+    }
+
+    private static PoolSummary of(PoolFit.Glmm f) {
+        GlmmResult r = f.fit();
+        EffectSizes es = f.es();
+        String[] names = f.input().names();
+        List<Study> studies = new ArrayList<>(names.length);
+        double[] yi = es.yi();
+        double[] vi = es.vi();
+        boolean[] corrected = es.corrected();
+        Interval[] cis = es.cis(r.options().level());
+        Transform logit = es.transform();
+        for (int i = 0; i < names.length; i++) {
+            Interval ci = cis[i];
+            studies.add(new Study(names[i], yi[i], vi[i], null, new StudyTransformed(logit.apply(yi[i]),
+                    logit.apply(ci.lower()), logit.apply(ci.upper())), ci.lower(), ci.upper(), corrected[i]));
+        }
+        List<Subgroup> subgroups = null;
+        SubgroupTest test = null;
+        if (f.subgroups().isPresent()) {
+            GlmmSubgroupAnalysis sa = f.subgroups().get();
+            subgroups = new ArrayList<>();
+            for (GlmmSubgroupAnalysis.Subgroup s : sa.subgroups()) {
+                if (s.fit() instanceof GlmmResult x) {
+                    GlmmResult.HeterogeneityTests xh = x.heterogeneity();
+                    GlmmResult.Transformed xt = x.transformed();
+                    subgroups.add(new Subgroup(s.name(), s.studies().size(), x.estimate(), x.se(), x.ci().lower(),
+                            x.ci().upper(), x.tau2(), xh.i2(), x.zval(), x.pval(), xh.qeWald(), xh.df(), xh.qeWaldPval(),
+                            new Transformed(xt.estimate(), xt.ci().lower(), xt.ci().upper(), xt.pi().lower(),
+                                    xt.pi().upper())));
+                } else {
+                    subgroups.add(new Subgroup(s.name(), s.studies().size(), null, null, null, null, null, null, null, null,
+                            null, null, null, new Transformed(null, null, null, null, null)));
+                }
+            }
+            test = test(sa.test());
+        }
+        GlmmResult.HeterogeneityTests h = r.heterogeneity();
+        GlmmResult.Transformed t = r.transformed();
+        return new PoolSummary(EffectMeasure.PLO.name(), "GLMM", "z", percent(r.options().level()), r.k(), r.estimate(),
+                r.se(), r.zval(), r.pval(), r.ci().lower(), r.ci().upper(), r.pi().lower(), r.pi().upper(), r.tau2(), null,
+                null, null, r.tau(), h.i2(), h.h2(), h.qeWald(), h.df(), h.qeWaldPval(), null, null, null, null,
+                new Transformed(t.estimate(), t.ci().lower(), t.ci().upper(), t.pi().lower(), t.pi().upper()), studies,
+                subgroups, test, new Glmm(h.qeWald(), h.qeWaldPval(), h.qeLrt(), h.qeLrtPval(), r.logLik(),
+                        r.options().quadraturePoints(), r.tau2AtZero()),
+                new Notes(es.correction().add(), false, false, true));
     }
 
     private static SubgroupTest test(Optional<SubgroupAnalysis.SubgroupTest> t) {

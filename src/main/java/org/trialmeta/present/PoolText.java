@@ -69,6 +69,8 @@ public final class PoolText {
             sb.append(t.render()).append('\n');
         } else {
             String model = s.method().equals("FE") ? "Fixed-effect (inverse variance)"
+                    : s.glmm() != null ? "Random-effects (binomial-normal GLMM, ML, " + s.glmm().quadraturePoints()
+                            + "-point adaptive Gauss-Hermite)"
                     : "Random-effects (tau^2: " + s.method() + ")";
             sb.append(model).append(" meta-analysis, ").append(scale(m)).append(", ")
                     .append(s.test().equals("knha") ? "Knapp-Hartung t-test" : "z-test").append(", k = ").append(s.k())
@@ -76,14 +78,22 @@ public final class PoolText {
             long corrected = s.studies().stream().filter(PoolSummary.Study::corrected).count();
             if (corrected > 0) {
                 sb.append("Zero cells: ").append(Formats.general(s.notes().zeroCellAdd())).append(" added to the cells of ")
-                        .append(corrected).append(corrected == 1 ? " study" : " studies").append('\n');
+                        .append(corrected).append(corrected == 1 ? " study" : " studies")
+                        .append(s.glmm() != null ? " (study rows and I^2 only; the GLMM uses the counts)" : "").append('\n');
             }
             sb.append('\n');
-            TextTable t = new TextTable("study", ">yi", ">se", ">" + lv + "% CI", ">weight %");
+            // a GLMM has no study weights (metafor: weights() not available for rma.glmm)
+            TextTable t = s.glmm() != null ? new TextTable("study", ">yi", ">se", ">" + lv + "% CI")
+                    : new TextTable("study", ">yi", ">se", ">" + lv + "% CI", ">weight %");
             for (PoolSummary.Study st : s.studies()) {
-                t.row(st.study() + (st.corrected() ? " *" : ""), Formats.fixed(st.yi(), DIGITS),
-                        st.vi() == null ? Formats.MISSING : Formats.fixed(Math.sqrt(st.vi()), DIGITS),
-                        ci(st.ciLower(), st.ciUpper()), Formats.fixed(st.weight(), 2));
+                String name = st.study() + (st.corrected() ? " *" : "");
+                String se = st.vi() == null ? Formats.MISSING : Formats.fixed(Math.sqrt(st.vi()), DIGITS);
+                if (s.glmm() != null) {
+                    t.row(name, Formats.fixed(st.yi(), DIGITS), se, ci(st.ciLower(), st.ciUpper()));
+                } else {
+                    t.row(name, Formats.fixed(st.yi(), DIGITS), se, ci(st.ciLower(), st.ciUpper()),
+                            Formats.fixed(st.weight(), 2));
+                }
             }
             sb.append(t.render()).append('\n');
         }
@@ -119,7 +129,7 @@ public final class PoolText {
                     ? new TextTable("subgroup", ">k", ">estimate", ">se", ">" + lv + "% CI", ">I^2 %")
                     : new TextTable("subgroup", ">k", ">estimate", ">se", ">" + lv + "% CI", ">tau^2", ">I^2 %");
             for (PoolSummary.Subgroup g : s.subgroups()) {
-                String est = g.estimate() == null ? (twoByTwo ? "not estimable" : "not converged")
+                String est = g.estimate() == null ? (twoByTwo || s.glmm() != null ? "not estimable" : "not converged")
                         : Formats.fixed(g.estimate(), DIGITS);
                 if (twoByTwo) {
                     st.row(g.name(), g.k(), est, Formats.fixed(g.se(), DIGITS), ci(g.ciLower(), g.ciUpper()),
@@ -165,6 +175,10 @@ public final class PoolText {
         sb.append("I^2 = ").append(Formats.fixed(s.i2(), 2)).append("%, H^2 = ").append(Formats.fixed(s.h2(), 2))
                 .append(", Q(").append(s.qDf()).append(") = ").append(Formats.fixed(s.q(), 2)).append(", ")
                 .append(pEquals(s.qPval()));
+        if (s.glmm() != null) {
+            sb.append(" (Wald), LRT(").append(s.qDf()).append(") = ").append(Formats.fixed(s.glmm().qLrt(), 2))
+                    .append(", ").append(pEquals(s.glmm().qLrtPval()));
+        }
         return sb.toString();
     }
 

@@ -159,7 +159,7 @@ class PoolCommandTest {
         assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "OR", "--method", "BAYES"))
                 .isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(err.strip()).isEqualTo("trialmeta: --method: unknown method 'BAYES' "
-                + "(allowed: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, MH, PETO)");
+                + "(allowed: FE, DL, HE, HS, HSk, SJ, ML, REML, EB, PM, MH, PETO, GLMM)");
         assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "OR", "--test", "t")).isEqualTo(2);
         assertThat(err.strip()).isEqualTo("trialmeta: --test: unknown test 't' (allowed: z, knha)");
     }

@@ -156,6 +156,11 @@ class BadInputMatrixTest {
                 "n_risk", "n_risk", null, f -> List.of("reconstruct", "--curve", CURVE.toString(), "--at-risk",
                         f.toString(), "--out", f.resolveSibling(f.getFileName() + ".out/ipd.csv").toString(), "--format",
                         "json")));
+        // last, so that the indices above stay as the other tests use them
+        out.add(new Command("pool PLO GLMM", List.of("study", "xi", "ni"),
+                List.of(List.of("A", "5", "20"), List.of("B", "0", "15"), List.of("C", "12", "30")),
+                "xi", "xi", "study", f -> List.of("pool", "--input", f.toString(), "--measure", "PLO", "--method", "GLMM",
+                        "--format", "json")));
         return out;
     }
 
@@ -225,8 +230,8 @@ class BadInputMatrixTest {
         // cox needs events in two rows; bias needs 3 studies, regress p + 1, influence 2 (exit 2 naming the file)
         cs.add(new Case("single study/row", c -> utf8(c.csv(c.header(), c.rows().subList(0, 1), "\n")),
                 c -> c.name().equals("cox") || c.name().startsWith("bias") || c.name().startsWith("regress")
-                        || c.name().startsWith("sensitivity") ? Expect.INVALID : Expect.OK,
-                c -> List.of()));
+                        || c.name().startsWith("sensitivity") || c.name().equals("pool PLO GLMM") ? Expect.INVALID : Expect.OK,
+                c -> c.name().equals("pool PLO GLMM") ? List.of("GLMM not estimable", "k = 1") : List.of()));
         cs.add(new Case("duplicated study id/row", c -> {
             List<List<String>> rs = new ArrayList<>(c.rows());
             rs.add(c.rows().get(1));
@@ -306,6 +311,9 @@ class BadInputMatrixTest {
                 List.of("pool", "--input", pool.toString(), "--measure", "GEN", "--method", "PETO"),
                 List.of("pool", "--input", pool.toString(), "--measure", "OR", "--format", "xml"),
                 List.of("pool", "--input", pool.toString(), "--measure", "OR", "--level", "NaN"),
+                List.of("pool", "--input", pool.toString(), "--measure", "OR", "--method", "GLMM"),
+                List.of("pool", "--input", pool.toString(), "--measure", "GEN", "--method", "GLMM"),
+                List.of("pool", "--input", pool.toString(), "--measure", "PLO", "--method", "GLMM", "--test", "knha"),
                 List.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--conf-type", "logit2"),
                 List.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--format", "yaml"),
                 List.of("cox", "--input", km.toString(), "--time", "time", "--event", "event", "--covariate", "event",
@@ -348,6 +356,46 @@ class BadInputMatrixTest {
             assertThat(r.errorLines().get(0)).as(r.describe()).startsWith("trialmeta: ");
             assertThat(CliRun.files(d.resolve("r"))).isEmpty();
         }));
+    }
+
+    /**
+     * Proportion data the GLMM cannot fit (one study, no events, every participant an event, only studies with 0
+     * or all events: no finite tau² maximum, where R's lme4 returns tau² = 29616) give exit 2 and one line naming
+     * the file and the reason; extreme but fittable data (rare events, 10^7 participants, a study at n events, a
+     * study of 1) give finite JSON.
+     */
+    @TestFactory
+    Stream<DynamicTest> glmmDataWithAndWithoutAnEstimate() {
+        Path d = dir("glmm");
+        String[][] cases = {
+            {"one study", "A,3,20\n", "k = 1"},
+            {"no events", "A,0,20\nB,0,5\nC,0,1\n", "no study has an event"},
+            {"all events", "A,20,20\nB,5,5\n", "every participant of every study had the event"},
+            {"only 0 or all events", "A,0,10\nB,10,10\nC,0,3\n", "no maximum at a finite tau^2"},
+            {"rare events", "A,1,100000\nB,0,250000\nC,3,120000\nD,2,90000\n", null},
+            {"ten million", "A,5000000,10000000\nB,4990000,10000000\nC,5012000,10000000\n", null},
+            {"a study at n events", "A,10,10\nB,7,12\nC,15,30\n", null},
+            {"a study of one", "A,1,1\nB,0,1\nC,4,9\nD,2,7\n", null},
+        };
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String[] c : cases) {
+            tests.add(DynamicTest.dynamicTest(c[0], () -> {
+                Path in = file(d, "glmm.csv", utf8("study,xi,ni\n" + c[1]));
+                CliRun r = CliRun.of("pool", "--input", in.toString(), "--measure", "PLO", "--method", "GLMM", "--format",
+                        "json").assertContract(in.toString());
+                if (c[2] != null) {
+                    assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                    assertThat(r.errorLines().get(0)).as(r.describe()).contains(in.toString(), "GLMM not estimable", c[2]);
+                    assertThat(r.out()).isEmpty();
+                } else {
+                    JsonNode j = r.json();
+                    assertThat(j.get("method").asText()).isEqualTo("GLMM");
+                    assertThat(j.get("se").asDouble()).isPositive();
+                    assertThat(j.get("tau2").asDouble()).isGreaterThanOrEqualTo(0);
+                }
+            }));
+        }
+        return tests.stream();
     }
 
     /**
