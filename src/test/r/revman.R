@@ -205,3 +205,67 @@ wr(setNames(as.data.frame(do.call(rbind, cases)),
             c("case", "dataset", "type", "measure", "method", "random", "subgroups")), "cases.csv")
 wr(setNames(as.data.frame(do.call(rbind, rows)), c("case", "part", "quantity", "value")), "expected.csv")
 cat("cases:", length(cases), " values:", length(rows), "\n")
+
+# ---------------------------------------------------------------- a synthetic RevMan file of these data sets
+# src/test/resources/revman/synthetic.rm5: the cases below as RevMan outcomes (no stored results), so that the
+# command's reading and mapping are tested against the same expected values. Generic data: EFFECT_SIZE on the
+# display scale (the hazard ratio) with LOG_DATA="YES", SE of the log, as RevMan writes them.
+x <- function(s) gsub("\"", "&quot;", gsub("<", "&lt;", gsub("&", "&amp;", s)))
+syn <- list(
+  list(cmp = 1, no = 1, case = "sparse_MH_RR_random", ds = "sparse", type = "DICH", em = "RR", meth = "MH", rnd = "YES"),
+  list(cmp = 1, no = 2, case = "sparse_MH_OR_fixed", ds = "sparse", type = "DICH", em = "OR", meth = "MH", rnd = "NO"),
+  list(cmp = 1, no = 3, case = "sparse_MH_RD_random", ds = "sparse", type = "DICH", em = "RD", meth = "MH", rnd = "YES"),
+  list(cmp = 1, no = 4, case = "sparse_PETO_OR_fixed", ds = "sparse", type = "DICH", em = "PETO_OR", meth = "PETO", rnd = "NO"),
+  list(cmp = 1, no = 5, case = "bcg_IV_OR_random", ds = "bcg", type = "DICH", em = "OR", meth = "IV", rnd = "YES"),
+  list(cmp = 2, no = 1, case = "normand_IV_SMD_random", ds = "normand", type = "CONT", em = "SMD", meth = "IV", rnd = "YES"),
+  list(cmp = 2, no = 2, case = "normand_IV_MD_fixed", ds = "normand", type = "CONT", em = "MD", meth = "IV", rnd = "NO"),
+  list(cmp = 3, no = 1, case = "loghr_IV_RATIO_random", ds = "loghr", type = "IV", em = "Hazard Ratio", meth = "IV", rnd = "YES"),
+  list(cmp = 3, no = 2, case = "oe_PETO_RATIO_fixed", ds = "oe", type = "IPD", em = "Peto Odds Ratio", meth = "", rnd = "NO"))
+g <- function(v) sprintf("%.17g", v)
+datarow <- function(type, d, i) {
+  id <- paste0("STD-", gsub("[^A-Za-z0-9]", "_", d$study[i]))
+  switch(type,
+    DICH = sprintf('<DICH_DATA EVENTS_1="%s" EVENTS_2="%s" STUDY_ID="%s" TOTAL_1="%s" TOTAL_2="%s"/>',
+                   g(d$e1[i]), g(d$e2[i]), id, g(d$n1[i]), g(d$n2[i])),
+    CONT = sprintf('<CONT_DATA MEAN_1="%s" MEAN_2="%s" SD_1="%s" SD_2="%s" STUDY_ID="%s" TOTAL_1="%s" TOTAL_2="%s"/>',
+                   g(d$m1[i]), g(d$m2[i]), g(d$s1[i]), g(d$s2[i]), id, g(d$n1[i]), g(d$n2[i])),
+    IV = sprintf('<IV_DATA EFFECT_SIZE="%s" SE="%s" STUDY_ID="%s"/>', g(exp(d$y[i])), g(d$se[i]), id),
+    IPD = sprintf('<IPD_DATA O_E="%s" STUDY_ID="%s" VAR="%s"/>', g(d$oe[i]), id, g(d$v[i])))
+}
+lines <- c('<?xml version="1.0" encoding="UTF-8" standalone="no"?>',
+           '<COCHRANE_REVIEW ID="synthetic" REVMAN_VERSION="5" TYPE="INTERVENTION">',
+           '<COVER_SHEET><TITLE>Synthetic review for trialmeta tests (src/test/r/revman.R)</TITLE></COVER_SHEET>',
+           '<STUDIES_AND_REFERENCES><STUDIES><INCLUDED_STUDIES>')
+for (ds in unique(sapply(syn, `[[`, "ds"))) {
+  d <- get(ds)
+  for (i in seq_len(nrow(d)))
+    lines <- c(lines, sprintf('<STUDY ID="STD-%s" NAME="%s" YEAR=""/>', gsub("[^A-Za-z0-9]", "_", d$study[i]), x(d$study[i])))
+}
+lines <- c(lines, '</INCLUDED_STUDIES></STUDIES></STUDIES_AND_REFERENCES>', '<ANALYSES_AND_DATA CALCULATED_DATA="NO">')
+for (cmp in 1:3) {
+  lines <- c(lines, sprintf('<COMPARISON ID="CMP-%03d" NO="%d"><NAME>Comparison %d</NAME>', cmp, cmp, cmp))
+  for (s in Filter(function(s) s$cmp == cmp, syn)) {
+    d <- get(s$ds); sg <- length(unique(d$grp)) > 1; oid <- sprintf("CMP-%03d.%02d", cmp, s$no)
+    attrs <- sprintf('CI_STUDY="95" CI_TOTAL="95" ID="%s" NO="%d" RANDOM="%s" SUBGROUPS="%s" SUBGROUP_TEST="YES" TOTALS="YES"',
+                     oid, s$no, s$rnd, if (sg) "YES" else "NO")
+    if (s$type %in% c("DICH", "CONT")) attrs <- paste0(attrs, sprintf(' EFFECT_MEASURE="%s" METHOD="%s"', s$em, s$meth))
+    if (s$type == "IV") attrs <- paste0(attrs, ' LOG_DATA="YES" METHOD="IV"')
+    lines <- c(lines, sprintf('<%s_OUTCOME %s>', s$type, attrs), sprintf('<NAME>%s</NAME>', s$case),
+               '<GROUP_LABEL_1>Treatment</GROUP_LABEL_1><GROUP_LABEL_2>Control</GROUP_LABEL_2>',
+               '<GRAPH_LABEL_1>Favours treatment</GRAPH_LABEL_1><GRAPH_LABEL_2>Favours control</GRAPH_LABEL_2>')
+    if (s$type %in% c("IV", "IPD")) lines <- c(lines, sprintf('<EFFECT_MEASURE>%s</EFFECT_MEASURE>', s$em))
+    if (sg) {
+      for (j in sort(unique(d$grp))) {
+        lines <- c(lines, sprintf('<%s_SUBGROUP ID="%s.%02d" NO="%d"><NAME>Subgroup %d</NAME>', s$type, oid, j, j, j))
+        for (i in which(d$grp == j)) lines <- c(lines, datarow(s$type, d, i))
+        lines <- c(lines, sprintf('</%s_SUBGROUP>', s$type))
+      }
+    } else for (i in seq_len(nrow(d))) lines <- c(lines, datarow(s$type, d, i))
+    lines <- c(lines, sprintf('</%s_OUTCOME>', s$type))
+  }
+  lines <- c(lines, '</COMPARISON>')
+}
+lines <- c(lines, '</ANALYSES_AND_DATA>', '</COCHRANE_REVIEW>')
+writeLines(lines, "src/test/resources/revman/synthetic.rm5", useBytes = TRUE)
+wr(data.frame(outcome = sapply(syn, function(s) sprintf("CMP-%03d.%02d", s$cmp, s$no)),
+              case = sapply(syn, `[[`, "case")), "synthetic_outcomes.csv")

@@ -4,15 +4,19 @@ import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.List;
 import org.trialmeta.analysis.PoolBatch;
 import org.trialmeta.analysis.PoolFit;
 import org.trialmeta.analysis.PoolInput;
 import org.trialmeta.analysis.PoolMethod;
 import org.trialmeta.analysis.PoolSettings;
+import org.trialmeta.analysis.RevManAnalysis;
 import org.trialmeta.model.InputException;
 import org.trialmeta.present.PoolBatchSummary;
 import org.trialmeta.present.PoolSummary;
 import org.trialmeta.present.PoolText;
+import org.trialmeta.present.RevManSummary;
+import org.trialmeta.present.RevManText;
 import org.trialmeta.repository.CsvTable;
 import org.trialmeta.repository.Json;
 import org.trialmeta.stats.meta.EffectMeasure;
@@ -87,11 +91,19 @@ public final class PoolCommand implements Callable<Integer> {
                     + "one row per analysis.")
     String by;
 
+    @Option(names = "--compat", paramLabel = "revman5",
+            description = "revman5: RevMan 5's algorithms and output (as 'trialmeta revman'): --method MH, MH-DL "
+                    + "(M-H random), IV or FE, DL (IV random), PETO; default MH for OR/RR/RD, IV otherwise.")
+    String compat;
+
     @Mixin
     FormatOption format;
 
     @Override
     public Integer call() {
+        if (compat != null) {
+            return revman5();
+        }
         TestType testType = TestType.fromLabel(test)
                 .orElseThrow(() -> new InputException("--test: unknown test '" + test + "' (allowed: z, knha)"));
         double lev = level.fraction();
@@ -118,6 +130,24 @@ public final class PoolCommand implements Callable<Integer> {
                 out.print(PoolText.render(summary));
             }
         }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** {@code --compat revman5}: the CSV as one RevMan analysis ({@link RevManAnalysis#fromPool}). */
+    private int revman5() {
+        if (!compat.strip().equalsIgnoreCase("revman5")) {
+            throw new InputException("--compat: '" + compat + "' (allowed: revman5)");
+        }
+        boolean json = format.json();
+        CsvTable table = input.read();
+        PoolInput studies = PoolInput.read(table, measure);
+        String[] groups = subgroup == null ? null : table.requireColumns(subgroup).strings(subgroup);
+        String m = spec.commandLine().getParseResult().hasMatchedOption("--method") ? method : null;
+        RevManSummary s = RevManSummary.of("", List.of(RevManAnalysis.fromPool(studies, groups, m, level.fraction(),
+                input.file.toString())), null);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(s) : RevManText.render(s));
         out.flush();
         return ExitCodes.OK;
     }

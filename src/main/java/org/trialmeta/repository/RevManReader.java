@@ -137,7 +137,7 @@ public final class RevManReader {
                     default -> { }
                 }
             }
-            if (title == null && stack.isEmpty() && comparisons.isEmpty() && studies.isEmpty()) {
+            if (elements == 0) {
                 throw new InputException(name + ": no " + ROOT + " element: not a RevMan 5 review");
             }
             return new RevManReview(name, title == null ? "" : title, studies, comparisons, 0);
