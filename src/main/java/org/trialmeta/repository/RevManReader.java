@@ -175,7 +175,12 @@ public final class RevManReader {
     }
 
     private String parent() {
-        return stack.size() >= 2 ? stack.toArray(new String[0])[1] : "";
+        if (stack.size() < 2) {
+            return "";
+        }
+        var it = stack.iterator();
+        it.next();
+        return it.next();
     }
 
     private void captureText(String target) {
@@ -382,9 +387,15 @@ public final class RevManReader {
             return null;
         }
         String s = v.strip();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!(c >= '0' && c <= '9' || c == '.' || c == '-' || c == '+' || c == 'e' || c == 'E')) {
+                throw refuse(el, "attribute " + attribute + " '" + v + "' is not a finite number");
+            }
+        }
         try {
             double d = Double.parseDouble(s);
-            if (!Double.isFinite(d) || s.chars().anyMatch(Character::isLetter) && !s.matches("[-+0-9.]+[eE][-+]?[0-9]+")) {
+            if (!Double.isFinite(d)) {
                 throw new NumberFormatException();
             }
             return d;
