@@ -2,10 +2,17 @@ package org.trialmeta.cli;
 
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.List;
 import org.trialmeta.analysis.PoolBatch;
 import org.trialmeta.present.PoolBatchSummary;
 import org.trialmeta.present.PoolSummary;
 import org.trialmeta.present.PoolText;
+import org.trialmeta.analysis.RevManAnalysis;
+import org.trialmeta.model.InputException;
+import org.trialmeta.present.RevManSummary;
+import org.trialmeta.present.RevManText;
+import org.trialmeta.repository.CsvTable;
+import org.trialmeta.analysis.PoolInput;
 import org.trialmeta.repository.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,11 +55,19 @@ public final class PoolCommand implements Callable<Integer> {
                     + ".png, .svg, .pdf or .pptx.")
     java.nio.file.Path plot;
 
+    @Option(names = "--compat", paramLabel = "revman5",
+            description = "revman5: RevMan 5's algorithms and output (as 'trialmeta revman'): --method MH, MH-DL "
+                    + "(M-H random), IV or FE, DL (IV random), PETO; default MH for OR/RR/RD, IV otherwise.")
+    String compat;
+
     @Mixin
     FormatOption format;
 
     @Override
     public Integer call() {
+        if (compat != null) {
+            return revman5();
+        }
         PoolOptions.Prepared p = pool.prepare();
         String file = pool.input.file.toString();
         PrintWriter out = spec.commandLine().getOut();
@@ -77,6 +92,24 @@ public final class PoolCommand implements Callable<Integer> {
                 out.print(PoolText.render(summary));
             }
         }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** {@code --compat revman5}: the CSV as one RevMan analysis ({@link RevManAnalysis#fromPool}). */
+    private int revman5() {
+        if (!compat.strip().equalsIgnoreCase("revman5")) {
+            throw new InputException("--compat: '" + compat + "' (allowed: revman5)");
+        }
+        boolean json = format.json();
+        CsvTable table = pool.input.read();
+        PoolInput studies = PoolInput.read(table, pool.measure);
+        String[] groups = pool.subgroup == null ? null : table.requireColumns(pool.subgroup).strings(pool.subgroup);
+        String m = spec.commandLine().getParseResult().hasMatchedOption("--method") ? pool.method : null;
+        RevManSummary s = RevManSummary.of("", List.of(RevManAnalysis.fromPool(studies, groups, m, pool.level.fraction(),
+                pool.input.file.toString())), null);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(json ? Json.write(s) : RevManText.render(s));
         out.flush();
         return ExitCodes.OK;
     }

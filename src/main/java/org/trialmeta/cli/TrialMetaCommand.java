@@ -38,6 +38,7 @@ public final class TrialMetaCommand implements Callable<Integer> {
             KmCommand.class,
             ReconstructCommand.class,
             CompareCommand.class,
+            RevManCommand.class,
             ReportCommand.class);
 
     @Spec

@@ -199,6 +199,21 @@ public final class Formats {
         return pEquals("p", p(p));
     }
 
+    /**
+     * A p-value as RevMan 5 prints it in its forest plots: "P = 0.13" (2 decimals from 0.01 up; one more decimal per
+     * decade below, up to 5), "P &lt; 0.00001" below 0.00001; "P not estimable" when not finite or null.
+     */
+    public static String pRevMan(Double p) {
+        if (p == null || !Double.isFinite(p)) {
+            return "P not estimable";
+        }
+        if (p < 0.00001) {
+            return "P < 0.00001";
+        }
+        int digits = p >= 0.01 ? 2 : p >= 0.001 ? 3 : p >= 0.0001 ? 4 : 5;
+        return "P = " + fixed(p, digits);
+    }
+
     // ---- confidence intervals ---------------------------------------------------------------------------
 
     /**

@@ -433,6 +433,126 @@ class BadInputMatrixTest {
         return Double.parseDouble(m.group(1));
     }
 
+    // ------------------------------------------------------------------ RevMan 5 files (issue 18)
+
+    private static final Path FLEISS = Path.of("src/test/resources/revman/Fleiss1993.rm5");
+
+    /** An .rm5 case: the file's bytes, whether it is refused, and words the one error line must contain. */
+    record RevManCase(String name, byte[] bytes, Expect expect, List<String> mentions) {}
+
+    private static byte[] fleiss() {
+        try {
+            return Files.readAllBytes(FLEISS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String fleissText() {
+        return new String(fleiss(), StandardCharsets.ISO_8859_1);
+    }
+
+    static List<RevManCase> revManCases() {
+        String f = fleissText();
+        List<RevManCase> cs = new ArrayList<>();
+        cs.add(new RevManCase("clean", fleiss(), Expect.OK, List.of()));
+        cs.add(new RevManCase("empty file", new byte[0], Expect.INVALID, List.of("malformed XML")));
+        cs.add(new RevManCase("truncated (malformed XML)", f.substring(0, f.length() / 2).getBytes(StandardCharsets.ISO_8859_1),
+                Expect.INVALID, List.of("malformed XML", "element")));
+        cs.add(new RevManCase("mismatched end tag", f.replace("</DICH_OUTCOME>", "</CONT_OUTCOME>")
+                .getBytes(StandardCharsets.ISO_8859_1), Expect.INVALID, List.of("malformed XML", "element")));
+        cs.add(new RevManCase("not XML", utf8("study,ai,n1i\nA,1,2\n"), Expect.INVALID, List.of("malformed XML")));
+        cs.add(new RevManCase("non-RevMan XML", utf8("<?xml version=\"1.0\"?>\n<svg><g/></svg>\n"), Expect.INVALID,
+                List.of("element svg", "not a RevMan 5 review")));
+        cs.add(new RevManCase("billion laughs", utf8(billionLaughs()), Expect.INVALID,
+                List.of("DOCTYPE", "not allowed")));
+        cs.add(new RevManCase("XXE (external entity)", utf8("<?xml version=\"1.0\"?>\n<!DOCTYPE r [<!ENTITY xxe SYSTEM "
+                + "\"file:///etc/passwd\">]>\n<COCHRANE_REVIEW><COVER_SHEET><TITLE>&xxe;</TITLE></COVER_SHEET>"
+                + "</COCHRANE_REVIEW>\n"), Expect.INVALID, List.of("DOCTYPE", "not allowed")));
+        cs.add(new RevManCase("external DTD", utf8("<?xml version=\"1.0\"?>\n<!DOCTYPE COCHRANE_REVIEW SYSTEM "
+                + "\"http://127.0.0.1:9/x.dtd\">\n<COCHRANE_REVIEW/>\n"), Expect.INVALID, List.of("DOCTYPE")));
+        cs.add(new RevManCase("undeclared entity", utf8("<?xml version=\"1.0\"?>\n<COCHRANE_REVIEW><COVER_SHEET><TITLE>"
+                + "&lol;</TITLE></COVER_SHEET></COCHRANE_REVIEW>\n"), Expect.INVALID, List.of("element TITLE", "&lol;")));
+        cs.add(new RevManCase("deeply nested", utf8("<?xml version=\"1.0\"?>\n<COCHRANE_REVIEW>" + "<P>".repeat(300)
+                + "</P>".repeat(300) + "</COCHRANE_REVIEW>\n"), Expect.INVALID, List.of("element P", "nested more than")));
+        cs.add(new RevManCase("non-numeric count", f.replace("EVENTS_1=\"49\"", "EVENTS_1=\"4x9\"")
+                .getBytes(StandardCharsets.ISO_8859_1), Expect.INVALID, List.of("element DICH_DATA", "EVENTS_1", "'4x9'")));
+        cs.add(new RevManCase("NaN attribute", f.replace("EVENTS_1=\"49\"", "EVENTS_1=\"NaN\"")
+                .getBytes(StandardCharsets.ISO_8859_1), Expect.INVALID, List.of("element DICH_DATA", "EVENTS_1", "'NaN'")));
+        cs.add(new RevManCase("data without STUDY_ID", f.replace("STUDY_ID=\"STD-CDP\"", "")
+                .getBytes(StandardCharsets.ISO_8859_1), Expect.INVALID, List.of("element DICH_DATA", "STUDY_ID")));
+        cs.add(new RevManCase("unknown effect measure", f.replace("EFFECT_MEASURE=\"OR\"", "EFFECT_MEASURE=\"XYZ\"")
+                .getBytes(StandardCharsets.ISO_8859_1), Expect.INVALID, List.of("DICH_OUTCOME", "CMP-001.01", "XYZ")));
+        cs.add(new RevManCase("bad CI level", f.replace("CI_TOTAL=\"95\"", "CI_TOTAL=\"950\"")
+                .getBytes(StandardCharsets.ISO_8859_1), Expect.INVALID, List.of("CI_TOTAL", "'950'")));
+        cs.add(new RevManCase("events > total (anomaly, not an error)", f.replace("EVENTS_1=\"49\"", "EVENTS_1=\"700\"")
+                .getBytes(StandardCharsets.ISO_8859_1), Expect.OK, List.of()));
+        cs.add(new RevManCase("UTF-8 declared", f.replace("encoding=\"ISO-8859-1\"", "encoding=\"UTF-8\"")
+                .getBytes(StandardCharsets.UTF_8), Expect.OK, List.of()));
+        cs.add(new RevManCase("non-UTF-8 byte in a UTF-8 file", f.replace("encoding=\"ISO-8859-1\"", "encoding=\"UTF-8\"")
+                .replace("Examples from Fleiss 1993", "Examples from Fleiss 1993 \u00ff").getBytes(StandardCharsets.ISO_8859_1),
+                Expect.INVALID, List.of("malformed XML")));
+        return cs;
+    }
+
+    private static String billionLaughs() {
+        StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol0 \"lol\">\n");
+        for (int i = 1; i < 10; i++) {
+            sb.append(" <!ENTITY lol").append(i).append(" \"").append(("&lol" + (i - 1) + ";").repeat(10)).append("\">\n");
+        }
+        return sb.append("]>\n<COCHRANE_REVIEW><COVER_SHEET><TITLE>&lol9;</TITLE></COVER_SHEET></COCHRANE_REVIEW>\n")
+                .toString();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> revmanOnEveryBadFile() {
+        List<DynamicTest> tests = new ArrayList<>();
+        int[] n = {0};
+        for (RevManCase k : revManCases()) {
+            for (String format : List.of("json", "table")) {
+                tests.add(DynamicTest.dynamicTest("revman --format " + format + " × " + k.name(), () -> {
+                    Path d = dir("revman-" + n[0]++);
+                    Path in = file(d, "review.rm5", k.bytes());
+                    Path plots = d.resolve("plots");
+                    CliRun r = CliRun.of("revman", in.toString(), "--format", format, "--plots", plots.toString(),
+                            "--formats", "svg").assertContract(in.toString());
+                    if (k.expect() == Expect.INVALID) {
+                        assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                        for (String m : k.mentions()) {
+                            assertThat(r.errorLines().get(0)).as(r.describe()).contains(m);
+                        }
+                        assertThat(CliRun.files(d)).as("no output file").containsExactly("review.rm5");
+                    } else {
+                        assertThat(r.code()).as(r.describe()).isZero();
+                        if (format.equals("json")) {
+                            r.json();
+                        }
+                        assertThat(CliRun.files(plots)).isNotEmpty();
+                    }
+                }));
+            }
+        }
+        tests.add(DynamicTest.dynamicTest("revman × file missing", () -> {
+            Path missing = dir("revman-missing").resolve("nope.rm5");
+            CliRun r = CliRun.of("revman", missing.toString()).assertContract(missing.toString());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("no such file");
+        }));
+        tests.add(DynamicTest.dynamicTest("revman × a directory", () -> {
+            Path d = dir("revman-isdir");
+            CliRun r = CliRun.of("revman", d.toString()).assertContract(d.toString());
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err()).contains("is a directory");
+        }));
+        tests.add(DynamicTest.dynamicTest("revman --formats gif", () -> {
+            CliRun r = CliRun.of("revman", FLEISS.toString(), "--plots", dir("revman-gif").toString(), "--formats", "gif");
+            r.assertNoStackTrace();
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.errorLines()).singleElement().asString().contains("--formats");
+        }));
+        return tests.stream();
+    }
+
     // ------------------------------------------------------------------ trials directories
 
     private static final Path MINIMAL = Path.of("src/test/resources/fixtures/valid/minimal");

@@ -1,0 +1,113 @@
+package org.trialmeta.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.trialmeta.analysis.RevManAnalysis;
+import org.trialmeta.analysis.RevManVerify;
+import org.trialmeta.model.InputException;
+import org.trialmeta.present.RevManSummary;
+import org.trialmeta.present.RevManText;
+import org.trialmeta.report.FigureWriter;
+import org.trialmeta.report.ForestPlot;
+import org.trialmeta.report.RevManForest;
+import org.trialmeta.repository.Json;
+import org.trialmeta.repository.RevManCsvReader;
+import org.trialmeta.repository.RevManReader;
+import org.trialmeta.repository.RevManReview;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trialmeta revman FILE.rm5}: every analysis of a RevMan 5 review recomputed from its study data with RevMan's
+ * algorithms ({@link org.trialmeta.stats.meta.RevMan5}), as a table or JSON, optionally with one forest plot per
+ * analysis and a comparison with the results stored in the file. Parse → recompute → (verify) → render.
+ */
+@Command(
+        name = "revman",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Recompute every analysis of a RevMan 5 review (.rm5, or RevMan's CSV export of 'Data and analyses')",
+            "from its study data with RevMan 5's algorithms (Deeks & Higgins 2010): M-H, IV, Peto, O-E;",
+            "fixed or DerSimonian-Laird random effects; subgroups and the test for subgroup differences.",
+            "Exit 1 with --verify when a result stored in the file disagrees."
+        })
+public final class RevManCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE.rm5", description = "RevMan 5 review (.rm5) or its CSV data export (.csv).")
+    Path file;
+
+    @Mixin
+    FormatOption format;
+
+    @Option(names = "--plots", paramLabel = "DIR", description = "Write one forest plot per analysis into DIR.")
+    Path plots;
+
+    @Option(names = "--formats", defaultValue = "png", paramLabel = "png,svg,pdf",
+            description = "Figure formats for --plots. Default: ${DEFAULT-VALUE}.")
+    String formats;
+
+    @Option(names = "--verify", description = "Compare the recomputed results with those stored in the file and list "
+            + "every difference and data anomaly; exit 1 when a stored result disagrees.")
+    boolean verify;
+
+    @Override
+    public Integer call() {
+        boolean json = format.json();
+        EnumSet<FigureWriter.Format> figureFormats = plots == null ? null : figureFormats();
+        RevManReview review = read(file);
+        List<RevManAnalysis> analyses = RevManAnalysis.of(review);
+        List<RevManVerify.Finding> findings = verify ? RevManVerify.verify(review, analyses) : null;
+        RevManSummary summary = RevManSummary.of(review.title(), analyses, findings);
+        if (plots != null) {
+            writePlots(summary, figureFormats);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.write(summary, out);
+        } else {
+            out.print(RevManText.render(summary));
+        }
+        out.flush();
+        return findings != null && RevManVerify.anyMismatch(findings) ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /** A .csv file is RevMan's data export; anything else is read as an .rm5 review. */
+    static RevManReview read(Path file) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return name.endsWith(".csv") ? RevManCsvReader.read(file) : RevManReader.read(file);
+    }
+
+    private EnumSet<FigureWriter.Format> figureFormats() {
+        try {
+            return FigureWriter.Format.parseList(formats);
+        } catch (IllegalArgumentException e) {
+            throw new InputException("--formats: " + e.getMessage());
+        }
+    }
+
+    private void writePlots(RevManSummary summary, EnumSet<FigureWriter.Format> figureFormats) {
+        try {
+            Files.createDirectories(plots);
+        } catch (IOException e) {
+            throw new UncheckedIOException("--plots " + plots + ": cannot create the directory (" + e.getMessage() + ")", e);
+        }
+        for (RevManSummary.Analysis a : summary.analyses()) {
+            RevManForest.of(a).ifPresent(d -> FigureWriter.write(new ForestPlot(d), plots, RevManForest.fileName(a),
+                    figureFormats));
+        }
+    }
+}

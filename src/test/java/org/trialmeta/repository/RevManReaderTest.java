@@ -1,0 +1,81 @@
+package org.trialmeta.repository;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.trialmeta.model.InputException;
+
+/** {@link RevManReader}: what is read from meta's Fleiss1993.rm5, encodings, and the refusals with their one line. */
+class RevManReaderTest {
+
+    static RevManReview parse(byte[] b) {
+        return RevManReader.parse("t.rm5", new ByteArrayInputStream(b));
+    }
+
+    @Test
+    void readsFleiss1993() {
+        RevManReview r = RevManReader.read(Path.of("src/test/resources/revman/Fleiss1993.rm5"));
+        assertThat(r.title()).isEqualTo("Examples from Fleiss 1993");
+        assertThat(r.studies()).hasSize(12);
+        assertThat(r.studies().get("STD-ISIS_x002d_2").label()).isEqualTo("ISIS-2 1988");
+        assertThat(r.comparisons()).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo("CMP-001");
+            assertThat(c.name()).isEqualTo("Examples from Fleiss (1993)");
+            assertThat(c.outcomes()).hasSize(2);
+        });
+        RevManReview.Outcome o = r.comparisons().get(0).outcomes().get(0);
+        assertThat(o.type()).isEqualTo(RevManReview.DataType.DICH);
+        assertThat(o.effectMeasure()).isEqualTo("OR");
+        assertThat(o.method()).isEqualTo("MH");
+        assertThat(o.random()).isFalse();
+        assertThat(o.ciTotal()).isEqualTo(95);
+        assertThat(o.graphLabel1()).isEqualTo("Favours experimental");
+        assertThat(o.groupLabel1()).isEqualTo("Aspirin");
+        assertThat(o.data()).hasSize(7);
+        assertThat(o.data().get(6).events1()).isEqualTo(1570.0);
+        assertThat(o.stored().chi2()).isEqualTo(9.946055983220074);
+        RevManReview.Outcome c = r.comparisons().get(0).outcomes().get(1);
+        assertThat(c.type()).isEqualTo(RevManReview.DataType.CONT);
+        assertThat(c.stored().hasEffect()).isFalse();
+        assertThat(c.data().get(2).sd2()).isEqualTo(10.65);
+    }
+
+    @Test
+    void latin1AndUtf8AsDeclared() {
+        String doc = "<COCHRANE_REVIEW><COVER_SHEET><TITLE>Caf\u00e9 &amp; M\u00fcller</TITLE></COVER_SHEET></COCHRANE_REVIEW>";
+        assertThat(parse(("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n" + doc).getBytes(StandardCharsets.ISO_8859_1))
+                .title()).isEqualTo("Caf\u00e9 & M\u00fcller");
+        assertThat(parse(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + doc).getBytes(StandardCharsets.UTF_8)).title())
+                .isEqualTo("Caf\u00e9 & M\u00fcller");
+    }
+
+    @Test
+    void refusalsAreOneLineNamingFileElementAndRule() {
+        assertThatThrownBy(() -> parse("<?xml version=\"1.0\"?>\n<!DOCTYPE x [<!ENTITY a \"b\">]>\n<COCHRANE_REVIEW/>"
+                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InputException.class)
+                .hasMessage("t.rm5: line 2: element (DOCTYPE): a document type declaration is not allowed in a RevMan "
+                        + "review (DTDs, entity declarations and external entities are refused)");
+        assertThatThrownBy(() -> parse("<x/>".getBytes(StandardCharsets.UTF_8))).isInstanceOf(InputException.class)
+                .hasMessage("t.rm5: line 1: element x: not a RevMan 5 review (root element x, expected COCHRANE_REVIEW)");
+        assertThatThrownBy(() -> parse("<COCHRANE_REVIEW><A></B></COCHRANE_REVIEW>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InputException.class).hasMessageStartingWith("t.rm5: line 1, column ")
+                .hasMessageContaining("element A: malformed XML");
+        assertThatThrownBy(() -> parse(("<COCHRANE_REVIEW><ANALYSES_AND_DATA><COMPARISON ID=\"C\"><DICH_OUTCOME ID=\"O\">"
+                + "<DICH_DATA STUDY_ID=\"S\" TOTAL_1=\"1e999\"/></DICH_OUTCOME></COMPARISON></ANALYSES_AND_DATA>"
+                + "</COCHRANE_REVIEW>").getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InputException.class)
+                .hasMessage("t.rm5: line 1: element DICH_DATA: attribute TOTAL_1 '1e999' is not a finite number");
+        String deep = "<COCHRANE_REVIEW>" + "<P>".repeat(RevManReader.MAX_DEPTH) + "</P>".repeat(RevManReader.MAX_DEPTH)
+                + "</COCHRANE_REVIEW>";
+        assertThatThrownBy(() -> parse(deep.getBytes(StandardCharsets.UTF_8))).isInstanceOf(InputException.class)
+                .hasMessage("t.rm5: line 1: element P: nested more than 256 elements deep (limit for a RevMan file)");
+        String ok = "<COCHRANE_REVIEW>" + "<P>".repeat(RevManReader.MAX_DEPTH - 1) + "</P>".repeat(RevManReader.MAX_DEPTH - 1)
+                + "</COCHRANE_REVIEW>";
+        assertThat(parse(ok.getBytes(StandardCharsets.UTF_8)).comparisons()).isEmpty();
+    }
+}
