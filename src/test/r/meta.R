@@ -62,8 +62,11 @@ fit.one <- function(yi, vi, method, test, ni = NULL, measure = "GEN", mods = NUL
     if (inherits(res, "try-error") && grepl("did not converge", res) && length(control) > 0) {
       # Fisher scoring oscillates (normand1999 MD, REML): halve the steps (metafor's stepadj), which reaches the
       # same optimum that trialmeta's step halving reaches (see fisher_oscillation.R)
-      res <- try(suppressWarnings(rma(yi, vi, method = method, test = test,
-                                      control = c(control, list(stepadj = 0.5)))), silent = TRUE)
+      for (sa in c(0.5, 0.25, 0.1)) {
+        res <- try(suppressWarnings(rma(yi, vi, method = method, test = test,
+                                        control = c(control, list(stepadj = sa)))), silent = TRUE)
+        if (!inherits(res, "try-error")) break
+      }
     }
   } else {
     d <- data.frame(yi = yi, vi = vi, g = mods)
@@ -122,6 +125,17 @@ grid <- function(yi, vi, measure, ni = NULL, groups = NULL, l1o = TRUE) {
     }
     if (l1o && length(yi) > 1) {
       l <- leave1out(res)
+      if (any(is.na(l$estimate))) {
+        # a leave-one-out fit whose Fisher scoring did not converge (normand1999 MD): refit it with fit.one, which
+        # halves the steps as trialmeta does (see above)
+        for (i in which(is.na(l$estimate))) {
+          r1 <- fit.one(yi[-i], vi[-i], m, t, if (is.null(ni)) NULL else ni[-i], measure)
+          l$estimate[i] <- c(r1$beta); l$se[i] <- r1$se; l$pval[i] <- r1$pval
+          if (is.null(l$tval)) l$zval[i] <- r1$zval else l$tval[i] <- r1$zval
+          l$ci.lb[i] <- r1$ci.lb; l$ci.ub[i] <- r1$ci.ub; l$Q[i] <- r1$QE; l$Qp[i] <- r1$QEp
+          l$tau2[i] <- r1$tau2; l$I2[i] <- r1$I2; l$H2[i] <- r1$H2
+        }
+      }
       f$leave1out <- list(estimate = vec(l$estimate), se = vec(l$se), statistic = vec(if (is.null(l$tval)) l$zval else l$tval), pval = vec(l$pval),
                           ci_lower = vec(l$ci.lb), ci_upper = vec(l$ci.ub), q = vec(l$Q), q_pval = vec(l$Qp),
                           tau2 = vec(l$tau2), i2 = vec(l$I2), h2 = vec(l$H2))

@@ -45,7 +45,7 @@ class ArchitectureTest {
                 .whereLayer("present").mayOnlyBeAccessedByLayers("report", "cli")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("present", "report", "cli")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("check", "present", "report", "cli")
-                .whereLayer("repository").mayOnlyBeAccessedByLayers("analysis", "check", "report", "cli")
+                .whereLayer("repository").mayOnlyBeAccessedByLayers("analysis", "check", "present", "report", "cli")
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("analysis", "check", "present", "report", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("repository", "analysis", "check", "present", "report",
                         "cli")

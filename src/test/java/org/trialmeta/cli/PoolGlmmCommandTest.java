@@ -83,7 +83,8 @@ class PoolGlmmCommandTest {
         JsonNode j = new ObjectMapper().readTree(out);
         assertThat(j.fieldNames()).toIterable().containsExactly("measure", "method", "test", "level", "k", "estimate", "se",
                 "statistic", "pval", "ci_lower", "ci_upper", "pi_lower", "pi_upper", "tau2", "tau2_se", "tau2_ci_lower",
-                "tau2_ci_upper", "tau", "i2", "h2", "q", "q_df", "q_pval", "transformed", "studies", "glmm");
+                "tau2_ci_upper", "tau", "i2", "h2", "q", "q_df", "q_pval", "i2_ci_lower", "i2_ci_upper", "h2_ci_lower",
+                "h2_ci_upper", "transformed", "studies", "glmm");
         assertThat(j.get("glmm").fieldNames()).toIterable().containsExactly("q_wald", "q_wald_pval", "q_lrt", "q_lrt_pval",
                 "log_lik", "quadrature_points", "tau2_at_zero");
         assertThat(j.get("method").asText()).isEqualTo("GLMM");

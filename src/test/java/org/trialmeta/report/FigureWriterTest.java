@@ -143,7 +143,8 @@ class FigureWriterTest {
     void writesEveryFormatAtomicallyWithTheRightExtension(@TempDir Path dir) throws IOException {
         var paths = FigureWriter.write(new ForestPlot(SampleFigures.forest(3, false)), dir, "forest",
                 EnumSet.allOf(FigureWriter.Format.class));
-        assertThat(paths).extracting(p -> p.getFileName().toString()).containsExactly("forest.png", "forest.svg", "forest.pdf");
+        assertThat(paths).extracting(p -> p.getFileName().toString()).containsExactly("forest.png", "forest.svg", "forest.pdf",
+                "forest.pptx");
         for (Path p : paths) {
             assertThat(Files.size(p)).isGreaterThan(1000);
         }
