@@ -9,7 +9,6 @@ import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.annotations.XYBoxAnnotation;
 import org.jfree.chart.annotations.XYLineAnnotation;
 import org.jfree.chart.annotations.XYPolygonAnnotation;
 import org.jfree.chart.axis.ValueAxis;
@@ -41,7 +40,7 @@ import org.trialmeta.report.TextBox.Align;
  * a linear one for differences) with the 1–2–5 ticks of {@link Ticks}, and whose hidden y axis is the
  * row position in points, so every mark sits exactly on its row of the text columns; an
  * {@link IntervalRenderer} draws the study squares and whiskers, {@link XYPolygonAnnotation}s the
- * diamonds, {@link XYBoxAnnotation}s the prediction intervals and {@link XYLineAnnotation}s the null
+ * diamonds, {@link XYLineAnnotation} whiskers the prediction intervals and {@link XYLineAnnotation}s the null
  * line. The text columns, headers, favours and effect labels and footnotes are laid-out text.
  */
 public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.Layout> {
@@ -563,14 +562,22 @@ public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.L
             renderer.addAnnotation(new XYPolygonAnnotation(polygon, nullStroke, Draw.INK, fill), Layer.FOREGROUND);
             arrows(renderer, d, tip, arrowHalf);
         }
-        // prediction intervals: white bars, arrow heads where they run off the axis
-        BasicStroke outline = new BasicStroke(Draw.width(lw), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
+        // prediction intervals: a whisker (a line with end caps) on their own row under the diamond, as the literature
+        // draws them (IntHout et al. BMJ Open 2016;6:e010247), arrow heads where they run off the axis
+        BasicStroke whisker = new BasicStroke(Draw.width(lw), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER);
         for (DiamondMark b : l.predictions()) {
             double xl = b.clippedLower() ? b.xLower() + arrowLen * 0.9 : b.xLower();
-            double xu = b.clippedUpper() ? b.xUpper() - arrowLen * 0.9 : b.xUpper();
-            renderer.addAnnotation(new XYBoxAnnotation(value.applyAsDouble(xl), b.centerY() + b.halfHeight(),
-                    value.applyAsDouble(Math.max(xl, xu)), b.centerY() - b.halfHeight(), outline, Draw.INK, Color.WHITE),
-                    Layer.FOREGROUND);
+            double xu = Math.max(xl, b.clippedUpper() ? b.xUpper() - arrowLen * 0.9 : b.xUpper());
+            renderer.addAnnotation(new XYLineAnnotation(value.applyAsDouble(xl), b.centerY(), value.applyAsDouble(xu),
+                    b.centerY(), whisker, Draw.INK), Layer.FOREGROUND);
+            if (!b.clippedLower()) {
+                renderer.addAnnotation(new XYLineAnnotation(value.applyAsDouble(xl), b.centerY() - b.halfHeight(),
+                        value.applyAsDouble(xl), b.centerY() + b.halfHeight(), whisker, Draw.INK), Layer.FOREGROUND);
+            }
+            if (!b.clippedUpper()) {
+                renderer.addAnnotation(new XYLineAnnotation(value.applyAsDouble(xu), b.centerY() - b.halfHeight(),
+                        value.applyAsDouble(xu), b.centerY() + b.halfHeight(), whisker, Draw.INK), Layer.FOREGROUND);
+            }
             arrows(renderer, b, arrowLen, arrowHalf);
         }
         return chart;

@@ -211,13 +211,18 @@ public final class Report {
         return d.trialName() + (arms > 1 ? " (" + armName(d) + ")" : "") + ", " + d.cutLabel();
     }
 
+    /** A proportion and its CI as a percentage: rates are written in percent on figures as in the tables. */
+    private static ForestPlotData.Estimate percent(double p, double lower, double upper) {
+        return new ForestPlotData.Estimate(100 * p, 100 * lower, 100 * upper);
+    }
+
     ForestPlotData forestOrr() {
         var b = ForestPlotData.builder()
                 .title(r.endpoint() + " by " + r.biomarker() + " status")
-                .effectLabel("Objective response rate (proportion)")
-                .scale(AxisScale.LINEAR).nullValue(0).noNullLine().axisLimits(0, 1).digits(2)
+                .effectLabel("Objective response rate (%)")
+                .scale(AxisScale.LINEAR).nullValue(0).noNullLine().axisLimits(0, 100).digits(1)
                 .columns(new Columns("Study, analysis cut", "", List.of("Responders/\nevaluable"), r.endpoint()
-                        + " [95% CI]", "Weight"));
+                        + ", % [95% CI]", "Weight"));
         Set<String> statuses = new TreeSet<>();
         for (PooledProportion p : r.pooledProportions()) {
             b.row(new Header(p.stratum().display(r.biomarker())));
@@ -231,15 +236,15 @@ public final class Report {
                 statuses.add(row.data().status());
                 Double w = fit == null ? null : fit.weights().get(i);
                 b.row(new Study(studyLabel(row.data()), "", List.of(row.responders() + "/" + row.evaluable()),
-                        Optional.of(new ForestPlotData.Estimate(row.estimate(), row.ciLower(), row.ciUpper())), w,
+                        Optional.of(percent(row.estimate(), row.ciLower(), row.ciUpper())), w,
                         StatusMarks.of(row.data().status())));
             }
             if (fit != null) {
                 Pooled pooled = new Pooled("Random effects (" + fit.method() + ", logit), k = " + p.k(),
-                        new ForestPlotData.Estimate(fit.estimate(), fit.ciLower(), fit.ciUpper()), PooledKind.SUBGROUP,
+                        percent(fit.estimate(), fit.ciLower(), fit.ciUpper()), PooledKind.SUBGROUP,
                         100.0, Optional.empty());
                 if (p.k() > 1 && fit.piLower() != null) {
-                    pooled = pooled.withPrediction(fit.piLower(), fit.piUpper());
+                    pooled = pooled.withPrediction(100 * fit.piLower(), 100 * fit.piUpper());
                 }
                 b.row(pooled);
                 if (p.k() > 1) {
@@ -250,7 +255,7 @@ public final class Report {
         SubgroupTest t = r.subgroupTest();
         b.row(new Text("Test for subgroup differences (mutant vs wild-type): " + (t == null ? "not estimable"
                 : "Q = " + Formats.fixed(t.q(), 2) + ", df = " + t.df() + ", " + pEquals("p", t.pval()))));
-        b.footnote("Squares: study proportions (Clopper-Pearson 95% CI), area by weight; diamonds: pooled per subgroup.");
+        b.footnote("Squares: study response rates (Clopper-Pearson 95% CI), area by weight; diamonds: pooled per subgroup.");
         b.footnote("One analysis cut per trial: the latest with counts (rule in the comparison table).");
         b.footnote("Overall is pooled separately and not part of the subgroup test.");
         StatusMarks.legendFor(statuses).forEach(b::footnote);

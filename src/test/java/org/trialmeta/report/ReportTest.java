@@ -80,16 +80,18 @@ class ReportTest {
                 "FRAME, Final (Nat Med 2025)", "RAMP-201, Primary analysis");
         assertThat(studies).extracting(s -> s.left().get(0)).containsExactly("7/10", "25/57", "4/9", "9/52", "11/26", "34/109");
         assertThat(studies).extracting(Study::marker).containsExactly("\u2021", "\u2021", "\u2021", "\u00a7", "", "\u00a7");
+        // rates on the figure are percentages, as in the tables (issue 16): 100 x the R values
         Study rampMut = studies.get(1);
-        assertThat(rampMut.effect().get().value()).isCloseTo(25.0 / 57, within(1e-12));
-        assertThat(rampMut.effect().get().lower()).isCloseTo(RValues.get("cp_ramp_mut_lower"), within(TOL));
-        assertThat(rampMut.effect().get().upper()).isCloseTo(RValues.get("cp_ramp_mut_upper"), within(TOL));
+        assertThat(rampMut.effect().get().value()).isCloseTo(100.0 * 25 / 57, within(1e-10));
+        assertThat(rampMut.effect().get().lower()).isCloseTo(100 * RValues.get("cp_ramp_mut_lower"), within(100 * TOL));
+        assertThat(rampMut.effect().get().upper()).isCloseTo(100 * RValues.get("cp_ramp_mut_upper"), within(100 * TOL));
         assertThat(rampMut.weightPercent()).isCloseTo(RValues.get("plo_mut_w1"), within(1e-4));
         List<Pooled> pooled = rows.stream().filter(r -> r instanceof Pooled).map(r -> (Pooled) r).toList();
         assertThat(pooled).hasSize(3);
-        assertThat(pooled.get(0).effect().value()).isCloseTo(RValues.get("plo_mut"), within(TOL));
-        assertThat(pooled.get(1).effect().lower()).isCloseTo(RValues.get("plo_wt_lower"), within(TOL));
-        assertThat(pooled.get(2).prediction().get().upper()).isCloseTo(RValues.get("plo_all_pi_upper"), within(TOL));
+        assertThat(pooled.get(0).effect().value()).isCloseTo(100 * RValues.get("plo_mut"), within(100 * TOL));
+        assertThat(pooled.get(1).effect().lower()).isCloseTo(100 * RValues.get("plo_wt_lower"), within(100 * TOL));
+        assertThat(pooled.get(2).prediction().get().upper()).isCloseTo(100 * RValues.get("plo_all_pi_upper"),
+                within(100 * TOL));
         String last = ((Text) rows.get(rows.size() - 1)).text();
         assertThat(last).isEqualTo(String.format(java.util.Locale.ROOT,
                 "Test for subgroup differences (mutant vs wild-type): Q = %.2f, df = 1, p = %s",
