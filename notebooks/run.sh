@@ -24,8 +24,9 @@ PY=/usr/bin/python3
 for nb in [0-9][0-9]-*.ipynb; do
     echo "executing $nb"
     # The rapaio kernel sometimes never answers nbconvert's kernel_info_request after it starts (its
-    # shell loop does not start; seen in about one start in three here). Such a start is retried with a
-    # fresh kernel; any other failure, such as an error in a cell, fails at once.
+    # shell loop does not start; seen in about one start in three here), or dies before answering it (the
+    # shell thread fails with a NullPointerException in Channels.getHandler: the same race). Such a start is
+    # retried with a fresh kernel; any other failure, such as an error in a cell, fails at once.
     ok=0
     log="$(mktemp)"
     for attempt in 1 2 3 4 5 6 7 8; do
@@ -34,7 +35,7 @@ for nb in [0-9][0-9]-*.ipynb; do
             ok=1
             break
         fi
-        if ! grep -q "Kernel didn't respond" "$log"; then
+        if ! grep -q -e "Kernel didn't respond" -e "Kernel died before replying to kernel_info" "$log"; then
             cat "$log" >&2
             break
         fi
