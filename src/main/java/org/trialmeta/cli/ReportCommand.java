@@ -46,8 +46,8 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Output directory (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--formats", paramLabel = "LIST", defaultValue = "png,svg,pdf",
-            description = "Figure formats, comma-separated: png, svg, pdf (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--formats", paramLabel = "LIST", defaultValue = "png,svg,pdf,pptx",
+            description = "Figure formats, comma-separated: png, svg, pdf, pptx (editable slides) (default: ${DEFAULT-VALUE}).")
     String formats;
 
     @Option(names = "--statuses", paramLabel = "LIST", defaultValue = REPORT_DEFAULT_STATUSES,
