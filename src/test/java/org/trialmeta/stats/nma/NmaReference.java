@@ -1,0 +1,89 @@
+package org.trialmeta.stats.nma;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.trialmeta.repository.CsvTable;
+
+/** The reference values of src/test/r/nma.R (metafor 3.8.1, metadat 1.2.0) and the networks they were made from. */
+final class NmaReference {
+
+    static final Path DIR = Path.of("src/test/resources/r/nma");
+
+    private static Map<String, Map<String, Double>> values;
+
+    private NmaReference() {}
+
+    /** The values of one case, e.g. "senn2013/random": key → value (NaN for NA). */
+    static synchronized Map<String, Double> values(String c) {
+        if (values == null) {
+            CsvTable t = CsvTable.read(DIR.resolve("values.csv"));
+            values = new HashMap<>();
+            for (int r = 0; r < t.rowCount(); r++) {
+                String v = t.string("value", r);
+                values.computeIfAbsent(t.string("case", r), k -> new LinkedHashMap<>())
+                        .put(t.string("key", r), v.equals("NA") ? Double.NaN : Double.parseDouble(v));
+            }
+        }
+        return values.get(c);
+    }
+
+    /**
+     * A network from an arm-level CSV of the R script: log odds (1/2 added to every arm of a study with a zero cell)
+     * or means with variance sd²/n; treatments sorted by name; each study's baseline arm is the reference when the
+     * study has it, otherwise its first treatment in sorted order (as the R script).
+     */
+    static Network network(String dataset, boolean binary, String reference) {
+        CsvTable t = CsvTable.read(DIR.resolve(dataset + "_arms.csv"));
+        TreeSet<String> names = new TreeSet<>();
+        Map<String, List<Integer>> byStudy = new LinkedHashMap<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            names.add(t.string("treatment", r));
+            byStudy.computeIfAbsent(t.string("study", r), k -> new ArrayList<>()).add(r);
+        }
+        List<String> treatments = new ArrayList<>(names);
+        List<NmaStudy> studies = new ArrayList<>();
+        for (var e : byStudy.entrySet()) {
+            List<Integer> rows = new ArrayList<>(e.getValue());
+            rows.sort((a, b) -> t.string("treatment", a).compareTo(t.string("treatment", b)));
+            for (int j = 0; j < rows.size(); j++) {
+                if (t.string("treatment", rows.get(j)).equals(reference)) {
+                    rows.add(0, rows.remove(j));
+                }
+            }
+            int a = rows.size();
+            int[] trt = new int[a];
+            double[] est = new double[a];
+            double[] var = new double[a];
+            boolean zero = false;
+            if (binary) {
+                for (int r : rows) {
+                    double x = Double.parseDouble(t.string("events", r));
+                    double n = Double.parseDouble(t.string("n", r));
+                    zero |= x == 0 || x == n;
+                }
+            }
+            for (int j = 0; j < a; j++) {
+                int r = rows.get(j);
+                trt[j] = treatments.indexOf(t.string("treatment", r));
+                if (binary) {
+                    double x = Double.parseDouble(t.string("events", r)) + (zero ? 0.5 : 0);
+                    double y = Double.parseDouble(t.string("n", r)) - Double.parseDouble(t.string("events", r))
+                            + (zero ? 0.5 : 0);
+                    est[j] = Math.log(x / y);
+                    var[j] = 1 / x + 1 / y;
+                } else {
+                    double sd = Double.parseDouble(t.string("sd", r));
+                    est[j] = Double.parseDouble(t.string("mean", r));
+                    var[j] = sd * sd / Double.parseDouble(t.string("n", r));
+                }
+            }
+            studies.add(NmaStudy.fromArms(e.getKey(), trt, est, var));
+        }
+        return new Network(treatments, studies);
+    }
+}
