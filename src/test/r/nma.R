@@ -41,7 +41,7 @@ contrasts <- function(a, trts, ref) {
     ys <- c(ys, x$est[o] - x$est[b])
     V <- matrix(x$var[b], length(o), length(o)); diag(V) <- x$var[o] + x$var[b]
     Vs[[length(Vs) + 1]] <- V
-    X <- matrix(0, length(o), length(trts) - 1, dimnames = list(NULL, setdiff(trts, ref)))
+    X <- matrix(0, length(o), length(setdiff(trts, ref)), dimnames = list(NULL, setdiff(trts, ref)))
     for (i in seq_along(o)) {
       if (x$treatment[o[i]] != ref) X[i, x$treatment[o[i]]] <- 1
       if (x$treatment[b] != ref) X[i, x$treatment[b]] <- -1
@@ -166,6 +166,62 @@ run("hasselblad1998", data.frame(study = paste(h$authors, h$year), treatment = h
 g <- dat.dogliotti2014
 run("dogliotti2014", data.frame(study = g$study, treatment = g$treatment, events = g$stroke, n = g$total), "OR",
     "Placebo/Control")
+
+# Additive component NMA (as netmeta::netcomb) on dat.lopez2019 (Lopez-Lopez et al. 2019, CBT for depression):
+# a treatment is named by its components ("cog + ba + psed"), control arms by their kind; studies with two arms of
+# the same components are left out; "Wait list" is the inactive component. Input written as contrast-level rows
+# (every pair of a study's arms; yi = difference of the arms' standardised changes, vi = sum of their variances).
+# The standard model's Q on this disconnected network is the sum over its connected parts.
+lz <- dat.lopez2019
+cc <- c("multi", "cog", "ba", "psed", "home", "prob", "soc", "relax", "goal", "final", "mind", "act")
+lab <- apply(lz[, cc], 1, function(r) paste(cc[r == 1], collapse = " + "))
+lab[lab == ""] <- lz$treatment[lab == ""]
+lz$lab <- lab
+dup <- tapply(lz$lab, lz$study, function(x) any(duplicated(x)))
+lz <- lz[!lz$study %in% names(dup)[dup], ]
+pw <- list()
+for (s in unique(lz$study)) {
+  x <- lz[lz$study == s, ]
+  for (i in 1:(nrow(x) - 1)) for (j in (i + 1):nrow(x))
+    pw[[length(pw) + 1]] <- data.frame(study = s, treatment_1 = x$lab[i], treatment_2 = x$lab[j],
+                                       yi = sprintf("%.17g", x$diff[i] - x$diff[j]), vi = sprintf("%.17g", x$se[i]^2 + x$se[j]^2))
+}
+write.csv(do.call(rbind, pw), file.path(out, "lopez2019_contrasts.csv"), row.names = FALSE)
+la <- data.frame(study = lz$study, treatment = lz$lab, est = lz$diff, var = lz$se^2)
+comps <- sort(unique(unlist(lapply(strsplit(unique(la$treatment), "+", fixed = TRUE), trimws))))
+act <- setdiff(comps, "Wait list")
+trts <- sort(unique(la$treatment))
+C <- t(sapply(trts, function(l) as.numeric(act %in% trimws(strsplit(l, "+", fixed = TRUE)[[1]]))))
+colnames(C) <- act
+cn <- contrasts(la, trts, "")                # a dummy for every treatment (no reference), then X C
+Xc <- cn$X[, trts] %*% C
+fe <- rma.mv(cn$y, cn$V, mods = Xc, intercept = FALSE)
+re <- rma.mv(cn$y, cn$V, mods = Xc, intercept = FALSE, random = ~ comp | study, rho = 1/2, struct = "CS",
+             method = "REML", data = data.frame(comp = cn$comp, study = cn$study))
+# connected parts of the network (for the standard model's Q)
+grp <- setNames(seq_along(trts), trts)
+repeat { changed <- FALSE
+  for (s in unique(la$study)) { g <- grp[la$treatment[la$study == s]]; m <- min(g)
+    if (any(g != m)) { grp[grp %in% g] <- m; changed <- TRUE } }
+  if (!changed) break }
+qs <- 0; dfs <- 0
+for (g in unique(grp)) {
+  tg <- names(grp)[grp == g]; if (length(tg) < 2) next
+  ag <- la[la$treatment %in% tg, ]
+  cg <- contrasts(ag, sort(tg), sort(tg)[1]); if (length(cg$y) <= ncol(cg$X)) next
+  fg <- rma.mv(cg$y, cg$V, mods = cg$X, intercept = FALSE)
+  qs <- qs + fg$QE; dfs <- dfs + fg$k - fg$p
+}
+for (m in c("fixed", "random")) {
+  fit <- if (m == "fixed") fe else re; case <- paste("lopez2019/cnma", m, sep = "_")
+  for (i in seq_along(act)) { put(case, paste("beta", act[i], sep = "|"), fit$beta[i]); put(case, paste("beta_se", act[i], sep = "|"), fit$se[i]) }
+  put(case, "tau2", if (m == "fixed") 0 else fit$tau2)
+  put(case, "q_additive", fe$QE); put(case, "df_additive", fe$k - fe$p)
+  put(case, "q_standard", qs); put(case, "df_standard", dfs)
+  put(case, "parts", length(unique(grp)))
+}
+cat("lopez2019 CNMA: components", length(act), " Q additive", fe$QE, "df", fe$k - fe$p, " Q standard", qs, "df", dfs,
+    " tau2", re$tau2, "\n")
 
 write.csv(do.call(rbind, rows), file.path(out, "values.csv"), row.names = FALSE, quote = TRUE)
 cat("wrote", file.path(out, "values.csv"), "\n")

@@ -103,7 +103,16 @@ public record Network(List<String> treatments, List<NmaStudy> studies) {
      * treatments renumbered in the order given.
      */
     public Network restrictTo(int[] keep) {
-        int[] map = new int[size()];
+        return restrict(treatments, studies, keep);
+    }
+
+    /** {@link #restrictTo} of a subset of the studies (package use: one design's studies). */
+    Network restrict(List<NmaStudy> subset, int[] keep) {
+        return restrict(treatments, subset, keep);
+    }
+
+    private static Network restrict(List<String> treatments, List<NmaStudy> studies, int[] keep) {
+        int[] map = new int[treatments.size()];
         Arrays.fill(map, -1);
         List<String> names = new ArrayList<>();
         for (int i = 0; i < keep.length; i++) {

@@ -37,6 +37,46 @@ final class NmaReference {
      * or means with variance sd²/n; treatments sorted by name; each study's baseline arm is the reference when the
      * study has it, otherwise its first treatment in sorted order (as the R script).
      */
+    /** A network from a contrast-level CSV of the R script (every pair of a study's arms: yi = treatment_1 − treatment_2). */
+    static Network contrasts(String file) {
+        CsvTable t = CsvTable.read(DIR.resolve(file));
+        TreeSet<String> names = new TreeSet<>();
+        Map<String, List<Integer>> byStudy = new LinkedHashMap<>();
+        for (int r = 0; r < t.rowCount(); r++) {
+            names.add(t.string("treatment_1", r));
+            names.add(t.string("treatment_2", r));
+            byStudy.computeIfAbsent(t.string("study", r), k -> new ArrayList<>()).add(r);
+        }
+        List<String> treatments = new ArrayList<>(names);
+        List<NmaStudy> studies = new ArrayList<>();
+        for (var e : byStudy.entrySet()) {
+            List<String> arms = new ArrayList<>();
+            for (int r : e.getValue()) {
+                for (String c : new String[] {"treatment_1", "treatment_2"}) {
+                    if (!arms.contains(t.string(c, r))) {
+                        arms.add(t.string(c, r));
+                    }
+                }
+            }
+            int a = arms.size();
+            double[][] d = new double[a][a];
+            double[][] v = new double[a][a];
+            for (int r : e.getValue()) {
+                int i = arms.indexOf(t.string("treatment_1", r));
+                int j = arms.indexOf(t.string("treatment_2", r));
+                double y = Double.parseDouble(t.string("yi", r));
+                double vi = Double.parseDouble(t.string("vi", r));
+                d[i][j] = y;
+                d[j][i] = -y;
+                v[i][j] = vi;
+                v[j][i] = vi;
+            }
+            int[] trt = arms.stream().mapToInt(treatments::indexOf).toArray();
+            studies.add(NmaStudy.fromPairs(e.getKey(), trt, d, v));
+        }
+        return new Network(treatments, studies);
+    }
+
     static Network network(String dataset, boolean binary, String reference) {
         CsvTable t = CsvTable.read(DIR.resolve(dataset + "_arms.csv"));
         TreeSet<String> names = new TreeSet<>();
