@@ -78,7 +78,11 @@ final class NmaReference {
     }
 
     static Network network(String dataset, boolean binary, String reference) {
-        CsvTable t = CsvTable.read(DIR.resolve(dataset + "_arms.csv"));
+        return network(DIR.resolve(dataset + "_arms.csv"), binary, reference);
+    }
+
+    static Network network(Path file, boolean binary, String reference) {
+        CsvTable t = CsvTable.read(file);
         TreeSet<String> names = new TreeSet<>();
         Map<String, List<Integer>> byStudy = new LinkedHashMap<>();
         for (int r = 0; r < t.rowCount(); r++) {
