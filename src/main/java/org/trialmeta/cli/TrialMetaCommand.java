@@ -28,6 +28,7 @@ public final class TrialMetaCommand implements Callable<Integer> {
             OrrCommand.class,
             OrrDiffCommand.class,
             PoolCommand.class,
+            NmaCommand.class,
             CoxCommand.class,
             HrFromSummaryCommand.class,
             MedianCompareCommand.class,

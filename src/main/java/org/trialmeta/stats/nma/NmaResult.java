@@ -111,7 +111,8 @@ public record NmaResult(List<String> treatments, int reference, NmaModel model, 
         return Z.inverseSurvivalProbability(ConfidenceLevel.alpha(level) / 2);
     }
 
-    static OptionalDouble chiSquareP(double q, int df) {
+    /** Upper-tail χ² probability of {@code q} with {@code df} degrees of freedom; empty when df = 0. */
+    public static OptionalDouble chiSquareP(double q, int df) {
         return df > 0 ? OptionalDouble.of(ChiSquaredDistribution.of(df).survivalProbability(Math.max(0, q)))
                 : OptionalDouble.empty();
     }
