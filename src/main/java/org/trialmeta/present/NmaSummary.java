@@ -62,8 +62,10 @@ public record NmaSummary(String measure, String model, String tau2Method, double
             @JsonInclude(JsonInclude.Include.NON_NULL) Transformed transformed) {
     }
 
-    /** exp of an estimate and its intervals (OR, RR, HR). */
-    public record Transformed(Double estimate, Double ciLower, Double ciUpper, Double piLower, Double piUpper) {
+    /** exp of an estimate and its intervals (OR, RR, HR); no prediction interval for the fixed model. */
+    public record Transformed(Double estimate, Double ciLower, Double ciUpper,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double piLower,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Double piUpper) {
     }
 
     /** Q total = within designs + between designs (netmeta decomp.design). */

@@ -47,25 +47,32 @@ public final class NmaText {
             List<NmaSummary.Split> split, List<List<String>> league, EffectMeasure m, String lv, String small) {
         boolean ratio = NmaSummary.ratio(m.name());
         sb.append("\nTreatment effects vs '").append(reference).append("' (").append(PoolText.scale(m)).append(")\n");
-        TextTable t = ratio ? new TextTable("treatment", ">estimate", ">se", ">" + lv + "% CI", ">p", ">" + PoolText.naturalScale(m),
-                ">" + lv + "% CI ", ">" + lv + "% PI")
-                : new TextTable("treatment", ">estimate", ">se", ">" + lv + "% CI", ">p", ">" + lv + "% PI");
+        boolean pi = tau2 != null;
+        List<String> cols = new java.util.ArrayList<>(List.of("treatment", ">estimate", ">se", ">" + lv + "% CI", ">p"));
+        if (ratio) {
+            cols.addAll(List.of(">" + PoolText.naturalScale(m), ">" + lv + "% CI "));
+        }
+        if (pi) {
+            cols.add(">" + lv + "% PI");
+        }
+        TextTable t = new TextTable(cols.toArray(String[]::new));
         for (NmaSummary.RelativeEffect r : rel) {
             if (!r.vs().equals(reference)) {
                 continue;
             }
-            String ci = Formats.ci(r.ciLower(), r.ciUpper(), DIGITS, CiStyle.BRACKETS);
+            List<String> cells = new java.util.ArrayList<>(List.of(r.treatment(), Formats.fixed(r.estimate(), DIGITS),
+                    Formats.fixed(r.se(), DIGITS), Formats.ci(r.ciLower(), r.ciUpper(), DIGITS, CiStyle.BRACKETS),
+                    Formats.p(r.pval())));
+            NmaSummary.Transformed x = r.transformed();
             if (ratio) {
-                NmaSummary.Transformed x = r.transformed();
-                t.row(r.treatment(), Formats.fixed(r.estimate(), DIGITS), Formats.fixed(r.se(), DIGITS), ci,
-                        Formats.p(r.pval()), Formats.fixed(x.estimate(), DIGITS),
-                        Formats.ci(x.ciLower(), x.ciUpper(), DIGITS, CiStyle.BRACKETS),
-                        x.piLower() == null ? "" : Formats.ci(x.piLower(), x.piUpper(), DIGITS, CiStyle.BRACKETS));
-            } else {
-                t.row(r.treatment(), Formats.fixed(r.estimate(), DIGITS), Formats.fixed(r.se(), DIGITS), ci,
-                        Formats.p(r.pval()),
-                        r.piLower() == null ? "" : Formats.ci(r.piLower(), r.piUpper(), DIGITS, CiStyle.BRACKETS));
+                cells.add(Formats.fixed(x.estimate(), DIGITS));
+                cells.add(Formats.ci(x.ciLower(), x.ciUpper(), DIGITS, CiStyle.BRACKETS));
             }
+            if (pi) {
+                cells.add(ratio ? Formats.ci(x.piLower(), x.piUpper(), DIGITS, CiStyle.BRACKETS)
+                        : Formats.ci(r.piLower(), r.piUpper(), DIGITS, CiStyle.BRACKETS));
+            }
+            t.row(cells.toArray());
         }
         sb.append(t.render());
         if (tau2 != null) {
