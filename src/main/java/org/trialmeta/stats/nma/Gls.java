@@ -23,7 +23,9 @@ final class Gls {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final List<NmaStudy> studies;
-    private final double[][][] x;
+    /** Per study and contrast: the indices of the design row's non-zero entries, and their values. */
+    private final int[][][] nzIndex;
+    private final double[][][] nzValue;
     private final int p;
     private final int n;
     private final double logDetXtX;
@@ -32,7 +34,8 @@ final class Gls {
     Gls(List<NmaStudy> studies, double[][] coding) {
         this.studies = studies;
         this.p = coding[0].length;
-        this.x = new double[studies.size()][][];
+        this.nzIndex = new int[studies.size()][][];
+        this.nzValue = new double[studies.size()][][];
         int count = 0;
         double[][] xtx = new double[p][p];
         for (int s = 0; s < studies.size(); s++) {
@@ -53,7 +56,22 @@ final class Gls {
                     }
                 }
             }
-            x[s] = xs;
+            nzIndex[s] = new int[m][];
+            nzValue[s] = new double[m][];
+            for (int j = 0; j < m; j++) {
+                int nnz = 0;
+                for (int k = 0; k < p; k++) {
+                    nnz += xs[j][k] != 0 ? 1 : 0;
+                }
+                nzIndex[s][j] = new int[nnz];
+                nzValue[s][j] = new double[nnz];
+                for (int k = 0, q = 0; k < p; k++) {
+                    if (xs[j][k] != 0) {
+                        nzIndex[s][j][q] = k;
+                        nzValue[s][j][q++] = xs[j][k];
+                    }
+                }
+            }
             count += m;
         }
         this.n = count;
@@ -108,30 +126,23 @@ final class Gls {
                 logDetSigma += logDet(ch);
             }
             sInv[s] = si;
-            double[][] xs = x[s];
+            int[][] idx = nzIndex[s];
+            double[][] val = nzValue[s];
             for (int i = 0; i < m; i++) {
-                double[] row = new double[p];
+                double yi = st.yAt(i);
                 for (int j = 0; j < m; j++) {
                     double w = si[i][j];
-                    double[] xj = xs[j];
-                    for (int k = 0; k < p; k++) {
-                        row[k] += w * xj[k];
-                    }
-                }
-                double[] xi = xs[i];
-                double yi = st.yAt(i);
-                for (int k = 0; k < p; k++) {
-                    double xik = xi[k];
-                    if (xik != 0) {
-                        double[] ak = a[k];
-                        for (int l = 0; l < p; l++) {
-                            ak[l] += xik * row[l];
+                    double yj = st.yAt(j);
+                    int[] ia = idx[i];
+                    int[] jb = idx[j];
+                    for (int u = 0; u < ia.length; u++) {
+                        double wu = w * val[i][u];
+                        double[] row = a[ia[u]];
+                        for (int v = 0; v < jb.length; v++) {
+                            row[jb[v]] += wu * val[j][v];
                         }
+                        c[ia[u]] += wu * yj;
                     }
-                }
-                // c += X' Σ⁻¹ y: row is (Σ⁻¹X)_i, so Σ_i row_i y_i
-                for (int k = 0; k < p; k++) {
-                    c[k] += row[k] * yi;
                 }
             }
         }
@@ -153,13 +164,14 @@ final class Gls {
         for (int s = 0; s < ns; s++) {
             NmaStudy st = studies.get(s);
             int m = st.arms() - 1;
-            double[][] xs = x[s];
+            int[][] idx = nzIndex[s];
+            double[][] val = nzValue[s];
             double[][] si = sInv[s];
             double[] r = new double[m];
             for (int i = 0; i < m; i++) {
                 double v = st.yAt(i);
-                for (int k = 0; k < p; k++) {
-                    v -= xs[i][k] * beta[k];
+                for (int e = 0; e < idx[i].length; e++) {
+                    v -= val[i][e] * beta[idx[i][e]];
                 }
                 r[i] = v;
             }
@@ -194,18 +206,13 @@ final class Gls {
                 u += r[i] * mr[i];
             }
             for (int i = 0; i < m; i++) {
-                double[] row = new double[p];
                 for (int j = 0; j < m; j++) {
                     double w = mm[i][j];
-                    for (int k = 0; k < p; k++) {
-                        row[k] += w * xs[j][k];
-                    }
-                }
-                for (int k = 0; k < p; k++) {
-                    double xik = xs[i][k];
-                    if (xik != 0) {
-                        for (int l = 0; l < p; l++) {
-                            b[k][l] += xik * row[l];
+                    for (int e = 0; e < idx[i].length; e++) {
+                        double we = w * val[i][e];
+                        double[] row = b[idx[i][e]];
+                        for (int f = 0; f < idx[j].length; f++) {
+                            row[idx[j][f]] += we * val[j][f];
                         }
                     }
                 }
