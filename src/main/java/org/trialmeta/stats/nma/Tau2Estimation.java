@@ -11,7 +11,8 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
 
 /**
  * τ² of a network model. REML: the restricted log-likelihood profiled over τ² ≥ 0 is maximised with Brent's method on
- * [0, U] (U grown until the likelihood falls), then the root of its derivative is polished with Brent's root finder,
+ * [0, U] (U grown until the likelihood falls; relative tolerance 1e-8), then the root of its derivative is polished
+ * with Brent's root finder,
  * so that τ² is exact to rounding rather than to the optimiser's tolerance; τ² = 0 when the likelihood is largest
  * there.
  */
@@ -38,7 +39,7 @@ final class Tau2Estimation {
             hi *= 4;
         }
         UnivariateFunction ll = t -> gls.at(t).remlLogLik();
-        UnivariatePointValuePair opt = new BrentOptimizer(1e-12, 1e-300).optimize(new MaxEval(10_000),
+        UnivariatePointValuePair opt = new BrentOptimizer(1e-8, 1e-300).optimize(new MaxEval(10_000),
                 new UnivariateObjectiveFunction(ll), GoalType.MAXIMIZE, new SearchInterval(0, hi, Math.min(start, hi)));
         Gls.Fit best = f0;
         Gls.Fit atOpt = gls.at(opt.getPoint());
@@ -57,7 +58,7 @@ final class Tau2Estimation {
         if (!(t > 0)) {
             return null;
         }
-        double d = Math.max(t * 1e-7, 1e-300);
+        double d = Math.max(t * 1e-6, 1e-300);
         double a = t;
         double b = t;
         double sa = gls.at(a).score();
@@ -67,7 +68,7 @@ final class Tau2Estimation {
             sa = gls.at(a).score();
             d *= 2;
         }
-        d = Math.max(t * 1e-7, 1e-300);
+        d = Math.max(t * 1e-6, 1e-300);
         for (int i = 0; i < 200 && sb >= 0 && b < MAX_TAU2; i++) {
             b += d;
             sb = gls.at(b).score();
