@@ -123,7 +123,7 @@ public final class NmaText {
                     Formats.ci(c.ciLower(), c.ciUpper(), DIGITS, CiStyle.BRACKETS),
                     ratio ? Formats.fixed(c.transformed().estimate(), DIGITS) : "");
         }
-        sb.append(ct.render());
+        sb.append(ct.render()).append('\n');
         TextTable qt = new TextTable("", ">Q", ">df", ">p");
         qt.row("Additive model", Formats.fixed(a.qAdditive(), 2), a.dfAdditive(), Formats.p(a.pAdditive()));
         qt.row("Standard model", Formats.fixed(a.qStandard(), 2), a.dfStandard(), Formats.p(a.pStandard()));
