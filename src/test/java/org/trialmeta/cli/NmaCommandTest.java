@@ -134,6 +134,29 @@ class NmaCommandTest {
         assertThat(a.get("p_diff").isNull()).isTrue();
     }
 
+    /** Published hazard ratios per contrast: a star network has no indirect evidence, so the NMA returns each HR. */
+    @Test
+    void hazardRatiosWithConfidenceIntervals() throws Exception {
+        Path in = Files.writeString(dir.resolve("hr.csv"), "study,treatment_1,treatment_2,hr,ci_lower,ci_upper\n"
+                + "T1,B,A,0.8,0.6,1.0667\nT2,C,A,1.25,0.9,1.736\n");
+        assertThat(run("nma", "--input", in.toString(), "--measure", "HR", "--model", "fixed", "--reference", "A",
+                "--format", "json")).as(err).isZero();
+        JsonNode j = new ObjectMapper().readTree(out);
+        for (JsonNode e : j.get("relative_effects")) {
+            String pair = e.get("treatment").asText() + e.get("vs").asText();
+            if (pair.equals("BA") || pair.equals("CA")) {
+                assertThat(e.get("transformed").get("estimate").asDouble()).isCloseTo(pair.equals("BA") ? 0.8 : 1.25,
+                        within(1e-12));
+                assertThat(e.get("transformed").get("ci_lower").asDouble()).isCloseTo(pair.equals("BA") ? 0.6 : 0.9,
+                        within(0.01));
+            }
+            if (pair.equals("CB")) {
+                assertThat(e.get("estimate").asDouble()).isCloseTo(Math.log(1.25 / 0.8), within(1e-12));
+            }
+        }
+        assertThat(j.get("input").asText()).isEqualTo("contrast-level hazard ratios");
+    }
+
     @Test
     void figuresAreDeterministicAndLeagueTablesSafe() throws Exception {
         Path in = Files.writeString(dir.resolve("x.csv"), "study,treatment,events,n\nS1,=HYPERLINK(1),10,100\n"
