@@ -32,6 +32,7 @@ public final class TrialMetaCommand implements Callable<Integer> {
             BiasCommand.class,
             RegressCommand.class,
             SensitivityCommand.class,
+            NmaCommand.class,
             CoxCommand.class,
             HrFromSummaryCommand.class,
             MedianCompareCommand.class,

@@ -298,6 +298,71 @@ class BadInputMatrixTest {
         return tests.stream();
     }
 
+    // ------------------------------------------------------------------ nma (issue 21)
+
+    private static final String NMA_ARMS = "study,treatment,events,n\nS1,A,10,100\nS1,B,15,100\nS2,A,12,90\nS2,C,20,95\n"
+            + "S3,B,9,80\nS3,C,14,85\nS4,A,7,60\nS4,B,11,62\nS4,C,13,61\n";
+    private static final String NMA_CONTRASTS = "study,treatment_1,treatment_2,yi,vi\nS1,B,A,0.4,0.2\nS2,C,A,0.6,0.25\n"
+            + "S3,C,B,0.3,0.3\nS4,B,A,0.5,0.3\nS4,C,A,0.7,0.3\nS4,C,B,0.2,0.32\n";
+
+    /**
+     * nma's own rules on bad input (issue 21): a treatment spelled two ways, a study with one arm, duplicate arms and
+     * contrasts, multi-arm contrasts that contradict each other or whose variances do not fit together, a multi-arm
+     * study without all its pairs, events above n, a contrast of a treatment with itself. Each: exit 2, one line with
+     * the file, the row (line), the value and the rule; no output file.
+     */
+    @TestFactory
+    Stream<DynamicTest> nmaRulesOnBadInput() {
+        Object[][] cases = {
+            {"treatment spelled two ways", NMA_ARMS.replace("S4,A,7,60", "S4,a ,7,60"), "OR",
+                List.of("line 8", "'a'", "only in case or spaces")},
+            {"study with one arm", NMA_ARMS + "S5,A,3,40\n", "OR", List.of("line 11", "'S5'", "at least 2 arms")},
+            {"duplicate arm", NMA_ARMS + "S4,B,12,60\n", "OR", List.of("line 11", "'B'", "duplicate arm", "line 9")},
+            {"events above n", NMA_ARMS.replace("S2,C,20,95", "S2,C,96,95"), "OR", List.of("line 5", "'96'", "exceed")},
+            {"contradicting contrasts", NMA_CONTRASTS.replace("S4,C,B,0.2,0.32", "S4,C,B,0.9,0.32"), "GEN",
+                List.of("line 7", "'0.9'", "contradicts", "should be 0.2")},
+            {"variances that do not fit", NMA_CONTRASTS.replace("S4,C,B,0.2,0.32", "S4,C,B,0.2,5"), "GEN",
+                List.of("line 5", "'S4'", "positive definite")},
+            {"multi-arm study missing a pair", NMA_CONTRASTS.replace("S4,C,B,0.2,0.32\n", ""), "GEN",
+                List.of("line 5", "'S4'", "all 3 pairs")},
+            {"duplicate contrast", NMA_CONTRASTS + "S1,A,B,-0.4,0.2\n", "GEN", List.of("line 8", "duplicate contrast", "line 2")},
+            {"contrast of a treatment with itself", NMA_CONTRASTS.replace("S1,B,A", "S1,A,A"), "GEN",
+                List.of("line 2", "'A'", "two different treatments")},
+            {"one data row", "study,treatment,events,n\nS1,A,1,10\n", "OR", List.of("1 data row")},
+            {"arm columns with a contrast measure", NMA_ARMS, "HR", List.of("needs columns")},
+            {"non-numeric yi", NMA_CONTRASTS.replace("0.6", "x"), "GEN", List.of("line 3", "column yi", "'x'")},
+        };
+        List<DynamicTest> tests = new ArrayList<>();
+        int[] n = {0};
+        for (Object[] c : cases) {
+            tests.add(DynamicTest.dynamicTest("nma × " + c[0], () -> named("nma × " + c[0], () -> {
+                Path d = dir("nma-" + n[0]++);
+                Path in = file(d, "input.csv", utf8((String) c[1]));
+                CliRun r = CliRun.of("nma", "--input", in.toString(), "--measure", (String) c[2], "--format", "json",
+                        "--plot", d.resolve("net.svg").toString()).assertContract(in.toString());
+                assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                for (Object m : (List<?>) c[3]) {
+                    assertThat(r.errorLines().get(0)).as(r.describe()).contains((String) m);
+                }
+                assertThat(CliRun.files(d)).as("no output file").containsExactly("input.csv");
+            })));
+        }
+        for (String[] ok : new String[][] {{"clean arms", NMA_ARMS, "OR"}, {"clean contrasts", NMA_CONTRASTS, "GEN"},
+            {"BOM and CRLF", "\uFEFF" + NMA_ARMS.replace("\n", "\r\n"), "OR"},
+            {"disconnected network", NMA_ARMS + "S6,D,5,50\nS6,E,9,50\n", "OR"},
+            {"zero events in an arm", NMA_ARMS.replace("S3,B,9,80", "S3,B,0,80"), "OR"}}) {
+            tests.add(DynamicTest.dynamicTest("nma × " + ok[0], () -> {
+                Path d = dir("nma-ok-" + n[0]++);
+                Path in = file(d, "input.csv", utf8(ok[1]));
+                CliRun r = CliRun.of("nma", "--input", in.toString(), "--measure", ok[2], "--format", "json")
+                        .assertContract(in.toString());
+                assertThat(r.code()).as(r.describe()).isZero();
+                assertThat(r.json().get("treatments").size()).isPositive();
+            }));
+        }
+        return tests.stream();
+    }
+
     /** Unknown method names and option values: one line, exit 2, naming the option. */
     @TestFactory
     Stream<DynamicTest> unknownMethodNames() {
@@ -347,6 +412,9 @@ class BadInputMatrixTest {
                 List.of("sensitivity", "--input", pool.toString(), "--measure", "OR", "--influence", "--method", "PETO"),
                 List.of("sensitivity", "--input", pool.toString(), "--measure", "OR", "--influence", "--test", "t"),
                 List.of("sensitivity", "--input", pool.toString(), "--measure", "OR", "--cumulative", "--level", "0"),
+                List.of("nma", "--input", pool.toString(), "--measure", "OR", "--model", "bayesian"),
+                List.of("nma", "--input", pool.toString(), "--measure", "PLO"),
+                List.of("nma", "--input", pool.toString(), "--measure", "OR", "--small-values", "maybe"),
                 List.of("nosuchcommand"));
         return runs.stream().map(a -> DynamicTest.dynamicTest(String.join(" ", a), () -> {
             CliRun r = CliRun.of(a.toArray(String[]::new));

@@ -112,6 +112,54 @@ class CsvCommandsFuzzTest {
         }
     }
 
+    /**
+     * {@code nma} on arbitrary bytes: exit 0 or 2 with one line (never 1, a stack trace, NaN); when it succeeds every
+     * SE is a finite positive number, tau^2 is not negative, P-scores lie in [0, 1] and no output file is left.
+     */
+    @FuzzTest(maxDuration = "3m")
+    void nma(byte[] data) {
+        Path dir = FuzzFiles.freshDir("nma");
+        Path in = FuzzFiles.write(dir.resolve("network.csv"), data);
+        String h = FuzzFiles.header(data);
+        List<String[]> runs = new ArrayList<>();
+        if (h.contains("events")) {
+            runs.add(new String[] {"--measure", "OR", "--model", "random"});
+            runs.add(new String[] {"--measure", "RD", "--model", "fixed"});
+        } else if (h.contains("mean")) {
+            runs.add(new String[] {"--measure", "MD", "--model", "random"});
+            runs.add(new String[] {"--measure", "SMD", "--model", "fixed"});
+        } else {
+            runs.add(new String[] {"--measure", "GEN", "--model", "random"});
+        }
+        for (String[] opts : runs) {
+            List<String> args = new ArrayList<>(List.of("nma", "--input", in.toString(), "--format", "json"));
+            args.addAll(List.of(opts));
+            CliRun r = CliRun.of(args.toArray(String[]::new)).assertContract(in.toString());
+            if (r.code() == 0) {
+                JsonNode j = r.json();
+                List<JsonNode> parts = new ArrayList<>();
+                if (j.get("connected").asBoolean()) {
+                    parts.add(j);
+                } else {
+                    j.get("components").forEach(parts::add);
+                }
+                for (JsonNode p : parts) {
+                    if (!p.get("tau2").isNull()) {
+                        assertThat(p.get("tau2").asDouble()).as(r.describe()).isGreaterThanOrEqualTo(0);
+                    }
+                    for (JsonNode e : p.get("relative_effects")) {
+                        CliRun.assertNumbers(e, r.describe(), "/estimate", "/se");
+                        assertThat(e.get("se").asDouble()).as(r.describe()).isPositive();
+                    }
+                    for (JsonNode ps : p.get("p_scores")) {
+                        assertThat(ps.get("p_score").asDouble()).as(r.describe()).isBetween(0.0, 1.0);
+                    }
+                }
+            }
+        }
+        assertThat(CliRun.files(dir)).containsExactly("network.csv");
+    }
+
     @FuzzTest(maxDuration = "3m")
     void km(byte[] data) {
         Path dir = FuzzFiles.freshDir("km");

@@ -119,6 +119,25 @@ def main():
     put("CsvCommandsFuzzTest", "cox", "no-events", "time,event,x\n1,0,1\n2,0,2\n")
     put("CsvCommandsFuzzTest", "cox", "huge-covariate", "time,event,x\n1,1,1e300\n2,1,-1e300\n3,0,0\n")
     put("CsvCommandsFuzzTest", "cox", "breslow-ties", "time,event,x,breslow\n1,1,1,a\n1,1,0,a\n2,1,1,a\n2,0,0,a\n")
+    # nma: arm-level events and means, contrast-level estimates (written by hand once, kept here)
+    arms = ("study,treatment,events,n\nS1,A,10,100\nS1,B,15,100\nS2,A,12,90\nS2,C,20,95\nS3,B,9,80\nS3,C,14,85\n"
+            "S4,A,7,60\nS4,B,11,62\nS4,C,13,61\n")
+    nma = {
+        "arms": arms,
+        "arms-zero-cells": arms.replace("S3,B,9,80", "S3,B,0,80").replace("S1,A,10,100", "S1,A,100,100"),
+        "arms-disconnected": arms + "S5,D,5,50\nS5,E,9,50\n",
+        "arms-one-arm-study": arms + "S6,A,3,40\n",
+        "means": "study,treatment,mean,sd,n\nS1,A,1.2,0.5,40\nS1,B,0.8,0.6,42\nS2,B,0.9,0.4,30\nS2,C,0.5,0.5,31\n"
+                 "S3,A,1.1,0.5,20\nS3,B,0.7,0.5,21\nS3,C,0.4,0.6,22\n",
+        "contrasts": "study,treatment_1,treatment_2,yi,vi\nS1,B,A,0.4,0.2\nS2,C,A,0.6,0.25\nS3,C,B,0.3,0.3\n"
+                     "S4,B,A,0.5,0.3\nS4,C,A,0.7,0.3\nS4,C,B,0.2,0.32\n",
+        "contrasts-combinations": "study,treatment_1,treatment_2,yi,vi\nS1,A + B,A,0.4,0.2\nS2,B,P,0.6,0.25\n"
+                                  "S3,A,P,0.3,0.3\nS4,A + B,P,0.9,0.3\n",
+        "contrasts-contradicting": "study,treatment_1,treatment_2,yi,vi\nS4,B,A,0.5,0.3\nS4,C,A,0.7,0.3\n"
+                                   "S4,C,B,2,0.32\nS1,B,A,0.4,0.2\n",
+    }
+    for name, data in nma.items():
+        put("CsvCommandsFuzzTest", "nma", name, data)
     # reconstruct: curve [#### at-risk]
     curve = "time,survival\n0,1\n1,0.9\n2,0.8\n4,0.6\n6,0.5\n8,0.4\n10,0.3\n"
     risk = "time,n_risk\n0,20\n5,10\n10,4\n"

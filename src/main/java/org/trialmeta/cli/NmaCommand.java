@@ -1,0 +1,143 @@
+package org.trialmeta.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.trialmeta.analysis.NmaAnalysis;
+import org.trialmeta.analysis.NmaInput;
+import org.trialmeta.model.InputException;
+import org.trialmeta.present.NmaSummary;
+import org.trialmeta.present.NmaText;
+import org.trialmeta.report.Figure;
+import org.trialmeta.report.FigureWriter;
+import org.trialmeta.report.NmaFigures;
+import org.trialmeta.repository.AtomicFiles;
+import org.trialmeta.repository.Json;
+import org.trialmeta.stats.meta.EffectMeasure;
+import org.trialmeta.stats.nma.NmaModel;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code trialmeta nma}: contrast-based network meta-analysis (as metafor's {@code rma.mv} and netmeta's
+ * {@code netmeta}, {@code netrank}, {@code decomp.design}, {@code netsplit}, {@code netcomb}). Parse →
+ * {@link NmaAnalysis} → {@link NmaSummary} → text or JSON, and the figures and league table asked for.
+ */
+@Command(
+        name = "nma",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Network meta-analysis of studies with any number of arms (as R metafor rma.mv / netmeta).",
+            "CSV rows per arm: study,treatment,events,n (OR, RR, RD) or study,treatment,mean,sd,n (MD, SMD);",
+            "  or per contrast: study,treatment_1,treatment_2,yi,vi (yi on the analysis scale, e.g. log OR) or",
+            "  study,treatment_1,treatment_2,hr,ci_lower,ci_upper (HR); a multi-arm study gives every pair.",
+            "Treatments named 'A + B' also get the additive component model (netcomb)."
+        })
+public final class NmaCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    InputOption input;
+
+    @Option(names = "--measure", required = true, paramLabel = "OR|RR|RD|MD|SMD|HR|GEN",
+            description = "Effect measure.")
+    EffectMeasure measure;
+
+    @Option(names = "--reference", paramLabel = "TREATMENT",
+            description = "Reference treatment. Default: the first treatment in sorted order.")
+    String reference;
+
+    @Option(names = "--model", defaultValue = "random", paramLabel = "fixed|random",
+            description = "fixed (common effect) or random (common tau^2, REML). Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--small-values", defaultValue = "good", paramLabel = "good|bad",
+            description = "Whether small values are good (e.g. an odds ratio of death), for the P-scores. "
+                    + "Default: ${DEFAULT-VALUE}.")
+    String smallValues;
+
+    @Option(names = "--inactive", paramLabel = "COMPONENT",
+            description = "Inactive component of the additive component model (e.g. placebo).")
+    String inactive;
+
+    @Mixin
+    LevelOption level;
+
+    @Mixin
+    FormatOption format;
+
+    @Option(names = "--plot", paramLabel = "FILE", description = "Network graph: FILE.png, .svg or .pdf.")
+    Path plot;
+
+    @Option(names = "--forest", paramLabel = "FILE", description = "Forest plot vs the reference: .png, .svg or .pdf.")
+    Path forest;
+
+    @Option(names = "--league", paramLabel = "FILE", description = "League table: FILE.csv or FILE.md.")
+    Path league;
+
+    @Override
+    public Integer call() {
+        if (!java.util.EnumSet.of(EffectMeasure.OR, EffectMeasure.RR, EffectMeasure.RD, EffectMeasure.MD,
+                EffectMeasure.SMD, EffectMeasure.HR, EffectMeasure.GEN).contains(measure)) {
+            throw new InputException("--measure: '" + measure + "' (allowed: OR, RR, RD, MD, SMD, HR, GEN)");
+        }
+        NmaModel m = switch (model.strip().toLowerCase(Locale.ROOT)) {
+            case "fixed", "common" -> NmaModel.FIXED;
+            case "random" -> NmaModel.RANDOM;
+            default -> throw new InputException("--model: '" + model + "' (allowed: fixed, random)");
+        };
+        boolean smallGood = switch (smallValues.strip().toLowerCase(Locale.ROOT)) {
+            case "good" -> true;
+            case "bad" -> false;
+            default -> throw new InputException("--small-values: '" + smallValues + "' (allowed: good, bad)");
+        };
+        boolean json = format.json();
+        NmaInput in = NmaInput.read(input.read(), measure);
+        NmaAnalysis.Settings settings = new NmaAnalysis.Settings(m, reference, smallGood, level.fraction(),
+                Optional.ofNullable(inactive));
+        NmaSummary summary = NmaSummary.of(NmaAnalysis.run(in, settings, input.file.toString()));
+        PrintWriter out = spec.commandLine().getOut();
+        if (plot != null) {
+            figure(plot, "--plot", NmaFigures.networkGraph(summary));
+        }
+        if (forest != null) {
+            figure(forest, "--forest", NmaFigures.forest(summary));
+        }
+        if (league != null) {
+            String name = league.getFileName() == null ? "" : league.getFileName().toString().toLowerCase(Locale.ROOT);
+            if (!name.endsWith(".csv") && !name.endsWith(".md")) {
+                throw new InputException("--league: '" + league + "' (the file must end in .csv or .md)");
+            }
+            AtomicFiles.writeString(league, name.endsWith(".csv") ? NmaFigures.leagueCsv(summary)
+                    : NmaFigures.leagueMarkdown(summary));
+            spec.commandLine().getErr().println("trialmeta: wrote " + league);
+        }
+        if (json) {
+            Json.write(summary, out);
+        } else {
+            out.print(NmaText.render(summary));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private void figure(Path file, String option, Figure f) {
+        String name = file.getFileName() == null ? "" : file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        FigureWriter.Format fmt;
+        try {
+            fmt = FigureWriter.Format.parse(dot < 0 ? "" : name.substring(dot + 1));
+        } catch (IllegalArgumentException e) {
+            throw new InputException(option + ": '" + file + "' (the file must end in .png, .svg or .pdf)");
+        }
+        FigureWriter.write(f, file, fmt);
+        spec.commandLine().getErr().println("trialmeta: wrote " + file);
+    }
+}
