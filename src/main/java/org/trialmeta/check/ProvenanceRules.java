@@ -4,9 +4,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -73,23 +76,33 @@ final class ProvenanceRules {
         Optional<LocalDate> reference = Optional.empty();
         String referenceSource = "";
         for (Source s : c.repo().sources()) {
-            Optional<LocalDate> d = publishedBy(s);
+            Optional<LocalDate> d = published(c, s);
             if (d.isPresent() && (reference.isEmpty() || d.get().isAfter(reference.get()))) {
                 reference = d;
                 referenceSource = s.id();
             }
         }
+        // outcomes by cut, in one pass (before: every outcome filtered again for every cut of every trial)
+        Map<AnalysisCut, List<LocatedOutcome<Outcome>>> byCut = new IdentityHashMap<>();
+        for (LocatedOutcome<Outcome> o : c.repo().outcomes()) {
+            byCut.computeIfAbsent(o.cut(), k -> new ArrayList<>()).add(o);
+        }
         for (Trial t : c.repo().trials()) {
             for (AnalysisCut cut : t.cuts()) {
-                checkCut(c, t, cut, reference, referenceSource);
+                checkCut(c, t, cut, byCut.getOrDefault(cut, List.of()), reference, referenceSource);
             }
         }
     }
 
-    private static void checkCut(Collector c, Trial t, AnalysisCut cut, Optional<LocalDate> reference, String refSource) {
+    /** {@link #publishedBy} once per source and run. */
+    private static Optional<LocalDate> published(Collector c, Source s) {
+        Map<String, Optional<LocalDate>> memo = c.memo("published-by", HashMap::new);
+        return memo.computeIfAbsent(s.id(), id -> publishedBy(s));
+    }
+
+    private static void checkCut(Collector c, Trial t, AnalysisCut cut, List<LocatedOutcome<Outcome>> outcomes,
+            Optional<LocalDate> reference, String refSource) {
         String f = "cut " + cut.id();
-        List<LocatedOutcome<Outcome>> outcomes = c.repo().outcomes().stream()
-                .filter(o -> o.trial() == t && o.cut() == cut).toList();
         Set<String> src = new LinkedHashSet<>();
         cut.provenance().ifPresent(p -> src.add(p.source()));
         // dates: the cut's own, and every outcome provenance's
@@ -119,7 +132,7 @@ final class ProvenanceRules {
         boolean problem = false;
         for (Dated d : dated) {
             Source s = c.repo().sourceOf(d.provenance());
-            Optional<LocalDate> pub = publishedBy(s);
+            Optional<LocalDate> pub = published(c, s);
             List<String> why = new ArrayList<>();
             List<String> cited = new ArrayList<>(List.of(s.id()));
             String bound = "";
@@ -151,7 +164,7 @@ final class ProvenanceRules {
             LocalDate date = dated.get(0).date();
             List<String> pubs = new ArrayList<>();
             for (String id : src) {
-                c.repo().source(id).flatMap(ProvenanceRules::publishedBy).ifPresent(p -> pubs.add(id + " " + p.getYear()));
+                c.repo().source(id).flatMap(s -> published(c, s)).ifPresent(p -> pubs.add(id + " " + p.getYear()));
             }
             c.add(Severity.INFO, Rule.CUTOFF_DATE, t, f, date.toString(),
                     pubs.isEmpty() ? "" : "published: " + String.join(", ", pubs),
@@ -204,10 +217,22 @@ final class ProvenanceRules {
 
     private static void listWeak(Collector c, Trial t, AnalysisCut cut, String field, String value, Provenance p) {
         Source s = c.repo().sourceOf(p);
+        boolean interim = (cut.id() + " " + cut.label()).toLowerCase(Locale.ROOT).contains("interim");
+        // what would confirm a datum depends only on its trial, source and whether the cut is interim: once per run
+        Confirm confirm = c.memo(List.of("confirm", t.id(), s.id(), interim), () -> confirm(c, t, s, interim));
+        c.add(Severity.INFO, Rule.UNCONFIRMED, t, field, value + " [" + p.status().name().toLowerCase(Locale.ROOT) + "]",
+                "", p.status().name().toLowerCase(Locale.ROOT) + " (" + s.id() + p.locator().map(l -> ", " + l).orElse("")
+                        + "); would be confirmed by: " + confirm.text(),
+                confirm.cited());
+    }
+
+    /** What would confirm a datum from source {@code s} of trial {@code t}, and the sources that names. */
+    private record Confirm(String text, List<String> cited) {}
+
+    private static Confirm confirm(Collector c, Trial t, Source s, boolean interim) {
         List<String> confirm = new ArrayList<>();
         List<String> cited = new ArrayList<>();
         cited.add(s.id());
-        boolean interim = (cut.id() + " " + cut.label()).toLowerCase(Locale.ROOT).contains("interim");
         if (s.kind() == SourceKind.PEER_REVIEWED) {
             confirm.add("read the paper itself (" + Collector.cite(s).citation() + ") and record the table or figure");
         } else if (s.kind() == SourceKind.REGULATORY_LABEL) {
@@ -245,10 +270,7 @@ final class ProvenanceRules {
         if (s.kind() == SourceKind.CURATION_NOTE) {
             confirm.add("the document the curator took it from (not named)");
         }
-        c.add(Severity.INFO, Rule.UNCONFIRMED, t, field, value + " [" + p.status().name().toLowerCase(Locale.ROOT) + "]",
-                "", p.status().name().toLowerCase(Locale.ROOT) + " (" + s.id() + p.locator().map(l -> ", " + l).orElse("")
-                        + "); would be confirmed by: " + String.join("; ", confirm),
-                cited);
+        return new Confirm(String.join("; ", confirm), List.copyOf(cited));
     }
 
     // ---------------------------------------------------------------- derived-arithmetic
