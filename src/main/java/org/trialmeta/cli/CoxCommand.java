@@ -142,8 +142,7 @@ public final class CoxCommand implements Callable<Integer> {
         }
         spec.commandLine().getOut().flush();
         if (warning != null) {
-            spec.commandLine().getErr().println("trialmeta: warning: " + warning);
-            spec.commandLine().getErr().flush();
+            TrialMetaCommand.printError(spec.commandLine().getErr(), "warning: " + warning);
         }
         return ExitCodes.OK;
     }

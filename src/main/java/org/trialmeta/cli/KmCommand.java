@@ -229,7 +229,7 @@ public final class KmCommand implements Callable<Integer> {
         }
         org.trialmeta.report.FigureWriter.write(org.trialmeta.report.KaplanMeierFigure.figure("", yLabel, timeUnit,
                 labels, curves), plot, f);
-        spec.commandLine().getErr().println("trialmeta: wrote " + plot);
+        TrialMetaCommand.printError(spec.commandLine().getErr(), "wrote " + plot);
     }
 
     /** The restricted mean up to {@code tau}; null (not estimable) when tau is 0, i.e. every time is 0. */

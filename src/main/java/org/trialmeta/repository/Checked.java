@@ -118,12 +118,7 @@ public final class Checked {
 
     /** 'text' for messages, with control characters made visible. */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder("'");
-        for (int i = 0; i < s.length() && i < 200; i++) {
-            char c = s.charAt(i);
-            sb.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return sb.append(s.length() > 200 ? "...'" : "'").toString();
+        return Messages.quoted(s);
     }
 
     /** Escapes a literal text for a Bean Validation message template (no parameters, no EL). */

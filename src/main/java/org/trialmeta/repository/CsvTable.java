@@ -295,43 +295,22 @@ public final class CsvTable {
     }
 
     /** Values longer than this are cut in messages (a message stays one readable line). */
-    static final int MAX_SHOWN_CHARS = 80;
+    static final int MAX_SHOWN_CHARS = Messages.MAX_VALUE_CHARS;
 
     /**
-     * A cell value as shown in a one-line message: line breaks and other control characters escaped
-     * ({@code \n}, {@code \r}, {@code \t}, {@code \u0085}), cut after {@value #MAX_SHOWN_CHARS} characters.
-     * A quoted CSV cell may hold a line break; printed raw, it would split the message.
+     * A cell value as shown in a one-line message ({@link Messages#value}): line breaks, other control and bidi
+     * characters escaped ({@code \n}, {@code \r}, {@code \t}, {@code \u0085}, {@code \u202E}), cut after
+     * {@value #MAX_SHOWN_CHARS} characters with "…". A quoted CSV cell may hold a line break; printed raw, it would
+     * split the message.
      */
     public static String shown(String value) {
-        return shown(value, MAX_SHOWN_CHARS);
+        return Messages.value(value);
     }
 
     /** Parser messages are cut later than cell values. */
     static final int MAX_SHOWN_MESSAGE_CHARS = 300;
 
     static String shown(String value, int max) {
-        StringBuilder sb = new StringBuilder();
-        int n = 0;
-        for (int i = 0; i < value.length(); i++) {
-            if (n >= max) {
-                sb.append("... (").append(value.length()).append(" characters)");
-                break;
-            }
-            char c = value.charAt(i);
-            switch (c) {
-                case '\n' -> sb.append("\\n");
-                case '\r' -> sb.append("\\r");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-            n++;
-        }
-        return sb.toString();
+        return Messages.cut(value, max);
     }
 }

@@ -368,7 +368,7 @@ public final class TrialLoader {
                         + " (YAML structure too large)"));
             } else if (e instanceof JsonMappingException m) {
                 problems.addAll(collected);
-                problems.add(new Problem(display, pathOf(m), firstLine(m.getOriginalMessage()) + where(m.getLocation())));
+                problems.add(new Problem(display, pathOf(m), mappingProblem(m) + where(m.getLocation())));
             } else {
                 String at = where(e.getLocation());
                 problems.add(new Problem(display, "", (at.isEmpty() ? "" : at.substring(2, at.length() - 1) + ": ")
@@ -378,7 +378,7 @@ public final class TrialLoader {
         } catch (IOException | RuntimeException e) {
             org.yaml.snakeyaml.error.MarkedYAMLException marked = marked(e);
             problems.add(new Problem(display, "", marked != null ? yamlSyntax(marked)
-                    : firstLine(String.valueOf(e.getMessage())) + " (YAML could not be read)"));
+                    : Messages.withoutClassNames(firstLine(String.valueOf(e.getMessage()))) + " (YAML could not be read)"));
             return null;
         }
         problems.addAll(collected);
@@ -602,6 +602,18 @@ public final class TrialLoader {
         return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
     }
 
+    /**
+     * A mapping failure the handler did not turn into a problem, in the user's terms: what was expected when
+     * Jackson knows the target type, else its message without internal class names (never a whole value:
+     * values are cut where they are quoted, and the problem's message is cut as a whole).
+     */
+    private static String mappingProblem(JsonMappingException m) {
+        if (m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null) {
+            return "cannot read this value (" + CollectingHandler.expected(mi.getTargetType()) + ")";
+        }
+        return Messages.withoutClassNames(firstLine(m.getOriginalMessage()));
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "";
@@ -807,6 +819,21 @@ public final class TrialLoader {
             return null;
         }
 
+        /** Text where a mapping (a trial, a source, an outcome) belongs: e.g. a file that is one long scalar. */
+        @Override
+        public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                com.fasterxml.jackson.databind.deser.ValueInstantiator valueInsta, JsonParser p, String msg)
+                throws IOException {
+            JsonToken t = p.currentToken();
+            if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT
+                    && t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+                return NOT_HANDLED;
+            }
+            String found = t == JsonToken.VALUE_STRING ? Checked.quote(p.getText()) : Messages.value(p.getText());
+            collector(ctxt).add(p, found + " (" + expected(instClass) + ")");
+            return null;
+        }
+
         @Override
         public JavaType handleUnknownTypeId(DeserializationContext ctxt, JavaType baseType, String subTypeId,
                 TypeIdResolver idResolver, String failureMsg) {
@@ -824,7 +851,7 @@ public final class TrialLoader {
             return ctxt.constructType(TrialDtos.InvalidOutcomeDto.class);
         }
 
-        private static String expected(Class<?> type) {
+        static String expected(Class<?> type) {
             if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
                 return "expected a whole number";
             }

@@ -1,0 +1,81 @@
+package org.trialmeta.fuzz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * One readable regression test per item of issue 15 ("Hardening"); each fails on the code before the fix.
+ * The same inputs are in the bad-input matrix ({@link BadInputMatrixTest}) and, where a fuzz target reads
+ * them, in the Jazzer corpus.
+ */
+class HardeningTest {
+
+    private static final Path MINIMAL = Path.of("src/test/resources/fixtures/valid/minimal");
+
+    @TempDir
+    Path dir;
+
+    /** A copy of the minimal valid trials directory in {@code dir/name}, the trial file edited. */
+    private Path trials(String name, java.util.function.UnaryOperator<String> edit) throws IOException {
+        Path d = Files.createDirectories(dir.resolve(name));
+        Files.copy(MINIMAL.resolve("sources.yaml"), d.resolve("sources.yaml"));
+        Files.writeString(d.resolve("example.yaml"), edit.apply(Files.readString(MINIMAL.resolve("example.yaml"))));
+        return d;
+    }
+
+    private static String oneLine(CliRun r) {
+        r.assertNoStackTrace();
+        assertThat(r.code()).as(r.describe()).isEqualTo(2);
+        assertThat(r.errorLines()).as(r.describe()).hasSize(1);
+        return r.errorLines().get(0);
+    }
+
+    // ------------------------------------------------------------------ 3. file contents in messages
+
+    @Test
+    void aFileThatIsOneLongScalarIsCutAndNamesNoClass() throws IOException {
+        Path t = trials("scalar", y -> "root:x:0:0:root:/root:/bin/bash " .repeat(200));
+        String line = oneLine(CliRun.of("validate", "--trials", t.toString()));
+        assertThat(line).contains("'root:x:0:0:root", "\u2026 (", "characters)", "(expected a mapping)")
+                .doesNotContain("org.trialmeta", "TrialDto", "Cannot construct");
+        assertThat(line.length()).isLessThan(300);
+    }
+
+    @Test
+    void aTwoMegabyteKeyIsNotEchoedAndNamesNoClass() throws IOException {
+        Path t = trials("key", y -> "x".repeat(2_000_000) + ": 1\n");
+        String line = oneLine(CliRun.of("validate", "--trials", t.toString()));
+        assertThat(line).doesNotContain("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                "org.trialmeta", "TrialDto", "$");
+        assertThat(line.length()).isLessThan(300);
+    }
+
+    // ------------------------------------------------------------------ 8. smaller
+
+    @Test
+    void lineBreaksAndBidiControlsInNamesAreEscapedOnTheOneLine() throws IOException {
+        Path t = trials("bidi", y -> y.replace("responders: 11", "responders: 27"));
+        Files.move(t.resolve("example.yaml"), t.resolve("evil\u202Eexample\nnext.yaml"));
+        CliRun r = CliRun.of("validate", "--trials", t.toString());
+        String line = oneLine(r);
+        assertThat(line).contains("evil\\u202Eexample\\nnext.yaml").doesNotContain("\u202E");
+        Path csv = Files.writeString(dir.resolve("pool.csv"), "study,ai,n1i,ci,n2i\nA\u2066,1\u202E2,10,3,10\n",
+                StandardCharsets.UTF_8);
+        assertThat(oneLine(CliRun.of("pool", "--input", csv.toString(), "--measure", "OR")))
+                .contains("'1\\u202E2'").doesNotContain("\u202E");
+        Path missing = dir.resolve("no\nsuch\u202E.csv");
+        assertThat(oneLine(CliRun.of("pool", "--input", missing.toString(), "--measure", "OR")))
+                .contains("no\\nsuch\\u202E.csv");
+    }
+}
