@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.trialmeta.analysis.AnalysisResults;
 import org.trialmeta.analysis.BiomarkerRow;
 import org.trialmeta.analysis.DataUse;
@@ -45,6 +44,8 @@ import org.trialmeta.report.ForestPlotData.Study;
 import org.trialmeta.report.ForestPlotData.Text;
 import org.trialmeta.repository.AtomicFiles;
 import org.trialmeta.repository.Json;
+import org.trialmeta.repository.TrialLoadException;
+import org.trialmeta.repository.TrialLoader;
 
 /**
  * The whole report: figures, tables, {@code analysis.json} and {@code index.html}, built in memory from
@@ -109,14 +110,25 @@ public final class Report {
         return out;
     }
 
-    /** The report meta of a trials directory: SHA-256 of every {@code *.yaml} file in it, by name. */
+    /**
+     * The report meta of a trials directory: SHA-256 of {@code sources.yaml} and of every trial file, by name;
+     * the files are those the loader reads ({@link TrialLoader#list}), so a file the loader refuses is an input
+     * problem here too, never a read failure.
+     */
     public static ReportMeta meta(String softwareVersion, Path trialsDir) {
         List<ReportMeta.DataFile> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(trialsDir)) {
-            for (Path p : s.filter(x -> x.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+        TrialLoader.Listing listing = TrialLoader.list(trialsDir);
+        if (!listing.refused().isEmpty()) {
+            throw new TrialLoadException(listing.refused());
+        }
+        List<String> names = new ArrayList<>(listing.trialFiles());
+        names.add(TrialLoader.SOURCES_FILE);
+        names.sort(null);
+        try {
+            for (String name : names) {
                 MessageDigest md = MessageDigest.getInstance("SHA-256");
-                out.add(new ReportMeta.DataFile(p.getFileName().toString(),
-                        HexFormat.of().formatHex(md.digest(Files.readAllBytes(p)))));
+                out.add(new ReportMeta.DataFile(name, HexFormat.of().formatHex(md.digest(Files.readAllBytes(
+                        trialsDir.resolve(name))))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + trialsDir + ": " + e.getMessage(), e);

@@ -196,26 +196,12 @@ public final class TrialLoader {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir + ": not a directory (expected a directory of trial YAML files)");
         }
-        // Names only here (a stat per file and Path objects in the sort comparator cost more than the sort);
-        // whether each is a regular file is checked in the parallel stage.
-        List<String> trialFiles = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                String name = p.getFileName().toString();
-                String lower = name.toLowerCase(Locale.ROOT);
-                if ((lower.endsWith(".yaml") || lower.endsWith(".yml")) && !name.equals(SOURCES_FILE)
-                        && !name.startsWith(".")) {
-                    trialFiles.add(name);
-                }
-            }
-        } catch (IOException e) {
-            throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")");
-        }
-        java.util.Collections.sort(trialFiles);
-
-        List<Problem> problems = new ArrayList<>();
+        Listing listing = list(dir);
+        List<String> trialFiles = listing.trialFiles();
+        List<Problem> problems = new ArrayList<>(listing.refused());
         Path sourcesPath = dir.resolve(SOURCES_FILE);
-        Parsed<SourcesFile> sources = parseSources(sourcesPath.toString(), sourcesPath);
+        Parsed<SourcesFile> sources = listing.sourcesRefused() ? new Parsed<>(sourcesPath.toString(), null, null, null, List.of())
+                : parseSources(sourcesPath.toString(), sourcesPath);
         problems.addAll(sources.problems());
 
         Set<String> sourceIds = null;
@@ -230,7 +216,6 @@ public final class TrialLoader {
         // trials and problems, is the sorted file order whatever the scheduling).
         List<Parsed<TrialDto>> parsed = trialFiles.parallelStream()
                 .map(dir::resolve)
-                .filter(Files::isRegularFile)
                 .map(p -> parseTrial(p.toString(), p, knownSources))
                 .toList();
 
@@ -260,6 +245,98 @@ public final class TrialLoader {
             return new TrialRepository(trials, sourceRecords);
         } catch (IllegalArgumentException e) {
             throw new TrialLoadException(List.of(new Problem(dir.toString(), "", e.getMessage())));
+        }
+    }
+
+    /**
+     * The files of a trials directory as every command sees them: {@code trialFiles} the names of the trial
+     * files to read ({@code *.yaml}, {@code *.yml}, not hidden, not {@code sources.yaml}; top level only; sorted),
+     * and {@code refused} one problem per entry that looks like a trial file or is {@code sources.yaml} but may
+     * not be read (then it is not in {@code trialFiles}; {@code sourcesRefused} when sources.yaml is one).
+     */
+    public record Listing(List<String> trialFiles, List<Problem> refused, boolean sourcesRefused) {}
+
+    /**
+     * Lists {@code dir} ({@link Listing}); the one listing of a trials directory, used by the loader (so by
+     * {@code validate} and every command) and by the report's table of file hashes, so that all see and
+     * refuse the same files (issue 15: {@code validate} skipped a dangling link, a pipe or a directory named
+     * {@code x.yaml} and said OK, then {@code report} failed to read it). Refused, each with one problem:
+     * <ul>
+     *   <li>a symbolic link that resolves outside the directory (e.g. to {@code /etc/passwd} or
+     *       {@code /dev/zero}: its content would be read and echoed in messages), or to nothing;</li>
+     *   <li>anything that is not a regular file: a directory, a pipe (reading it would block), a device.</li>
+     * </ul>
+     * A link to a file inside the directory (or below it) is read like the file.
+     *
+     * @throws InputException when the directory cannot be listed
+     */
+    public static Listing list(Path dir) {
+        // Names only here (a stat per file and Path objects in the sort comparator cost more than the sort);
+        // each file's kind is checked in parallel below.
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if ((lower.endsWith(".yaml") || lower.endsWith(".yml")) && !name.equals(SOURCES_FILE)
+                        && !name.startsWith(".")) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot list directory (" + Messages.withoutClassNames(e.getMessage()) + ")");
+        }
+        java.util.Collections.sort(names);
+        Path realDir;
+        try {
+            realDir = dir.toRealPath();
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot list directory (" + Messages.withoutClassNames(e.getMessage()) + ")");
+        }
+        List<String> refusals = names.parallelStream().map(n -> refusal(realDir, dir.resolve(n))).toList();
+        List<String> accepted = new ArrayList<>(names.size());
+        List<Problem> refused = new ArrayList<>();
+        String sourcesRefusal = Files.exists(dir.resolve(SOURCES_FILE), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? refusal(realDir, dir.resolve(SOURCES_FILE)) : null;
+        if (sourcesRefusal != null) {
+            refused.add(new Problem(dir.resolve(SOURCES_FILE).toString(), "", sourcesRefusal));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (refusals.get(i) == null) {
+                accepted.add(names.get(i));
+            } else {
+                refused.add(new Problem(dir.resolve(names.get(i)).toString(), "", refusals.get(i)));
+            }
+        }
+        return new Listing(List.copyOf(accepted), List.copyOf(refused), sourcesRefusal != null);
+    }
+
+    /** Why {@code file} (in the directory whose real path is {@code realDir}) may not be read, or null. */
+    private static String refusal(Path realDir, Path file) {
+        try {
+            if (Files.isSymbolicLink(file)) {
+                Path target;
+                try {
+                    target = file.toRealPath();
+                } catch (NoSuchFileException e) {
+                    return "symbolic link to a file that does not exist (a dangling link; refused)";
+                }
+                if (!target.startsWith(realDir)) {
+                    return "symbolic link to a file outside the trials directory (refused: copy the file into the"
+                            + " directory instead)";
+                }
+            }
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            if (a.isRegularFile()) {
+                return null;
+            }
+            return a.isDirectory() ? "a directory, not a trial file (rename it: names ending in .yaml or .yml are read"
+                    + " as trial files)" : "not a regular file (a pipe, socket or device; refused)";
+        } catch (NoSuchFileException e) {
+            return "file not found (removed while the directory was read)";
+        } catch (IOException e) {
+            return "cannot read file (" + Messages.withoutClassNames(e.getMessage()) + ")";
         }
     }
 

@@ -569,6 +569,54 @@ class BadInputMatrixTest {
         return (List<String>) o;
     }
 
+    // ------------------------------------------------------------------ issue 15: entries of a trials directory
+
+    /**
+     * Entries of a trials directory that look like trial files but may not be read: every trials command
+     * refuses each with the same one line (exit 2); before, validate skipped them (exit 0) and report failed to
+     * read them (exit 1), and a link to a file outside was read and its content echoed.
+     */
+    @TestFactory
+    Stream<DynamicTest> specialEntriesInTheTrialsDirectory() throws IOException, InterruptedException {
+        Path secret = file(dir("entries-outside"), "secret.txt", utf8("root:x:0:0:root:/root:/bin/bash\n"));
+        List<Object[]> kinds = new ArrayList<>();
+        kinds.add(new Object[] {"link outside", secret, "outside the trials directory"});
+        kinds.add(new Object[] {"dangling link", tmp.resolve("nothing-here.yaml"), "does not exist"});
+        kinds.add(new Object[] {"link to /dev/zero", Path.of("/dev/zero"), "outside the trials directory"});
+        kinds.add(new Object[] {"directory named x.yaml", null, "a directory"});
+        kinds.add(new Object[] {"fifo", null, "not a regular file"});
+        List<DynamicTest> tests = new ArrayList<>();
+        int[] n = {0};
+        for (Object[] k : kinds) {
+            Path d = dir("entries-" + n[0]++);
+            copyMinimal(d);
+            Path x = d.resolve("x.yaml");
+            if (k[0].equals("directory named x.yaml")) {
+                Files.createDirectory(x);
+            } else if (k[0].equals("fifo")) {
+                new ProcessBuilder("mkfifo", x.toString()).start().waitFor();
+            } else {
+                Files.createSymbolicLink(x, (Path) k[1]);
+            }
+            if (!Files.exists(x, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue; // no mkfifo here
+            }
+            Path out = dir("entries-out-" + n[0]++);
+            for (List<String> args : trialCommands(d, true, out)) {
+                tests.add(DynamicTest.dynamicTest(args.get(0) + " × " + k[0], () -> named(args.get(0) + " × " + k[0], () -> {
+                    CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(DIR_CASE_LIMIT,
+                            () -> CliRun.of(args.toArray(String[]::new))).assertTrialsContract(d.toString());
+                    assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                    assertThat(r.errorLines()).as(r.describe()).hasSize(1);
+                    assertThat(r.errorLines().get(0)).as(r.describe()).contains(x.toString(), (String) k[2])
+                            .doesNotContain("root:x");
+                    assertThat(CliRun.files(out)).as("nothing written").isEmpty();
+                })));
+            }
+        }
+        return tests.stream();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Runs {@code body}; a failure names the matrix cell (Surefire shows dynamic tests by index only). */

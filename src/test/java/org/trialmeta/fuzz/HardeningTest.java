@@ -44,6 +44,18 @@ class HardeningTest {
     // ------------------------------------------------------------------ 3. file contents in messages
 
     @Test
+    void aTrialFileLinkedToAFileOutsideIsRefusedWithoutEchoingIt() throws IOException {
+        Path secret = Files.writeString(dir.resolve("secret.txt"), "root:x:0:0:root:/root:/bin/bash\n".repeat(50));
+        Path t = trials("linked", y -> y);
+        Files.createSymbolicLink(t.resolve("evil.yaml"), secret);
+        for (String command : List.of("validate", "check", "list")) {
+            String line = oneLine(CliRun.of(command, "--trials", t.toString()));
+            assertThat(line).contains(t.resolve("evil.yaml").toString(), "outside the trials directory")
+                    .doesNotContain("root:x");
+        }
+    }
+
+    @Test
     void aFileThatIsOneLongScalarIsCutAndNamesNoClass() throws IOException {
         Path t = trials("scalar", y -> "root:x:0:0:root:/root:/bin/bash " .repeat(200));
         String line = oneLine(CliRun.of("validate", "--trials", t.toString()));
@@ -59,6 +71,43 @@ class HardeningTest {
         assertThat(line).doesNotContain("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
                 "org.trialmeta", "TrialDto", "$");
         assertThat(line.length()).isLessThan(300);
+    }
+
+    // ------------------------------------------------------------------ 4. validate and report see the same files
+
+    @Test
+    void validateAndReportRefuseTheSameSpecialEntries() throws IOException, InterruptedException {
+        Path dangling = trials("dangling", y -> y);
+        Files.createSymbolicLink(dangling.resolve("x.yaml"), dir.resolve("nothing-here.yaml"));
+        Path directory = trials("directory", y -> y);
+        Files.createDirectory(directory.resolve("x.yaml"));
+        Path zero = trials("zero", y -> y);
+        Files.createSymbolicLink(zero.resolve("x.yaml"), Path.of("/dev/zero"));
+        Path fifo = trials("fifo", y -> y);
+        new ProcessBuilder("mkfifo", fifo.resolve("x.yaml").toString()).start().waitFor();
+        for (Path t : List.of(dangling, directory, zero, fifo)) {
+            if (!Files.exists(t.resolve("x.yaml"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue; // no mkfifo on this system
+            }
+            String validate = oneLine(assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> CliRun.of("validate", "--trials", t.toString())));
+            Path out = dir.resolve("out-" + t.getFileName());
+            String report = oneLine(assertTimeoutPreemptively(Duration.ofSeconds(60),
+                    () -> CliRun.of("report", "--trials", t.toString(), "--out", out.toString(), "--formats", "svg")));
+            assertThat(report).isEqualTo(validate).contains(t.resolve("x.yaml").toString());
+            assertThat(out).doesNotExist();
+        }
+    }
+
+    @Test
+    void aLinkToAFileInsideTheDirectoryIsRead() throws IOException {
+        Path t = trials("inside", y -> y);
+        Files.createDirectory(t.resolve("sub"));
+        Files.move(t.resolve("example.yaml"), t.resolve("sub/example.yaml"));
+        Files.createSymbolicLink(t.resolve("example.yaml"), Path.of("sub/example.yaml"));
+        CliRun r = CliRun.of("validate", "--trials", t.toString());
+        assertThat(r.code()).as(r.describe()).isZero();
+        assertThat(r.out()).contains("1 trials");
     }
 
     // ------------------------------------------------------------------ 8. smaller
