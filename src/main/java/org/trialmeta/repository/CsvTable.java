@@ -64,13 +64,56 @@ public final class CsvTable {
                 throw new InputException(display + ": file is " + size + " bytes, more than the limit of "
                         + MAX_BYTES + " bytes");
             }
-            bytes = Files.readAllBytes(file);
+            bytes = readBounded(display, file);
         } catch (NoSuchFileException e) {
             throw new InputException(display + ": file not found");
         } catch (IOException e) {
-            throw new InputException(display + ": cannot read file (" + e.getMessage() + ")");
+            throw new InputException(display + ": cannot read file (" + Messages.withoutClassNames(e.getMessage()) + ")");
         }
         return parse(display, bytes);
+    }
+
+    /** Longest line accepted (bytes): a CSV row of this size is not a table a person made. */
+    public static final int MAX_LINE_BYTES = 1 << 20;
+
+    /**
+     * The file's bytes, read in blocks and checked as they come: never more than {@link #MAX_BYTES} (a file's
+     * size can change while it is read, and a pipe or device reports 0: {@code --input <(...)} still works), no
+     * line longer than
+     * {@link #MAX_LINE_BYTES}, and reading stops at the first NUL byte (then {@link #parse} names the problem:
+     * not UTF-8, or NUL bytes). Before, {@code --input /dev/zero} read until an OutOfMemoryError.
+     */
+    private static byte[] readBounded(String display, Path file) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        byte[] buf = new byte[64 * 1024];
+        long total = 0;
+        long line = 0;
+        int lineNumber = 1;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                for (int i = 0; i < n; i++) {
+                    byte b = buf[i];
+                    if (b == 0) {
+                        out.write(buf, 0, i + 1); // up to the NUL: parse reports it (or bad UTF-8 before it)
+                        return out.toByteArray();
+                    }
+                    if (b == '\n') {
+                        line = 0;
+                        lineNumber++;
+                    } else if (++line > MAX_LINE_BYTES) {
+                        throw new InputException(display + ": line " + lineNumber + " is longer than the limit of "
+                                + MAX_LINE_BYTES + " bytes (not a CSV table)");
+                    }
+                }
+                total += n;
+                if (total > MAX_BYTES) {
+                    throw new InputException(display + ": file is more than the limit of " + MAX_BYTES + " bytes");
+                }
+                out.write(buf, 0, n);
+            }
+        }
+        return out.toByteArray();
     }
 
     /** Parses CSV bytes; {@code name} identifies the input in error messages. */

@@ -220,6 +220,11 @@ class BadInputMatrixTest {
         }, c -> Expect.INVALID, c -> List.of("UTF-8")));
         cs.add(new Case("quoted line break in a cell", c -> utf8(c.withCell(1, c.number(), "\"1\n2\"")),
                 c -> Expect.INVALID, c -> List.of("line 3", "'1\\n2'")));
+        // issue 15
+        cs.add(new Case("line over 1 MiB", c -> utf8(c.withCell(1, c.number(), "9".repeat(1_100_000))),
+                c -> Expect.INVALID, c -> List.of("line 3", "longer than the limit")));
+        cs.add(new Case("bidi override in a cell", c -> utf8(c.withCell(1, c.number(), "1\u202E2")),
+                c -> Expect.INVALID, c -> List.of("line 3", "'1\\u202E2'")));
         return cs;
     }
 
@@ -262,6 +267,18 @@ class BadInputMatrixTest {
                 assertThat(r.code()).isEqualTo(2);
                 assertThat(r.err()).contains("file not found");
             }));
+            for (String device : List.of("/dev/zero", "/dev/urandom")) {
+                tests.add(DynamicTest.dynamicTest(cmd.name() + " × " + device, () -> {
+                    // issue 15: read until an OutOfMemoryError before; now the bounded read stops at once
+                    Path dev = Path.of(device);
+                    if (!Files.exists(dev)) {
+                        return;
+                    }
+                    CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(DIR_CASE_LIMIT,
+                            () -> CliRun.of(cmd.args().apply(dev).toArray(String[]::new))).assertContract(device);
+                    assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                }));
+            }
             tests.add(DynamicTest.dynamicTest(cmd.name() + " × a directory", () -> {
                 Path d = dir("isdir-" + n[0]++);
                 CliRun r = CliRun.of(cmd.args().apply(d).toArray(String[]::new)).assertContract(d.toString());

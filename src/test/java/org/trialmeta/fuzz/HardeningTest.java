@@ -113,6 +113,26 @@ class HardeningTest {
     // ------------------------------------------------------------------ 8. smaller
 
     @Test
+    void devZeroAndUrandomAsInputAreOneLineNotAnOutOfMemoryError() {
+        for (String device : List.of("/dev/zero", "/dev/urandom")) {
+            if (!Files.exists(Path.of(device))) {
+                continue;
+            }
+            String line = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> oneLine(CliRun.of("pool", "--input",
+                    device, "--measure", "OR")));
+            assertThat(line).startsWith("trialmeta: " + device + ": ");
+        }
+    }
+
+    @Test
+    void medianCompareWithAHugeMedianIsExit2NotAnInternalError() {
+        assertThat(oneLine(CliRun.of("median-compare", "--treated", "1e308", "--control", "1")))
+                .contains("--treated", "1e308", "1e15");
+        assertThat(oneLine(CliRun.of("median-compare", "--treated", "10", "--control", "5", "--treated-ci", "9,1e300")))
+                .contains("--treated-ci", "1e15");
+    }
+
+    @Test
     void lineBreaksAndBidiControlsInNamesAreEscapedOnTheOneLine() throws IOException {
         Path t = trials("bidi", y -> y.replace("responders: 11", "responders: 27"));
         Files.move(t.resolve("example.yaml"), t.resolve("evil\u202Eexample\nnext.yaml"));
