@@ -71,9 +71,10 @@ import org.yaml.snakeyaml.LoaderOptions;
  * collected and thrown together as a {@link TrialLoadException}; files are named as the user gave
  * the directory ({@code trials/frame.yaml}).
  *
- * <p>Limits: a file may have at most {@value #MAX_FILE_BYTES} bytes, {@value #MAX_ALIASES} aliases
- * and {@value #MAX_NESTING} levels of nesting, so alias bombs and huge files fail with one clear
- * problem. One instance is thread-safe and reused: the mapper, readers and validator are built once.
+ * <p>Limits: a file may have at most {@value #MAX_FILE_BYTES} bytes, {@value #MAX_ALIASES} aliases,
+ * {@value #MAX_NESTING} levels of nesting, lines of {@value #MAX_LINE_BYTES} bytes and values of
+ * {@value #MAX_SCALAR_CHARS} characters, so alias bombs, huge files and huge scalars fail at once with one
+ * clear problem. One instance is thread-safe and reused: the mapper, readers and validator are built once.
  */
 public final class TrialLoader {
 
@@ -81,6 +82,14 @@ public final class TrialLoader {
     public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
     public static final int MAX_ALIASES = 50;
     public static final int MAX_NESTING = 50;
+    /**
+     * Longest line of a trial file (bytes), checked before any parser sees the file: SnakeYAML scans a long
+     * line in time that grows faster than its length (a 9 MB key took 48-87 s); a longer line is refused at
+     * once with one problem.
+     */
+    public static final int MAX_LINE_BYTES = 64 * 1024;
+    /** Longest scalar (characters), also over several lines: a note longer than this is not a curated datum. */
+    public static final int MAX_SCALAR_CHARS = 64 * 1024;
 
     private static final String PROBLEMS = "trialmeta.parse-problems";
 
@@ -108,7 +117,8 @@ public final class TrialLoader {
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_FILE_BYTES);
         options.setAllowDuplicateKeys(false);
-        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build();
+        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                .maxStringLength(MAX_SCALAR_CHARS).build();
         YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(limits).build();
         YAMLMapper mapper = configure(YAMLMapper.builder(factory), true);
         this.trialReader = mapper.readerFor(TrialDto.class);
@@ -141,7 +151,8 @@ public final class TrialLoader {
                 .addHandler(new CollectingHandler())
                 .addModule(new SimpleModule("strict-numbers")
                         .addDeserializer(Integer.class, new StrictNumber<>(Integer.class))
-                        .addDeserializer(Double.class, new StrictNumber<>(Double.class)))
+                        .addDeserializer(Double.class, new StrictNumber<>(Double.class))
+                        .addDeserializer(String.class, new CappedText()))
                 .build();
     }
 
@@ -415,6 +426,11 @@ public final class TrialLoader {
             problems.add(new Problem(display, "", "cannot read file (" + e.getMessage() + ")"));
             return null;
         }
+        String longLine = longLine(bytes);
+        if (longLine != null) {
+            problems.add(new Problem(display, "", longLine));
+            return null;
+        }
         if (jsonReader != null) {
             T fast = readFast(display, bytes, jsonReader, type);
             if (fast != null) {
@@ -498,6 +514,23 @@ public final class TrialLoader {
             }
         }
         return false;
+    }
+
+    /** The problem of the first line longer than {@link #MAX_LINE_BYTES}, or null (one pass over the bytes). */
+    static String longLine(byte[] bytes) {
+        int start = 0;
+        int line = 1;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                if (i - start > MAX_LINE_BYTES) {
+                    return "line " + line + " has " + (i - start) + " bytes (limit " + MAX_LINE_BYTES
+                            + " bytes per line of a trial file)";
+                }
+                start = i + 1;
+                line++;
+            }
+        }
+        return null;
     }
 
     /** An alias needs a '*'; files without one skip the (slower) alias-checking parser. */
@@ -783,6 +816,34 @@ public final class TrialLoader {
     private record Collector(String file, List<Problem> problems) {
         void add(JsonParser p, String message) {
             problems.add(new Problem(file, p == null ? "" : pathOf(p), message));
+        }
+    }
+
+    /**
+     * Text as Jackson reads it, refused (a problem, and null) when longer than {@link #MAX_SCALAR_CHARS}: a
+     * scalar over many lines passes the line limit, and is not a curated datum either.
+     */
+    private static final class CappedText extends StdScalarDeserializer<String> {
+        private static final long serialVersionUID = 1L;
+
+        CappedText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String s = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(p, ctxt);
+            if (s != null && s.length() > MAX_SCALAR_CHARS) {
+                Collector c = (Collector) ctxt.getAttribute(PROBLEMS);
+                c.add(p, "text of " + s.length() + " characters (limit " + MAX_SCALAR_CHARS + " characters per value)");
+                return null;
+            }
+            return s;
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
         }
     }
 

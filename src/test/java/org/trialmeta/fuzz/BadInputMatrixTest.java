@@ -409,6 +409,18 @@ class BadInputMatrixTest {
         cs.add(new DirCase("sources.yaml missing", Expect.INVALID, y -> one("sources.yaml", null), "sources.yaml"));
         cs.add(new DirCase("single study", Expect.OK, y -> List.of(), null));
         // issue 15: the check's searches are bounded whatever the counts (these never finished before)
+        cs.add(new DirCase("9 MB scalar on one line", Expect.INVALID, y -> one("example.yaml",
+                y.replace("name: Example trial", "name: Example trial\nnote: " + "x".repeat(9_000_000))), "limit"));
+        cs.add(new DirCase("9 MB key", Expect.INVALID, y -> one("example.yaml", y + "x".repeat(9_000_000) + ": 1\n"),
+                "limit"));
+        cs.add(new DirCase("scalar over 64 KiB on many lines", Expect.INVALID, y -> one("example.yaml",
+                y.replace("name: Example trial", "name: Example trial\nnote: >\n" + ("  " + "y".repeat(78) + "\n").repeat(1000))),
+                "limit"));
+        cs.add(new DirCase("formula-like and HTML names", Expect.OK, y -> one("example.yaml",
+                y.replace("name: Example trial", "name: \"=HYPERLINK(\\\"http://x\\\")\"")
+                        .replace("    name: Drug\n", "    name: \"@SUM(1+1)<img src=x>\"\n")), null));
+        cs.add(new DirCase("bidi override and line break in a value", Expect.INVALID, y -> one("example.yaml",
+                y.replace("responders: 11", "responders: \"1\\u202E1\\n2\"")), "'1\\u202E1\\n2'"));
         cs.add(new DirCase("GRIM without n under an overall of 2e9", Expect.OK, y -> one("example.yaml", y
                 .replace(MINIMAL_COUNTS, "        responders: 846000000\n        evaluable: 2000000000\n        reported:\n"
                         + "          percent: 42.3\n")

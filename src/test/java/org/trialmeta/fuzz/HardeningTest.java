@@ -110,6 +110,28 @@ class HardeningTest {
         assertThat(r.out()).contains("1 trials");
     }
 
+    // ------------------------------------------------------------------ 5. huge scalars
+
+    @Test
+    void aNineMegabyteScalarIsRefusedInWellUnderASecond() throws IOException {
+        Path line = trials("one-line", y -> y.replace("name: Example trial", "name: Example trial\nnote: "
+                + "x".repeat(9_000_000)));
+        Path key = trials("key-line", y -> y + "x".repeat(9_000_000) + ": 1\n");
+        Path lines = trials("many-lines", y -> y.replace("name: Example trial", "name: Example trial\nnote: >\n"
+                + ("  " + "y".repeat(78) + "\n").repeat(110_000)));
+        org.trialmeta.repository.TrialLoader.loadDirectory(trials("warm-up", y -> y)); // class loading is not timed
+        for (Path t : List.of(line, key)) {
+            long t0 = System.nanoTime();
+            String message = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> oneLine(CliRun.of("validate",
+                    "--trials", t.toString())));
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            assertThat(message).contains("limit 65536 bytes per line");
+            assertThat(seconds).as("refused in %s s", seconds).isLessThan(2); // 48-87 s before (well under 1 s idle)
+        }
+        assertThat(oneLine(CliRun.of("validate", "--trials", lines.toString())))
+                .contains("note: text of", "limit 65536 characters per value");
+    }
+
     // ------------------------------------------------------------------ 8. smaller
 
     @Test

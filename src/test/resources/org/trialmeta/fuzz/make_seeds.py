@@ -180,6 +180,13 @@ def main():
                               "cuts:")
             .replace("      - kind: time_to_event", percent_only("kras_mutant", "{percent: 44, n: 5000000}")
                      + percent_only("kras_wild_type", "{percent: 17, n: 5000000}") + "      - kind: time_to_event"),
+        # issue 15: limits and names that must stay on one line / out of spreadsheet formulas
+        "long-key": "x" * 70000 + ": 1\n",
+        "long-scalar-lines": y.replace("name: Example trial", "name: Example trial\nnote: >\n" + ("  " + "y" * 78 + "\n") * 1000),
+        "formula-names": y.replace("name: Example trial", "name: \"=HYPERLINK(\\\"http://x\\\")\"")
+            .replace("    name: Drug\n", "    name: \"@SUM(1+1)<img src=x>\"\n"),
+        "bidi-names": y.replace("name: Example trial", "name: \"Example \\u202Etrial\\n\"")
+            .replace("responders: 11", "responders: \"1\\u202E1\""),
         "check-same-figure-many": y.replace("      - kind: time_to_event", percent_only("kras_mutant", "{percent: 44, n: 57}") * 40
                                             + "      - kind: time_to_event"),
     }
