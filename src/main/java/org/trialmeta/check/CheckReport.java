@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialmeta.repository.CsvCells;
 import org.trialmeta.repository.Json;
 
 /**
@@ -139,8 +140,8 @@ public record CheckReport(List<Finding> findings, CheckOptions options) {
     }
 
     private static String md(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-                .replace("*", "\\*").replace("<", "&lt;");
+        return CsvCells.markdownWithoutHtml(s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ")
+                .replace("\n", " ").replace("*", "\\*"));
     }
 
     /**

@@ -2,11 +2,13 @@ package org.trialmeta.cli;
 
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.concurrent.Callable;
 import org.trialmeta.model.InputException;
 import org.trialmeta.repository.AtomicFiles;
+import org.trialmeta.repository.CsvCells;
 import org.trialmeta.repository.CsvTable;
 import org.trialmeta.repository.Json;
 import org.trialmeta.stats.survival.AtRiskTable;
@@ -111,7 +113,7 @@ public final class ReconstructCommand implements Callable<Integer> {
         double[] it = ipd.time();
         int[] ie = ipd.event();
         for (int i = 0; i < it.length; i++) {
-            csv.append(Double.toString(it[i])).append(',').append(ie[i]).append('\n');
+            csv.append(CsvCells.line(List.of(Double.toString(it[i]), Integer.toString(ie[i]))));
         }
         AtomicFiles.writeString(out, csv.toString());
         if (format == Format.json) {

@@ -41,6 +41,28 @@ class HardeningTest {
         return r.errorLines().get(0);
     }
 
+    // ------------------------------------------------------------------ 2. CSV formula injection
+
+    @Test
+    void formulaLikeNamesAreNeutralisedInEveryTableCellAndHtmlInMarkdownIsText() throws IOException {
+        Path t = trials("formula", y -> y.replace("name: Example trial", "name: \"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\"")
+                .replace("    name: Drug\n", "    name: \"@SUM(1+1)<img src=x onerror=alert(1)>\"\n"));
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("report", "--trials", t.toString(), "--out", out.toString(), "--formats", "svg");
+        assertThat(r.code()).as(r.describe()).isZero();
+        String csv = Files.readString(out.resolve("tables/efficacy.csv"));
+        assertThat(csv).contains("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", "'@SUM(1+1)")
+                .doesNotContain(",=HYPERLINK", ",\"=HYPERLINK", ",@SUM");
+        String md = Files.readString(out.resolve("tables/efficacy.md"));
+        assertThat(md).contains("&lt;img src=x onerror=alert(1)>").doesNotContain("<img");
+        try (XWPFDocument doc = new XWPFDocument(Files.newInputStream(out.resolve("tables/efficacy.docx")))) {
+            List<String> cells = doc.getTables().get(0).getRows().stream()
+                    .flatMap(row -> row.getTableCells().stream()).map(c -> c.getText()).toList();
+            assertThat(cells).anyMatch(c -> c.startsWith("'=HYPERLINK")).noneMatch(c -> c.startsWith("="))
+                    .anyMatch(c -> c.startsWith("'@SUM")).noneMatch(c -> c.startsWith("@"));
+        }
+    }
+
     // ------------------------------------------------------------------ 3. file contents in messages
 
     @Test

@@ -69,6 +69,8 @@ def main():
         put("CsvTableFuzzTest", "parse", name, data)
     put("CsvTableFuzzTest", "parse", "blank-header-name", "a,,b\n1,2,3\n")
     put("CsvTableFuzzTest", "parse", "unbalanced-quote", 'a,b\n"1,2\n3,4\n')
+    put("CsvTableFuzzTest", "parse", "formula-cells", "study,ai\n=HYPERLINK(\"x\"),1\n@SUM(A1),2\n-0.5,-1+1\n")
+    put("CsvTableFuzzTest", "parse", "bidi-cell", "study,ai\nA\u202E,1\u202E2\nB\u2066,3\n")
     # pool: two-group, proportions, generic
     for name, data in csv_cases(["study", "ai", "n1i", "ci", "n2i"],
                                 [["A", "4", "123", "11", "139"], ["B", "6", "306", "29", "303"],
