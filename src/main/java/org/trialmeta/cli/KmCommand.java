@@ -114,6 +114,7 @@ public final class KmCommand implements Callable<Integer> {
             throw new InputException("--strata needs --group (the strata stratify the log-rank test between groups)");
         }
         OptionChecks.positiveFinite("--tau", tau);
+        OutputPaths.notAnInput("--plot", plot, "--input", input);
         CsvTable csv = CsvTable.read(input).requireColumns(timeColumn, eventColumn).requireRows(1);
         if (groupColumn != null) {
             csv.requireColumns(groupColumn);

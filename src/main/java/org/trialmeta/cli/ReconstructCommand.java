@@ -64,6 +64,8 @@ public final class ReconstructCommand implements Callable<Integer> {
         if (totalEvents != null && totalEvents < 0) {
             throw new InputException("--total-events: " + totalEvents + " (must be >= 0)");
         }
+        OutputPaths.notAnInput("--out", out, "--curve", curve);
+        OutputPaths.notAnInput("--out", out, "--at-risk", atRisk);
         CsvTable pts = CsvTable.read(curve).requireColumns("time", "survival").requireRows(1);
         CsvTable risk = CsvTable.read(atRisk).requireColumns("time", "n_risk").requireRows(1);
         double[] t = pts.doubles("time");

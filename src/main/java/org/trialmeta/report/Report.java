@@ -42,7 +42,6 @@ import org.trialmeta.report.ForestPlotData.Pooled;
 import org.trialmeta.report.ForestPlotData.PooledKind;
 import org.trialmeta.report.ForestPlotData.Study;
 import org.trialmeta.report.ForestPlotData.Text;
-import org.trialmeta.repository.AtomicFiles;
 import org.trialmeta.repository.Json;
 import org.trialmeta.repository.TrialLoadException;
 import org.trialmeta.repository.TrialLoader;
@@ -99,15 +98,12 @@ public final class Report {
                 List.copyOf(rep.tables));
     }
 
-    /** Writes the built files under {@code outDir}, each atomically; returns the paths written. */
+    /**
+     * Writes the built files under {@code outDir}, all or nothing ({@link ReportOutput}: staged beside it, then
+     * moved into place; {@code figures/} and {@code tables/} replaced as a whole); returns the paths written.
+     */
     public static List<Path> write(Built built, Path outDir) {
-        List<Path> out = new ArrayList<>();
-        for (Map.Entry<String, byte[]> e : built.files().entrySet()) {
-            Path p = outDir.resolve(e.getKey());
-            AtomicFiles.writeBytes(p, e.getValue());
-            out.add(p);
-        }
-        return out;
+        return ReportOutput.write(built.files(), outDir);
     }
 
     /**
@@ -157,7 +153,7 @@ public final class Report {
         }
         progress.accept("figure: preclinical median survival per arm");
         for (Map.Entry<String, BarChartData> e : barCharts().entrySet()) {
-            figure(e.getKey() + "-median-survival", "Median survival per arm with increase in lifespan vs the"
+            figure(FileNames.of(e.getKey()) + "-median-survival", "Median survival per arm with increase in lifespan vs the"
                     + " control arm", BarChartData.class, e.getValue());
         }
         progress.accept("tables: efficacy, comparisons, biomarker changes, data used");

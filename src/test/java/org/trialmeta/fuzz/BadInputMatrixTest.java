@@ -598,7 +598,7 @@ class BadInputMatrixTest {
         return (List<String>) o;
     }
 
-    // ------------------------------------------------------------------ issue 15: entries of a trials directory
+    // ------------------------------------------------------------------ issue 15: entries and output paths
 
     /**
      * Entries of a trials directory that look like trial files but may not be read: every trials command
@@ -644,6 +644,45 @@ class BadInputMatrixTest {
             }
         }
         return tests.stream();
+    }
+
+    /** Output paths that would overwrite an input or the current directory: one line, exit 2, nothing written. */
+    @TestFactory
+    Stream<DynamicTest> outputPathsThatWouldOverwriteInputs() throws IOException {
+        Path d = dir("outpaths");
+        Path trials = dir("outpaths/trials");
+        copyMinimal(trials);
+        Path linked = dir("outpaths/linked");
+        Path elsewhere = dir("outpaths/elsewhere");
+        Files.createSymbolicLink(linked.resolve("figures"), elsewhere);
+        Path curve = file(d, "curve.csv", utf8("time,survival\n0,1\n1,0.9\n2,0.8\n4,0.6\n6,0.5\n"));
+        Path risk = file(d, "risk.csv", utf8("time,n_risk\n0,20\n5,10\n"));
+        Path km = file(d, "km.csv", utf8(commands().get(3).clean()));
+        List<Object[]> runs = List.of(
+                new Object[] {List.of("report", "--trials", trials.toString(), "--out", "", "--formats", "svg"), "empty path"},
+                new Object[] {List.of("report", "--trials", trials.toString(), "--out", trials.toString()), "is the trials"},
+                new Object[] {List.of("report", "--trials", trials.toString(), "--out", trials.resolve("r").toString()),
+                    "inside the trials"},
+                new Object[] {List.of("report", "--trials", trials.toString(), "--out", d.toString()), "contains the trials"},
+                new Object[] {List.of("report", "--trials", trials.toString(), "--out", linked.toString(), "--formats", "svg"),
+                    "symbolic link"},
+                new Object[] {List.of("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
+                        curve.toString()), "--curve"},
+                new Object[] {List.of("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
+                        risk.toString()), "--at-risk"},
+                new Object[] {List.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--plot",
+                        km.toString()), "--input"});
+        List<String> before = CliRun.files(d);
+        return runs.stream().map(run -> DynamicTest.dynamicTest(String.join(" ", cast(run[0])).replace(tmp.toString(), ""),
+                () -> {
+                    CliRun r = CliRun.of(cast(run[0]).toArray(String[]::new));
+                    r.assertNoStackTrace();
+                    assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                    assertThat(r.errorLines()).as(r.describe()).hasSize(1);
+                    assertThat(r.errorLines().get(0)).as(r.describe()).contains((String) run[1]);
+                    assertThat(CliRun.files(d)).as("nothing written or overwritten").isEqualTo(before);
+                    assertThat(Path.of("index.html")).doesNotExist();
+                }));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -154,6 +154,89 @@ class HardeningTest {
                 .contains("note: text of", "limit 65536 characters per value");
     }
 
+    // ------------------------------------------------------------------ 6. partial output
+
+    @Test
+    void aLongTrialIdGivesSafeFigureNamesAndAWholeReport() throws IOException {
+        // the curated MC38 study with a 300-character id: its median-survival figure is named after the id
+        Path t = Files.createDirectories(dir.resolve("long-id"));
+        try (Stream<Path> s = Files.list(Path.of("trials"))) {
+            for (Path f : s.toList()) {
+                Files.writeString(t.resolve(f.getFileName()), Files.readString(f).replace("id: mc38\n",
+                        "id: " + "a".repeat(300) + "\n"));
+            }
+        }
+        assertThat(Files.readString(t.resolve("mc38.yaml"))).contains("a".repeat(300));
+        Path out = dir.resolve("out");
+        CliRun r = CliRun.of("report", "--trials", t.toString(), "--out", out.toString(), "--formats", "png,svg");
+        assertThat(r.code()).as(r.describe()).isZero(); // before: exit 1 "File name too long", 3 figures left behind
+        assertThat(CliRun.files(out.resolve("figures"))).contains("a".repeat(48) + "-9835fa6b-median-survival.svg")
+                .allMatch(n -> n.length() < 100);
+        assertThat(Files.readString(out.resolve("index.html"))).contains("figures/" + "a".repeat(48)
+                + "-9835fa6b-median-survival.svg");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".report-"));
+        }
+    }
+
+    @Test
+    void figuresOfFormatsNotRequestedAgainDoNotLinger() throws IOException {
+        Path t = trials("formats", y -> y);
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("README.txt"), "mine");
+        assertThat(CliRun.of("report", "--trials", t.toString(), "--out", out.toString(), "--formats", "png,svg").code())
+                .isZero();
+        assertThat(CliRun.files(out.resolve("figures"))).anyMatch(f -> f.endsWith(".png"));
+        Files.writeString(out.resolve("figures/stale-from-an-old-run.svg"), "<svg/>");
+        assertThat(CliRun.of("report", "--trials", t.toString(), "--out", out.toString(), "--formats", "svg").code())
+                .isZero();
+        assertThat(CliRun.files(out.resolve("figures"))).isNotEmpty().allMatch(f -> f.endsWith(".svg"))
+                .doesNotContain("stale-from-an-old-run.svg");
+        assertThat(out.resolve("README.txt")).hasContent("mine");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.contains(".report-"));
+        }
+    }
+
+    // ------------------------------------------------------------------ 7. output path surprises
+
+    @Test
+    void outputPathsThatWouldOverwriteInputsAreRefused() throws IOException {
+        Path t = trials("trials", y -> y);
+        Path cwdIndex = Path.of("index.html");
+        assertThat(cwdIndex).as("the test runs where no index.html is").doesNotExist();
+        assertThat(oneLine(CliRun.of("report", "--trials", t.toString(), "--out", "", "--formats", "svg")))
+                .contains("--out", "empty path");
+        assertThat(cwdIndex).doesNotExist();
+        assertThat(oneLine(CliRun.of("report", "--trials", t.toString(), "--out", t.toString(), "--formats", "svg")))
+                .contains("is the trials directory");
+        assertThat(oneLine(CliRun.of("report", "--trials", t.toString(), "--out", t.resolve("r").toString())))
+                .contains("inside the trials directory");
+        assertThat(oneLine(CliRun.of("report", "--trials", t.toString(), "--out", dir.toString())))
+                .contains("contains the trials directory");
+        Path linked = Files.createDirectories(dir.resolve("linked"));
+        Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        Files.createSymbolicLink(linked.resolve("figures"), elsewhere);
+        assertThat(oneLine(CliRun.of("report", "--trials", t.toString(), "--out", linked.toString(), "--formats", "svg")))
+                .contains(linked.resolve("figures").toString(), "symbolic link");
+        assertThat(CliRun.files(elsewhere)).isEmpty();
+        assertThat(CliRun.files(t)).containsExactly("example.yaml", "sources.yaml");
+
+        Path curve = Files.writeString(dir.resolve("c.csv"), "time,survival\n0,1\n5,0.5\n10,0.3\n");
+        Path risk = Files.writeString(dir.resolve("r.csv"), "time,n_risk\n0,20\n5,10\n");
+        String curveBefore = Files.readString(curve);
+        assertThat(oneLine(CliRun.of("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
+                curve.toString()))).contains("--out", "--curve");
+        assertThat(oneLine(CliRun.of("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
+                dir.resolve(".").resolve("r.csv").toString()))).contains("--out", "--at-risk");
+        assertThat(curve).hasContent(curveBefore);
+        Path km = Files.writeString(dir.resolve("km.svg"), "time,event\n1,1\n2,0\n3,1\n");
+        assertThat(oneLine(CliRun.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--plot",
+                km.toString()))).contains("--plot", "--input");
+        assertThat(km).hasContent("time,event\n1,1\n2,0\n3,1\n");
+    }
+
     // ------------------------------------------------------------------ 8. smaller
 
     @Test
@@ -191,4 +274,5 @@ class HardeningTest {
         assertThat(oneLine(CliRun.of("pool", "--input", missing.toString(), "--measure", "OR")))
                 .contains("no\\nsuch\\u202E.csv");
     }
+
 }
