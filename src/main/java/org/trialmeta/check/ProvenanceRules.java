@@ -2,7 +2,6 @@ package org.trialmeta.check;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -32,8 +31,6 @@ import org.trialmeta.model.Trial;
  */
 final class ProvenanceRules {
 
-    private static final Pattern ISO_DATE = Pattern.compile("\\b(19|20)\\d{2}-\\d{2}-\\d{2}\\b");
-    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
     private static final String NUM = "(\\d+(?:\\.\\d+)?)";
     /** "17% of 52 = 8.84, rounded to 9" or "25 + 9 = 34" or "34/109 = 31.2%". */
     private static final Pattern EQUATION = Pattern.compile(
@@ -45,31 +42,13 @@ final class ProvenanceRules {
     // ---------------------------------------------------------------- cutoff-date
 
     /**
-     * The latest date a source can have been published: the latest ISO date in its citation, else the
-     * last day of the latest year (19xx/20xx) in it; empty when the citation names no year.
+     * The latest date a source can have been published: its {@code published} date, or the last day of the
+     * month or year it gives; empty when none is recorded. Only that field counts: a year or date in the
+     * citation may be when the source was accessed or approved, not when it appeared (issue 15: "accessed
+     * 2026" made a 2025 cut-off look earlier than it is).
      */
     static Optional<LocalDate> publishedBy(Source s) {
-        Optional<LocalDate> latest = Optional.empty();
-        Matcher m = ISO_DATE.matcher(s.citation());
-        while (m.find()) {
-            try {
-                LocalDate d = LocalDate.parse(m.group());
-                if (latest.isEmpty() || d.isAfter(latest.get())) {
-                    latest = Optional.of(d);
-                }
-            } catch (DateTimeParseException e) {
-                // not a calendar date: ignore
-            }
-        }
-        if (latest.isPresent()) {
-            return latest;
-        }
-        int year = -1;
-        Matcher y = YEAR.matcher(s.citation());
-        while (y.find()) {
-            year = Math.max(year, Integer.parseInt(y.group()));
-        }
-        return year < 0 ? Optional.empty() : Optional.of(LocalDate.of(year, 12, 31));
+        return s.publishedBy();
     }
 
     static void cutoffs(Collector c) {
@@ -137,7 +116,7 @@ final class ProvenanceRules {
             List<String> cited = new ArrayList<>(List.of(s.id()));
             String bound = "";
             if (pub.isPresent() && d.date().isAfter(pub.get())) {
-                why.add("after the publication of its source " + s.id() + " (" + pub.get() + ", from its citation)");
+                why.add("after the publication of its source " + s.id() + " (" + pub.get() + ", its publication date)");
                 bound = "published by " + pub.get();
             }
             if (reference.isPresent() && d.date().isAfter(reference.get())) {
@@ -169,10 +148,11 @@ final class ProvenanceRules {
             c.add(Severity.INFO, Rule.CUTOFF_DATE, t, f, date.toString(),
                     pubs.isEmpty() ? "" : "published: " + String.join(", ", pubs),
                     "data cut-off " + date + " of " + cut.label() + " precedes the publication of its sources"
-                            + (pubs.isEmpty() ? " (no publication year in their citations)" : "")
+                            + (pubs.isEmpty() ? " (no publication date recorded for them)" : "")
                             + reference.map(r -> " and the latest publication date in the data (" + r + ", "
-                                    + refSource + (r.getMonthValue() == 12 && r.getDayOfMonth() == 31
-                                            ? ": end of the year its citation gives" : "") + ")").orElse(""),
+                                    + refSource + (c.repo().source(refSource).flatMap(Source::published)
+                                            .filter(p -> p.length() == 4).isPresent()
+                                            ? ": end of its publication year" : "") + ")").orElse(""),
                     src);
         }
     }

@@ -577,7 +577,8 @@ public final class TrialLoader {
                 continue;
             }
             Annotation a = v.getConstraintDescriptor().getAnnotation();
-            boolean complete = a instanceof Checked.Rules || a instanceof Checked.EnumValue || a instanceof Checked.IsoDate;
+            boolean complete = a instanceof Checked.Rules || a instanceof Checked.EnumValue || a instanceof Checked.IsoDate
+                    || a instanceof Checked.PublicationDate;
             String message = complete ? v.getMessage()
                     : TrialDtos.Values.show(v.getInvalidValue()) + " (" + v.getMessage() + ")";
             problems.add(new Problem(display, path, message));

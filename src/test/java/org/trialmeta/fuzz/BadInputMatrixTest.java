@@ -421,6 +421,11 @@ class BadInputMatrixTest {
                         .replace("    name: Drug\n", "    name: \"@SUM(1+1)<img src=x>\"\n")), null));
         cs.add(new DirCase("bidi override and line break in a value", Expect.INVALID, y -> one("example.yaml",
                 y.replace("responders: 11", "responders: \"1\\u202E1\\n2\"")), "'1\\u202E1\\n2'"));
+        cs.add(new DirCase("publication date that does not exist", Expect.INVALID, y -> one("sources.yaml",
+                "sources:\n  - id: src-a\n    citation: \"Example A et al. J Example 2025, accessed 2026\"\n"
+                        + "    kind: peer_reviewed\n    published: 2025-02-30\n"
+                        + "  - id: src-b\n    citation: \"Example conference report\"\n    kind: conference_report\n"),
+                "publication date"));
         cs.add(new DirCase("GRIM without n under an overall of 2e9", Expect.OK, y -> one("example.yaml", y
                 .replace(MINIMAL_COUNTS, "        responders: 846000000\n        evaluable: 2000000000\n        reported:\n"
                         + "          percent: 42.3\n")
