@@ -1,7 +1,9 @@
 package org.trialmeta.check;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.trialmeta.model.BinaryOutcome;
@@ -134,18 +136,13 @@ final class BinaryRules {
         if (bound.isEmpty() || !b.counts().isEmpty()) {
             return;
         }
+        // the first MAX_LISTED fractions, and one more to know whether the list goes on
+        List<Fractions.Fraction> found = Fractions.lowestTerms(p, bound.getAsInt(), MAX_LISTED + 1);
         List<String> pairs = new ArrayList<>();
-        int total = 0;
-        for (int m = 1; m <= bound.getAsInt(); m++) {
-            for (int k : Precision.candidateCounts(p, m)) {
-                if (java.math.BigInteger.valueOf(k).gcd(java.math.BigInteger.valueOf(m)).intValue() == 1) {
-                    total++;
-                    if (pairs.size() < MAX_LISTED) {
-                        pairs.add(Precision.ratio(k, m, d));
-                    }
-                }
-            }
+        for (int i = 0; i < found.size() && i < MAX_LISTED; i++) {
+            pairs.add(Precision.ratio(found.get(i).k(), found.get(i).m(), d));
         }
+        int total = found.size();
         c.add(total == 0 ? Severity.ERROR : Severity.INFO, Rule.GRIM, lo.trial(), f, reported + ", n not reported",
                 total == 0 ? "none" : String.join("; ", pairs) + (total > pairs.size() ? "; ..." : ""),
                 total == 0 ? "no count k/m with m <= " + bound.getAsInt() + " (the overall evaluable at this cut) gives "
@@ -156,21 +153,37 @@ final class BinaryRules {
                 Collector.sourcesOf(b));
     }
 
-    /** Evaluable of the overall subgroup for the same arm, endpoint and cut. */
+    /**
+     * Evaluable of the overall subgroup for the same arm, endpoint and cut: the first overall outcome (in
+     * repository order) with an evaluable count. One index per run, built in one pass over the outcomes.
+     */
     private static OptionalInt overallEvaluable(Collector c, LocatedOutcome<BinaryOutcome> lo) {
         if (lo.subgroup().isOverall()) {
             return OptionalInt.empty();
         }
-        for (LocatedOutcome<BinaryOutcome> o : c.repo().outcomes(BinaryOutcome.class)) {
-            if (o.trial() == lo.trial() && o.arm() == lo.arm() && o.cut() == lo.cut()
-                    && o.subgroup().isOverall() && o.outcome().endpoint() == lo.outcome().endpoint()) {
-                OptionalInt n = evaluable(o.outcome());
-                if (n.isPresent()) {
-                    return n;
+        Integer n = overallIndex(c).get(cellKey(lo));
+        return n == null ? OptionalInt.empty() : OptionalInt.of(n);
+    }
+
+    /** Overall evaluable by {@link #cellKey}; built once per run (call it before running the rules in parallel). */
+    static Map<String, Integer> overallIndex(Collector c) {
+        return c.memo("overall-evaluable", () -> {
+            Map<String, Integer> m = new HashMap<>();
+            for (LocatedOutcome<BinaryOutcome> o : c.repo().outcomes(BinaryOutcome.class)) {
+                if (o.subgroup().isOverall()) {
+                    OptionalInt n = evaluable(o.outcome());
+                    if (n.isPresent()) {
+                        m.putIfAbsent(cellKey(o), n.getAsInt());
+                    }
                 }
             }
-        }
-        return OptionalInt.empty();
+            return m;
+        });
+    }
+
+    /** Trial, arm, cut and endpoint of an outcome (ids are unique in the repository, arms and cuts in a trial). */
+    private static String cellKey(LocatedOutcome<BinaryOutcome> o) {
+        return o.trial().id() + "\u0000" + o.arm().id() + "\u0000" + o.cut().id() + "\u0000" + o.outcome().endpoint();
     }
 
     private static void binomialCi(Collector c, LocatedOutcome<BinaryOutcome> lo, ReportedProportion r,

@@ -3,7 +3,10 @@ package org.trialmeta.check;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import org.trialmeta.model.LocatedOutcome;
 import org.trialmeta.model.Outcome;
 import org.trialmeta.model.Provenance;
@@ -16,9 +19,21 @@ final class Collector {
 
     private final TrialRepository repo;
     private final List<Finding> findings = new ArrayList<>();
+    /** Indexes the rules build once per run (e.g. outcomes by cell), so that no rule loops over all outcomes per outcome. */
+    private final Map<Object, Object> memo;
 
     Collector(TrialRepository repo) {
+        this(repo, new ConcurrentHashMap<>());
+    }
+
+    private Collector(TrialRepository repo, Map<Object, Object> memo) {
         this.repo = repo;
+        this.memo = memo;
+    }
+
+    /** A collector of its own findings sharing this one's repository and indexes (for rules run in parallel). */
+    Collector fork() {
+        return new Collector(repo, memo);
     }
 
     TrialRepository repo() {
@@ -27,6 +42,20 @@ final class Collector {
 
     List<Finding> findings() {
         return findings;
+    }
+
+    /** The value stored under {@code key}, made by {@code make} on first use (one run's indexes and caches). */
+    @SuppressWarnings("unchecked")
+    <T> T memo(Object key, Supplier<T> make) {
+        Object v = memo.get(key);
+        if (v == null) {
+            v = make.get(); // two threads may both make it; the first stored wins
+            Object before = memo.putIfAbsent(key, v);
+            if (before != null) {
+                v = before;
+            }
+        }
+        return (T) v;
     }
 
     void add(Severity severity, Rule rule, Trial trial, String field, String reported, String recomputed,

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
-import java.util.TreeSet;
 import org.trialmeta.model.AnalysisCut;
 import org.trialmeta.model.BinaryOutcome;
 import org.trialmeta.model.BiomarkerChange;
@@ -79,20 +78,27 @@ final class ConsistencyRules {
         return (a == x && b == y) || (a == y && b == x);
     }
 
-    /** Possible responder counts of an outcome: its count, or every count its percentage allows over n. */
-    private static TreeSet<Integer> responderCandidates(BinaryOutcome b) {
-        TreeSet<Integer> out = new TreeSet<>();
+    /**
+     * Possible responder counts of an outcome: its count, or every count its percentage allows over n
+     * (consecutive integers, as a view: {@link Precision#candidateCounts}).
+     */
+    private static List<Integer> responderCandidates(BinaryOutcome b) {
         if (b.counts().isPresent()) {
-            out.add(b.counts().get().responders());
-        } else {
-            OptionalInt n = BinaryRules.evaluable(b);
-            if (n.isPresent() && b.reported().isPresent()) {
-                out.addAll(Precision.candidateCounts(b.reported().get().percent().value(), n.getAsInt()));
-            }
+            return List.of(b.counts().get().responders());
         }
-        return out;
+        OptionalInt n = BinaryRules.evaluable(b);
+        if (n.isPresent() && b.reported().isPresent()) {
+            return Precision.candidateCounts(b.reported().get().percent().value(), n.getAsInt());
+        }
+        return List.of();
     }
 
+    /**
+     * The subgroups' candidate counts are runs of consecutive integers, so their possible sums are one run
+     * too, [sum of the lowest, sum of the highest]; the overall responders possible are that run widened
+     * by 0..unknown responders of unknown status. Every test below is on these intervals: constant time
+     * whatever the counts (before, the sums were enumerated pairwise and tested per unknown responder).
+     */
     private static void checkPartition(Collector c, LocatedOutcome<BinaryOutcome> overall,
             List<LocatedOutcome<BinaryOutcome>> parts) {
         OptionalInt nAll = BinaryRules.evaluable(overall.outcome());
@@ -104,12 +110,13 @@ final class ConsistencyRules {
             src.addAll(Collector.sourcesOf(p.outcome()));
         }
         src.addAll(Collector.sourcesOf(overall.outcome()));
-        int nSum = 0;
-        TreeSet<Integer> sums = new TreeSet<>(List.of(0));
+        long nSum = 0;
+        long sumLo = 0;
+        long sumHi = 0;
         List<String> terms = new ArrayList<>();
         for (LocatedOutcome<BinaryOutcome> p : parts) {
             OptionalInt n = BinaryRules.evaluable(p.outcome());
-            TreeSet<Integer> cands = responderCandidates(p.outcome());
+            List<Integer> cands = responderCandidates(p.outcome());
             if (n.isEmpty() || cands.isEmpty() || nAll.isEmpty()) {
                 c.add(Severity.INFO, Rule.SUBGROUP_SUM, trial, f, "", "",
                         "cannot add up the subgroups: the evaluable count or the responders of "
@@ -119,21 +126,16 @@ final class ConsistencyRules {
                 return;
             }
             nSum += n.getAsInt();
-            TreeSet<Integer> next = new TreeSet<>();
-            for (int s : sums) {
-                for (int k : cands) {
-                    next.add(s + k);
-                }
-            }
-            sums = next;
-            terms.add(p.subgroup().id() + " " + (cands.size() == 1 ? String.valueOf(cands.first())
-                    : "{" + joinInts(cands) + "}") + "/" + n.getAsInt());
+            sumLo += cands.get(0);
+            sumHi += cands.get(cands.size() - 1);
+            terms.add(p.subgroup().id() + " " + (cands.size() == 1 ? String.valueOf(cands.get(0))
+                    : "{" + run(cands.get(0), cands.get(cands.size() - 1)) + "}") + "/" + n.getAsInt());
         }
-        int total = nAll.getAsInt();
+        long total = nAll.getAsInt();
         String sumText = String.join(" + ", terms) + " = "
-                + (sums.size() == 1 ? String.valueOf(sums.first()) : "{" + joinInts(sums) + "}") + "/" + nSum;
-        if (sums.size() == 1 && nSum > 0) {
-            sumText += " = " + Precision.fixed(100.0 * sums.first() / nSum, 1) + "%";
+                + (sumLo == sumHi ? String.valueOf(sumLo) : "{" + run(sumLo, sumHi) + "}") + "/" + nSum;
+        if (sumLo == sumHi && nSum > 0) {
+            sumText += " = " + Precision.fixed(100.0 * sumLo / nSum, 1) + "%";
         }
         BinaryOutcome o = overall.outcome();
         String reported = describe(o);
@@ -143,18 +145,14 @@ final class ConsistencyRules {
                     src);
             return;
         }
-        int unknown = total - nSum;
+        long unknown = total - nSum;
         // overall responders possible: a subgroup sum plus 0..unknown responders of unknown status
+        long possibleLo = sumLo;
+        long possibleHi = sumHi + unknown;
         List<String> problems = new ArrayList<>();
         if (o.counts().isPresent()) {
             int r = o.counts().get().responders();
-            boolean ok = false;
-            for (int s : sums) {
-                if (r >= s && r <= s + unknown) {
-                    ok = true;
-                }
-            }
-            if (!ok) {
+            if (r < possibleLo || r > possibleHi) {
                 problems.add("overall responders " + r + "/" + total + " cannot be "
                         + (unknown == 0 ? "the subgroup sum" : "the subgroup sum plus 0-" + unknown
                                 + " responders of unknown status"));
@@ -162,12 +160,9 @@ final class ConsistencyRules {
         }
         if (o.reported().isPresent()) {
             double p = o.reported().get().percent().value();
-            boolean ok = false;
-            for (int s : sums) {
-                for (int u = 0; u <= unknown && !ok; u++) {
-                    ok = Precision.roundsTo(100.0 * (s + u) / total, p);
-                }
-            }
+            List<Integer> overallCands = Precision.candidateCounts(p, (int) total);
+            boolean ok = !overallCands.isEmpty() && overallCands.get(0) <= possibleHi
+                    && overallCands.get(overallCands.size() - 1) >= possibleLo;
             if (!ok) {
                 problems.add("no subgroup sum" + (unknown == 0 ? "" : " plus 0-" + unknown + " responders of unknown status")
                         + " over " + total + " rounds to the reported overall " + Precision.text(p) + "%");
@@ -186,13 +181,23 @@ final class ConsistencyRules {
         }
     }
 
-    private static String joinInts(Iterable<Integer> xs) {
+    /**
+     * The integers first..last as listed in a finding: every one up to {@link #MAX_RUN_LISTED} of them
+     * ({@code 8,9,10}), else the ends ({@code 190,...,230}).
+     */
+    private static String run(long first, long last) {
+        if (last - first + 1 > MAX_RUN_LISTED) {
+            return first + ",...," + last;
+        }
         List<String> s = new ArrayList<>();
-        for (int x : xs) {
-            s.add(Integer.toString(x));
+        for (long x = first; x <= last; x++) {
+            s.add(Long.toString(x));
         }
         return String.join(",", s);
     }
+
+    /** Longest run of counts listed one by one in a subgroup-sum finding. */
+    static final int MAX_RUN_LISTED = 12;
 
     /** "34/109, reported 31% (95% CI 23-41)". */
     static String describe(BinaryOutcome b) {
@@ -230,7 +235,7 @@ final class ConsistencyRules {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
         }
         for (List<LocatedOutcome<? extends Outcome>> g : groups.values()) {
-            List<LocatedOutcome<? extends Outcome>> ordered = chronological(g);
+            List<LocatedOutcome<? extends Outcome>> ordered = chronological(c, g);
             if (ordered.stream().map(LocatedOutcome::cut).distinct().count() < 2) {
                 continue;
             }
@@ -245,17 +250,29 @@ final class ConsistencyRules {
         }
     }
 
-    private static List<LocatedOutcome<? extends Outcome>> chronological(List<LocatedOutcome<? extends Outcome>> g) {
+    private static List<LocatedOutcome<? extends Outcome>> chronological(Collector c,
+            List<LocatedOutcome<? extends Outcome>> g) {
         List<LocatedOutcome<? extends Outcome>> out = new ArrayList<>(g);
         boolean allDated = out.stream().allMatch(o -> o.cut().cutoff().isPresent());
-        Trial t = out.get(0).trial();
+        Map<AnalysisCut, Integer> position = cutPositions(c, out.get(0).trial());
         if (allDated) {
             out.sort(java.util.Comparator.comparing((LocatedOutcome<? extends Outcome> o) -> o.cut().cutoff().get())
-                    .thenComparing(o -> t.cuts().indexOf(o.cut())));
+                    .thenComparing(o -> position.get(o.cut())));
         } else {
-            out.sort(java.util.Comparator.comparing(o -> t.cuts().indexOf(o.cut())));
+            out.sort(java.util.Comparator.comparing(o -> position.get(o.cut())));
         }
         return out;
+    }
+
+    /** The position of each cut in its trial's list (by identity; one map per trial and run, not indexOf per comparison). */
+    private static Map<AnalysisCut, Integer> cutPositions(Collector c, Trial t) {
+        return c.memo(List.of("cut-positions", t.id()), () -> {
+            Map<AnalysisCut, Integer> m = new java.util.IdentityHashMap<>();
+            for (int i = t.cuts().size() - 1; i >= 0; i--) {
+                m.put(t.cuts().get(i), i); // the first index wins, as indexOf
+            }
+            return m;
+        });
     }
 
     private static void compareCuts(Collector c, LocatedOutcome<? extends Outcome> a, LocatedOutcome<? extends Outcome> b,
@@ -354,17 +371,38 @@ final class ConsistencyRules {
             groups.computeIfAbsent(key, k -> new ArrayList<>()).add(o);
         }
         for (List<LocatedOutcome<? extends Outcome>> g : groups.values()) {
-            for (int i = 0; i < g.size(); i++) {
-                for (int j = i + 1; j < g.size(); j++) {
-                    comparePair(c, g.get(i), g.get(j));
+            if (g.size() <= MAX_ALL_PAIRS) {
+                for (int i = 0; i < g.size(); i++) {
+                    for (int j = i + 1; j < g.size(); j++) {
+                        comparePair(c, g.get(i), g.get(j));
+                    }
                 }
+            } else {
+                // every pair would be quadratic in the records (30,000 copies: 4.5e8 findings); compare with the first
+                for (int j = 1; j < g.size(); j++) {
+                    comparePair(c, g.get(0), g.get(j));
+                }
+                LocatedOutcome<? extends Outcome> first = g.get(0);
+                List<String> src = new ArrayList<>();
+                for (LocatedOutcome<? extends Outcome> o : g) {
+                    for (String id : Collector.sourcesOf(o.outcome())) {
+                        if (!src.contains(id) && src.size() < MAX_ALL_PAIRS) {
+                            src.add(id);
+                        }
+                    }
+                }
+                c.add(Severity.INFO, Rule.SAME_FIGURE, first.trial(), Collector.field(first), valueText(first.outcome()),
+                        "", g.size() + " records of the same figure: each is compared with the first only (every pair"
+                                + " is compared up to " + MAX_ALL_PAIRS + " records)",
+                        src);
             }
         }
+        SourceIds ids = new SourceIds(c.repo().sources());
         for (LocatedOutcome<Outcome> o : c.repo().outcomes()) {
             for (Provenance p : o.outcome().provenances()) {
                 String note = p.note().orElse("") + " " + o.outcome().note().orElse("");
-                for (Source s : c.repo().sources()) {
-                    if (!s.id().equals(p.source()) && mentionsAlso(note, s.id())
+                for (Source s : ids.mentionedAlso(note)) {
+                    if (!s.id().equals(p.source())
                             && Collector.sourcesOf(o.outcome()).stream().noneMatch(s.id()::equals)) {
                         c.add(Severity.INFO, Rule.SAME_FIGURE, o.trial(), Collector.field(o), valueText(o.outcome()), "",
                                 "the curator notes the figure also appears in " + s.id()
@@ -376,28 +414,68 @@ final class ConsistencyRules {
         }
     }
 
-    /** Whether a sentence of {@code text} says "also" and names source {@code id}. */
-    private static boolean mentionsAlso(String text, String id) {
-        for (String sentence : text.split("(?<=\\.)\\s+")) {
-            if (sentence.toLowerCase(Locale.ROOT).matches("(?s).*\\balso\\b.*") && mentions(sentence, id)) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /** Records of one figure compared pairwise up to this many; more are compared with the first (a finding says so). */
+    static final int MAX_ALL_PAIRS = 10;
 
-    private static boolean mentions(String text, String id) {
-        int i = text.indexOf(id);
-        while (i >= 0) {
-            boolean startOk = i == 0 || !isIdChar(text.charAt(i - 1));
-            int end = i + id.length();
-            boolean endOk = end >= text.length() || !isIdChar(text.charAt(end));
-            if (startOk && endOk) {
-                return true;
-            }
-            i = text.indexOf(id, i + 1);
+    /**
+     * The repository's source ids in a trie, to find which of them a note names in one pass over the note
+     * (before: every source id searched in every note, outcomes × sources).
+     */
+    private static final class SourceIds {
+        private final Node root = new Node();
+        private final Map<String, Integer> order = new java.util.HashMap<>();
+        private final List<Source> sources;
+
+        private static final class Node {
+            final Map<Character, Node> next = new java.util.HashMap<>();
+            String id;
         }
-        return false;
+
+        SourceIds(List<Source> sources) {
+            this.sources = sources;
+            for (int i = 0; i < sources.size(); i++) {
+                String id = sources.get(i).id();
+                order.putIfAbsent(id, i);
+                Node n = root;
+                for (int k = 0; k < id.length(); k++) {
+                    n = n.next.computeIfAbsent(id.charAt(k), x -> new Node());
+                }
+                n.id = id;
+            }
+        }
+
+        /**
+         * The sources named (as a whole word: not inside a longer id-like word) in a sentence of {@code text}
+         * that says "also", in repository order.
+         */
+        List<Source> mentionedAlso(String text) {
+            if (!text.toLowerCase(Locale.ROOT).contains("also")) {
+                return List.of();
+            }
+            java.util.TreeSet<Integer> found = new java.util.TreeSet<>();
+            for (String sentence : text.split("(?<=\\.)\\s+")) {
+                if (!sentence.toLowerCase(Locale.ROOT).matches("(?s).*\\balso\\b.*")) {
+                    continue;
+                }
+                for (int i = 0; i < sentence.length(); i++) {
+                    if (i > 0 && isIdChar(sentence.charAt(i - 1))) {
+                        continue;
+                    }
+                    Node n = root;
+                    for (int j = i; j < sentence.length() && n != null; j++) {
+                        n = n.next.get(sentence.charAt(j));
+                        if (n != null && n.id != null && (j + 1 >= sentence.length() || !isIdChar(sentence.charAt(j + 1)))) {
+                            found.add(order.get(n.id));
+                        }
+                    }
+                }
+            }
+            List<Source> out = new ArrayList<>();
+            for (int i : found) {
+                out.add(sources.get(i));
+            }
+            return out;
+        }
     }
 
     private static boolean isIdChar(char ch) {

@@ -2,11 +2,13 @@ package org.trialmeta.check;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -29,8 +31,6 @@ import org.trialmeta.model.Trial;
  */
 final class ProvenanceRules {
 
-    private static final Pattern ISO_DATE = Pattern.compile("\\b(19|20)\\d{2}-\\d{2}-\\d{2}\\b");
-    private static final Pattern YEAR = Pattern.compile("\\b(19|20)\\d{2}\\b");
     private static final String NUM = "(\\d+(?:\\.\\d+)?)";
     /** "17% of 52 = 8.84, rounded to 9" or "25 + 9 = 34" or "34/109 = 31.2%". */
     private static final Pattern EQUATION = Pattern.compile(
@@ -42,54 +42,46 @@ final class ProvenanceRules {
     // ---------------------------------------------------------------- cutoff-date
 
     /**
-     * The latest date a source can have been published: the latest ISO date in its citation, else the
-     * last day of the latest year (19xx/20xx) in it; empty when the citation names no year.
+     * The latest date a source can have been published: its {@code published} date, or the last day of the
+     * month or year it gives; empty when none is recorded. Only that field counts: a year or date in the
+     * citation may be when the source was accessed or approved, not when it appeared (issue 15: "accessed
+     * 2026" made a 2025 cut-off look earlier than it is).
      */
     static Optional<LocalDate> publishedBy(Source s) {
-        Optional<LocalDate> latest = Optional.empty();
-        Matcher m = ISO_DATE.matcher(s.citation());
-        while (m.find()) {
-            try {
-                LocalDate d = LocalDate.parse(m.group());
-                if (latest.isEmpty() || d.isAfter(latest.get())) {
-                    latest = Optional.of(d);
-                }
-            } catch (DateTimeParseException e) {
-                // not a calendar date: ignore
-            }
-        }
-        if (latest.isPresent()) {
-            return latest;
-        }
-        int year = -1;
-        Matcher y = YEAR.matcher(s.citation());
-        while (y.find()) {
-            year = Math.max(year, Integer.parseInt(y.group()));
-        }
-        return year < 0 ? Optional.empty() : Optional.of(LocalDate.of(year, 12, 31));
+        return s.publishedBy();
     }
 
     static void cutoffs(Collector c) {
         Optional<LocalDate> reference = Optional.empty();
         String referenceSource = "";
         for (Source s : c.repo().sources()) {
-            Optional<LocalDate> d = publishedBy(s);
+            Optional<LocalDate> d = published(c, s);
             if (d.isPresent() && (reference.isEmpty() || d.get().isAfter(reference.get()))) {
                 reference = d;
                 referenceSource = s.id();
             }
         }
+        // outcomes by cut, in one pass (before: every outcome filtered again for every cut of every trial)
+        Map<AnalysisCut, List<LocatedOutcome<Outcome>>> byCut = new IdentityHashMap<>();
+        for (LocatedOutcome<Outcome> o : c.repo().outcomes()) {
+            byCut.computeIfAbsent(o.cut(), k -> new ArrayList<>()).add(o);
+        }
         for (Trial t : c.repo().trials()) {
             for (AnalysisCut cut : t.cuts()) {
-                checkCut(c, t, cut, reference, referenceSource);
+                checkCut(c, t, cut, byCut.getOrDefault(cut, List.of()), reference, referenceSource);
             }
         }
     }
 
-    private static void checkCut(Collector c, Trial t, AnalysisCut cut, Optional<LocalDate> reference, String refSource) {
+    /** {@link #publishedBy} once per source and run. */
+    private static Optional<LocalDate> published(Collector c, Source s) {
+        Map<String, Optional<LocalDate>> memo = c.memo("published-by", HashMap::new);
+        return memo.computeIfAbsent(s.id(), id -> publishedBy(s));
+    }
+
+    private static void checkCut(Collector c, Trial t, AnalysisCut cut, List<LocatedOutcome<Outcome>> outcomes,
+            Optional<LocalDate> reference, String refSource) {
         String f = "cut " + cut.id();
-        List<LocatedOutcome<Outcome>> outcomes = c.repo().outcomes().stream()
-                .filter(o -> o.trial() == t && o.cut() == cut).toList();
         Set<String> src = new LinkedHashSet<>();
         cut.provenance().ifPresent(p -> src.add(p.source()));
         // dates: the cut's own, and every outcome provenance's
@@ -119,12 +111,12 @@ final class ProvenanceRules {
         boolean problem = false;
         for (Dated d : dated) {
             Source s = c.repo().sourceOf(d.provenance());
-            Optional<LocalDate> pub = publishedBy(s);
+            Optional<LocalDate> pub = published(c, s);
             List<String> why = new ArrayList<>();
             List<String> cited = new ArrayList<>(List.of(s.id()));
             String bound = "";
             if (pub.isPresent() && d.date().isAfter(pub.get())) {
-                why.add("after the publication of its source " + s.id() + " (" + pub.get() + ", from its citation)");
+                why.add("after the publication of its source " + s.id() + " (" + pub.get() + ", its publication date)");
                 bound = "published by " + pub.get();
             }
             if (reference.isPresent() && d.date().isAfter(reference.get())) {
@@ -151,15 +143,16 @@ final class ProvenanceRules {
             LocalDate date = dated.get(0).date();
             List<String> pubs = new ArrayList<>();
             for (String id : src) {
-                c.repo().source(id).flatMap(ProvenanceRules::publishedBy).ifPresent(p -> pubs.add(id + " " + p.getYear()));
+                c.repo().source(id).flatMap(s -> published(c, s)).ifPresent(p -> pubs.add(id + " " + p.getYear()));
             }
             c.add(Severity.INFO, Rule.CUTOFF_DATE, t, f, date.toString(),
                     pubs.isEmpty() ? "" : "published: " + String.join(", ", pubs),
                     "data cut-off " + date + " of " + cut.label() + " precedes the publication of its sources"
-                            + (pubs.isEmpty() ? " (no publication year in their citations)" : "")
+                            + (pubs.isEmpty() ? " (no publication date recorded for them)" : "")
                             + reference.map(r -> " and the latest publication date in the data (" + r + ", "
-                                    + refSource + (r.getMonthValue() == 12 && r.getDayOfMonth() == 31
-                                            ? ": end of the year its citation gives" : "") + ")").orElse(""),
+                                    + refSource + (c.repo().source(refSource).flatMap(Source::published)
+                                            .filter(p -> p.length() == 4).isPresent()
+                                            ? ": end of its publication year" : "") + ")").orElse(""),
                     src);
         }
     }
@@ -204,10 +197,22 @@ final class ProvenanceRules {
 
     private static void listWeak(Collector c, Trial t, AnalysisCut cut, String field, String value, Provenance p) {
         Source s = c.repo().sourceOf(p);
+        boolean interim = (cut.id() + " " + cut.label()).toLowerCase(Locale.ROOT).contains("interim");
+        // what would confirm a datum depends only on its trial, source and whether the cut is interim: once per run
+        Confirm confirm = c.memo(List.of("confirm", t.id(), s.id(), interim), () -> confirm(c, t, s, interim));
+        c.add(Severity.INFO, Rule.UNCONFIRMED, t, field, value + " [" + p.status().name().toLowerCase(Locale.ROOT) + "]",
+                "", p.status().name().toLowerCase(Locale.ROOT) + " (" + s.id() + p.locator().map(l -> ", " + l).orElse("")
+                        + "); would be confirmed by: " + confirm.text(),
+                confirm.cited());
+    }
+
+    /** What would confirm a datum from source {@code s} of trial {@code t}, and the sources that names. */
+    private record Confirm(String text, List<String> cited) {}
+
+    private static Confirm confirm(Collector c, Trial t, Source s, boolean interim) {
         List<String> confirm = new ArrayList<>();
         List<String> cited = new ArrayList<>();
         cited.add(s.id());
-        boolean interim = (cut.id() + " " + cut.label()).toLowerCase(Locale.ROOT).contains("interim");
         if (s.kind() == SourceKind.PEER_REVIEWED) {
             confirm.add("read the paper itself (" + Collector.cite(s).citation() + ") and record the table or figure");
         } else if (s.kind() == SourceKind.REGULATORY_LABEL) {
@@ -245,10 +250,7 @@ final class ProvenanceRules {
         if (s.kind() == SourceKind.CURATION_NOTE) {
             confirm.add("the document the curator took it from (not named)");
         }
-        c.add(Severity.INFO, Rule.UNCONFIRMED, t, field, value + " [" + p.status().name().toLowerCase(Locale.ROOT) + "]",
-                "", p.status().name().toLowerCase(Locale.ROOT) + " (" + s.id() + p.locator().map(l -> ", " + l).orElse("")
-                        + "); would be confirmed by: " + String.join("; ", confirm),
-                cited);
+        return new Confirm(String.join("; ", confirm), List.copyOf(cited));
     }
 
     // ---------------------------------------------------------------- derived-arithmetic

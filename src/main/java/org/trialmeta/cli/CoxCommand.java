@@ -76,8 +76,7 @@ public final class CoxCommand implements Callable<Integer> {
         spec.commandLine().getOut().print(json ? Json.write(summary) : CoxText.render(summary));
         spec.commandLine().getOut().flush();
         if (summary.warning() != null) {
-            spec.commandLine().getErr().println("trialmeta: warning: " + summary.warning());
-            spec.commandLine().getErr().flush();
+            TrialMetaCommand.printError(spec.commandLine().getErr(), "warning: " + summary.warning());
         }
         return ExitCodes.OK;
     }

@@ -121,7 +121,7 @@ public final class ForestCommand implements Callable<Integer> {
         ForestPlot figure = new ForestPlot(data, settings.figureStyle());
         Path input = t.name() == null ? null : Path.of(t.name());
         for (Path f : files) {
-            OptionChecks.notTheInput("--out", f, input);
+            OutputPaths.notAnInput("--out", f, "--input", input);
             String name = f.getFileName() == null ? "" : f.getFileName().toString();
             int dot = name.lastIndexOf('.');
             FigureWriter.Format format;

@@ -83,6 +83,7 @@ public final class KmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = format.json();
+        OutputPaths.notAnInput("--plot", plot, "--input", input.file);
         ConfType ct;
         try {
             ct = ConfType.fromRName(confType);

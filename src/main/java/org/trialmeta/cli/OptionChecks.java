@@ -98,23 +98,6 @@ final class OptionChecks {
         }
     }
 
-    /**
-     * An output path that is not the input (a figure or table written over the data it was made from would destroy
-     * it). Paths are compared after resolving them; an output that does not exist yet is never the input.
-     */
-    static void notTheInput(String option, java.nio.file.Path out, java.nio.file.Path input) {
-        if (input == null || !java.nio.file.Files.exists(out)) {
-            return;
-        }
-        try {
-            if (java.nio.file.Files.isSameFile(out, input)) {
-                throw new InputException(option + ": '" + out + "' is the input file; choose another output file");
-            }
-        } catch (java.io.IOException e) {
-            // cannot compare: the write itself will report any problem
-        }
-    }
-
     private static InputException fail(String option, String value, String rule) {
         return new InputException(option + ": " + value + " (" + rule + ")");
     }

@@ -49,6 +49,8 @@ public final class ReconstructCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = format.json();
+        OutputPaths.notAnInput("--out", out, "--curve", curve);
+        OutputPaths.notAnInput("--out", out, "--at-risk", atRisk);
         OptionChecks.atLeast("--total-events", totalEvents, 0);
         ReconstructedIpd ipd = ReconstructInput.read(curve, atRisk, totalEvents).reconstruct();
         AtomicFiles.writeString(out, ReconstructText.ipdCsv(ipd));

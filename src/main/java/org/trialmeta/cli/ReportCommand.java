@@ -64,6 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
             throw new InputException("--formats: " + e.getMessage());
         }
         StatusFilter filter = StatusFilter.parse(statuses);
+        OutputPaths.reportDirectory("--out", out, trials.dir);
         PrintWriter o = spec.commandLine().getOut();
         o.println("report: loading trials from " + trials.dir);
         o.flush();

@@ -8,6 +8,13 @@ import org.trialmeta.stats.survival.summary.ReportedMedian;
 /** Parsing of published-summary values typed on the command line (medians, "NR", CIs). */
 final class SummaryInputs {
 
+    /**
+     * Largest median or CI end accepted, and the reciprocal of the smallest median: the difference, ratio and
+     * percent increase of two such medians stay finite (a ratio of 10^30 at most). 1e308 overflowed the ratio
+     * (exit 1, "internal error"); no time in any unit comes near either bound.
+     */
+    static final double MAX_TIME = 1e15;
+
     private SummaryInputs() {}
 
     /**
@@ -28,6 +35,10 @@ final class SummaryInputs {
         if (!(m > 0)) {
             throw new InputException(option + " " + value + ": a median must be > 0 (or NR / NA)");
         }
+        if (!(m >= 1 / MAX_TIME && m <= MAX_TIME)) {
+            throw new InputException(option + " " + value + ": a median must lie between 1e-15 and 1e15 (or be NR / NA);"
+                    + " the contrasts of two such medians stay finite");
+        }
         if (ci == null) {
             return ReportedMedian.value(m);
         }
@@ -37,6 +48,9 @@ final class SummaryInputs {
         }
         double lo = number(option + "-ci", parts[0]);
         double hi = parts[1].strip().equalsIgnoreCase("NR") ? Double.POSITIVE_INFINITY : number(option + "-ci", parts[1]);
+        if (hi != Double.POSITIVE_INFINITY && !(hi <= MAX_TIME)) {
+            throw new InputException(option + "-ci " + ci + ": the upper end must be at most 1e15 (or NR)");
+        }
         if (!(lo <= m && m <= hi) || lo < 0) {
             throw new InputException(option + "-ci " + ci + ": must satisfy 0 <= lower <= median (" + value
                     + ") <= upper");

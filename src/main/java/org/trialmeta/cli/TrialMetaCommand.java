@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialmeta.model.InputException;
+import org.trialmeta.repository.Messages;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -87,11 +88,9 @@ public final class TrialMetaCommand implements Callable<Integer> {
 
     private static int handleParameterException(CommandLine.ParameterException ex, String[] args) {
         CommandLine cmd = ex.getCommandLine();
-        PrintWriter err = cmd.getErr();
         // one line: picocli messages may span lines (e.g. suggestions); the help hint goes on the same line
         String message = String.valueOf(ex.getMessage()).strip().replaceAll("\\s*\\R\\s*", "; ");
-        err.println("trialmeta: " + message + " (try '" + cmd.getCommandSpec().qualifiedName() + " --help')");
-        err.flush();
+        printError(cmd.getErr(), message + " (try '" + cmd.getCommandSpec().qualifiedName() + " --help')");
         return ExitCodes.INVALID_INPUT;
     }
 
@@ -103,17 +102,40 @@ public final class TrialMetaCommand implements Callable<Integer> {
             t = t.getCause();
         }
         if (t instanceof InputException) {
-            err.println("trialmeta: " + t.getMessage());
-            err.flush();
+            printError(err, t.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
         if (t instanceof UncheckedIOException) {
-            err.println("trialmeta: " + t.getMessage());
-            err.flush();
+            printError(err, t.getMessage());
             return ExitCodes.FAILURE;
         }
-        err.println("trialmeta: internal error: " + t);
-        err.flush();
+        printError(err, internalError(cmd.getCommandName(), t));
         return ExitCodes.FAILURE;
+    }
+
+    /**
+     * A failure that is nobody's input (a bug): what failed and the library's words, never a class name or a
+     * stack trace, e.g. {@code median-compare failed unexpectedly (median contrast estimate Infinity must be
+     * finite); please report it with the command line}.
+     */
+    static String internalError(String command, Throwable t) {
+        String what = Messages.withoutClassNames(String.valueOf(t.getMessage()).lines().findFirst().orElse(""));
+        return command + " failed unexpectedly" + (what.isEmpty() || what.equals("null") ? ""
+                : " (" + Messages.value(what) + ")") + "; please report it with the command line";
+    }
+
+    /**
+     * The one place an error line is printed: {@code trialmeta: MESSAGE}, with every control and bidi character
+     * of the message escaped ({@link Messages#line}), so a file or study name holding a line break or U+202E
+     * can neither split the line nor reorder it.
+     */
+    static void printError(PrintWriter err, String message) {
+        printLine(err, "trialmeta: " + message);
+    }
+
+    /** One line of an error report (e.g. one problem of many), escaped as {@link #printError}. */
+    static void printLine(PrintWriter err, String line) {
+        err.println(Messages.line(line));
+        err.flush();
     }
 }

@@ -35,9 +35,8 @@ public final class TrialsOption {
                 throw new InputException(e.problems().get(0).toString());
             }
             for (Problem p : e.problems()) {
-                err.println(p);
+                TrialMetaCommand.printLine(err, p.toString());
             }
-            err.flush();
             long files = e.problems().stream().map(Problem::file).distinct().count();
             throw new InputException(String.format(Locale.ROOT, "%d problem%s in %d file%s under %s",
                     e.problems().size(), e.problems().size() == 1 ? "" : "s", files, files == 1 ? "" : "s", dir));

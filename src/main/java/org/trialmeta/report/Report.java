@@ -20,7 +20,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.trialmeta.analysis.AnalysisResults;
 import org.trialmeta.analysis.BiomarkerRow;
 import org.trialmeta.analysis.DataUse;
@@ -50,8 +49,9 @@ import org.trialmeta.report.ForestPlotData.Pooled;
 import org.trialmeta.report.ForestPlotData.PooledKind;
 import org.trialmeta.report.ForestPlotData.Study;
 import org.trialmeta.report.ForestPlotData.Text;
-import org.trialmeta.repository.AtomicFiles;
 import org.trialmeta.repository.Json;
+import org.trialmeta.repository.TrialLoadException;
+import org.trialmeta.repository.TrialLoader;
 
 /**
  * The whole report: figures, tables, {@code analysis.json} and {@code index.html}, laid out in memory from
@@ -114,25 +114,33 @@ public final class Report {
                 List.copyOf(rep.tables));
     }
 
-    /** Writes the built files under {@code outDir}, each atomically; returns the paths written. */
+    /**
+     * Writes the built files under {@code outDir}, all or nothing ({@link ReportOutput}: staged beside it, then
+     * moved into place; {@code figures/} and {@code tables/} replaced as a whole); returns the paths written.
+     */
     public static List<Path> write(Built built, Path outDir) {
-        List<Path> out = new ArrayList<>();
-        for (Map.Entry<String, byte[]> e : built.files().entrySet()) {
-            Path p = outDir.resolve(e.getKey());
-            AtomicFiles.writeBytes(p, e.getValue());
-            out.add(p);
-        }
-        return out;
+        return ReportOutput.write(built.files(), outDir);
     }
 
-    /** The report meta of a trials directory: SHA-256 of every {@code *.yaml} file in it, by name. */
+    /**
+     * The report meta of a trials directory: SHA-256 of {@code sources.yaml} and of every trial file, by name;
+     * the files are those the loader reads ({@link TrialLoader#list}), so a file the loader refuses is an input
+     * problem here too, never a read failure.
+     */
     public static ReportMeta meta(String softwareVersion, Path trialsDir) {
         List<ReportMeta.DataFile> out = new ArrayList<>();
-        try (Stream<Path> s = Files.list(trialsDir)) {
-            for (Path p : s.filter(x -> x.getFileName().toString().endsWith(".yaml")).sorted().toList()) {
+        TrialLoader.Listing listing = TrialLoader.list(trialsDir);
+        if (!listing.refused().isEmpty()) {
+            throw new TrialLoadException(listing.refused());
+        }
+        List<String> names = new ArrayList<>(listing.trialFiles());
+        names.add(TrialLoader.SOURCES_FILE);
+        names.sort(null);
+        try {
+            for (String name : names) {
                 MessageDigest md = MessageDigest.getInstance("SHA-256");
-                out.add(new ReportMeta.DataFile(p.getFileName().toString(),
-                        HexFormat.of().formatHex(md.digest(Files.readAllBytes(p)))));
+                out.add(new ReportMeta.DataFile(name, HexFormat.of().formatHex(md.digest(Files.readAllBytes(
+                        trialsDir.resolve(name))))));
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + trialsDir + ": " + e.getMessage(), e);
@@ -161,7 +169,7 @@ public final class Report {
         }
         progress.accept("figure: preclinical median survival per arm");
         for (Map.Entry<String, BarChartData> e : barCharts().entrySet()) {
-            figure(e.getKey() + "-median-survival", "Median survival per arm with increase in lifespan vs the"
+            figure(FileNames.of(e.getKey()) + "-median-survival", "Median survival per arm with increase in lifespan vs the"
                     + " control arm", BarChartData.class, e.getValue());
         }
         progress.accept("tables: efficacy, comparisons, biomarker changes, data used");

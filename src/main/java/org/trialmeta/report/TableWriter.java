@@ -14,35 +14,25 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.trialmeta.present.Escape;
+import org.trialmeta.repository.CsvCells;
 
 /** Writes a {@link Table} as CSV (RFC 4180), GitHub Markdown, an HTML fragment and DOCX. */
 public final class TableWriter {
 
     private TableWriter() {}
 
-    /** CSV with a header row, every field quoted when it holds a comma, quote or line break; {@code \n} line ends. */
+    /**
+     * CSV with a header row, every field quoted when it holds a comma, quote or line break; {@code \n} line ends;
+     * a cell a spreadsheet would run as a formula ({@code =...}, {@code -...} that is not a number) gets a leading
+     * {@code '} ({@link CsvCells}).
+     */
     public static String csv(Table t) {
         StringBuilder sb = new StringBuilder();
-        line(sb, t.columns());
+        sb.append(CsvCells.line(t.columns()));
         for (List<String> r : t.rows()) {
-            line(sb, r);
+            sb.append(CsvCells.line(r));
         }
         return sb.toString();
-    }
-
-    private static void line(StringBuilder sb, List<String> cells) {
-        for (int i = 0; i < cells.size(); i++) {
-            if (i > 0) {
-                sb.append(',');
-            }
-            String c = cells.get(i);
-            if (c.contains(",") || c.contains("\"") || c.contains("\n")) {
-                sb.append('"').append(c.replace("\"", "\"\"")).append('"');
-            } else {
-                sb.append(c);
-            }
-        }
-        sb.append('\n');
     }
 
     /** Markdown: a caption line, a pipe table and the footnotes. */
@@ -62,8 +52,10 @@ public final class TableWriter {
         return sb.toString();
     }
 
+    /** Markdown cell text: pipes, emphasis and backslashes escaped, raw HTML shown as text ({@link CsvCells}). */
     private static String md(String s) {
-        return s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_").replace("\n", " ");
+        return CsvCells.markdownWithoutHtml(s.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*")
+                .replace("_", "\\_").replace("\n", " "));
     }
 
     /** An HTML {@code <table>} with caption and footnotes (a fragment, also embedded in index.html). */
@@ -126,7 +118,7 @@ public final class TableWriter {
             XWPFRun r = cell.getParagraphs().get(0).createRun();
             r.setBold(bold);
             r.setFontSize(8);
-            r.setText(cells.get(i));
+            r.setText(CsvCells.neutralised(cells.get(i))); // a cell pasted into a spreadsheet: no formula
         }
     }
 }

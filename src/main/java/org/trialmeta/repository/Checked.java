@@ -66,6 +66,31 @@ public final class Checked {
         Class<? extends Payload>[] payload() default {};
     }
 
+    /** A text field that must be a publication date: YYYY, YYYY-MM or YYYY-MM-DD (and exist). */
+    @Target(ElementType.FIELD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = PublicationDateValidator.class)
+    public @interface PublicationDate {
+        String message() default "not a publication date";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    public static final class PublicationDateValidator implements ConstraintValidator<PublicationDate, String> {
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            if (value == null || org.trialmeta.model.Source.lastDayOf(value).isPresent()) {
+                return true;
+            }
+            context.disableDefaultConstraintViolation();
+            context.buildConstraintViolationWithTemplate(escape(quote(value) + " ("
+                    + org.trialmeta.model.Source.PUBLISHED_RULE + ")")).addConstraintViolation();
+            return false;
+        }
+    }
+
     public static final class RulesValidator implements ConstraintValidator<Rules, CrossChecked> {
         @Override
         public boolean isValid(CrossChecked value, ConstraintValidatorContext context) {
@@ -118,12 +143,7 @@ public final class Checked {
 
     /** 'text' for messages, with control characters made visible. */
     static String quote(String s) {
-        StringBuilder sb = new StringBuilder("'");
-        for (int i = 0; i < s.length() && i < 200; i++) {
-            char c = s.charAt(i);
-            sb.append(c < 0x20 ? String.format(Locale.ROOT, "\\u%04x", (int) c) : String.valueOf(c));
-        }
-        return sb.append(s.length() > 200 ? "...'" : "'").toString();
+        return Messages.quoted(s);
     }
 
     /** Escapes a literal text for a Bean Validation message template (no parameters, no EL). */

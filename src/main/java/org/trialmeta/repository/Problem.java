@@ -18,15 +18,23 @@ public record Problem(String file, String path, String message) {
     static final int MAX_PATH_CHARS = 200;
 
     /**
-     * Line breaks and other control characters in the path (a quoted YAML key may hold them) and in the
-     * message are escaped ({@code \\n}, {@code \\u0007}) so that {@link #toString} is always one line.
+     * Messages longer than this are cut: a second line of defence, since every value a message echoes is cut
+     * at {@link Messages#MAX_VALUE_CHARS} where the message is built.
+     */
+    static final int MAX_MESSAGE_CHARS = 1000;
+
+    /**
+     * Line breaks, other control characters and bidi controls in the file name (a file in the directory may be
+     * named so), the path (a quoted YAML key may hold them) and the message are escaped ({@code \\n},
+     * {@code \\u202E}; {@link Messages}) so that {@link #toString} is always one line.
      */
     public Problem {
         if (file == null || path == null || message == null) {
             throw new IllegalArgumentException("problem: file, path and message are required");
         }
-        path = CsvTable.shown(path, MAX_PATH_CHARS);
-        message = CsvTable.shown(message, Integer.MAX_VALUE);
+        file = Messages.line(file);
+        path = Messages.cut(path, MAX_PATH_CHARS);
+        message = Messages.cut(message, MAX_MESSAGE_CHARS);
     }
 
     /** The one line shown to the user: {@code file: path: message}. */

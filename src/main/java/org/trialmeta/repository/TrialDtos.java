@@ -30,6 +30,7 @@ import org.trialmeta.model.TimeUnit;
 import org.trialmeta.repository.Checked.CrossChecked;
 import org.trialmeta.repository.Checked.EnumValue;
 import org.trialmeta.repository.Checked.IsoDate;
+import org.trialmeta.repository.Checked.PublicationDate;
 import org.trialmeta.repository.Checked.Rules;
 import org.trialmeta.repository.Checked.Sink;
 
@@ -58,11 +59,12 @@ public final class TrialDtos {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"id", "citation", "kind", "doi", "pmid", "url", "note"})
+    @JsonPropertyOrder({"id", "citation", "kind", "published", "doi", "pmid", "url", "note"})
     public static final class SourceDto {
         @NotBlank(message = REQUIRED) @Pattern(regexp = ID, message = ID_RULE) public String id;
         @NotBlank(message = REQUIRED) public String citation;
         @NotNull(message = REQUIRED) @EnumValue(SourceKind.class) public String kind;
+        @PublicationDate public String published;
         @Pattern(regexp = "10\\.\\S+/\\S+", message = "a DOI looks like 10.1038/nm.4123 (no https://doi.org/ prefix)")
         public String doi;
         @Pattern(regexp = "\\d+", message = "a PMID is digits only") public String pmid;

@@ -71,9 +71,10 @@ import org.yaml.snakeyaml.LoaderOptions;
  * collected and thrown together as a {@link TrialLoadException}; files are named as the user gave
  * the directory ({@code trials/frame.yaml}).
  *
- * <p>Limits: a file may have at most {@value #MAX_FILE_BYTES} bytes, {@value #MAX_ALIASES} aliases
- * and {@value #MAX_NESTING} levels of nesting, so alias bombs and huge files fail with one clear
- * problem. One instance is thread-safe and reused: the mapper, readers and validator are built once.
+ * <p>Limits: a file may have at most {@value #MAX_FILE_BYTES} bytes, {@value #MAX_ALIASES} aliases,
+ * {@value #MAX_NESTING} levels of nesting, lines of {@value #MAX_LINE_BYTES} bytes and values of
+ * {@value #MAX_SCALAR_CHARS} characters, so alias bombs, huge files and huge scalars fail at once with one
+ * clear problem. One instance is thread-safe and reused: the mapper, readers and validator are built once.
  */
 public final class TrialLoader {
 
@@ -81,6 +82,14 @@ public final class TrialLoader {
     public static final int MAX_FILE_BYTES = 10 * 1024 * 1024;
     public static final int MAX_ALIASES = 50;
     public static final int MAX_NESTING = 50;
+    /**
+     * Longest line of a trial file (bytes), checked before any parser sees the file: SnakeYAML scans a long
+     * line in time that grows faster than its length (a 9 MB key took 48-87 s); a longer line is refused at
+     * once with one problem.
+     */
+    public static final int MAX_LINE_BYTES = 64 * 1024;
+    /** Longest scalar (characters), also over several lines: a note longer than this is not a curated datum. */
+    public static final int MAX_SCALAR_CHARS = 64 * 1024;
 
     private static final String PROBLEMS = "trialmeta.parse-problems";
 
@@ -108,7 +117,8 @@ public final class TrialLoader {
         options.setNestingDepthLimit(MAX_NESTING);
         options.setCodePointLimit(MAX_FILE_BYTES);
         options.setAllowDuplicateKeys(false);
-        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build();
+        StreamReadConstraints limits = StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING)
+                .maxStringLength(MAX_SCALAR_CHARS).build();
         YAMLFactory factory = YAMLFactory.builder().loaderOptions(options).streamReadConstraints(limits).build();
         YAMLMapper mapper = configure(YAMLMapper.builder(factory), true);
         this.trialReader = mapper.readerFor(TrialDto.class);
@@ -141,7 +151,8 @@ public final class TrialLoader {
                 .addHandler(new CollectingHandler())
                 .addModule(new SimpleModule("strict-numbers")
                         .addDeserializer(Integer.class, new StrictNumber<>(Integer.class))
-                        .addDeserializer(Double.class, new StrictNumber<>(Double.class)))
+                        .addDeserializer(Double.class, new StrictNumber<>(Double.class))
+                        .addDeserializer(String.class, new CappedText()))
                 .build();
     }
 
@@ -196,26 +207,12 @@ public final class TrialLoader {
         if (!Files.isDirectory(dir)) {
             throw new InputException(dir + ": not a directory (expected a directory of trial YAML files)");
         }
-        // Names only here (a stat per file and Path objects in the sort comparator cost more than the sort);
-        // whether each is a regular file is checked in the parallel stage.
-        List<String> trialFiles = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
-            for (Path p : entries) {
-                String name = p.getFileName().toString();
-                String lower = name.toLowerCase(Locale.ROOT);
-                if ((lower.endsWith(".yaml") || lower.endsWith(".yml")) && !name.equals(SOURCES_FILE)
-                        && !name.startsWith(".")) {
-                    trialFiles.add(name);
-                }
-            }
-        } catch (IOException e) {
-            throw new InputException(dir + ": cannot list directory (" + e.getMessage() + ")");
-        }
-        java.util.Collections.sort(trialFiles);
-
-        List<Problem> problems = new ArrayList<>();
+        Listing listing = list(dir);
+        List<String> trialFiles = listing.trialFiles();
+        List<Problem> problems = new ArrayList<>(listing.refused());
         Path sourcesPath = dir.resolve(SOURCES_FILE);
-        Parsed<SourcesFile> sources = parseSources(sourcesPath.toString(), sourcesPath);
+        Parsed<SourcesFile> sources = listing.sourcesRefused() ? new Parsed<>(sourcesPath.toString(), null, null, null, List.of())
+                : parseSources(sourcesPath.toString(), sourcesPath);
         problems.addAll(sources.problems());
 
         Set<String> sourceIds = null;
@@ -230,7 +227,6 @@ public final class TrialLoader {
         // trials and problems, is the sorted file order whatever the scheduling).
         List<Parsed<TrialDto>> parsed = trialFiles.parallelStream()
                 .map(dir::resolve)
-                .filter(Files::isRegularFile)
                 .map(p -> parseTrial(p.toString(), p, knownSources))
                 .toList();
 
@@ -260,6 +256,98 @@ public final class TrialLoader {
             return new TrialRepository(trials, sourceRecords);
         } catch (IllegalArgumentException e) {
             throw new TrialLoadException(List.of(new Problem(dir.toString(), "", e.getMessage())));
+        }
+    }
+
+    /**
+     * The files of a trials directory as every command sees them: {@code trialFiles} the names of the trial
+     * files to read ({@code *.yaml}, {@code *.yml}, not hidden, not {@code sources.yaml}; top level only; sorted),
+     * and {@code refused} one problem per entry that looks like a trial file or is {@code sources.yaml} but may
+     * not be read (then it is not in {@code trialFiles}; {@code sourcesRefused} when sources.yaml is one).
+     */
+    public record Listing(List<String> trialFiles, List<Problem> refused, boolean sourcesRefused) {}
+
+    /**
+     * Lists {@code dir} ({@link Listing}); the one listing of a trials directory, used by the loader (so by
+     * {@code validate} and every command) and by the report's table of file hashes, so that all see and
+     * refuse the same files (issue 15: {@code validate} skipped a dangling link, a pipe or a directory named
+     * {@code x.yaml} and said OK, then {@code report} failed to read it). Refused, each with one problem:
+     * <ul>
+     *   <li>a symbolic link that resolves outside the directory (e.g. to {@code /etc/passwd} or
+     *       {@code /dev/zero}: its content would be read and echoed in messages), or to nothing;</li>
+     *   <li>anything that is not a regular file: a directory, a pipe (reading it would block), a device.</li>
+     * </ul>
+     * A link to a file inside the directory (or below it) is read like the file.
+     *
+     * @throws InputException when the directory cannot be listed
+     */
+    public static Listing list(Path dir) {
+        // Names only here (a stat per file and Path objects in the sort comparator cost more than the sort);
+        // each file's kind is checked in parallel below.
+        List<String> names = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path p : entries) {
+                String name = p.getFileName().toString();
+                String lower = name.toLowerCase(Locale.ROOT);
+                if ((lower.endsWith(".yaml") || lower.endsWith(".yml")) && !name.equals(SOURCES_FILE)
+                        && !name.startsWith(".")) {
+                    names.add(name);
+                }
+            }
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot list directory (" + Messages.withoutClassNames(e.getMessage()) + ")");
+        }
+        java.util.Collections.sort(names);
+        Path realDir;
+        try {
+            realDir = dir.toRealPath();
+        } catch (IOException e) {
+            throw new InputException(dir + ": cannot list directory (" + Messages.withoutClassNames(e.getMessage()) + ")");
+        }
+        List<String> refusals = names.parallelStream().map(n -> refusal(realDir, dir.resolve(n))).toList();
+        List<String> accepted = new ArrayList<>(names.size());
+        List<Problem> refused = new ArrayList<>();
+        String sourcesRefusal = Files.exists(dir.resolve(SOURCES_FILE), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                ? refusal(realDir, dir.resolve(SOURCES_FILE)) : null;
+        if (sourcesRefusal != null) {
+            refused.add(new Problem(dir.resolve(SOURCES_FILE).toString(), "", sourcesRefusal));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (refusals.get(i) == null) {
+                accepted.add(names.get(i));
+            } else {
+                refused.add(new Problem(dir.resolve(names.get(i)).toString(), "", refusals.get(i)));
+            }
+        }
+        return new Listing(List.copyOf(accepted), List.copyOf(refused), sourcesRefusal != null);
+    }
+
+    /** Why {@code file} (in the directory whose real path is {@code realDir}) may not be read, or null. */
+    private static String refusal(Path realDir, Path file) {
+        try {
+            if (Files.isSymbolicLink(file)) {
+                Path target;
+                try {
+                    target = file.toRealPath();
+                } catch (NoSuchFileException e) {
+                    return "symbolic link to a file that does not exist (a dangling link; refused)";
+                }
+                if (!target.startsWith(realDir)) {
+                    return "symbolic link to a file outside the trials directory (refused: copy the file into the"
+                            + " directory instead)";
+                }
+            }
+            java.nio.file.attribute.BasicFileAttributes a = Files.readAttributes(file,
+                    java.nio.file.attribute.BasicFileAttributes.class);
+            if (a.isRegularFile()) {
+                return null;
+            }
+            return a.isDirectory() ? "a directory, not a trial file (rename it: names ending in .yaml or .yml are read"
+                    + " as trial files)" : "not a regular file (a pipe, socket or device; refused)";
+        } catch (NoSuchFileException e) {
+            return "file not found (removed while the directory was read)";
+        } catch (IOException e) {
+            return "cannot read file (" + Messages.withoutClassNames(e.getMessage()) + ")";
         }
     }
 
@@ -338,6 +426,11 @@ public final class TrialLoader {
             problems.add(new Problem(display, "", "cannot read file (" + e.getMessage() + ")"));
             return null;
         }
+        String longLine = longLine(bytes);
+        if (longLine != null) {
+            problems.add(new Problem(display, "", longLine));
+            return null;
+        }
         if (jsonReader != null) {
             T fast = readFast(display, bytes, jsonReader, type);
             if (fast != null) {
@@ -368,7 +461,7 @@ public final class TrialLoader {
                         + " (YAML structure too large)"));
             } else if (e instanceof JsonMappingException m) {
                 problems.addAll(collected);
-                problems.add(new Problem(display, pathOf(m), firstLine(m.getOriginalMessage()) + where(m.getLocation())));
+                problems.add(new Problem(display, pathOf(m), mappingProblem(m) + where(m.getLocation())));
             } else {
                 String at = where(e.getLocation());
                 problems.add(new Problem(display, "", (at.isEmpty() ? "" : at.substring(2, at.length() - 1) + ": ")
@@ -378,7 +471,7 @@ public final class TrialLoader {
         } catch (IOException | RuntimeException e) {
             org.yaml.snakeyaml.error.MarkedYAMLException marked = marked(e);
             problems.add(new Problem(display, "", marked != null ? yamlSyntax(marked)
-                    : firstLine(String.valueOf(e.getMessage())) + " (YAML could not be read)"));
+                    : Messages.withoutClassNames(firstLine(String.valueOf(e.getMessage()))) + " (YAML could not be read)"));
             return null;
         }
         problems.addAll(collected);
@@ -421,6 +514,23 @@ public final class TrialLoader {
             }
         }
         return false;
+    }
+
+    /** The problem of the first line longer than {@link #MAX_LINE_BYTES}, or null (one pass over the bytes). */
+    static String longLine(byte[] bytes) {
+        int start = 0;
+        int line = 1;
+        for (int i = 0; i <= bytes.length; i++) {
+            if (i == bytes.length || bytes[i] == '\n') {
+                if (i - start > MAX_LINE_BYTES) {
+                    return "line " + line + " has " + (i - start) + " bytes (limit " + MAX_LINE_BYTES
+                            + " bytes per line of a trial file)";
+                }
+                start = i + 1;
+                line++;
+            }
+        }
+        return null;
     }
 
     /** An alias needs a '*'; files without one skip the (slower) alias-checking parser. */
@@ -467,7 +577,8 @@ public final class TrialLoader {
                 continue;
             }
             Annotation a = v.getConstraintDescriptor().getAnnotation();
-            boolean complete = a instanceof Checked.Rules || a instanceof Checked.EnumValue || a instanceof Checked.IsoDate;
+            boolean complete = a instanceof Checked.Rules || a instanceof Checked.EnumValue || a instanceof Checked.IsoDate
+                    || a instanceof Checked.PublicationDate;
             String message = complete ? v.getMessage()
                     : TrialDtos.Values.show(v.getInvalidValue()) + " (" + v.getMessage() + ")";
             problems.add(new Problem(display, path, message));
@@ -602,6 +713,18 @@ public final class TrialLoader {
         return " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
     }
 
+    /**
+     * A mapping failure the handler did not turn into a problem, in the user's terms: what was expected when
+     * Jackson knows the target type, else its message without internal class names (never a whole value:
+     * values are cut where they are quoted, and the problem's message is cut as a whole).
+     */
+    private static String mappingProblem(JsonMappingException m) {
+        if (m instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException mi && mi.getTargetType() != null) {
+            return "cannot read this value (" + CollectingHandler.expected(mi.getTargetType()) + ")";
+        }
+        return Messages.withoutClassNames(firstLine(m.getOriginalMessage()));
+    }
+
     private static String firstLine(String s) {
         if (s == null) {
             return "";
@@ -694,6 +817,34 @@ public final class TrialLoader {
     private record Collector(String file, List<Problem> problems) {
         void add(JsonParser p, String message) {
             problems.add(new Problem(file, p == null ? "" : pathOf(p), message));
+        }
+    }
+
+    /**
+     * Text as Jackson reads it, refused (a problem, and null) when longer than {@link #MAX_SCALAR_CHARS}: a
+     * scalar over many lines passes the line limit, and is not a curated datum either.
+     */
+    private static final class CappedText extends StdScalarDeserializer<String> {
+        private static final long serialVersionUID = 1L;
+
+        CappedText() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            String s = com.fasterxml.jackson.databind.deser.std.StringDeserializer.instance.deserialize(p, ctxt);
+            if (s != null && s.length() > MAX_SCALAR_CHARS) {
+                Collector c = (Collector) ctxt.getAttribute(PROBLEMS);
+                c.add(p, "text of " + s.length() + " characters (limit " + MAX_SCALAR_CHARS + " characters per value)");
+                return null;
+            }
+            return s;
+        }
+
+        @Override
+        public boolean isCachable() {
+            return true;
         }
     }
 
@@ -807,6 +958,21 @@ public final class TrialLoader {
             return null;
         }
 
+        /** Text where a mapping (a trial, a source, an outcome) belongs: e.g. a file that is one long scalar. */
+        @Override
+        public Object handleMissingInstantiator(DeserializationContext ctxt, Class<?> instClass,
+                com.fasterxml.jackson.databind.deser.ValueInstantiator valueInsta, JsonParser p, String msg)
+                throws IOException {
+            JsonToken t = p.currentToken();
+            if (t != JsonToken.VALUE_STRING && t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT
+                    && t != JsonToken.VALUE_TRUE && t != JsonToken.VALUE_FALSE) {
+                return NOT_HANDLED;
+            }
+            String found = t == JsonToken.VALUE_STRING ? Checked.quote(p.getText()) : Messages.value(p.getText());
+            collector(ctxt).add(p, found + " (" + expected(instClass) + ")");
+            return null;
+        }
+
         @Override
         public JavaType handleUnknownTypeId(DeserializationContext ctxt, JavaType baseType, String subTypeId,
                 TypeIdResolver idResolver, String failureMsg) {
@@ -824,7 +990,7 @@ public final class TrialLoader {
             return ctxt.constructType(TrialDtos.InvalidOutcomeDto.class);
         }
 
-        private static String expected(Class<?> type) {
+        static String expected(Class<?> type) {
             if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
                 return "expected a whole number";
             }

@@ -67,7 +67,7 @@ public final class TrialMapping {
 
     static Source toSource(SourceDto d) {
         return new Source(d.id, d.citation, Enums.parse(SourceKind.class, d.kind), opt(d.doi), opt(d.pmid), opt(d.url),
-                opt(d.note));
+                opt(d.note), opt(d.published));
     }
 
     static Trial toTrial(TrialDto d) {
@@ -175,6 +175,7 @@ public final class TrialMapping {
         d.pmid = s.pmid().orElse(null);
         d.url = s.url().orElse(null);
         d.note = s.note().orElse(null);
+        d.published = s.published().orElse(null);
         return d;
     }
 

@@ -338,6 +338,9 @@ final class ValidPrecheck {
         if (a instanceof IsoDate) {
             return v -> v == null || (v instanceof String s && Enums.date(s) != null);
         }
+        if (a instanceof Checked.PublicationDate) {
+            return v -> v == null || (v instanceof String s && org.trialmeta.model.Source.lastDayOf(s).isPresent());
+        }
         throw new Unsupported();
     }
 

@@ -159,9 +159,46 @@ class CorruptedFixturesTest {
         CheckReport r = run();
         Finding f = one(r, Severity.ERROR, "cutoff-date", "ramp-201", "/kras_mutant/primary/ORR.provenance.cutoff");
         assertThat(f.message()).contains("the data cut-off 2026-06-30 is after the publication of its source"
-                + " ramp201-jco-2025 (2025-12-31, from its citation), and after the latest publication date");
+                + " ramp201-jco-2025 (2025-12-31, its publication date), and after the latest publication date");
         assertThat(r.atLeast(Severity.ERROR)).anyMatch(x -> x.message().contains("after the latest publication date"));
         assertThat(errorRules(r)).containsExactly("cutoff-date");
+    }
+
+    /**
+     * Issue 15: the rule took any year or ISO date in the citation as the publication date, so a date the
+     * source was accessed ("accessed 2026-03-01") made a cut-off after the publication look fine. Only the
+     * {@code published} field of sources.yaml counts.
+     */
+    @Test
+    void anAccessDateInTheCitationIsNotThePublicationDate() {
+        copy(dir);
+        edit(dir, "sources.yaml", "citation: \"RAMP-201 primary analysis, J Clin Oncol 2025\"",
+                "citation: \"RAMP-201 primary analysis, J Clin Oncol 2025 (accessed 2026-03-01)\"");
+        edit(dir, "ramp-201.yaml", "2024-06-30", "2026-01-15", 6);
+        CheckReport r = run();
+        Finding f = one(r, Severity.ERROR, "cutoff-date", "ramp-201", "/kras_mutant/primary/ORR.provenance.cutoff");
+        assertThat(f.message()).contains("the data cut-off 2026-01-15 is after the publication of its source"
+                + " ramp201-jco-2025 (2025-12-31, its publication date)");
+        assertThat(r.byRule("cutoff-date")).noneMatch(x -> x.message().contains("2026-03-01"));
+    }
+
+    @Test
+    void aPublicationDateMayBeAYearAMonthOrADayWrittenPlain() {
+        copy(dir);
+        edit(dir, "sources.yaml", "published: \"2025\"", "published: 2025", 3);
+        edit(dir, "sources.yaml", "published: \"2021-05\"", "published: 2021-05");
+        edit(dir, "sources.yaml", "published: \"2025-05-08\"", "published: 2025-05-08");
+        assertThat(run().findings()).isEqualTo(ReviewerCheck.run(CheckFixtures.curated()).findings());
+        assertThat(TrialLoader.loadDirectory(dir).source("frame-interim-2021-05").orElseThrow().publishedBy())
+                .contains(LocalDate.of(2021, 5, 31));
+    }
+
+    @Test
+    void aPublicationDateThatDoesNotExistIsRefusedByTheLoader() {
+        copy(dir);
+        edit(dir, "sources.yaml", "published: \"2021-05\"", "published: \"2021-13\"");
+        assertThatThrownBy(this::run).isInstanceOf(TrialLoadException.class)
+                .hasMessageContaining("published: '2021-13' (a publication date is YYYY, YYYY-MM or YYYY-MM-DD and exists)");
     }
 
     @Test

@@ -45,7 +45,7 @@ class ForestCommandTest {
                 "trialmeta: --style: 'nature' (allowed: revman5, jama, bmj, meta)"},
             {new String[] {"--out", dir.resolve("a.gif").toString()},
                 "trialmeta: --out: '" + dir.resolve("a.gif") + "' (the file must end in .png, .svg, .pdf or .pptx)"},
-            {new String[] {"--out", csv.toString()}, "trialmeta: --out: '" + csv + "' is the input file; choose another output file"},
+            {new String[] {"--out", csv.toString()}, "trialmeta: --out " + csv + ": is the input --input (it would be overwritten; choose another output file)"},
             {new String[] {"--sort", "size", "--out", dir.resolve("a.png").toString()},
                 "trialmeta: --sort: 'size' (allowed: input, estimate, weight, year)"},
             {new String[] {"--xlim", "2,1", "--out", dir.resolve("a.png").toString()},

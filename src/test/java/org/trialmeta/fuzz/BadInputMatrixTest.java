@@ -246,6 +246,11 @@ class BadInputMatrixTest {
         }, c -> Expect.INVALID, c -> List.of("UTF-8")));
         cs.add(new Case("quoted line break in a cell", c -> utf8(c.withCell(1, c.number(), "\"1\n2\"")),
                 c -> Expect.INVALID, c -> List.of("line 3", "'1\\n2'")));
+        // issue 15
+        cs.add(new Case("line over 1 MiB", c -> utf8(c.withCell(1, c.number(), "9".repeat(1_100_000))),
+                c -> Expect.INVALID, c -> List.of("line 3", "longer than the limit")));
+        cs.add(new Case("bidi override in a cell", c -> utf8(c.withCell(1, c.number(), "1\u202E2")),
+                c -> Expect.INVALID, c -> List.of("line 3", "'1\\u202E2'")));
         return cs;
     }
 
@@ -288,6 +293,18 @@ class BadInputMatrixTest {
                 assertThat(r.code()).isEqualTo(2);
                 assertThat(r.err()).contains("file not found");
             }));
+            for (String device : List.of("/dev/zero", "/dev/urandom")) {
+                tests.add(DynamicTest.dynamicTest(cmd.name() + " × " + device, () -> {
+                    // issue 15: read until an OutOfMemoryError before; now the bounded read stops at once
+                    Path dev = Path.of(device);
+                    if (!Files.exists(dev)) {
+                        return;
+                    }
+                    CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(DIR_CASE_LIMIT,
+                            () -> CliRun.of(cmd.args().apply(dev).toArray(String[]::new))).assertContract(device);
+                    assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                }));
+            }
             tests.add(DynamicTest.dynamicTest(cmd.name() + " × a directory", () -> {
                 Path d = dir("isdir-" + n[0]++);
                 CliRun r = CliRun.of(cmd.args().apply(d).toArray(String[]::new)).assertContract(d.toString());
@@ -625,6 +642,9 @@ class BadInputMatrixTest {
 
     private static final Path MINIMAL = Path.of("src/test/resources/fixtures/valid/minimal");
 
+    /** Longest a command may take on one bad directory (minutes before the check's searches were bounded). */
+    private static final java.time.Duration DIR_CASE_LIMIT = java.time.Duration.ofSeconds(120);
+
     /** A trials-directory case: files to write over a copy of the minimal valid directory. */
     record DirCase(String name, Expect expect, Function<String, List<Object[]>> files, String mentions) {}
 
@@ -670,7 +690,50 @@ class BadInputMatrixTest {
                 y -> one("example.yaml", y.replace("status: confirmed}", "status: maybe}")), "maybe"));
         cs.add(new DirCase("sources.yaml missing", Expect.INVALID, y -> one("sources.yaml", null), "sources.yaml"));
         cs.add(new DirCase("single study", Expect.OK, y -> List.of(), null));
+        // issue 15: the check's searches are bounded whatever the counts (these never finished before)
+        cs.add(new DirCase("9 MB scalar on one line", Expect.INVALID, y -> one("example.yaml",
+                y.replace("name: Example trial", "name: Example trial\nnote: " + "x".repeat(9_000_000))), "limit"));
+        cs.add(new DirCase("9 MB key", Expect.INVALID, y -> one("example.yaml", y + "x".repeat(9_000_000) + ": 1\n"),
+                "limit"));
+        cs.add(new DirCase("scalar over 64 KiB on many lines", Expect.INVALID, y -> one("example.yaml",
+                y.replace("name: Example trial", "name: Example trial\nnote: >\n" + ("  " + "y".repeat(78) + "\n").repeat(1000))),
+                "limit"));
+        cs.add(new DirCase("formula-like and HTML names", Expect.OK, y -> one("example.yaml",
+                y.replace("name: Example trial", "name: \"=HYPERLINK(\\\"http://x\\\")\"")
+                        .replace("    name: Drug\n", "    name: \"@SUM(1+1)<img src=x>\"\n")), null));
+        cs.add(new DirCase("bidi override and line break in a value", Expect.INVALID, y -> one("example.yaml",
+                y.replace("responders: 11", "responders: \"1\\u202E1\\n2\"")), "'1\\u202E1\\n2'"));
+        cs.add(new DirCase("publication date that does not exist", Expect.INVALID, y -> one("sources.yaml",
+                "sources:\n  - id: src-a\n    citation: \"Example A et al. J Example 2025, accessed 2026\"\n"
+                        + "    kind: peer_reviewed\n    published: 2025-02-30\n"
+                        + "  - id: src-b\n    citation: \"Example conference report\"\n    kind: conference_report\n"),
+                "publication date"));
+        cs.add(new DirCase("GRIM without n under an overall of 2e9", Expect.OK, y -> one("example.yaml", y
+                .replace(MINIMAL_COUNTS, "        responders: 846000000\n        evaluable: 2000000000\n        reported:\n"
+                        + "          percent: 42.3\n")
+                .replace("    n: 30\n", "    n: 2000000000\n")
+                .replace("      - kind: time_to_event", percentOnly("kras_mutant", "{percent: 44}") + "      - kind: time_to_event")),
+                null));
+        cs.add(new DirCase("subgroup sums at n = 1e7", Expect.OK, y -> one("example.yaml", y
+                .replace(MINIMAL_COUNTS, "        reported:\n          percent: 31\n          n: 10000000\n")
+                .replace("    n: 30\n", "    n: 10000000\n")
+                .replace("cuts:", "  - id: kras_wild_type\n    name: KRAS wild-type\n"
+                        + "    biomarker: {name: KRAS, status: wild_type}\ncuts:")
+                .replace("      - kind: time_to_event", percentOnly("kras_mutant", "{percent: 44, n: 5000000}")
+                        + percentOnly("kras_wild_type", "{percent: 17, n: 5000000}") + "      - kind: time_to_event")),
+                null));
         return cs;
+    }
+
+    /** The counts and reported percentage of the minimal trial's overall ORR. */
+    private static final String MINIMAL_COUNTS = "        responders: 11\n        evaluable: 26\n        reported:\n"
+            + "          percent: 42.3\n          ci: {lower: 23.4, upper: 63.1, level: 95}\n";
+
+    /** A binary outcome with a reported percentage only (no responders). */
+    private static String percentOnly(String subgroup, String reported) {
+        return "      - kind: binary\n        endpoint: ORR\n        subgroup: " + subgroup + "\n        cut: final\n"
+                + "        reported: " + reported + "\n"
+                + "        provenance: {source: src-a, locator: Table 2, status: confirmed}\n";
     }
 
     private static String aliasBomb() {
@@ -720,7 +783,9 @@ class BadInputMatrixTest {
             Path out = dir("out-" + n[0]++);
             for (List<String> args : trialCommands(d, report, out)) {
                 tests.add(DynamicTest.dynamicTest(args.get(0) + " × " + k.name(), () -> named(args.get(0) + " × " + k.name(), () -> {
-                    CliRun r = CliRun.of(args.toArray(String[]::new)).assertTrialsContract(d.toString());
+                    // no case may hang (issue 15: the check on huge counts never finished)
+                    CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(DIR_CASE_LIMIT,
+                            () -> CliRun.of(args.toArray(String[]::new))).assertTrialsContract(d.toString());
                     if (k.expect() == Expect.INVALID) {
                         assertThat(r.code()).as(r.describe()).isEqualTo(2);
                         assertThat(r.errorLines()).as(r.describe())
@@ -825,6 +890,93 @@ class BadInputMatrixTest {
     @SuppressWarnings("unchecked")
     private static List<String> cast(Object o) {
         return (List<String>) o;
+    }
+
+    // ------------------------------------------------------------------ issue 15: entries and output paths
+
+    /**
+     * Entries of a trials directory that look like trial files but may not be read: every trials command
+     * refuses each with the same one line (exit 2); before, validate skipped them (exit 0) and report failed to
+     * read them (exit 1), and a link to a file outside was read and its content echoed.
+     */
+    @TestFactory
+    Stream<DynamicTest> specialEntriesInTheTrialsDirectory() throws IOException, InterruptedException {
+        Path secret = file(dir("entries-outside"), "secret.txt", utf8("root:x:0:0:root:/root:/bin/bash\n"));
+        List<Object[]> kinds = new ArrayList<>();
+        kinds.add(new Object[] {"link outside", secret, "outside the trials directory"});
+        kinds.add(new Object[] {"dangling link", tmp.resolve("nothing-here.yaml"), "does not exist"});
+        kinds.add(new Object[] {"link to /dev/zero", Path.of("/dev/zero"), "outside the trials directory"});
+        kinds.add(new Object[] {"directory named x.yaml", null, "a directory"});
+        kinds.add(new Object[] {"fifo", null, "not a regular file"});
+        List<DynamicTest> tests = new ArrayList<>();
+        int[] n = {0};
+        for (Object[] k : kinds) {
+            Path d = dir("entries-" + n[0]++);
+            copyMinimal(d);
+            Path x = d.resolve("x.yaml");
+            if (k[0].equals("directory named x.yaml")) {
+                Files.createDirectory(x);
+            } else if (k[0].equals("fifo")) {
+                new ProcessBuilder("mkfifo", x.toString()).start().waitFor();
+            } else {
+                Files.createSymbolicLink(x, (Path) k[1]);
+            }
+            if (!Files.exists(x, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                continue; // no mkfifo here
+            }
+            Path out = dir("entries-out-" + n[0]++);
+            for (List<String> args : trialCommands(d, true, out)) {
+                tests.add(DynamicTest.dynamicTest(args.get(0) + " × " + k[0], () -> named(args.get(0) + " × " + k[0], () -> {
+                    CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(DIR_CASE_LIMIT,
+                            () -> CliRun.of(args.toArray(String[]::new))).assertTrialsContract(d.toString());
+                    assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                    assertThat(r.errorLines()).as(r.describe()).hasSize(1);
+                    assertThat(r.errorLines().get(0)).as(r.describe()).contains(x.toString(), (String) k[2])
+                            .doesNotContain("root:x");
+                    assertThat(CliRun.files(out)).as("nothing written").isEmpty();
+                })));
+            }
+        }
+        return tests.stream();
+    }
+
+    /** Output paths that would overwrite an input or the current directory: one line, exit 2, nothing written. */
+    @TestFactory
+    Stream<DynamicTest> outputPathsThatWouldOverwriteInputs() throws IOException {
+        Path d = dir("outpaths");
+        Path trials = dir("outpaths/trials");
+        copyMinimal(trials);
+        Path linked = dir("outpaths/linked");
+        Path elsewhere = dir("outpaths/elsewhere");
+        Files.createSymbolicLink(linked.resolve("figures"), elsewhere);
+        Path curve = file(d, "curve.csv", utf8("time,survival\n0,1\n1,0.9\n2,0.8\n4,0.6\n6,0.5\n"));
+        Path risk = file(d, "risk.csv", utf8("time,n_risk\n0,20\n5,10\n"));
+        Path km = file(d, "km.csv", utf8(commands().get(3).clean()));
+        List<Object[]> runs = List.of(
+                new Object[] {List.of("report", "--trials", trials.toString(), "--out", "", "--formats", "svg"), "empty path"},
+                new Object[] {List.of("report", "--trials", trials.toString(), "--out", trials.toString()), "is the trials"},
+                new Object[] {List.of("report", "--trials", trials.toString(), "--out", trials.resolve("r").toString()),
+                    "inside the trials"},
+                new Object[] {List.of("report", "--trials", trials.toString(), "--out", d.toString()), "contains the trials"},
+                new Object[] {List.of("report", "--trials", trials.toString(), "--out", linked.toString(), "--formats", "svg"),
+                    "symbolic link"},
+                new Object[] {List.of("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
+                        curve.toString()), "--curve"},
+                new Object[] {List.of("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
+                        risk.toString()), "--at-risk"},
+                new Object[] {List.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--plot",
+                        km.toString()), "--input"});
+        List<String> before = CliRun.files(d);
+        return runs.stream().map(run -> DynamicTest.dynamicTest(String.join(" ", cast(run[0])).replace(tmp.toString(), ""),
+                () -> {
+                    CliRun r = CliRun.of(cast(run[0]).toArray(String[]::new));
+                    r.assertNoStackTrace();
+                    assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                    assertThat(r.errorLines()).as(r.describe()).hasSize(1);
+                    assertThat(r.errorLines().get(0)).as(r.describe()).contains((String) run[1]);
+                    assertThat(CliRun.files(d)).as("nothing written or overwritten").isEqualTo(before);
+                    assertThat(Path.of("index.html")).doesNotExist();
+                }));
     }
 
     // ------------------------------------------------------------------ helpers

@@ -12,6 +12,16 @@ SOURCES = open(os.path.join(os.path.dirname(__file__), "../../../fixtures/valid/
 SEP = b"\n####\n"
 
 
+COUNTS = ("        responders: 11\n        evaluable: 26\n        reported:\n          percent: 42.3\n"
+          "          ci: {lower: 23.4, upper: 63.1, level: 95}\n")
+
+
+def percent_only(subgroup, reported):
+    """A binary outcome of the minimal trial with a reported percentage only (no responders)."""
+    return ("      - kind: binary\n        endpoint: ORR\n        subgroup: " + subgroup + "\n        cut: final\n"
+            "        reported: " + reported + "\n        provenance: {source: src-a, locator: Table 2, status: confirmed}\n")
+
+
 def put(cls, method, name, data):
     d = os.path.join(os.path.dirname(__file__), cls + "Inputs", method)
     os.makedirs(d, exist_ok=True)
@@ -59,6 +69,8 @@ def main():
         put("CsvTableFuzzTest", "parse", name, data)
     put("CsvTableFuzzTest", "parse", "blank-header-name", "a,,b\n1,2,3\n")
     put("CsvTableFuzzTest", "parse", "unbalanced-quote", 'a,b\n"1,2\n3,4\n')
+    put("CsvTableFuzzTest", "parse", "formula-cells", "study,ai\n=HYPERLINK(\"x\"),1\n@SUM(A1),2\n-0.5,-1+1\n")
+    put("CsvTableFuzzTest", "parse", "bidi-cell", "study,ai\nA\u202E,1\u202E2\nB\u2066,3\n")
     # pool: two-group, proportions, generic
     for name, data in csv_cases(["study", "ai", "n1i", "ci", "n2i"],
                                 [["A", "4", "123", "11", "139"], ["B", "6", "306", "29", "303"],
@@ -192,6 +204,31 @@ def main():
         "multi-doc": y + "\n---\n" + y,
         "date-invalid": y.replace("cutoff: 2024-06-30", "cutoff: 2024-02-30"),
         "big-int": y.replace("responders: 11", "responders: 99999999999999999999"),
+        # issue 15: the check's GRIM and subgroup-sum searches on huge counts (never finished before)
+        "check-grim-no-n-huge-overall": y.replace(COUNTS, "        responders: 846000000\n        evaluable: 2000000000\n"
+                                                          "        reported:\n          percent: 42.3\n")
+            .replace("    n: 30\n", "    n: 2000000000\n")
+            .replace("      - kind: time_to_event", percent_only("kras_mutant", "{percent: 44}") + "      - kind: time_to_event"),
+        "check-grim-no-n-many-decimals": y.replace(COUNTS, "        responders: 846000000\n        evaluable: 2000000000\n"
+                                                           "        reported:\n          percent: 42.3\n")
+            .replace("    n: 30\n", "    n: 2000000000\n")
+            .replace("      - kind: time_to_event", percent_only("kras_mutant", "{percent: 33.3333333}")
+                     + "      - kind: time_to_event"),
+        "check-subgroup-sum-huge": y.replace(COUNTS, "        reported:\n          percent: 31\n          n: 10000000\n")
+            .replace("    n: 30\n", "    n: 10000000\n")
+            .replace("cuts:", "  - id: kras_wild_type\n    name: KRAS wild-type\n    biomarker: {name: KRAS, status: wild_type}\n"
+                              "cuts:")
+            .replace("      - kind: time_to_event", percent_only("kras_mutant", "{percent: 44, n: 5000000}")
+                     + percent_only("kras_wild_type", "{percent: 17, n: 5000000}") + "      - kind: time_to_event"),
+        # issue 15: limits and names that must stay on one line / out of spreadsheet formulas
+        "long-key": "x" * 70000 + ": 1\n",
+        "long-scalar-lines": y.replace("name: Example trial", "name: Example trial\nnote: >\n" + ("  " + "y" * 78 + "\n") * 1000),
+        "formula-names": y.replace("name: Example trial", "name: \"=HYPERLINK(\\\"http://x\\\")\"")
+            .replace("    name: Drug\n", "    name: \"@SUM(1+1)<img src=x>\"\n"),
+        "bidi-names": y.replace("name: Example trial", "name: \"Example \\u202Etrial\\n\"")
+            .replace("responders: 11", "responders: \"1\\u202E1\""),
+        "check-same-figure-many": y.replace("      - kind: time_to_event", percent_only("kras_mutant", "{percent: 44, n: 57}") * 40
+                                            + "      - kind: time_to_event"),
     }
     for name, data in cases.items():
         put("TrialLoaderFuzzTest", "trialFile", name, data)

@@ -1,0 +1,62 @@
+package org.trialmeta.repository;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Cells of the files the program writes for other programs to open (CSV, DOCX tables) and Markdown text,
+ * made safe (issue 15): the one writer of a CSV line and the one Markdown escaper of raw HTML.
+ *
+ * <p><b>Formula injection</b> (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with {@code =},
+ * {@code +}, {@code -}, {@code @}, a tab or a carriage return as a formula, so a study or arm name such as
+ * {@code =HYPERLINK(...)} must not reach a cell as written. Such a cell gets a leading single quote
+ * ({@code '=HYPERLINK(...)}), which spreadsheets show as text; a plain number ({@code -0.5}, {@code +3},
+ * {@code -1e-3}) is left as it is, so it stays a number.
+ */
+public final class CsvCells {
+
+    /** A plain decimal number, as {@link CsvTable} reads one. */
+    private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
+
+    private CsvCells() {}
+
+    /** The cell's text with a formula trigger neutralised (see the class comment); any other text unchanged. */
+    public static String neutralised(String cell) {
+        if (cell == null || cell.isEmpty()) {
+            return cell == null ? "" : cell;
+        }
+        char c = cell.charAt(0);
+        boolean trigger = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+        return trigger && !NUMBER.matcher(cell).matches() ? "'" + cell : cell;
+    }
+
+    /** One CSV field (RFC 4180): neutralised, then quoted when it holds a comma, a quote or a line break. */
+    public static String field(String cell) {
+        String c = neutralised(cell);
+        if (c.indexOf(',') >= 0 || c.indexOf('"') >= 0 || c.indexOf('\n') >= 0 || c.indexOf('\r') >= 0) {
+            return '"' + c.replace("\"", "\"\"") + '"';
+        }
+        return c;
+    }
+
+    /** One CSV line of {@link #field}s, ending in {@code \n}. */
+    public static String line(List<String> cells) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                sb.append(',');
+            }
+            sb.append(field(cells.get(i)));
+        }
+        return sb.append('\n').toString();
+    }
+
+    /**
+     * Markdown text without raw HTML: {@code <} written as {@code &lt;}, so a name such as
+     * {@code <img src=x onerror=...>} is shown as text by a Markdown renderer instead of becoming an element
+     * (the escaper of both {@code check --format md} and the report's {@code tables/*.md}).
+     */
+    public static String markdownWithoutHtml(String text) {
+        return text.replace("<", "&lt;");
+    }
+}
