@@ -178,8 +178,7 @@ public record NmaSummary(String measure, String model, String tau2Method, double
     }
 
     private static Additive additive(ComponentNma.Result r, List<NmaAnalysis.Part> parts, boolean ratio) {
-        double z = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
-                .inverseSurvivalProbability(org.trialmeta.stats.ConfidenceLevel.alpha(r.level()) / 2);
+        double z = org.trialmeta.stats.Wald.critical(r.level());
         List<Component> comps = new ArrayList<>();
         for (int c = 0; c < r.components().size(); c++) {
             double e = r.beta()[c];
@@ -196,8 +195,7 @@ public record NmaSummary(String measure, String model, String tau2Method, double
             if (i == j) {
                 continue;
             }
-            double p = 2 * org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
-                    .survivalProbability(Math.abs(e / se));
+            double p = org.trialmeta.stats.Wald.twoSidedP(e, se);
             comb.add(effect(r.treatments().get(i), ref == null ? "no active component" : ref, e, se,
                     new Interval(e - z * se, e + z * se), null, p, ratio));
         }

@@ -309,8 +309,8 @@ public final class CsvTable {
                 e--;
             }
             if (e - s > MAX_CELL_BYTES) {
-                throw new InputException(name + ": malformed CSV (a field on line " + fieldLine + " is longer than "
-                        + MAX_CELL_BYTES + " bytes)");
+                throw new InputException(name + ": malformed CSV (a field on line " + fieldLine + " is longer than the limit"
+                        + " of " + MAX_CELL_BYTES + " bytes)");
             }
             fieldStart = s;
             fieldEnd = e;
