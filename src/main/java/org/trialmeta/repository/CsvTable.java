@@ -43,16 +43,50 @@ public final class CsvTable {
     private final List<String> columns;
     private final Map<String, List<String>> cells;
     private final int rows;
+    /** The file line of each data row, or null when row r is on line r + 2 (a header line, no blank lines). */
+    private final int[] lines;
 
-    private CsvTable(String name, List<String> columns, Map<String, List<String>> cells, int rows) {
+    private CsvTable(String name, List<String> columns, Map<String, List<String>> cells, int rows, int[] lines) {
         this.name = name;
         this.columns = columns;
         this.cells = cells;
         this.rows = rows;
+        this.lines = lines;
+    }
+
+    /**
+     * A table of cells parsed elsewhere (e.g. a digitiser's export without a header), with the file line of each
+     * row for messages.
+     *
+     * @param columns column names (unique)
+     * @param rows    cells by row, each row as long as {@code columns}
+     * @param lines   the file line of each row
+     */
+    public static CsvTable of(String name, List<String> columns, List<List<String>> rows, int[] lines) {
+        if (lines.length != rows.size()) {
+            throw new IllegalArgumentException(lines.length + " line numbers for " + rows.size() + " rows");
+        }
+        Map<String, List<String>> cells = new HashMap<>();
+        for (int c = 0; c < columns.size(); c++) {
+            List<String> values = new ArrayList<>(rows.size());
+            for (List<String> r : rows) {
+                values.add(r.get(c).strip());
+            }
+            cells.put(columns.get(c), values);
+        }
+        return new CsvTable(name, List.copyOf(columns), cells, rows.size(), lines.clone());
     }
 
     /** Reads {@code file}; the file's name as given is used in error messages. */
     public static CsvTable read(Path file) {
+        return parse(file.toString(), readBytes(file));
+    }
+
+    /**
+     * The bytes of {@code file}, refusing directories, missing files and files over {@link #MAX_BYTES}; the file's
+     * name as given is used in error messages.
+     */
+    public static byte[] readBytes(Path file) {
         String display = file.toString();
         byte[] bytes;
         try {
@@ -70,29 +104,12 @@ public final class CsvTable {
         } catch (IOException e) {
             throw new InputException(display + ": cannot read file (" + e.getMessage() + ")");
         }
-        return parse(display, bytes);
+        return bytes;
     }
 
     /** Parses CSV bytes; {@code name} identifies the input in error messages. */
     public static CsvTable parse(String name, byte[] bytes) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-        } catch (CharacterCodingException e) {
-            throw new InputException(name + ": not valid UTF-8 text (save the file as UTF-8 CSV)");
-        }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1);
-        }
-        if (text.isBlank()) {
-            throw new InputException(name + ": file is empty (expected a header row and data rows)");
-        }
-        if (text.indexOf('\0') >= 0) {
-            throw new InputException(name + ": contains NUL bytes, not a text CSV file");
-        }
+        String text = text(name, bytes);
         List<String> header = headerOf(name, text);
         Table t;
         try (Reader reader = new StringReader(text)) {
@@ -125,7 +142,33 @@ public final class CsvTable {
             cells.put(col, values);
             names.add(col);
         }
-        return new CsvTable(name, Collections.unmodifiableList(names), cells, t.rowCount());
+        return new CsvTable(name, Collections.unmodifiableList(names), cells, t.rowCount(), null);
+    }
+
+    /**
+     * The bytes as UTF-8 text without a BOM; refuses text that is not UTF-8, is blank, or holds NUL bytes (one line
+     * naming {@code name}).
+     */
+    public static String text(String name, byte[] bytes) {
+        String text;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InputException(name + ": not valid UTF-8 text (save the file as UTF-8 CSV)");
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        if (text.isBlank()) {
+            throw new InputException(name + ": file is empty (expected a header row and data rows)");
+        }
+        if (text.indexOf('\0') >= 0) {
+            throw new InputException(name + ": contains NUL bytes, not a text CSV file");
+        }
+        return text;
     }
 
     private static List<String> headerOf(String name, String text) {
@@ -187,6 +230,11 @@ public final class CsvTable {
     /** The spreadsheet line number of data row {@code row} (0-based): header is line 1. */
     public static int lineOf(int row) {
         return row + 2;
+    }
+
+    /** The file line of data row {@code row} (0-based) of this table. */
+    public int line(int row) {
+        return lines == null ? lineOf(row) : lines[row];
     }
 
     public boolean hasColumn(String column) {
@@ -325,7 +373,7 @@ public final class CsvTable {
 
     /** An input error for one cell: file, line, column, value (as {@link #shown}), rule. */
     public InputException cellError(String column, int row, String value, String rule) {
-        return new InputException(name + ": line " + lineOf(row) + ", column " + column + ": '"
+        return new InputException(name + ": line " + line(row) + ", column " + column + ": '"
                 + shown(value) + "' " + "(" + rule + ")");
     }
 
