@@ -253,15 +253,17 @@ public final class DigitisationRepair {
             kept--;
         }
         int remaining = 0;
+        double until = lastTime;
         if (kept < rows) {
             List<Repair.Touched> beyond = new ArrayList<>();
             for (int i = kept; i < rows; i++) {
                 beyond.add(new Repair.Touched(i, rt[i], rn[i], Double.NaN, Double.NaN));
             }
             remaining = rn[kept];
+            until = rt[kept];
             add(repairs, RepairKind.AT_RISK_BEYOND_CURVE, beyond, "at-risk row(s) after the last digitised time "
                     + num(lastTime) + " removed; the " + remaining + " at risk at " + num(rt[kept])
-                    + " stay at risk to the end", Repair.Source.AT_RISK);
+                    + " stay at risk to the end and are censored at " + num(rt[kept]), Repair.Source.AT_RISK);
         }
         double[] keptTime = Arrays.copyOf(rt, kept);
         int[] keptN = Arrays.copyOf(rn, kept);
@@ -286,7 +288,8 @@ public final class DigitisationRepair {
             t[k] = pts.get(k).time;
             s[k] = pts.get(k).surv;
         }
-        return new PreparedCurve(t, s, new AtRiskTable(keptTime, keptN), remaining, used, detected, repairs);
+        return new PreparedCurve(t, s, new AtRiskTable(keptTime, keptN), remaining, until, used, detected,
+                repairs);
     }
 
     private static void add(List<Repair> repairs, RepairKind kind, List<Repair.Touched> touched, String what) {

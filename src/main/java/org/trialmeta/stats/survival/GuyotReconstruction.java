@@ -29,7 +29,8 @@ import java.util.OptionalInt;
  * a total below the events the curve's drops need is not reached). With the count at time 0 only, there is one
  * interval: no censoring before the end, or, with the total number of events, as many as make that total (Guyot et
  * al.'s cases "number at risk at start only" with and without the total). Events are placed at the digitised time,
- * censorings at the midpoint of their step, and patients still at risk at the end are censored at the last time.
+ * censorings at the midpoint of their step, and patients still at risk at the end are censored at the last time
+ * (those known to be at risk at a later at-risk time, {@link PreparedCurve#remainingAtEnd}, at that time).
  *
  * <p>Where this differs from the published code, and why (each keeps every patient accounted for: events +
  * censorings + still at risk = n at every step, checked):
@@ -106,6 +107,7 @@ public final class GuyotReconstruction {
         final int[] lower;
         final int[] upper;
         final int remainingAtEnd;
+        final double remainingUntil;
         final int[] d;
         final int[] cen;
         final int[] nHat;
@@ -135,6 +137,7 @@ public final class GuyotReconstruction {
                 upper[i] = i + 1 < nInt ? lower[i + 1] - 1 : m - 1;
             }
             remainingAtEnd = curve.remainingAtEnd();
+            remainingUntil = curve.remainingUntil();
             d = new int[m];
             cen = new int[m];
             nHat = new int[m + 1];
@@ -298,7 +301,8 @@ public final class GuyotReconstruction {
                 censored += cen[k];
             }
             for (int r = 0; r < nHat[m]; r++) {
-                out.add(new double[] {t[m - 1], 0});
+                // those known at risk at a later at-risk time are followed at least to it
+                out.add(new double[] {r < remainingAtEnd ? remainingUntil : t[m - 1], 0});
             }
             if (out.size() != published[0] || events() + censored + nHat[m] != published[0]) {
                 throw new IllegalStateException("reconstruction lost track of patients: " + out.size() + " for "

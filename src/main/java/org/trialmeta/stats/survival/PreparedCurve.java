@@ -14,13 +14,15 @@ import java.util.Objects;
  * @param atRisk         the numbers at risk used (rows after the curve or trailing zeros removed)
  * @param remainingAtEnd patients known to be still at risk after the last point (the count of the first at-risk row
  *                       after it), 0 when none is known; the reconstruction keeps at least these to the end
+ * @param remainingUntil the time of that at-risk row (those patients are followed at least to it); the last point's
+ *                       time when none is known
  * @param scale          the scale the survival values were read on ({@link SurvivalScale#PROPORTION} or
  *                       {@link SurvivalScale#PERCENT})
  * @param scaleDetected  whether that scale was detected ({@link SurvivalScale#AUTO}) rather than given
  * @param repairs        every change made to the input, in the order made
  */
 public record PreparedCurve(double[] time, double[] survival, AtRiskTable atRisk, int remainingAtEnd,
-        SurvivalScale scale, boolean scaleDetected, List<Repair> repairs) {
+        double remainingUntil, SurvivalScale scale, boolean scaleDetected, List<Repair> repairs) {
 
     public PreparedCurve {
         Objects.requireNonNull(atRisk, "atRisk");
@@ -57,6 +59,10 @@ public record PreparedCurve(double[] time, double[] survival, AtRiskTable atRisk
         if (remainingAtEnd < 0 || remainingAtEnd > atRisk.nRisk()[rt.length - 1]) {
             throw new IllegalArgumentException("prepared curve: remaining at end " + remainingAtEnd
                     + " not in [0, last number at risk]");
+        }
+        if (!(remainingUntil >= time[time.length - 1]) || Double.isInfinite(remainingUntil)) {
+            throw new IllegalArgumentException("prepared curve: remaining until " + remainingUntil
+                    + " (must be finite and not before the last point)");
         }
         time = time.clone();
         survival = survival.clone();
