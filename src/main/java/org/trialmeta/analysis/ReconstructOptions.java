@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import org.trialmeta.model.InputException;
+import org.trialmeta.stats.survival.DigitisingTolerance;
 import org.trialmeta.stats.survival.ReconstructionBootstrap;
 import org.trialmeta.stats.survival.SurvivalScale;
 
@@ -56,16 +57,31 @@ public final class ReconstructOptions {
 
     /** {@code --point-sd SURV,TIME}. */
     public static ReconstructionBootstrap.ErrorModel errorModel(String value) {
+        double[] p = pair("--point-sd", value, "0.005,0.003");
+        return new ReconstructionBootstrap.ErrorModel(p[0], p[1]);
+    }
+
+    /** {@code --tolerance SURV,TIME}. */
+    public static DigitisingTolerance tolerance(String value) {
+        double[] p = pair("--tolerance", value, "0.02,0.02");
+        return new DigitisingTolerance(p[0], p[1]);
+    }
+
+    /** Two numbers in [0, 1), comma separated. */
+    private static double[] pair(String option, String value, String example) {
         String[] p = value.split(",", -1);
-        try {
-            if (p.length == 2) {
-                return new ReconstructionBootstrap.ErrorModel(Double.parseDouble(p[0].strip()),
-                        Double.parseDouble(p[1].strip()));
+        if (p.length == 2) {
+            try {
+                double a = Double.parseDouble(p[0].strip());
+                double b = Double.parseDouble(p[1].strip());
+                if (a >= 0 && a < 1 && b >= 0 && b < 1) {
+                    return new double[] {a, b};
+                }
+            } catch (NumberFormatException e) {
+                // the message below
             }
-        } catch (IllegalArgumentException e) {
-            // the message below
         }
-        throw new InputException("--point-sd: '" + value + "' (expected SURV,TIME: two numbers in [0, 1), e.g."
-                + " 0.005,0.003)");
+        throw new InputException(option + ": '" + value + "' (expected SURV,TIME: two numbers in [0, 1), e.g. "
+                + example + ")");
     }
 }

@@ -16,7 +16,6 @@ import org.trialmeta.report.FigureWriter;
 import org.trialmeta.report.KaplanMeierFigure;
 import org.trialmeta.repository.AtomicFiles;
 import org.trialmeta.repository.Json;
-import org.trialmeta.stats.survival.DigitisingTolerance;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,6 +58,10 @@ public final class ReconstructCommand implements Callable<Integer> {
 
     @Option(names = "--strict", description = "Refuse input that needs any repair, instead of repairing and listing.")
     boolean strict;
+
+    @Option(names = "--tolerance", paramLabel = "SURV,TIME", defaultValue = "0.02,0.02", description = "Digitising"
+            + " error: in survival, in time as a fraction of the axis (default: ${DEFAULT-VALUE}; docs/reconstruct.md).")
+    String tolerance;
 
     @Option(names = "--repairs", paramLabel = "FILE.csv", description = "Write every repair, one row per point.")
     Path repairs;
@@ -113,7 +116,7 @@ public final class ReconstructCommand implements Callable<Integer> {
         }
         ReportedFigures reported = ReportedFigures.parse(reportedHr, reportedMedians, names);
         ReconstructFit.Settings settings = new ReconstructFit.Settings(
-                ReconstructOptions.scale(scale), DigitisingTolerance.DEFAULT, strict, level.fraction(1), tau, bootstrap,
+                ReconstructOptions.scale(scale), ReconstructOptions.tolerance(tolerance), strict, level.fraction(1), tau, bootstrap,
                 seed, ReconstructOptions.errorModel(pointSd));
         List<ReconstructInput> inputs = specs.stream().map(ReconstructInput::read).toList();
         ReconstructFit fit = ReconstructFit.of(inputs, settings, reported);

@@ -18,9 +18,9 @@ import java.util.Locale;
  *       survival tolerance is set to 1 (0); points at time 0 within the tolerance of 1 are set to 1;</li>
  *   <li>points are sorted by time, at one time from the highest survival to the lowest (a drop is read from its
  *       top to its bottom), and exact copies removed;</li>
- *   <li>where survival rises over the lowest value read before it by at most the survival tolerance, the points
- *       are replaced by the non-increasing least-squares fit ({@link IsotonicRegression}, pool-adjacent-violators);
- *       a larger rise is refused;</li>
+ *   <li>where survival rises, the points are replaced by the non-increasing least-squares fit
+ *       ({@link IsotonicRegression}, pool-adjacent-violators), unless a point lies more than the survival tolerance
+ *       above one read more than the time tolerance before it: no reading error explains that, it is refused;</li>
  *   <li>(0, 1) is added in front unless present;</li>
  *   <li>at-risk rows: zeros after the first zero are removed, rows after the last digitised time are removed (the
  *       first of them says how many are still at risk at the end, {@link PreparedCurve#remainingAtEnd}), and an
@@ -28,8 +28,10 @@ import java.util.Locale;
  *       flat there; the fall in the numbers at risk is then censoring, as Guyot et al.'s algorithm reads a flat
  *       stretch).</li>
  * </ol>
- * Refused: values outside [−tolerance, 1 + tolerance] after scaling, times below −tolerance, rises above the
- * tolerance, and (at {@code AUTO}) a scale that cannot be told. At-risk counts that rise are refused by
+ * Refused: values outside [−tolerance, 1 + tolerance] after scaling, times below −tolerance, rises beyond both
+ * tolerances, and (at {@code AUTO}) a scale that cannot be told. The time axis, to which the time tolerance is
+ * relative, is taken as the larger of the last digitised time and the last at-risk time (the at-risk table is
+ * printed along the whole axis). At-risk counts that rise are refused by
  * {@link AtRiskTable}.
  */
 public final class DigitisationRepair {
@@ -84,9 +86,13 @@ public final class DigitisationRepair {
         for (int i = 0; i < t0.length; i++) {
             pts.add(new Point(i, t0[i], s0[i], t0[i], s0[i] / divisor));
         }
-        ranges(pts, tolerance, used, repairs);
+        double axis = atRisk.time()[atRisk.size() - 1];
+        for (Point p : pts) {
+            axis = Math.max(axis, p.time);
+        }
+        ranges(pts, tolerance, axis, used, repairs);
         sortAndDeduplicate(pts, repairs);
-        monotone(pts, tolerance, repairs);
+        monotone(pts, tolerance, axis, repairs);
         if (!(pts.get(0).time == 0 && pts.get(0).surv == 1)) {
             pts.add(0, new Point(-1, Double.NaN, Double.NaN, 0, 1));
             repairs.add(new Repair(RepairKind.ORIGIN, Repair.Source.CURVE, "start (0, 1) added in front of the first"
@@ -115,23 +121,20 @@ public final class DigitisationRepair {
                 + "); correct it, or give --scale proportion or --scale percent");
     }
 
-    private static void ranges(List<Point> pts, DigitisingTolerance tol, SurvivalScale used, List<Repair> repairs) {
-        double last = 0;
-        for (Point p : pts) {
-            last = Math.max(last, p.time);
-        }
-        double tolTime = tol.timeFraction() * last;
+    private static void ranges(List<Point> pts, DigitisingTolerance tol, double axis, SurvivalScale used,
+            List<Repair> repairs) {
+        double tolTime = tol.timeFraction() * axis;
         List<Repair.Touched> negative = new ArrayList<>();
         List<Repair.Touched> above = new ArrayList<>();
         List<Repair.Touched> below = new ArrayList<>();
         List<Repair.Touched> start = new ArrayList<>();
-        String axis = used == SurvivalScale.PERCENT ? " (after dividing by 100)" : "";
+        String scaled = used == SurvivalScale.PERCENT ? " (after dividing by 100)" : "";
         for (Point p : pts) {
             if (p.time < 0) {
                 if (!(p.time >= -tolTime)) {
                     throw new DigitisationException(Repair.Source.CURVE, p.index, "time", "a time must not be"
                             + " negative (more than the digitising tolerance, " + pct(tol.timeFraction())
-                            + " of the last time " + num(last) + ", below 0)");
+                            + " of the time axis " + num(axis) + ", below 0)");
                 }
                 p.time = 0;
                 negative.add(p.touched(p.time, p.surv));
@@ -139,7 +142,7 @@ public final class DigitisationRepair {
             if (p.surv > 1) {
                 if (!(p.surv <= 1 + tol.survival())) {
                     throw new DigitisationException(Repair.Source.CURVE, p.index, "survival", "survival "
-                            + num(p.surv) + axis + " is above 1 by more than the digitising tolerance "
+                            + num(p.surv) + scaled + " is above 1 by more than the digitising tolerance "
                             + num(tol.survival()) + (used == SurvivalScale.PROPORTION
                             ? " (read as fractions; for a 0-100 axis give --scale percent)" : ""));
                 }
@@ -148,7 +151,7 @@ public final class DigitisationRepair {
             } else if (p.surv < 0) {
                 if (!(p.surv >= -tol.survival())) {
                     throw new DigitisationException(Repair.Source.CURVE, p.index, "survival", "survival "
-                            + num(p.surv) + axis + " is below 0 by more than the digitising tolerance "
+                            + num(p.surv) + scaled + " is below 0 by more than the digitising tolerance "
                             + num(tol.survival()));
                 }
                 p.surv = 0;
@@ -160,7 +163,7 @@ public final class DigitisationRepair {
             }
         }
         add(repairs, RepairKind.NEGATIVE_TIME, negative, "time(s) below 0 by at most " + pct(tol.timeFraction())
-                + " of the last time set to 0");
+                + " of the time axis set to 0");
         add(repairs, RepairKind.ABOVE_ONE, above, "survival above 1 by at most " + num(tol.survival()) + " set to 1");
         add(repairs, RepairKind.BELOW_ZERO, below, "survival below 0 by at most " + num(tol.survival()) + " set to 0");
         add(repairs, RepairKind.START_AT_ONE, start, "survival at time 0 within " + num(tol.survival())
@@ -192,19 +195,33 @@ public final class DigitisationRepair {
         add(repairs, RepairKind.DUPLICATE, copies, "point(s) read twice (same time and survival): copies removed");
     }
 
-    private static void monotone(List<Point> pts, DigitisingTolerance tol, List<Repair> repairs) {
-        Point lowest = pts.get(0);
+    /**
+     * A rise is digitising error when the two readings could lie on one non-increasing curve after moving each by
+     * the tolerances: a point is refused only when it is more than the survival tolerance above a point read more
+     * than the time tolerance before it (on a steep stretch, a click a pixel to the left reads a higher survival).
+     */
+    private static void monotone(List<Point> pts, DigitisingTolerance tol, double axis, List<Repair> repairs) {
+        double tolTime = tol.timeFraction() * axis;
+        Point lowestBefore = null;
+        int j = 0;
         boolean rises = false;
+        Point lowest = pts.get(0);
         for (Point p : pts) {
-            double rise = p.surv - lowest.surv;
-            if (rise > tol.survival()) {
-                throw new DigitisationException(Repair.Source.CURVE, p.index, "survival", "survival " + num(p.surv)
-                        + " at time " + num(p.time) + " is " + num(rise) + " above the " + num(lowest.surv)
-                        + " read at time " + num(lowest.time) + ": a Kaplan-Meier curve never rises, and a rise of"
-                        + " more than the digitising tolerance " + num(tol.survival())
-                        + " is not a reading error (a point of another curve?)");
+            while (pts.get(j).time < p.time - tolTime) {
+                if (lowestBefore == null || pts.get(j).surv < lowestBefore.surv) {
+                    lowestBefore = pts.get(j);
+                }
+                j++;
             }
-            rises |= rise > 0;
+            if (lowestBefore != null && p.surv - lowestBefore.surv > tol.survival()) {
+                throw new DigitisationException(Repair.Source.CURVE, p.index, "survival", "survival " + num(p.surv)
+                        + " at time " + num(p.time) + " is " + num(p.surv - lowestBefore.surv) + " above the "
+                        + num(lowestBefore.surv) + " read at time " + num(lowestBefore.time) + ": a Kaplan-Meier curve"
+                        + " never rises, and a rise of more than the digitising tolerance (" + num(tol.survival())
+                        + " in survival, " + pct(tol.timeFraction()) + " of the time axis in time) is not a reading"
+                        + " error (a point of another curve?)");
+            }
+            rises |= p.surv > lowest.surv;
             if (p.surv < lowest.surv) {
                 lowest = p;
             }
@@ -225,7 +242,7 @@ public final class DigitisationRepair {
                 changed.add(p.touched(p.time, p.surv));
             }
         }
-        add(repairs, RepairKind.ISOTONIC, changed, "survival rising by at most " + num(tol.survival())
+        add(repairs, RepairKind.ISOTONIC, changed, "point(s) where survival rises (within the digitising tolerance)"
                 + " replaced by the non-increasing least-squares fit (pool-adjacent-violators)");
     }
 
