@@ -31,14 +31,17 @@ class ArchitectureTest {
                 .layer("analysis").definedBy("org.trialmeta.analysis..")
                 .layer("check").definedBy("org.trialmeta.check..")
                 .layer("report").definedBy("org.trialmeta.report..")
+                .layer("digitise").definedBy("org.trialmeta.digitise..")
                 .layer("cli").definedBy("org.trialmeta.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("digitise").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("report", "cli")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("check", "report", "cli")
                 .whereLayer("repository").mayOnlyBeAccessedByLayers("analysis", "check", "report", "cli")
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("analysis", "check", "report", "cli")
-                .whereLayer("model").mayOnlyBeAccessedByLayers("repository", "analysis", "check", "report", "cli")
+                .whereLayer("model").mayOnlyBeAccessedByLayers("repository", "analysis", "check", "report", "digitise",
+                        "cli")
                 .allowEmptyShould(true)
                 .check(classes);
     }

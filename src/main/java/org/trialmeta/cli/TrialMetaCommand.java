@@ -33,6 +33,7 @@ public final class TrialMetaCommand implements Callable<Integer> {
             MedianCompareCommand.class,
             KmCommand.class,
             ReconstructCommand.class,
+            DigitiseCommand.class,
             CompareCommand.class,
             ReportCommand.class);
 
