@@ -105,7 +105,7 @@ public final class DigitiserCsv {
             if (f.length != columns.size()) {
                 throw new InputException(name + ": line " + (i + 1) + ": " + f.length + " value" + (f.length == 1 ? ""
                         : "s") + ", expected " + columns.size() + " (" + String.join(", ", columns) + ")"
-                        + (headerless && sep == ',' && f.length == 4 ? "; decimal commas need ';' as the separator"
+                        + (headerless && sep == ',' && f.length > 2 ? "; decimal commas need ';' as the separator"
                         : ""));
             }
             List<String> row = new ArrayList<>(f.length);
