@@ -50,3 +50,10 @@ w(data.frame(time = c(0, fit$time[fit$n.event > 0]), survival = round(c(1, fit$s
   "km-curve-male.csv")
 at <- seq(0, 1000, by = 100)
 w(data.frame(time = at, n_risk = summary(fit, times = at, extend = TRUE)$n.risk), "km-at-risk-male.csv")
+
+# 7. The same for the female patients, so that `reconstruct --arm` can compare two arms (HR female vs male from
+#    the patient data: coxph(Surv(time, status) ~ sex, lung) gives 0.588, 95% CI 0.424 to 0.816).
+fit <- survfit(Surv(time, status) ~ 1, data = subset(lung, sex == 2))
+w(data.frame(time = c(0, fit$time[fit$n.event > 0]), survival = round(c(1, fit$surv[fit$n.event > 0]), 4)),
+  "km-curve-female.csv")
+w(data.frame(time = at, n_risk = summary(fit, times = at, extend = TRUE)$n.risk), "km-at-risk-female.csv")

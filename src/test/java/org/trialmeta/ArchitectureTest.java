@@ -39,16 +39,18 @@ class ArchitectureTest {
                 .layer("check").definedBy("org.trialmeta.check..")
                 .layer("present").definedBy("org.trialmeta.present..")
                 .layer("report").definedBy("org.trialmeta.report..")
+                .layer("digitise").definedBy("org.trialmeta.digitise..")
                 .layer("cli").definedBy("org.trialmeta.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("digitise").mayOnlyBeAccessedByLayers("cli")
                 .whereLayer("present").mayOnlyBeAccessedByLayers("report", "cli")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("present", "report", "cli")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("check", "present", "report", "cli")
                 .whereLayer("repository").mayOnlyBeAccessedByLayers("analysis", "check", "present", "report", "cli")
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("analysis", "check", "present", "report", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("repository", "analysis", "check", "present", "report",
-                        "cli")
+                        "digitise", "cli")
                 .allowEmptyShould(true)
                 .check(classes);
     }

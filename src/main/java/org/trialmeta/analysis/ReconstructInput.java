@@ -1,28 +1,33 @@
 package org.trialmeta.analysis;
 
-import java.nio.file.Path;
 import java.util.OptionalInt;
 import org.trialmeta.model.InputException;
 import org.trialmeta.repository.CsvTable;
+import org.trialmeta.repository.DigitiserCsv;
 import org.trialmeta.stats.survival.AtRiskTable;
+import org.trialmeta.stats.survival.DigitisationException;
+import org.trialmeta.stats.survival.DigitisationRepair;
 import org.trialmeta.stats.survival.DigitisedCurve;
-import org.trialmeta.stats.survival.GuyotReconstruction;
-import org.trialmeta.stats.survival.ReconstructedIpd;
+import org.trialmeta.stats.survival.DigitisingTolerance;
+import org.trialmeta.stats.survival.PreparedCurve;
+import org.trialmeta.stats.survival.Repair;
+import org.trialmeta.stats.survival.SurvivalScale;
 
 /**
- * The inputs of {@code reconstruct}, validated: a digitised curve ({@code time,survival}, survival as a fraction)
- * and its numbers-at-risk table ({@code time,n_risk}, first row at time 0), and optionally the reported total
- * number of events. Every problem is an {@link InputException} naming the file, line, column, value and rule.
+ * One arm's inputs of {@code reconstruct}, read and checked: the digitised points and the numbers-at-risk table
+ * ({@link DigitiserCsv}: CSV with a header, WebPlotDigitizer's headerless export, semicolons with decimal commas)
+ * and the reported total of events. What can be repaired is left to {@link #prepare}; what cannot be read is
+ * refused here with the file, line, column, value and rule ({@link InputException}).
  *
- * @param curveTimes    digitised times, &ge; 0
- * @param survival      digitised survival, in [0, 1]
- * @param riskTimes     at-risk times, strictly increasing from 0
- * @param nRisk         numbers at risk, the first in [1, {@link #MAX_PATIENTS}], none above the first
- * @param totalEvents   the reported total number of events, when given
- * @param names         "CURVE with AT-RISK", for messages
+ * @param arm         the arm's name
+ * @param curve       the points file as read
+ * @param risk        the at-risk file as read
+ * @param points      the points as read (survival on the file's scale)
+ * @param atRisk      the numbers at risk
+ * @param totalEvents the reported total of events, when given
  */
-public record ReconstructInput(double[] curveTimes, double[] survival, double[] riskTimes, int[] nRisk,
-        OptionalInt totalEvents, String names) {
+public record ReconstructInput(String arm, DigitiserCsv.Read curve, DigitiserCsv.Read risk, DigitisedCurve points,
+        AtRiskTable atRisk, OptionalInt totalEvents) {
 
     /**
      * Largest number at risk at time 0: the reconstruction holds one record per patient, and a typo such
@@ -30,61 +35,90 @@ public record ReconstructInput(double[] curveTimes, double[] survival, double[] 
      */
     public static final int MAX_PATIENTS = 1_000_000;
 
-    /** Reads and validates both files; {@code totalEvents} (null when not given) must already be &ge; 0. */
-    public static ReconstructInput read(Path curve, Path atRisk, Integer totalEvents) {
-        CsvTable points = CsvTable.read(curve).requireColumns("time", "survival").requireRows(1);
-        CsvTable risk = CsvTable.read(atRisk).requireColumns("time", "n_risk").requireRows(1);
-        double[] t = points.doubles("time");
-        double[] s = points.doubles("survival");
-        for (int r = 0; r < t.length; r++) {
-            if (t[r] < 0) {
-                throw points.cellError("time", r, points.string("time", r), "a time must not be negative");
-            }
-            if (s[r] < 0 || s[r] > 1) {
-                throw points.cellError("survival", r, points.string("survival", r),
-                        "survival must be a fraction in [0, 1], not a percentage");
-            }
-        }
-        double[] rt = risk.doubles("time");
-        int[] rn = risk.counts("n_risk");
+    /** Reads and checks one arm's files. */
+    public static ReconstructInput read(ArmSpec spec) {
+        DigitiserCsv.Read c = DigitiserCsv.read(spec.curve(), DigitiserCsv.Kind.CURVE);
+        DigitiserCsv.Read r = DigitiserCsv.read(spec.atRisk(), DigitiserCsv.Kind.AT_RISK);
+        CsvTable points = c.table().requireRows(1);
+        CsvTable risk = r.table().requireRows(1);
+        double[] t = points.doubles(c.timeColumn());
+        double[] s = points.doubles(c.valueColumn());
+        double[] rt = risk.doubles(r.timeColumn());
+        int[] rn = risk.counts(r.valueColumn());
+        String tc = r.timeColumn();
+        String nc = r.valueColumn();
         if (rt[0] != 0) {
-            throw risk.cellError("time", 0, risk.string("time", 0), "the first at-risk time must be 0");
-        }
-        for (int r = 1; r < rt.length; r++) {
-            if (!(rt[r] > rt[r - 1])) {
-                throw risk.cellError("time", r, risk.string("time", r), "at-risk times must be strictly increasing");
-            }
-            if (rn[r] > rn[0]) {
-                throw risk.cellError("n_risk", r, risk.string("n_risk", r),
-                        "must not exceed the number at risk at time 0 (" + rn[0] + ")");
-            }
+            throw risk.cellError(tc, 0, risk.string(tc, 0), "the first at-risk time must be 0 (the number of patients"
+                    + " at the start)");
         }
         if (rn[0] < 1) {
-            throw risk.cellError("n_risk", 0, risk.string("n_risk", 0), "the number at risk at time 0 must be >= 1");
+            throw risk.cellError(nc, 0, risk.string(nc, 0), "the number at risk at time 0 must be >= 1");
         }
         if (rn[0] > MAX_PATIENTS) {
-            throw risk.cellError("n_risk", 0, risk.string("n_risk", 0),
-                    "the number at risk at time 0 must be at most " + MAX_PATIENTS);
+            throw risk.cellError(nc, 0, risk.string(nc, 0), "the number at risk at time 0 must be at most "
+                    + MAX_PATIENTS);
         }
-        if (totalEvents != null && totalEvents > rn[0]) {
-            throw new InputException("--total-events: " + totalEvents + " (must not exceed the number at risk at time 0, "
-                    + rn[0] + ", in " + risk.name() + ")");
+        for (int i = 1; i < rt.length; i++) {
+            if (!(rt[i] > rt[i - 1])) {
+                throw risk.cellError(tc, i, risk.string(tc, i), "at-risk times must be strictly increasing");
+            }
+            if (rn[i] > rn[i - 1]) {
+                throw risk.cellError(nc, i, risk.string(nc, i), "numbers at risk never rise: " + rn[i] + " after "
+                        + rn[i - 1] + " at time " + risk.string(tc, i - 1) + (rn[i] > rn[0]
+                        ? " (and more than the " + rn[0] + " at time 0)" : ""));
+            }
         }
-        return new ReconstructInput(t, s, rt, rn, totalEvents == null ? OptionalInt.empty() : OptionalInt.of(totalEvents),
-                points.name() + " with " + risk.name());
+        if (spec.totalEvents() != null && spec.totalEvents() > rn[0]) {
+            throw new InputException((spec.name().isEmpty() ? "--total-events" : "--arm " + spec.name() + " events")
+                    + ": " + spec.totalEvents() + " (must not exceed the number at risk at time 0, " + rn[0] + ", in "
+                    + risk.name() + ")");
+        }
+        return new ReconstructInput(spec.name(), c, r, new DigitisedCurve(t, s), new AtRiskTable(rt, rn),
+                spec.totalEvents() == null ? OptionalInt.empty() : OptionalInt.of(spec.totalEvents()));
     }
 
     /**
-     * The patients rebuilt by Guyot et al.'s algorithm ({@link GuyotReconstruction}).
+     * The points and table ready for reconstruction, with the repairs listed; with {@code strict}, any repair is
+     * refused instead (one line naming the file and line of the first point it would touch).
      *
-     * @throws InputException when the curve and the table do not fit together, naming both files
+     * @throws InputException naming file, line, column and value when the input cannot be interpreted
      */
-    public ReconstructedIpd reconstruct() {
+    public PreparedCurve prepare(SurvivalScale scale, DigitisingTolerance tolerance, boolean strict) {
+        PreparedCurve p;
         try {
-            return GuyotReconstruction.reconstruct(new DigitisedCurve(curveTimes, survival),
-                    new AtRiskTable(riskTimes, nRisk), totalEvents);
-        } catch (IllegalArgumentException e) {
-            throw new InputException(names + ": " + e.getMessage());
+            p = DigitisationRepair.prepare(points, atRisk, scale, tolerance);
+        } catch (DigitisationException e) {
+            DigitiserCsv.Read f = e.source() == Repair.Source.CURVE ? curve : risk;
+            String col = e.column().equals("time") ? f.timeColumn() : f.valueColumn();
+            throw f.table().cellError(col, e.index(), f.table().string(col, e.index()), e.rule());
         }
+        if (strict && !p.repairs().isEmpty()) {
+            Repair r = p.repairs().get(0);
+            String where = where(r);
+            throw new InputException(where + ": --strict: would need repair " + r.kind().code() + ": "
+                    + r.description() + (p.repairs().size() > 1 ? " (and " + (p.repairs().size() - 1) + " more)" : ""));
+        }
+        return p;
+    }
+
+    /** "FILE: line L" of the first input point or row a repair touched (the file alone when it touched none). */
+    public String where(Repair r) {
+        DigitiserCsv.Read f = r.source() == Repair.Source.CURVE ? curve : risk;
+        for (Repair.Touched t : r.points()) {
+            if (t.index() >= 0) {
+                return f.table().name() + ": line " + f.table().line(t.index());
+            }
+        }
+        return f.table().name();
+    }
+
+    /** The file line of input point or row {@code index} of the given source, or -1 for an inserted point. */
+    public int line(Repair.Source source, int index) {
+        return index < 0 ? -1 : (source == Repair.Source.CURVE ? curve : risk).table().line(index);
+    }
+
+    /** The file a repair of {@code source} is about. */
+    public String file(Repair.Source source) {
+        return (source == Repair.Source.CURVE ? curve : risk).table().name();
     }
 }

@@ -107,15 +107,19 @@ public final class KmCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void writePlot(KmFit fit) {
+    /** The figure format of a {@code --plot} file from its extension; exit 2 unless .png, .svg or .pdf. */
+    static FigureWriter.Format plotFormat(Path plot) {
         String name = plot.getFileName() == null ? "" : plot.getFileName().toString();
         int dot = name.lastIndexOf('.');
-        FigureWriter.Format f;
         try {
-            f = FigureWriter.Format.parse(dot < 0 ? "" : name.substring(dot + 1));
+            return FigureWriter.Format.parse(dot < 0 ? "" : name.substring(dot + 1));
         } catch (IllegalArgumentException e) {
             throw new InputException("--plot: '" + plot + "' (the file must end in .png, .svg or .pdf)");
         }
+    }
+
+    private void writePlot(KmFit fit) {
+        FigureWriter.Format f = plotFormat(plot);
         FigureWriter.write(KaplanMeierFigure.figure("", yLabel, timeUnit, fit.curves().labels(), fit.curves().curves()),
                 plot, f);
         spec.commandLine().getErr().println("trialmeta: wrote " + plot);

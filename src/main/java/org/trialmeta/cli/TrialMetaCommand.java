@@ -39,6 +39,7 @@ public final class TrialMetaCommand implements Callable<Integer> {
             MedianCompareCommand.class,
             KmCommand.class,
             ReconstructCommand.class,
+            DigitiseCommand.class,
             CompareCommand.class,
             RevManCommand.class,
             ReportCommand.class);

@@ -62,6 +62,8 @@ public final class CsvTable {
     private final int rows;
     /** Whether the header line ends in CRLF: then CRLF inside quoted cells is a line break, read as LF. */
     private final boolean crlf;
+    /** The file line of each data row, or null when row r is on line r + 2 (a header line, no blank lines). */
+    private int[] lines;
 
     private CsvTable(String name, byte[] data, List<String> columns, int[][] start, int[][] end, int rows, boolean crlf) {
         this.name = name;
@@ -80,14 +82,22 @@ public final class CsvTable {
 
     /** Reads {@code file}; the file's name as given is used in error messages. */
     public static CsvTable read(Path file) {
+        return parse(file.toString(), readBytes(file));
+    }
+
+    /**
+     * The bytes of {@code file}, refusing directories, missing files and files over {@link #MAX_BYTES}; read in a
+     * bounded way (a device such as /dev/zero, or a pipe, has no size to check beforehand), and a first block of
+     * binary data (NUL bytes, invalid UTF-8) is refused before the rest is read. The file's name as given is used in
+     * error messages.
+     */
+    public static byte[] readBytes(Path file) {
         String display = file.toString();
         if (Files.isDirectory(file)) {
             throw new InputException(display + ": is a directory, expected a CSV file");
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            // bounded: a device such as /dev/zero, or a pipe, has no size to check beforehand; and a first block of
-            // binary data (NUL bytes, invalid UTF-8) is refused before the rest is read
             byte[] head = in.readNBytes(HEAD_BYTES);
             checkText(display, head, head.length == HEAD_BYTES);
             byte[] rest = head.length == HEAD_BYTES ? in.readNBytes((int) (MAX_BYTES + 1 - HEAD_BYTES)) : new byte[0];
@@ -100,7 +110,47 @@ public final class CsvTable {
         if (bytes.length > MAX_BYTES) {
             throw new InputException(display + ": file is more than the limit of " + MAX_BYTES + " bytes");
         }
-        return parse(display, bytes);
+        return bytes;
+    }
+
+    /** The text of CSV bytes: UTF-8 without NUL bytes, BOM removed, not blank (one line naming the problem). */
+    public static String text(String name, byte[] bytes) {
+        checkText(name, bytes, false);
+        int from = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
+                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        if (isBlank(bytes, from)) {
+            throw new InputException(name + ": file is empty (expected a header row and data rows)");
+        }
+        return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A table of cells parsed elsewhere (e.g. a digitiser's export without a header), with the file line of each
+     * row for messages.
+     *
+     * @param columns column names (unique)
+     * @param rows    cells by row, each row as long as {@code columns}
+     * @param lines   the file line of each row
+     */
+    public static CsvTable of(String name, List<String> columns, List<List<String>> rows, int[] lines) {
+        if (lines.length != rows.size()) {
+            throw new IllegalArgumentException(lines.length + " line numbers for " + rows.size() + " rows");
+        }
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        int n = columns.size();
+        int[][] start = new int[n][rows.size()];
+        int[][] end = new int[n][rows.size()];
+        for (int r = 0; r < rows.size(); r++) {
+            for (int c = 0; c < n; c++) {
+                byte[] v = rows.get(r).get(c).getBytes(StandardCharsets.UTF_8);
+                start[c][r] = data.size();
+                data.write(v, 0, v.length);
+                end[c][r] = data.size();
+            }
+        }
+        CsvTable t = new CsvTable(name, data.toByteArray(), List.copyOf(columns), start, end, rows.size(), false);
+        t.lines = lines.clone();
+        return t;
     }
 
     private static final int HEAD_BYTES = 64 * 1024;
@@ -379,6 +429,11 @@ public final class CsvTable {
         return row + 2;
     }
 
+    /** The file line of data row {@code row}: {@link #lineOf} for a file read here, the given line for {@link #of}. */
+    public int line(int row) {
+        return lines == null ? lineOf(row) : lines[row];
+    }
+
     public boolean hasColumn(String column) {
         return index.containsKey(column);
     }
@@ -619,7 +674,7 @@ public final class CsvTable {
 
     /** An input error for one cell: file, line, column, value (as {@link #shown}), rule. */
     public InputException cellError(String column, int row, String value, String rule) {
-        return new InputException(name + ": line " + lineOf(row) + ", column " + column + ": '"
+        return new InputException(name + ": line " + line(row) + ", column " + column + ": '"
                 + shown(value) + "' " + "(" + rule + ")");
     }
 

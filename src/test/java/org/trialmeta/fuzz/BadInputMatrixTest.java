@@ -638,6 +638,166 @@ class BadInputMatrixTest {
         return tests.stream();
     }
 
+    // ------------------------------------------------------------------ digitised curves and figure images (issue 20)
+
+    /** A reconstruct case: the curve and at-risk files, extra options, and what is expected. */
+    record CurveCase(String name, String curve, String risk, List<String> options, Expect expect, String mentions) {}
+
+    static List<CurveCase> curveCases() {
+        String risk = "time,n_risk\n0,20\n5,10\n10,4\n";
+        String clean = "time,survival\n0,1\n1,0.9\n2,0.8\n4,0.6\n6,0.5\n8,0.4\n10,0.3\n";
+        List<CurveCase> cs = new ArrayList<>();
+        cs.add(new CurveCase("WebPlotDigitizer x,y without header", "0,1\n1,0.9\n2,0.8\n4,0.6\n6,0.5\n8,0.4\n10,0.3\n",
+                risk, List.of(), Expect.SAME, null));
+        cs.add(new CurveCase("semicolons and decimal commas, 0-100", "0;100\n1;90\n2;80\n4;60\n6;50\n8;40\n10;30\n",
+                risk, List.of(), Expect.OK, null));
+        cs.add(new CurveCase("decimal commas with comma separators", "0,1\n1,0,9\n", risk, List.of(), Expect.INVALID,
+                "decimal commas need ';'"));
+        cs.add(new CurveCase("three values without header", "0;1;2\n1;0,9;3\n", risk, List.of(), Expect.INVALID,
+                "line 1: 3 values, expected 2"));
+        cs.add(new CurveCase("survival 1.01 (digitising error)", clean.replace("0,1\n", "0,1.01\n"), risk, List.of(),
+                Expect.OK, null));
+        cs.add(new CurveCase("survival 1.5 (not digitising error)", clean.replace("1,0.9", "1,1.5"), risk, List.of(),
+                Expect.INVALID, "above 1 by more than the digitising tolerance"));
+        cs.add(new CurveCase("a few percentages among fractions", clean.replace("1,0.9", "1,90"), risk, List.of(),
+                Expect.INVALID, "scale cannot be told"));
+        cs.add(new CurveCase("survival rising by 0.1", clean.replace("4,0.6", "4,0.9"), risk, List.of(),
+                Expect.INVALID, "line 5, column survival: '0.9'"));
+        cs.add(new CurveCase("survival rising by 0.01 (isotonic fit)", clean.replace("4,0.6", "4,0.81"), risk,
+                List.of(), Expect.OK, null));
+        cs.add(new CurveCase("out of order and duplicated points", clean + "2,0.8\n1,0.9\n", risk, List.of(),
+                Expect.OK, null));
+        cs.add(new CurveCase("at-risk interval without a point", "time,survival\n0,1\n1,0.9\n12,0.3\n", risk,
+                List.of(), Expect.OK, null));
+        cs.add(new CurveCase("at-risk rows beyond the curve and trailing zeros", clean, risk + "15,2\n20,0\n25,0\n",
+                List.of(), Expect.OK, null));
+        cs.add(new CurveCase("at-risk counts that rise", clean, "time,n_risk\n0,20\n5,10\n10,12\n", List.of(),
+                Expect.INVALID, "numbers at risk never rise"));
+        cs.add(new CurveCase("only the number at risk at time 0", clean, "time,n_risk\n0,20\n", List.of(
+                "--total-events", "12"), Expect.OK, null));
+        cs.add(new CurveCase("--strict on input that needs a repair", clean.replace("0,1\n", "0,1.01\n"), risk,
+                List.of("--strict"), Expect.INVALID, "--strict: would need repair above_one"));
+        cs.add(new CurveCase("--scale percent on fractions", clean, risk, List.of("--scale", "percent"), Expect.OK,
+                null));
+        cs.add(new CurveCase("--scale permille", clean, risk, List.of("--scale", "permille"), Expect.INVALID,
+                "--scale"));
+        cs.add(new CurveCase("--tolerance 2,0", clean, risk, List.of("--tolerance", "2,0"), Expect.INVALID,
+                "--tolerance"));
+        return cs;
+    }
+
+    /**
+     * reconstruct on the digitiser's usual departures: each is read (SAME as the clean CSV, or OK with its repair
+     * listed) or refused in one line naming the file or option, with no output file.
+     */
+    @TestFactory
+    Stream<DynamicTest> reconstructOnDigitisedCurves() {
+        String risk = "time,n_risk\n0,20\n5,10\n10,4\n";
+        Path base = dir("curves-clean");
+        Path cleanCurve = file(base, "curve.csv", utf8(commands().get(5).clean()));
+        Path cleanRisk = file(base, "risk.csv", utf8(risk));
+        CliRun clean = CliRun.of("reconstruct", "--curve", cleanCurve.toString(), "--at-risk", cleanRisk.toString(),
+                "--out", base.resolve("ipd.csv").toString(), "--format", "json");
+        int[] n = {0};
+        return curveCases().stream().map(k -> DynamicTest.dynamicTest("reconstruct × " + k.name(), () -> {
+            Path d = dir("curves-" + n[0]++);
+            Path c = file(d, "curve.csv", utf8(k.curve()));
+            Path r = file(d, "risk.csv", utf8(k.risk()));
+            List<String> args = new ArrayList<>(List.of("reconstruct", "--curve", c.toString(), "--at-risk",
+                    r.toString(), "--out", d.resolve("out/ipd.csv").toString(), "--format", "json"));
+            args.addAll(k.options());
+            CliRun run = CliRun.of(args.toArray(String[]::new)).assertContract(c.toString(), r.toString(), "--");
+            if (k.expect() == Expect.INVALID) {
+                assertThat(run.code()).as(run.describe()).isEqualTo(2);
+                assertThat(run.errorLines().get(0)).as(run.describe()).contains(k.mentions());
+                assertThat(d.resolve("out")).as("no output").doesNotExist();
+            } else {
+                JsonNode j = run.json();
+                assertThat(j.at("/arms/0/n").asInt()).isEqualTo(20);
+                if (k.expect() == Expect.SAME) {
+                    assertThat(j.at("/arms/0/numbers_at_risk")).isEqualTo(clean.json().at("/arms/0/numbers_at_risk"));
+                    assertThat(j.at("/arms/0/median")).isEqualTo(clean.json().at("/arms/0/median"));
+                } else if (!k.options().contains("--total-events") && !k.options().contains("--scale")) {
+                    assertThat(j.at("/arms/0/repairs").size()).as("the repair is listed").isPositive();
+                }
+            }
+        }));
+    }
+
+    /** A PNG file's bytes with only a header declaring {@code width} x {@code height} pixels (no pixel data). */
+    private static byte[] pngHeader(int width, int height) {
+        java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height)
+                .put(new byte[] {8, 2, 0, 0, 0});
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(ihdr.array());
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4 + 12);
+        b.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}).putInt(13).put(ihdr.array())
+                .putInt((int) crc.getValue());
+        b.putInt(0).put("IEND".getBytes(StandardCharsets.US_ASCII)).putInt(0xAE426082);
+        return b.array();
+    }
+
+    /** A PNG drawn here: white, optionally with black axis lines along the left and bottom. */
+    private static byte[] png(boolean axes) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(300, 200,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(java.awt.Color.WHITE);
+        g.fillRect(0, 0, 300, 200);
+        if (axes) {
+            g.setColor(java.awt.Color.BLACK);
+            g.fillRect(30, 10, 2, 160);
+            g.fillRect(30, 168, 260, 2);
+        }
+        g.dispose();
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            javax.imageio.ImageIO.write(img, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** digitise on inputs it cannot read: exit 2, one line naming the file or option, nothing written. */
+    @TestFactory
+    Stream<DynamicTest> digitiseOnBadImagesAndOptions() {
+        Path d = dir("images");
+        Path fig = Path.of("src/test/resources/digitise/base-small.png");
+        byte[] good = png(true);
+        Object[][] cases = {
+            {"a CSV file", file(d, "curve.png", utf8("time,survival\n0,1\n")), List.of(), "not an image"},
+            {"a header declaring 400 megapixels", file(d, "bomb.png", pngHeader(20_000, 20_000)), List.of(),
+                "more than the limit of 50 megapixels"},
+            {"a truncated PNG", file(d, "cut.png", java.util.Arrays.copyOf(good, good.length / 2)), List.of(),
+                "cannot decode"},
+            {"a white image", file(d, "white.png", png(false)), List.of(), "no axis lines found"},
+            {"axes without a curve", file(d, "axes.png", good), List.of(), "no curve found"},
+            {"a colour not in the figure", fig, List.of("--colours", "#00ff00"), "no curve of colour #00ff00"},
+            {"a colour that is not one", fig, List.of("--colours", "#zzz"), "--colours"},
+            {"an x-range with one number", fig, List.of("--x-range", "1000"), "--x-range"},
+            {"an x-range that is not numbers", fig, List.of("--x-range", "a,b"), "--x-range"},
+            {"an x-range decreasing", fig, List.of("--x-range", "5,1"), "--x-range"},
+            {"a directory", d, List.of(), "is a directory"},
+            {"a missing file", d.resolve("nope.png"), List.of(), "file not found"}};
+        int[] n = {0};
+        return java.util.Arrays.stream(cases).map(k -> DynamicTest.dynamicTest("digitise × " + k[0], () -> {
+            Path out = dir("images-out-" + n[0]++).resolve("curves");
+            List<String> args = new ArrayList<>(List.of("digitise", "--image", k[1].toString(), "--out-dir",
+                    out.toString()));
+            List<String> extra = cast(k[2]);
+            args.addAll(extra);
+            if (!extra.contains("--x-range")) {
+                args.addAll(List.of("--x-range", "0,1000"));
+            }
+            CliRun r = CliRun.of(args.toArray(String[]::new)).assertContract(k[1].toString(), "--");
+            assertThat(r.code()).as(r.describe()).isEqualTo(2);
+            assertThat(r.errorLines().get(0)).as(r.describe()).contains((String) k[3]);
+            assertThat(out).as("nothing written").doesNotExist();
+        }));
+    }
+
     // ------------------------------------------------------------------ trials directories
 
     private static final Path MINIMAL = Path.of("src/test/resources/fixtures/valid/minimal");

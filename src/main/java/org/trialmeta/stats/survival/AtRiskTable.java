@@ -4,7 +4,7 @@ package org.trialmeta.stats.survival;
  * The numbers-at-risk table printed under a published Kaplan-Meier curve.
  *
  * @param time strictly increasing times, the first 0 (its count is the number of patients)
- * @param nRisk numbers at risk at those times, the first at least 1
+ * @param nRisk numbers at risk at those times, the first at least 1, never rising
  */
 public record AtRiskTable(double[] time, int[] nRisk) {
     public AtRiskTable {
@@ -32,6 +32,10 @@ public record AtRiskTable(double[] time, int[] nRisk) {
                 throw new IllegalArgumentException("at-risk table: nRisk[" + i + "] = " + nRisk[i]
                         + " (must be between 0 and the count at time 0, " + nRisk[0] + ")");
             }
+            if (i > 0 && nRisk[i] > nRisk[i - 1]) {
+                throw new IllegalArgumentException("at-risk table: nRisk[" + i + "] = " + nRisk[i] + " after "
+                        + nRisk[i - 1] + " (numbers at risk never rise)");
+            }
         }
         time = time.clone();
         nRisk = nRisk.clone();
@@ -45,5 +49,10 @@ public record AtRiskTable(double[] time, int[] nRisk) {
     @Override
     public int[] nRisk() {
         return nRisk.clone();
+    }
+
+    /** Number of rows. */
+    public int size() {
+        return time.length;
     }
 }

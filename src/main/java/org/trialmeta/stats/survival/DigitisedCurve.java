@@ -1,11 +1,12 @@
 package org.trialmeta.stats.survival;
 
 /**
- * Points read off a published Kaplan-Meier curve (e.g. with a plot digitiser): times and survival
- * probabilities (as fractions in [0, 1], not percent), in any order.
+ * Points read off a published Kaplan-Meier curve (e.g. with a plot digitiser), as read: times and survival in any
+ * order, survival as fractions or percentages, with the digitiser's small errors (a value of 1.01, a time of −0.1).
+ * {@link DigitisationRepair#prepare} turns them into a {@link PreparedCurve} and lists what it changed.
  *
- * @param time finite times ≥ 0
- * @param survival survival probabilities in [0, 1], same length
+ * @param time finite times
+ * @param survival finite survival values, same length
  */
 public record DigitisedCurve(double[] time, double[] survival) {
     public DigitisedCurve {
@@ -17,13 +18,9 @@ public record DigitisedCurve(double[] time, double[] survival) {
             throw new IllegalArgumentException("digitised curve: no points (need at least 1)");
         }
         for (int i = 0; i < time.length; i++) {
-            if (!(time[i] >= 0) || Double.isInfinite(time[i])) {
-                throw new IllegalArgumentException("digitised curve: time[" + i + "] = " + time[i]
-                        + " (must be finite and >= 0)");
-            }
-            if (!(survival[i] >= 0 && survival[i] <= 1)) {
-                throw new IllegalArgumentException("digitised curve: survival[" + i + "] = " + survival[i]
-                        + " (must be in [0, 1]; give fractions, not percent)");
+            if (!Double.isFinite(time[i]) || !Double.isFinite(survival[i])) {
+                throw new IllegalArgumentException("digitised curve: point " + i + " = (" + time[i] + ", "
+                        + survival[i] + ") (must be finite)");
             }
         }
         time = time.clone();
@@ -38,5 +35,10 @@ public record DigitisedCurve(double[] time, double[] survival) {
     @Override
     public double[] survival() {
         return survival.clone();
+    }
+
+    /** Number of points. */
+    public int size() {
+        return time.length;
     }
 }

@@ -2,17 +2,19 @@ package org.trialmeta.stats.survival;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.OptionalInt;
 
 /**
  * Reconstruction of individual patient data from a published Kaplan-Meier curve: Guyot P, Ades AE,
  * Ouwens MJNM, Welton NJ. Enhanced secondary analysis of survival data: reconstructing the data from
  * published Kaplan-Meier survival curves. BMC Med Res Methodol 2012;12:9. doi:10.1186/1471-2288-12-9.
- * This is a reimplementation of the published iterative algorithm (the paper's appendix, R code).
+ * This is a reimplementation of the published iterative algorithm (the paper's appendix).
  *
- * <p>Input: digitised points (t_k, S_k) and the numbers at risk nᵢ at times τᵢ (τ₁ = 0), optionally
- * the total number of events. For each at-risk interval [τᵢ, τᵢ₊₁), with points lowerᵢ..upperᵢ:
+ * <p>Input: a {@link PreparedCurve} (points (t_k, S_k) from (0, 1), the numbers at risk nᵢ at times τᵢ, τ₁ = 0),
+ * optionally the total number of events. For each at-risk interval [τᵢ, τᵢ₊₁), with points lowerᵢ..upperᵢ:
  * <ol>
  *   <li>first guess of the censorings: c = round(nᵢ S(lowerᵢ₊₁)/S(lowerᵢ) − nᵢ₊₁);</li>
  *   <li>spread the c censorings evenly over (t_lowerᵢ, t_lowerᵢ₊₁) and count them per digitised step;</li>
@@ -22,270 +24,315 @@ import java.util.OptionalInt;
  *       matches the published one (or no censoring is left to remove).</li>
  * </ol>
  * In the last interval (no next count) the censoring rate is the average of the earlier intervals
- * (c = round(Σc · length of last interval / length of the earlier ones), at most its number at risk);
- * if the total number of events is given, the last interval's censorings are adjusted until the
- * reconstructed total matches it (or, if the earlier intervals already have too many events, the last
- * interval gets no events and no censorings). Events are placed at the digitised time, censorings at
- * the midpoint of their step, and patients still at risk at the end are censored at the last time.
+ * (c = round(Σc · length of last interval / length of the earlier ones)); if the total number of events is given,
+ * the last interval's censorings are adjusted until the reconstructed total matches it (as far as censoring can:
+ * a total below the events the curve's drops need is not reached). With the count at time 0 only, there is one
+ * interval: no censoring before the end, or, with the total number of events, as many as make that total (Guyot et
+ * al.'s cases "number at risk at start only" with and without the total). Events are placed at the digitised time,
+ * censorings at the midpoint of their step, and patients still at risk at the end are censored at the last time
+ * (those known to be at risk at a later at-risk time, {@link PreparedCurve#remainingAtEnd}, at that time).
  *
- * <p>Preparation (documented choices where the paper leaves it to the user): points are sorted by
- * time (stable) and made non-increasing (each S replaced by the minimum so far), the point (0, 1) is
- * added in front unless present; at-risk rows after the last digitised time are ignored; every
- * at-risk interval must contain a digitised point. R's {@code round} (half to even) is used. The
- * iterative loops stop after {@link #MAX_ITERATIONS} rounds (the published loop has no such guard).
+ * <p>Where this differs from the published code, and why (each keeps every patient accounted for: events +
+ * censorings + still at risk = n at every step, checked):
+ * <ul>
+ *   <li>d_k is kept in [0, n̂_k]. The published code lets it go negative when the curve read at a point is above
+ *       the reconstructed K̂M (rounding of an earlier step took too many): a negative number of events adds a
+ *       patient, and the reconstruction returned n + 1 patients (e.g. points (1, 0.7), (2, 0.7), (4, 0.3), (5, 0)
+ *       with 5 at risk: 0.7/0.6 gives d = round(−0.5000000000000002) = −1);</li>
+ *   <li>censorings at a step never exceed the patients left there (n̂ never below 0; the published loop could leave
+ *       an interval at −1 at risk and carry −1 into the next);</li>
+ *   <li>the adjustment loop always ends on a pass computed with the censoring count it reports: the published loop
+ *       stops when the update makes c ≤ 0 without recomputing, keeping the censorings of the pass before (one
+ *       more patient than the flow allows). When the update cycles (rounding can make c alternate), the count
+ *       of the cycle closest to the published number is used;</li>
+ *   <li>the next interval starts from the reconstructed n̂ (equal to the published count whenever the loop matched
+ *       it), never from a published count the previous interval could not reach, so no patient appears or
+ *       vanishes between intervals;</li>
+ *   <li>censorings c are at most nᵢ − nᵢ₊₁ in an interval and, in the last one, leave the patients known to be at
+ *       risk after the curve ({@link PreparedCurve#remainingAtEnd}).</li>
+ * </ul>
+ * R's {@code round} (half to even) is used.
  */
 public final class GuyotReconstruction {
 
-    /** Safety bound on the number of rounds of each adjustment loop. */
+    /** Safety bound on the number of passes of each adjustment loop (the loops also stop on a cycle). */
     public static final int MAX_ITERATIONS = 10_000;
 
     private GuyotReconstruction() {}
 
-    /** Reconstruction without a reported total number of events. */
+    /**
+     * Reconstruction of a digitised curve without a reported total number of events, after
+     * {@link DigitisationRepair#prepare} with the scale detected and the default tolerance; the result lists the
+     * repairs made ({@link ReconstructedIpd#repairs}).
+     *
+     * @throws DigitisationException when the input cannot be interpreted
+     */
     public static ReconstructedIpd reconstruct(DigitisedCurve curve, AtRiskTable atRisk) {
         return reconstruct(curve, atRisk, OptionalInt.empty());
     }
 
     /**
-     * Reconstructs the individual data.
+     * As {@link #reconstruct(DigitisedCurve, AtRiskTable)}, with the reported total number of events if any.
      *
-     * @param curve digitised points
-     * @param atRisk numbers at risk (first at time 0)
-     * @param totalEvents the reported total number of events, if any
+     * @throws DigitisationException when the input cannot be interpreted
      */
     public static ReconstructedIpd reconstruct(DigitisedCurve curve, AtRiskTable atRisk, OptionalInt totalEvents) {
-        // --- preparation: sorted, monotone, starting at (0, 1)
-        double[] t0 = curve.time();
-        double[] s0 = curve.survival();
-        Integer[] ord = new Integer[t0.length];
-        for (int i = 0; i < ord.length; i++) {
-            ord[i] = i;
-        }
-        Arrays.sort(ord, (a, b) -> Double.compare(t0[a], t0[b]));
-        boolean addOrigin = !(t0[ord[0]] == 0 && s0[ord[0]] == 1);
-        int nT = t0.length + (addOrigin ? 1 : 0);
-        double[] tS = new double[nT];
-        double[] sS = new double[nT];
-        int p = 0;
-        if (addOrigin) {
-            tS[0] = 0;
-            sS[0] = 1;
-            p = 1;
-        }
-        double min = 1;
-        for (Integer o : ord) {
-            min = Math.min(min, s0[o]);
-            tS[p] = t0[o];
-            sS[p] = min;
-            p++;
-        }
-        double[] tRiskAll = atRisk.time();
-        int[] nRiskAll = atRisk.nRisk();
-        int nInt = 0;
-        while (nInt < tRiskAll.length && tRiskAll[nInt] <= tS[nT - 1]) {
-            nInt++;
-        }
-        double[] tRisk = Arrays.copyOf(tRiskAll, nInt);
-        int[] nRisk = Arrays.copyOf(nRiskAll, nInt);
-        int[] lower = new int[nInt];
-        int[] upper = new int[nInt];
-        for (int i = 0; i < nInt; i++) {
-            int lo = 0;
-            while (lo < nT && tS[lo] < tRisk[i]) {
-                lo++;
-            }
-            lower[i] = lo;
-            if (i + 1 < nInt) {
-                int up = nT - 1;
-                while (up >= 0 && tS[up] >= tRisk[i + 1]) {
-                    up--;
-                }
-                upper[i] = up;
-            } else {
-                upper[i] = nT - 1;
-            }
-            if (upper[i] < lower[i]) {
-                throw new IllegalArgumentException("no digitised point between at-risk times " + tRisk[i]
-                        + " and " + (i + 1 < nInt ? tRisk[i + 1] : tS[nT - 1])
-                        + " (digitise more points or drop that at-risk row)");
-            }
-        }
-        // --- the algorithm (indices 0-based; the paper's R code is 1-based)
-        int last0 = upper[nInt - 1];
-        double[] nCensor = new double[nInt];
-        double[] nHat = new double[nT + 1];
-        Arrays.fill(nHat, nRisk[0] + 1);
-        double[] cen = new double[nT];
-        double[] d = new double[nT];
-        double[] kmHat = new double[nT];
-        Arrays.fill(kmHat, 1.0);
-        int[] lastI = new int[nInt];
-        int last = 0;
-        for (int i = 0; i + 1 < nInt; i++) {
-            nCensor[i] = Math.rint(nRisk[i] * sS[lower[i + 1]] / sS[lower[i]] - nRisk[i + 1]);
-            int iter = 0;
-            while ((nHat[lower[i + 1]] > nRisk[i + 1]
-                    || (nHat[lower[i + 1]] < nRisk[i + 1] && nCensor[i] > 0)) && iter++ < MAX_ITERATIONS) {
-                if (nCensor[i] <= 0) {
-                    Arrays.fill(cen, lower[i], upper[i] + 1, 0.0);
-                    nCensor[i] = 0;
-                }
-                if (nCensor[i] > 0) {
-                    spread(cen, tS, lower[i], lower[i + 1], nCensor[i]);
-                }
-                nHat[lower[i]] = nRisk[i];
-                last = lastI[i];
-                for (int k = lower[i]; k <= upper[i]; k++) {
-                    if (i == 0 && k == lower[i]) {
-                        d[k] = 0;
-                        kmHat[k] = 1;
-                    } else {
-                        step(k, d, kmHat, nHat, sS, last);
-                    }
-                    nHat[k + 1] = nHat[k] - d[k] - cen[k];
-                    if (d[k] != 0) {
-                        last = k;
-                    }
-                }
-                nCensor[i] = nCensor[i] + (nHat[lower[i + 1]] - nRisk[i + 1]);
-            }
-            if (nHat[lower[i + 1]] < nRisk[i + 1]) {
-                nRisk[i + 1] = (int) nHat[lower[i + 1]];
-            }
-            lastI[i + 1] = last;
-        }
-        int li = nInt - 1;
-        if (nInt > 1) {
-            double sum = 0;
-            for (int i = 0; i < nInt - 1; i++) {
-                sum += nCensor[i];
-            }
-            double denom = tS[upper[nInt - 2]] - tS[lower[0]];
-            double guess = denom > 0 ? Math.rint(sum * (tS[upper[li]] - tS[lower[li]]) / denom) : 0;
-            nCensor[li] = Math.min(guess, nRisk[li]);
-        } else {
-            nCensor[li] = 0;
-        }
-        lastInterval(li, lower, upper, nCensor, cen, tS, sS, d, kmHat, nHat, nRisk, lastI, false);
-        if (totalEvents.isPresent()) {
-            int tot = totalEvents.getAsInt();
-            double sumdL = 0;
-            if (nInt > 1) {
-                for (int k = 0; k <= upper[nInt - 2]; k++) {
-                    sumdL += d[k];
-                }
-                if (sumdL >= tot) {
-                    Arrays.fill(d, lower[li], upper[li] + 1, 0.0);
-                    Arrays.fill(cen, lower[li], upper[li], 0.0);
-                    Arrays.fill(nHat, lower[li] + 1, upper[li] + 2, nRisk[li]);
-                }
-            }
-            if (sumdL < tot || nInt == 1) {
-                double sumd = sum(d, last0);
-                int iter = 0;
-                while ((sumd > tot || (sumd < tot && nCensor[li] > 0)) && iter++ < MAX_ITERATIONS) {
-                    nCensor[li] = nCensor[li] + (sumd - tot);
-                    lastInterval(li, lower, upper, nCensor, cen, tS, sS, d, kmHat, nHat, nRisk, lastI, true);
-                    sumd = sum(d, last0);
-                }
-            }
-        }
-        // --- write the individual data
-        List<double[]> out = new ArrayList<>();
-        for (int k = 0; k < nT; k++) {
-            for (int r = 0; r < (int) d[k]; r++) {
-                out.add(new double[] {tS[k], 1});
-            }
-        }
-        for (int k = 0; k + 1 < nT; k++) {
-            for (int r = 0; r < (int) cen[k]; r++) {
-                out.add(new double[] {(tS[k] + tS[k + 1]) / 2, 0});
-            }
-        }
-        while (out.size() < nRisk[0]) {
-            out.add(new double[] {tS[nT - 1], 0});
-        }
-        out.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(b[1], a[1]));
-        double[] time = new double[out.size()];
-        int[] event = new int[out.size()];
-        for (int i = 0; i < time.length; i++) {
-            time[i] = out.get(i)[0];
-            event[i] = (int) out.get(i)[1];
-        }
-        return new ReconstructedIpd(time, event);
-    }
-
-    private static double sum(double[] d, int to) {
-        double s = 0;
-        for (int k = 0; k <= to; k++) {
-            s += d[k];
-        }
-        return s;
-    }
-
-    /** d_k and K̂M_k at point k given the last point with an event (guarded against 0 at risk). */
-    private static void step(int k, double[] d, double[] kmHat, double[] nHat, double[] sS, int last) {
-        if (kmHat[last] != 0 && nHat[k] > 0) {
-            d[k] = Math.rint(nHat[k] * (1 - (sS[k] / kmHat[last])));
-            kmHat[k] = kmHat[last] * (1 - (d[k] / nHat[k]));
-        } else {
-            d[k] = 0;
-            kmHat[k] = kmHat[last];
-        }
-    }
-
-    /** The last interval: spread its censorings, then events and numbers at risk. */
-    private static void lastInterval(int li, int[] lower, int[] upper, double[] nCensor, double[] cen,
-            double[] tS, double[] sS, double[] d, double[] kmHat, double[] nHat, int[] nRisk, int[] lastI,
-            boolean adjusting) {
-        if (nCensor[li] <= 0 || upper[li] == lower[li]) {
-            Arrays.fill(cen, lower[li], upper[li], 0.0);
-            nCensor[li] = Math.max(nCensor[li], 0);
-            if (upper[li] == lower[li]) {
-                nCensor[li] = 0;
-            }
-        }
-        if (nCensor[li] > 0) {
-            spread(cen, tS, lower[li], upper[li], nCensor[li]);
-        }
-        nHat[lower[li]] = nRisk[li];
-        int last = lastI[li];
-        for (int k = lower[li]; k <= upper[li]; k++) {
-            if (li == 0 && k == lower[li]) {
-                d[k] = 0;
-                kmHat[k] = 1;
-            } else {
-                step(k, d, kmHat, nHat, sS, last);
-            }
-            if (!adjusting || k != upper[li]) {
-                nHat[k + 1] = nHat[k] - d[k] - cen[k];
-                if (nHat[k + 1] < 0) {
-                    nHat[k + 1] = 0;
-                    cen[k] = nHat[k] - d[k];
-                }
-            }
-            if (d[k] != 0) {
-                last = k;
-            }
-        }
+        return reconstruct(DigitisationRepair.prepare(curve, atRisk, SurvivalScale.AUTO, DigitisingTolerance.DEFAULT),
+                totalEvents);
     }
 
     /**
-     * Spreads c censorings evenly over (t_from, t_to) at t_from + j (t_to − t_from)/(c + 1), j = 1..c, and
-     * counts them per step [t_k, t_{k+1}] for k = from..to−1 as R's {@code hist(breaks = t[from:to])$counts}
-     * (right-closed bins; zero-width steps get none).
+     * Reconstructs the individual data of a prepared curve.
+     *
+     * @param curve       sorted, monotone points from (0, 1) with their at-risk table
+     * @param totalEvents the reported total number of events, if any (at most the number at time 0)
      */
-    private static void spread(double[] cen, double[] tS, int from, int to, double c) {
-        Arrays.fill(cen, from, to, 0.0);
-        int nc = (int) c;
-        for (int j = 1; j <= nc; j++) {
-            double ct = tS[from] + j * (tS[to] - tS[from]) / (nc + 1);
-            for (int k = from; k < to; k++) {
-                if ((ct > tS[k] || (k == from && ct == tS[k])) && ct <= tS[k + 1]) {
-                    cen[k] += 1;
+    public static ReconstructedIpd reconstruct(PreparedCurve curve, OptionalInt totalEvents) {
+        int n0 = curve.atRisk().nRisk()[0];
+        if (totalEvents.isPresent() && (totalEvents.getAsInt() < 0 || totalEvents.getAsInt() > n0)) {
+            throw new IllegalArgumentException("total events " + totalEvents.getAsInt() + " not in [0, " + n0 + "]");
+        }
+        Pass pass = new Pass(curve);
+        pass.run(totalEvents);
+        return pass.ipd(curve.repairs());
+    }
+
+    /** The state of one reconstruction: per point events, censorings, numbers at risk and reconstructed KM. */
+    private static final class Pass {
+        final double[] t;
+        final double[] s;
+        final int m;
+        final int[] published;
+        final int nInt;
+        final int[] lower;
+        final int[] upper;
+        final int remainingAtEnd;
+        final double remainingUntil;
+        final int[] d;
+        final int[] cen;
+        final int[] nHat;
+        final double[] km;
+        /** Number at risk at the start of each interval (the reconstructed flow). */
+        final int[] start;
+        /** Index of the last point with an event before each interval (the K̂M reference). */
+        final int[] lastBefore;
+
+        Pass(PreparedCurve curve) {
+            t = curve.time();
+            s = curve.survival();
+            m = t.length;
+            double[] rt = curve.atRisk().time();
+            published = curve.atRisk().nRisk();
+            nInt = rt.length;
+            lower = new int[nInt];
+            upper = new int[nInt];
+            int k = 0;
+            for (int i = 0; i < nInt; i++) {
+                while (k < m && t[k] < rt[i]) {
+                    k++;
+                }
+                lower[i] = k;
+            }
+            for (int i = 0; i < nInt; i++) {
+                upper[i] = i + 1 < nInt ? lower[i + 1] - 1 : m - 1;
+            }
+            remainingAtEnd = curve.remainingAtEnd();
+            remainingUntil = curve.remainingUntil();
+            d = new int[m];
+            cen = new int[m];
+            nHat = new int[m + 1];
+            km = new double[m];
+            Arrays.fill(km, 1.0);
+            start = new int[nInt];
+            lastBefore = new int[nInt];
+        }
+
+        void run(OptionalInt totalEvents) {
+            start[0] = published[0];
+            for (int i = 0; i + 1 < nInt; i++) {
+                interval(i);
+            }
+            last(totalEvents);
+        }
+
+        /** Interval i < last: Guyot's adjustment of its censorings to the next published count. */
+        void interval(int i) {
+            int target = published[i + 1];
+            int maxC = Math.max(0, start[i] - target);
+            int c = s[lower[i]] > 0 ? (int) Math.rint(start[i] * s[lower[i + 1]] / s[lower[i]] - target) : 0;
+            c = clamp(c, 0, maxC);
+            Map<Integer, Integer> tried = new HashMap<>();
+            for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
+                int diff = compute(i, c, lower[i + 1]) - target;
+                tried.put(c, diff);
+                int next = clamp(c + diff, 0, maxC);
+                if (diff == 0 || next == c) {
                     break;
+                }
+                if (tried.containsKey(next)) {
+                    int best = closest(tried);
+                    compute(i, best, lower[i + 1]);
+                    break;
+                }
+                c = next;
+            }
+            start[i + 1] = nHat[lower[i + 1]];
+        }
+
+        /** The last interval: average censoring rate, kept below the known remaining; then the total of events. */
+        void last(OptionalInt totalEvents) {
+            int li = nInt - 1;
+            int guess = 0;
+            if (nInt > 1) {
+                int sum = 0;
+                for (int k = 0; k < lower[li]; k++) {
+                    sum += cen[k];
+                }
+                double earlier = t[upper[li - 1]] - t[lower[0]];
+                guess = earlier > 0 ? (int) Math.rint(sum * (t[upper[li]] - t[lower[li]]) / earlier) : 0;
+            }
+            int maxC = Math.max(0, start[li] - remainingAtEnd);
+            int c = clamp(guess, 0, maxC);
+            compute(li, c, m);
+            // too few left for the patients known to be at risk after the curve: fewer censorings
+            for (int iter = 0; iter < MAX_ITERATIONS && nHat[m] < remainingAtEnd && c > 0; iter++) {
+                c = Math.max(0, c - (remainingAtEnd - nHat[m]));
+                compute(li, c, m);
+            }
+            if (totalEvents.isEmpty()) {
+                return;
+            }
+            int total = totalEvents.getAsInt();
+            Map<Integer, Integer> tried = new HashMap<>();
+            for (int iter = 0; iter < MAX_ITERATIONS; iter++) {
+                int diff = events() - total;
+                tried.put(c, diff);
+                int next = clamp(c + diff, 0, maxC);
+                if (diff == 0 || next == c) {
+                    break;
+                }
+                if (tried.containsKey(next)) {
+                    compute(li, closest(tried), m);
+                    break;
+                }
+                c = next;
+                compute(li, c, m);
+            }
+        }
+
+        /**
+         * One pass over interval i with c censorings spread over (t_lower, t_end): events and numbers at risk.
+         * {@code end} is lower[i + 1] (or m for the last interval, where the censorings stop at its last point).
+         *
+         * @return n̂ at {@code end}
+         */
+        int compute(int i, int c, int end) {
+            int lo = lower[i];
+            int up = upper[i];
+            int to = end < m ? end : up;
+            Arrays.fill(cen, lo, up + 1, 0);
+            spread(c, lo, to);
+            nHat[lo] = start[i];
+            int last = lastBefore[i];
+            for (int k = lo; k <= up; k++) {
+                if (k == 0 || km[last] <= 0 || nHat[k] <= 0) {
+                    d[k] = 0;
+                    km[k] = k == 0 ? 1 : km[last];
+                } else {
+                    d[k] = clamp((int) Math.rint(nHat[k] * (1 - s[k] / km[last])), 0, nHat[k]);
+                    km[k] = km[last] * (1 - (double) d[k] / nHat[k]);
+                }
+                cen[k] = Math.min(cen[k], nHat[k] - d[k]);
+                nHat[k + 1] = nHat[k] - d[k] - cen[k];
+                if (d[k] > 0) {
+                    last = k;
+                }
+            }
+            if (i + 1 < nInt) {
+                lastBefore[i + 1] = last;
+            }
+            return nHat[end];
+        }
+
+        /**
+         * Spreads c censorings evenly over (t_from, t_to) at t_from + j (t_to − t_from)/(c + 1), j = 1..c, and counts
+         * them per step [t_k, t_{k+1}] for k = from..to−1 as R's {@code hist(breaks = t[from:to])$counts}
+         * (right-closed bins, the first also left-closed; zero-width steps get none, unless all are).
+         */
+        void spread(int c, int from, int to) {
+            if (c <= 0) {
+                return;
+            }
+            if (to <= from) {
+                cen[from] += c;
+                return;
+            }
+            int k = from;
+            for (int j = 1; j <= c; j++) {
+                double ct = t[from] + j * (t[to] - t[from]) / (c + 1);
+                // censoring times increase with j: walk the steps once (O(c + steps))
+                while (k < to && !(ct <= t[k + 1])) {
+                    k++;
+                }
+                if (k < to) {
+                    cen[k] += 1;
                 }
             }
         }
+
+        int events() {
+            int e = 0;
+            for (int v : d) {
+                e += v;
+            }
+            return e;
+        }
+
+        ReconstructedIpd ipd(List<Repair> repairs) {
+            List<double[]> out = new ArrayList<>();
+            int censored = 0;
+            for (int k = 0; k < m; k++) {
+                for (int r = 0; r < d[k]; r++) {
+                    out.add(new double[] {t[k], 1});
+                }
+                for (int r = 0; r < cen[k]; r++) {
+                    out.add(new double[] {k + 1 < m ? (t[k] + t[k + 1]) / 2 : t[k], 0});
+                }
+                censored += cen[k];
+            }
+            for (int r = 0; r < nHat[m]; r++) {
+                // those known at risk at a later at-risk time are followed at least to it
+                out.add(new double[] {r < remainingAtEnd ? remainingUntil : t[m - 1], 0});
+            }
+            if (out.size() != published[0] || events() + censored + nHat[m] != published[0]) {
+                throw new IllegalStateException("reconstruction lost track of patients: " + out.size() + " for "
+                        + published[0] + " at risk at time 0");
+            }
+            out.sort((a, b) -> a[0] != b[0] ? Double.compare(a[0], b[0]) : Double.compare(b[1], a[1]));
+            double[] time = new double[out.size()];
+            int[] event = new int[out.size()];
+            for (int i = 0; i < time.length; i++) {
+                time[i] = out.get(i)[0];
+                event[i] = (int) out.get(i)[1];
+            }
+            return new ReconstructedIpd(time, event, repairs);
+        }
+    }
+
+    private static int clamp(int v, int lo, int hi) {
+        return Math.max(lo, Math.min(hi, v));
+    }
+
+    /** The censoring count whose pass came closest to its target (smallest |difference|, then fewest censorings). */
+    private static int closest(Map<Integer, Integer> tried) {
+        int best = -1;
+        for (Map.Entry<Integer, Integer> e : tried.entrySet()) {
+            int c = e.getKey();
+            int a = Math.abs(e.getValue());
+            if (best < 0 || a < Math.abs(tried.get(best)) || (a == Math.abs(tried.get(best)) && c < best)) {
+                best = c;
+            }
+        }
+        return best;
     }
 }

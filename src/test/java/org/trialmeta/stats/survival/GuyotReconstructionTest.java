@@ -1,7 +1,6 @@
 package org.trialmeta.stats.survival;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -187,10 +186,95 @@ class GuyotReconstructionTest {
     }
 
     @Test
-    void atRiskIntervalWithoutPointsIsRefused() {
-        assertThatThrownBy(() -> GuyotReconstruction.reconstruct(
+    void atRiskIntervalWithoutPointsIsCarriedFlatAndListed() {
+        ReconstructedIpd ipd = GuyotReconstruction.reconstruct(
                 new DigitisedCurve(new double[] {0, 1, 10}, new double[] {1, 0.9, 0.5}),
-                new AtRiskTable(new double[] {0, 3, 6}, new int[] {20, 15, 10})))
-                .hasMessageContaining("no digitised point between at-risk times 3.0 and 6.0");
+                new AtRiskTable(new double[] {0, 3, 6}, new int[] {20, 15, 10}));
+        assertThat(ipd.size()).isEqualTo(20);
+        assertThat(ipd.repairs()).extracting(Repair::kind).containsExactly(RepairKind.FLAT_INTERVAL);
+        Repair.Touched row = ipd.repairs().get(0).points().get(0);
+        assertThat(row.index()).as("the at-risk row whose interval had no point").isEqualTo(1);
+        assertThat(row.newTime()).isEqualTo(3);
+        assertThat(row.newValue()).as("survival carried forward").isEqualTo(0.9);
+        // flat from 3: the 15 - 10 who leave the risk set before the next point are censored, none has an event;
+        // as in Guyot et al.'s algorithm they are censored at the middle of their step, (3 + 10) / 2
+        KaplanMeierCurve km = ipd.kaplanMeier();
+        assertThat(km.survivalAt(9.9)).isEqualTo(km.survivalAt(3)).isEqualTo(0.9, org.assertj.core.api.Assertions
+                .within(0.03));
+        assertThat(km.nRiskAt(6.6)).isEqualTo(10);
+    }
+
+    /**
+     * Inputs found by a random search (2026-12, 3008 small curves) on which the published algorithm returned n + 1
+     * patients. Here: 5 at risk and no table; after 2 events at t = 1 the reconstructed KM is 0.6 but the curve is
+     * read at 0.7 at t = 2 and 3, and d = round(3 (1 − 0.7/0.6)) = round(−0.5000000000000002) = −1: a negative
+     * event adds a patient.
+     */
+    @Test
+    void aPointAboveTheReconstructedCurveNoLongerAddsAPatient() {
+        ReconstructedIpd ipd = GuyotReconstruction.reconstruct(
+                new DigitisedCurve(new double[] {1, 2, 3, 4, 5, 6}, new double[] {0.7, 0.7, 0.7, 0.3, 0, 0}),
+                new AtRiskTable(new double[] {0}, new int[] {5}));
+        assertThat(ipd.size()).isEqualTo(5);
+        assertThat(ipd.events()).isEqualTo(5);
+    }
+
+    /**
+     * The second form: interval [2, 3) starts with 1 at risk and must end with 0. The first guess is 1 censoring;
+     * with it the drop 0.4 → 0.4 × (1 − 1) still takes round(0.6) = 1 event, leaving −1 at risk. The published loop
+     * lowers the censoring to 0 and stops without recomputing, so the censoring stays and the next interval starts
+     * at −1: 2 patients out of 1.
+     */
+    @Test
+    void theAdjustmentLoopEndsOnTheCensoringItReports() {
+        ReconstructedIpd ipd = GuyotReconstruction.reconstruct(
+                new DigitisedCurve(new double[] {1, 2, 3, 4}, new double[] {0.6, 0.4, 0.4, 0.3}),
+                new AtRiskTable(new double[] {0, 2, 3}, new int[] {1, 1, 0}));
+        assertThat(ipd.size()).isEqualTo(1);
+        assertThat(ipd.events()).isEqualTo(1);
+        assertThat(ipd.time()).containsExactly(2.0);
+    }
+
+    /** Every patient is accounted for on random small curves, tables and totals (the inputs that found the bug). */
+    @Test
+    void everyPatientIsAccountedForOnRandomInputs() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(7);
+        int reconstructed = 0;
+        for (int c = 0; c < 5_000; c++) {
+            int m = 1 + r.nextInt(30);
+            double[] t = new double[m];
+            double[] s = new double[m];
+            double cur = 1;
+            double time = 0;
+            for (int i = 0; i < m; i++) {
+                time += r.nextDouble() * 3;
+                t[i] = Math.rint(time * 10) / 10;
+                cur = Math.max(0, cur - r.nextDouble() * 0.15);
+                s[i] = cur + (r.nextDouble() - 0.5) * 0.03;
+            }
+            int k = 1 + r.nextInt(8);
+            double[] rt = new double[k];
+            int[] rn = new int[k];
+            rn[0] = 1 + r.nextInt(300);
+            for (int i = 1; i < k; i++) {
+                rt[i] = rt[i - 1] + 1 + r.nextInt(10);
+                rn[i] = r.nextInt(rn[i - 1] + 1);
+            }
+            OptionalInt total = r.nextBoolean() ? OptionalInt.of(r.nextInt(rn[0] + 1)) : OptionalInt.empty();
+            ReconstructedIpd ipd;
+            try {
+                ipd = GuyotReconstruction.reconstruct(new DigitisedCurve(t, s), new AtRiskTable(rt, rn), total);
+            } catch (DigitisationException e) {
+                continue; // a rise above the tolerance: refused, not reconstructed
+            }
+            reconstructed++;
+            assertThat(ipd.size()).as("case %d", c).isEqualTo(rn[0]);
+            assertThat(ipd.events()).isBetween(0, rn[0]);
+            double end = Math.max(t[m - 1], rt[k - 1]); // those at risk after the curve: censored at that time
+            for (double x : ipd.time()) {
+                assertThat(x).isBetween(0.0, end);
+            }
+        }
+        assertThat(reconstructed).isGreaterThan(4_800);
     }
 }

@@ -1,0 +1,353 @@
+package org.trialmeta.stats.survival;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prepares a digitised Kaplan-Meier curve and its numbers-at-risk table for {@link GuyotReconstruction}: repairs
+ * what is digitising error, lists every repair with the points it touched ({@link Repair}), and refuses
+ * ({@link DigitisationException}) only what cannot be read as a survival curve.
+ *
+ * <p>In order:
+ * <ol>
+ *   <li>scale: a 0–100 axis is divided by 100 ({@link SurvivalScale}, detected when {@code AUTO});</li>
+ *   <li>times below 0 by at most the time tolerance are set to 0; survival above 1 (below 0) by at most the
+ *       survival tolerance is set to 1 (0); points at time 0 within the tolerance of 1 are set to 1;</li>
+ *   <li>points are sorted by time, at one time from the highest survival to the lowest (a drop is read from its
+ *       top to its bottom), and exact copies removed;</li>
+ *   <li>where survival rises, the points are replaced by the non-increasing least-squares fit
+ *       ({@link IsotonicRegression}, pool-adjacent-violators), unless a point lies more than the survival tolerance
+ *       above one read more than the time tolerance before it: no reading error explains that, it is refused;</li>
+ *   <li>(0, 1) is added in front unless present;</li>
+ *   <li>at-risk rows: zeros after the first zero are removed, rows after the last digitised time are removed (the
+ *       first of them says how many are still at risk at the end, {@link PreparedCurve#remainingAtEnd}), and an
+ *       at-risk interval without a point gets one at its start carrying the last survival forward (the curve is
+ *       flat there; the fall in the numbers at risk is then censoring, as Guyot et al.'s algorithm reads a flat
+ *       stretch).</li>
+ * </ol>
+ * Refused: values outside [−tolerance, 1 + tolerance] after scaling, times below −tolerance, rises beyond both
+ * tolerances, and (at {@code AUTO}) a scale that cannot be told. The time axis, to which the time tolerance is
+ * relative, is taken as the larger of the last digitised time and the last at-risk time (the at-risk table is
+ * printed along the whole axis). At-risk counts that rise are refused by
+ * {@link AtRiskTable}.
+ */
+public final class DigitisationRepair {
+
+    private DigitisationRepair() {}
+
+    /** A point being prepared: its input position, what was read and its current value. */
+    private static final class Point {
+        final int index;
+        final double readTime;
+        final double readValue;
+        double time;
+        double surv;
+
+        Point(int index, double readTime, double readValue, double time, double surv) {
+            this.index = index;
+            this.readTime = readTime;
+            this.readValue = readValue;
+            this.time = time;
+            this.surv = surv;
+        }
+
+        Repair.Touched touched(double newTime, double newValue) {
+            return new Repair.Touched(index, readTime, readValue, newTime, newValue);
+        }
+    }
+
+    private static final Comparator<Point> ORDER =
+            Comparator.<Point>comparingDouble(p -> p.time).thenComparing(p -> -p.surv);
+
+    /**
+     * Prepares {@code curve} and {@code atRisk}.
+     *
+     * @param scale     the scale of the survival values, or {@link SurvivalScale#AUTO}
+     * @param tolerance the largest departures read as digitising error
+     * @throws DigitisationException when the input cannot be interpreted, naming the point or row
+     */
+    public static PreparedCurve prepare(DigitisedCurve curve, AtRiskTable atRisk, SurvivalScale scale,
+            DigitisingTolerance tolerance) {
+        double[] t0 = curve.time();
+        double[] s0 = curve.survival();
+        List<Repair> repairs = new ArrayList<>();
+        SurvivalScale used = scale == SurvivalScale.AUTO ? detect(s0) : scale;
+        double divisor = used == SurvivalScale.PERCENT ? 100 : 1;
+        if (used == SurvivalScale.PERCENT) {
+            repairs.add(new Repair(RepairKind.SCALE_PERCENT, Repair.Source.CURVE, (scale == SurvivalScale.AUTO
+                    ? "0-100 axis detected (largest value " + num(max(s0)) + ", median " + num(median(s0)) + ")"
+                    : "0-100 axis (--scale percent)") + ": all " + s0.length + " survival values divided by 100",
+                    List.of()));
+        }
+        List<Point> pts = new ArrayList<>(t0.length);
+        for (int i = 0; i < t0.length; i++) {
+            pts.add(new Point(i, t0[i], s0[i], t0[i], s0[i] / divisor));
+        }
+        double axis = atRisk.time()[atRisk.size() - 1];
+        for (Point p : pts) {
+            axis = Math.max(axis, p.time);
+        }
+        ranges(pts, tolerance, axis, used, repairs);
+        sortAndDeduplicate(pts, repairs);
+        monotone(pts, tolerance, axis, repairs);
+        if (!(pts.get(0).time == 0 && pts.get(0).surv == 1)) {
+            pts.add(0, new Point(-1, Double.NaN, Double.NaN, 0, 1));
+            repairs.add(new Repair(RepairKind.ORIGIN, Repair.Source.CURVE, "start (0, 1) added in front of the first"
+                    + " point (" + num(pts.get(1).time) + ", " + num(pts.get(1).surv) + ")",
+                    List.of(new Repair.Touched(-1, Double.NaN, Double.NaN, 0, 1))));
+        }
+        return atRisk(pts, atRisk, used, scale == SurvivalScale.AUTO, repairs);
+    }
+
+    /** The scale of {@code s} as {@link SurvivalScale#AUTO} decides it. */
+    static SurvivalScale detect(double[] s) {
+        double max = max(s);
+        if (max <= SurvivalScale.PERCENT_ABOVE) {
+            return SurvivalScale.PROPORTION;
+        }
+        double median = median(s);
+        if (median > SurvivalScale.PERCENT_ABOVE) {
+            return SurvivalScale.PERCENT;
+        }
+        int at = 0;
+        for (int i = 0; i < s.length; i++) {
+            at = s[i] == max ? i : at;
+        }
+        throw new DigitisationException(Repair.Source.CURVE, at, "survival", "scale cannot be told: this value is"
+                + " above " + num(SurvivalScale.PERCENT_ABOVE) + " but most are fractions (median " + num(median)
+                + "); correct it, or give --scale proportion or --scale percent");
+    }
+
+    private static void ranges(List<Point> pts, DigitisingTolerance tol, double axis, SurvivalScale used,
+            List<Repair> repairs) {
+        double tolTime = tol.timeFraction() * axis;
+        List<Repair.Touched> negative = new ArrayList<>();
+        List<Repair.Touched> above = new ArrayList<>();
+        List<Repair.Touched> below = new ArrayList<>();
+        List<Repair.Touched> start = new ArrayList<>();
+        String scaled = used == SurvivalScale.PERCENT ? " (after dividing by 100)" : "";
+        for (Point p : pts) {
+            if (p.time < 0) {
+                if (!(p.time >= -tolTime)) {
+                    throw new DigitisationException(Repair.Source.CURVE, p.index, "time", "a time must not be"
+                            + " negative (more than the digitising tolerance, " + pct(tol.timeFraction())
+                            + " of the time axis " + num(axis) + ", below 0)");
+                }
+                p.time = 0;
+                negative.add(p.touched(p.time, p.surv));
+            }
+            if (p.surv > 1) {
+                if (!(p.surv <= 1 + tol.survival())) {
+                    throw new DigitisationException(Repair.Source.CURVE, p.index, "survival", "survival "
+                            + num(p.surv) + scaled + " is above 1 by more than the digitising tolerance "
+                            + num(tol.survival()) + (used == SurvivalScale.PROPORTION
+                            ? " (read as fractions; for a 0-100 axis give --scale percent)" : ""));
+                }
+                p.surv = 1;
+                above.add(p.touched(p.time, p.surv));
+            } else if (p.surv < 0) {
+                if (!(p.surv >= -tol.survival())) {
+                    throw new DigitisationException(Repair.Source.CURVE, p.index, "survival", "survival "
+                            + num(p.surv) + scaled + " is below 0 by more than the digitising tolerance "
+                            + num(tol.survival()));
+                }
+                p.surv = 0;
+                below.add(p.touched(p.time, p.surv));
+            }
+            if (p.time == 0 && p.surv < 1 && p.surv >= 1 - tol.survival()) {
+                p.surv = 1;
+                start.add(p.touched(p.time, p.surv));
+            }
+        }
+        add(repairs, RepairKind.NEGATIVE_TIME, negative, "time(s) below 0 by at most " + pct(tol.timeFraction())
+                + " of the time axis set to 0");
+        add(repairs, RepairKind.ABOVE_ONE, above, "survival above 1 by at most " + num(tol.survival()) + " set to 1");
+        add(repairs, RepairKind.BELOW_ZERO, below, "survival below 0 by at most " + num(tol.survival()) + " set to 0");
+        add(repairs, RepairKind.START_AT_ONE, start, "survival at time 0 within " + num(tol.survival())
+                + " of 1 set to 1");
+    }
+
+    private static void sortAndDeduplicate(List<Point> pts, List<Repair> repairs) {
+        List<Repair.Touched> moved = new ArrayList<>();
+        Point highest = null;
+        for (Point p : pts) {
+            if (highest != null && ORDER.compare(p, highest) < 0) {
+                moved.add(p.touched(p.time, p.surv));
+            } else {
+                highest = p;
+            }
+        }
+        pts.sort(ORDER);
+        add(repairs, RepairKind.SORTED, moved, "point(s) out of time order (or, at one time, below a later point)"
+                + " sorted into place");
+        List<Repair.Touched> copies = new ArrayList<>();
+        for (int k = pts.size() - 1; k > 0; k--) {
+            Point p = pts.get(k);
+            Point q = pts.get(k - 1);
+            if (p.time == q.time && p.surv == q.surv) {
+                copies.add(0, p.touched(Double.NaN, Double.NaN));
+                pts.remove(k);
+            }
+        }
+        add(repairs, RepairKind.DUPLICATE, copies, "point(s) read twice (same time and survival): copies removed");
+    }
+
+    /**
+     * A rise is digitising error when the two readings could lie on one non-increasing curve after moving each by
+     * the tolerances: a point is refused only when it is more than the survival tolerance above a point read more
+     * than the time tolerance before it (on a steep stretch, a click a pixel to the left reads a higher survival).
+     */
+    private static void monotone(List<Point> pts, DigitisingTolerance tol, double axis, List<Repair> repairs) {
+        double tolTime = tol.timeFraction() * axis;
+        Point lowestBefore = null;
+        int j = 0;
+        boolean rises = false;
+        Point lowest = pts.get(0);
+        for (Point p : pts) {
+            while (pts.get(j).time < p.time - tolTime) {
+                if (lowestBefore == null || pts.get(j).surv < lowestBefore.surv) {
+                    lowestBefore = pts.get(j);
+                }
+                j++;
+            }
+            if (lowestBefore != null && p.surv - lowestBefore.surv > tol.survival()) {
+                throw new DigitisationException(Repair.Source.CURVE, p.index, "survival", "survival " + num(p.surv)
+                        + " at time " + num(p.time) + " is " + num(p.surv - lowestBefore.surv) + " above the "
+                        + num(lowestBefore.surv) + " read at time " + num(lowestBefore.time) + ": a Kaplan-Meier curve"
+                        + " never rises, and a rise of more than the digitising tolerance (" + num(tol.survival())
+                        + " in survival, " + pct(tol.timeFraction()) + " of the time axis in time) is not a reading"
+                        + " error (a point of another curve?)");
+            }
+            rises |= p.surv > lowest.surv;
+            if (p.surv < lowest.surv) {
+                lowest = p;
+            }
+        }
+        if (!rises) {
+            return;
+        }
+        double[] y = new double[pts.size()];
+        for (int k = 0; k < y.length; k++) {
+            y[k] = pts.get(k).surv;
+        }
+        double[] fit = IsotonicRegression.decreasing(y, null);
+        List<Repair.Touched> changed = new ArrayList<>();
+        for (int k = 0; k < y.length; k++) {
+            Point p = pts.get(k);
+            if (fit[k] != y[k]) {
+                p.surv = fit[k];
+                changed.add(p.touched(p.time, p.surv));
+            }
+        }
+        add(repairs, RepairKind.ISOTONIC, changed, "point(s) where survival rises (within the digitising tolerance)"
+                + " replaced by the non-increasing least-squares fit (pool-adjacent-violators)");
+    }
+
+    private static PreparedCurve atRisk(List<Point> pts, AtRiskTable table, SurvivalScale used, boolean detected,
+            List<Repair> repairs) {
+        double[] rt = table.time();
+        int[] rn = table.nRisk();
+        int rows = rt.length;
+        int firstZero = 0;
+        while (firstZero < rows && rn[firstZero] != 0) {
+            firstZero++;
+        }
+        List<Repair.Touched> zeros = new ArrayList<>();
+        for (int i = firstZero + 1; i < rows; i++) {
+            zeros.add(new Repair.Touched(i, rt[i], rn[i], Double.NaN, Double.NaN));
+        }
+        if (!zeros.isEmpty()) {
+            rows = firstZero + 1;
+            add(repairs, RepairKind.AT_RISK_TRAILING_ZEROS, zeros, "at-risk row(s) of 0 after the first 0 (time "
+                    + num(rt[firstZero]) + ") removed", Repair.Source.AT_RISK);
+        }
+        double lastTime = pts.get(pts.size() - 1).time;
+        int kept = rows;
+        while (kept > 1 && rt[kept - 1] > lastTime) {
+            kept--;
+        }
+        int remaining = 0;
+        double until = lastTime;
+        if (kept < rows) {
+            List<Repair.Touched> beyond = new ArrayList<>();
+            for (int i = kept; i < rows; i++) {
+                beyond.add(new Repair.Touched(i, rt[i], rn[i], Double.NaN, Double.NaN));
+            }
+            remaining = rn[kept];
+            until = rt[kept];
+            add(repairs, RepairKind.AT_RISK_BEYOND_CURVE, beyond, "at-risk row(s) after the last digitised time "
+                    + num(lastTime) + " removed; the " + remaining + " at risk at " + num(rt[kept])
+                    + " stay at risk to the end and are censored at " + num(rt[kept]), Repair.Source.AT_RISK);
+        }
+        double[] keptTime = Arrays.copyOf(rt, kept);
+        int[] keptN = Arrays.copyOf(rn, kept);
+        List<Repair.Touched> flat = new ArrayList<>();
+        for (int i = 0; i + 1 < kept; i++) {
+            int k = 0;
+            while (k < pts.size() && pts.get(k).time < keptTime[i]) {
+                k++;
+            }
+            if (k == pts.size() || pts.get(k).time >= keptTime[i + 1]) {
+                double carried = pts.get(k - 1).surv;
+                pts.add(k, new Point(-1, Double.NaN, Double.NaN, keptTime[i], carried));
+                flat.add(new Repair.Touched(i, keptTime[i], keptN[i], keptTime[i], carried));
+            }
+        }
+        add(repairs, RepairKind.FLAT_INTERVAL, flat, "at-risk interval(s) without a digitised point: survival "
+                + "carried forward to the interval's start (a flat curve; its fall in numbers at risk is censoring)",
+                Repair.Source.AT_RISK);
+        double[] t = new double[pts.size()];
+        double[] s = new double[pts.size()];
+        for (int k = 0; k < t.length; k++) {
+            t[k] = pts.get(k).time;
+            s[k] = pts.get(k).surv;
+        }
+        return new PreparedCurve(t, s, new AtRiskTable(keptTime, keptN), remaining, until, used, detected,
+                repairs);
+    }
+
+    private static void add(List<Repair> repairs, RepairKind kind, List<Repair.Touched> touched, String what) {
+        add(repairs, kind, touched, what, Repair.Source.CURVE);
+    }
+
+    private static void add(List<Repair> repairs, RepairKind kind, List<Repair.Touched> touched, String what,
+            Repair.Source source) {
+        if (!touched.isEmpty()) {
+            repairs.add(new Repair(kind, source, touched.size() + " " + what, touched));
+        }
+    }
+
+    private static double max(double[] s) {
+        double m = Double.NEGATIVE_INFINITY;
+        for (double v : s) {
+            m = Math.max(m, v);
+        }
+        return m;
+    }
+
+    private static double median(double[] s) {
+        double[] c = s.clone();
+        Arrays.sort(c);
+        int n = c.length;
+        return n % 2 == 1 ? c[n / 2] : (c[n / 2 - 1] + c[n / 2]) / 2;
+    }
+
+    /** A number in a message: up to 6 significant digits, no trailing zeros. */
+    static String num(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e9) {
+            return Long.toString((long) v);
+        }
+        String s = String.format(Locale.ROOT, "%.6g", v);
+        if (s.contains("e")) {
+            return s;
+        }
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    private static String pct(double fraction) {
+        return num(100 * fraction) + "%";
+    }
+}
