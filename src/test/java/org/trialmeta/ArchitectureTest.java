@@ -43,7 +43,7 @@ class ArchitectureTest {
                 .layer("cli").definedBy("org.trialmeta.cli..")
                 .whereLayer("cli").mayNotBeAccessedByAnyLayer()
                 .whereLayer("report").mayOnlyBeAccessedByLayers("cli")
-                .whereLayer("digitise").mayOnlyBeAccessedByLayers("cli")
+                .whereLayer("digitise").mayOnlyBeAccessedByLayers("present", "cli")
                 .whereLayer("present").mayOnlyBeAccessedByLayers("report", "cli")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("present", "report", "cli")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("check", "present", "report", "cli")

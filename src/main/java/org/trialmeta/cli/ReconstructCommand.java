@@ -105,6 +105,12 @@ public final class ReconstructCommand implements Callable<Integer> {
     public Integer call() {
         boolean json = format.json();
         List<ArmSpec> specs = ReconstructOptions.arms(arms, curve, atRisk, totalEvents);
+        for (ArmSpec a : specs) {
+            OutputPaths.notAnInput("--out", out, "--curve", a.curve());
+            OutputPaths.notAnInput("--out", out, "--at-risk", a.atRisk());
+            OutputPaths.notAnInput("--plot", plot, "--curve", a.curve());
+            OutputPaths.notAnInput("--plot", plot, "--at-risk", a.atRisk());
+        }
         OptionChecks.positiveFinite("--tau", tau);
         if (bootstrap != 0 && (bootstrap < 10 || bootstrap > 100_000)) {
             throw new InputException("--bootstrap: " + bootstrap + " (must be 0, or between 10 and 100000)");

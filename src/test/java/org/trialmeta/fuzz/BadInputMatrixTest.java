@@ -694,7 +694,8 @@ class BadInputMatrixTest {
     Stream<DynamicTest> reconstructOnDigitisedCurves() {
         String risk = "time,n_risk\n0,20\n5,10\n10,4\n";
         Path base = dir("curves-clean");
-        Path cleanCurve = file(base, "curve.csv", utf8(commands().get(5).clean()));
+        Path cleanCurve = file(base, "curve.csv", utf8(commands().stream().filter(c -> c.name().equals("reconstruct curve"))
+                .findFirst().orElseThrow().clean()));
         Path cleanRisk = file(base, "risk.csv", utf8(risk));
         CliRun clean = CliRun.of("reconstruct", "--curve", cleanCurve.toString(), "--at-risk", cleanRisk.toString(),
                 "--out", base.resolve("ipd.csv").toString(), "--format", "json");
