@@ -58,7 +58,7 @@ final class EffectRules {
             List<String> both = new ArrayList<>(src);
             both.addAll(Collector.sourcesOf(other.get().outcome()));
             TimeVerdicts.medianVsHr(t.endpoint().name(), median(t.median()), median(other.get().outcome().median()), r,
-                    l, u, level).ifPresent(v -> c.add(v, lo.trial(), f, both));
+                    l, u, level, h.p().map(ReportedP::of).orElse(null)).ifPresent(v -> c.add(v, lo.trial(), f, both));
         }
     }
 
@@ -116,7 +116,7 @@ final class EffectRules {
     }
 
     static TimeVerdicts.Median median(TimeEstimate e) {
-        return new TimeVerdicts.Median(e.hasValue() ? Printed.of(e.value().getAsDouble()) : null, e.unit());
+        return TimeVerdicts.Median.of(e.hasValue() ? Printed.of(e.value().getAsDouble()) : null, e.unit());
     }
 
     /** Evaluable counts known for all and equal (or unknown for all: then the percentages are compared as printed). */
