@@ -36,6 +36,8 @@ class ArchitectureTest {
                 .layer("stats").definedBy("org.trialmeta.stats..")
                 .layer("repository").definedBy("org.trialmeta.repository..")
                 .layer("analysis").definedBy("org.trialmeta.analysis..")
+                .layer("document").definedBy("org.trialmeta.document..")
+                .layer("scan").definedBy("org.trialmeta.scan..")
                 .layer("check").definedBy("org.trialmeta.check..")
                 .layer("present").definedBy("org.trialmeta.present..")
                 .layer("report").definedBy("org.trialmeta.report..")
@@ -46,11 +48,13 @@ class ArchitectureTest {
                 .whereLayer("digitise").mayOnlyBeAccessedByLayers("present", "cli")
                 .whereLayer("present").mayOnlyBeAccessedByLayers("report", "cli")
                 .whereLayer("check").mayOnlyBeAccessedByLayers("present", "report", "cli")
+                .whereLayer("scan").mayOnlyBeAccessedByLayers("check", "present", "cli")
+                .whereLayer("document").mayOnlyBeAccessedByLayers("check", "present", "cli")
                 .whereLayer("analysis").mayOnlyBeAccessedByLayers("check", "present", "report", "cli")
                 .whereLayer("repository").mayOnlyBeAccessedByLayers("analysis", "check", "present", "report", "cli")
                 .whereLayer("stats").mayOnlyBeAccessedByLayers("analysis", "check", "present", "report", "cli")
                 .whereLayer("model").mayOnlyBeAccessedByLayers("repository", "analysis", "check", "present", "report",
-                        "digitise", "cli")
+                        "digitise", "cli", "document", "scan")
                 .allowEmptyShould(true)
                 .check(classes);
     }
@@ -78,6 +82,16 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** Finding statistics in text is pure: the JDK and the model's value types, no library, no I/O package. */
+    @Test
+    void scanUsesOnlyTheJdkAndTheModel() {
+        noClasses().that().resideInAPackage("org.trialmeta.scan..")
+                .should().dependOnClassesThat().resideOutsideOfPackages("java.lang..", "java.util..", "java.math..",
+                        "org.trialmeta.scan..", "org.trialmeta.model..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
     @Test
     void statsUsesOnlyTheJdkAndCommons() {
         noClasses().that().resideInAPackage("org.trialmeta.stats..")
@@ -98,9 +112,10 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /** PDFBox and POI write figures and tables (report) and read documents for {@code scan} (document); nothing else. */
     @Test
     void chartingLibrariesStayInReport() {
-        noClasses().that().resideOutsideOfPackage("org.trialmeta.report..")
+        noClasses().that().resideOutsideOfPackages("org.trialmeta.report..", "org.trialmeta.document..")
                 .should().dependOnClassesThat().resideInAnyPackage(
                         "org.jfree..", "org.apache.pdfbox..", "de.rototor..", "org.apache.poi..")
                 .allowEmptyShould(true)

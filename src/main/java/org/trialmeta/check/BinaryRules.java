@@ -11,13 +11,11 @@ import org.trialmeta.model.LocatedOutcome;
 import org.trialmeta.model.PercentInterval;
 import org.trialmeta.model.ReportedProportion;
 import org.trialmeta.model.ResponseCount;
-import org.trialmeta.stats.Interval;
-import org.trialmeta.stats.proportion.ProportionCi;
-import org.trialmeta.stats.proportion.Proportions;
 
 /**
  * Rules on one binary outcome: {@link Rule#DENOMINATOR}, {@link Rule#PERCENT_FROM_COUNTS},
- * {@link Rule#GRIM} and {@link Rule#BINOMIAL_CI}.
+ * {@link Rule#GRIM}, {@link Rule#BINOMIAL_CI} and the percentage part of {@link Rule#ESTIMATE_IN_CI}; the
+ * arithmetic is {@link ProportionVerdicts}, shared with {@code scan}.
  *
  * <p><b>Severity of the CI rule.</b> A reported CI that one of the six standard methods reproduces at
  * its printed rounding is an INFO naming the method(s). A CI that none reproduces but whose ends both
@@ -79,28 +77,8 @@ final class BinaryRules {
             return;
         }
         ResponseCount k = lo.outcome().counts().get();
-        double p = r.percent().value();
-        int d = Precision.decimals(p);
-        double exact = 100.0 * k.responders() / k.evaluable();
-        String recomputed = Precision.ratio(k.responders(), k.evaluable(), d) + " -> "
-                + Precision.rounded(exact, d) + "%";
-        String reported = Precision.text(p) + "%";
-        String f = Collector.field(lo) + ".reported.percent";
-        if (Precision.roundsTo(exact, p, d)) {
-            c.add(Severity.INFO, Rule.PERCENT_FROM_COUNTS, lo.trial(), f, reported, recomputed,
-                    Precision.ratio(k.responders(), k.evaluable(), d) + " rounds to the reported " + reported
-                            + " at " + decimalsText(d) + ": consistent",
-                    Collector.sourcesOf(lo.outcome()));
-        } else {
-            List<Integer> cands = Precision.candidateCounts(p, k.evaluable());
-            c.add(Severity.ERROR, Rule.PERCENT_FROM_COUNTS, lo.trial(), f, reported, recomputed,
-                    Precision.ratio(k.responders(), k.evaluable(), d) + " does not round to the reported " + reported
-                            + " at " + decimalsText(d) + "; "
-                            + (cands.isEmpty() ? "no count over " + k.evaluable() + " gives " + reported
-                                    : "counts over " + k.evaluable() + " giving " + reported + ": "
-                                            + countList(cands, k.evaluable(), d)),
-                    Collector.sourcesOf(lo.outcome()));
-        }
+        c.add(ProportionVerdicts.percentFromCounts(k.responders(), k.evaluable(), Printed.of(r.percent().value())),
+                lo.trial(), Collector.field(lo) + ".reported.percent", Collector.sourcesOf(lo.outcome()));
     }
 
     private static void grim(Collector c, LocatedOutcome<BinaryOutcome> lo, ReportedProportion r) {
@@ -114,21 +92,8 @@ final class BinaryRules {
             if (n.getAsInt() == 0) {
                 return;
             }
-            List<Integer> cands = Precision.candidateCounts(p, n.getAsInt());
-            if (cands.isEmpty()) {
-                c.add(Severity.ERROR, Rule.GRIM, lo.trial(), f, reported + " of " + n.getAsInt(),
-                        "no k/" + n.getAsInt() + " rounds to " + reported + "; nearest: " + nearest(p, n.getAsInt(), d),
-                        "no integer count over " + n.getAsInt() + " gives " + reported + " at " + decimalsText(d)
-                                + " (nearest: " + nearest(p, n.getAsInt(), d) + "): the percentage or the n is wrong",
-                        Collector.sourcesOf(b));
-            } else if (b.counts().isEmpty()) {
-                c.add(Severity.INFO, Rule.GRIM, lo.trial(), f, reported + " of " + n.getAsInt(),
-                        countList(cands, n.getAsInt(), d),
-                        "responders not reported; " + (cands.size() == 1 ? "the only count" : "the counts")
-                                + " over " + n.getAsInt() + " giving " + reported + ": "
-                                + countList(cands, n.getAsInt(), d),
-                        Collector.sourcesOf(b));
-            }
+            ProportionVerdicts.grim(Printed.of(p), n.getAsInt(), b.counts().isPresent())
+                    .ifPresent(v -> c.add(v, lo.trial(), f, Collector.sourcesOf(b)));
             return;
         }
         // n unknown: bound it by the overall evaluable of the same arm, endpoint and cut
@@ -190,11 +155,11 @@ final class BinaryRules {
             PercentInterval ci) {
         BinaryOutcome b = lo.outcome();
         String f = Collector.field(lo) + ".reported.ci";
-        double lower = ci.lower().value();
-        double upper = ci.upper().value();
-        int dl = Precision.decimals(lower);
-        int du = Precision.decimals(upper);
-        String reported = Precision.text(ci.level()) + "% CI " + Precision.text(lower) + "-" + Precision.text(upper);
+        Printed lower = Printed.of(ci.lower().value());
+        Printed upper = Printed.of(ci.upper().value());
+        ProportionVerdicts.percentInCi(Printed.of(r.percent().value()), lower, upper, ci.level())
+                .ifPresent(v -> c.add(v, lo.trial(), f, Collector.sourcesOf(b)));
+        String reported = Precision.text(ci.level()) + "% CI " + lower.text() + "-" + upper.text();
         int k;
         int n;
         String basis;
@@ -225,86 +190,15 @@ final class BinaryRules {
         if (n == 0) {
             return;
         }
-        double level = ci.level() / 100.0;
-        List<String> reproducing = new ArrayList<>();
-        List<String> listed = new ArrayList<>();
-        double minLo = Double.POSITIVE_INFINITY;
-        double maxLo = Double.NEGATIVE_INFINITY;
-        double minUp = Double.POSITIVE_INFINITY;
-        double maxUp = Double.NEGATIVE_INFINITY;
-        for (ProportionCi m : ProportionCi.values()) {
-            Interval iv = Proportions.confidenceInterval(k, n, m, level).interval().orElseThrow();
-            double lo100 = 100 * iv.lower();
-            double up100 = 100 * iv.upper();
-            minLo = Math.min(minLo, lo100);
-            maxLo = Math.max(maxLo, lo100);
-            minUp = Math.min(minUp, up100);
-            maxUp = Math.max(maxUp, up100);
-            boolean ok = Precision.roundsTo(lo100, lower, dl) && Precision.roundsTo(up100, upper, du);
-            if (ok) {
-                reproducing.add(m.cliName());
-            }
-            listed.add(m.cliName() + " " + Precision.fixed(lo100, dl + 1) + "-" + Precision.fixed(up100, du + 1)
-                    + (ok ? " (reproduces)" : ""));
-        }
-        String recomputed = String.join("; ", listed);
-        String at = dl == du ? decimalsText(dl) : "the printed decimals";
-        if (!reproducing.isEmpty()) {
-            c.add(Severity.INFO, Rule.BINOMIAL_CI, lo.trial(), f, reported, recomputed,
-                    "the reported " + reported + " is reproduced from " + basis + " at " + at + " by "
-                            + String.join(", ", reproducing),
-                    Collector.sourcesOf(b));
-            return;
-        }
-        boolean lowerInside = lower >= minLo - Precision.halfUnit(dl) - Precision.SLACK
-                && lower <= maxLo + Precision.halfUnit(dl) + Precision.SLACK;
-        boolean upperInside = upper >= minUp - Precision.halfUnit(du) - Precision.SLACK
-                && upper <= maxUp + Precision.halfUnit(du) + Precision.SLACK;
-        if (lowerInside && upperInside) {
-            c.add(Severity.WARNING, Rule.BINOMIAL_CI, lo.trial(), f, reported, recomputed,
-                    "no standard method reproduces the reported " + reported + " from " + basis + " at " + at
-                            + ", though both ends lie within the range of the six methods: check the method"
-                            + " and the analysis set in the source",
-                    Collector.sourcesOf(b));
-        } else {
-            List<String> ends = new ArrayList<>();
-            if (!lowerInside) {
-                ends.add("lower " + Precision.text(lower) + " outside " + Precision.fixed(minLo, dl + 1) + "-"
-                        + Precision.fixed(maxLo, dl + 1));
-            }
-            if (!upperInside) {
-                ends.add("upper " + Precision.text(upper) + " outside " + Precision.fixed(minUp, du + 1) + "-"
-                        + Precision.fixed(maxUp, du + 1));
-            }
-            c.add(Severity.ERROR, Rule.BINOMIAL_CI, lo.trial(), f, reported, recomputed,
-                    "the reported " + reported + " cannot come from " + basis + " by any standard method ("
-                            + String.join("; ", ends) + ", the range of the six methods)",
-                    Collector.sourcesOf(b));
-        }
+        c.add(ProportionVerdicts.binomialCi(k, n, basis, lower, upper, ci.level(), Optional.empty()), lo.trial(), f,
+                Collector.sourcesOf(b));
     }
 
     static String decimalsText(int d) {
-        return d == 0 ? "integer rounding" : d == 1 ? "1 decimal" : d + " decimals";
+        return ProportionVerdicts.decimalsText(d);
     }
 
     static String countList(List<Integer> counts, int n, int d) {
-        List<String> parts = new ArrayList<>();
-        for (int i = 0; i < counts.size() && i < MAX_LISTED; i++) {
-            parts.add(Precision.ratio(counts.get(i), n, d));
-        }
-        return String.join("; ", parts) + (counts.size() > MAX_LISTED ? "; ..." : "");
-    }
-
-    /** The counts just below and above the reported percent over n. */
-    private static String nearest(double p, int n, int d) {
-        int below = (int) Math.floor(p * n / 100.0);
-        List<String> parts = new ArrayList<>();
-        if (below >= 0 && below <= n) {
-            parts.add(Precision.ratio(below, n, d));
-        }
-        if (below + 1 <= n) {
-            parts.add(Precision.ratio(below + 1, n, d));
-        }
-        return String.join(", ", parts);
+        return ProportionVerdicts.countList(counts, n, d);
     }
 }

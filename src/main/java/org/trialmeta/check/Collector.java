@@ -72,6 +72,11 @@ final class Collector {
                 message, cites));
     }
 
+    /** A verdict of a shared rule, placed at {@code field} of {@code trial}. */
+    void add(Verdict v, Trial trial, String field, Iterable<String> sourceIds) {
+        add(v.severity(), v.rule(), trial, field, v.reported(), v.recomputed(), v.message(), sourceIds);
+    }
+
     static Finding.Citation cite(Source s) {
         StringBuilder b = new StringBuilder(s.citation());
         s.pmid().ifPresent(p -> b.append(", PMID ").append(p));

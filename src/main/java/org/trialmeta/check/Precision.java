@@ -134,6 +134,17 @@ final class Precision {
         }
     }
 
+    /** A recomputed p-value: "0.034", "0.0005", "1.0e-05". */
+    static String p(double p) {
+        if (p >= 0.01) {
+            return String.format(Locale.ROOT, "%.3f", p);
+        }
+        if (p >= 1e-4) {
+            return String.format(Locale.ROOT, "%.4f", p);
+        }
+        return String.format(Locale.ROOT, "%.1e", p);
+    }
+
     /** "25/57 = 43.9%" with one decimal more than the reported precision (at least one). */
     static String ratio(int k, int n, int reportedDecimals) {
         return k + "/" + n + " = " + fixed(100.0 * k / n, Math.max(1, reportedDecimals + 1)) + "%";

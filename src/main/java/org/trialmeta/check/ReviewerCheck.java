@@ -62,7 +62,10 @@ public final class ReviewerCheck {
         ConsistencyRules.subgroupSum(c);
         for (LocatedOutcome<TimeToEventOutcome> o : repo.outcomes(TimeToEventOutcome.class)) {
             TimeRules.check(c, o, options);
+            EffectRules.hazardRatio(c, o);
         }
+        EffectRules.responseSum(c);
+        EffectRules.timeOrder(c);
         ConsistencyRules.interimVsFinal(c, options);
         ConsistencyRules.sameFigure(c);
         ProvenanceRules.cutoffs(c);

@@ -37,7 +37,31 @@ public enum Rule {
     UNCONFIRMED("unconfirmed",
             "A datum marked unverified or secondary is listed with what would confirm it."),
     DERIVED_ARITHMETIC("derived-arithmetic",
-            "The arithmetic of a derived datum is recomputed and holds at the precision written.");
+            "The arithmetic of a derived datum is recomputed and holds at the precision written."),
+    ESTIMATE_IN_CI("estimate-in-ci",
+            "A reported percentage or ratio lies inside its own confidence interval."),
+    CI_METHOD("ci-method",
+            "A binomial CI that the source says is exact (Clopper-Pearson), Wilson, Agresti-Coull, Jeffreys or"
+                    + " Wald is reproduced by that method; one reproduced only by another method is an error."),
+    RATIO_CI_SYMMETRY("ratio-ci-symmetry",
+            "A hazard, odds or risk ratio lies at the centre of its CI on the log scale (a Wald CI: R"
+                    + " squared = lower x upper) at the printed rounding."),
+    P_FROM_CI("p-from-ci",
+            "A p-value printed with a ratio agrees with the p-value its CI implies (Altman and Bland, BMJ"
+                    + " 2011;343:d2304) at the printed rounding."),
+    RESPONSE_SUM("response-sum",
+            "Complete plus partial responses make the objective responses (CR + PR = ORR) and disease control"
+                    + " is at least objective response (DCR >= ORR), in counts or at the printed rounding."),
+    MEDIAN_VS_HR("median-vs-hr",
+            "Two arms' medians point the same way as their hazard ratio, and the HR the medians imply under"
+                    + " exponential survival is not far outside the reported CI."),
+    TIME_ORDER("time-order",
+            "In one arm, median PFS (or EFS, TTP) does not exceed median OS, and no reached median exceeds"
+                    + " twice the median follow-up."),
+    REGISTRY_VS_PUBLICATION("registry-vs-publication",
+            "A figure posted on a trial registry and the same figure in a publication (same trial, arm,"
+                    + " population and endpoint) agree at the printed rounding; a difference is listed with both"
+                    + " sources.");
 
     private final String id;
     private final String sentence;

@@ -15,11 +15,9 @@ import org.trialmeta.model.TimeUnit;
  * Rules on one time-to-event outcome: {@link Rule#MEDIAN_IN_CI}, {@link Rule#MEDIAN_AT_CI_END} and
  * {@link Rule#TIME_PLAUSIBLE}.
  *
- * <p>The model already refuses a median outside its CI, a CI with lower &gt; upper and non-positive
- * times (the loader reports them as invalid input, exit 2), so on loaded data the CI part of
- * {@link Rule#MEDIAN_IN_CI} is a second line of defence; what the loader lets through and this rule
- * catches is a median outside the observed range (a Kaplan–Meier median is an observed time, so it
- * lies within min–max).
+ * <p>The model refuses a CI with lower &gt; upper and non-positive times (invalid input, exit 2) but loads a
+ * median outside its CI or outside the observed range as published: {@link Rule#MEDIAN_IN_CI} reports both
+ * (a Kaplan–Meier median is an observed time, so it also lies within min–max).
  */
 final class TimeRules {
 

@@ -2,9 +2,12 @@ package org.trialmeta.cli;
 
 import java.util.concurrent.Callable;
 import org.trialmeta.analysis.HrFromSummaryInput;
+import org.trialmeta.check.PValueAgreement;
+import org.trialmeta.model.PValue;
 import org.trialmeta.present.HrSummary;
 import org.trialmeta.present.HrText;
 import org.trialmeta.repository.Json;
+import org.trialmeta.stats.Interval;
 import org.trialmeta.stats.survival.summary.HazardRatioFromSummary.Favours;
 import org.trialmeta.stats.survival.summary.HazardRatioFromSummary.Sides;
 import picocli.CommandLine.Command;
@@ -23,6 +26,7 @@ import picocli.CommandLine.Spec;
                 + " one set of inputs:",
             "  --hr with --hr-ci LOWER,UPPER            (HR and CI)",
             "  --hr with --p                            (HR and p-value)",
+            "    (--hr-ci and --p together: the CI is used and the p is checked against it, rule p-from-ci)",
             "  --hr with --events [--ratio]             (HR and total events)",
             "  --o-minus-e with --v                     (log-rank O-E and V)",
             "  --logrank-p with --favours and --events [--ratio], or --events-research and --events-control",
@@ -113,13 +117,18 @@ public final class HrFromSummaryCommand implements Callable<Integer> {
         OptionChecks.positiveFinite("--v", v);
         OptionChecks.together("--o-minus-e", oMinusE, "--v", v);
         OptionChecks.together("--median-treated", medianTreated, "--median-control", medianControl);
-        HrFromSummaryInput in = new HrFromSummaryInput(hr, SummaryInputs.intervalIfGiven("--hr-ci", hrCi), cl, p,
+        Interval ci = SummaryInputs.intervalIfGiven("--hr-ci", hrCi);
+        HrFromSummaryInput in = new HrFromSummaryInput(hr, ci, cl, p,
                 logrankP, sides == SidesOption.one ? Sides.ONE_SIDED : Sides.TWO_SIDED,
                 favours == null ? null : favours == FavoursOption.research ? Favours.RESEARCH : Favours.CONTROL, events,
                 ratio, eventsResearch, eventsControl, oMinusE, v,
                 SummaryInputs.medianIfGiven("--median-treated", medianTreated, medianTreatedCi, cl),
                 SummaryInputs.medianIfGiven("--median-control", medianControl, medianControlCi, cl));
-        HrSummary summary = HrSummary.of(in.estimate(), lv);
+        // given both a CI and a p, the estimate uses the CI; the p is checked against it, not dropped
+        HrSummary.PCheck pCheck = hr == null || ci == null || p == null ? null
+                : PValueAgreement.of(hr, ci.lower(), ci.upper(), ciLevel, PValue.equal(p))
+                        .map(a -> HrSummary.PCheck.of(p, a)).orElse(null);
+        HrSummary summary = HrSummary.of(in.estimate(), lv, pCheck);
         spec.commandLine().getOut().print(json ? Json.write(summary) : HrText.render(summary));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

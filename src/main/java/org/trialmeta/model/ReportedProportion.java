@@ -8,7 +8,8 @@ import java.util.Optional;
  * that are derived).
  *
  * @param percent    reported percentage
- * @param ci         reported confidence interval, when given; contains {@code percent}
+ * @param ci         reported confidence interval, when given (kept as published even when it does not contain
+ *                   {@code percent}: the reviewer check reports that)
  * @param n          reported denominator, when given
  * @param provenance where the reported figure comes from
  */
@@ -20,12 +21,5 @@ public record ReportedProportion(Percent percent, Optional<PercentInterval> ci, 
         Checks.optional("reported.n", n);
         Checks.required("reported.provenance", provenance);
         n.ifPresent(v -> Checks.count("reported.n", v));
-        ci.ifPresent(c -> {
-            if (!c.contains(percent.value())) {
-                throw new IllegalArgumentException("reported.percent: " + Checks.num(percent.value())
-                        + " outside CI " + Checks.num(c.lower().value()) + "-" + Checks.num(c.upper().value())
-                        + " (CI lower <= point <= upper)");
-            }
-        });
     }
 }

@@ -14,7 +14,8 @@ import java.util.Optional;
  * @param subgroup    subgroup id
  * @param cut         analysis cut id
  * @param median      the median: a value, not reached, or not reported
- * @param ci          confidence interval of the median, when reported
+ * @param ci          confidence interval of the median, when reported (kept as published even when it does not
+ *                    contain the median: the reviewer check reports that)
  * @param range       observed range (min–max, {@code level == 0}), when reported
  * @param events      number of events, when reported
  * @param n           number at risk, when reported
@@ -45,9 +46,6 @@ public record TimeToEventOutcome(TimeToEventEndpoint endpoint, String subgroup, 
         ci.ifPresent(c -> {
             if (c.lower().unit() != median.unit()) {
                 throw new IllegalArgumentException("ci.unit: " + c.lower().unit() + " (must equal the median's unit " + median.unit() + ")");
-            }
-            if (!c.contains(median)) {
-                throw new IllegalArgumentException("median: " + median + " outside CI (CI lower <= point <= upper)");
             }
         });
     }

@@ -14,6 +14,16 @@ public final class HrText {
                 + ", SE = " + Formats.significant(s.se(), 6) + "\n"
                 + "HR = " + Formats.significant(s.hr(), 4) + " (" + Formats.level(s.level()) + "% CI "
                 + Formats.ciSignificant(s.hrLower(), s.hrUpper(), 4, CiStyle.TO) + ")\n"
-                + "method: " + s.method() + "\n";
+                + "method: " + s.method() + "\n" + pCheck(s);
+    }
+
+    private static String pCheck(HrSummary s) {
+        if (s.pCheck() == null) {
+            return "";
+        }
+        HrSummary.PCheck c = s.pCheck();
+        return "p given with the CI: " + Formats.pEquals("p", c.given()) + "; the CI implies "
+                + Formats.pEquals("p", Formats.p(c.fromCi())) + " -> " + (c.agrees() ? "agrees" : c.severity() + ": does not agree")
+                + " (" + c.message() + ")\n";
     }
 }

@@ -22,6 +22,7 @@ import org.trialmeta.model.Compartment;
 import org.trialmeta.model.Direction;
 import org.trialmeta.model.EvidenceStatus;
 import org.trialmeta.model.MagnitudeUnit;
+import org.trialmeta.model.PValue;
 import org.trialmeta.model.Phase;
 import org.trialmeta.model.Setting;
 import org.trialmeta.model.SourceKind;
@@ -237,25 +238,19 @@ public final class TrialDtos {
         }
     }
 
+    /**
+     * A percentage as printed. A percentage outside its own CI is loaded as published: the reviewer check reports
+     * it ({@code estimate-in-ci}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"percent", "ci", "n", "provenance"})
-    @Rules
-    public static final class ReportedDto implements CrossChecked {
+    public static final class ReportedDto {
         @NotNull(message = REQUIRED) @DecimalMin(value = "0", message = PERCENT)
         @DecimalMax(value = "100", message = PERCENT) public Double percent;
         @Valid public PercentCiDto ci;
         @PositiveOrZero(message = COUNT) public Integer n;
         /** When absent the reported figure shares the outcome's provenance. */
         @Valid public ProvenanceDto provenance;
-
-        @Override
-        public void check(Sink sink) {
-            if (percent != null && ci != null && ci.lower != null && ci.upper != null && ci.lower <= ci.upper
-                    && !(ci.lower <= percent && percent <= ci.upper)) {
-                sink.add("percent", Values.show(percent) + " outside CI " + Values.show(ci.lower) + "-"
-                        + Values.show(ci.upper), "CI lower <= point <= upper");
-            }
-        }
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -305,10 +300,8 @@ public final class TrialDtos {
                 if (lo != null && hi != null && lo > hi || !loReached && hi != null) {
                     sink.add("ci.lower", Values.show(ci.lower) + " > upper " + Values.show(ci.upper),
                             "CI lower must not exceed upper");
-                } else if (m != null && (lo != null && m < lo || hi != null && m > hi || !loReached)) {
-                    sink.add("median", Values.show(m) + " outside CI " + Values.show(ci.lower) + "-"
-                            + Values.show(ci.upper), "CI lower <= point <= upper");
                 }
+                // a median outside its CI is loaded as published: the reviewer check reports it (median-in-ci)
             }
             if (range != null) {
                 Double lo = Values.time(sink, "range.min", range.min, false);
@@ -338,20 +331,25 @@ public final class TrialDtos {
         @NotNull(message = "required: a positive number or not_reached") public Object max;
     }
 
+    /**
+     * A hazard ratio as printed, with its CI and p-value when given. A ratio outside its CI, a CI that is not
+     * symmetric on the log scale or a p-value the CI contradicts is loaded as published: the reviewer check
+     * reports it ({@code ratio-in-ci}, {@code ratio-ci-symmetry}, {@code p-from-ci}).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"value", "ci", "comparator"})
+    @JsonPropertyOrder({"value", "ci", "p", "comparator"})
     @Rules
     public static final class HazardRatioDto implements CrossChecked {
         @NotNull(message = REQUIRED) @Positive(message = "a hazard ratio must be positive") public Double value;
         @Valid public RatioCiDto ci;
+        /** A number in [0, 1] or text such as {@code <0.001}. */
+        public Object p;
         @NotBlank(message = REQUIRED) public String comparator;
 
         @Override
         public void check(Sink sink) {
-            if (value != null && ci != null && ci.lower != null && ci.upper != null && ci.lower <= ci.upper
-                    && !(ci.lower <= value && value <= ci.upper)) {
-                sink.add("value", Values.show(value) + " outside CI " + Values.show(ci.lower) + "-"
-                        + Values.show(ci.upper), "CI lower <= point <= upper");
+            if (p != null && Values.pValue(p) == null) {
+                sink.add("p", Values.show(p), "a p-value is a number in [0, 1] or text such as <0.001");
             }
         }
     }
@@ -432,6 +430,22 @@ public final class TrialDtos {
                 return "a mapping";
             }
             return Checked.quote(v.toString());
+        }
+
+        /** The p-value in {@code v} (a number in [0, 1] or text such as "<0.001"), or null when it is none. */
+        static PValue pValue(Object v) {
+            try {
+                if (v instanceof Number num) {
+                    double d = num.doubleValue();
+                    return Double.isFinite(d) && d >= 0 && d <= 1 ? PValue.equal(d) : null;
+                }
+                if (v instanceof String s && s.length() <= 40) {
+                    return PValue.parse(s);
+                }
+                return null;
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
         }
 
         /** not_reached / not_reported when {@code v} is that text (case-insensitive), else null. */

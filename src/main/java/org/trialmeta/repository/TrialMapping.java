@@ -16,6 +16,7 @@ import org.trialmeta.model.Direction;
 import org.trialmeta.model.EstimateState;
 import org.trialmeta.model.EvidenceStatus;
 import org.trialmeta.model.HazardRatio;
+import org.trialmeta.model.PValue;
 import org.trialmeta.model.Intervention;
 import org.trialmeta.model.Magnitude;
 import org.trialmeta.model.MagnitudeUnit;
@@ -127,7 +128,8 @@ public final class TrialMapping {
             if (t.hazardRatio != null) {
                 HazardRatioDto h = t.hazardRatio;
                 hr = Optional.of(new HazardRatio(h.value, h.ci == null ? Optional.empty()
-                        : Optional.of(new HazardRatio.RatioInterval(h.ci.lower, h.ci.upper, h.ci.level)), h.comparator));
+                        : Optional.of(new HazardRatio.RatioInterval(h.ci.lower, h.ci.upper, h.ci.level)),
+                        Optional.ofNullable(h.p == null ? null : TrialDtos.Values.pValue(h.p)), h.comparator));
             }
             return new TimeToEventOutcome(Enums.parse(TimeToEventEndpoint.class, t.endpoint), t.subgroup, t.cut,
                     time(t.median, unit), ci, range, Optional.ofNullable(t.events), Optional.ofNullable(t.n), hr, prov,
@@ -293,6 +295,8 @@ public final class TrialMapping {
                     d.hazardRatio.ci.upper = ci.upper();
                     d.hazardRatio.ci.level = ci.level();
                 });
+                h.p().ifPresent(pv -> d.hazardRatio.p = pv.relation() == PValue.Relation.EQUAL
+                        ? (Object) pv.value() : pv.toString());
                 d.hazardRatio.comparator = h.comparator();
             });
             out = d;

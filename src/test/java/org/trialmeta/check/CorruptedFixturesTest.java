@@ -115,11 +115,22 @@ class CorruptedFixturesTest {
     }
 
     @Test
-    void medianOutsideItsCiIsRefusedByTheLoader() {
-        // the model refuses it, so the check never sees it: the CLI reports invalid input (exit 2)
+    void medianOutsideItsCiIsLoadedAsPublishedAndIsAnError() {
+        // a published inconsistency is data to report, not input to refuse (issue 19)
         copy(dir);
         edit(dir, "frame.yaml", "ci: {lower: 11.2, upper: 43.9, level: 95}", "ci: {lower: 21.2, upper: 43.9, level: 95}");
-        assertThatThrownBy(this::run).isInstanceOf(TrialLoadException.class).hasMessageContaining("frame.yaml");
+        CheckReport r = run();
+        Finding f = one(r, Severity.ERROR, "median-in-ci", "frame", "/overall/final/PFS.ci");
+        assertThat(f.message()).contains("the median 20.1 months lies outside its CI 21.2-43.9");
+        assertThat(errorRules(r)).containsExactly("median-in-ci");
+    }
+
+    @Test
+    void impossibleCountsAreStillRefusedByTheLoader() {
+        copy(dir);
+        edit(dir, "frame.yaml", "responders: 11\n        evaluable: 26", "responders: 27\n        evaluable: 26");
+        assertThatThrownBy(this::run).isInstanceOf(TrialLoadException.class).hasMessageContaining("frame.yaml")
+                .hasMessageContaining("responders must not exceed evaluable");
     }
 
     @Test

@@ -87,12 +87,19 @@ class CheckCommandTest {
 
         Path d = copyCurated();
         Path frame = d.resolve("frame.yaml");
-        Files.writeString(frame, Files.readString(frame).replace("ci: {lower: 11.2, upper: 43.9, level: 95}",
-                "ci: {lower: 21.2, upper: 43.9, level: 95}"));
+        String clean = Files.readString(frame);
+        // impossible data are refused (exit 2) ...
+        Files.writeString(frame, clean.replace("responders: 11\n        evaluable: 26", "responders: 27\n        evaluable: 26"));
         Run bad = run("check", "--trials", d.toString());
         assertThat(bad.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(bad.err()).contains("frame.yaml").doesNotContain("Exception");
+        assertThat(bad.err()).contains("frame.yaml", "responders must not exceed evaluable").doesNotContain("Exception");
         assertThat(bad.out()).isEmpty();
+        // ... a published inconsistency is loaded and reported (exit 1)
+        Files.writeString(frame, clean.replace("ci: {lower: 11.2, upper: 43.9, level: 95}",
+                "ci: {lower: 21.2, upper: 43.9, level: 95}"));
+        Run inconsistent = run("check", "--trials", d.toString(), "--min-severity", "error");
+        assertThat(inconsistent.code()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(inconsistent.out()).contains("median-in-ci", "lies outside its CI 21.2-43.9");
 
         Run usage = run("check", "--format", "pdf");
         assertThat(usage.code()).isEqualTo(ExitCodes.INVALID_INPUT);

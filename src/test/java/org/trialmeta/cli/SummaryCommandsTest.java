@@ -71,7 +71,32 @@ class SummaryCommandsTest {
         JsonNode h = Json.mapper().readTree(run("hr-from-summary", "--hr", "0.75", "--p", "0.01", "--format", "json")
                 .out());
         assertThat(h.fieldNames()).toIterable().containsExactly("estimable", "log_hr", "variance", "se", "hr",
-                "hr_lower", "hr_upper", "level", "method", "reason");
+                "hr_lower", "hr_upper", "level", "method", "reason", "p_check");
+        assertThat(h.get("p_check").isNull()).isTrue();
+    }
+
+    @Test
+    void hrFromSummaryGivenACiAndAPUsesTheCiAndSaysWhetherThePAgrees() throws IOException {
+        // MPACT OS (NEJM 2013): HR 0.72 (0.62-0.83); the CI implies p = 1.0e-05
+        Run agree = run("hr-from-summary", "--hr", "0.72", "--hr-ci", "0.62,0.83", "--p", "0.00001");
+        assertThat(agree.code()).as(agree.err()).isEqualTo(ExitCodes.OK);
+        assertThat(agree.out()).contains("log HR = -0.328504",
+                "p given with the CI: p = 0.00001; the CI implies p < 0.0001 -> agrees");
+        Run contradict = run("hr-from-summary", "--hr", "0.72", "--hr-ci", "0.62,0.83", "--p", "0.34");
+        assertThat(contradict.code()).isEqualTo(ExitCodes.OK);
+        assertThat(contradict.out()).contains("log HR = -0.328504", "p = 0.34", "-> error: does not agree",
+                "the CI implies p = 1.0e-05 but the source prints p = 0.34");
+        JsonNode j = Json.mapper().readTree(run("hr-from-summary", "--hr", "0.72", "--hr-ci", "0.62,0.83", "--p",
+                "0.34", "--format", "json").out());
+        assertThat(j.get("p_check").fieldNames()).toIterable().containsExactly("given", "from_ci", "agrees",
+                "severity", "message");
+        assertThat(j.get("p_check").get("agrees").asBoolean()).isFalse();
+        assertThat(j.get("p_check").get("severity").asText()).isEqualTo("error");
+        assertThat(j.get("p_check").get("from_ci").asDouble()).isCloseTo(1.0128357336477486e-05,
+                org.assertj.core.api.Assertions.withinPercentage(1e-6));
+        // the variance still comes from the CI alone
+        assertThat(j.get("variance").asDouble()).isCloseTo(0.074416220158239607 * 0.074416220158239607,
+                org.assertj.core.api.Assertions.withinPercentage(1e-9));
     }
 
     @Test

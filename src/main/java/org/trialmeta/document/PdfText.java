@@ -1,0 +1,193 @@
+package org.trialmeta.document;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSBase;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.io.MemoryUsageSetting;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDResources;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.pdfbox.pdmodel.graphics.PDXObject;
+import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.trialmeta.model.InputException;
+
+/**
+ * The text of a PDF by PDFBox 3's {@link PDFTextStripper}, page by page, within {@link DocumentLimits}: the file
+ * is parsed with a memory-only stream cache capped at {@link DocumentLimits#maxPdfScratch()} (no temporary files);
+ * an encrypted file is refused; so is one with (or claiming, in its page tree's {@code /Count}) more than
+ * {@link DocumentLimits#maxPages()} pages; every page's content streams and form XObjects are first decoded
+ * through a counter and the page refused beyond an eighth of the scratch cap (a decompression bomb stops there);
+ * text beyond {@link DocumentLimits#maxTextChars()} stops the extraction.
+ */
+final class PdfText {
+
+    /** Deepest nesting of form XObjects followed when measuring a page. */
+    private static final int MAX_FORM_DEPTH = 12;
+
+    private PdfText() {}
+
+    static DocumentText read(Path file, String display, DocumentLimits limits) {
+        try (PDDocument doc = Loader.loadPDF(file.toFile(), "", null, null,
+                MemoryUsageSetting.setupMainMemoryOnly(limits.maxPdfScratch()).streamCache)) {
+            if (doc.isEncrypted()) {
+                throw new InputException(display + ": the PDF is encrypted (decrypt it, or export the text, first)");
+            }
+            int pages = doc.getNumberOfPages();
+            if (pages > limits.maxPages()) {
+                throw new InputException(display + ": the PDF has (or claims) " + pages + " pages (limit "
+                        + limits.maxPages() + ")");
+            }
+            long perPage = Math.max(1 << 20, limits.maxPdfScratch() / 8);
+            int index = 0;
+            for (PDPage page : doc.getPages()) {
+                index++;
+                if (index > limits.maxPages()) {
+                    throw new InputException(display + ": the PDF has more than " + limits.maxPages() + " pages");
+                }
+                long bytes = measure(page, perPage);
+                if (bytes > perPage) {
+                    throw new InputException(display + ": page " + index + " decodes to more than " + perPage
+                            + " bytes of content (limit; a decompression bomb?)");
+                }
+            }
+            CappedWriter out = new CappedWriter(limits.maxTextChars());
+            List<Integer> starts = new ArrayList<>();
+            PDFTextStripper stripper = new PDFTextStripper() {
+                @Override
+                protected void writePageStart() throws IOException {
+                    starts.add(out.length());
+                    super.writePageStart();
+                }
+            };
+            stripper.setLineSeparator("\n");
+            stripper.setPageEnd("\n");
+            try {
+                stripper.writeText(doc, out);
+            } catch (TooMuchText e) {
+                throw new InputException(display + ": more than " + limits.maxTextChars()
+                        + " characters of text (limit)");
+            }
+            String text = out.toString();
+            if (starts.isEmpty() || starts.get(0) != 0) {
+                starts.add(0, 0);
+            }
+            return new DocumentText(display, DocumentFormat.PDF, text, starts.stream().mapToInt(Integer::intValue)
+                    .distinct().toArray());
+        } catch (InvalidPasswordException e) {
+            throw new InputException(display + ": the PDF is encrypted with a password (decrypt it first)");
+        } catch (InputException e) {
+            throw e;
+        } catch (IOException | RuntimeException | StackOverflowError e) {
+            throw new InputException(display + ": not a readable PDF (" + Readers.cause(e) + ")");
+        }
+    }
+
+    /** Decoded bytes of a page's content streams and of the form XObjects it draws, counted up to {@code cap}. */
+    private static long measure(PDPage page, long cap) throws IOException {
+        long total = 0;
+        try (InputStream in = page.getContents()) {
+            total += count(in, cap);
+        }
+        Set<COSBase> seen = new HashSet<>();
+        total += forms(page.getResources(), cap - total, 0, seen);
+        return total;
+    }
+
+    private static long forms(PDResources resources, long budget, int depth, Set<COSBase> seen) throws IOException {
+        if (resources == null || depth > MAX_FORM_DEPTH || budget < 0) {
+            return 0;
+        }
+        long total = 0;
+        for (COSName name : resources.getXObjectNames()) {
+            PDXObject x = resources.getXObject(name);
+            if (x instanceof PDFormXObject form && seen.add(form.getCOSObject())) {
+                try (InputStream in = form.getContents()) {
+                    total += count(in, budget - total);
+                }
+                if (total > budget) {
+                    return total;
+                }
+                total += forms(form.getResources(), budget - total, depth + 1, seen);
+            }
+        }
+        return total;
+    }
+
+    private static long count(InputStream in, long cap) throws IOException {
+        byte[] buf = new byte[64 * 1024];
+        long n = 0;
+        int r;
+        while ((r = in.read(buf)) > 0) {
+            n += r;
+            if (n > cap) {
+                return n;
+            }
+        }
+        return n;
+    }
+
+    /** Thrown inside PDFBox's writer callback when the text cap is reached. */
+    private static final class TooMuchText extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        TooMuchText() {
+            super("text limit", null);
+        }
+    }
+
+    /** A writer into memory that stops at a number of characters. */
+    private static final class CappedWriter extends Writer {
+        private final StringBuilder b = new StringBuilder();
+        private final int cap;
+
+        CappedWriter(int cap) {
+            this.cap = cap;
+        }
+
+        int length() {
+            return b.length();
+        }
+
+        @Override
+        public void write(char[] cbuf, int off, int len) throws IOException {
+            if (b.length() + len > cap) {
+                throw new TooMuchText();
+            }
+            b.append(cbuf, off, len);
+        }
+
+        @Override
+        public void write(String str, int off, int len) throws IOException {
+            if (b.length() + len > cap) {
+                throw new TooMuchText();
+            }
+            b.append(str, off, off + len);
+        }
+
+        @Override
+        public void flush() {
+            // in memory
+        }
+
+        @Override
+        public void close() {
+            // in memory
+        }
+
+        @Override
+        public String toString() {
+            return b.toString();
+        }
+    }
+
+}

@@ -1,0 +1,1218 @@
+package org.trialmeta.scan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.trialmeta.model.PValue;
+
+/**
+ * Finds the statistics a clinical paper reports in its text: proportions ("25/57 (44%)", "44% (95% CI 31–58)",
+ * "n (%)" table rows), ratios with their CI and p-value ("HR 0.72 (95% CI 0.62–0.83; P&lt;0.001)"), medians with
+ * their CI and unit ("8.5 months (95% CI 7.9–9.5)", "5.26 [4.60–6.37] vs 4.14 [3.42–4.86] months"), median
+ * follow-up and p-values, in the notations of {@link Tokenizer}.
+ *
+ * <p>A bounded, linear scan: the text is tokenised once; sentences and table rows are found in one pass; every
+ * pattern looks at most a fixed number of tokens ahead or behind ({@value #WINDOW}). Nothing is a regular
+ * expression, so no input can make it backtrack.
+ *
+ * <p>What it does not do: it does not read figures, and it pairs statistics only within one sentence or one table
+ * (a ratio with the medians of its sentence or row, response categories of one sentence or table column).
+ */
+public final class Extractor {
+
+    /** Most tokens a pattern looks ahead or behind. */
+    static final int WINDOW = 24;
+
+    private static final Set<String> CI_WORDS = Set.of("ci", "cl", "ki", "ic", "confidence", "credible", "cri");
+    private static final Set<String> TIME_POINT_WORDS = Set.of("at", "after", "within", "every", "by", "before",
+            "than", "over", "per", "beyond", "until", "since", "from", "up", "landmark", "q");
+    private static final Set<String> CHAIN_WORDS = Set.of("vs", "versus", "v", "and", "compared", "against");
+    private static final Set<String> NOT_ABBREVIATIONS = Set.of("vs", "al", "eg", "ie", "e", "g", "i", "no", "fig",
+            "figs", "ref", "approx", "mo", "mos", "wk", "wks", "yr", "yrs", "ca", "cf", "resp", "incl", "dr", "st",
+            "nos", "vol", "pp", "min", "max");
+
+    private final String text;
+    private final List<Token> t;
+    private final List<Statistic> out = new ArrayList<>();
+    private int context = -1;
+    private int table = -1;
+
+    // table state
+    private Map<Integer, Integer> columnN = new HashMap<>();
+    private Map<Integer, String> columnRatio = new HashMap<>();
+    private Map<Integer, Boolean> columnP = new HashMap<>();
+    private String tableCategory;
+    private boolean tablePercentMode;
+    private final Map<String, Integer> pendingCounts = new HashMap<>();
+    private List<Ratio> previousRowRatios = List.of();
+
+    private Extractor(String text, List<Token> tokens) {
+        this.text = text;
+        this.t = tokens;
+    }
+
+    /** Every statistic in {@code text}. */
+    public static Extraction extract(String text) {
+        boolean comma = Tokenizer.decimalComma(text);
+        Extractor x = new Extractor(text, Tokenizer.tokenize(text, comma));
+        x.run();
+        List<Statistic> stats = new ArrayList<>(x.out);
+        stats.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        return new Extraction(stats, claimedCiMethod(text), comma);
+    }
+
+    // ------------------------------------------------------------------ units (sentences, table rows)
+
+    private void run() {
+        int n = t.size();
+        int start = 0;
+        boolean inTable = false;
+        for (int i = 0; i <= n; i++) {
+            boolean end = i == n || t.get(i).is(Token.Kind.BREAK) || t.get(i).is(Token.Kind.PERIOD) && endsSentence(i);
+            if (!end) {
+                continue;
+            }
+            if (i > start) {
+                boolean table = false;
+                for (int k = start; k < i; k++) {
+                    if (t.get(k).is(Token.Kind.PIPE)) {
+                        table = true;
+                        break;
+                    }
+                }
+                if (table && !inTable) {
+                    resetTable();
+                }
+                inTable = table;
+                context++;
+                if (table) {
+                    tableRow(start, i);
+                } else {
+                    if (i < n && t.get(i).is(Token.Kind.BREAK)) {
+                        inTable = false;
+                    }
+                    sentence(start, i, -1, null, null);
+                }
+            }
+            start = i + 1;
+        }
+    }
+
+    private boolean endsSentence(int i) {
+        if (i > 0 && t.get(i - 1).is(Token.Kind.WORD)) {
+            Token prev = t.get(i - 1);
+            if (NOT_ABBREVIATIONS.contains(prev.word()) || prev.end() - prev.start() == 1
+                    && Character.isUpperCase(text.charAt(prev.start()))) {
+                return false;
+            }
+        }
+        if (i + 1 < t.size() && t.get(i + 1).is(Token.Kind.WORD)) {
+            char c = text.charAt(t.get(i + 1).start());
+            return !Character.isLowerCase(c);
+        }
+        return true;
+    }
+
+    private void resetTable() {
+        table++;
+        columnN = new HashMap<>();
+        columnRatio = new HashMap<>();
+        columnP = new HashMap<>();
+        tableCategory = null;
+        tablePercentMode = false;
+        pendingCounts.clear();
+        previousRowRatios = List.of();
+    }
+
+    // ------------------------------------------------------------------ tables
+
+    private void tableRow(int a, int b) {
+        List<int[]> cells = new ArrayList<>();
+        int s = a;
+        for (int i = a; i <= b; i++) {
+            if (i == b || t.get(i).is(Token.Kind.PIPE)) {
+                cells.add(new int[] {s, i});
+                s = i + 1;
+            }
+        }
+        // a leading pipe (Markdown) gives an empty first cell
+        if (cells.size() > 1 && cells.get(0)[0] == cells.get(0)[1]) {
+            cells.remove(0);
+        }
+        if (cells.isEmpty()) {
+            return;
+        }
+        int[] label = cells.get(0);
+        boolean header = true;
+        for (int c = 1; c < cells.size(); c++) {
+            if (hasStatisticNumber(cells.get(c)[0], cells.get(c)[1])) {
+                header = false;
+            }
+        }
+        String labelText = words(label[0], label[1]);
+        if (header) {
+            for (int c = 0; c < cells.size(); c++) {
+                int[] cell = cells.get(c);
+                Integer n = denominator(cell[0], cell[1]);
+                if (n != null) {
+                    columnN.put(c, n);
+                }
+                String w = words(cell[0], cell[1]);
+                if (w.contains("ratio")) {
+                    boolean hazard = w.contains("hazard");
+                    boolean other = w.contains("odds") || w.contains("response") || w.contains("risk ratio")
+                            || w.contains("rate ratio") || w.contains("relative risk");
+                    columnRatio.put(c, hazard && other ? "MIXED" : w.contains("odds") ? "OR" : hazard ? "HR" : "RR");
+                }
+                if (w.equals("p") || w.contains("p value") || w.equals("p values")) {
+                    columnP.put(c, true);
+                }
+            }
+            String cat = category(label[0], label[1]);
+            if (cat != null) {
+                tableCategory = cat;
+            }
+            if (labelText.contains("no") && text.substring(t.get(label[0]).start(), t.get(Math.max(label[0],
+                    label[1] - 1)).end()).contains("%")) {
+                tablePercentMode = true;
+            }
+            if (cells.size() == 1) {
+                sentence(label[0], label[1], -1, null, null);
+            }
+            return;
+        }
+        String rowCategory = category(label[0], label[1]);
+        if (rowCategory != null) {
+            tableCategory = rowCategory;
+        }
+        String category = rowCategory != null ? rowCategory : isGenericLabel(labelText) ? tableCategory : null;
+        String endpoint = endpointBefore(label[1], label[0]);
+        boolean medianRow = labelText.contains("median") && !labelText.contains("follow");
+        Units unit = unitIn(label[0], label[1]);
+        boolean percentRow = labelHasPercent(label) || tablePercentMode;
+        boolean pRow = labelText.equals("p") || labelText.startsWith("p value") || labelText.equals("p values");
+        boolean countRow = labelText.startsWith("no") && labelText.contains("patients") && !labelHasPercent(label);
+        if (endpoint != null && category == null && (labelText.contains("rate") || labelHasPercent(label))) {
+            category = "SURVIVAL";
+        }
+        List<Ratio> rowRatios = new ArrayList<>();
+        int medianOrder = 0;
+        for (int c = 1; c < cells.size(); c++) {
+            int[] cell = cells.get(c);
+            if (cell[0] >= cell[1]) {
+                continue;
+            }
+            int before = out.size();
+            if (pRow || columnP.getOrDefault(c, false) && !hasPercent(cell[0], cell[1])) {
+                PStat p = pCell(cell[0], cell[1], c);
+                if (p != null) {
+                    attachP(p, pRow ? previousRowRatios : rowRatios, c, pRow);
+                    continue;
+                }
+            }
+            String ratioColumn = columnRatio.get(c);
+            if (ratioColumn != null || labelText.contains("ratio")) {
+                String measure = labelText.contains("ratio") ? labelMeasure(labelText)
+                        : !"MIXED".equals(ratioColumn) ? ratioColumn
+                        : category != null && !"SURVIVAL".equals(category) ? "RR" : "HR";
+                Ratio r = ratioCell(cell[0], cell[1], c, measure, endpoint);
+                if (r != null) {
+                    out.add(r);
+                    rowRatios.add(r);
+                    continue;
+                }
+            }
+            if (medianRow && unit != null) {
+                Median m = medianCell(cell[0], cell[1], c, endpoint, unit, medianOrder);
+                if (m != null) {
+                    out.add(m);
+                    medianOrder++;
+                    continue;
+                }
+            }
+            if (countRow && category != null) {
+                Token only = cell[1] - cell[0] == 1 ? t.get(cell[0]) : null;
+                if (only != null && only.is(Token.Kind.NUM) && only.num().whole()) {
+                    pendingCounts.put(category + "\u0000" + c, (int) only.num().value());
+                    continue;
+                }
+            }
+            sentence(cell[0], cell[1], c, category, columnN.get(c));
+            if (percentRow) {
+                tableParenPercent(cell[0], cell[1], c, category, before);
+            }
+            rowRatios.addAll(ratiosSince(before));
+        }
+        previousRowRatios = rowRatios;
+    }
+
+    private static String labelMeasure(String label) {
+        return label.contains("odds") ? "OR" : label.contains("hazard") ? "HR" : "RR";
+    }
+
+    private static boolean isGenericLabel(String label) {
+        return label.isEmpty() || label.startsWith("no") || label.startsWith("ci") || label.contains("review")
+                || label.equals("n") || label.startsWith("stratified") || label.startsWith("rate")
+                || label.startsWith("of patients") || label.startsWith("patients") || label.startsWith("percent");
+    }
+
+    private boolean labelHasPercent(int[] label) {
+        for (int i = label[0]; i < label[1]; i++) {
+            if (t.get(i).is(Token.Kind.PERCENT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<Ratio> ratiosSince(int before) {
+        List<Ratio> r = new ArrayList<>();
+        for (int i = before; i < out.size(); i++) {
+            if (out.get(i) instanceof Ratio x) {
+                r.add(x);
+            }
+        }
+        return r;
+    }
+
+    /** A p-value cell: "0·0005", "&lt;0.001", "p = 0.03". */
+    private PStat pCell(int a, int b, int column) {
+        int i = a;
+        if (t.get(i).isWord("p")) {
+            PStat p = pValue(i, b, column);
+            return p;
+        }
+        PValue.Relation rel = PValue.Relation.EQUAL;
+        if (t.get(i).is(Token.Kind.LT) || t.get(i).is(Token.Kind.LE)) {
+            rel = PValue.Relation.LESS;
+            i++;
+        } else if (t.get(i).is(Token.Kind.GT) || t.get(i).is(Token.Kind.GE)) {
+            rel = PValue.Relation.GREATER;
+            i++;
+        }
+        if (i < b && t.get(i).is(Token.Kind.NUM) && t.get(i).num().value() <= 1) {
+            Num v = t.get(i).num();
+            return new PStat(t.get(a).start(), v.end(), context, column, rel, v);
+        }
+        return null;
+    }
+
+    private void attachP(PStat p, List<Ratio> ratios, int column, boolean previousRow) {
+        for (Ratio r : ratios) {
+            if (r.p() == null && (r.column() == column || !previousRow && ratios.size() == 1)) {
+                int idx = out.indexOf(r);
+                Ratio with = r.withP(p, r.end());
+                out.set(idx, with);
+                ratios.set(ratios.indexOf(r), with);
+                return;
+            }
+        }
+        out.add(p);
+    }
+
+    private Ratio ratioCell(int a, int b, int column, String measure, String endpoint) {
+        if (!t.get(a).is(Token.Kind.NUM)) {
+            return null;
+        }
+        Num est = t.get(a).num();
+        Ci ci = ci(a + 1, b, 95);
+        if (ci == null && a + 1 != b) {
+            return null;
+        }
+        return new Ratio(est.start(), ci == null ? est.end() : ci.end, context, column, measure, est,
+                ci == null ? null : ci.lower, ci == null ? null : ci.upper, ci == null ? 95 : ci.level, null, endpoint);
+    }
+
+    private Median medianCell(int a, int b, int column, String endpoint, Units unit, int order) {
+        Token first = t.get(a);
+        Num value;
+        if (first.is(Token.Kind.NUM)) {
+            value = first.num();
+        } else if (notReached(a, b) > a) {
+            value = null;
+        } else {
+            return null;
+        }
+        int after = value != null ? a + 1 : notReached(a, b);
+        Ci ci = ci(after, b, 95);
+        return new Median(first.start(), ci == null ? t.get(after - 1).end() : ci.end, context, column, endpoint, value,
+                unit, ci == null ? null : ci.lower, ci == null ? null : ci.upper, ci == null ? 95 : ci.level, false,
+                order);
+    }
+
+    /** "98 (23)", "1 (&lt;1)", "23 (19–27)" in a row or table whose figures are n (%) or % (95% CI). */
+    private void tableParenPercent(int a, int b, int column, String category, int before) {
+        if (out.size() > before) {
+            return;
+        }
+        if (a + 2 < b && t.get(a).is(Token.Kind.NUM) && t.get(a + 1).is(Token.Kind.OPEN)) {
+            Num first = t.get(a).num();
+            int i = a + 2;
+            boolean bound = false;
+            if (i < b && (t.get(i).is(Token.Kind.LT) || t.get(i).is(Token.Kind.GT))) {
+                bound = true;
+                i++;
+            }
+            if (i + 1 < b && t.get(i).is(Token.Kind.NUM) && t.get(i + 1).is(Token.Kind.CLOSE)) {
+                Num second = t.get(i).num();
+                Integer n = columnN.get(column);
+                if (first.whole()) {
+                    out.add(merged(new Proportion(first.start(), t.get(i + 1).end(), context, column, table, category,
+                            (int) first.value(), bound ? null : second, n, null, null, 95)));
+                }
+                return;
+            }
+            Ci ci = ci(a + 1, b, 95);
+            if (ci != null) {
+                out.add(merged(new Proportion(first.start(), ci.end, context, column, table, category, null, first,
+                        columnN.get(column), ci.lower, ci.upper, ci.level)));
+            }
+        } else if (a < b && t.get(a).is(Token.Kind.NUM) && a + 1 == b && t.get(a).num().whole() && category != null
+                && tablePercentMode) {
+            Num k = t.get(a).num();
+            out.add(new Proportion(k.start(), k.end(), context, column, table, category, (int) k.value(), null,
+                    columnN.get(column), null, null, 95));
+        }
+    }
+
+    private Proportion merged(Proportion p) {
+        if (p.count() == null && p.category() != null) {
+            Integer k = pendingCounts.remove(p.category() + "\u0000" + p.column());
+            if (k != null) {
+                return p.withCount(k);
+            }
+        }
+        return p;
+    }
+
+    private boolean hasStatisticNumber(int a, int b) {
+        for (int i = a; i < b; i++) {
+            Token x = t.get(i);
+            if (x.is(Token.Kind.NUM)) {
+                boolean nEquals = i >= 2 && t.get(i - 1).is(Token.Kind.EQ) && t.get(i - 2).isWord("n");
+                boolean level = i + 1 < b && t.get(i + 1).is(Token.Kind.PERCENT) && i + 2 < b
+                        && t.get(i + 2).is(Token.Kind.WORD) && CI_WORDS.contains(t.get(i + 2).word());
+                if (!nEquals && !level) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean hasPercent(int a, int b) {
+        for (int i = a; i < b; i++) {
+            if (t.get(i).is(Token.Kind.PERCENT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** "N = 431", "(n=262)", "n = 57" in a header cell. */
+    private Integer denominator(int a, int b) {
+        for (int i = a; i + 2 < b; i++) {
+            if (t.get(i).isWord("n") && t.get(i + 1).is(Token.Kind.EQ) && t.get(i + 2).is(Token.Kind.NUM)
+                    && t.get(i + 2).num().whole()) {
+                return (int) t.get(i + 2).num().value();
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ sentences (and table cells)
+
+    /**
+     * The statistics of tokens [a, b): a sentence, or a table cell ({@code column} &gt;= 0) with the category and
+     * denominator its row and column give.
+     */
+    private void sentence(int a, int b, int column, String cellCategory, Integer cellN) {
+        Integer among = among(a, b);
+        Map<String, Integer> medianOrder = new HashMap<>();
+        int i = a;
+        while (i < b) {
+            int next = ratio(i, b, column);
+            if (next == i) {
+                next = pStandalone(i, b, column);
+            }
+            if (next == i) {
+                next = median(i, b, column, medianOrder, a);
+            }
+            if (next == i) {
+                next = proportion(i, b, column, cellCategory, cellN != null ? cellN : among, a);
+            }
+            i = next > i ? next : i + 1;
+        }
+    }
+
+    /** "Among 57 patients": the denominator of the sentence's percentages that print none. */
+    private Integer among(int a, int b) {
+        for (int i = a; i + 1 < b; i++) {
+            if (t.get(i).isWord("among") && t.get(i + 1).is(Token.Kind.NUM) && t.get(i + 1).num().whole()) {
+                return (int) t.get(i + 1).num().value();
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ ratios
+
+    private int ratio(int i, int b, int column) {
+        String measure = ratioKeyword(i);
+        if (measure == null) {
+            return i;
+        }
+        int k = i + (t.get(i).word().equals("hazard") || t.get(i).word().equals("odds") || t.get(i).word().equals("risk")
+                || t.get(i).word().equals("relative") || t.get(i).word().equals("rate") ? 2 : 1);
+        double level = 95;
+        int limit = Math.min(b, k + WINDOW);
+        Num est = null;
+        int at = -1;
+        for (int j = k; j < limit; j++) {
+            Token x = t.get(j);
+            if (x.is(Token.Kind.PERIOD) || x.is(Token.Kind.PIPE) || j > k && ratioKeyword(j) != null) {
+                return i;
+            }
+            if (x.is(Token.Kind.NUM)) {
+                if (j + 1 < b && t.get(j + 1).is(Token.Kind.PERCENT)) {
+                    if (j + 2 < b && t.get(j + 2).is(Token.Kind.WORD) && CI_WORDS.contains(t.get(j + 2).word())
+                            || j + 3 < b && t.get(j + 2).is(Token.Kind.DASH) && CI_WORDS.contains(t.get(j + 3).word())) {
+                        level = x.num().value();
+                        j += 2;
+                        continue;
+                    }
+                    return i;
+                }
+                if (j + 1 < b && t.get(j + 1).is(Token.Kind.WORD) && Units.of(t.get(j + 1).word()) != null) {
+                    return i;
+                }
+                est = x.num();
+                at = j;
+                break;
+            }
+        }
+        if (est == null || !(est.value() > 0)) {
+            return i;
+        }
+        Ci ci = ci(at + 1, b, level);
+        int end = ci == null ? at + 1 : ci.endToken;
+        Ratio r = new Ratio(t.get(i).start(), ci == null ? est.end() : ci.end, context, column, measure, est,
+                ci == null ? null : ci.lower, ci == null ? null : ci.upper, ci == null ? level : ci.level, null,
+                endpointBefore(i, Math.max(0, i - WINDOW)));
+        // a p-value printed with it: "; P<0.001", ", p = 0.03"
+        for (int j = end; j < Math.min(b, end + 6); j++) {
+            Token x = t.get(j);
+            if (x.isWord("p")) {
+                PStat p = pValue(j, b, column);
+                if (p != null) {
+                    r = r.withP(p, p.end());
+                    end = indexAfter(p.end(), j, b);
+                }
+                break;
+            }
+            if (!(x.is(Token.Kind.SEMI) || x.is(Token.Kind.COMMA) || x.is(Token.Kind.OPEN) || x.is(Token.Kind.CLOSE)
+                    || x.isWord("and") || x.isWord("with"))) {
+                break;
+            }
+        }
+        out.add(r);
+        return end;
+    }
+
+    /** HR, OR, RR (upper case), hazard ratio, odds ratio, risk ratio, relative risk, rate ratio; else null. */
+    private String ratioKeyword(int i) {
+        Token x = t.get(i);
+        if (!x.is(Token.Kind.WORD)) {
+            return null;
+        }
+        String original = text.substring(x.start(), x.end());
+        switch (x.word()) {
+            case "hr", "hrs" -> {
+                return original.startsWith("HR") ? "HR" : null;
+            }
+            case "or" -> {
+                return original.equals("OR") ? "OR" : null;
+            }
+            case "rr" -> {
+                return original.equals("RR") ? "RR" : null;
+            }
+            case "hazard" -> {
+                return next(i, "ratio") ? "HR" : null;
+            }
+            case "odds" -> {
+                return next(i, "ratio") ? "OR" : null;
+            }
+            case "risk", "rate" -> {
+                return next(i, "ratio") ? "RR" : null;
+            }
+            case "relative" -> {
+                return next(i, "risk") ? "RR" : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private boolean next(int i, String word) {
+        return i + 1 < t.size() && t.get(i + 1).isWord(word);
+    }
+
+    private int indexAfter(int offset, int from, int b) {
+        int j = from;
+        while (j < b && t.get(j).start() < offset) {
+            j++;
+        }
+        return j;
+    }
+
+    // ------------------------------------------------------------------ p-values
+
+    private int pStandalone(int i, int b, int column) {
+        if (!t.get(i).isWord("p")) {
+            return i;
+        }
+        PStat p = pValue(i, b, column);
+        if (p == null) {
+            return i;
+        }
+        out.add(p);
+        return indexAfter(p.end(), i, b);
+    }
+
+    /** "P&lt;0.001", "p = .03", "P value 0.0005", "p: 0.2"; null when the tokens at {@code i} are not one. */
+    private PStat pValue(int i, int b, int column) {
+        int j = i + 1;
+        if (j < b && t.get(j).is(Token.Kind.DASH) && j + 1 < b && t.get(j + 1).isWord("value")) {
+            j += 2;
+        } else if (j < b && t.get(j).isWord("value")) {
+            j++;
+        }
+        if (j >= b) {
+            return null;
+        }
+        PValue.Relation rel;
+        Token x = t.get(j);
+        if (x.is(Token.Kind.EQ) || x.is(Token.Kind.COLON)) {
+            rel = PValue.Relation.EQUAL;
+            j++;
+        } else if (x.is(Token.Kind.LT) || x.is(Token.Kind.LE)) {
+            rel = PValue.Relation.LESS;
+            j++;
+        } else if (x.is(Token.Kind.GT) || x.is(Token.Kind.GE)) {
+            rel = PValue.Relation.GREATER;
+            j++;
+        } else if (x.is(Token.Kind.NUM)) {
+            rel = PValue.Relation.EQUAL;
+        } else {
+            return null;
+        }
+        if (j < b && (t.get(j).is(Token.Kind.LT) || t.get(j).is(Token.Kind.GT))) {
+            rel = t.get(j).is(Token.Kind.LT) ? PValue.Relation.LESS : PValue.Relation.GREATER;
+            j++;
+        }
+        if (j >= b || !t.get(j).is(Token.Kind.NUM) || t.get(j).num().value() > 1) {
+            return null;
+        }
+        Num v = t.get(j).num();
+        return new PStat(t.get(i).start(), v.end(), context, column, rel, v);
+    }
+
+    // ------------------------------------------------------------------ medians
+
+    private int median(int i, int b, int column, Map<String, Integer> order, int unitStart) {
+        Token x = t.get(i);
+        boolean nr = false;
+        int afterValue;
+        if (x.is(Token.Kind.NUM)) {
+            afterValue = i + 1;
+        } else {
+            afterValue = notReached(i, b);
+            if (afterValue == i) {
+                return i;
+            }
+            nr = true;
+        }
+        if (i > unitStart && t.get(i - 1).is(Token.Kind.WORD) && TIME_POINT_WORDS.contains(t.get(i - 1).word())) {
+            return i;
+        }
+        if (afterValue < b && t.get(afterValue).is(Token.Kind.DASH) && afterValue + 1 < b
+                && t.get(afterValue + 1).is(Token.Kind.WORD) && Units.of(t.get(afterValue + 1).word()) != null) {
+            return i; // "12-month", "2-year"
+        }
+        // value [CI] unit, or a chain: value [CI] vs value [CI] unit
+        List<Object[]> chain = new ArrayList<>();
+        int j = i;
+        Units unit = null;
+        int guard = 0;
+        while (j < b && guard++ < 4) {
+            Num value = null;
+            int after;
+            if (t.get(j).is(Token.Kind.NUM)) {
+                value = t.get(j).num();
+                after = j + 1;
+            } else {
+                after = notReached(j, b);
+                if (after == j) {
+                    break;
+                }
+            }
+            Units u = after < b && t.get(after).is(Token.Kind.WORD) ? Units.of(t.get(after).word()) : null;
+            Ci ci = null;
+            if (u != null) {
+                after++;
+                ci = ci(after, b, 95);
+                if (ci != null) {
+                    after = ci.endToken;
+                }
+            } else {
+                ci = ci(after, b, 95);
+                int a2 = ci == null ? after : ci.endToken;
+                u = a2 < b && t.get(a2).is(Token.Kind.WORD) ? Units.of(t.get(a2).word()) : null;
+                if (u != null) {
+                    after = a2 + 1;
+                } else {
+                    after = a2;
+                }
+            }
+            chain.add(new Object[] {value, ci, u, j, after});
+            if (u != null) {
+                unit = u;
+            }
+            int k = after;
+            if (u != null && !(k < b && t.get(k).is(Token.Kind.WORD) && CHAIN_WORDS.contains(t.get(k).word())
+                    && k + 1 < b && t.get(k + 1).is(Token.Kind.NUM) && unitAhead(k + 1, b))) {
+                break;
+            }
+            if (k < b && t.get(k).is(Token.Kind.WORD) && CHAIN_WORDS.contains(t.get(k).word())) {
+                k++;
+                if (k < b && t.get(k).isWord("with")) {
+                    k++;
+                }
+                j = k;
+                continue;
+            }
+            break;
+        }
+        if (unit == null || chain.isEmpty() || nr && chain.size() == 1 && chain.get(0)[2] == null && unit == null) {
+            return i;
+        }
+        Kind kind = kind(i, unitStart);
+        if (kind == Kind.NONE) {
+            return i;
+        }
+        String endpoint = kind == Kind.FOLLOW_UP ? null : endpointBefore(i, unitStart);
+        int last = i;
+        for (Object[] c : chain) {
+            Num value = (Num) c[0];
+            Ci ci = (Ci) c[1];
+            Units u = c[2] != null ? (Units) c[2] : unit;
+            int from = (int) c[3];
+            int after = (int) c[4];
+            String key = endpoint == null ? "" : endpoint;
+            int ord = kind == Kind.FOLLOW_UP ? 0 : order.merge(key, 1, Integer::sum) - 1;
+            out.add(new Median(t.get(from).start(), t.get(after - 1).end(), context, column, endpoint, value, u,
+                    ci == null ? null : ci.lower, ci == null ? null : ci.upper, ci == null ? 95 : ci.level,
+                    kind == Kind.FOLLOW_UP, ord));
+            last = after;
+        }
+        return last;
+    }
+
+    private boolean unitAhead(int j, int b) {
+        for (int k = j; k < Math.min(b, j + 10); k++) {
+            if (t.get(k).is(Token.Kind.WORD) && Units.of(t.get(k).word()) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private enum Kind { MEDIAN, FOLLOW_UP, NONE }
+
+    /** Median, follow-up or neither, from the words before {@code i} in its sentence. */
+    private Kind kind(int i, int unitStart) {
+        for (int j = i - 1; j >= Math.max(unitStart, i - 3 * WINDOW); j--) {
+            Token x = t.get(j);
+            if (x.isWord("follow") || x.isWord("followup") || x.isWord("observation")) {
+                return Kind.FOLLOW_UP;
+            }
+            if (x.isWord("median") || x.isWord("medians") || x.isWord("mediane") || x.isWord("medianes")
+                    || x.isWord("mediana")) {
+                return Kind.MEDIAN;
+            }
+        }
+        return Kind.NONE;
+    }
+
+    /** The index after "NR", "not reached", "not estimable", "NE"; {@code i} when none. */
+    private int notReached(int i, int b) {
+        Token x = t.get(i);
+        if (!x.is(Token.Kind.WORD)) {
+            return i;
+        }
+        String original = text.substring(x.start(), x.end());
+        if (original.equals("NR") || original.equals("NE")) {
+            return i + 1;
+        }
+        if (x.isWord("not") && i + 1 < b && (t.get(i + 1).isWord("reached") || t.get(i + 1).isWord("estimable")
+                || t.get(i + 1).isWord("evaluable"))) {
+            return i + 2;
+        }
+        return i;
+    }
+
+    // ------------------------------------------------------------------ proportions
+
+    private int proportion(int i, int b, int column, String cellCategory, Integer contextN, int unitStart) {
+        Token x = t.get(i);
+        // "CR, n = 8"
+        String cat = categoryAt(i);
+        if (cat != null) {
+            int j = i + categoryLength(i);
+            if (j < b && (t.get(j).is(Token.Kind.COMMA) || t.get(j).is(Token.Kind.COLON))) {
+                j++;
+            }
+            if (j + 2 < b) {
+                if (t.get(j).isWord("n") && t.get(j + 1).is(Token.Kind.EQ) && t.get(j + 2).is(Token.Kind.NUM)
+                        && t.get(j + 2).num().whole()) {
+                    Num k = t.get(j + 2).num();
+                    out.add(new Proportion(x.start(), k.end(), context, column, column >= 0 ? table : -1, cat, (int) k.value(), null, contextN,
+                            null, null, 95));
+                    return j + 3;
+                }
+            }
+            return i;
+        }
+        if (!x.is(Token.Kind.NUM) || i + 1 >= b) {
+            return i;
+        }
+        // k/n without a percentage, after a category word: "CR 8/57"
+        if (t.get(i + 1).is(Token.Kind.SLASH) && i + 2 < b && t.get(i + 2).is(Token.Kind.NUM) && x.num().whole()
+                && t.get(i + 2).num().whole() && !(i + 3 < b && t.get(i + 3).is(Token.Kind.OPEN)
+                && i + 5 < b && t.get(i + 5).is(Token.Kind.PERCENT))) {
+            String c = categoryBefore(i, unitStart);
+            if (c != null && x.num().value() <= t.get(i + 2).num().value()) {
+                out.add(new Proportion(x.start(), t.get(i + 2).end(), context, column, column >= 0 ? table : -1, c, (int) x.num().value(), null,
+                        (int) t.get(i + 2).num().value(), null, null, 95));
+                return i + 3;
+            }
+        }
+        if (!t.get(i + 1).is(Token.Kind.PERCENT)) {
+            return i;
+        }
+        if (i + 2 < b && t.get(i + 2).is(Token.Kind.WORD) && CI_WORDS.contains(t.get(i + 2).word())) {
+            return i; // a CI level, "95% CI"
+        }
+        if (i + 3 < b && t.get(i + 2).is(Token.Kind.DASH) && CI_WORDS.contains(t.get(i + 3).word())) {
+            return i; // "95%-KI"
+        }
+        Num pct = x.num();
+        if (pct.value() > 100) {
+            return i + 2;
+        }
+        Integer count = null;
+        Integer n = null;
+        int start = pct.start();
+        // look back: "25/57 (44%)", "98 (23%)", "399 of 636 (62.7%)"
+        if (i - 1 >= unitStart && t.get(i - 1).is(Token.Kind.OPEN) && i - 2 >= unitStart && t.get(i - 2).is(Token.Kind.NUM)
+                && t.get(i - 2).num().whole()) {
+            Num k = t.get(i - 2).num();
+            if (i - 4 >= unitStart && t.get(i - 3).is(Token.Kind.SLASH) && t.get(i - 4).is(Token.Kind.NUM)
+                    && t.get(i - 4).num().whole()) {
+                count = (int) t.get(i - 4).num().value();
+                n = (int) k.value();
+                start = t.get(i - 4).start();
+            } else if (i - 4 >= unitStart && t.get(i - 3).isWord("of") && t.get(i - 4).is(Token.Kind.NUM)
+                    && t.get(i - 4).num().whole()) {
+                count = (int) t.get(i - 4).num().value();
+                n = (int) k.value();
+                start = t.get(i - 4).start();
+            } else if (!(i - 3 >= unitStart && t.get(i - 3).is(Token.Kind.WORD) && (Units.of(t.get(i - 3).word()) != null
+                    || TIME_POINT_WORDS.contains(t.get(i - 3).word())))) {
+                count = (int) k.value();
+                start = k.start();
+            }
+        }
+        boolean closeAfter = count != null && i + 2 < b && t.get(i + 2).is(Token.Kind.CLOSE);
+        int j = i + 2;
+        int end = t.get(i + 1).end();
+        // "(n = 25/57; 95% CI, 31%-58%)"
+        if (j + 5 < b && t.get(j).is(Token.Kind.OPEN) && t.get(j + 1).isWord("n") && t.get(j + 2).is(Token.Kind.EQ)
+                && t.get(j + 3).is(Token.Kind.NUM) && t.get(j + 4).is(Token.Kind.SLASH) && t.get(j + 5).is(Token.Kind.NUM)
+                && t.get(j + 3).num().whole() && t.get(j + 5).num().whole()) {
+            count = (int) t.get(j + 3).num().value();
+            n = (int) t.get(j + 5).num().value();
+            end = t.get(j + 5).end();
+            j += 6;
+            if (j < b && (t.get(j).is(Token.Kind.SEMI) || t.get(j).is(Token.Kind.COMMA))) {
+                Ci ci = ci(j + 1, b, 95, true);
+                if (ci != null) {
+                    return add(start, ci, count, pct, n, contextN, column, cellCategory, i, unitStart, b);
+                }
+            }
+        }
+        Ci ci = ci(j, b, 95);
+        if (ci != null) {
+            return add(start, ci, count, pct, n, contextN, column, cellCategory, i, unitStart, b);
+        }
+        Integer trailing = trailingN(j, b);
+        String c = cellCategory != null ? cellCategory : categoryBefore(i, unitStart);
+        if (closeAfter) {
+            end = t.get(i + 2).end();
+        }
+        out.add(new Proportion(start, end, context, column, column >= 0 ? table : -1, c, count, pct, n != null ? n
+                : trailing != null ? trailing : contextN, null, null, 95));
+        return closeAfter ? i + 3 : i + 2;
+    }
+
+    private int add(int start, Ci ci, Integer count, Num pct, Integer n, Integer contextN, int column,
+            String cellCategory, int i, int unitStart, int b) {
+        Integer trailing = n == null ? trailingN(ci.endToken, b) : null;
+        String c = cellCategory != null ? cellCategory : categoryBefore(i, unitStart);
+        out.add(new Proportion(start, ci.end, context, column, column >= 0 ? table : -1, c, count, pct, n != null ? n
+                : trailing != null ? trailing : contextN, ci.lower, ci.upper, ci.level));
+        return ci.endToken;
+    }
+
+    /** "(n = 109)" within a few tokens after a percentage, before any other number. */
+    private Integer trailingN(int j, int b) {
+        for (int k = j; k < Math.min(b, j + 12); k++) {
+            Token x = t.get(k);
+            if (x.isWord("n") && k + 2 < b && t.get(k + 1).is(Token.Kind.EQ) && t.get(k + 2).is(Token.Kind.NUM)
+                    && t.get(k + 2).num().whole() && !(k + 3 < b && t.get(k + 3).is(Token.Kind.SLASH))) {
+                int before = k - 1;
+                if (before >= 0 && (t.get(before).is(Token.Kind.COMMA) || t.get(before).is(Token.Kind.COLON))) {
+                    before--;
+                }
+                if (before >= 0 && (categoryAt(before) != null || before > 0 && categoryAt(before - 1) != null)) {
+                    return null; // "CR, n = 8" is a count, not the denominator
+                }
+                return (int) t.get(k + 2).num().value();
+            }
+            if (x.is(Token.Kind.NUM) || x.is(Token.Kind.PERCENT)) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ confidence intervals
+
+    /** A parsed CI: its ends, level, end offset and the token after it. */
+    private record Ci(Num lower, Num upper, double level, int end, int endToken) {}
+
+    private Ci ci(int j, int b, double defaultLevel) {
+        return ci(j, b, defaultLevel, false);
+    }
+
+    /**
+     * A CI starting at token {@code j}: "(95% CI, 0.62 to 0.83)", "95% CI 0.62–0.83", "[0·51–0·76]", "(23%-41%)",
+     * "(95%-KI: 47,1-72,4 %)", "(21.65—not applicable)"; null when there is none.
+     *
+     * @param inParens whether an opening bracket was already consumed (then a closing one may end it)
+     */
+    private Ci ci(int j, int b, double defaultLevel, boolean inParens) {
+        int k = j;
+        boolean open = inParens;
+        if (k < b && t.get(k).is(Token.Kind.OPEN)) {
+            open = true;
+            k++;
+        }
+        if (k < b && (t.get(k).is(Token.Kind.SEMI) || t.get(k).is(Token.Kind.COMMA))) {
+            k++;
+        }
+        double level = defaultLevel;
+        boolean labelled = false;
+        if (k + 1 < b && t.get(k).is(Token.Kind.NUM) && t.get(k + 1).is(Token.Kind.PERCENT)) {
+            int w = k + 2;
+            if (w < b && t.get(w).is(Token.Kind.DASH)) {
+                w++;
+            }
+            if (w < b && t.get(w).is(Token.Kind.WORD) && CI_WORDS.contains(t.get(w).word())) {
+                level = t.get(k).num().value();
+                labelled = true;
+                k = w + 1;
+            }
+        } else if (k < b && t.get(k).is(Token.Kind.WORD) && CI_WORDS.contains(t.get(k).word())) {
+            labelled = true;
+            k++;
+        }
+        if (labelled) {
+            // "confidence interval [CI]", "CI:", "CI ="
+            for (int guard = 0; guard < 6 && k < b; guard++) {
+                Token x = t.get(k);
+                if (x.isWord("interval") || x.isWord("intervals") || x.isWord("limits") || x.isWord("ci")
+                        || x.is(Token.Kind.COLON) || x.is(Token.Kind.COMMA) || x.is(Token.Kind.EQ)
+                        || x.is(Token.Kind.OPEN) && k + 2 < b && t.get(k + 1).isWord("ci") && t.get(k + 2).is(Token.Kind.CLOSE)
+                        || x.is(Token.Kind.CLOSE) && k > 0 && t.get(k - 1).isWord("ci")) {
+                    k++;
+                } else {
+                    break;
+                }
+            }
+            if (k < b && t.get(k).is(Token.Kind.OPEN)) {
+                open = true;
+                k++;
+            }
+        }
+        if (!(level >= 50 && level < 100) || k >= b || !t.get(k).is(Token.Kind.NUM)) {
+            return null;
+        }
+        if (!open && !labelled) {
+            return null;
+        }
+        Num lower = t.get(k).num();
+        k++;
+        if (k < b && t.get(k).is(Token.Kind.PERCENT)) {
+            k++;
+        }
+        if (!(k < b && (t.get(k).is(Token.Kind.DASH) || t.get(k).isWord("to") || t.get(k).is(Token.Kind.COMMA)
+                || t.get(k).isWord("a") || t.get(k).isWord("bis") || t.get(k).isWord("\u00e0")))) {
+            return null;
+        }
+        k++;
+        Num upper = null;
+        if (k < b && t.get(k).is(Token.Kind.NUM)) {
+            upper = t.get(k).num();
+            k++;
+        } else {
+            int nr = notReached(k, b);
+            if (nr == k && !(k + 1 < b && t.get(k).isWord("not") && t.get(k + 1).isWord("applicable"))) {
+                return null;
+            }
+            k = nr == k ? k + 2 : nr;
+        }
+        if (k < b && t.get(k).is(Token.Kind.PERCENT)) {
+            k++;
+        }
+        int end = t.get(k - 1).end();
+        if (open && k < b && t.get(k).is(Token.Kind.CLOSE)) {
+            end = t.get(k).end();
+            k++;
+        }
+        return new Ci(lower, upper, level, end, k);
+    }
+
+    // ------------------------------------------------------------------ words
+
+    /** The response category whose words start at token {@code i}: ORR, CR, PR, SD, PD, DCR; else null. */
+    private String categoryAt(int i) {
+        Token x = t.get(i);
+        if (!x.is(Token.Kind.WORD)) {
+            return null;
+        }
+        String original = text.substring(x.start(), x.end());
+        switch (x.word()) {
+            case "orr" -> {
+                return "ORR";
+            }
+            case "dcr" -> {
+                return "DCR";
+            }
+            case "cr", "pr", "sd", "pd" -> {
+                if (!original.equals(original.toUpperCase(Locale.ROOT))) {
+                    return null;
+                }
+                if (x.word().equals("pd") && i + 2 < t.size() && t.get(i + 1).is(Token.Kind.DASH)) {
+                    return null; // PD-L1, PD-1
+                }
+                return x.word().toUpperCase(Locale.ROOT);
+            }
+            case "complete" -> {
+                return next(i, "response") || next(i, "responses") || next(i, "remission") ? "CR" : null;
+            }
+            case "partial" -> {
+                return next(i, "response") || next(i, "responses") || next(i, "remission") ? "PR" : null;
+            }
+            case "stable" -> {
+                return next(i, "disease") ? "SD" : null;
+            }
+            case "progressive" -> {
+                return next(i, "disease") ? "PD" : null;
+            }
+            case "objective", "overall" -> {
+                return next(i, "response") || next(i, "responses") ? "ORR" : null;
+            }
+            case "disease" -> {
+                return next(i, "control") ? "DCR" : null;
+            }
+            case "response" -> {
+                return next(i, "rate") && !(i > 0 && (t.get(i - 1).isWord("objective") || t.get(i - 1).isWord("overall")
+                        || t.get(i - 1).isWord("complete") || t.get(i - 1).isWord("partial"))) ? "ORR" : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    private int categoryLength(int i) {
+        Token x = t.get(i);
+        return x.word().length() <= 3 && !x.isWord("pd") || x.isWord("pd") ? 1 : 2;
+    }
+
+    /** The nearest response category (or SURVIVAL for a landmark survival rate) named before token {@code i}. */
+    private String categoryBefore(int i, int unitStart) {
+        for (int j = i - 1; j >= Math.max(unitStart, i - 10); j--) {
+            if (t.get(j).is(Token.Kind.NUM) && j + 1 < i && t.get(j + 1).is(Token.Kind.PERCENT)
+                    && !(j + 2 < i && t.get(j + 2).is(Token.Kind.WORD) && CI_WORDS.contains(t.get(j + 2).word()))) {
+                // "35% ... versus 22%": the category of the percentage before
+                for (int k = out.size() - 1; k >= 0 && out.get(k).context() == context; k--) {
+                    if (out.get(k) instanceof Proportion p && p.start() <= t.get(j).start()) {
+                        return p.category();
+                    }
+                }
+                return null;
+            }
+            String c = categoryAt(j);
+            if (c != null) {
+                return c;
+            }
+            if (endpointAt(j) != null || t.get(j).isWord("survival")) {
+                return "SURVIVAL";
+            }
+        }
+        return null;
+    }
+
+    private String category(int a, int b) {
+        for (int i = a; i < b; i++) {
+            String c = categoryAt(i);
+            if (c != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    /** The nearest endpoint named before token {@code i} (not before {@code from}). */
+    private String endpointBefore(int i, int from) {
+        for (int j = i - 1; j >= Math.max(from, i - 3 * WINDOW); j--) {
+            String e = endpointAt(j);
+            if (e != null) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** The endpoint whose name ends at token {@code j}: OS, PFS, DOR, TTP, EFS, DFS, RFS, MFS; else null. */
+    private String endpointAt(int j) {
+        Token x = t.get(j);
+        if (!x.is(Token.Kind.WORD)) {
+            return null;
+        }
+        String original = text.substring(x.start(), x.end());
+        switch (x.word()) {
+            case "os" -> {
+                return original.equals("OS") ? "OS" : null;
+            }
+            case "pfs", "rpfs", "ttp", "dor", "efs", "dfs", "rfs", "mfs", "ttf", "cfs" -> {
+                return x.word().equals("rpfs") ? "PFS" : x.word().toUpperCase(Locale.ROOT);
+            }
+            case "survival", "\u00fcberleben", "supervivencia", "survie", "sobrevida" -> {
+                String before = wordBefore(j, 1);
+                String before2 = wordBefore(j, 2);
+                if ("free".equals(before) || "libre".equals(before2) || "livre".equals(before2)) {
+                    String kind = "free".equals(before) ? before2 : wordBefore(j, 3);
+                    return switch (kind == null ? "" : kind) {
+                        case "progression" -> "PFS";
+                        case "event" -> "EFS";
+                        case "disease" -> "DFS";
+                        case "relapse", "recurrence" -> "RFS";
+                        case "metastasis" -> "MFS";
+                        case "cancer" -> "CFS";
+                        default -> "PFS";
+                    };
+                }
+                if ("progressionsfreies".equals(before)) {
+                    return "PFS";
+                }
+                return "OS";
+            }
+            case "progression" -> {
+                return "time".equals(wordBefore(j, 2)) || "time".equals(wordBefore(j, 3)) ? "TTP" : null;
+            }
+            case "response" -> {
+                return "duration".equals(wordBefore(j, 2)) ? "DOR" : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** The word {@code back} words before token {@code j} (dashes skipped), or null. */
+    private String wordBefore(int j, int back) {
+        int k = j;
+        int seen = 0;
+        while (k > 0 && seen < back) {
+            k--;
+            if (t.get(k).is(Token.Kind.DASH)) {
+                continue;
+            }
+            if (!t.get(k).is(Token.Kind.WORD)) {
+                return null;
+            }
+            seen++;
+        }
+        return seen == back ? t.get(k).word() : null;
+    }
+
+    private Units unitIn(int a, int b) {
+        for (int i = a; i < b; i++) {
+            if (t.get(i).is(Token.Kind.WORD)) {
+                Units u = Units.of(t.get(i).word());
+                if (u != null && !t.get(i).isWord("d")) {
+                    return u;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The words of tokens [a, b), lower case, separated by one space. */
+    private String words(int a, int b) {
+        StringBuilder s = new StringBuilder();
+        for (int i = a; i < b; i++) {
+            if (t.get(i).is(Token.Kind.WORD)) {
+                if (s.length() > 0) {
+                    s.append(' ');
+                }
+                s.append(t.get(i).word());
+            }
+        }
+        return s.toString();
+    }
+
+    // ------------------------------------------------------------------ claimed CI method
+
+    /** The binomial CI method the text names, when it names exactly one. */
+    static String claimedCiMethod(String text) {
+        String s = text.length() > 2_000_000 ? text.substring(0, 2_000_000) : text;
+        s = s.toLowerCase(Locale.ROOT);
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        if (s.contains("clopper") || s.contains("exact binomial") || s.contains("exact confidence")
+                || s.contains("exact 95%") || s.contains("exact ci") || s.contains("exact method")) {
+            found.add("clopper-pearson");
+        }
+        if (s.contains("wilson")) {
+            found.add("wilson");
+        }
+        if (s.contains("agresti")) {
+            found.add("agresti-coull");
+        }
+        if (s.contains("jeffreys")) {
+            found.add("jeffreys");
+        }
+        if (s.contains("wald confidence") || s.contains("wald interval") || s.contains("wald method")
+                || s.contains("wald ci") || s.contains("normal approximation")) {
+            found.add("wald");
+        }
+        return found.size() == 1 ? found.iterator().next() : null;
+    }
+}

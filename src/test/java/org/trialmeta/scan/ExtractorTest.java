@@ -1,0 +1,154 @@
+package org.trialmeta.scan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.trialmeta.model.PValue;
+
+/** The notations journals use, read by {@link Extractor}; and its bounded, linear scan. */
+class ExtractorTest {
+
+    private static List<Statistic> all(String text) {
+        return Extractor.extract(text).statistics();
+    }
+
+    private static <T extends Statistic> List<T> of(Class<T> type, String text) {
+        return all(text).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static Ratio ratio(String text) {
+        List<Ratio> r = of(Ratio.class, text);
+        assertThat(r).as(text).hasSize(1);
+        return r.get(0);
+    }
+
+    @Test
+    void ratiosInEveryJournalStyle() {
+        for (String s : List.of("HR 0.72 (95% CI 0.62–0.83; P<0.001)",
+                "hazard ratio for death, 0.72; 95% confidence interval [CI], 0.62 to 0.83; P<0.001",
+                "(hazard ratio [95% CI], 0.72 [0.62–0.83]; P < 0.001)",
+                "HR=0.72; 95%CI:0.62-0.83; p <0.001",
+                "HR 0·72, 95% CI 0·62–0·83, p<0·001",
+                "HR, 0.72; 95% CI, 0.62‒0.83; P < .001")) {
+            Ratio r = ratio(s);
+            assertThat(r.measure()).as(s).isEqualTo("HR");
+            assertThat(r.estimate().value()).as(s).isEqualTo(0.72);
+            assertThat(r.estimate().decimals()).as(s).isEqualTo(2);
+            assertThat(r.lower().value()).as(s).isEqualTo(0.62);
+            assertThat(r.upper().value()).as(s).isEqualTo(0.83);
+            assertThat(r.level()).as(s).isEqualTo(95);
+            assertThat(r.p().relation()).as(s).isEqualTo(PValue.Relation.LESS);
+            assertThat(r.p().value().value()).as(s).isEqualTo(0.001);
+        }
+        assertThat(ratio("odds ratio 1.8 (99% CI 0.9 to 3.6)").level()).isEqualTo(99);
+        assertThat(ratio("odds ratio 1.8 (99% CI 0.9 to 3.6)").measure()).isEqualTo("OR");
+        assertThat(ratio("relative risk 1.25 (1.02-1.53)").measure()).isEqualTo("RR");
+        // "or" in running text is not an odds ratio
+        assertThat(of(Ratio.class, "progression or death in 12 or 13 patients")).isEmpty();
+    }
+
+    @Test
+    void pValuesAsPrinted() {
+        List<PStat> ps = of(PStat.class, "response was 23% versus 7% (P=.03). Overall p = 0.0005, then P < .0001 and"
+                + " p<0·0001 and P = 2.1 × 10⁻⁵ and p=3x10^-4.");
+        assertThat(ps).extracting(p -> p.value().value()).containsExactly(0.03, 0.0005, 0.0001, 0.0001, 2.1e-5, 3e-4);
+        assertThat(ps.get(0).value().decimals()).isEqualTo(2);
+        assertThat(ps.get(4).value().decimals()).isEqualTo(6);
+        assertThat(ps.get(2).relation()).isEqualTo(PValue.Relation.LESS);
+    }
+
+    @Test
+    void proportionsWithCountsPercentagesAndCis() {
+        Proportion p = of(Proportion.class, "the confirmed ORR was 44% (n = 25/57; 95% CI, 31%-58%).").get(0);
+        assertThat(p.category()).isEqualTo("ORR");
+        assertThat(p.count()).isEqualTo(25);
+        assertThat(p.n()).isEqualTo(57);
+        assertThat(p.lower().value()).isEqualTo(31);
+        assertThat(p.upper().value()).isEqualTo(58);
+
+        Proportion q = of(Proportion.class, "grade 3 events occurred in 295/405 (72.8%) of patients").get(0);
+        assertThat(q.count()).isEqualTo(295);
+        assertThat(q.n()).isEqualTo(405);
+        assertThat(q.percent().decimals()).isEqualTo(1);
+
+        // keep numbers as written: 44.0% has one decimal
+        assertThat(of(Proportion.class, "ORR 44.0% (95% CI 31.0 to 58.0)").get(0).percent().decimals()).isEqualTo(1);
+
+        Proportion r = of(Proportion.class, "a confirmed ORR of 31% (95% CI, 23%-41%) in all patients (n = 109)").get(0);
+        assertThat(r.n()).isEqualTo(109);
+        assertThat(of(Proportion.class, "Among 57 pts, ORR was 86.0% (CR, n = 8; PR, n = 41)"))
+                .extracting(Proportion::category, Proportion::count, Proportion::n)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ORR", null, 57),
+                        org.assertj.core.groups.Tuple.tuple("CR", 8, 57), org.assertj.core.groups.Tuple.tuple("PR", 41, 57));
+    }
+
+    @Test
+    void decimalCommaDocuments() {
+        Extraction e = Extractor.extract("bei 181 (84,2 %) Patienten eine 3-Jahres-Rate von 61,0 % (KI = 47,1-72,4 %)"
+                + " und p = 0,0056; 12,5 % und 1,5 %.");
+        assertThat(e.decimalComma()).isTrue();
+        Proportion p = (Proportion) e.statistics().stream().filter(s -> s instanceof Proportion x && x.lower() != null)
+                .findFirst().orElseThrow();
+        assertThat(p.percent().value()).isEqualTo(61.0);
+        assertThat(p.lower().value()).isEqualTo(47.1);
+        assertThat(p.upper().value()).isEqualTo(72.4);
+        // a decimal-point document keeps commas as thousands separators and list commas
+        assertThat(Extractor.extract("1,234 patients; 0.5, 0.6 and 12.5%").decimalComma()).isFalse();
+    }
+
+    @Test
+    void mediansWithUnitsCisAndChains() {
+        List<Median> m = of(Median.class, "OS (median [95% CI]) was 5.26 [4.60–6.37] vs 4.14 [3.42–4.86] months.");
+        assertThat(m).extracting(x -> x.value().value()).containsExactly(5.26, 4.14);
+        assertThat(m).allMatch(x -> x.unit() == Units.MONTHS && "OS".equals(x.endpoint()));
+        assertThat(m.get(0).lower().value()).isEqualTo(4.6);
+        assertThat(m).extracting(Median::order).containsExactly(0, 1);
+
+        Median w = of(Median.class, "Median time to tumour progression was 27·3 weeks (95% CI 16·0–32·1).").get(0);
+        assertThat(w.endpoint()).isEqualTo("TTP");
+        assertThat(w.unit()).isEqualTo(Units.WEEKS);
+        assertThat(w.upper().value()).isEqualTo(32.1);
+
+        Median nr = of(Median.class, "median PFS was not reached (95% CI 14.8 to NR) months").get(0);
+        assertThat(nr.value()).isNull();
+
+        Median f = of(Median.class, "After a median follow-up of 10.5 months, the rate at 12 months was 69%.").get(0);
+        assertThat(f.followUp()).isTrue();
+        // a time point and an adjective are not medians
+        assertThat(of(Median.class, "the survival rate at 12 months and the 2-year follow-up")).isEmpty();
+    }
+
+    private static String hostile(int repeats) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < repeats; i++) {
+            b.append("((HR [95% CI ").append(i % 10).append("·").append(i % 7).append("–(median OS ");
+            b.append(i).append(" months vs NR vs 1 (2%) 3/4 P<.").append(i).append(" CR, n = ");
+        }
+        return b.toString();
+    }
+
+    private static long cpuNanos(Runnable r) {
+        java.lang.management.ThreadMXBean bean = java.lang.management.ManagementFactory.getThreadMXBean();
+        long t0 = bean.getCurrentThreadCpuTime();
+        r.run();
+        return bean.getCurrentThreadCpuTime() - t0;
+    }
+
+    @Test
+    void aHostileTextIsScannedInLinearTime() {
+        // CPU time, not wall time: the build machine is shared. Four times the text must cost about four times
+        // as much (a quadratic scan would cost sixteen); the wall-clock bound only catches a hang.
+        String small = hostile(10_000);
+        String large = hostile(40_000);
+        assertThat(large.length()).isGreaterThan(2_000_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+            cpuNanos(() -> Extractor.extract(small)); // warm-up
+            long a = Math.min(cpuNanos(() -> Extractor.extract(small)), cpuNanos(() -> Extractor.extract(small)));
+            long b = Math.min(cpuNanos(() -> Extractor.extract(large)), cpuNanos(() -> Extractor.extract(large)));
+            assertThat((double) b / a).as("CPU time ratio for 4x the text").isLessThan(8);
+        });
+    }
+}
