@@ -12,7 +12,7 @@ import org.trialmeta.digitise.AxisRange;
 import org.trialmeta.digitise.FigureDigitiser;
 import org.trialmeta.digitise.Overlay;
 import org.trialmeta.model.InputException;
-import org.trialmeta.present.Csv;
+import org.trialmeta.present.Formats;
 import org.trialmeta.present.DigitiseSummary;
 import org.trialmeta.present.DigitiseText;
 import org.trialmeta.repository.AtomicFiles;
@@ -104,7 +104,7 @@ public final class DigitiseCommand implements Callable<Integer> {
     private static String csv(FigureDigitiser.Curve c) {
         StringBuilder sb = new StringBuilder("time,survival\n");
         for (int i = 0; i < c.time().length; i++) {
-            sb.append(Csv.number(c.time()[i])).append(',').append(Csv.number(c.survival()[i])).append('\n');
+            sb.append(Formats.exact(c.time()[i])).append(',').append(Formats.exact(c.survival()[i])).append('\n');
         }
         return sb.toString();
     }

@@ -122,6 +122,14 @@ public final class Formats {
         return fixed(v, Math.abs(v) >= 100 ? 1 : 3);
     }
 
+    /**
+     * A number at full precision for machine-read text (CSV cells), as Java writes a double; empty when null or not
+     * finite (a CSV cell with no value, as R's {@code write.csv(na = "")}).
+     */
+    public static String exact(Double v) {
+        return v == null || !Double.isFinite(v) ? "" : Double.toString(v);
+    }
+
     /** A confidence level given as a fraction, in percent: 0.95 → "95", 0.975 → "97.5". */
     public static String level(double fraction) {
         return general(Math.round(fraction * 1e10) / 1e8);

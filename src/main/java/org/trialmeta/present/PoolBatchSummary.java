@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
+import org.trialmeta.repository.CsvCells;
 import org.trialmeta.analysis.PoolBatch;
 import org.trialmeta.stats.meta.EffectMeasure;
 
@@ -47,7 +48,7 @@ public record PoolBatchSummary(List<Analysis> analyses) {
     /** Writes the CSV form (header, then one row per analysis; full-precision numbers) to {@code out}. */
     public void writeCsv(Writer out) {
         try {
-            out.write(Csv.line(CSV_COLUMNS));
+            out.write(CsvCells.line(CSV_COLUMNS));
             for (Analysis a : analyses) {
                 PoolSummary s = a.result();
                 List<String> row = new ArrayList<>(CSV_COLUMNS.size());
@@ -65,16 +66,16 @@ public record PoolBatchSummary(List<Analysis> analyses) {
                     for (Double v : new Double[] {s.estimate(), s.se(), s.statistic(), s.pval(), s.ciLower(), s.ciUpper(),
                         s.piLower(), s.piUpper(), s.tau2(), s.tau2CiLower(), s.tau2CiUpper(), s.i2(), s.i2CiLower(),
                         s.i2CiUpper(), s.h2(), s.q()}) {
-                        row.add(Csv.number(v));
+                        row.add(Formats.exact(v));
                     }
                     row.add(s.qDf() == null ? "" : Integer.toString(s.qDf()));
-                    row.add(Csv.number(s.qPval()));
-                    row.add(Csv.number(s.transformed().estimate()));
-                    row.add(Csv.number(s.transformed().ciLower()));
-                    row.add(Csv.number(s.transformed().ciUpper()));
+                    row.add(Formats.exact(s.qPval()));
+                    row.add(Formats.exact(s.transformed().estimate()));
+                    row.add(Formats.exact(s.transformed().ciLower()));
+                    row.add(Formats.exact(s.transformed().ciUpper()));
                 }
                 row.add(a.error());
-                out.write(Csv.line(row));
+                out.write(CsvCells.line(row));
             }
             out.flush();
         } catch (IOException e) {

@@ -1,5 +1,7 @@
 package org.trialmeta.present;
 
+import org.trialmeta.repository.CsvCells;
+
 import java.util.List;
 import java.util.stream.Collectors;
 import org.trialmeta.stats.survival.ReconstructedIpd;
@@ -134,7 +136,7 @@ public final class ReconstructText {
         for (int a = 0; a < ipds.size(); a++) {
             double[] t = ipds.get(a).time();
             int[] e = ipds.get(a).event();
-            String prefix = named ? Csv.cell(arms.get(a)) + "," : "";
+            String prefix = named ? CsvCells.field(arms.get(a)) + "," : "";
             for (int i = 0; i < t.length; i++) {
                 csv.append(prefix).append(Double.toString(t[i])).append(',').append(e[i]).append('\n');
             }
@@ -156,8 +158,8 @@ public final class ReconstructText {
         StringBuilder csv = new StringBuilder("arm,repair,file,line,time,value,new_time,new_value,description\n");
         for (ReconstructSummary.Arm a : s.arms()) {
             for (ReconstructSummary.RepairEntry r : a.repairs()) {
-                String head = Csv.cell(a.arm()) + "," + r.repair() + "," + Csv.cell(r.file()) + ",";
-                String tail = "," + Csv.cell(r.description()) + "\n";
+                String head = CsvCells.field(a.arm()) + "," + r.repair() + "," + CsvCells.field(r.file()) + ",";
+                String tail = "," + CsvCells.field(r.description()) + "\n";
                 if (r.points().isEmpty()) {
                     csv.append(head).append(",,,,").append(tail);
                 }

@@ -3,7 +3,7 @@ package org.trialmeta.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.trialmeta.present.Csv;
+import org.trialmeta.repository.CsvCells;
 import org.trialmeta.present.Formats;
 import org.trialmeta.present.NmaSummary;
 import org.trialmeta.present.PoolText;
@@ -80,17 +80,17 @@ public final class NmaFigures {
         StringBuilder sb = new StringBuilder();
         for (var t : tables(s)) {
             if (!s.connected()) {
-                sb.append(Csv.line(List.of(t.title())));
+                sb.append(CsvCells.line(List.of(t.title())));
             }
             List<String> header = new ArrayList<>();
             header.add("");
             header.addAll(t.rows().stream().map(r -> r.get(t.rows().indexOf(r))).toList());
-            sb.append(Csv.line(header));
+            sb.append(CsvCells.line(header));
             for (int i = 0; i < t.rows().size(); i++) {
                 List<String> row = new ArrayList<>();
                 row.add(t.rows().get(i).get(i));
                 row.addAll(t.rows().get(i));
-                sb.append(Csv.line(row));
+                sb.append(CsvCells.line(row));
             }
         }
         return sb.toString();
