@@ -253,8 +253,8 @@ public final class ScanCheck {
     }
 
     /**
-     * PFS-like medians against OS medians of the same arm: within one table column, or within sentences at most
-     * {@value #NEARBY_SENTENCES} apart (the same sentence, or two that each give exactly two arms).
+     * PFS-like medians against OS medians of the same arm: within one table column, or within one paragraph in
+     * sentences at most {@value #NEARBY_SENTENCES} apart (the same sentence, or two that each give exactly two arms).
      */
     private void pfsAgainstOs() {
         Map<Integer, List<Median>> byContext = mediansByContext();
@@ -278,7 +278,7 @@ public final class ScanCheck {
                 for (int c = p.context() - NEARBY_SENTENCES; c <= p.context() + NEARBY_SENTENCES; c++) {
                     for (Median os : byContext.getOrDefault(c, List.of())) {
                         if ("OS".equals(os.endpoint()) && os.value() != null && os.column() < 0
-                                && os.order() == p.order() && (c == p.context()
+                                && os.paragraph() == p.paragraph() && os.order() == p.order() && (c == p.context()
                                 || twoArms(p, byContext) && twoArms(os, byContext))) {
                             candidates.add(os);
                         }
@@ -286,14 +286,15 @@ public final class ScanCheck {
                 }
             }
             for (Median os : candidates) {
-                TimeVerdicts.pfsWithinOs(p.endpoint(), time(p), time(os)).ifPresent(v -> add(v, p, os));
+                boolean certain = p.column() >= 0 || p.context() == os.context();
+                TimeVerdicts.pfsWithinOs(p.endpoint(), time(p), time(os), certain).ifPresent(v -> add(v, p, os));
             }
         }
     }
 
-    /** The column of a table median, with the table's rows close by (20 rows). */
+    /** The table and column of a table median. */
     private static String tableKey(Median m) {
-        return m.column() + ":" + m.context() / 20;
+        return m.table() + ":" + m.column();
     }
 
     private static boolean twoArms(Median m, Map<Integer, List<Median>> byContext) {

@@ -25,6 +25,7 @@ public final class TrialMetaCommand implements Callable<Integer> {
             ListCommand.class,
             ShowCommand.class,
             CheckCommand.class,
+            ScanCommand.class,
             OrrCommand.class,
             OrrDiffCommand.class,
             PoolCommand.class,
