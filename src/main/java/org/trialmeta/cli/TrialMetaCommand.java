@@ -26,6 +26,7 @@ public final class TrialMetaCommand implements Callable<Integer> {
             ShowCommand.class,
             CheckCommand.class,
             ScanCommand.class,
+            RegistryCommand.class,
             OrrCommand.class,
             OrrDiffCommand.class,
             PoolCommand.class,

@@ -627,6 +627,50 @@ class BadInputMatrixTest {
         return tests.stream();
     }
 
+    // ------------------------------------------------------------------ registry records
+
+    /** {@code registry} and {@code check --registry} on malformed ClinicalTrials.gov records: exit 2, one line. */
+    @TestFactory
+    Stream<DynamicTest> registryOnBadRecords() throws IOException {
+        String good = Files.readString(Path.of("src/test/resources/registry/nct00844649-constructed.json"));
+        List<Object[]> cases = List.of(
+                new Object[] {"empty file", "", "empty file"},
+                new Object[] {"not JSON", "<html>", "not valid JSON"},
+                new Object[] {"a JSON list", "[]", "a JSON object is expected"},
+                new Object[] {"deep nesting", "[".repeat(5000) + "]".repeat(5000), "not valid JSON"},
+                new Object[] {"no nctId", "{\"protocolSection\": {}}", "nctId: missing"},
+                new Object[] {"bad nctId", good.replace("\"NCT00844649\"", "\"12345\""), "NCT followed by 8 digits"},
+                new Object[] {"duplicate key", good.replace("\"hasResults\": true", "\"hasResults\": true, \"hasResults\": false"),
+                        "Duplicate field"},
+                new Object[] {"non-numeric count", good.replace("\"value\": \"99\"", "\"value\": \"n/a\""), "a whole number"},
+                new Object[] {"negative median", good.replace("\"value\": \"8.5\"", "\"value\": \"-8.5\""), "must be positive"},
+                new Object[] {"unknown time unit", good.replaceFirst("\"unitOfMeasure\": \"months\"", "\"unitOfMeasure\": \"fortnights\""),
+                        "months, weeks or days"});
+        List<DynamicTest> tests = new ArrayList<>();
+        int[] n = {0};
+        for (Object[] k : cases) {
+            for (String cmd : new String[] {"registry", "check"}) {
+                tests.add(DynamicTest.dynamicTest(cmd + " × " + k[0], () -> named(cmd + " × " + k[0], () -> {
+                    Path d = dir("registry-" + n[0]++);
+                    Path in = file(d, "record.json", utf8((String) k[1]));
+                    CliRun r = cmd.equals("registry") ? CliRun.of("registry", in.toString())
+                            : CliRun.of("check", "--trials", "src/test/resources/fixtures/check/mpact", "--registry",
+                                    in.toString());
+                    r.assertContract(in.toString());
+                    assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                    assertThat(r.errorLines().get(0)).as(r.describe()).contains((String) k[2]);
+                })));
+            }
+        }
+        tests.add(DynamicTest.dynamicTest("registry × over 20 MB", () -> {
+            Path d = dir("registry-" + n[0]++);
+            Path in = file(d, "big.json", new byte[org.trialmeta.repository.ClinicalTrialsGov.MAX_BYTES + 1]);
+            CliRun r = CliRun.of("registry", in.toString()).assertContract(in.toString());
+            assertThat(r.code()).isEqualTo(2);
+        }));
+        return tests.stream();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Runs {@code body}; a failure names the matrix cell (Surefire shows dynamic tests by index only). */
