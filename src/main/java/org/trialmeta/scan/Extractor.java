@@ -314,7 +314,10 @@ public final class Extractor {
     private void attachP(PStat p, List<Ratio> ratios, int column, boolean previousRow) {
         for (Ratio r : ratios) {
             if (r.p() == null && (r.column() == column || !previousRow && ratios.size() == 1)) {
-                int idx = out.indexOf(r);
+                int idx = out.size() - 1;
+                while (idx >= 0 && out.get(idx) != r) { // the ratio is in this row or the one above: near the end
+                    idx--;
+                }
                 Ratio with = r.withP(p, r.end());
                 out.set(idx, with);
                 ratios.set(ratios.indexOf(r), with);
