@@ -34,6 +34,8 @@ public final class ScanCheck {
 
     /** Longest quote kept in a finding. */
     private static final int MAX_QUOTE = 300;
+    /** Rows apart within which a table's PFS and OS medians of one column are compared. */
+    private static final int TABLE_ROWS = 30;
     /** Sentences apart within which two-arm PFS and OS medians are compared. */
     private static final int NEARBY_SENTENCES = 2;
 
@@ -273,7 +275,21 @@ public final class ScanCheck {
             }
             List<Median> candidates = new ArrayList<>();
             if (p.column() >= 0) {
-                candidates.addAll(osByColumn.getOrDefault(tableKey(p), List.of()));
+                // the OS rows of the same column within TABLE_ROWS rows (the list is in reading order)
+                List<Median> column = osByColumn.getOrDefault(tableKey(p), List.of());
+                int lo = 0;
+                int hi = column.size();
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (column.get(mid).context() < p.context() - TABLE_ROWS) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                for (int k = lo; k < column.size() && column.get(k).context() <= p.context() + TABLE_ROWS; k++) {
+                    candidates.add(column.get(k));
+                }
             } else {
                 for (int c = p.context() - NEARBY_SENTENCES; c <= p.context() + NEARBY_SENTENCES; c++) {
                     for (Median os : byContext.getOrDefault(c, List.of())) {
