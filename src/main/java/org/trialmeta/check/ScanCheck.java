@@ -260,12 +260,11 @@ public final class ScanCheck {
      */
     private void pfsAgainstOs() {
         Map<Integer, List<Median>> byContext = mediansByContext();
-        Map<String, List<Median>> osByColumn = new java.util.HashMap<>();
-        for (List<Median> ms : byContext.values()) {
-            for (Median m : ms) {
-                if ("OS".equals(m.endpoint()) && m.value() != null && m.column() >= 0) {
-                    osByColumn.computeIfAbsent(tableKey(m), k -> new ArrayList<>()).add(m);
-                }
+        Map<String, List<Median>> osByColumn = new java.util.HashMap<>(); // each list in reading order
+        for (Statistic s : ex.statistics()) {
+            if (s instanceof Median m && !m.followUp() && "OS".equals(m.endpoint()) && m.value() != null
+                    && m.column() >= 0) {
+                osByColumn.computeIfAbsent(tableKey(m), k -> new ArrayList<>()).add(m);
             }
         }
         for (Statistic s : ex.statistics()) {
