@@ -72,6 +72,13 @@ final class Collector {
                 message, cites));
     }
 
+    /** A finding that cites sources given directly (e.g. a registry record that is not in the repository). */
+    void addCiting(Severity severity, Rule rule, Trial trial, String field, String reported, String recomputed,
+            String message, List<Finding.Citation> cites) {
+        findings.add(new Finding(severity, rule.id(), trial.id(), field, reported, recomputed, rule.sentence(),
+                message, cites));
+    }
+
     /** A verdict of a shared rule, placed at {@code field} of {@code trial}. */
     void add(Verdict v, Trial trial, String field, Iterable<String> sourceIds) {
         add(v.severity(), v.rule(), trial, field, v.reported(), v.recomputed(), v.message(), sourceIds);

@@ -227,8 +227,8 @@ final class ConsistencyRules {
     static void interimVsFinal(Collector c, CheckOptions options) {
         Map<String, List<LocatedOutcome<? extends Outcome>>> groups = new LinkedHashMap<>();
         for (LocatedOutcome<Outcome> o : c.repo().outcomes()) {
-            if (o.outcome() instanceof BiomarkerChange) {
-                continue;
+            if (o.outcome() instanceof BiomarkerChange || RegistryRules.fromRegistry(c, o.outcome())) {
+                continue; // registry figures are compared with the publication by registry-vs-publication
             }
             String key = o.trial().id() + "\u0000" + o.arm().id() + "\u0000" + o.outcome().getClass().getSimpleName()
                     + "\u0000" + o.outcome().label() + "\u0000" + o.subgroup().id();
@@ -365,6 +365,9 @@ final class ConsistencyRules {
     static void sameFigure(Collector c) {
         Map<String, List<LocatedOutcome<? extends Outcome>>> groups = new LinkedHashMap<>();
         for (LocatedOutcome<Outcome> o : c.repo().outcomes()) {
+            if (RegistryRules.fromRegistry(c, o.outcome())) {
+                continue; // compared by registry-vs-publication
+            }
             String what = o.outcome() instanceof BiomarkerChange bc ? "marker:" + normaliseMarker(bc.marker())
                     : o.outcome().getClass().getSimpleName() + ":" + o.outcome().label() + "\u0000" + o.cut().id();
             String key = o.trial().id() + "\u0000" + o.arm().id() + "\u0000" + o.subgroup().id() + "\u0000" + what;

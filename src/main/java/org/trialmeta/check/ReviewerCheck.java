@@ -11,6 +11,7 @@ import org.trialmeta.model.LocatedOutcome;
 import org.trialmeta.model.TimeToEventOutcome;
 import org.trialmeta.model.Trial;
 import org.trialmeta.model.TrialRepository;
+import org.trialmeta.repository.ClinicalTrialsGov;
 
 /**
  * The reviewer check: recomputes every reported datum that can be recomputed and flags what does not
@@ -39,6 +40,14 @@ public final class ReviewerCheck {
 
     /** Runs every rule with the given thresholds. */
     public static CheckReport run(TrialRepository repo, CheckOptions options) {
+        return run(repo, options, List.of());
+    }
+
+    /**
+     * Runs every rule with the given thresholds, and compares the registry records with the publications of the
+     * trials that list their NCT ids ({@link Rule#REGISTRY_VS_PUBLICATION}).
+     */
+    public static CheckReport run(TrialRepository repo, CheckOptions options, List<ClinicalTrialsGov.Record> registry) {
         if (repo == null) {
             throw new IllegalArgumentException("repo: null (required)");
         }
@@ -71,6 +80,8 @@ public final class ReviewerCheck {
         ProvenanceRules.cutoffs(c);
         ProvenanceRules.unconfirmed(c);
         ProvenanceRules.derived(c);
+        RegistryRules.withinRepository(c);
+        RegistryRules.records(c, registry);
 
         Map<String, Integer> trialOrder = new HashMap<>();
         List<Trial> trials = repo.trials();

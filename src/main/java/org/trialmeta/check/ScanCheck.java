@@ -34,6 +34,8 @@ public final class ScanCheck {
 
     /** Longest quote kept in a finding. */
     private static final int MAX_QUOTE = 300;
+    /** Rows apart within which a table's PFS and OS medians of one column are compared. */
+    private static final int TABLE_ROWS = 30;
     /** Sentences apart within which two-arm PFS and OS medians are compared. */
     private static final int NEARBY_SENTENCES = 2;
 
@@ -253,17 +255,16 @@ public final class ScanCheck {
     }
 
     /**
-     * PFS-like medians against OS medians of the same arm: within one table column, or within sentences at most
-     * {@value #NEARBY_SENTENCES} apart (the same sentence, or two that each give exactly two arms).
+     * PFS-like medians against OS medians of the same arm: within one table column, or within one paragraph in
+     * sentences at most {@value #NEARBY_SENTENCES} apart (the same sentence, or two that each give exactly two arms).
      */
     private void pfsAgainstOs() {
         Map<Integer, List<Median>> byContext = mediansByContext();
-        Map<String, List<Median>> osByColumn = new java.util.HashMap<>();
-        for (List<Median> ms : byContext.values()) {
-            for (Median m : ms) {
-                if ("OS".equals(m.endpoint()) && m.value() != null && m.column() >= 0) {
-                    osByColumn.computeIfAbsent(tableKey(m), k -> new ArrayList<>()).add(m);
-                }
+        Map<String, List<Median>> osByColumn = new java.util.HashMap<>(); // each list in reading order
+        for (Statistic s : ex.statistics()) {
+            if (s instanceof Median m && !m.followUp() && "OS".equals(m.endpoint()) && m.value() != null
+                    && m.column() >= 0) {
+                osByColumn.computeIfAbsent(tableKey(m), k -> new ArrayList<>()).add(m);
             }
         }
         for (Statistic s : ex.statistics()) {
@@ -273,12 +274,26 @@ public final class ScanCheck {
             }
             List<Median> candidates = new ArrayList<>();
             if (p.column() >= 0) {
-                candidates.addAll(osByColumn.getOrDefault(tableKey(p), List.of()));
+                // the OS rows of the same column within TABLE_ROWS rows (the list is in reading order)
+                List<Median> column = osByColumn.getOrDefault(tableKey(p), List.of());
+                int lo = 0;
+                int hi = column.size();
+                while (lo < hi) {
+                    int mid = (lo + hi) >>> 1;
+                    if (column.get(mid).context() < p.context() - TABLE_ROWS) {
+                        lo = mid + 1;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                for (int k = lo; k < column.size() && column.get(k).context() <= p.context() + TABLE_ROWS; k++) {
+                    candidates.add(column.get(k));
+                }
             } else {
                 for (int c = p.context() - NEARBY_SENTENCES; c <= p.context() + NEARBY_SENTENCES; c++) {
                     for (Median os : byContext.getOrDefault(c, List.of())) {
                         if ("OS".equals(os.endpoint()) && os.value() != null && os.column() < 0
-                                && os.order() == p.order() && (c == p.context()
+                                && os.paragraph() == p.paragraph() && os.order() == p.order() && (c == p.context()
                                 || twoArms(p, byContext) && twoArms(os, byContext))) {
                             candidates.add(os);
                         }
@@ -286,14 +301,15 @@ public final class ScanCheck {
                 }
             }
             for (Median os : candidates) {
-                TimeVerdicts.pfsWithinOs(p.endpoint(), time(p), time(os)).ifPresent(v -> add(v, p, os));
+                boolean certain = p.column() >= 0 || p.context() == os.context();
+                TimeVerdicts.pfsWithinOs(p.endpoint(), time(p), time(os), certain).ifPresent(v -> add(v, p, os));
             }
         }
     }
 
-    /** The column of a table median, with the table's rows close by (20 rows). */
+    /** The table and column of a table median. */
     private static String tableKey(Median m) {
-        return m.column() + ":" + m.context() / 20;
+        return m.table() + ":" + m.column();
     }
 
     private static boolean twoArms(Median m, Map<Integer, List<Median>> byContext) {

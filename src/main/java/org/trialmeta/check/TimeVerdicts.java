@@ -165,17 +165,27 @@ final class TimeVerdicts {
 
     /** {@link Rule#TIME_ORDER}: a PFS-like median above the OS median of the same arm is an error. */
     static Optional<Verdict> pfsWithinOs(String endpoint, Median pfs, Median os) {
+        return pfsWithinOs(endpoint, pfs, os, true);
+    }
+
+    /**
+     * {@link Rule#TIME_ORDER}: a PFS-like median above the OS median of what is taken to be the same arm; an error
+     * when the arm is certain ({@code sameArm}: one trial file's arm, one table column, one sentence), a warning
+     * when it is inferred (two-arm sentences near each other, which may speak of different trials or populations).
+     */
+    static Optional<Verdict> pfsWithinOs(String endpoint, Median pfs, Median os, boolean sameArm) {
         if (!pfs.reached() || !os.reached()) {
             return Optional.empty();
         }
         if (pfs.days() - pfs.halfDays() <= os.days() + os.halfDays()) {
             return Optional.empty();
         }
-        return Optional.of(Verdict.of(Severity.ERROR, Rule.TIME_ORDER, "median " + endpoint + " " + pfs.text()
-                + ", median OS " + os.text(), "",
+        return Optional.of(Verdict.of(sameArm ? Severity.ERROR : Severity.WARNING, Rule.TIME_ORDER, "median " + endpoint
+                + " " + pfs.text() + ", median OS " + os.text(), "",
                 "the median " + endpoint + " " + pfs.text() + " exceeds the median OS " + os.text()
-                        + " of the same arm: a " + endpoint + " event includes death, so its median cannot exceed OS;"
-                        + " check the figure and its unit"));
+                        + (sameArm ? " of the same arm" : " of the arm in the same place nearby")
+                        + ": a " + endpoint + " event includes death, so its median cannot exceed OS;"
+                        + " check the figure and its unit" + (sameArm ? "" : " (and that both are of one trial)")));
     }
 
     /** {@link Rule#TIME_ORDER}: a reached median far beyond the median follow-up is a warning. */

@@ -1,5 +1,8 @@
 package org.trialmeta.cli;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialmeta.check.CheckOptions;
 import org.trialmeta.check.CheckReport;
@@ -7,6 +10,7 @@ import org.trialmeta.check.ReviewerCheck;
 import org.trialmeta.check.Severity;
 import org.trialmeta.present.CheckSummary;
 import org.trialmeta.present.CheckText;
+import org.trialmeta.repository.ClinicalTrialsGov;
 import org.trialmeta.repository.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,11 +69,17 @@ public final class CheckCommand implements Callable<Integer> {
             description = "Animal survival beyond this many days is implausible (default: ${DEFAULT-VALUE}).")
     double maxAnimalLifespan;
 
+    @Option(names = "--registry", paramLabel = "FILE.json",
+            description = "A ClinicalTrials.gov API v2 study record to compare with the publications of the trial that"
+                    + " lists its NCT id (repeatable; rule registry-vs-publication).")
+    List<Path> registry = new ArrayList<>();
+
     @Override
     public Integer call() {
         OutputFormat f = format.format();
         CheckOptions options = options();
-        CheckReport report = ReviewerCheck.run(trials.load(spec.commandLine().getErr()), options);
+        List<ClinicalTrialsGov.Record> records = registry.stream().map(ClinicalTrialsGov::read).toList();
+        CheckReport report = ReviewerCheck.run(trials.load(spec.commandLine().getErr()), options, records);
         Severity min = minSeverity.severity;
         spec.commandLine().getOut().print(switch (f) {
             case JSON -> Json.write(CheckSummary.of(report, min));

@@ -42,6 +42,19 @@ public final class FormatOption {
         }
     }
 
+    /** {@code --format table|json|html} (a picocli mixin). */
+    public static final class WithHtml {
+
+        @Option(names = "--format", defaultValue = "table", paramLabel = "table|json|html",
+                description = "Output format: table, json or html (the annotated document). Default: ${DEFAULT-VALUE}.")
+        String text;
+
+        /** The format asked for; exit 2 with one line for anything but table, json or html. */
+        OutputFormat format() {
+            return OutputFormat.parse(text, OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.HTML);
+        }
+    }
+
     /** {@code --format table|json|yaml} (a picocli mixin). */
     public static final class WithYaml {
 

@@ -21,7 +21,9 @@ public enum OutputFormat {
     /** YAML (a trial in the schema of the trial files). */
     YAML,
     /** CSV: one row per result (e.g. per analysis of {@code pool --by}). */
-    CSV;
+    CSV,
+    /** A self-contained HTML page (e.g. the annotated document of {@code scan}). */
+    HTML;
 
     /** The name on the command line: table, json, md, yaml. */
     public String label() {

@@ -26,6 +26,8 @@ public final class TrialMetaCommand implements Callable<Integer> {
             ListCommand.class,
             ShowCommand.class,
             CheckCommand.class,
+            ScanCommand.class,
+            RegistryCommand.class,
             OrrCommand.class,
             OrrDiffCommand.class,
             PoolCommand.class,

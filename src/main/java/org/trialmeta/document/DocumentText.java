@@ -66,6 +66,11 @@ public final class DocumentText {
         return pageStarts.length;
     }
 
+    /** The offset of the first character of 1-based {@code page}. */
+    public int pageStart(int page) {
+        return pageStarts[page - 1];
+    }
+
     /** The 1-based page of the character at {@code offset}. */
     public int page(int offset) {
         int i = Arrays.binarySearch(pageStarts, offset);

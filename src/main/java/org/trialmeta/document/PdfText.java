@@ -9,8 +9,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.apache.pdfbox.Loader;
+import java.util.zip.InflaterInputStream;
+import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSBase;
 import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -95,8 +98,9 @@ final class PdfText {
     /** Decoded bytes of a page's content streams and of the form XObjects it draws, counted up to {@code cap}. */
     private static long measure(PDPage page, long cap) throws IOException {
         long total = 0;
-        try (InputStream in = page.getContents()) {
-            total += count(in, cap);
+        java.util.Iterator<org.apache.pdfbox.pdmodel.common.PDStream> streams = page.getContentStreams();
+        while (streams.hasNext() && total <= cap) {
+            total += decodedSize(streams.next().getCOSObject(), cap - total);
         }
         Set<COSBase> seen = new HashSet<>();
         total += forms(page.getResources(), cap - total, 0, seen);
@@ -111,9 +115,7 @@ final class PdfText {
         for (COSName name : resources.getXObjectNames()) {
             PDXObject x = resources.getXObject(name);
             if (x instanceof PDFormXObject form && seen.add(form.getCOSObject())) {
-                try (InputStream in = form.getContents()) {
-                    total += count(in, budget - total);
-                }
+                total += decodedSize(form.getCOSObject(), budget - total);
                 if (total > budget) {
                     return total;
                 }
@@ -121,6 +123,31 @@ final class PdfText {
             }
         }
         return total;
+    }
+
+    /**
+     * The decoded size of a stream, counted while decoding and stopped past {@code cap}. A stream compressed with
+     * FlateDecode alone (the usual case, and the usual bomb) is inflated here from its raw bytes, so nothing past
+     * the cap is ever held; other filters are decoded by PDFBox within its bounded stream cache.
+     */
+    private static long decodedSize(COSStream stream, long cap) throws IOException {
+        COSBase filters = stream.getFilters();
+        boolean flateOnly = COSName.FLATE_DECODE.equals(filters) || COSName.FLATE_DECODE_ABBREVIATION.equals(filters)
+                || filters instanceof COSArray a && a.size() == 1 && (COSName.FLATE_DECODE.equals(a.getObject(0))
+                        || COSName.FLATE_DECODE_ABBREVIATION.equals(a.getObject(0)));
+        if (flateOnly) {
+            try (InputStream in = new InflaterInputStream(stream.createRawInputStream())) {
+                return count(in, cap);
+            } catch (java.util.zip.ZipException e) {
+                return 0; // damaged data: PDFBox decodes what it can, as for any other page
+            }
+        }
+        if (filters == null) {
+            return stream.getLength();
+        }
+        try (InputStream in = stream.createInputStream()) {
+            return count(in, cap);
+        }
     }
 
     private static long count(InputStream in, long cap) throws IOException {

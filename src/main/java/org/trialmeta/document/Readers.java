@@ -25,12 +25,18 @@ final class Readers {
         if (m == null || m.isBlank()) {
             return "unreadable structure";
         }
+        if (m.contains("DOCTYPE")) {
+            return "it declares a DOCTYPE, which is refused: no entity is expanded and no external file is read";
+        }
         String line = m.strip().split("\\R", 2)[0];
         if (line.length() > 500) {
             line = line.substring(0, 500);
         }
         line = line.replaceAll("(?:[a-z_$][\\w$]*\\.)+[A-Z][\\w$]*(?:Exception|Error)", "")
                 .replace("Exception", "error").replace("\t", " ").strip();
+        while (!line.isEmpty() && ":;,. ".indexOf(line.charAt(0)) >= 0) {
+            line = line.substring(1);
+        }
         if (line.length() > 160) {
             line = line.substring(0, 157) + "...";
         }

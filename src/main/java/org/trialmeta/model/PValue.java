@@ -72,9 +72,10 @@ public record PValue(Relation relation, double value) {
         return new PValue(r, Double.parseDouble(t.startsWith(".") ? "0" + t : t));
     }
 
-    /** "0.03", "<0.001". */
+    /** "0.03", "<0.001", "<0.0001" (never an exponent, so that the text parses back). */
     @Override
     public String toString() {
-        return (relation == Relation.EQUAL ? "" : relation.symbol()) + Checks.num(value);
+        return (relation == Relation.EQUAL ? "" : relation.symbol())
+                + java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

@@ -29,6 +29,12 @@ public final class Extractor {
     private static final Set<String> CI_WORDS = Set.of("ci", "cl", "ki", "ic", "confidence", "credible", "cri");
     private static final Set<String> TIME_POINT_WORDS = Set.of("at", "after", "within", "every", "by", "before",
             "than", "over", "per", "beyond", "until", "since", "from", "up", "landmark", "q");
+    /** Words that may stand between a ratio's name and its value ("hazard ratio for disease progression or death, 0.69"). */
+    private static final Set<String> RATIO_FILLER = Set.of("for", "of", "the", "death", "deaths", "disease",
+            "progression", "or", "and", "mortality", "recurrence", "relapse", "event", "events", "stratified",
+            "adjusted", "unadjusted", "ci", "cl", "confidence", "interval", "hr", "rr", "was", "is", "were", "vs",
+            "versus", "with", "a", "an", "overall", "survival", "free", "pfs", "os", "efs", "dfs", "response",
+            "objective", "responding", "treatment", "estimated", "corresponding", "respectively", "risk", "ratio");
     private static final Set<String> CHAIN_WORDS = Set.of("vs", "versus", "v", "and", "compared", "against");
     private static final Set<String> NOT_ABBREVIATIONS = Set.of("vs", "al", "eg", "ie", "e", "g", "i", "no", "fig",
             "figs", "ref", "approx", "mo", "mos", "wk", "wks", "yr", "yrs", "ca", "cf", "resp", "incl", "dr", "st",
@@ -39,6 +45,7 @@ public final class Extractor {
     private final List<Statistic> out = new ArrayList<>();
     private int context = -1;
     private int table = -1;
+    private int paragraph = 0;
 
     // table state
     private Map<Integer, Integer> columnN = new HashMap<>();
@@ -91,10 +98,11 @@ public final class Extractor {
                 if (table) {
                     tableRow(start, i);
                 } else {
+                    sentence(start, i, -1, null, null);
                     if (i < n && t.get(i).is(Token.Kind.BREAK)) {
                         inTable = false;
+                        paragraph++;
                     }
-                    sentence(start, i, -1, null, null);
                 }
             }
             start = i + 1;
@@ -102,6 +110,9 @@ public final class Extractor {
     }
 
     private boolean endsSentence(int i) {
+        if (i > 0 && !t.get(i - 1).is(Token.Kind.WORD)) {
+            return true; // "... 71.9%." or "... (P<0.001)." ends whatever follows
+        }
         if (i > 0 && t.get(i - 1).is(Token.Kind.WORD)) {
             Token prev = t.get(i - 1);
             if (NOT_ABBREVIATIONS.contains(prev.word()) || prev.end() - prev.start() == 1
@@ -303,7 +314,10 @@ public final class Extractor {
     private void attachP(PStat p, List<Ratio> ratios, int column, boolean previousRow) {
         for (Ratio r : ratios) {
             if (r.p() == null && (r.column() == column || !previousRow && ratios.size() == 1)) {
-                int idx = out.indexOf(r);
+                int idx = out.size() - 1;
+                while (idx >= 0 && out.get(idx) != r) { // the ratio is in this row or the one above: near the end
+                    idx--;
+                }
                 Ratio with = r.withP(p, r.end());
                 out.set(idx, with);
                 ratios.set(ratios.indexOf(r), with);
@@ -338,7 +352,8 @@ public final class Extractor {
         }
         int after = value != null ? a + 1 : notReached(a, b);
         Ci ci = ci(after, b, 95);
-        return new Median(first.start(), ci == null ? t.get(after - 1).end() : ci.end, context, column, endpoint, value,
+        return new Median(first.start(), ci == null ? t.get(after - 1).end() : ci.end, context, column, table, -1,
+                endpoint, value,
                 unit, ci == null ? null : ci.lower, ci == null ? null : ci.upper, ci == null ? 95 : ci.level, false,
                 order);
     }
@@ -430,10 +445,12 @@ public final class Extractor {
      * denominator its row and column give.
      */
     private void sentence(int a, int b, int column, String cellCategory, Integer cellN) {
-        Integer among = among(a, b);
+        int amongAt = among(a, b);
         Map<String, Integer> medianOrder = new HashMap<>();
         int i = a;
         while (i < b) {
+            Integer among = amongAt >= 0 && i > amongAt && i - amongAt <= AMONG_REACH
+                    ? (int) t.get(amongAt).num().value() : null;
             int next = ratio(i, b, column);
             if (next == i) {
                 next = pStandalone(i, b, column);
@@ -448,14 +465,27 @@ public final class Extractor {
         }
     }
 
-    /** "Among 57 patients": the denominator of the sentence's percentages that print none. */
-    private Integer among(int a, int b) {
-        for (int i = a; i + 1 < b; i++) {
-            if (t.get(i).isWord("among") && t.get(i + 1).is(Token.Kind.NUM) && t.get(i + 1).num().whole()) {
-                return (int) t.get(i + 1).num().value();
+    /** Whether a line ends between two offsets (the text between adjacent tokens is white space). */
+    private boolean newlineBetween(int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (text.charAt(k) == '\n') {
+                return true;
             }
         }
-        return null;
+        return false;
+    }
+
+    /** Tokens after "among N" within which N is the denominator of a percentage that prints none. */
+    private static final int AMONG_REACH = 25;
+
+    /** "Among 57 patients": the index of the "57", or -1. */
+    private int among(int a, int b) {
+        for (int i = a; i + 1 < b; i++) {
+            if (t.get(i).isWord("among") && t.get(i + 1).is(Token.Kind.NUM) && t.get(i + 1).num().whole()) {
+                return i + 1;
+            }
+        }
+        return -1;
     }
 
     // ------------------------------------------------------------------ ratios
@@ -473,7 +503,8 @@ public final class Extractor {
         int at = -1;
         for (int j = k; j < limit; j++) {
             Token x = t.get(j);
-            if (x.is(Token.Kind.PERIOD) || x.is(Token.Kind.PIPE) || j > k && ratioKeyword(j) != null) {
+            if (x.is(Token.Kind.PERIOD) || x.is(Token.Kind.PIPE) || x.is(Token.Kind.BREAK) || j > k && ratioKeyword(j) != null
+                    || x.is(Token.Kind.WORD) && !RATIO_FILLER.contains(x.word())) {
                 return i;
             }
             if (x.is(Token.Kind.NUM)) {
@@ -714,7 +745,8 @@ public final class Extractor {
             int after = (int) c[4];
             String key = endpoint == null ? "" : endpoint;
             int ord = kind == Kind.FOLLOW_UP ? 0 : order.merge(key, 1, Integer::sum) - 1;
-            out.add(new Median(t.get(from).start(), t.get(after - 1).end(), context, column, endpoint, value, u,
+            out.add(new Median(t.get(from).start(), t.get(after - 1).end(), context, column, column >= 0 ? table : -1,
+                    column >= 0 ? -1 : paragraph, endpoint, value, u,
                     ci == null ? null : ci.lower, ci == null ? null : ci.upper, ci == null ? 95 : ci.level,
                     kind == Kind.FOLLOW_UP, ord));
             last = after;
@@ -801,8 +833,8 @@ public final class Extractor {
                 return i + 3;
             }
         }
-        if (!t.get(i + 1).is(Token.Kind.PERCENT)) {
-            return i;
+        if (!t.get(i + 1).is(Token.Kind.PERCENT) || newlineBetween(x.end(), t.get(i + 1).start())) {
+            return i; // a '%' that starts the next line is a label ("% (95% CI)"), not this number's sign
         }
         if (i + 2 < b && t.get(i + 2).is(Token.Kind.WORD) && CI_WORDS.contains(t.get(i + 2).word())) {
             return i; // a CI level, "95% CI"

@@ -8,6 +8,9 @@ package org.trialmeta.scan;
  * @param end       span end
  * @param context   sentence or table row
  * @param column    table column, or -1
+ * @param table     the table it stands in (numbered from 0), or -1 in running text
+ * @param paragraph the paragraph of running text it stands in (a blank line or a heading starts one), or -1 in a
+ *                  table
  * @param endpoint  OS, PFS, DOR, TTP, EFS, DFS, MFS, ... (null for a follow-up or when no endpoint is named)
  * @param value     the median, or null when not reached
  * @param unit      its unit
@@ -17,7 +20,7 @@ package org.trialmeta.scan;
  * @param followUp  whether it is a median follow-up rather than a median of an endpoint
  * @param order     its position among the medians of the same endpoint in its sentence (0 = first arm)
  */
-public record Median(int start, int end, int context, int column, String endpoint, Num value, Units unit, Num lower,
+public record Median(int start, int end, int context, int column, int table, int paragraph, String endpoint, Num value, Units unit, Num lower,
         Num upper, double level, boolean followUp, int order) implements Statistic {
 
     /** The unit's name: days, weeks, months, years. */

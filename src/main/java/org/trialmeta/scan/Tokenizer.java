@@ -14,6 +14,13 @@ import java.util.Locale;
  */
 final class Tokenizer {
 
+    /**
+     * Longest line taken for a heading when it follows a line that ended a sentence, does not end one itself and
+     * the next line starts with a capital ("Results", "Table 2. ..."): a heading ends the paragraph, so statistics
+     * are not paired across it.
+     */
+    private static final int MAX_HEADING = 60;
+
     /** Longest digit run read as one number (longer runs are identifiers, not statistics). */
     private static final int MAX_DIGITS = 12;
 
@@ -48,9 +55,18 @@ final class Tokenizer {
         int n = s.length();
         int i = 0;
         boolean tableLine = lineHasPipe(s, 0);
+        int lineStart = 0;
+        char previousLineEnd = '.';
         while (i < n) {
             char c = s.charAt(i);
             if (c == '\n') {
+                char lineEnd = lastNonBlank(s, lineStart, i);
+                boolean heading = lineEnd != 0 && i - lineStart <= MAX_HEADING && ".!?:".indexOf(previousLineEnd) >= 0
+                        && ".,;:-(\u2013\u2014".indexOf(lineEnd) < 0 && Character.isUpperCase(firstNonBlank(s, i + 1));
+                if (lineEnd != 0) {
+                    previousLineEnd = heading ? '.' : lineEnd;
+                }
+                lineStart = i + 1;
                 int j = i + 1;
                 boolean blank = false;
                 while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t' || s.charAt(j) == '\n' || s.charAt(j) == '\r')) {
@@ -60,7 +76,7 @@ final class Tokenizer {
                     j++;
                 }
                 boolean nextTable = lineHasPipe(s, i + 1);
-                if (blank || tableLine || nextTable) {
+                if (blank || tableLine || nextTable || heading) {
                     out.add(new Token(Token.Kind.BREAK, i, i + 1, "\n", null));
                 }
                 tableLine = nextTable;
@@ -122,6 +138,26 @@ final class Tokenizer {
             i += len;
         }
         return out;
+    }
+
+    /** The first non-blank character of the line starting at {@code from}, or 0. */
+    private static char firstNonBlank(String s, int from) {
+        for (int j = from; j < s.length() && s.charAt(j) != '\n'; j++) {
+            if (!Character.isWhitespace(s.charAt(j))) {
+                return s.charAt(j);
+            }
+        }
+        return 0;
+    }
+
+    /** The last non-blank character of s[from, to), or 0. */
+    private static char lastNonBlank(String s, int from, int to) {
+        for (int j = to - 1; j >= from; j--) {
+            if (!Character.isWhitespace(s.charAt(j))) {
+                return s.charAt(j);
+            }
+        }
+        return 0;
     }
 
     private static boolean lineHasPipe(String s, int from) {

@@ -163,4 +163,50 @@ class EffectRulesTest {
         assertThat(of(r, "median-vs-hr", Severity.WARNING)).extracting(Finding::message).first().asString()
                 .contains("the medians imply HR ~ 0.08");
     }
+
+    private static final Path REGISTRY = Path.of("src/test/resources/registry/nct00844649-constructed.json");
+
+    private CheckReport runWithRegistry(String from, String to) throws IOException {
+        String json = Files.readString(REGISTRY).replace(from, to);
+        Path p = dir.resolve("record.json.txt");
+        Files.writeString(p, json);
+        return ReviewerCheck.run(TrialLoader.loadDirectory(dir), CheckOptions.DEFAULTS,
+                List.of(org.trialmeta.repository.ClinicalTrialsGov.read(p)));
+    }
+
+    @Test
+    void theRegistryRecordAgreesWithThePaper() throws IOException {
+        CheckReport r = runWithRegistry("", "");
+        assertThat(of(r, "registry-vs-publication", Severity.INFO)).hasSize(6)
+                .allMatch(f -> f.message().equals("the registry and the publication agree at the printed rounding"))
+                .allMatch(f -> f.sources().stream().map(Finding.Citation::id).toList()
+                        .containsAll(List.of("nct00844649", "mpact-nejm-2013")));
+        assertThat(r.atLeast(Severity.WARNING)).isEmpty();
+    }
+
+    @Test
+    void aRegistryFigureThatDiffersIsAWarningCitingBoth() throws IOException {
+        CheckReport r = runWithRegistry("{\"groupId\": \"OG000\", \"value\": \"8.5\", \"lowerLimit\": \"7.9\"",
+                "{\"groupId\": \"OG000\", \"value\": \"9.5\", \"lowerLimit\": \"7.9\"");
+        Finding f = of(r, "registry-vs-publication", Severity.WARNING).get(0);
+        assertThat(f.field()).isEqualTo("nab-p-gem/overall/primary/OS");
+        assertThat(f.message()).contains("median 9.5 months vs 8.5 months", "check the analysis population");
+        assertThat(f.sources()).extracting(Finding.Citation::id).containsExactly("nct00844649", "mpact-nejm-2013");
+    }
+
+    @Test
+    void aRegistryFigureCuratedIntoTheTrialFileIsComparedToo() throws IOException {
+        Files.writeString(dir.resolve("sources.yaml"), Files.readString(dir.resolve("sources.yaml"))
+                + "  - id: nct00844649\n    citation: \"ClinicalTrials.gov NCT00844649\"\n    kind: registry\n");
+        edit(dir, "mpact.yaml", "      - kind: binary\n        endpoint: CR\n",
+                "      - kind: binary\n        endpoint: ORR\n        subgroup: overall\n        cut: primary\n"
+                        + "        responders: 101\n        evaluable: 431\n"
+                        + "        provenance: {source: nct00844649, locator: \"outcome measure 3\", status: secondary}\n"
+                        + "      - kind: binary\n        endpoint: CR\n");
+        CheckReport r = run();
+        assertThat(of(r, "registry-vs-publication", Severity.WARNING)).extracting(Finding::message)
+                .containsExactly("the registry and the publication differ: responders 101 vs 99 (check the analysis"
+                        + " population and the data cut-off of each)");
+        assertThat(r.byRule("interim-vs-final")).isEmpty();
+    }
 }

@@ -53,7 +53,13 @@ class JsonContractTest {
                 List.of("reconstruct", "--curve", "examples/km-curve-male.csv", "--at-risk", "examples/km-at-risk-male.csv",
                         "--out", out),
                 List.of("hr-from-summary", "--hr", "0.52", "--hr-ci", "0.31,0.87"),
-                List.of("median-compare", "--treated", "22.0", "--control", "12.8"));
+                List.of("median-compare", "--treated", "22.0", "--control", "12.8"),
+                List.of("hr-from-summary", "--hr", "0.72", "--hr-ci", "0.62,0.83", "--p", "0.34"),
+                List.of("scan", "src/test/resources/scan/corpus/checkmate026-nejm-2017-table2.md"),
+                List.of("scan", "src/test/resources/scan/fixtures/mpact-paper.docx"),
+                // registry --format json writes the trial-file schema, the documented exception (as show)
+                List.of("check", "--trials", "src/test/resources/fixtures/check/mpact", "--registry",
+                        "src/test/resources/registry/nct00844649-constructed.json"));
     }
 
     @TestFactory

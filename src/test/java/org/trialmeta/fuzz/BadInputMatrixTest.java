@@ -1140,6 +1140,139 @@ class BadInputMatrixTest {
                 }));
     }
 
+    // ------------------------------------------------------------------ scan: documents
+
+    /** A document case: the file name, its bytes, whether it must be refused, and words the error line names. */
+    record DocCase(String name, String file, java.util.function.Supplier<byte[]> bytes, boolean invalid,
+            List<String> mentions) {}
+
+    static List<DocCase> documentCases() {
+        List<DocCase> cs = new ArrayList<>();
+        cs.add(new DocCase("empty text", "empty.txt", () -> new byte[0], false, List.of()));
+        cs.add(new DocCase("non-UTF-8 text", "latin1.txt", () -> new byte[] {'H', 'R', ' ', (byte) 0xe9}, true,
+                List.of("UTF-8")));
+        cs.add(new DocCase("NUL bytes in text", "nul.md", () -> new byte[] {'a', 0, 'b'}, true, List.of("NUL")));
+        cs.add(new DocCase("text over the size limit", "huge.txt", () -> {
+            byte[] b = new byte[(int) (org.trialmeta.document.DocumentLimits.DEFAULTS.maxTextFileBytes() + 1)];
+            java.util.Arrays.fill(b, (byte) 'x');
+            return b;
+        }, true, List.of("limit")));
+        cs.add(new DocCase("deeply nested HTML", "nested.html", () -> utf8("<div>".repeat(500_000) + "HR 0.7 (0.6-0.8)"),
+                false, List.of()));
+        cs.add(new DocCase("not a PDF", "fake.pdf", () -> utf8("hello, world"), true, List.of("not a PDF")));
+        cs.add(new DocCase("truncated PDF", "truncated.pdf", () -> utf8("%PDF-1.7\n1 0 obj << /Type"), true,
+                List.of("not a readable PDF")));
+        cs.add(new DocCase("PDF claiming 10^6 pages", "million.pdf", HostileDocuments::pdfClaimingAMillionPages, true,
+                List.of("1000000 pages", "limit 2000")));
+        cs.add(new DocCase("PDF decompression bomb", "bomb.pdf", () -> HostileDocuments.pdfDecompressionBomb(300), true,
+                List.of("decodes to more than")));
+        cs.add(new DocCase("PDF encrypted with a user password", "locked.pdf",
+                () -> HostileDocuments.encryptedPdf("user-secret"), true, List.of("encrypted")));
+        cs.add(new DocCase("PDF encrypted with an owner password only", "owner.pdf",
+                () -> HostileDocuments.encryptedPdf(""), true, List.of("encrypted")));
+        cs.add(new DocCase("minimal DOCX", "ok.docx", () -> HostileDocuments.docxWithText("ORR 44% (n = 25/57)"), false,
+                List.of()));
+        cs.add(new DocCase("not a DOCX", "fake.docx", () -> utf8("hello"), true, List.of("not a DOCX")));
+        cs.add(new DocCase("zip that is not a DOCX", "plain.docx", HostileDocuments::zipNotDocx, true,
+                List.of("not a readable DOCX")));
+        cs.add(new DocCase("DOCX zip bomb", "bomb.docx", () -> HostileDocuments.docxZipBomb(80), true,
+                List.of("zip bomb guard")));
+        cs.add(new DocCase("DOCX with an external entity (XXE)", "xxe.docx",
+                () -> HostileDocuments.docxExternalEntity("/etc/passwd"), true, List.of("not a readable DOCX")));
+        cs.add(new DocCase("DOCX billion laughs", "laughs.docx", HostileDocuments::docxBillionLaughs, true,
+                List.of("not a readable DOCX")));
+        return cs;
+    }
+
+    /**
+     * {@code scan} on hostile documents (issue 19): exit 0, or exit 2 with one line naming the file; never a hang (60 s
+     * per case), an OutOfMemoryError, exit 1, or the content of a file an entity points at.
+     */
+    @TestFactory
+    Stream<DynamicTest> scanOnHostileDocuments() {
+        List<DynamicTest> tests = new ArrayList<>();
+        int[] n = {0};
+        for (DocCase k : documentCases()) {
+            tests.add(DynamicTest.dynamicTest("scan × " + k.name(), () -> named("scan × " + k.name(), () -> {
+                Path d = dir("scan-" + n[0]++);
+                Path in = file(d, k.file(), k.bytes().get());
+                CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                        () -> CliRun.of("scan", in.toString(), "--format", "json"));
+                r.assertContract(in.toString());
+                assertThat(r.out() + r.err()).as(r.describe()).doesNotContain("root:x:0:0");
+                if (k.invalid()) {
+                    assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                    for (String m : k.mentions()) {
+                        assertThat(r.errorLines().get(0)).as(r.describe()).contains(m);
+                    }
+                } else {
+                    r.json();
+                }
+            })));
+        }
+        tests.add(DynamicTest.dynamicTest("scan --out onto the input", () -> {
+            Path d = dir("scan-out-" + n[0]++);
+            Path in = file(d, "paper.txt", utf8("HR 0.72 (95% CI 0.62-0.83)"));
+            CliRun r = CliRun.of("scan", in.toString(), "--out", in.toString()).assertContract("--out");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(Files.readString(in)).isEqualTo("HR 0.72 (95% CI 0.62-0.83)");
+            assertThat(CliRun.files(d)).containsExactly("paper.txt");
+        }));
+        tests.add(DynamicTest.dynamicTest("scan --out under a file", () -> {
+            Path d = dir("scan-out-" + n[0]++);
+            Path in = file(d, "paper.txt", utf8("HR 0.72 (95% CI 0.62-0.83)"));
+            CliRun r = CliRun.of("scan", in.toString(), "--out", in.resolve("x.html").toString())
+                    .assertContract("cannot write");
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(CliRun.files(d)).containsExactly("paper.txt");
+        }));
+        return tests.stream();
+    }
+
+    // ------------------------------------------------------------------ registry records
+
+    /** {@code registry} and {@code check --registry} on malformed ClinicalTrials.gov records: exit 2, one line. */
+    @TestFactory
+    Stream<DynamicTest> registryOnBadRecords() throws IOException {
+        String good = Files.readString(Path.of("src/test/resources/registry/nct00844649-constructed.json"));
+        List<Object[]> cases = List.of(
+                new Object[] {"empty file", "", "empty file"},
+                new Object[] {"not JSON", "<html>", "not valid JSON"},
+                new Object[] {"a JSON list", "[]", "a JSON object is expected"},
+                new Object[] {"deep nesting", "[".repeat(5000) + "]".repeat(5000), "not valid JSON"},
+                new Object[] {"no nctId", "{\"protocolSection\": {}}", "nctId: missing"},
+                new Object[] {"bad nctId", good.replace("\"NCT00844649\"", "\"12345\""), "NCT followed by 8 digits"},
+                new Object[] {"duplicate key", good.replace("\"hasResults\": true", "\"hasResults\": true, \"hasResults\": false"),
+                        "Duplicate field"},
+                new Object[] {"non-numeric count", good.replace("\"value\": \"99\"", "\"value\": \"n/a\""), "a whole number"},
+                new Object[] {"negative median", good.replace("\"value\": \"8.5\"", "\"value\": \"-8.5\""), "must be positive"},
+                new Object[] {"unknown time unit", good.replaceFirst("\"unitOfMeasure\": \"months\"", "\"unitOfMeasure\": \"fortnights\""),
+                        "months, weeks or days"});
+        List<DynamicTest> tests = new ArrayList<>();
+        int[] n = {0};
+        for (Object[] k : cases) {
+            for (String cmd : new String[] {"registry", "check"}) {
+                tests.add(DynamicTest.dynamicTest(cmd + " × " + k[0], () -> named(cmd + " × " + k[0], () -> {
+                    Path d = dir("registry-" + n[0]++);
+                    Path in = file(d, "record.json", utf8((String) k[1]));
+                    CliRun r = cmd.equals("registry") ? CliRun.of("registry", in.toString())
+                            : CliRun.of("check", "--trials", "src/test/resources/fixtures/check/mpact", "--registry",
+                                    in.toString());
+                    r.assertContract(in.toString());
+                    assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                    assertThat(r.errorLines().get(0)).as(r.describe()).contains((String) k[2]);
+                })));
+            }
+        }
+        tests.add(DynamicTest.dynamicTest("registry × over 20 MB", () -> {
+            Path d = dir("registry-" + n[0]++);
+            Path in = file(d, "big.json", new byte[org.trialmeta.repository.ClinicalTrialsGov.MAX_BYTES + 1]);
+            CliRun r = CliRun.of("registry", in.toString()).assertContract(in.toString());
+            assertThat(r.code()).isEqualTo(2);
+        }));
+        return tests.stream();
+    }
+
     // ------------------------------------------------------------------ helpers
 
     /** Runs {@code body}; a failure names the matrix cell (Surefire shows dynamic tests by index only). */

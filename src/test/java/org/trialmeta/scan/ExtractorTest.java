@@ -127,6 +127,13 @@ class ExtractorTest {
             b.append("((HR [95% CI ").append(i % 10).append("·").append(i % 7).append("–(median OS ");
             b.append(i).append(" months vs NR vs 1 (2%) 3/4 P<.").append(i).append(" CR, n = ");
         }
+        // and one long table: a header, then rows of medians, ratios and p-values
+        b.append("\n\n| | A (N = 431) | B (N = 430) | Hazard ratio (95% CI) | P value |\n");
+        for (int i = 0; i < repeats / 4; i++) {
+            b.append("| Median OS — mo (95% CI) | 8.5 (7.9–9.5) | 6.7 (6.0–7.2) | 0.72 (0.62–0.83) | <0.001 |\n")
+                    .append("| Stratified odds ratio (95% CI) | 0·53 (0·37–0·76) | |\n| p value | 0·0005 | |\n")
+                    .append("| Partial response | 98 (23) | 31 (7) |\n");
+        }
         return b.toString();
     }
 
