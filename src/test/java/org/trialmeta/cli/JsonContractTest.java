@@ -52,6 +52,12 @@ class JsonContractTest {
                         "age"),
                 List.of("reconstruct", "--curve", "examples/km-curve-male.csv", "--at-risk", "examples/km-at-risk-male.csv",
                         "--out", out),
+                List.of("reconstruct", "--arm", "F=examples/km-curve-female.csv,examples/km-at-risk-female.csv", "--arm",
+                        "M=examples/km-curve-male.csv,examples/km-at-risk-male.csv", "--reported-hr", "0.588,0.424,0.816",
+                        "--reported-median", "F=NR", "--reported-median", "M=270,212,310", "--bootstrap", "20", "--out",
+                        out),
+                List.of("digitise", "--image", "src/test/resources/digitise/base-small.png", "--x-range", "0,1000",
+                        "--out-dir", tmp.resolve("digitised").toString()),
                 List.of("hr-from-summary", "--hr", "0.52", "--hr-ci", "0.31,0.87"),
                 List.of("median-compare", "--treated", "22.0", "--control", "12.8"));
     }
