@@ -104,7 +104,10 @@ public record ReconstructFit(List<Arm> arms, Settings settings, double tau, Opti
             }
         }
         Optional<ReconstructionBootstrap.Result> boot = Optional.empty();
-        if (settings.replicates() > 0 && tau > 0) {
+        if (settings.replicates() > 0 && !(tau > 0)) {
+            throw new InputException("--bootstrap: the curves end at time 0, there is no RMST or median to bootstrap");
+        }
+        if (settings.replicates() > 0) {
             List<ReconstructionBootstrap.Arm> ba = new ArrayList<>();
             for (int g = 0; g < inputs.size(); g++) {
                 ReconstructInput in = inputs.get(g);

@@ -24,7 +24,8 @@ import picocli.CommandLine;
  * ({@link DigitisationSimulator}) are written as files and given to {@code trialmeta reconstruct} in-process, per
  * arm and then both arms together; the rebuilt data are compared with the true patient data: refused arms,
  * |Δ median|, |Δ RMST| (both at the earlier of the two arms' last true times), max |ΔS| (on a grid of 1000 times up
- * to the earlier of the arm's last true and last rebuilt time: a digitisation that stops early says nothing after) and per trial |Δ log HR| (Cox, Efron ties, first arm in file order against the
+ * to the earlier of the arm's last true and last rebuilt time: a digitisation that stops early says nothing after;
+ * also the mean |ΔS| on that grid, less sensitive than the maximum to a steep drop read one pixel late) and per trial |Δ log HR| (Cox, Efron ties, first arm in file order against the
  * second). Writes the digitised files under {@code OUT/files} (for runs of other tools on the same input) and one
  * CSV row per arm to {@code OUT/arms.csv}; prints the summary table.
  *
@@ -43,7 +44,7 @@ public final class ReconstructBench {
         Map<String, List<Arm>> trials = read(Path.of("src/test/resources/kmdata/kmdata-32.csv"));
         Files.createDirectories(out.resolve("files"));
         StringBuilder rows = new StringBuilder("variant,trial,arm,n,refused,message,abs_d_median,abs_d_rmst,"
-                + "rel_d_rmst,max_abs_d_s,trial_abs_d_log_hr,repairs,seconds,description\n");
+                + "rel_d_rmst,max_abs_d_s,mean_abs_d_s,trial_abs_d_log_hr,repairs,seconds,description\n");
         Map<String, List<double[]>> summary = new LinkedHashMap<>();
         SplittableRandom rng = new SplittableRandom(seed);
         for (String variant : new String[] {"clean", "noisy", "noisy+gap"}) {
@@ -72,13 +73,13 @@ public final class ReconstructBench {
                             tolerance, "--format", "json");
                     double secs = (System.nanoTime() - t0) / 1e9;
                     boolean refused = !r[0].equals("0");
-                    double[] m = refused ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN}
+                    double[] m = refused ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
                             : compare(truth[a], ipd, tau);
                     int repairs = refused ? 0 : count(r[1], "\"repair\" :");
                     lines[a] = String.join(",", variant, e.getKey(), csv(arm.name), Integer.toString(arm.time.length),
                             refused ? "1" : "0", csv(refused ? r[2].strip() : ""), num(m[0]), num(m[1]), num(m[2]),
-                            num(m[3]), "%HR%", Integer.toString(repairs), num(secs), csv(f.description()));
-                    metrics.add(new double[] {refused ? 1 : 0, m[0], m[1], m[2], m[3], Double.NaN});
+                            num(m[3]), num(m[4]), "%HR%", Integer.toString(repairs), num(secs), csv(f.description()));
+                    metrics.add(new double[] {refused ? 1 : 0, m[0], m[1], m[2], m[3], m[4], Double.NaN});
                 }
                 Path both = out.resolve("files/" + variant.replace('+', '-') + "-" + e.getKey().replaceAll("[^A-Za-z0-9_]", "_")
                         + "-both.csv");
@@ -90,7 +91,7 @@ public final class ReconstructBench {
                     dHr = Math.abs(logHr(rec) - logHr(new double[][] {arms.get(0).time, toD(arms.get(0).event),
                         arms.get(1).time, toD(arms.get(1).event)}));
                 }
-                metrics.get(metrics.size() - 1)[5] = dHr;
+                metrics.get(metrics.size() - 1)[6] = dHr;
                 for (String l : lines) {
                     rows.append(l.replace("%HR%", num(dHr))).append('\n');
                 }
@@ -129,12 +130,15 @@ public final class ReconstructBench {
         double rt = truth.rmst(tau).rmean();
         double dRmst = Math.abs(rt - rec.rmst(tau).rmean());
         double maxS = 0;
+        double sumS = 0;
         double end = Math.min(truth.lastTime(), rec.lastTime());
         for (int i = 0; i <= 1000; i++) {
             double x = end * i / 1000;
-            maxS = Math.max(maxS, Math.abs(truth.survivalAt(x) - rec.survivalAt(x)));
+            double d = Math.abs(truth.survivalAt(x) - rec.survivalAt(x));
+            maxS = Math.max(maxS, d);
+            sumS += d;
         }
-        return new double[] {dMed, dRmst, dRmst / rt, maxS};
+        return new double[] {dMed, dRmst, dRmst / rt, maxS, sumS / 1001};
     }
 
     private static double[][] readBoth(Path f) throws IOException {
@@ -166,14 +170,14 @@ public final class ReconstructBench {
     }
 
     private static String table(Map<String, List<double[]>> summary) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s %8s %24s %24s %24s %24s %24s%n",
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-10s %8s %24s %24s %24s %24s %24s %24s%n",
                 "variant", "refused", "|dmedian| med/p90/max", "|dRMST| med/p90/max", "rel dRMST med/p90/max",
-                "max|dS| med/p90/max", "|dlogHR| med/p90/max"));
+                "max|dS| med/p90/max", "mean|dS| med/p90/max", "|dlogHR| med/p90/max"));
         for (var e : summary.entrySet()) {
             List<double[]> m = e.getValue();
             int refused = (int) m.stream().filter(x -> x[0] == 1).count();
             sb.append(String.format(Locale.ROOT, "%-10s %5d/%-2d", e.getKey(), refused, m.size()));
-            for (int k = 1; k <= 5; k++) {
+            for (int k = 1; k <= 6; k++) {
                 int col = k;
                 double[] v = m.stream().mapToDouble(x -> x[col]).filter(x -> !Double.isNaN(x)).sorted().toArray();
                 sb.append(String.format(Locale.ROOT, " %24s", v.length == 0 ? "-"
