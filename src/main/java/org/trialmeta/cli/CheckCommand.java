@@ -104,8 +104,9 @@ public final class CheckCommand implements Callable<Integer> {
             b.append(t.render()).append('\n');
             i = 1;
             for (Finding f : shown) {
-                b.append(String.format(java.util.Locale.ROOT, "%d. [%s] %s %s: %s%n", i++, f.severity().label(),
-                        f.trial(), f.field(), f.message()));
+                // appended, not String.format: a Formatter per finding was a third of the time of 10^4 trials' check
+                b.append(i++).append(". [").append(f.severity().label()).append("] ").append(f.trial()).append(' ')
+                        .append(f.field()).append(": ").append(f.message()).append(System.lineSeparator());
                 if (!f.reported().isEmpty()) {
                     b.append("   reported:   ").append(f.reported()).append('\n');
                 }
