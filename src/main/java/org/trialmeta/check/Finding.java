@@ -60,12 +60,15 @@ public record Finding(Severity severity, String rule, String trial, String field
             .thenComparing(Finding::reported)
             .thenComparing(Finding::message);
 
-    private static int ruleOrdinal(String id) {
+    private static final java.util.Map<String, Integer> RULE_ORDINALS = new java.util.HashMap<>();
+
+    static {
         for (Rule r : Rule.values()) {
-            if (r.id().equals(id)) {
-                return r.ordinal();
-            }
+            RULE_ORDINALS.putIfAbsent(r.id(), r.ordinal());
         }
-        return Integer.MAX_VALUE;
+    }
+
+    private static int ruleOrdinal(String id) {
+        return RULE_ORDINALS.getOrDefault(id, Integer.MAX_VALUE);
     }
 }

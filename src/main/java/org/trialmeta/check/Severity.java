@@ -14,9 +14,11 @@ public enum Severity {
     /** A consistent recomputation, a datum to confirm, a note for the review. */
     INFO;
 
+    private final String label = name().toLowerCase(Locale.ROOT);
+
     /** Lower-case name used on the command line, in JSON and as the HTML class suffix. */
     public String label() {
-        return name().toLowerCase(Locale.ROOT);
+        return label;
     }
 
     /** Whether this severity is at least as serious as {@code minimum}. */
