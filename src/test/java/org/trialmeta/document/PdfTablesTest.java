@@ -93,6 +93,22 @@ class PdfTablesTest {
     }
 
     @Test
+    void aLineOfThousandsOfCellsIsNotATable() {
+        // more than MAX_COLUMNS columns: refused as a table, so placing a chunk never searches thousands of columns
+        List<Line> lines = new ArrayList<>();
+        for (int row = 0; row < 3; row++) {
+            Chunk[] cells = new Chunk[5000];
+            for (int k = 0; k < cells.length; k++) {
+                cells[k] = c("1", 30 * k, 100 + 12 * row);
+            }
+            lines.add(line(cells));
+        }
+        assertThat(PdfTables.regions(lines)).isEmpty();
+        lines.replaceAll(l -> line(l.chunks().subList(0, PdfTables.MAX_COLUMNS).toArray(new Chunk[0])));
+        assertThat(PdfTables.regions(lines)).hasSize(1);
+    }
+
+    @Test
     void theFixtureTableReadsAsTheHtmlTable() {
         String text = DocumentReader.read(Path.of("src/test/resources/scan/fixtures/mpact-paper.pdf"),
                 DocumentLimits.DEFAULTS).text();
