@@ -219,6 +219,13 @@ for (m in c("fixed", "random")) {
   put(case, "q_additive", fe$QE); put(case, "df_additive", fe$k - fe$p)
   put(case, "q_standard", qs); put(case, "df_standard", dfs)
   put(case, "parts", length(unique(grp)))
+  # each treatment against "no active component": theta_t = C[t, ] beta, a linear combination (predict)
+  for (t in trts) {
+    pr <- predict(fit, newmods = rbind(C[t, ]))
+    put(case, paste("comb", t, sep = "|"), pr$pred); put(case, paste("comb_se", t, sep = "|"), pr$se)
+    put(case, paste("comb_ci_lower", t, sep = "|"), pr$ci.lb); put(case, paste("comb_ci_upper", t, sep = "|"), pr$ci.ub)
+    put(case, paste("comb_p", t, sep = "|"), 2 * pnorm(-abs(pr$pred / pr$se)))
+  }
 }
 cat("lopez2019 CNMA: components", length(act), " Q additive", fe$QE, "df", fe$k - fe$p, " Q standard", qs, "df", dfs,
     " tau2", re$tau2, "\n")

@@ -1,15 +1,22 @@
 package org.trialmeta;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.trialmeta.analysis.EfficacyAnalysis;
 import org.trialmeta.check.ReviewerCheck;
+import org.trialmeta.stats.Wald;
+import org.trialmeta.stats.nma.Network;
 
 /** The package dependency rules of the README's Layout section, enforced on the compiled classes. */
 class ArchitectureTest {
@@ -69,6 +76,49 @@ class ArchitectureTest {
         noClasses().that().resideInAnyPackage("org.trialmeta.cli..", "org.trialmeta.present..", "org.trialmeta.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.apache.commons.math3..",
                         "org.apache.commons.statistics..", "org.apache.commons.numbers..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    private static final String[] PRESENTING = {"org.trialmeta.cli..", "org.trialmeta.present..", "org.trialmeta.report.."};
+
+    /**
+     * Network meta-analysis results are computed in {@code stats.nma} and only formatted above it: the commands, the
+     * presentation layer and the report use its result records and enums, never a fitting class; call none of its
+     * static methods (p-values, fits); and read no matrix of a fitted model (a method returning a two-dimensional
+     * array, e.g. the components' covariance; the one exception is the data's own count table,
+     * {@link Network#studiesPerPair()}, drawn as edge widths).
+     */
+    @Test
+    void presentationDoesNoNetworkArithmetic() {
+        DescribedPredicate<JavaClass> fittingClass = resideInAPackage("org.trialmeta.stats.nma..")
+                .and(DescribedPredicate.describe("neither a record nor an enum", c -> !c.isRecord() && !c.isEnum()));
+        noClasses().that().resideInAnyPackage(PRESENTING)
+                .should().dependOnClassesThat(fittingClass)
+                .allowEmptyShould(true)
+                .check(classes);
+        DescribedPredicate<JavaMethodCall> staticInNma = DescribedPredicate.describe("a static method of stats.nma",
+                call -> call.getTargetOwner().getPackageName().startsWith("org.trialmeta.stats.nma")
+                        && call.getTarget().resolveMember().map(m -> m.getModifiers().contains(JavaModifier.STATIC))
+                                .orElse(false));
+        DescribedPredicate<JavaMethodCall> matrixOfAFit = DescribedPredicate.describe(
+                "a stats.nma method returning a matrix",
+                call -> call.getTargetOwner().getPackageName().startsWith("org.trialmeta.stats.nma")
+                        && !call.getTargetOwner().isEquivalentTo(Network.class)
+                        && call.getTarget().getRawReturnType().isArray()
+                        && call.getTarget().getRawReturnType().getComponentType().isArray());
+        noClasses().that().resideInAnyPackage(PRESENTING)
+                .should().callMethodWhere(staticInNma)
+                .orShould().callMethodWhere(matrixOfAFit)
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
+    /** Wald intervals and p-values are statistics: formed in {@code stats}, not where results are written. */
+    @Test
+    void presentationFormsNoWaldIntervals() {
+        noClasses().that().resideInAnyPackage(PRESENTING)
+                .should().dependOnClassesThat().belongToAnyOf(Wald.class)
                 .allowEmptyShould(true)
                 .check(classes);
     }

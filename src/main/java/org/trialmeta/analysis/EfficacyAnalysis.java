@@ -9,6 +9,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.trialmeta.analysis.SubgroupComparison.Effect;
+import org.trialmeta.analysis.SubgroupComparison.FisherTest;
+import org.trialmeta.analysis.SubgroupComparison.Rate;
 import org.trialmeta.model.AnalysisCut;
 import org.trialmeta.model.BinaryEndpoint;
 import org.trialmeta.model.BinaryOutcome;
@@ -203,13 +206,23 @@ public final class EfficacyAnalysis {
         RatioEstimate rr = t.ratio(RatioMethod.RISK_RATIO_LOG, LEVEL);
         RatioEstimate cor = t.ratio(RatioMethod.ODDS_RATIO_CONDITIONAL, LEVEL);
         RiskDifference rd = t.riskDifference(DifferenceCi.WALD, LEVEL);
-        DataUse d = m.data();
-        return new SubgroupComparison(d.trial(), d.trialName(), d.arm(), d.cut(), d.cutLabel(), d.cutoff(), m.data(),
-                w.data(), m.responders(), m.evaluable(), w.responders(), w.evaluable(), box(or.estimate()),
-                lo(or.interval()), hi(or.interval()), box(rr.estimate()), lo(rr.interval()), hi(rr.interval()),
-                box(rd.estimate()), lo(rd.interval()), hi(rd.interval()), finite(box(cor.estimate())),
-                finite(lo(cor.interval())), finite(hi(cor.interval())), box(t.fisherExactPValue()), LEVEL, selected,
+        return new SubgroupComparison(rate(m), rate(w), effect(or), effect(rr),
+                new Effect(box(rd.estimate()), lo(rd.interval()), hi(rd.interval())),
+                new FisherTest(finite(effect(cor)), box(t.fisherExactPValue())), LEVEL, selected,
                 selection);
+    }
+
+    private static Rate rate(ProportionRow r) {
+        return new Rate(r.data(), r.responders(), r.evaluable());
+    }
+
+    private static Effect effect(RatioEstimate e) {
+        return new Effect(box(e.estimate()), lo(e.interval()), hi(e.interval()));
+    }
+
+    /** The conditional MLE can be 0 or infinite (a zero cell): written as not estimable. */
+    private static Effect finite(Effect e) {
+        return new Effect(finite(e.estimate()), finite(e.lower()), finite(e.upper()));
     }
 
     private PooledEffect poolEffect(EffectMeasure m, List<SubgroupComparison> cs) {

@@ -3,20 +3,17 @@ package org.trialmeta.cli;
 import java.util.concurrent.Callable;
 import org.trialmeta.analysis.BiasAnalysis;
 import org.trialmeta.analysis.PoolInput;
-import org.trialmeta.analysis.PoolMethod;
 import org.trialmeta.present.BiasSummary;
 import org.trialmeta.present.BiasText;
 import org.trialmeta.present.PoolText;
 import org.trialmeta.report.FunnelPlot;
 import org.trialmeta.report.FunnelPlotData;
 import org.trialmeta.repository.Json;
-import org.trialmeta.stats.meta.EffectMeasure;
 import org.trialmeta.stats.meta.Tau2Estimator;
 import org.trialmeta.stats.meta.TrimAndFill;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -40,15 +37,7 @@ public final class BiasCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    InputOption input;
-
-    @Option(names = "--measure", required = true, paramLabel = "MEASURE",
-            description = "Effect measure: ${COMPLETION-CANDIDATES}.")
-    EffectMeasure measure;
-
-    @Option(names = "--method", defaultValue = "REML", paramLabel = "METHOD",
-            description = "FE (fixed effect) or tau^2 estimator DL, HE, HS, HSk, SJ, ML, REML, EB, PM. Default: ${DEFAULT-VALUE}.")
-    String method;
+    ModelOptions model;
 
     @Mixin
     FormatOption format;
@@ -58,13 +47,13 @@ public final class BiasCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Tau2Estimator m = PoolMethod.inverseVariance("--method", method);
+        Tau2Estimator m = model.estimator();
         boolean json = format.json();
         if (plot.requested()) {
             plot.format();
         }
-        PoolInput studies = PoolInput.read(input.read(), measure);
-        BiasAnalysis analysis = BiasAnalysis.of(studies, m, input.file.toString());
+        PoolInput studies = model.studies(model.table());
+        BiasAnalysis analysis = BiasAnalysis.of(studies, m, model.file());
         BiasSummary summary = BiasSummary.of(analysis);
         if (plot.requested()) {
             plot.write(new FunnelPlot(funnel(analysis)), spec.commandLine().getErr());

@@ -33,9 +33,8 @@ public final class PoolOptions {
                     + "or MH (Mantel-Haenszel), PETO. Default: ${DEFAULT-VALUE}.")
     String method;
 
-    @Option(names = "--test", defaultValue = "z", paramLabel = "z|knha",
-            description = "z (normal) or knha (Knapp-Hartung, t with k-1 df). Default: ${DEFAULT-VALUE}.")
-    String test;
+    @Mixin
+    TestOption test;
 
     @Mixin
     LevelOption level;
@@ -75,8 +74,7 @@ public final class PoolOptions {
 
     /** Checks the options, reads the input and its columns (exit 2 with one line on any problem). */
     Prepared prepare() {
-        TestType testType = TestType.fromLabel(test)
-                .orElseThrow(() -> new InputException("--test: unknown test '" + test + "' (allowed: z, knha)"));
+        TestType testType = test.type();
         double lev = level.fraction();
         PoolMethod m = PoolMethod.parse("--method", method);
         CsvTable table = input.read();

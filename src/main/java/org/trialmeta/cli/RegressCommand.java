@@ -3,7 +3,6 @@ package org.trialmeta.cli;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialmeta.analysis.PoolInput;
-import org.trialmeta.analysis.PoolMethod;
 import org.trialmeta.analysis.RegressAnalysis;
 import org.trialmeta.model.InputException;
 import org.trialmeta.present.RegressSummary;
@@ -11,9 +10,7 @@ import org.trialmeta.present.RegressText;
 import org.trialmeta.repository.CsvTable;
 import org.trialmeta.repository.Json;
 import org.trialmeta.stats.meta.Design;
-import org.trialmeta.stats.meta.EffectMeasure;
 import org.trialmeta.stats.meta.MetaAnalysis;
-import org.trialmeta.stats.meta.TestType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -28,6 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "regress",
         mixinStandardHelpOptions = true,
+        resourceBundle = "org.trialmeta.cli.RegressCommand",   // the help of --method and --test for a model with moderators
         description = {
             "Meta-regression on moderators (fixed or mixed effects, as R metafor's rma(mods = ~ ...)), with optional"
                     + " permutation p-values (as permutest).",
@@ -41,23 +39,14 @@ public final class RegressCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    InputOption input;
-
-    @Option(names = "--measure", required = true, paramLabel = "MEASURE",
-            description = "Effect measure: ${COMPLETION-CANDIDATES}.")
-    EffectMeasure measure;
+    ModelOptions model;
 
     @Option(names = "--mods", required = true, paramLabel = "COL[,COL...]",
             description = "Moderator columns, comma-separated.")
     String mods;
 
-    @Option(names = "--method", defaultValue = "REML", paramLabel = "METHOD",
-            description = "FE (fixed effects) or tau^2 estimator DL, HE, HS, HSk, SJ, ML, REML, EB, PM. Default: ${DEFAULT-VALUE}.")
-    String method;
-
-    @Option(names = "--test", defaultValue = "z", paramLabel = "z|knha",
-            description = "z (normal, chi-square QM) or knha (Knapp-Hartung: t with k-p df, F for QM). Default: ${DEFAULT-VALUE}.")
-    String test;
+    @Mixin
+    TestOption test;
 
     @Mixin
     LevelOption level;
@@ -76,11 +65,8 @@ public final class RegressCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> columns = RegressAnalysis.moderators("--mods", mods);
-        MetaAnalysis.Options o = MetaAnalysis.Options.defaults(measure)
-                .withMethod(PoolMethod.inverseVariance("--method", method))
-                .withTest(TestType.fromLabel(test)
-                        .orElseThrow(() -> new InputException("--test: unknown test '" + test + "' (allowed: z, knha)")))
-                .withLevel(level.fraction());
+        MetaAnalysis.Options o = MetaAnalysis.Options.defaults(model.measure).withMethod(model.estimator())
+                .withTest(test.type()).withLevel(level.fraction());
         OptionChecks.together("--permutations", permutations, "--seed", seed);
         OptionChecks.atLeast("--permutations", permutations, 2);
         if (permutations != null && permutations > RegressAnalysis.MAX_PERMUTATIONS) {
@@ -88,11 +74,11 @@ public final class RegressCommand implements Callable<Integer> {
                     + ")");
         }
         boolean json = format.json();
-        CsvTable table = input.read();
-        PoolInput studies = PoolInput.read(table, measure);
+        CsvTable table = model.table();
+        PoolInput studies = model.studies(table);
         Design design = RegressAnalysis.design(table, columns);
         RegressSummary summary = RegressSummary.of(RegressAnalysis.of(studies, design, o, permutations, seed,
-                input.file.toString()));
+                model.file()));
         spec.commandLine().getOut().print(json ? Json.write(summary) : RegressText.render(summary));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

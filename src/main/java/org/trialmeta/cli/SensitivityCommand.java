@@ -2,15 +2,11 @@ package org.trialmeta.cli;
 
 import java.util.concurrent.Callable;
 import org.trialmeta.analysis.PoolInput;
-import org.trialmeta.analysis.PoolMethod;
 import org.trialmeta.analysis.SensitivityAnalysis;
-import org.trialmeta.model.InputException;
 import org.trialmeta.present.SensitivitySummary;
 import org.trialmeta.present.SensitivityText;
 import org.trialmeta.repository.Json;
-import org.trialmeta.stats.meta.EffectMeasure;
 import org.trialmeta.stats.meta.MetaAnalysis;
-import org.trialmeta.stats.meta.TestType;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,19 +35,10 @@ public final class SensitivityCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    InputOption input;
+    ModelOptions model;
 
-    @Option(names = "--measure", required = true, paramLabel = "MEASURE",
-            description = "Effect measure: ${COMPLETION-CANDIDATES}.")
-    EffectMeasure measure;
-
-    @Option(names = "--method", defaultValue = "REML", paramLabel = "METHOD",
-            description = "FE (fixed effect) or tau^2 estimator DL, HE, HS, HSk, SJ, ML, REML, EB, PM. Default: ${DEFAULT-VALUE}.")
-    String method;
-
-    @Option(names = "--test", defaultValue = "z", paramLabel = "z|knha",
-            description = "z (normal) or knha (Knapp-Hartung, t with k-1 df). Default: ${DEFAULT-VALUE}.")
-    String test;
+    @Mixin
+    TestOption test;
 
     @Mixin
     LevelOption level;
@@ -82,15 +69,12 @@ public final class SensitivityCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        MetaAnalysis.Options o = MetaAnalysis.Options.defaults(measure)
-                .withMethod(PoolMethod.inverseVariance("--method", method))
-                .withTest(TestType.fromLabel(test)
-                        .orElseThrow(() -> new InputException("--test: unknown test '" + test + "' (allowed: z, knha)")))
-                .withLevel(level.fraction());
+        MetaAnalysis.Options o = MetaAnalysis.Options.defaults(model.measure).withMethod(model.estimator())
+                .withTest(test.type()).withLevel(level.fraction());
         boolean json = format.json();
-        PoolInput studies = PoolInput.read(input.read(), measure);
+        PoolInput studies = model.studies(model.table());
         SensitivitySummary summary = SensitivitySummary.of(SensitivityAnalysis.of(studies, analysis.mode(), o,
-                input.file.toString()));
+                model.file()));
         spec.commandLine().getOut().print(json ? Json.write(summary) : SensitivityText.render(summary));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

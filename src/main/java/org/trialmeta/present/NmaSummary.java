@@ -178,42 +178,35 @@ public record NmaSummary(String measure, String model, String tau2Method, double
     }
 
     private static Additive additive(ComponentNma.Result r, List<NmaAnalysis.Part> parts, boolean ratio) {
-        double z = org.trialmeta.stats.Wald.critical(r.level());
         List<Component> comps = new ArrayList<>();
         for (int c = 0; c < r.components().size(); c++) {
             double e = r.beta()[c];
-            double se = r.componentSe(c);
-            comps.add(new Component(r.components().get(c), e, se, e - z * se, e + z * se,
-                    ratio ? new Transformed(Math.exp(e), Math.exp(e - z * se), Math.exp(e + z * se), null, null) : null));
+            Interval ci = r.componentCi(c).orElse(null);
+            Double lower = ci == null ? null : ci.lower();
+            Double upper = ci == null ? null : ci.upper();
+            comps.add(new Component(r.components().get(c), e, r.componentSe(c), lower, upper,
+                    ratio ? new Transformed(Math.exp(e), exp(lower), exp(upper), null, null) : null));
         }
         String ref = parts.size() == 1 ? r.treatments().get(parts.get(0).fit().reference()) : null;
+        int j = ref == null ? -1 : r.treatments().indexOf(ref);
         List<RelativeEffect> comb = new ArrayList<>();
         for (int i = 0; i < r.treatments().size(); i++) {
-            int j = ref == null ? -1 : r.treatments().indexOf(ref);
-            double e = j < 0 ? r.combination(i) : r.estimate(i, j);
-            double se = j < 0 ? Math.sqrt(combinationVariance(r, i)) : r.se(i, j);
             if (i == j) {
                 continue;
             }
-            double p = org.trialmeta.stats.Wald.twoSidedP(e, se);
-            comb.add(effect(r.treatments().get(i), ref == null ? "no active component" : ref, e, se,
-                    new Interval(e - z * se, e + z * se), null, p, ratio));
+            String name = r.treatments().get(i);
+            comb.add(j < 0
+                    ? effect(name, "no active component", r.combination(i), r.combinationSe(i), r.combinationCi(i),
+                            null, r.combinationPval(i), ratio)
+                    : effect(name, ref, r.estimate(i, j), r.se(i, j), r.ci(i, j), null, r.pval(i, j), ratio));
         }
         return new Additive(r.inactive().orElse(null), d(r.tau2()), comps, comb, r.qAdditive(), r.dfAdditive(),
-                d(r.pAdditive()), r.qStandard(), r.dfStandard(),
-                d(NmaResult.chiSquareP(r.qStandard(), r.dfStandard())), r.qDiff(),
-                r.dfDiff(), d(r.pDiff()));
+                d(r.pAdditive()), r.qStandard(), r.dfStandard(), d(r.pStandard()), r.qDiff(), r.dfDiff(),
+                d(r.pDiff()));
     }
 
-    private static double combinationVariance(ComponentNma.Result r, int t) {
-        int[] c = r.incidence()[t];
-        double v = 0;
-        for (int a = 0; a < c.length; a++) {
-            for (int b = 0; b < c.length; b++) {
-                v += c[a] * r.covBeta()[a][b] * c[b];
-            }
-        }
-        return v;
+    private static Double exp(Double x) {
+        return x == null ? null : Math.exp(x);
     }
 
     private static RelativeEffect effect(String a, String b, double e, double se, Interval ci, Interval pi, double p,

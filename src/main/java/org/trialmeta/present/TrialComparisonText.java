@@ -5,6 +5,7 @@ import java.util.Map;
 import org.trialmeta.analysis.Exclusion;
 import org.trialmeta.analysis.ProportionRow;
 import org.trialmeta.analysis.SubgroupComparison;
+import org.trialmeta.analysis.SubgroupComparison.Effect;
 
 /** The text form of a {@link TrialComparison}: what {@code compare --format table} prints. */
 public final class TrialComparisonText {
@@ -43,13 +44,12 @@ public final class TrialComparisonText {
             }
             sb.append(t.render());
             TextTable m = new TextTable("measure (mutant vs wild-type)", ">estimate", ">" + lv, "method");
-            m.row("odds ratio", Formats.fixed(c.oddsRatio(), DIGITS), ci(c.orLower(), c.orUpper()), "Woolf (escalc OR)");
-            m.row("odds ratio (conditional MLE)", Formats.fixed(c.conditionalOr(), DIGITS),
-                    ci(c.condOrLower(), c.condOrUpper()), "exact (fisher.test)");
-            m.row("risk ratio", Formats.fixed(c.riskRatio(), DIGITS), ci(c.rrLower(), c.rrUpper()), "log (escalc RR)");
-            m.row("risk difference", Formats.fixed(c.riskDifference(), DIGITS), ci(c.rdLower(), c.rdUpper()),
-                    "Wald (escalc RD)");
-            m.row("Fisher exact p (two-sided)", Formats.p(c.fisherP()), "", "fisher.test");
+            m.row("odds ratio", estimate(c.oddsRatio()), ci(c.oddsRatio()), "Woolf (escalc OR)");
+            m.row("odds ratio (conditional MLE)", estimate(c.fisher().conditionalOr()), ci(c.fisher().conditionalOr()),
+                    "exact (fisher.test)");
+            m.row("risk ratio", estimate(c.riskRatio()), ci(c.riskRatio()), "log (escalc RR)");
+            m.row("risk difference", estimate(c.riskDifference()), ci(c.riskDifference()), "Wald (escalc RD)");
+            m.row("Fisher exact p (two-sided)", Formats.p(c.fisher().p()), "", "fisher.test");
             sb.append(m.render());
             sb.append("pooling: ").append(c.selected() ? "used (" + c.selection() + ")" : c.selection()).append('\n');
         }
@@ -63,7 +63,11 @@ public final class TrialComparisonText {
         return sb.toString();
     }
 
-    private static String ci(Double lower, Double upper) {
-        return Formats.ci(lower, upper, DIGITS, CiStyle.BRACKETS);
+    private static String estimate(Effect e) {
+        return Formats.fixed(e.estimate(), DIGITS);
+    }
+
+    private static String ci(Effect e) {
+        return Formats.ci(e.lower(), e.upper(), DIGITS, CiStyle.BRACKETS);
     }
 }

@@ -302,13 +302,14 @@ public final class Report {
         Set<String> statuses = new TreeSet<>();
         for (int i = 0; i < sel.size(); i++) {
             SubgroupComparison c = sel.get(i);
-            statuses.add(c.mutant().status());
-            statuses.add(c.wildType().status());
+            statuses.add(c.mutant().data().status());
+            statuses.add(c.wildType().data().status());
             Double w = re == null ? null : re.weights().get(i);
-            Optional<ForestPlotData.Estimate> e = c.oddsRatio() == null ? Optional.empty()
-                    : Optional.of(new ForestPlotData.Estimate(c.oddsRatio(), c.orLower(), c.orUpper()));
-            b.row(new Study(studyLabel(c.mutant()), "", List.of(c.x1() + "/" + c.n1(), c.x2() + "/" + c.n2()),
-                    e, w, marks(c.mutant().status(), c.wildType().status())));
+            SubgroupComparison.Effect or = c.oddsRatio();
+            Optional<ForestPlotData.Estimate> e = or.estimate() == null ? Optional.empty()
+                    : Optional.of(new ForestPlotData.Estimate(or.estimate(), or.lower(), or.upper()));
+            b.row(new Study(studyLabel(c.mutant().data()), "", List.of(c.x1() + "/" + c.n1(), c.x2() + "/" + c.n2()),
+                    e, w, marks(c.mutant().data().status(), c.wildType().data().status())));
         }
         if (re != null) {
             Pooled p = new Pooled("Random effects (" + re.method() + "), k = " + pe.k(),
@@ -513,17 +514,17 @@ public final class Report {
         Set<String> statuses = new TreeSet<>();
         String ep = r.endpoint();
         for (SubgroupComparison c : r.comparisons()) {
-            statuses.add(c.mutant().status());
-            statuses.add(c.wildType().status());
+            statuses.add(c.mutant().data().status());
+            statuses.add(c.wildType().data().status());
             rows.add(List.of(ep, c.trialName(), c.cutLabel() + (c.cutoff() == null ? "" : " (" + c.cutoff() + ")"),
                     c.x1() + "/" + c.n1() + " (" + Formats.percent((double) c.x1() / c.n1(), 1) + ")"
-                            + StatusMarks.of(c.mutant().status()),
+                            + StatusMarks.of(c.mutant().data().status()),
                     c.x2() + "/" + c.n2() + " (" + Formats.percent((double) c.x2() / c.n2(), 1) + ")"
-                            + StatusMarks.of(c.wildType().status()),
-                    pp(c.riskDifference(), c.rdLower(), c.rdUpper()),
-                    ratio(c.riskRatio(), c.rrLower(), c.rrUpper()),
-                    ratio(c.oddsRatio(), c.orLower(), c.orUpper()),
-                    pEquals("Fisher exact p", c.fisherP()),
+                            + StatusMarks.of(c.wildType().data().status()),
+                    pp(c.riskDifference().estimate(), c.riskDifference().lower(), c.riskDifference().upper()),
+                    ratio(c.riskRatio().estimate(), c.riskRatio().lower(), c.riskRatio().upper()),
+                    ratio(c.oddsRatio().estimate(), c.oddsRatio().lower(), c.oddsRatio().upper()),
+                    pEquals("Fisher exact p", c.fisher().p()),
                     c.selected() ? "yes" : "no: " + c.selection()));
         }
         PooledEffect or = pooled("OR");

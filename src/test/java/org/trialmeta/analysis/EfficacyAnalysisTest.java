@@ -66,21 +66,21 @@ class EfficacyAnalysisTest {
         assertThat(def.comparisons()).hasSize(2);
         for (SubgroupComparison c : def.comparisons()) {
             String l = c.trial().equals("ramp-201") ? "ramp" : "frame";
-            assertThat(c.oddsRatio()).isCloseTo(RValues.get(l + "_OR"), within(EFFECT_TOLERANCE));
-            assertThat(c.orLower()).isCloseTo(RValues.get(l + "_OR_lower"), within(EFFECT_TOLERANCE));
-            assertThat(c.orUpper()).isCloseTo(RValues.get(l + "_OR_upper"), within(EFFECT_TOLERANCE));
-            assertThat(c.riskRatio()).isCloseTo(RValues.get(l + "_RR"), within(EFFECT_TOLERANCE));
-            assertThat(c.rrLower()).isCloseTo(RValues.get(l + "_RR_lower"), within(EFFECT_TOLERANCE));
-            assertThat(c.rrUpper()).isCloseTo(RValues.get(l + "_RR_upper"), within(EFFECT_TOLERANCE));
-            assertThat(c.riskDifference()).isCloseTo(RValues.get(l + "_RD"), within(EFFECT_TOLERANCE));
-            assertThat(c.rdLower()).isCloseTo(RValues.get(l + "_RD_lower"), within(EFFECT_TOLERANCE));
-            assertThat(c.rdUpper()).isCloseTo(RValues.get(l + "_RD_upper"), within(EFFECT_TOLERANCE));
-            assertThat(c.fisherP()).isCloseTo(RValues.get(l + "_fisher_p"), within(P_TOLERANCE));
+            assertThat(c.oddsRatio().estimate()).isCloseTo(RValues.get(l + "_OR"), within(EFFECT_TOLERANCE));
+            assertThat(c.oddsRatio().lower()).isCloseTo(RValues.get(l + "_OR_lower"), within(EFFECT_TOLERANCE));
+            assertThat(c.oddsRatio().upper()).isCloseTo(RValues.get(l + "_OR_upper"), within(EFFECT_TOLERANCE));
+            assertThat(c.riskRatio().estimate()).isCloseTo(RValues.get(l + "_RR"), within(EFFECT_TOLERANCE));
+            assertThat(c.riskRatio().lower()).isCloseTo(RValues.get(l + "_RR_lower"), within(EFFECT_TOLERANCE));
+            assertThat(c.riskRatio().upper()).isCloseTo(RValues.get(l + "_RR_upper"), within(EFFECT_TOLERANCE));
+            assertThat(c.riskDifference().estimate()).isCloseTo(RValues.get(l + "_RD"), within(EFFECT_TOLERANCE));
+            assertThat(c.riskDifference().lower()).isCloseTo(RValues.get(l + "_RD_lower"), within(EFFECT_TOLERANCE));
+            assertThat(c.riskDifference().upper()).isCloseTo(RValues.get(l + "_RD_upper"), within(EFFECT_TOLERANCE));
+            assertThat(c.fisher().p()).isCloseTo(RValues.get(l + "_fisher_p"), within(P_TOLERANCE));
         }
         SubgroupComparison ramp = def.comparisons().stream().filter(c -> c.trial().equals("ramp-201")).findFirst().orElseThrow();
         assertThat(List.of(ramp.x1(), ramp.n1(), ramp.x2(), ramp.n2())).containsExactly(25, 57, 9, 52);
         assertThat(ramp.cut()).isEqualTo("primary");
-        assertThat(ramp.wildType().status()).isEqualTo("derived");
+        assertThat(ramp.wildType().data().status()).isEqualTo("derived");
         SubgroupComparison frame = def.comparisons().stream().filter(c -> c.trial().equals("frame")).findFirst().orElseThrow();
         assertThat(frame.cut()).isEqualTo("interim-2021-05");
         assertThat(frame.selected()).isTrue();

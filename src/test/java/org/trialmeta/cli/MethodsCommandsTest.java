@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,19 +25,12 @@ class MethodsCommandsTest {
     @TempDir
     Path dir;
 
-    private static JsonNode reference(String name) throws IOException {
-        try (InputStream in = MethodsCommandsTest.class.getResourceAsStream("/r/methods/" + name + ".json")) {
-            return new ObjectMapper().readTree(in);
-        }
+    private static JsonNode reference(String name) {
+        return RReference.load("methods/" + name);
     }
 
     private static JsonNode fit(JsonNode ref, String method, String test) {
-        for (JsonNode f : ref.get("fits")) {
-            if (f.get("method").asText().equals(method) && (test == null || f.get("test").asText().equals(test))) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException(method + " " + test);
+        return RReference.fit(ref, method, test);
     }
 
     /** examples/bcg.csv: the 13 BCG trials with ablat, year and alloc. */

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +13,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.trialmeta.repository.CsvTable;
-import picocli.CommandLine;
 
 /** {@code trialmeta nma}: JSON against src/test/r/nma.R through the whole command, text, figures, league table. */
 class NmaCommandTest {
@@ -30,15 +27,10 @@ class NmaCommandTest {
     private String err;
 
     private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cl = TrialMetaCommand.commandLine();
-        cl.setOut(new PrintWriter(o));
-        cl.setErr(new PrintWriter(e));
-        int code = cl.execute(args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        Run r = Run.run(args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     private static Map<String, Double> values(String c) {

@@ -7,14 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class PoolCommandTest {
 
@@ -28,15 +25,10 @@ class PoolCommandTest {
     private String err;
 
     private int run(String... args) {
-        StringWriter o = new StringWriter();
-        StringWriter e = new StringWriter();
-        CommandLine cl = TrialMetaCommand.commandLine();
-        cl.setOut(new PrintWriter(o));
-        cl.setErr(new PrintWriter(e));
-        int code = cl.execute(args);
-        out = o.toString();
-        err = e.toString();
-        return code;
+        Run r = Run.run(args);
+        out = r.out();
+        err = r.err();
+        return r.code();
     }
 
     private Path bcgCsv() throws IOException {
@@ -57,19 +49,12 @@ class PoolCommandTest {
         return p;
     }
 
-    private static JsonNode reference(String name) throws IOException {
-        try (InputStream in = PoolCommandTest.class.getResourceAsStream("/r/meta/" + name + ".json")) {
-            return new ObjectMapper().readTree(in);
-        }
+    private static JsonNode reference(String name) {
+        return RReference.load("meta/" + name);
     }
 
     private static JsonNode fit(JsonNode ref, String method, String test) {
-        for (JsonNode f : ref.get("fits")) {
-            if (f.get("method").asText().equals(method) && f.get("test").asText().equals(test)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException(method);
+        return RReference.fit(ref, method, test);
     }
 
     @Test

@@ -31,19 +31,12 @@ class PoolInputsCommandTest {
     @TempDir
     Path dir;
 
-    private static JsonNode reference(String name) throws IOException {
-        try (InputStream in = PoolInputsCommandTest.class.getResourceAsStream("/r/meta/" + name + ".json")) {
-            return new ObjectMapper().readTree(in);
-        }
+    private static JsonNode reference(String name) {
+        return RReference.load("meta/" + name);
     }
 
     private static JsonNode fit(JsonNode ref, String method, String test) {
-        for (JsonNode f : ref.get("fits")) {
-            if (f.get("method").asText().equals(method) && f.get("test").asText().equals(test)) {
-                return f;
-            }
-        }
-        throw new IllegalArgumentException(method);
+        return RReference.fit(ref, method, test);
     }
 
     private Path write(String name, String text) throws IOException {

@@ -342,6 +342,12 @@ public record EffectSizes(EffectMeasure measure, ZeroCellCorrection correction, 
         if (measure != EffectMeasure.GEN && measure != EffectMeasure.HR) {
             throw new IllegalArgumentException("measure " + measure + " is computed from data, not given (GEN or HR)");
         }
+        checkGiven(yi, vi);
+        return new EffectSizes(measure, ZeroCellCorrection.none(), yi, vi, new int[0], new boolean[yi.length]);
+    }
+
+    /** Given estimates and variances: same length, yi finite, vi finite and &gt; 0 (naming the first bad study). */
+    static void checkGiven(double[] yi, double[] vi) {
         if (yi.length != vi.length) {
             throw new IllegalArgumentException("yi, vi lengths differ: " + yi.length + ", " + vi.length);
         }
@@ -353,7 +359,6 @@ public record EffectSizes(EffectMeasure measure, ZeroCellCorrection correction, 
                 throw new IllegalArgumentException("study " + i + ": vi " + vi[i] + " must be finite and > 0");
             }
         }
-        return new EffectSizes(measure, ZeroCellCorrection.none(), yi, vi, new int[0], new boolean[yi.length]);
     }
 
     private static boolean applies(ZeroCellCorrection c, boolean zero, boolean anyZero) {

@@ -112,17 +112,7 @@ public final class MetaAnalysis {
         if (yi.length == 0) {
             throw new IllegalArgumentException("no studies: yi is empty");
         }
-        if (yi.length != vi.length) {
-            throw new IllegalArgumentException("yi, vi lengths differ: " + yi.length + ", " + vi.length);
-        }
-        for (int i = 0; i < yi.length; i++) {
-            if (!Double.isFinite(yi[i])) {
-                throw new IllegalArgumentException("study " + i + ": yi " + yi[i] + " must be finite");
-            }
-            if (!(Double.isFinite(vi[i]) && vi[i] > 0)) {
-                throw new IllegalArgumentException("study " + i + ": vi " + vi[i] + " must be finite and > 0");
-            }
-        }
+        EffectSizes.checkGiven(yi, vi);
     }
 
     static FitResult fit(GroupedModel m, Options o) {

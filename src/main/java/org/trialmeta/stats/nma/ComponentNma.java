@@ -8,6 +8,8 @@ import java.util.TreeSet;
 import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.SingularValueDecomposition;
 import org.trialmeta.stats.ConfidenceLevel;
+import org.trialmeta.stats.Interval;
+import org.trialmeta.stats.Wald;
 
 /**
  * The additive component network meta-analysis model (Welton et al. 2009; Rücker et al. 2020,
@@ -69,9 +71,55 @@ public final class ComponentNma {
             return Math.sqrt(Math.max(0, v));
         }
 
+        /** Two-sided Wald p-value of {@link #estimate(int, int)}. */
+        public double pval(int i, int j) {
+            return Wald.twoSidedP(estimate(i, j), se(i, j));
+        }
+
+        /** Wald CI of {@link #estimate(int, int)}. */
+        public Interval ci(int i, int j) {
+            return wald(estimate(i, j), se(i, j));
+        }
+
+        /**
+         * SE of θ_t (treatment t against "no active component"): √(c_t' Cov(β) c_t), c_t the row of C for t
+         * (netmeta {@code netcomb}'s {@code seTE.cnma}).
+         */
+        public double combinationSe(int t) {
+            int[] c = incidence[t];
+            double v = 0;
+            for (int a = 0; a < c.length; a++) {
+                for (int b = 0; b < c.length; b++) {
+                    v += c[a] * covBeta[a][b] * c[b];
+                }
+            }
+            return Math.sqrt(v);
+        }
+
+        /** Two-sided Wald p-value of θ_t. */
+        public double combinationPval(int t) {
+            return Wald.twoSidedP(combination(t), combinationSe(t));
+        }
+
+        /** Wald CI of θ_t. */
+        public Interval combinationCi(int t) {
+            return wald(combination(t), combinationSe(t));
+        }
+
         /** SE of component c's effect. */
         public double componentSe(int c) {
             return Math.sqrt(covBeta[c][c]);
+        }
+
+        /** Wald CI of component c's effect; empty when its variance is not a finite non-negative number. */
+        public Optional<Interval> componentCi(int c) {
+            double se = componentSe(c);
+            return Double.isFinite(se) ? Optional.of(wald(beta[c], se)) : Optional.empty();
+        }
+
+        private Interval wald(double e, double se) {
+            double z = Wald.critical(level);
+            return new Interval(e - z * se, e + z * se);
         }
 
         /** Q_additive − Q_standard. */
@@ -87,6 +135,11 @@ public final class ComponentNma {
         /** p-value of the test of additivity (empty when df = 0). */
         public OptionalDouble pDiff() {
             return NmaResult.chiSquareP(qDiff(), dfDiff());
+        }
+
+        /** p-value of Q_standard (empty when df = 0). */
+        public OptionalDouble pStandard() {
+            return NmaResult.chiSquareP(qStandard, dfStandard);
         }
 
         /** p-value of Q_additive. */

@@ -36,11 +36,7 @@ public record NmaResult(List<String> treatments, int reference, NmaModel model, 
     public NmaResult {
         treatments = List.copyOf(treatments);
         theta = theta.clone();
-        double[][] c = new double[cov.length][];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = cov[i].clone();
-        }
-        cov = c;
+        cov = Matrices.copy(cov);
         ConfidenceLevel.check(level);
     }
 
@@ -51,11 +47,7 @@ public record NmaResult(List<String> treatments, int reference, NmaModel model, 
 
     @Override
     public double[][] cov() {
-        double[][] c = new double[cov.length][];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = cov[i].clone();
-        }
-        return c;
+        return Matrices.copy(cov);
     }
 
     /** Number of treatments. */

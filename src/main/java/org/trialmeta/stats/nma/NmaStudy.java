@@ -94,11 +94,7 @@ public record NmaStudy(String label, int[] treatments, double[] y, double[][] co
 
     @Override
     public double[][] cov() {
-        double[][] c = new double[cov.length][];
-        for (int i = 0; i < c.length; i++) {
-            c[i] = cov[i].clone();
-        }
-        return c;
+        return Matrices.copy(cov);
     }
 
     /** Whether the contrasts' covariance is positive definite (a multi-arm study's pairs must fit together). */

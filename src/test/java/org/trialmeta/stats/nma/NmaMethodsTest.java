@@ -116,6 +116,33 @@ class NmaMethodsTest {
     }
 
     /**
+     * A treatment against "no active component" under additivity, θ_t = C_t β with SE √(C_t Cov(β) C_tᵀ), its Wald CI
+     * and p: as metafor's {@code predict(fit, newmods = C[t, ])} on the same model (src/test/r/nma.R).
+     */
+    @Test
+    void combinationsMatchPredictOnTheComponentModel() {
+        Network net = NmaReference.contrasts("lopez2019_contrasts.csv");
+        for (NmaModel model : NmaModel.values()) {
+            Map<String, Double> r = NmaReference.values("lopez2019/cnma_" + model.name().toLowerCase());
+            ComponentNma.Result c = ComponentNma.fit(net, "+", Optional.of("Wait list"), model, 0.95);
+            int checked = 0;
+            for (int t = 0; t < c.treatments().size(); t++) {
+                String name = c.treatments().get(t);
+                double se = r.get("comb_se|" + name);
+                close(c.combination(t), r.get("comb|" + name), model + " theta " + name);
+                close(c.combinationSe(t), se, model + " SE " + name);
+                if (se > 0) {   // the inactive treatment alone has θ = 0, SE 0: no interval, no test
+                    close(c.combinationCi(t).lower(), r.get("comb_ci_lower|" + name), model + " CI lower " + name);
+                    close(c.combinationCi(t).upper(), r.get("comb_ci_upper|" + name), model + " CI upper " + name);
+                    close(c.combinationPval(t), r.get("comb_p|" + name), model + " p " + name);
+                    checked++;
+                }
+            }
+            assertThat(checked).isGreaterThan(40);
+        }
+    }
+
+    /**
      * netmeta's JSS article (Balduzzi et al. 2023, section 5.2, figure 9) prints the common-effects inverse-variance
      * odds ratios vs Placebo/Control of Dogliotti2014 without the double-zero WASPO study, to 2 decimals.
      */
