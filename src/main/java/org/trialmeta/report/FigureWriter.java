@@ -190,10 +190,12 @@ public final class FigureWriter {
 
     /**
      * SVG document sized in points with a viewBox in points; text stays text (font family
-     * {@link FigureFonts#SVG_FAMILY}); no random ids.
+     * {@link FigureFonts#SVG_FAMILY}), right-aligned and centred text anchored at its column edge or centre with
+     * {@code text-anchor} ({@link SvgAnchors}); no random ids.
      */
     public static String svg(Figure figure) {
-        SVGGraphics2D g = new SVGGraphics2D(figure.width(), figure.height(), SVGUnits.PT);
+        StringBuilder body = new StringBuilder();
+        SVGGraphics2D g = new SVGGraphics2D(figure.width(), figure.height(), SVGUnits.PT, body);
         g.setDefsKeyPrefix("tm");
         g.setFontFunction(family -> FigureFonts.SVG_FAMILY);
         g.setGeomDoubleConverter(FigureWriter::svgNumber);
@@ -202,7 +204,12 @@ public final class FigureWriter {
         hints(g);
         g.setColor(Color.WHITE);
         g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, figure.width(), figure.height()));
-        figure.draw(g);
+        SvgAnchors.begin(g, body, FigureWriter::svgNumber);
+        try {
+            figure.draw(g);
+        } finally {
+            SvgAnchors.end();
+        }
         g.dispose();
         // no DOCTYPE (SVG 2 has none, and the SVG 1.1 DTD would make XML parsers go online)
         String element = g.getSVGElement(null, true, new ViewBox(0, 0, figure.width(), figure.height()),
