@@ -36,9 +36,8 @@ public final class ForestCommand implements Callable<Integer> {
     @Mixin
     PoolOptions pool;
 
-    @Option(names = "--style", defaultValue = "meta", paramLabel = "revman5|jama|bmj|meta",
-            description = "House style of columns, CIs, p-values and heterogeneity text. Default: ${DEFAULT-VALUE}.")
-    String style;
+    @Mixin
+    FigureOptions figure;
 
     @Option(names = "--labels", paramLabel = "LEFT,RIGHT",
             description = "Labels under the axis, e.g. \"Favours treatment,Favours control\" (default: Favours <group>).")
@@ -51,31 +50,23 @@ public final class ForestCommand implements Callable<Integer> {
     @Option(names = "--xlim", paramLabel = "A,B", description = "Axis limits on the natural scale (e.g. 0.1,10 for ratios).")
     String xlim;
 
-    @Option(names = "--title", defaultValue = "", paramLabel = "TEXT", description = "Title above the plot.")
-    String title;
-
     @Option(names = "--no-prediction", description = "Leave out the prediction interval of a random-effects fit.")
     boolean noPrediction;
-
-    @Option(names = "--width-cm", paramLabel = "CM", description = "Width of the figure (default: 17 cm, a journal page).")
-    Double widthCm;
-
-    @Option(names = "--font-size", defaultValue = "8", paramLabel = "PT", description = "Font size. Default: ${DEFAULT-VALUE}.")
-    double fontSize;
 
     @Option(names = "--out", required = true, paramLabel = "FILE",
             description = "Output file: .png, .svg, .pdf or .pptx; repeat for several formats.")
     List<Path> out;
 
     /** The figure settings of a {@code forest} call. */
-    record Settings(PoolForest.Options options, String[] favours, FigureStyle figureStyle) {
+    record Settings(PoolForest.Options options, String[] favours, FigureStyle figureStyle, int dpi) {
     }
 
     @Override
     public Integer call() {
-        JournalStyle st = JournalStyle.fromName(style);
-        if (st == null) {
-            throw new InputException("--style: '" + style + "' (allowed: revman5, jama, bmj, meta)");
+        JournalStyle st = figure.journalStyle();
+        String title = figure.title();
+        if (figure.heightGiven()) {
+            throw new InputException("--height-cm: a forest plot is as high as its rows need (set --font-size)");
         }
         PoolForest.Sort order = switch (sort.strip().toLowerCase(Locale.ROOT)) {
             case "input" -> PoolForest.Sort.INPUT;
@@ -86,16 +77,12 @@ public final class ForestCommand implements Callable<Integer> {
         };
         String[] fav = labels == null ? null : pair("--labels", labels);
         Optional<ForestPlotData.Range> limits = xlim == null ? Optional.empty() : Optional.of(range(xlim));
-        double width = widthCm == null ? 482 : OptionChecks.positiveFinite("--width-cm", widthCm) / 2.54 * 72;
-        FigureStyle fs;
-        try {
-            fs = new FigureStyle(fontSize, width);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--width-cm/--font-size: " + e.getMessage());
-        }
+        FigureStyle fs = figure.figureStyle();
+        int dpi = figure.dpi();
+        FigureFiles.formats("--out", out, "--input", pool.input.file);
         PoolOptions.Prepared p = pool.prepare();
         PoolSummary summary = PoolSummary.of(p.fit(pool.input.file.toString()));
-        draw(summary, p, new Settings(new PoolForest.Options(st, title, fav, order, limits, !noPrediction), fav, fs), out,
+        draw(summary, p, new Settings(new PoolForest.Options(st, title, fav, order, limits, !noPrediction), fav, fs, dpi), "--out", out,
                 spec);
         return ExitCodes.OK;
     }
@@ -103,11 +90,12 @@ public final class ForestCommand implements Callable<Integer> {
     /** {@code forest}'s defaults, for {@code pool --plot}. */
     static Settings defaults() {
         return new Settings(new PoolForest.Options(JournalStyle.META, "", null, PoolForest.Sort.INPUT, Optional.empty(), true),
-                null, FigureStyle.JOURNAL_PAGE);
+                null, FigureStyle.JOURNAL_PAGE, org.trialmeta.report.FigureWriter.DEFAULT_DPI);
     }
 
-    /** Draws the forest plot of {@code summary} to each of {@code files} (format from the extension). */
-    static void draw(PoolSummary summary, PoolOptions.Prepared p, Settings settings, List<Path> files, CommandSpec spec) {
+    /** Draws the forest plot of {@code summary} to each of {@code files} of {@code option} (format from the extension). */
+    static void draw(PoolSummary summary, PoolOptions.Prepared p, Settings settings, String option, List<Path> files,
+            CommandSpec spec) {
         CsvTable t = p.table();
         String[] groupLabels = {t.hasColumn("label_1") ? t.string("label_1", 0) : "Experimental",
             t.hasColumn("label_2") ? t.string("label_2", 0) : "Control"};
@@ -120,20 +108,8 @@ public final class ForestCommand implements Callable<Integer> {
         }
         ForestPlot figure = new ForestPlot(data, settings.figureStyle());
         Path input = t.name() == null ? null : Path.of(t.name());
-        for (Path f : files) {
-            OutputPaths.notAnInput("--out", f, "--input", input);
-            String name = f.getFileName() == null ? "" : f.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            FigureWriter.Format format;
-            try {
-                format = FigureWriter.Format.parse(dot < 0 ? "" : name.substring(dot + 1));
-            } catch (IllegalArgumentException e) {
-                throw new InputException("--out: '" + f + "' (the file must end in .png, .svg, .pdf or .pptx)");
-            }
-            FigureWriter.write(figure, f, format);
-            spec.commandLine().getErr().println("trialmeta: wrote " + f);
-        }
-        spec.commandLine().getErr().flush();
+        FigureFiles.write(figure, files, FigureFiles.formats(option, files, "--input", input), settings.dpi(),
+                spec.commandLine().getErr());
     }
 
     private static String[] pair(String option, String text) {

@@ -109,8 +109,13 @@ public final class FigureWriter {
 
     /** Writes {@code figure} to {@code target} in {@code format}, atomically. */
     public static void write(Figure figure, Path target, Format format) {
+        write(figure, target, format, DEFAULT_DPI);
+    }
+
+    /** Writes {@code figure} to {@code target} in {@code format}, atomically, a PNG at {@code dpi}. */
+    public static void write(Figure figure, Path target, Format format, int dpi) {
         switch (format) {
-            case PNG -> AtomicFiles.writeBytes(target, png(figure, DEFAULT_DPI));
+            case PNG -> AtomicFiles.writeBytes(target, png(figure, dpi));
             case SVG -> AtomicFiles.writeString(target, svg(figure));
             case PDF -> AtomicFiles.writeBytes(target, pdf(figure));
             case PPTX -> AtomicFiles.writeBytes(target, PptxWriter.pptx(figure, Optional.empty()));
