@@ -41,7 +41,7 @@ import org.trialmeta.repository.AtomicFiles;
 
 /**
  * Renders a {@link Figure} to PNG (raster, 300 dpi by default, with the resolution recorded in the
- * PNG {@code pHYs} chunk), SVG (vector, text as {@code <text>} elements) and PDF (vector, text as
+ * PNG {@code pHYs} chunk; 8-bit greyscale when every pixel is grey), SVG (vector, text as {@code <text>} elements) and PDF (vector, text as
  * text in an embedded subset of DejaVu Sans). Output is deterministic: the same figure gives the same
  * bytes in every format (no clock, no random ids). Files are written through {@link AtomicFiles}, so
  * a failed write leaves no partial file.
@@ -164,7 +164,31 @@ public final class FigureWriter {
         } finally {
             g.dispose();
         }
-        return encodePng(img, dpi);
+        BufferedImage grey = greyOrNull(img);
+        return encodePng(grey != null ? grey : img, dpi);
+    }
+
+    /**
+     * The image as 8-bit greyscale when every pixel is a grey (red = green = blue: forest and funnel plots, grey
+     * palettes), else null. The grey levels are copied, not colour-converted, so the PNG shows the same pixels; a
+     * third of the data makes encoding about three times faster and the file smaller.
+     */
+    private static BufferedImage greyOrNull(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] rgb = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        for (int p : rgb) {
+            int r = p >> 16 & 0xff;
+            if (r != (p >> 8 & 0xff) || r != (p & 0xff)) {
+                return null;
+            }
+        }
+        BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] out = ((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < rgb.length; i++) {
+            out[i] = (byte) rgb[i];
+        }
+        return grey;
     }
 
     private static byte[] encodePng(BufferedImage img, int dpi) {
