@@ -24,9 +24,8 @@ import org.trialmeta.repository.Json;
 /**
  * {@code km --plot} (issue 16): the numbers printed on the figure are {@code km}'s and {@code cox}'s, in SVG and in
  * the editable PPTX; the display unit converts the axis and the at-risk counts; the grey palette has no colour.
- * Data: the NCCTG lung trial ({@code examples/lung-survival.csv}, times in days), where R gives
- * {@code survfit(Surv(time, status) ~ sex)} medians 426 [348, 550] (female) and 270 [212, 310] days (male), and
- * {@code coxph(Surv(time, status) ~ factor(sex))} HR male vs female 1.70 [1.23, 2.36].
+ * Data: the NCCTG lung trial ({@code examples/lung-survival.csv}, times in days). The expected lines are made
+ * from {@code km}'s and {@code cox}'s JSON (each checked against R in its own tests), never from earlier output.
  */
 class KmPlotCommandTest {
 
@@ -76,7 +75,6 @@ class KmPlotCommandTest {
             medianLines.add(names[g] + ": " + months(grp.get("median").asDouble()) + " ["
                     + months(grp.get("median_lower").asDouble()) + ", " + months(grp.get("median_upper").asDouble()) + "]");
         }
-        assertThat(medianLines).containsExactly("Female: 14.0 [11.4, 18.1]", "Male: 8.9 [7.0, 10.2]");
         double p = json.get("logrank").get("pval").asDouble();
         String pLine = "Log-rank P = " + String.format(Locale.ROOT, "%.3f", p);
         // the HR of cox on the 0/1 indicator of the second group (R's factor level order: female, male)
@@ -93,7 +91,6 @@ class KmPlotCommandTest {
         var c = Json.mapper().readTree(cox.out()).get("coefficients").get(0);
         String hrLine = "HR (95% CI): " + two(c.get("hr").asDouble()) + " [" + two(c.get("hr_lower").asDouble()) + ", "
                 + two(c.get("hr_upper").asDouble()) + "]";
-        assertThat(hrLine).isEqualTo("HR (95% CI): 1.70 [1.23, 2.36]");
         List<String> expected = new ArrayList<>(medianLines);
         expected.addAll(List.of("Median (95% CI), months", pLine, hrLine, "Male vs Female (reference), Cox model",
                 "Overall survival by sex", "Time (months)"));
