@@ -26,8 +26,8 @@ public final class FigureOptions {
     Double widthCm;
 
     @Option(names = "--height-cm", paramLabel = "CM",
-            description = "Height of the figure (default: as the content needs); the plot panel takes the difference."
-                    + " Kaplan-Meier figures only.")
+            description = "Height of the figure (default: as the content needs): a Kaplan-Meier plot's panel, a forest"
+                    + " plot's row pitch takes the difference.")
     Double heightCm;
 
     @Option(names = "--font-size", defaultValue = "8", paramLabel = "PT", description = "Font size. Default: ${DEFAULT-VALUE}.")

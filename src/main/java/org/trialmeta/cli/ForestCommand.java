@@ -65,9 +65,6 @@ public final class ForestCommand implements Callable<Integer> {
     public Integer call() {
         JournalStyle st = figure.journalStyle();
         String title = figure.title();
-        if (figure.heightGiven()) {
-            throw new InputException("--height-cm: a forest plot is as high as its rows need (set --font-size)");
-        }
         PoolForest.Sort order = switch (sort.strip().toLowerCase(Locale.ROOT)) {
             case "input" -> PoolForest.Sort.INPUT;
             case "estimate" -> PoolForest.Sort.ESTIMATE;
@@ -106,7 +103,15 @@ public final class ForestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--xlim: " + e.getMessage());
         }
-        ForestPlot figure = new ForestPlot(data, settings.figureStyle());
+        ForestPlot figure;
+        try {
+            figure = new ForestPlot(data, settings.figureStyle());
+        } catch (IllegalArgumentException e) {
+            if (settings.figureStyle().targetHeight() > 0) {
+                throw new InputException("--height-cm: " + e.getMessage());
+            }
+            throw e;
+        }
         Path input = t.name() == null ? null : Path.of(t.name());
         FigureFiles.write(figure, files, FigureFiles.formats(option, files, "--input", input), settings.dpi(),
                 spec.commandLine().getErr());

@@ -481,8 +481,8 @@ class BadInputMatrixTest {
         String out = d.resolve("r/forest.png").toString();
         tests.add(figureCase(d, List.of("forest", "--input", pool.toString(), "--measure", "OR", "--palette", "rainbow",
                 "--out", out), "--palette: 'rainbow'"));
-        tests.add(figureCase(d, List.of("forest", "--input", pool.toString(), "--measure", "OR", "--height-cm", "10",
-                "--out", out), "--height-cm"));
+        tests.add(figureCase(d, List.of("forest", "--input", pool.toString(), "--measure", "OR", "--height-cm", "4",
+                "--out", out), "--height-cm: height 4.0 cm is too small"));
         tests.add(figureCase(d, List.of("forest", "--input", pool.toString(), "--measure", "OR", "--dpi", "5000",
                 "--out", out), "--dpi: 5000"));
         tests.add(figureCase(d, List.of("bias", "--input", pool.toString(), "--measure", "OR", "--palette", "sepia",
