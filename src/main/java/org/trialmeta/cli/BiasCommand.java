@@ -45,6 +45,9 @@ public final class BiasCommand implements Callable<Integer> {
     @Mixin
     PlotOption plot;
 
+    @Mixin
+    PaletteOption palette;
+
     @Override
     public Integer call() {
         Tau2Estimator m = model.estimator();
@@ -52,11 +55,13 @@ public final class BiasCommand implements Callable<Integer> {
         if (plot.requested()) {
             plot.format();
         }
+        org.trialmeta.report.Palette colours = palette.palette();
         PoolInput studies = model.studies(model.table());
         BiasAnalysis analysis = BiasAnalysis.of(studies, m, model.file());
         BiasSummary summary = BiasSummary.of(analysis);
         if (plot.requested()) {
-            plot.write(new FunnelPlot(funnel(analysis)), spec.commandLine().getErr());
+            plot.write(new FunnelPlot(funnel(analysis), FunnelPlot.DEFAULT_STYLE.withPalette(colours)),
+                    spec.commandLine().getErr());
         }
         spec.commandLine().getOut().print(json ? Json.write(summary) : BiasText.render(summary));
         spec.commandLine().getOut().flush();

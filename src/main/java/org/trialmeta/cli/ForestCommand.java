@@ -43,26 +43,28 @@ public final class ForestCommand implements Callable<Integer> {
     List<Path> out;
 
     /** The figure settings of a {@code forest} call. */
-    record Settings(PoolForest.Options options, String[] favours, FigureStyle figureStyle) {
+    record Settings(PoolForest.Options options, String[] favours, FigureStyle figureStyle, int dpi) {
     }
 
     @Override
     public Integer call() {
         Settings settings = figure.settings();
+        FigureFiles.formats("--out", out, "--input", pool.input.file);
         PoolOptions.Prepared p = pool.prepare();
         PoolSummary summary = PoolSummary.of(p.fit(pool.input.file.toString()));
-        draw(summary, p, settings, out, spec);
+        draw(summary, p, settings, "--out", out, spec);
         return ExitCodes.OK;
     }
 
     /** {@code forest}'s defaults, for {@code pool --plot}. */
     static Settings defaults() {
         return new Settings(new PoolForest.Options(JournalStyle.META, "", null, PoolForest.Sort.INPUT, Optional.empty(), true),
-                null, FigureStyle.JOURNAL_PAGE);
+                null, FigureStyle.JOURNAL_PAGE, org.trialmeta.report.FigureWriter.DEFAULT_DPI);
     }
 
-    /** Draws the forest plot of {@code summary} to each of {@code files} (format from the extension). */
-    static void draw(PoolSummary summary, PoolOptions.Prepared p, Settings settings, List<Path> files, CommandSpec spec) {
+    /** Draws the forest plot of {@code summary} to each of {@code files} of {@code option} (format from the extension). */
+    static void draw(PoolSummary summary, PoolOptions.Prepared p, Settings settings, String option, List<Path> files,
+            CommandSpec spec) {
         CsvTable t = p.table();
         String[] groupLabels = {t.hasColumn("label_1") ? t.string("label_1", 0) : "Experimental",
             t.hasColumn("label_2") ? t.string("label_2", 0) : "Control"};
@@ -73,21 +75,17 @@ public final class ForestCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--xlim: " + e.getMessage());
         }
-        ForestPlot figure = new ForestPlot(data, settings.figureStyle());
-        Path input = t.name() == null ? null : Path.of(t.name());
-        for (Path f : files) {
-            OutputPaths.notAnInput("--out", f, "--input", input);
-            String name = f.getFileName() == null ? "" : f.getFileName().toString();
-            int dot = name.lastIndexOf('.');
-            FigureWriter.Format format;
-            try {
-                format = FigureWriter.Format.parse(dot < 0 ? "" : name.substring(dot + 1));
-            } catch (IllegalArgumentException e) {
-                throw new InputException("--out: '" + f + "' (the file must end in .png, .svg, .pdf or .pptx)");
+        ForestPlot figure;
+        try {
+            figure = new ForestPlot(data, settings.figureStyle());
+        } catch (IllegalArgumentException e) {
+            if (settings.figureStyle().targetHeight() > 0) {
+                throw new InputException("--height-cm: " + e.getMessage());
             }
-            FigureWriter.write(figure, f, format);
-            spec.commandLine().getErr().println("trialmeta: wrote " + f);
+            throw e;
         }
-        spec.commandLine().getErr().flush();
+        Path input = t.name() == null ? null : Path.of(t.name());
+        FigureFiles.write(figure, files, FigureFiles.formats(option, files, "--input", input), settings.dpi(),
+                spec.commandLine().getErr());
     }
 }

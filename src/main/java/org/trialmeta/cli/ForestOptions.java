@@ -7,17 +7,18 @@ import org.trialmeta.present.JournalStyle;
 import org.trialmeta.report.FigureStyle;
 import org.trialmeta.report.ForestPlotData;
 import org.trialmeta.report.PoolForest;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * How {@code forest} draws (a picocli mixin): journal style, labels, study order, axis limits, title, prediction
- * interval, width and font size, checked into {@link ForestCommand.Settings} (exit 2 with one line on a bad value).
+ * How {@code forest} draws (a picocli mixin): the shared {@link FigureOptions} (journal style, title, size, font,
+ * resolution, palette) and forest's own labels, study order, axis limits and prediction interval, checked into {@link ForestCommand.Settings} (exit 2 with one line on a bad value).
  */
 public final class ForestOptions {
 
-    @Option(names = "--style", defaultValue = "meta", paramLabel = "revman5|jama|bmj|meta",
-            description = "House style of columns, CIs, p-values and heterogeneity text. Default: ${DEFAULT-VALUE}.")
-    String style;
+    /** Style, title, size, font, resolution and palette: the options every figure command shares. */
+    @Mixin
+    FigureOptions figure;
 
     @Option(names = "--labels", paramLabel = "LEFT,RIGHT",
             description = "Labels under the axis, e.g. \"Favours treatment,Favours control\" (default: Favours <group>).")
@@ -30,24 +31,13 @@ public final class ForestOptions {
     @Option(names = "--xlim", paramLabel = "A,B", description = "Axis limits on the natural scale (e.g. 0.1,10 for ratios).")
     String xlim;
 
-    @Option(names = "--title", defaultValue = "", paramLabel = "TEXT", description = "Title above the plot.")
-    String title;
-
     @Option(names = "--no-prediction", description = "Leave out the prediction interval of a random-effects fit.")
     boolean noPrediction;
 
-    @Option(names = "--width-cm", paramLabel = "CM", description = "Width of the figure (default: 17 cm, a journal page).")
-    Double widthCm;
-
-    @Option(names = "--font-size", defaultValue = "8", paramLabel = "PT", description = "Font size. Default: ${DEFAULT-VALUE}.")
-    double fontSize;
-
     /** The settings, each option checked in the order of the help (exit 2 with one line on the first bad one). */
     ForestCommand.Settings settings() {
-        JournalStyle st = JournalStyle.fromName(style);
-        if (st == null) {
-            throw new InputException("--style: '" + style + "' (allowed: revman5, jama, bmj, meta)");
-        }
+        JournalStyle st = figure.journalStyle();
+        String title = figure.title();
         PoolForest.Sort order = switch (sort.strip().toLowerCase(Locale.ROOT)) {
             case "input" -> PoolForest.Sort.INPUT;
             case "estimate" -> PoolForest.Sort.ESTIMATE;
@@ -57,14 +47,10 @@ public final class ForestOptions {
         };
         String[] fav = labels == null ? null : pair("--labels", labels);
         Optional<ForestPlotData.Range> limits = xlim == null ? Optional.empty() : Optional.of(range(xlim));
-        double width = widthCm == null ? 482 : OptionChecks.positiveFinite("--width-cm", widthCm) / 2.54 * 72;
-        FigureStyle fs;
-        try {
-            fs = new FigureStyle(fontSize, width);
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--width-cm/--font-size: " + e.getMessage());
-        }
-        return new ForestCommand.Settings(new PoolForest.Options(st, title, fav, order, limits, !noPrediction), fav, fs);
+        FigureStyle fs = figure.figureStyle();
+        int dpi = figure.dpi();
+        return new ForestCommand.Settings(new PoolForest.Options(st, title, fav, order, limits, !noPrediction), fav, fs,
+                dpi);
     }
 
     private static String[] pair(String option, String text) {

@@ -73,8 +73,11 @@ public final class NmaCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Network graph: FILE.png, .svg or .pdf.")
+    @Option(names = "--plot", paramLabel = "FILE", description = "Network graph: FILE.png, .svg, .pdf or .pptx.")
     Path plot;
+
+    @Mixin
+    PaletteOption palette;
 
     @Option(names = "--forest", paramLabel = "FILE", description = "Forest plot vs the reference: .png, .svg or .pdf.")
     Path forest;
@@ -99,13 +102,14 @@ public final class NmaCommand implements Callable<Integer> {
             default -> throw new InputException("--small-values: '" + smallValues + "' (allowed: good, bad)");
         };
         boolean json = format.json();
+        org.trialmeta.report.Palette colours = palette.palette();
         NmaInput in = NmaInput.read(input.read(), measure);
         NmaAnalysis.Settings settings = new NmaAnalysis.Settings(m, reference, smallGood, level.fraction(),
                 Optional.ofNullable(inactive));
         NmaSummary summary = NmaSummary.of(NmaAnalysis.run(in, settings, input.file.toString()));
         PrintWriter out = spec.commandLine().getOut();
         if (plot != null) {
-            figure(plot, "--plot", NmaFigures.networkGraph(summary));
+            figure(plot, "--plot", NmaFigures.networkGraph(summary, colours));
         }
         if (forest != null) {
             figure(forest, "--forest", NmaFigures.forest(summary));

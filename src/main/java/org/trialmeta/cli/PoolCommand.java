@@ -84,7 +84,7 @@ public final class PoolCommand implements Callable<Integer> {
             boolean json = format.json();
             PoolSummary summary = PoolSummary.of(p.fit(file));
             if (plot != null) {
-                ForestCommand.draw(summary, p, ForestCommand.defaults(), java.util.List.of(plot), spec);
+                ForestCommand.draw(summary, p, ForestCommand.defaults(), "--plot", java.util.List.of(plot), spec);
             }
             if (json) {
                 Json.write(summary, out);

@@ -77,8 +77,11 @@ public final class ReconstructCommand implements Callable<Integer> {
             + " with two arms).")
     Path out;
 
-    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the reconstructed curves (.png, .svg or .pdf).")
+    @Option(names = "--plot", paramLabel = "FILE", description = "Draw the reconstructed curves (.png, .svg, .pdf or .pptx).")
     Path plot;
+
+    @Mixin
+    PaletteOption palette;
 
     @Option(names = "--tau", paramLabel = "TIME", description = "RMST limit (default: the earliest last time of the"
             + " arms).")
@@ -116,6 +119,7 @@ public final class ReconstructCommand implements Callable<Integer> {
             throw new InputException("--bootstrap: " + bootstrap + " (must be 0, or between 10 and 100000)");
         }
         FigureWriter.Format plotFormat = plot == null ? null : KmCommand.plotFormat(plot);
+        org.trialmeta.report.Palette colours = palette.palette();
         List<String> names = specs.stream().map(ArmSpec::name).toList();
         if (reportedHr != null && specs.size() != 2) {
             throw new InputException("--reported-hr needs two arms (--arm twice)");
@@ -133,9 +137,11 @@ public final class ReconstructCommand implements Callable<Integer> {
             AtomicFiles.writeString(repairs, ReconstructText.repairsCsv(summary));
         }
         if (plot != null) {
-            FigureWriter.write(KaplanMeierFigure.figure("", "Survival probability (reconstructed)", "",
+            FigureWriter.write(KaplanMeierFigure.figure(
+                    KaplanMeierFigure.Options.plain("", "Survival probability (reconstructed)", ""),
                     summary.arms().stream().map(ReconstructSummary.Arm::arm).toList(),
-                    fit.arms().stream().map(ReconstructFit.Arm::km).toList()), plot, plotFormat);
+                    fit.arms().stream().map(ReconstructFit.Arm::km).toList(),
+                    org.trialmeta.report.FigureStyle.JOURNAL_PAGE.withPalette(colours)), plot, plotFormat);
         }
         spec.commandLine().getOut().print(json ? Json.write(summary) : ReconstructText.render(summary));
         spec.commandLine().getOut().flush();

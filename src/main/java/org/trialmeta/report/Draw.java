@@ -41,6 +41,7 @@ final class Draw {
         g.setFont(f);
         g.setColor(c);
         g.drawString(t.text(), (float) t.x(), (float) t.baseline());
+        SvgAnchors.anchor(g, t);
     }
 
     static void line(Graphics2D g, double x1, double y1, double x2, double y2, double width, Color c) {

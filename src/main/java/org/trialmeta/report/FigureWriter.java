@@ -41,7 +41,7 @@ import org.trialmeta.repository.AtomicFiles;
 
 /**
  * Renders a {@link Figure} to PNG (raster, 300 dpi by default, with the resolution recorded in the
- * PNG {@code pHYs} chunk), SVG (vector, text as {@code <text>} elements) and PDF (vector, text as
+ * PNG {@code pHYs} chunk; 8-bit greyscale when every pixel is grey), SVG (vector, text as {@code <text>} elements) and PDF (vector, text as
  * text in an embedded subset of DejaVu Sans). Output is deterministic: the same figure gives the same
  * bytes in every format (no clock, no random ids). Files are written through {@link AtomicFiles}, so
  * a failed write leaves no partial file.
@@ -109,8 +109,13 @@ public final class FigureWriter {
 
     /** Writes {@code figure} to {@code target} in {@code format}, atomically. */
     public static void write(Figure figure, Path target, Format format) {
+        write(figure, target, format, DEFAULT_DPI);
+    }
+
+    /** Writes {@code figure} to {@code target} in {@code format}, atomically, a PNG at {@code dpi}. */
+    public static void write(Figure figure, Path target, Format format, int dpi) {
         switch (format) {
-            case PNG -> AtomicFiles.writeBytes(target, png(figure, DEFAULT_DPI));
+            case PNG -> AtomicFiles.writeBytes(target, png(figure, dpi));
             case SVG -> AtomicFiles.writeString(target, svg(figure));
             case PDF -> AtomicFiles.writeBytes(target, pdf(figure));
             case PPTX -> AtomicFiles.writeBytes(target, PptxWriter.pptx(figure, Optional.empty()));
@@ -159,7 +164,31 @@ public final class FigureWriter {
         } finally {
             g.dispose();
         }
-        return encodePng(img, dpi);
+        BufferedImage grey = greyOrNull(img);
+        return encodePng(grey != null ? grey : img, dpi);
+    }
+
+    /**
+     * The image as 8-bit greyscale when every pixel is a grey (red = green = blue: forest and funnel plots, grey
+     * palettes), else null. The grey levels are copied, not colour-converted, so the PNG shows the same pixels; a
+     * third of the data makes encoding about three times faster and the file smaller.
+     */
+    private static BufferedImage greyOrNull(BufferedImage img) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        int[] rgb = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
+        for (int p : rgb) {
+            int r = p >> 16 & 0xff;
+            if (r != (p >> 8 & 0xff) || r != (p & 0xff)) {
+                return null;
+            }
+        }
+        BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] out = ((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData();
+        for (int i = 0; i < rgb.length; i++) {
+            out[i] = (byte) rgb[i];
+        }
+        return grey;
     }
 
     private static byte[] encodePng(BufferedImage img, int dpi) {
@@ -190,10 +219,12 @@ public final class FigureWriter {
 
     /**
      * SVG document sized in points with a viewBox in points; text stays text (font family
-     * {@link FigureFonts#SVG_FAMILY}); no random ids.
+     * {@link FigureFonts#SVG_FAMILY}), right-aligned and centred text anchored at its column edge or centre with
+     * {@code text-anchor} ({@link SvgAnchors}); no random ids.
      */
     public static String svg(Figure figure) {
-        SVGGraphics2D g = new SVGGraphics2D(figure.width(), figure.height(), SVGUnits.PT);
+        StringBuilder body = new StringBuilder();
+        SVGGraphics2D g = new SVGGraphics2D(figure.width(), figure.height(), SVGUnits.PT, body);
         g.setDefsKeyPrefix("tm");
         g.setFontFunction(family -> FigureFonts.SVG_FAMILY);
         g.setGeomDoubleConverter(FigureWriter::svgNumber);
@@ -202,7 +233,12 @@ public final class FigureWriter {
         hints(g);
         g.setColor(Color.WHITE);
         g.fill(new java.awt.geom.Rectangle2D.Double(0, 0, figure.width(), figure.height()));
-        figure.draw(g);
+        SvgAnchors.begin(g, body, FigureWriter::svgNumber);
+        try {
+            figure.draw(g);
+        } finally {
+            SvgAnchors.end();
+        }
         g.dispose();
         // no DOCTYPE (SVG 2 has none, and the SVG 1.1 DTD would make XML parsers go online)
         String element = g.getSVGElement(null, true, new ViewBox(0, 0, figure.width(), figure.height()),

@@ -137,6 +137,9 @@ public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.L
         return w == null ? "" : Draw.fixed(w, 1) + "%";
     }
 
+    /** Smallest row pitch {@code --height-cm} may leave, in font sizes (the natural one is 1.6). */
+    private static final double MIN_PITCH = 1.3;
+
     @Override
     Layout computeLayout() {
         double fs = style.fontSize();
@@ -231,6 +234,20 @@ public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.L
                 break;
             }
             panel += 2 * grow;
+        }
+        if (style.targetHeight() > 0) {
+            // the height is linear in the row pitch: find the pitch that gives the height asked for
+            Layout taller = place(fs, m, gap, rh * 1.5, lineH, footSize, titleSize, hasSub, hasWeight, wLabel, wSub,
+                    wLeft, wEst, wWeight, panel, axisMin, axisMax, lim[2]);
+            double perPitch = (taller.height() - result.height()) / (rh * 0.5);
+            double pitch = rh + (style.targetHeight() - result.height()) / perPitch;
+            if (pitch < fs * MIN_PITCH) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "height %.1f cm is too small for %d rows (at least %.1f cm)", style.targetHeight() / 72 * 2.54,
+                        data.rows().size(), (result.height() - (rh - fs * MIN_PITCH) * perPitch) / 72 * 2.54));
+            }
+            result = place(fs, m, gap, pitch, lineH, footSize, titleSize, hasSub, hasWeight, wLabel, wSub, wLeft, wEst,
+                    wWeight, panel, axisMin, axisMax, lim[2]);
         }
         return result;
     }

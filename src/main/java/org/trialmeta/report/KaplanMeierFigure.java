@@ -17,6 +17,35 @@ public final class KaplanMeierFigure {
     private KaplanMeierFigure() {}
 
     /**
+     * How to draw the curves.
+     *
+     * @param title      figure title ("" for none)
+     * @param yLabel     y-axis label, e.g. "Progression-free survival"
+     * @param timeUnit   unit on the time axis's label ("" for none)
+     * @param inputDays  length of the input's time unit in days (1 when the axis shows input times as they are)
+     * @param axisDays   length of the axis's time unit in days: times are drawn as t × inputDays / axisDays
+     * @param ciBands    draw the pointwise CI bands (as survminer's {@code conf.int}, off by default there)
+     * @param annotation lines printed on the plot (medians, log-rank p, hazard ratio); none for no block
+     * @param footnotes  lines under the figure after the one on the estimates
+     */
+    public record Options(String title, String yLabel, String timeUnit, double inputDays, double axisDays,
+            boolean ciBands, List<String> annotation, List<String> footnotes) {
+        public Options {
+            if (!(inputDays > 0 && axisDays > 0 && Double.isFinite(inputDays) && Double.isFinite(axisDays))) {
+                throw new IllegalArgumentException("time unit lengths " + inputDays + ", " + axisDays
+                        + " must be finite and > 0");
+            }
+            annotation = List.copyOf(annotation);
+            footnotes = List.copyOf(footnotes);
+        }
+
+        /** Input times on the axis as they are, with the CI bands, without annotation. */
+        public static Options plain(String title, String yLabel, String timeUnit) {
+            return new Options(title, yLabel, timeUnit, 1, 1, true, List.of(), List.of());
+        }
+    }
+
+    /**
      * The plot data of one curve per label.
      *
      * @param title    figure title ("" for none)
@@ -27,13 +56,26 @@ public final class KaplanMeierFigure {
      */
     public static SurvivalPlotData data(String title, String yLabel, String timeUnit, List<String> labels,
             List<KaplanMeierCurve> curves) {
+        return data(Options.plain(title, yLabel, timeUnit), labels, curves);
+    }
+
+    /**
+     * The plot data of one curve per label, drawn as {@code o} says. Ticks are round numbers of the axis's unit;
+     * the numbers at risk at a tick count the observations whose input time is at least the tick converted back
+     * (tick × axisDays / inputDays).
+     */
+    public static SurvivalPlotData data(Options o, List<String> labels, List<KaplanMeierCurve> curves) {
+        String title = o.title();
+        String yLabel = o.yLabel();
+        String timeUnit = o.timeUnit();
+        java.util.function.DoubleUnaryOperator axis = t -> t * o.inputDays() / o.axisDays();
         if (labels.size() != curves.size() || curves.isEmpty()) {
             throw new IllegalArgumentException("labels (" + labels.size() + ") and curves (" + curves.size()
                     + ") must have the same, non-zero size");
         }
         double end = 0;
         for (KaplanMeierCurve c : curves) {
-            end = Math.max(end, c.lastTime());
+            end = Math.max(end, axis.applyAsDouble(c.lastTime()));
         }
         double[] ticks = ticks(end);
         boolean bands = false;
@@ -54,7 +96,7 @@ public final class KaplanMeierFigure {
             List<Double> censors = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
                 KaplanMeierRow r = rows.get(i);
-                time[i + 1] = r.time();
+                time[i + 1] = axis.applyAsDouble(r.time());
                 surv[i + 1] = r.surv();
                 if (r.lower().isPresent() && r.upper().isPresent()) {
                     lower[i + 1] = clamp(r.lower().getAsDouble());
@@ -66,28 +108,37 @@ public final class KaplanMeierFigure {
                     hasCi = false;
                 }
                 if (r.nCensor() > 0) {
-                    censors.add(r.time());
+                    censors.add(axis.applyAsDouble(r.time()));
                 }
             }
             int[] atRisk = new int[ticks.length];
             for (int t = 0; t < ticks.length; t++) {
-                atRisk[t] = c.nRiskAt(ticks[t]);
+                atRisk[t] = c.nRiskAt(ticks[t] * o.axisDays() / o.inputDays());
             }
+            hasCi &= o.ciBands();
             bands |= hasCi;
             groups.add(new SurvivalPlotData.Group(labels.get(g), time, surv, hasCi ? lower : null, hasCi ? upper : null,
                     censors.stream().mapToDouble(Double::doubleValue).toArray(), atRisk));
         }
         String level = String.format(Locale.ROOT, "%.0f", curves.get(0).level() * 100);
-        List<String> notes = List.of("Kaplan-Meier estimates" + (bands ? " with pointwise " + level + "% CIs ("
+        List<String> notes = new ArrayList<>();
+        notes.add("Kaplan-Meier estimates" + (bands ? " with pointwise " + level + "% CIs ("
                 + curves.get(0).confType().name().toLowerCase(Locale.ROOT).replace('_', '-') + " type)" : "")
-                + "; + censored; numbers at risk at each tick.");
-        return new SurvivalPlotData(title, "Time", timeUnit, yLabel, groups, ticks, bands, true, false, notes);
+                + "; crosses: censored; numbers at risk at each tick.");
+        notes.addAll(o.footnotes());
+        return new SurvivalPlotData(title, "Time", timeUnit, yLabel, groups, ticks, bands, true, false, notes,
+                o.annotation());
     }
 
     /** A figure ready for {@link FigureWriter}. */
     public static SurvivalPlot figure(String title, String yLabel, String timeUnit, List<String> labels,
             List<KaplanMeierCurve> curves) {
         return new SurvivalPlot(data(title, yLabel, timeUnit, labels, curves));
+    }
+
+    /** A figure ready for {@link FigureWriter}, drawn as {@code o} says in {@code style}. */
+    public static SurvivalPlot figure(Options o, List<String> labels, List<KaplanMeierCurve> curves, FigureStyle style) {
+        return new SurvivalPlot(data(o, labels, curves), style);
     }
 
     private static double clamp(double v) {

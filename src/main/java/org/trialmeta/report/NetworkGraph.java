@@ -46,7 +46,6 @@ public final class NetworkGraph implements Figure {
     private static final double MIN_R = 3;
     private static final double MAX_R = 14;
     private static final Color EDGE = new Color(0x4d, 0x4d, 0x4d);
-    private static final Color NODE = new Color(0x1f, 0x4e, 0x79);
 
     private final Data data;
     private final double width;
@@ -57,8 +56,16 @@ public final class NetworkGraph implements Figure {
     private final TextBox caption;
     private final int maxStudies;
 
+    private final Color node;
+
     public NetworkGraph(Data data) {
+        this(data, Palette.COLOUR);
+    }
+
+    /** The graph with its nodes in {@code palette}'s accent colour. */
+    public NetworkGraph(Data data, Palette palette) {
         this.data = data;
+        this.node = palette.accent();
         int t = data.treatments().size();
         double maxSize = 0;
         int maxK = 1;
@@ -149,7 +156,7 @@ public final class NetworkGraph implements Figure {
         }
         for (int i = 0; i < t; i++) {
             Node n = nodes[i];
-            g.setColor(NODE);
+            g.setColor(node);
             g.fill(new Ellipse2D.Double(n.x() - n.radius(), n.y() - n.radius(), 2 * n.radius(), 2 * n.radius()));
             Draw.text(g, labels.get(i), Draw.INK);
         }

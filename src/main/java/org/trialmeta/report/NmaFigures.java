@@ -16,6 +16,11 @@ public final class NmaFigures {
 
     /** The network graph; node size by participants (arm-level input) or by number of studies. */
     public static NetworkGraph networkGraph(NmaSummary s) {
+        return networkGraph(s, Palette.COLOUR);
+    }
+
+    /** The network graph with its nodes in {@code palette}. */
+    public static NetworkGraph networkGraph(NmaSummary s, Palette palette) {
         int t = s.treatments().size();
         double[] size = new double[t];
         int[][] k = s.studiesPerPair();
@@ -30,7 +35,7 @@ public final class NmaFigures {
             }
         }
         return new NetworkGraph(new NetworkGraph.Data("", s.treatments(), size,
-                patients ? "participants" : "study arms", k));
+                patients ? "participants" : "study arms", k), palette);
     }
 
     /** Forest plot of every treatment vs the reference of each connected part (natural scale for ratios). */

@@ -20,6 +20,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.DeviationStepRenderer;
 import org.jfree.chart.renderer.xy.XYItemRendererState;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYDataset;
@@ -69,11 +70,15 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
      * @param panelBottom y of survival 0 (the bottom edge of the data area)
      * @param dataArea    the plot's data area, in whole points: the panel plus room above survival 1 and
      *                    right of the last tick for a censor mark there
+     * @param annotationBox the framed block of the annotation lines inside the panel, in a corner that no curve, CI
+     *                    band or median line crosses; empty when there are none or no corner is free (the lines are
+     *                    then set under the axis title)
      */
     public record Layout(double width, double height, double panelLeft, double panelRight, double panelTop,
                          double panelBottom, Rectangle2D dataArea, double xMax, List<Tick> xTicks, List<Tick> yTicks,
                          List<Curve> curves, List<AtRiskCell> atRisk, List<RowLabel> atRiskLabels, List<TextBox> texts,
-                         List<Rectangle2D> legendSwatches) implements LaidOutFigure.Size {
+                         List<Rectangle2D> legendSwatches, java.util.Optional<Rectangle2D> annotationBox)
+            implements LaidOutFigure.Size {
 
         public double x(double t) {
             return panelLeft + t / xMax * (panelRight - panelLeft);
@@ -106,20 +111,48 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
     private static final double[] Y_TICKS = {0, 0.25, 0.5, 0.75, 1};
     /** Half the width of a censor mark (+), in font sizes. */
     private static final double CENSOR_HALF = 0.3;
-    /** Opacity of a CI band (46/255, as the band colours were drawn before JFreeChart). */
-    private static final float BAND_ALPHA = 46 / 255f;
+    /** Opacity of a CI band: light, so that two bands that overlap stay light; their edges are drawn as lines. */
+    private static final float BAND_ALPHA = 0.15625f; // 10/64: exact as a float, written "0.15625"
 
 
     private String yTickText(double v) {
         return data.percent() ? Draw.tick(Ticks.clean(v * 100)) + "%" : Draw.tick(v);
     }
 
-    private static Color color(int i) {
-        return Draw.PALETTE[i % Draw.PALETTE.length];
+    private Color color(int i) {
+        return style.palette().series(i);
     }
+
+    /** The stroke of group {@code i}'s curve (dashed in the grey palette), {@code width} wide. */
+    private BasicStroke curveStroke(int i, double width) {
+        float[] dash = style.palette().dash(i, width);
+        return dash == null ? new BasicStroke(Draw.width(width), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER)
+                : new BasicStroke(Draw.width(width), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dash, 0f);
+    }
+
+    /** The smallest panel height (survival 0 to 1), in font sizes, that {@code --height-cm} may leave. */
+    private static final double MIN_PANEL = 8;
 
     @Override
     Layout computeLayout() {
+        double fs = style.fontSize();
+        double natural = Double.NaN;
+        Layout l = layout(natural);
+        if (style.targetHeight() > 0) {
+            double panel = l.panelBottom() - l.panelTop() + style.targetHeight() - l.height();
+            if (panel < fs * MIN_PANEL) {
+                throw new IllegalArgumentException(String.format(java.util.Locale.ROOT,
+                        "height %.1f cm leaves no room for the plot (at least %.1f cm with this text)",
+                        style.targetHeight() / 72 * 2.54,
+                        (l.height() - (l.panelBottom() - l.panelTop()) + fs * MIN_PANEL) / 72 * 2.54));
+            }
+            l = layout(panel);
+        }
+        return l;
+    }
+
+    /** The layout with a panel {@code panelHeight} points high, or the natural one for NaN. */
+    private Layout layout(double panelHeight) {
         double fs = style.fontSize();
         double m = fs;
         double gap = fs * 0.8;
@@ -199,10 +232,11 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
         // the "100%" label is centred on survival 1; the data area reaches a mark's room above it
         double dataTop = Math.ceil(y + asc / 2 - markRoom);
         double pt = dataTop + markRoom;
-        double pb = Math.ceil(pt + Math.min(Math.max(fs * 16, panelW * 0.55), fs * 32));
+        double pb = Math.ceil(pt + (Double.isNaN(panelHeight) ? Math.min(Math.max(fs * 16, panelW * 0.55), fs * 32)
+                : panelHeight));
         Rectangle2D dataArea = new Rectangle2D.Double(pl, dataTop, dataRight - pl, pb - dataTop);
         Layout frame = new Layout(0, 0, pl, pr, pt, pb, dataArea, xMax, List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of(), List.of());
+                List.of(), List.of(), List.of(), java.util.Optional.empty());
         ValueAxis xAxis = Charts.linearAxis(0, frame.xAxisMax(), List.of(), true);
         ValueAxis yAxis = Charts.linearAxis(0, frame.yAxisMax(), List.of(), false);
 
@@ -228,6 +262,42 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
         if (!data.xLabelWithUnit().isEmpty()) {
             texts.add(TextBox.place(data.xLabelWithUnit(), Face.BOLD, fs, (pl + pr) / 2, y + asc, Align.CENTER));
             y += lineH;
+        }
+        // the annotation block (medians, log-rank p, hazard ratio): in the first free corner of the panel, else
+        // under the axis title
+        Rectangle2D annotationBox = null;
+        if (!data.annotation().isEmpty()) {
+            double as = fs * ANNOTATION_SIZE;
+            var af = Face.REGULAR.at(as);
+            double aAsc = FigureFonts.ascent(af);
+            double aDesc = FigureFonts.descent(af);
+            double aLine = as * 1.3;
+            double pad = fs * 0.4;
+            double bw = 0;
+            for (String line : data.annotation()) {
+                bw = Math.max(bw, FigureFonts.width(af, line));
+            }
+            bw += 2 * pad;
+            double bh = (data.annotation().size() - 1) * aLine + aAsc + aDesc + 2 * pad;
+            double inset = fs * 0.6;
+            double[][] corners = {{pl + inset, pb - inset - bh}, {pr - inset - bw, pt + inset},
+                {pr - inset - bw, pb - inset - bh}};
+            for (double[] c : corners) {
+                if (c[0] >= pl + inset - 1e-9 && c[1] >= pt - 1e-9
+                        && clear(frame, new Rectangle2D.Double(c[0], c[1], bw, bh), markRoom)) {
+                    annotationBox = new Rectangle2D.Double(c[0], c[1], bw, bh);
+                    break;
+                }
+            }
+            double ax = annotationBox != null ? annotationBox.getX() + pad : pl;
+            double b = annotationBox != null ? annotationBox.getY() + pad + aAsc : y + fs * 0.3 + aAsc;
+            for (String line : data.annotation()) {
+                texts.add(TextBox.place(line, Face.REGULAR, as, ax, b, Align.LEFT));
+                b += aLine;
+            }
+            if (annotationBox == null) {
+                y = b - aLine + aDesc;
+            }
         }
         // numbers at risk, each centred on its tick's x as JFreeChart maps it
         List<AtRiskCell> cells = new ArrayList<>();
@@ -276,7 +346,58 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
             curves.add(new Curve(gi, color(gi), data.showCi() && g.hasCi(), List.copyOf(marks), med, mx));
         }
         return new Layout(width, height, pl, pr, pt, pb, dataArea, xMax, List.copyOf(xTicks), List.copyOf(yTicks),
-                List.copyOf(curves), List.copyOf(cells), List.copyOf(rowLabels), List.copyOf(texts), List.copyOf(swatches));
+                List.copyOf(curves), List.copyOf(cells), List.copyOf(rowLabels), List.copyOf(texts), List.copyOf(swatches),
+                java.util.Optional.ofNullable(annotationBox));
+    }
+
+    /** Size of the annotation text, in font sizes. */
+    private static final double ANNOTATION_SIZE = 0.9;
+
+    /**
+     * Whether {@code box} (points), grown by {@code room} for censor marks, is crossed by no curve, drawn CI band
+     * or median line. A step curve over [t0, t1] covers the survival values from S(t1) to S just before t0 (the
+     * band: from the lower limit at t1 to the upper just before t0).
+     */
+    private boolean clear(Layout frame, Rectangle2D box, double room) {
+        double span = frame.panelRight() - frame.panelLeft();
+        double height = frame.panelBottom() - frame.panelTop();
+        double t0 = (box.getMinX() - room - frame.panelLeft()) / span * frame.xMax();
+        double t1 = (box.getMaxX() + room - frame.panelLeft()) / span * frame.xMax();
+        double sTop = (frame.panelBottom() - box.getMinY() + room) / height;
+        double sBottom = (frame.panelBottom() - box.getMaxY() - room) / height;
+        for (Group g : data.groups()) {
+            double end = end(g, frame.xMax());
+            boolean band = data.showCi() && g.hasCi();
+            if (t0 <= end) {
+                double from = Math.max(0, t0);
+                double to = Math.min(t1, end);
+                double before = Math.nextDown(from);
+                double hi = band ? step(g.time(), g.upper(), before) : g.survivalAt(before);
+                double lo = band ? step(g.time(), g.lower(), to) : g.survivalAt(to);
+                if (hi >= sBottom && lo <= sTop) {
+                    return false;
+                }
+            }
+            OptionalDouble med = g.median();
+            if (data.showMedians() && med.isPresent() && med.getAsDouble() <= frame.xMax()) {
+                double mt = med.getAsDouble();
+                boolean horizontal = sBottom <= 0.5 && 0.5 <= sTop && t0 <= mt;
+                boolean vertical = t0 <= mt && mt <= t1 && sBottom <= 0.5;
+                if (horizontal || vertical) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** The step function {@code values} over {@code times} at {@code t} (1 before the first time). */
+    private static double step(double[] times, double[] values, double t) {
+        double v = 1;
+        for (int i = 0; i < times.length && times[i] <= t; i++) {
+            v = values[i];
+        }
+        return v;
     }
 
     /** Distance from the x axis line's centre to the top of its tick labels. */
@@ -311,6 +432,8 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
         // curves from S(0) = 1, steps up to the last step or censoring; bands on the same steps
         YIntervalSeriesCollection steps = new YIntervalSeriesCollection();
         XYSeriesCollection censored = new XYSeriesCollection();
+        XYSeriesCollection edges = new XYSeriesCollection();
+        List<Integer> edgeGroup = new ArrayList<>();
         boolean[] band = new boolean[groups.size()];
         for (int gi = 0; gi < groups.size(); gi++) {
             Group g = groups.get(gi);
@@ -338,12 +461,24 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
                 marks.add(mk.time(), g.survivalAt(mk.time()));
             }
             censored.addSeries(marks);
+            if (band[gi]) {
+                edges.addSeries(edge("lower " + gi, t, lo, end));
+                edges.addSeries(edge("upper " + gi, t, hi, end));
+                edgeGroup.add(gi);
+                edgeGroup.add(gi);
+            }
         }
         StepsWithBands curves = new StepsWithBands(band);
         XYLineAndShapeRenderer censors = new XYLineAndShapeRenderer(false, true);
         XYPlot plot = new XYPlot(steps, xAxis, yAxis, curves);
         plot.setDataset(1, censored);
         plot.setRenderer(1, censors);
+        // the edges of the CI bands as thin lines in the group's colour and line style: where two translucent bands
+        // overlap, each band's extent stays readable
+        XYStepRenderer bandEdges = new XYStepRenderer();
+        bandEdges.setDefaultShapesVisible(false);
+        plot.setDataset(2, edges);
+        plot.setRenderer(2, bandEdges);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD);
         plot.setSeriesRenderingOrder(SeriesRenderingOrder.FORWARD);
         JFreeChart chart = Charts.chart(plot, style);
@@ -362,6 +497,10 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
         }
 
         curves.setAlpha(BAND_ALPHA);
+        for (int k = 0; k < edgeGroup.size(); k++) { // after the chart's theme, which resets series paints
+            bandEdges.setSeriesPaint(k, color(edgeGroup.get(k)));
+            bandEdges.setSeriesStroke(k, curveStroke(edgeGroup.get(k), lw * 0.5));
+        }
         Path2D plus = new Path2D.Double();
         double h = fs * CENSOR_HALF;
         plus.moveTo(-h, 0);
@@ -374,9 +513,11 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
             Color c = color(gi);
             curves.setSeriesPaint(gi, c);
             curves.setSeriesFillPaint(gi, c);
-            curves.setSeriesStroke(gi, new BasicStroke(Draw.width(lw * 1.5), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+            curves.setSeriesStroke(gi, curveStroke(gi, lw * 1.5));
             censors.setSeriesPaint(gi, c);
-            censors.setSeriesShape(gi, plus);
+            // in greys the marks tell the groups apart too: + and ×
+            censors.setSeriesShape(gi, style.palette() == Palette.GREY && gi % 2 == 1
+                    ? java.awt.geom.AffineTransform.getRotateInstance(Math.PI / 4).createTransformedShape(plus) : plus);
             censors.setSeriesOutlineStroke(gi, new BasicStroke(Draw.width(lw)));
         }
         if (data.showMedians()) {
@@ -391,6 +532,19 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
             }
         }
         return chart;
+    }
+
+    /** The step line of one band edge from (0, 1) to {@code end}. */
+    private static XYSeries edge(String key, double[] t, double[] v, double end) {
+        XYSeries e = new XYSeries(key, false, true);
+        e.add(0, 1);
+        double last = 1;
+        for (int i = 0; i < t.length && t[i] <= end; i++) {
+            e.add(t[i], v[i]);
+            last = v[i];
+        }
+        e.add(end, last);
+        return e;
     }
 
     /** A DeviationStepRenderer that shades the band only of the series that have one. */
@@ -422,9 +576,19 @@ public final class SurvivalPlot extends LaidOutFigure<SurvivalPlotData, Survival
         axisLines(g, new Rectangle2D.Double(l.panelLeft(), l.panelTop(), l.panelRight() - l.panelLeft(),
                 l.panelBottom() - l.panelTop()), true, true);
         for (int i = 0; i < l.legendSwatches().size(); i++) {
+            // the swatch is a piece of the curve: its colour and line style
+            Rectangle2D sw = l.legendSwatches().get(i);
             g.setColor(color(i));
-            g.fill(l.legendSwatches().get(i));
+            g.setStroke(curveStroke(i, lineWidth() * 1.5));
+            g.draw(new java.awt.geom.Line2D.Double(sw.getMinX(), sw.getCenterY(), sw.getMaxX(), sw.getCenterY()));
         }
+        l.annotationBox().ifPresent(box -> {
+            g.setColor(Color.WHITE);
+            g.fill(box);
+            g.setColor(Draw.GRID);
+            g.setStroke(new BasicStroke(Draw.width(lineWidth() * 0.5)));
+            g.draw(box);
+        });
         java.util.Map<TextBox, Color> coloured = new java.util.IdentityHashMap<>();
         for (RowLabel r : l.atRiskLabels()) {
             coloured.put(r.box(), color(r.group()));

@@ -21,10 +21,17 @@ import java.util.OptionalDouble;
  * @param showMedians draw dashed median lines for groups whose median is reached
  * @param percent     y axis in percent (0–100%) rather than proportion (0–1)
  * @param footnotes   lines under the figure
+ * @param annotation  lines of the annotation block printed on the plot (medians, log-rank p, hazard ratio), or none
  */
 public record SurvivalPlotData(String title, String xLabel, String timeUnit, String yLabel, List<Group> groups,
                                double[] tickTimes, boolean showCi, boolean showMedians, boolean percent,
-                               List<String> footnotes) {
+                               List<String> footnotes, List<String> annotation) {
+
+    /** Plot data without an annotation block. */
+    public SurvivalPlotData(String title, String xLabel, String timeUnit, String yLabel, List<Group> groups,
+            double[] tickTimes, boolean showCi, boolean showMedians, boolean percent, List<String> footnotes) {
+        this(title, xLabel, timeUnit, yLabel, groups, tickTimes, showCi, showMedians, percent, footnotes, List.of());
+    }
 
     /**
      * One curve.
@@ -145,6 +152,7 @@ public record SurvivalPlotData(String title, String xLabel, String timeUnit, Str
         groups = List.copyOf(Objects.requireNonNull(groups, "groups"));
         tickTimes = Objects.requireNonNull(tickTimes, "tickTimes").clone();
         footnotes = List.copyOf(Objects.requireNonNull(footnotes, "footnotes"));
+        annotation = List.copyOf(Objects.requireNonNull(annotation, "annotation"));
         if (groups.isEmpty()) {
             throw new IllegalArgumentException("groups must not be empty");
         }
@@ -180,7 +188,7 @@ public record SurvivalPlotData(String title, String xLabel, String timeUnit, Str
         return o instanceof SurvivalPlotData d && title.equals(d.title) && xLabel.equals(d.xLabel)
                 && timeUnit.equals(d.timeUnit) && yLabel.equals(d.yLabel) && groups.equals(d.groups)
                 && Arrays.equals(tickTimes, d.tickTimes) && showCi == d.showCi && showMedians == d.showMedians
-                && percent == d.percent && footnotes.equals(d.footnotes);
+                && percent == d.percent && footnotes.equals(d.footnotes) && annotation.equals(d.annotation);
     }
 
     @Override

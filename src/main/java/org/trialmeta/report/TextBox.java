@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param top      y of the top of the box (baseline − ascent)
  * @param width    advance width
  * @param height   ascent + descent
+ * @param align    how the text hangs from its anchor ({@link #anchorX()}): SVG writes that anchor with
+ *                 {@code text-anchor}, so that a right-aligned column stays aligned in a viewer that substitutes
+ *                 another font
  */
 public record TextBox(String text, FigureFonts.Face face, double size, double x, double baseline,
-                      double top, double width, double height) {
+                      double top, double width, double height, Align align) {
 
     /** Horizontal anchor of a label. */
     public enum Align { LEFT, CENTER, RIGHT }
@@ -25,6 +28,7 @@ public record TextBox(String text, FigureFonts.Face face, double size, double x,
     public TextBox {
         Objects.requireNonNull(text, "text");
         Objects.requireNonNull(face, "face");
+        Objects.requireNonNull(align, "align");
         if (!(size > 0)) {
             throw new IllegalArgumentException("text size " + size + " must be > 0");
         }
@@ -41,7 +45,7 @@ public record TextBox(String text, FigureFonts.Face face, double size, double x,
         };
         double asc = FigureFonts.ascent(font);
         double desc = FigureFonts.descent(font);
-        return new TextBox(text, face, size, x, baseline, baseline - asc, w, asc + desc);
+        return new TextBox(text, face, size, x, baseline, baseline - asc, w, asc + desc, align);
     }
 
     /** Places {@code text} vertically centred on {@code centerY}. */
@@ -50,6 +54,15 @@ public record TextBox(String text, FigureFonts.Face face, double size, double x,
         double asc = FigureFonts.ascent(font);
         double desc = FigureFonts.descent(font);
         return place(text, face, size, ax, centerY + (asc - desc) / 2, align);
+    }
+
+    /** The x the text hangs from: its left edge, centre or right edge, as {@link #align()} says. */
+    public double anchorX() {
+        return switch (align) {
+            case LEFT -> x;
+            case CENTER -> x + width / 2;
+            case RIGHT -> x + width;
+        };
     }
 
     public double right() {
@@ -74,6 +87,6 @@ public record TextBox(String text, FigureFonts.Face face, double size, double x,
 
     /** A copy moved by (dx, dy). */
     public TextBox shifted(double dx, double dy) {
-        return new TextBox(text, face, size, x + dx, baseline + dy, top + dy, width, height);
+        return new TextBox(text, face, size, x + dx, baseline + dy, top + dy, width, height, align);
     }
 }

@@ -69,4 +69,15 @@ class ForestCommandTest {
         assertThat(Files.readString(csv)).isEqualTo(Files.readString(Path.of("examples/bcg-vaccine.csv")));
         assertThat(dir.resolve("a.png")).doesNotExist();
     }
+
+    @Test
+    void heightCmStretchesTheRowsToTheHeightAskedFor() throws Exception {
+        Path png = dir.resolve("tall.png");
+        Run r = Run.run("forest", "--input", "examples/bcg-vaccine.csv", "--measure", "RR", "--height-cm", "20", "--dpi",
+                "100", "--palette", "grey", "--out", png.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        var img = javax.imageio.ImageIO.read(png.toFile());
+        // 20 cm at 100 dpi = 787.4 px
+        assertThat(img.getHeight()).isBetween(786, 789);
+    }
 }

@@ -274,7 +274,7 @@ class KmCommandTest {
         Run bad = run("km", "--input", R.resolve("data/veteran.csv").toString(), "--time", "time", "--event", "status",
                 "--plot", dir.resolve("km.txt").toString());
         assertThat(bad.code()).isEqualTo(ExitCodes.INVALID_INPUT);
-        assertThat(bad.err()).contains("--plot: ").contains("(the file must end in .png, .svg or .pdf)");
+        assertThat(bad.err()).contains("--plot: ").contains("(the file must end in .png, .svg, .pdf or .pptx)");
         assertThat(dir.resolve("km.txt")).doesNotExist();
     }
 }

@@ -444,6 +444,66 @@ class BadInputMatrixTest {
     }
 
     /**
+     * Figure options (issue 16): an unknown display unit or palette, a display unit without a convertible input
+     * unit, a --labels count that is not the number of groups, an over-long title, a PNG resolution or height out of
+     * range, an unknown extension: exit 2, one line naming the option, and no figure file left behind.
+     */
+    @TestFactory
+    Stream<DynamicTest> figureOptions() {
+        Path d = dir("figure-options");
+        Path km = file(d, "km.csv", utf8(command("km").clean()));
+        Path pool = file(d, "pool.csv", utf8(commands().get(0).clean()));
+        String plot = d.resolve("r/km.svg").toString();
+        List<String> kmBase = List.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--group",
+                "group", "--plot", plot);
+        Object[][] cases = {
+            {List.of("--time-unit", "days", "--display-unit", "fortnights"), "--display-unit: 'fortnights'"},
+            {List.of("--display-unit", "months"), "--display-unit needs --time-unit"},
+            {List.of("--time-unit", "cycles", "--display-unit", "months"), "not 'cycles'"},
+            {List.of("--labels", "Control"), "--labels: 1 label for 2 groups (a, b)"},
+            {List.of("--labels", "A,B,C"), "--labels: 3 labels for 2 groups"},
+            {List.of("--labels", "A,"), "--labels: 'A,'"},
+            {List.of("--title", "x".repeat(250)), "--title: 250 characters (at most 200)"},
+            {List.of("--palette", "rainbow"), "--palette: 'rainbow' (allowed: colour, grey)"},
+            {List.of("--style", "nature"), "--style: 'nature'"},
+            {List.of("--dpi", "10"), "--dpi: 10 (must be between 36 and 2400)"},
+            {List.of("--height-cm", "2"), "--height-cm"},
+            {List.of("--width-cm", "-3"), "--width-cm"},
+            {List.of("--plot", d.resolve("r/km.gif").toString()), "--plot: '"},
+        };
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Object[] c : cases) {
+            @SuppressWarnings("unchecked")
+            List<String> args = new ArrayList<>(kmBase);
+            args.addAll((List<String>) c[0]);
+            tests.add(figureCase(d, args, (String) c[1]));
+        }
+        String out = d.resolve("r/forest.png").toString();
+        tests.add(figureCase(d, List.of("forest", "--input", pool.toString(), "--measure", "OR", "--palette", "rainbow",
+                "--out", out), "--palette: 'rainbow'"));
+        tests.add(figureCase(d, List.of("forest", "--input", pool.toString(), "--measure", "OR", "--height-cm", "4",
+                "--out", out), "--height-cm: height 4.0 cm is too small"));
+        tests.add(figureCase(d, List.of("forest", "--input", pool.toString(), "--measure", "OR", "--dpi", "5000",
+                "--out", out), "--dpi: 5000"));
+        tests.add(figureCase(d, List.of("bias", "--input", pool.toString(), "--measure", "OR", "--palette", "sepia",
+                "--plot", d.resolve("r/funnel.png").toString()), "--palette: 'sepia'"));
+        tests.add(figureCase(d, List.of("nma", "--input", pool.toString(), "--measure", "OR", "--palette", "sepia",
+                "--plot", d.resolve("r/net.png").toString()), "--palette: 'sepia'"));
+        return tests.stream();
+    }
+
+    private static DynamicTest figureCase(Path d, List<String> args, String mention) {
+        return DynamicTest.dynamicTest(String.join(" ", args).replaceAll("x{20,}", "x..."), () -> {
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            r.assertNoStackTrace();
+            assertThat(r.code()).as(r.describe()).isEqualTo(2);
+            assertThat(r.errorLines()).as(r.describe()).hasSize(1);
+            assertThat(r.errorLines().get(0)).as(r.describe()).startsWith("trialmeta: ").contains(mention);
+            assertThat(CliRun.files(d.resolve("r"))).isEmpty();
+        });
+    }
+
+    /**
      * Proportion data the GLMM cannot fit (one study, no events, every participant an event, only studies with 0
      * or all events: no finite tau² maximum, where R's lme4 returns tau² = 29616) give exit 2 and one line naming
      * the file and the reason; extreme but fittable data (rare events, 10^7 participants, a study at n events, a

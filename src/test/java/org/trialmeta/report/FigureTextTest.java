@@ -41,7 +41,7 @@ class FigureTextTest {
     }
 
     /** A text element of the SVG. */
-    record Drawn(String text, Face face, double size, double x, double baseline) {}
+    record Drawn(String text, Face face, double size, double x, double baseline, String anchor) {}
 
     static List<Drawn> drawnTexts(String svg) throws Exception {
         var dbf = DocumentBuilderFactory.newInstance();
@@ -57,7 +57,7 @@ class FigureTextTest {
                     : style.contains("font-style: italic") ? Face.ITALIC : Face.REGULAR;
             String size = style.replaceAll(".*font-size: ([0-9.]+)px.*", "$1");
             out.add(new Drawn(e.getTextContent(), face, Double.parseDouble(size), Double.parseDouble(e.getAttribute("x")),
-                    Double.parseDouble(e.getAttribute("y"))));
+                    Double.parseDouble(e.getAttribute("y")), e.getAttribute("text-anchor")));
         }
         return out;
     }
@@ -67,11 +67,21 @@ class FigureTextTest {
     void everyDrawnTextIsALaidOutTextInItsPlace(String name, LaidOutFigure<?, ?> figure) throws Exception {
         List<Drawn> drawn = new ArrayList<>(drawnTexts(FigureWriter.svg(figure)));
         List<TextBox> laidOut = figure.layout().texts().stream().filter(t -> !t.text().isEmpty()).toList();
+        java.util.Set<TextBox> byChart = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        byChart.addAll(figure.chartTexts());
         for (TextBox t : laidOut) {
+            // JFreeChart's texts are placed by their left edge; the figure's own by their anchor (SvgAnchors)
+            String anchor = byChart.contains(t) ? "" : switch (t.align()) {
+                case LEFT -> "";
+                case CENTER -> "middle";
+                case RIGHT -> "end";
+            };
+            double x = anchor.isEmpty() ? t.x() : t.anchorX();
             Drawn match = drawn.stream()
                     .filter(d -> d.text().equals(t.text()) && d.face() == t.face()
                             && d.size() == (int) (t.size() + 0.5) // JFreeSVG writes Font.getSize(), rounded
-                            && Math.abs(d.x() - t.x()) < POSITION_TOLERANCE
+                            && d.anchor().equals(anchor)
+                            && Math.abs(d.x() - x) < POSITION_TOLERANCE
                             && Math.abs(d.baseline() - t.baseline()) < POSITION_TOLERANCE)
                     .findFirst().orElse(null);
             assertThat(match).as("'%s' (%s) at x=%.3f baseline=%.3f drawn; drawn with that text: %s", t.text(), t.face(),

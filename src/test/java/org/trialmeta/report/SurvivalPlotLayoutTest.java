@@ -77,7 +77,7 @@ class SurvivalPlotLayoutTest {
 
     /** The fill colours of the translucent (band) paths of an SVG, in order. */
     private static List<String> bands(String svg) {
-        var m = java.util.regex.Pattern.compile("fill:(rgb\\([0-9,]+\\));fill-opacity:0\\.18").matcher(svg);
+        var m = java.util.regex.Pattern.compile("fill:(rgb\\([0-9,]+\\));fill-opacity:0\\.15625").matcher(svg);
         List<String> out = new java.util.ArrayList<>();
         while (m.find()) {
             out.add(m.group(1));
