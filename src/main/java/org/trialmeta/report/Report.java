@@ -33,6 +33,8 @@ import org.trialmeta.analysis.RandomEffectsFit;
 import org.trialmeta.analysis.Stratum;
 import org.trialmeta.analysis.SubgroupComparison;
 import org.trialmeta.analysis.SubgroupTest;
+import org.trialmeta.analysis.SurvivalCurveAnalysis;
+import org.trialmeta.present.SurvivalCurvesSummary;
 import org.trialmeta.check.CheckReport;
 import org.trialmeta.check.Severity;
 import org.trialmeta.model.Source;
@@ -81,6 +83,10 @@ public final class Report {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final List<FigureEntry> figures = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
+    private final SurvivalCurveAnalysis.Result curves;
+    private final SurvivalCurvesSummary curvesSummary;
+    private List<SurvivalCurvesSection.KmFigure> kmFigures = List.of();
+    private Table curvesTable;
 
     /** A figure of the report: its data (for tests), base name and caption. */
     public record FigureEntry(String name, String caption, Object data) {}
@@ -88,9 +94,11 @@ public final class Report {
     /** Everything built: file contents by relative path, the figures' data and the tables. */
     public record Built(Map<String, byte[]> files, List<FigureEntry> figures, List<Table> tables) {}
 
-    private Report(TrialRepository repo, AnalysisResults r, CheckReport check, ReportMeta meta, Set<Format> formats,
-            Consumer<String> progress) {
+    private Report(TrialRepository repo, AnalysisResults r, CheckReport check, SurvivalCurveAnalysis.Result curves,
+            ReportMeta meta, Set<Format> formats, Consumer<String> progress) {
         this.repo = repo;
+        this.curves = curves;
+        this.curvesSummary = SurvivalCurvesSummary.of(curves);
         this.r = r;
         this.check = check;
         this.meta = meta;
@@ -107,8 +115,18 @@ public final class Report {
      */
     public static Built build(TrialRepository repo, AnalysisResults results, CheckReport check, ReportMeta meta,
             Collection<Format> formats, Consumer<String> progress) {
+        return build(repo, results, check, new SurvivalCurveAnalysis.Result(List.of(), List.of()), meta, formats,
+                progress);
+    }
+
+    /**
+     * As {@link #build(TrialRepository, AnalysisResults, CheckReport, ReportMeta, Collection, Consumer)}, with the
+     * trial files' digitised curves reconstructed ({@code SurvivalCurveAnalysis.run}) for the survival-curves section.
+     */
+    public static Built build(TrialRepository repo, AnalysisResults results, CheckReport check,
+            SurvivalCurveAnalysis.Result curves, ReportMeta meta, Collection<Format> formats, Consumer<String> progress) {
         Set<Format> fs = formats.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(formats);
-        Report rep = new Report(repo, results, check, meta, fs, progress);
+        Report rep = new Report(repo, results, check, curves, meta, fs, progress);
         rep.buildAll();
         return new Built(java.util.Collections.unmodifiableMap(rep.files), List.copyOf(rep.figures),
                 List.copyOf(rep.tables));
@@ -172,13 +190,23 @@ public final class Report {
             figure(FileNames.of(e.getKey()) + "-median-survival", "Median survival per arm with increase in lifespan vs the"
                     + " control arm", BarChartData.class, e.getValue());
         }
+        if (!curves.sets().isEmpty()) {
+            progress.accept("figures: survival curves reconstructed from digitised figures");
+            kmFigures = SurvivalCurvesSection.figures(curves, curvesSummary);
+            for (SurvivalCurvesSection.KmFigure f : kmFigures) {
+                figure(f.name(), f.caption(), SurvivalPlotData.class, f.data());
+            }
+            curvesTable = SurvivalCurvesSection.table(curvesSummary);
+            put("survival-curves.json", Json.write(curvesSummary));
+        }
         progress.accept("tables: efficacy, comparisons, biomarker changes, data used");
         tables.add(efficacyTable());
         tables.add(comparisonTable());
         tables.add(biomarkerTable());
         tables.add(exclusionTable());
         Optional<LocalDate> date = Optional.ofNullable(r.dataDate()).map(LocalDate::parse);
-        for (Table t : tables) {
+        for (Table t : curvesTable == null ? tables : java.util.stream.Stream.concat(tables.stream(),
+                java.util.stream.Stream.of(curvesTable)).toList()) {
             put("tables/" + t.id() + ".csv", TableWriter.csv(t));
             put("tables/" + t.id() + ".md", TableWriter.markdown(t));
             put("tables/" + t.id() + ".html", TableWriter.html(t));
@@ -197,6 +225,8 @@ public final class Report {
             f = new MedianChart(d, FigureStyle.JOURNAL_PAGE);
         } else if (data instanceof BarChartData d) {
             f = new BarChart(d, FigureStyle.JOURNAL_PAGE);
+        } else if (data instanceof SurvivalPlotData d) {
+            f = new SurvivalPlot(d, FigureStyle.JOURNAL_PAGE);
         } else {
             throw new IllegalArgumentException("unknown figure data " + type);
         }
@@ -677,13 +707,17 @@ public final class Report {
             links(h, "figures/" + f.name(), formats.stream().map(Format::extension).toList());
             h.append("</span></figcaption>\n</figure>\n");
         }
-        h.append("<h2 id=\"survival-curves\">Survival curves</h2>\n").append(SURVIVAL_CURVES_MARKER).append('\n')
-                .append("<p>The trial files hold no patient-level data and no digitised survival curves (the seed"
+        h.append("<h2 id=\"survival-curves\">Survival curves</h2>\n").append(SURVIVAL_CURVES_MARKER).append('\n');
+        if (curvesTable != null) {
+            h.append(SurvivalCurvesSection.html(curvesSummary, kmFigures, curvesTable));
+        } else {
+            h.append("<p>The trial files hold no patient-level data and no digitised survival curves (the seed"
                         + " studies publish medians only), so no Kaplan-Meier curve is drawn from them; reported medians"
                         + " are in the median chart above. For patient-level data: <code>trialmeta km --input IPD.csv"
                         + " --time T --event E --group G --plot km.svg</code>; for a published curve, digitise it and"
                         + " rebuild the patient data first with <code>trialmeta reconstruct --curve POINTS.csv --at-risk"
                         + " RISK.csv --out IPD.csv</code> (Guyot et al. 2012).</p>\n");
+        }
         h.append("<h2 id=\"tables\">Tables</h2>\n");
         for (Table t : tables) {
             h.append(TableWriter.htmlFragment(t));
