@@ -168,6 +168,58 @@ class SurvivalCurvesTest {
         assertThat(built.files()).doesNotContainKey("survival-curves.json");
     }
 
+    /** The reviewer check lists the agreement as info, and a reported HR far from the reconstruction as a warning. */
+    @Test
+    void theReviewerCheckComparesReconstructedWithReported() throws Exception {
+        var ok = org.trialmeta.check.ReviewerCheck.run(TrialLoader.loadDirectory(EXAMPLE)).findings().stream()
+                .filter(f -> f.rule().equals("reconstructed-vs-reported")).toList();
+        assertThat(ok).hasSize(3).allMatch(f -> f.severity() == org.trialmeta.check.Severity.INFO);
+        Path dir = copyExample("far-hr");
+        Path yaml = dir.resolve("lung.yaml");
+        Files.writeString(yaml, Files.readString(yaml).replace("value: 0.588, ci: {lower: 0.424, upper: 0.816",
+                "value: 0.75, ci: {lower: 0.6, upper: 0.95"));
+        var far = org.trialmeta.check.ReviewerCheck.run(TrialLoader.loadDirectory(dir)).findings().stream()
+                .filter(f -> f.rule().equals("reconstructed-vs-reported") && f.field().endsWith("hazardRatio")).toList();
+        assertThat(far).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(org.trialmeta.check.Severity.WARNING);
+            assertThat(f.message()).contains("outside the reported CI");
+        });
+    }
+
+    /** A control arm is the reference; an HR given on the control arm against the other is inverted for comparison. */
+    @Test
+    void theControlArmIsTheReferenceAndAnHrTheOtherWayRoundIsInverted() throws Exception {
+        Path dir = copyExample("control");
+        Path yaml = dir.resolve("lung.yaml");
+        String y = Files.readString(yaml)
+                .replace("  - id: female\n    name: Female\n", "  - id: female\n    name: Female\n    control: true\n")
+                .replace("hazardRatio: {value: 0.588, ci: {lower: 0.424, upper: 0.816, level: 95}, p: 0.001, comparator: male}",
+                        "hazardRatio: {value: 0.588, ci: {lower: 0.424, upper: 0.816, level: 95}, comparator: male}");
+        Files.writeString(yaml, y);
+        CurveSet set = SurvivalCurveAnalysis.run(TrialLoader.loadDirectory(dir), StatusFilter.DEFAULT).sets().get(0);
+        assertThat(set.arms()).extracting(CurveSet.Arm::arm).containsExactly("male", "female");
+        assertThat(set.referenceRule()).isEqualTo("control arm");
+        assertThat(set.reportedHrFlipped()).isTrue();
+        assertThat(set.reportedHr()).hasValueSatisfying(h -> {
+            assertThat(h.estimate()).isEqualTo(1 / 0.588);
+            assertThat(h.lower()).isEqualTo(1 / 0.816);
+        });
+        double hr = set.fit().cox().orElseThrow().coefficients().get(0).estimate().orElseThrow().hazardRatio();
+        assertThat(hr).isBetween(1 / 0.62, 1 / 0.55);
+    }
+
+    /** Curves that cannot be interpreted stop the report with one line naming the points file and line. */
+    @Test
+    void aCurveThatRisesStopsTheReportWithOneLine() throws Exception {
+        Path dir = copyExample("rising");
+        Files.writeString(dir.resolve("curves/lung-os-male.csv"), "time,survival\n0,1\n100,0.5\n200,0.9\n300,0.2\n");
+        Run r = Run.run("report", "--trials", dir.toString(), "--out", tmp.resolve("rep").toString(), "--formats", "svg");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err().strip().lines()).hasSize(1);
+        assertThat(r.err()).contains("lung-os-male.csv").contains("line 4");
+        assertThat(tmp.resolve("rep")).doesNotExist();
+    }
+
     private Path copyExample(String name) throws Exception {
         Path dir = tmp.resolve(name);
         Files.createDirectories(dir.resolve("curves"));
