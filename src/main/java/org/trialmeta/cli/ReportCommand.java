@@ -77,7 +77,7 @@ public final class ReportCommand implements Callable<Integer> {
         o.flush();
         CheckReport check = ReviewerCheck.run(repo);
         SurvivalCurveAnalysis.Result curves = SurvivalCurveAnalysis.run(repo, filter);
-        ReportMeta meta = Report.meta(version(), trials.dir);
+        ReportMeta meta = Report.meta(version(), trials.dir, repo);
         Report.Built built = Report.build(repo, results, check, curves, meta, fs, line -> {
             o.println("report: " + line);
             o.flush();

@@ -168,6 +168,30 @@ public final class Report {
         return new ReportMeta(softwareVersion, out);
     }
 
+    /**
+     * {@link #meta(String, Path)} with the digitised curves' points files of {@code repo} added (by their path in the
+     * trial files, e.g. {@code curves/lung-os-male.csv}; hashed as loaded).
+     */
+    public static ReportMeta meta(String softwareVersion, Path trialsDir, TrialRepository repo) {
+        ReportMeta m = meta(softwareVersion, trialsDir);
+        java.util.TreeMap<String, String> curveFiles = new java.util.TreeMap<>();
+        repo.trials().forEach(t -> t.curves().forEach(c -> curveFiles.put(c.file().path(), sha256(c.file().content()))));
+        if (curveFiles.isEmpty()) {
+            return m;
+        }
+        List<ReportMeta.DataFile> all = new ArrayList<>(m.dataFiles());
+        curveFiles.forEach((name, hash) -> all.add(new ReportMeta.DataFile(name, hash)));
+        return new ReportMeta(m.softwareVersion(), all);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ------------------------------------------------------------------ build
 
     private void buildAll() {

@@ -151,6 +151,8 @@ class SurvivalCurvesTest {
                 .contains("reference: first arm listed in the trial file");
         assertThat(built.figures()).anyMatch(f -> f.name().equals("km-ncctg-lung-by-sex-os-overall-final")
                 && f.caption().contains("Kaplan-Meier curves reconstructed from a digitised figure"));
+        assertThat(Report.meta("test", EXAMPLE, repo).dataFiles()).extracting(ReportMeta.DataFile::name)
+                .contains("lung.yaml", "sources.yaml", "curves/lung-os-female.csv", "curves/lung-os-male.csv");
         assertThat(built.files()).containsKeys("figures/km-ncctg-lung-by-sex-os-overall-final.svg",
                 "tables/reconstructed-curves.csv", "survival-curves.json");
     }
@@ -218,6 +220,9 @@ class SurvivalCurvesTest {
         assertThat(r.err().strip().lines()).hasSize(1);
         assertThat(r.err()).contains("lung-os-male.csv").contains("line 4");
         assertThat(tmp.resolve("rep")).doesNotExist();
+        Run v = Run.run("validate", "--trials", dir.toString());
+        assertThat(v.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(v.err()).isEqualTo(r.err());
     }
 
     private Path copyExample(String name) throws Exception {
