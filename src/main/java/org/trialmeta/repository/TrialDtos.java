@@ -139,6 +139,9 @@ public final class TrialDtos {
             if (n != null && first != null && !n.equals(first)) {
                 sink.add("n", n + " (atRisk.n[0] is " + first + ")", "n must equal the number at risk at time 0");
             }
+            if (first != null && (first < 1 || first > MAX_CURVE_PATIENTS)) {
+                return; // reported at atRisk.n[0]
+            }
             Integer patients = first != null ? first : n;
             if (n != null && n > MAX_CURVE_PATIENTS) {
                 sink.add("n", String.valueOf(n), "at most " + MAX_CURVE_PATIENTS + " patients");
@@ -146,7 +149,9 @@ public final class TrialDtos {
             if (events != null && patients != null && events > patients) {
                 sink.add("events", events + " > n " + patients, "events must not exceed the number of patients");
             }
-            if (provenance != null && (provenance.locator == null || provenance.locator.isBlank())) {
+            // ProvenanceDto requires a locator unless the status is derived; a curve's always names its figure
+            if (provenance != null && "derived".equals(provenance.status)
+                    && (provenance.locator == null || provenance.locator.isBlank())) {
                 sink.add("provenance.locator", "missing", "name the figure the curve was read from, e.g. Figure 2A");
             }
         }
@@ -160,7 +165,7 @@ public final class TrialDtos {
         @NotNull(message = REQUIRED) @Size(min = 1, max = MAX_AT_RISK_COLUMNS, message = "1 to 1000 columns")
         public List<@NotNull(message = REQUIRED) Double> time;
         @NotNull(message = REQUIRED) @Size(min = 1, max = MAX_AT_RISK_COLUMNS, message = "1 to 1000 columns")
-        public List<@NotNull(message = REQUIRED) @PositiveOrZero(message = COUNT) Integer> n;
+        public List<@NotNull(message = REQUIRED) Integer> n;
 
         @Override
         public void check(Sink sink) {
@@ -179,8 +184,13 @@ public final class TrialDtos {
             }
             if (n.get(0) < 1 || n.get(0) > MAX_CURVE_PATIENTS) {
                 sink.add("n[0]", String.valueOf(n.get(0)), "between 1 and " + MAX_CURVE_PATIENTS + " at risk at time 0");
+                return;
             }
             for (int i = 1; i < time.size(); i++) {
+                if (n.get(i) < 0) {
+                    sink.add("n[" + i + "]", String.valueOf(n.get(i)), COUNT);
+                    return;
+                }
                 if (!(time.get(i) > time.get(i - 1))) {
                     sink.add("time[" + i + "]", Values.show(time.get(i)) + " after " + Values.show(time.get(i - 1)),
                             "times must be strictly increasing");

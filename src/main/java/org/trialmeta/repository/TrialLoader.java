@@ -573,7 +573,8 @@ public final class TrialLoader {
             }
         }
         for (ConstraintViolation<Object> v : validator().validate(dto)) {
-            String path = v.getPropertyPath().toString();
+            // a list element's constraint: Hibernate names it "list[1].<list element>"; the file's path is "list[1]"
+            String path = v.getPropertyPath().toString().replace(".<list element>", "");
             if (reported.contains(path) || badOutcomes.stream().anyMatch(path::startsWith)) {
                 continue;
             }
