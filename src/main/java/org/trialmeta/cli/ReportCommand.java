@@ -27,9 +27,11 @@ import picocli.CommandLine.Spec;
  * Parse → {@link EfficacyAnalysis} and {@link ReviewerCheck} → {@link Report} lays the results out → files.
  */
 @Command(name = "report", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Runs every analysis over the trials and writes index.html (figures inline, tables, data-status"
-                + " legend, sources, software and data versions), each figure (PNG 300 dpi / SVG / PDF), each table"
-                + " (CSV, Markdown, HTML, DOCX) and analysis.json.",
+        description = {"Runs every analysis over the trials and writes index.html (a navigation to every section,"
+                + " figure and table; figures inline with a download link per format; tables; the reviewer check, errors"
+                + " and warnings first; data-status legend, sources, software and data versions; fits a laptop screen"
+                + " and prints on A4), each figure (PNG 300 dpi / SVG / PDF / PPTX), each table (CSV, Markdown, HTML,"
+                + " DOCX) and analysis.json.",
             "Reproducible: the date shown is the latest date in the data, never the clock. Nothing is written when an"
                 + " analysis or a figure fails; each file is replaced atomically."})
 public final class ReportCommand implements Callable<Integer> {

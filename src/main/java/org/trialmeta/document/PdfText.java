@@ -22,6 +22,7 @@ import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.apache.pdfbox.text.TextPosition;
 import org.trialmeta.model.InputException;
 
 /**
@@ -30,7 +31,9 @@ import org.trialmeta.model.InputException;
  * an encrypted file is refused; so is one with (or claiming, in its page tree's {@code /Count}) more than
  * {@link DocumentLimits#maxPages()} pages; every page's content streams and form XObjects are first decoded
  * through a counter and the page refused beyond an eighth of the scratch cap (a decompression bomb stops there);
- * text beyond {@link DocumentLimits#maxTextChars()} stops the extraction.
+ * text beyond {@link DocumentLimits#maxTextChars()} stops the extraction. Tables are rebuilt from the text's
+ * positions ({@link PdfTables}): a table's lines on a page are replaced by one line per row with its cells
+ * separated by {@code " | "}, as a DOCX or HTML table is read; the rest of the text is PDFBox's, unchanged.
  */
 final class PdfText {
 
@@ -65,13 +68,7 @@ final class PdfText {
             }
             CappedWriter out = new CappedWriter(limits.maxTextChars());
             List<Integer> starts = new ArrayList<>();
-            PDFTextStripper stripper = new PDFTextStripper() {
-                @Override
-                protected void writePageStart() throws IOException {
-                    starts.add(out.length());
-                    super.writePageStart();
-                }
-            };
+            TableStripper stripper = new TableStripper(out, starts);
             stripper.setLineSeparator("\n");
             stripper.setPageEnd("\n");
             try {
@@ -163,6 +160,82 @@ final class PdfText {
         return n;
     }
 
+    /**
+     * PDFBox's stripper that records, for the page being written, every chunk it writes (text, x, baseline, glyph
+     * height) and where each line begins and ends in the output; at the page's end the lines that make a table are
+     * replaced by its rows ({@link PdfTables#regions}).
+     */
+    private static final class TableStripper extends PDFTextStripper {
+        private final CappedWriter out;
+        private final List<Integer> starts;
+        private final List<PdfTables.Line> lines = new ArrayList<>();
+        private List<PdfTables.Chunk> chunks = new ArrayList<>();
+        private int lineStart = -1;
+
+        TableStripper(CappedWriter out, List<Integer> starts) throws IOException {
+            this.out = out;
+            this.starts = starts;
+        }
+
+        @Override
+        protected void writePageStart() throws IOException {
+            starts.add(out.length());
+            lines.clear();
+            chunks = new ArrayList<>();
+            lineStart = -1;
+            super.writePageStart();
+        }
+
+        @Override
+        protected void writeString(String text, List<TextPosition> positions) throws IOException {
+            if (lineStart < 0) {
+                lineStart = out.length();
+            }
+            if (!positions.isEmpty() && !text.isEmpty()) {
+                TextPosition first = positions.get(0);
+                TextPosition last = positions.get(positions.size() - 1);
+                float x0 = Float.MAX_VALUE;
+                float x1 = -Float.MAX_VALUE;
+                for (TextPosition p : positions) {
+                    x0 = Math.min(x0, p.getXDirAdj());
+                    x1 = Math.max(x1, p.getXDirAdj() + p.getWidthDirAdj());
+                }
+                float height = Math.max(first.getHeightDir(), last.getHeightDir());
+                float size = Math.max(first.getFontSizeInPt(), height);
+                chunks.add(new PdfTables.Chunk(text, x0, x1, first.getYDirAdj(), height, size,
+                        Math.max(first.getWidthOfSpace(), 0.1f)));
+            }
+            super.writeString(text, positions);
+        }
+
+        @Override
+        protected void writeLineSeparator() throws IOException {
+            endLine();
+            super.writeLineSeparator();
+        }
+
+        private void endLine() {
+            if (lineStart >= 0 || !chunks.isEmpty()) {
+                int start = lineStart < 0 ? out.length() : lineStart;
+                lines.add(new PdfTables.Line(chunks, start, out.length()));
+            }
+            chunks = new ArrayList<>();
+            lineStart = -1;
+        }
+
+        @Override
+        protected void writePageEnd() throws IOException {
+            endLine();
+            List<PdfTables.Region> regions = PdfTables.regions(lines);
+            for (int k = regions.size() - 1; k >= 0; k--) {
+                PdfTables.Region r = regions.get(k);
+                out.replace(lines.get(r.first()).start(), lines.get(r.last()).end(), String.join("\n", r.rows()));
+            }
+            lines.clear();
+            super.writePageEnd();
+        }
+    }
+
     /** Thrown inside PDFBox's writer callback when the text cap is reached. */
     private static final class TooMuchText extends IOException {
         private static final long serialVersionUID = 1L;
@@ -183,6 +256,14 @@ final class PdfText {
 
         int length() {
             return b.length();
+        }
+
+        /** Replaces characters {@code from..to} (exclusive) of what was written; the cap still holds. */
+        void replace(int from, int to, String text) throws IOException {
+            if (b.length() - (to - from) + text.length() > cap) {
+                throw new TooMuchText();
+            }
+            b.replace(from, to, text);
         }
 
         @Override

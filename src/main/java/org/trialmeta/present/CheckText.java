@@ -98,18 +98,17 @@ public final class CheckText {
         return Escape.markdownCell(s);
     }
 
+    /** Anchor of the errors-and-warnings part of {@link #htmlFragment}. */
+    public static final String ISSUES_ID = "check-issues";
+    /** Anchor of the collapsed info findings of {@link #htmlFragment} (a {@code <details>} element). */
+    public static final String INFO_ID = "check-info";
+
     /**
-     * An HTML fragment (no {@code <html>}/{@code <head>}) to embed in a report page: a
-     * {@code <section class="reviewer-check">} with a summary paragraph and a {@code <table class="check-findings">}
-     * whose rows carry {@code class="severity-error"}, {@code severity-warning} or {@code severity-info} (styled by the
-     * page's CSS). Every text goes through {@link Escape#html}; the rule's sentence is the rule cell's {@code title},
-     * the citations the sources cell's.
+     * The counts as HTML, each coloured by its severity class: "0 errors, 2 warnings, 61 info".
      */
-    public static String htmlFragment(CheckReport report, Severity minimum) {
+    public static String htmlCounts(CheckReport report) {
         StringBuilder b = new StringBuilder();
-        b.append("<section class=\"reviewer-check\">\n");
         Map<Severity, Integer> counts = report.counts();
-        b.append("<p class=\"check-summary\">");
         for (Severity s : Severity.values()) {
             int n = counts.get(s);
             b.append("<span class=\"severity-").append(s.label()).append("\">").append(n).append(' ')
@@ -118,11 +117,49 @@ public final class CheckText {
                 b.append(", ");
             }
         }
-        b.append(" (listed: ").append(minimum.label()).append(" and above)</p>\n");
-        List<Finding> shown = report.atLeast(minimum);
-        if (shown.isEmpty()) {
-            return b.append("<p>No findings at this severity.</p>\n</section>\n").toString();
+        return b.toString();
+    }
+
+    /**
+     * An HTML fragment (no {@code <html>}/{@code <head>}) to embed in a report page: a
+     * {@code <section class="reviewer-check">} with the counts ({@link #htmlCounts}), the errors and warnings first
+     * (under a heading with id {@value #ISSUES_ID}, errors before warnings) and, when {@code minimum} is info, the
+     * info findings in a {@code <details id="check-info">} that is closed until the reader opens it. Each table is a
+     * {@code <table class="check-findings">} whose rows carry {@code class="severity-error"}, {@code severity-warning}
+     * or {@code severity-info} (styled by the page's CSS; the field cell, a path without spaces that may break
+     * anywhere, carries {@code class="ident"}). Every text goes through {@link Escape#html}; the rule's
+     * sentence is the rule cell's {@code title}, the citations the sources cell's.
+     */
+    public static String htmlFragment(CheckReport report, Severity minimum) {
+        StringBuilder b = new StringBuilder();
+        b.append("<section class=\"reviewer-check\">\n");
+        b.append("<p class=\"check-summary\">").append(htmlCounts(report)).append("</p>\n");
+        List<Finding> issues = new ArrayList<>(report.atLeast(minimum.atLeast(Severity.WARNING) ? minimum
+                : Severity.WARNING));
+        issues.sort(java.util.Comparator.comparing(Finding::severity)); // stable: errors, then warnings, each in order
+        b.append("<h3 id=\"").append(ISSUES_ID).append("\">Errors and warnings (").append(issues.size())
+                .append(")</h3>\n");
+        if (issues.isEmpty()) {
+            b.append("<p>No errors and no warnings.</p>\n");
+        } else {
+            findingsTable(b, issues);
         }
+        if (minimum == Severity.INFO) {
+            List<Finding> info = report.findings().stream().filter(f -> f.severity() == Severity.INFO).toList();
+            b.append("<details class=\"check-info\" id=\"").append(INFO_ID).append("\">\n<summary>Info findings (")
+                    .append(info.size()).append("): consistent recomputations and notes for the review (click to show)"
+                            + "</summary>\n");
+            if (info.isEmpty()) {
+                b.append("<p>No info findings.</p>\n");
+            } else {
+                findingsTable(b, info);
+            }
+            b.append("</details>\n");
+        }
+        return b.append("</section>\n").toString();
+    }
+
+    private static void findingsTable(StringBuilder b, List<Finding> shown) {
         b.append("<table class=\"check-findings\">\n<thead><tr><th>Severity</th><th>Rule</th><th>Trial</th>"
                 + "<th>Field</th><th>Reported</th><th>Recomputed</th><th>Finding</th><th>Sources</th></tr></thead>\n<tbody>\n");
         for (Finding f : shown) {
@@ -137,13 +174,13 @@ public final class CheckText {
                     .append("<td title=\"").append(Escape.html(f.ruleText())).append("\"><code>")
                     .append(Escape.html(f.rule())).append("</code></td>")
                     .append("<td>").append(Escape.html(f.trial())).append("</td>")
-                    .append("<td>").append(Escape.html(f.field())).append("</td>")
+                    .append("<td class=\"ident\">").append(Escape.html(f.field())).append("</td>")
                     .append("<td>").append(Escape.html(f.reported())).append("</td>")
                     .append("<td>").append(Escape.html(f.recomputed())).append("</td>")
                     .append("<td>").append(Escape.html(f.message())).append("</td>")
                     .append("<td title=\"").append(Escape.html(String.join("; ", cites))).append("\">")
                     .append(Escape.html(String.join(", ", ids))).append("</td></tr>\n");
         }
-        return b.append("</tbody>\n</table>\n</section>\n").toString();
+        b.append("</tbody>\n</table>\n");
     }
 }

@@ -703,55 +703,146 @@ public final class Report {
 
     // ------------------------------------------------------------------ index.html
 
+
+    /**
+     * The page: a navigation made from {@link #sections()} and the sections in order. To add a section, add an
+     * {@link Html.Section} (anchor id, heading, navigation entries, body) to {@link #sections()}.
+     */
     private String index() {
-        StringBuilder h = new StringBuilder();
         String date = r.dataDate() == null ? "not recorded" : r.dataDate();
-        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>trialmeta report</title>\n<style>\n").append(Html.CSS).append("</style>\n</head>\n<body>\n");
-        h.append("<h1>trialmeta report: ").append(Escape.html(r.biomarker())).append("-mutant vs wild-type and efficacy summary</h1>\n");
-        h.append("<p>Data as of <strong>").append(Escape.html(date)).append("</strong> (the latest cut-off date in the"
-                + " data; the report carries no clock time, so the same data give the same files). Statuses admitted: <strong>")
-                .append(Escape.html(String.join(", ", r.statuses()))).append("</strong>. Pooling rule: ")
+        StringBuilder intro = new StringBuilder();
+        intro.append("<p>Data as of <strong>").append(Escape.html(date)).append("</strong> (the latest cut-off date in"
+                + " the data; the report carries no clock time, so the same data give the same files). Statuses admitted:"
+                + " <strong>").append(Escape.html(String.join(", ", r.statuses()))).append("</strong>. Pooling rule: ")
                 .append(Escape.html(r.cutRule())).append(".</p>\n");
-        h.append("<h2 id=\"legend\">Data status legend</h2>\n<ul>\n");
+        intro.append("<p class=\"at-a-glance\">").append(figures.size()).append(figures.size() == 1 ? " figure, "
+                : " figures, ").append(tables.size()).append(tables.size() == 1 ? " table. " : " tables. ")
+                .append("<a href=\"#reviewer-check\">Reviewer check</a>: ").append(CheckText.htmlCounts(check))
+                .append(".</p>\n");
+        return Html.page("trialmeta report: " + r.biomarker() + "-mutant vs wild-type and efficacy summary",
+                intro.toString(), sections());
+    }
+
+    /** The sections of {@code index.html}, in page order; each gives its anchor, heading and navigation entries. */
+    private List<Html.Section> sections() {
+        List<Html.Section> s = new ArrayList<>();
+        s.add(new Html.Section("legend", "Data status legend", List.of(), legend()));
+        s.add(new Html.Section("figures", "Figures", figureNav(figures), figuresHtml(figures)));
+        s.add(new Html.Section("survival-curves", "Survival curves", curvesTable == null ? List.of()
+                : List.of(new Html.NavItem("table-" + curvesTable.id(), curvesTable.title())), survivalCurves()));
+        s.add(new Html.Section("tables", "Tables", tableNav(), tablesHtml()));
+        s.add(new Html.Section("reviewer-check", "Reviewer check", List.of(
+                new Html.NavItem(CheckText.ISSUES_ID, "Errors and warnings"),
+                new Html.NavItem(CheckText.INFO_ID, "Info findings")), reviewerCheck()));
+        s.add(new Html.Section("sources", "Sources", List.of(), sourcesHtml()));
+        s.add(new Html.Section("versions", "Software and data versions", List.of(), versionsHtml()));
+        return s;
+    }
+
+    private static String legend() {
+        StringBuilder h = new StringBuilder("<ul>\n");
         for (String l : StatusMarks.legend()) {
             h.append("<li>").append(Escape.html(l)).append("</li>\n");
         }
-        h.append("</ul>\n");
-        h.append("<h2 id=\"figures\">Figures</h2>\n");
-        for (FigureEntry f : figures) {
-            String main = formats.contains(Format.SVG) ? "svg" : formats.contains(Format.PNG) ? "png" : null;
-            h.append("<figure id=\"fig-").append(Escape.html(f.name())).append("\">\n");
-            if (main != null) {
-                h.append("<img src=\"figures/").append(Escape.html(f.name())).append('.').append(main).append("\" alt=\"")
-                        .append(Escape.html(f.caption())).append("\">\n");
-            }
-            h.append("<figcaption>").append(Escape.html(f.caption())).append(". <span class=\"downloads\">");
-            links(h, "figures/" + f.name(), formats.stream().map(Format::extension).toList());
-            h.append("</span></figcaption>\n</figure>\n");
+        return h.append("</ul>\n").toString();
+    }
+
+    /** "Figure N. caption" entries for the navigation, in the order of {@code entries}. */
+    private static List<Html.NavItem> figureNav(List<FigureEntry> entries) {
+        List<Html.NavItem> out = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            out.add(new Html.NavItem(figureId(entries.get(i)), "Figure " + (i + 1) + ". " + entries.get(i).caption()));
         }
-        h.append("<h2 id=\"survival-curves\">Survival curves</h2>\n").append(SURVIVAL_CURVES_MARKER).append('\n');
+        return out;
+    }
+
+    private static String figureId(FigureEntry f) {
+        return "fig-" + f.name();
+    }
+
+    /** The figures, numbered from 1, each with its download links. */
+    private String figuresHtml(List<FigureEntry> entries) {
+        StringBuilder h = new StringBuilder();
+        for (int i = 0; i < entries.size(); i++) {
+            figureHtml(h, entries.get(i), "Figure " + (i + 1) + ". ");
+        }
+        return h.toString();
+    }
+
+    /**
+     * One figure: the image (SVG when written, else PNG), the caption and a link to each file written (PNG, SVG,
+     * PDF, PPTX, in that order), under the image.
+     */
+    private void figureHtml(StringBuilder h, FigureEntry f, String number) {
+        String main = formats.contains(Format.SVG) ? "svg" : formats.contains(Format.PNG) ? "png" : null;
+        String base = "figures/" + f.name();
+        h.append("<figure id=\"").append(Escape.html(figureId(f))).append("\">\n");
+        if (main != null) {
+            h.append("<img src=\"").append(Escape.html(base)).append('.').append(main).append("\" alt=\"")
+                    .append(Escape.html(f.caption())).append("\">\n");
+        }
+        h.append("<figcaption>").append(Escape.html(number + f.caption())).append(".</figcaption>\n");
+        if (!formats.isEmpty()) {
+            h.append("<p class=\"downloads\">Download: ");
+            List<Format> fs = List.copyOf(formats); // EnumSet: PNG, SVG, PDF, PPTX
+            for (int i = 0; i < fs.size(); i++) {
+                if (i > 0) {
+                    h.append(" \u00b7 ");
+                }
+                h.append("<a href=\"").append(Escape.html(base)).append('.').append(fs.get(i).extension())
+                        .append("\" download title=\"").append(Escape.html(DOWNLOAD_TITLES.get(fs.get(i)))).append("\">")
+                        .append(fs.get(i).extension().toUpperCase(Locale.ROOT)).append("</a>");
+            }
+            h.append("</p>\n");
+        }
+        h.append("</figure>\n");
+    }
+
+    /** What each figure file is, as the download link's tooltip. */
+    private static final Map<Format, String> DOWNLOAD_TITLES = Map.of(
+            Format.PNG, "PNG image, 300 dpi",
+            Format.SVG, "SVG vector image",
+            Format.PDF, "PDF, vector, fonts embedded",
+            Format.PPTX, "PowerPoint slide, editable shapes");
+
+    /**
+     * The survival-curves section's body, starting with {@link #SURVIVAL_CURVES_MARKER}: the digitised curves'
+     * figures, table and notes ({@link SurvivalCurvesSection}) when a trial file has curves, else why there are none.
+     */
+    private String survivalCurves() {
         if (curvesTable != null) {
-            h.append(SurvivalCurvesSection.html(curvesSummary, kmFigures, curvesTable));
-        } else {
-            h.append("<p>The trial files hold no patient-level data and no digitised survival curves (the seed"
+            return SURVIVAL_CURVES_MARKER + '\n' + SurvivalCurvesSection.html(curvesSummary, kmFigures, curvesTable);
+        }
+        return SURVIVAL_CURVES_MARKER + '\n'
+                + "<p>The trial files hold no patient-level data and no digitised survival curves (the seed"
                         + " studies publish medians only), so no Kaplan-Meier curve is drawn from them; reported medians"
                         + " are in the median chart above. For patient-level data: <code>trialmeta km --input IPD.csv"
                         + " --time T --event E --group G --plot km.svg</code>; for a published curve, digitise it and"
                         + " rebuild the patient data first with <code>trialmeta reconstruct --curve POINTS.csv --at-risk"
-                        + " RISK.csv --out IPD.csv</code> (Guyot et al. 2012).</p>\n");
+                        + " RISK.csv --out IPD.csv</code> (Guyot et al. 2012).</p>\n";
+    }
+
+    private List<Html.NavItem> tableNav() {
+        List<Html.NavItem> out = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            out.add(new Html.NavItem("table-" + tables.get(i).id(), "Table " + (i + 1) + ". " + tables.get(i).title()));
         }
-        h.append("<h2 id=\"tables\">Tables</h2>\n");
+        return out;
+    }
+
+    private String tablesHtml() {
+        StringBuilder h = new StringBuilder();
         for (Table t : tables) {
             h.append(TableWriter.htmlFragment(t));
-            h.append("<p class=\"downloads\">");
+            h.append("<p class=\"downloads\">Download: ");
             links(h, "tables/" + t.id(), List.of("csv", "md", "html", "docx"));
             h.append("</p>\n");
         }
-        h.append("<h2 id=\"reviewer-check\">Reviewer check</h2>\n").append(REVIEWER_CHECK_MARKER).append('\n')
-                .append(reviewerCheck());
-        h.append("<h2 id=\"sources\">Sources</h2>\n<ul>\n");
+        return h.toString();
+    }
+
+    private String sourcesHtml() {
+        StringBuilder h = new StringBuilder("<ul>\n");
         for (Source s : repo.sources()) {
             h.append("<li id=\"source-").append(Escape.html(s.id())).append("\"><code>").append(Escape.html(s.id()))
                     .append("</code>: ").append(Escape.html(s.citation())).append(" (").append(Escape.html(
@@ -764,16 +855,19 @@ public final class Report {
             s.note().ifPresent(n -> h.append(". <em>").append(Escape.html(n)).append("</em>"));
             h.append("</li>\n");
         }
-        h.append("</ul>\n");
-        h.append("<h2 id=\"versions\">Software and data versions</h2>\n<p>").append(Escape.html(meta.softwareVersion()))
+        return h.append("</ul>\n").toString();
+    }
+
+    private String versionsHtml() {
+        StringBuilder h = new StringBuilder("<p>").append(Escape.html(meta.softwareVersion()))
                 .append(". Full analysis results: <a href=\"analysis.json\">analysis.json</a>.</p>\n");
-        h.append("<table class=\"data\"><caption>Trial files (SHA-256)</caption>\n<thead><tr><th>File</th><th>SHA-256</th></tr></thead>\n<tbody>\n");
+        h.append("<table class=\"data\" id=\"table-data-files\"><caption>Trial files (SHA-256)</caption>\n<thead><tr>"
+                + "<th>File</th><th>SHA-256</th></tr></thead>\n<tbody>\n");
         for (ReportMeta.DataFile f : meta.dataFiles()) {
-            h.append("<tr><td>").append(Escape.html(f.name())).append("</td><td><code>").append(f.sha256())
+            h.append("<tr><td>").append(Escape.html(f.name())).append("</td><td><code>").append(Escape.html(f.sha256()))
                     .append("</code></td></tr>\n");
         }
-        h.append("</tbody>\n</table>\n</body>\n</html>\n");
-        return h.toString();
+        return h.append("</tbody>\n</table>\n").toString();
     }
 
     private static void links(StringBuilder h, String base, List<String> exts) {
@@ -781,14 +875,18 @@ public final class Report {
             if (i > 0) {
                 h.append(" \u00b7 ");
             }
-            h.append("<a href=\"").append(Escape.html(base)).append('.').append(exts.get(i)).append("\">")
+            h.append("<a href=\"").append(Escape.html(base)).append('.').append(exts.get(i)).append("\" download>")
                     .append(exts.get(i).toUpperCase(Locale.ROOT)).append("</a>");
         }
     }
 
-    /** The reviewer check's findings as a section: a one-line summary and the table of every finding. */
+    /**
+     * The reviewer check's section: {@link #REVIEWER_CHECK_MARKER}, one sentence on what it does, the counts, the
+     * errors and warnings in a table, and the info findings in a collapsed {@code <details>}.
+     */
     private String reviewerCheck() {
-        return "<p>Every reported figure the data allow is recomputed from the counts, and sources and cuts of the"
+        return REVIEWER_CHECK_MARKER + '\n'
+                + "<p>Every reported figure the data allow is recomputed from the counts, and sources and cuts of the"
                 + " same figure are compared (<code>trialmeta check</code>; hover a rule for its sentence).</p>\n"
                 + CheckText.htmlFragment(check, Severity.INFO);
     }

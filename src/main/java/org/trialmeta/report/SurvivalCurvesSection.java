@@ -187,11 +187,11 @@ final class SurvivalCurvesSection {
             h.append("<li><a href=\"#fig-").append(Escape.html(f.name())).append("\">").append(Escape.html(f.caption()))
                     .append("</a></li>\n");
         }
-        h.append("</ul>\n").append(TableWriter.htmlFragment(table)).append("<p class=\"downloads\">");
+        h.append("</ul>\n").append(TableWriter.htmlFragment(table)).append("<p class=\"downloads\">Download: ");
         String base = "tables/" + TABLE_ID;
-        h.append("<a href=\"").append(base).append(".csv\">CSV</a> \u00b7 <a href=\"").append(base)
-                .append(".md\">MD</a> \u00b7 <a href=\"").append(base).append(".html\">HTML</a> \u00b7 <a href=\"")
-                .append(base).append(".docx\">DOCX</a> \u00b7 <a href=\"survival-curves.json\">JSON</a></p>\n");
+        h.append("<a href=\"").append(base).append(".csv\" download>CSV</a> \u00b7 <a href=\"").append(base)
+                .append(".md\" download>MD</a> \u00b7 <a href=\"").append(base).append(".html\" download>HTML</a> \u00b7 <a href=\"")
+                .append(base).append(".docx\" download>DOCX</a> \u00b7 <a href=\"survival-curves.json\" download>JSON</a></p>\n");
         if (!summary.excluded().isEmpty()) {
             h.append("<p>Curves left out:</p>\n<ul>\n");
             for (String e : summary.excluded()) {

@@ -269,7 +269,8 @@ public final class ClinicalTrialsGov {
                 return;
             }
             TimeUnit tu = isTime ? timeUnit(unit, path + ".unitOfMeasure") : null;
-            Map<String, HazardRatio> hrs = isTime ? hazardRatios(m.path("analyses"), path + ".analyses", groups) : Map.of();
+            Map<String, HazardRatio> hrs = isTime ? hazardRatios(m.path("analyses"), path + ".analyses", groups,
+                    "measure " + (index + 1) + " '" + title + "'") : Map.of();
             for (int k = 0; k < ms.size(); k++) {
                 String mp = path + ".classes[0].categories[0].measurements[" + k + "]";
                 String gid = text(ms.get(k).path("groupId"), mp + ".groupId", true);
@@ -346,7 +347,14 @@ public final class ClinicalTrialsGov {
             return null;
         }
 
-        private Map<String, HazardRatio> hazardRatios(JsonNode analyses, String path, Map<String, String> groups) {
+        /**
+         * The hazard ratios of a measure's two-group analyses, by the first group's arm. An analysis that names groups
+         * the measure does not list (a record may post an analysis of another cohort's groups, or a reduced record may
+         * lack them), a second hazard-ratio analysis of the same first group, or one of more than two groups is listed
+         * as not mapped, with the reason.
+         */
+        private Map<String, HazardRatio> hazardRatios(JsonNode analyses, String path, Map<String, String> groups,
+                String measure) {
             Map<String, HazardRatio> out = new LinkedHashMap<>();
             for (int a = 0; a < analyses.size(); a++) {
                 JsonNode x = analyses.get(a);
@@ -356,13 +364,21 @@ public final class ClinicalTrialsGov {
                     continue;
                 }
                 JsonNode ids = x.path("groupIds");
+                String what = measure + ", analysis " + (a + 1) + " (" + type + " " + x.path("paramValue").asText("?")
+                        + ", groups " + ids + ")";
                 if (ids.size() != 2) {
+                    skipped.add(what + ": " + ids.size() + " groups (a hazard ratio of two groups is mapped)");
                     continue;
                 }
                 String first = groups.get(ids.get(0).asText());
                 String second = groups.get(ids.get(1).asText());
                 if (first == null || second == null) {
-                    throw bad(ap + ".groupIds", ids.toString(), "must name two of the measure's groups " + groups.keySet());
+                    skipped.add(what + ": names groups the measure does not list " + groups.keySet());
+                    continue;
+                }
+                if (out.containsKey(first)) {
+                    skipped.add(what + ": a second hazard ratio of the same group (the first is mapped)");
+                    continue;
                 }
                 double v = number(x.path("paramValue"), ap + ".paramValue");
                 if (!(v > 0)) {
@@ -481,19 +497,41 @@ public final class ClinicalTrialsGov {
 
     private static final List<String> TIME_KINDS = List.of("OS", "PFS", "DOR", "TTP", "EFS");
 
-    /** The level of a CI from the API's dispersionType (CONFIDENCE_95 is 95), or 0 when it is not a CI. */
-    private static double dispersionLevel(String dispersion) {
+    /**
+     * The level of a CI from the API's dispersionType, or 0 when it is not a CI (or its level is not stated). Records
+     * served by the API write the legacy text ("95% Confidence Interval", as in the FLAURA record NCT02296125); the
+     * API's enumeration names the same CONFIDENCE_95; both are read.
+     */
+    static double dispersionLevel(String dispersion) {
         if (dispersion == null) {
             return 0;
         }
-        return switch (dispersion) {
-            case "CONFIDENCE_80" -> 80;
-            case "CONFIDENCE_90" -> 90;
-            case "CONFIDENCE_95" -> 95;
-            case "CONFIDENCE_975" -> 97.5;
-            case "CONFIDENCE_99" -> 99;
-            default -> 0;
-        };
+        String d = dispersion.strip();
+        switch (d) {
+            case "CONFIDENCE_80":
+                return 80;
+            case "CONFIDENCE_90":
+                return 90;
+            case "CONFIDENCE_95":
+                return 95;
+            case "CONFIDENCE_975":
+                return 97.5;
+            case "CONFIDENCE_99":
+                return 99;
+            default:
+                break;
+        }
+        String lower = d.toLowerCase(Locale.ROOT);
+        int pct = lower.indexOf('%');
+        if (pct > 0 && lower.endsWith("confidence interval")
+                && lower.substring(pct + 1, lower.length() - "confidence interval".length()).isBlank()) {
+            String level = lower.substring(0, pct).strip();
+            if (level.matches("\\d{2}(?:\\.\\d{1,3})?")) {
+                double v = Double.parseDouble(level);
+                return v >= 50 && v < 100 ? v : 0;
+            }
+        }
+        return 0;
     }
 
     /** The endpoint an outcome measure's title names, or null. */

@@ -5,10 +5,14 @@ import static org.trialmeta.cli.Run.run;
 
 import org.junit.jupiter.api.Test;
 
-/** {@code trialmeta registry} and {@code check --registry} on the constructed MPACT record. */
+/**
+ * {@code trialmeta registry} and {@code check --registry} on the constructed MPACT record and on the real FLAURA
+ * record (NCT02296125 as the API served it, reduced; see src/test/resources/registry/README.md).
+ */
 class RegistryCommandTest {
 
     private static final String RECORD = "src/test/resources/registry/nct00844649-constructed.json";
+    private static final String FLAURA = "src/test/resources/registry/nct02296125-flaura-reduced.json";
 
     @Test
     void tableShowsTheMappedOutcomesTheirSourceAndWhatWasNotMapped() {
@@ -35,5 +39,27 @@ class RegistryCommandTest {
         assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
         assertThat(r.out()).contains("\"rule\" : \"registry-vs-publication\"",
                 "the registry and the publication agree at the printed rounding");
+    }
+
+    @Test
+    void theRealFlauraRecordMapsWithoutRefusal() {
+        Run r = run("registry", FLAURA);
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("arm osimertinib-80-mg-global-cohort: Osimertinib 80 mg (Global Cohort), n=279",
+                "median 18.9 months (95% CI 15.2-21.4), HR 0.46 vs soc-egfr-tki-global-cohort",
+                "median 10.2 months (95% CI 9.6-11.1)", "not mapped:\n  measure 1 'Median Progression Free Survival (PFS)"
+                        + " (Months)', analysis 2 (Hazard Ratio (HR) 0.56");
+    }
+
+    @Test
+    void checkComparesTheRealFlauraRecordWithThePublishedAbstract() {
+        // the publication side: Soria et al. NEJM 2018 abstract (fixtures/check/flaura)
+        Run r = run("check", "--trials", "src/test/resources/fixtures/check/flaura", "--registry", FLAURA,
+                "--min-severity", "info");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("registry median 18.9 months (95% CI 15.2-21.4) vs publication median 18.9 months",
+                "registry median 10.2 months (95% CI 9.6-11.1) vs publication median 10.2 months", "0 errors, 0 warnings");
+        // the HR 0.46 (0.37-0.57) is the same on both sides: no warning
+        assertThat(r.out()).doesNotContain("[warning] flaura");
     }
 }

@@ -79,17 +79,15 @@ class ScanCommandTest {
 
     @Test
     void everyFormatOfTheMpactPaperGivesTheSameStatistics() {
-        for (String f : new String[] {"mpact-paper.html", "mpact-paper.docx"}) {
+        // the PDF's table is rebuilt from the text's positions (document.PdfTables), so its rows pair as in the others
+        for (String f : new String[] {"mpact-paper.html", "mpact-paper.docx", "mpact-paper.pdf"}) {
             Run r = run("scan", FIXTURES.resolve(f).toString());
             assertThat(r.code()).as(f + r.err()).isEqualTo(ExitCodes.OK);
             assertThat(r.out()).as(f).contains("0 errors, 0 warnings, 34 info in 33 statistics found",
                     "CR + PR = 1 + 98 = 99", "reproduced from 99/431");
         }
-        // a PDF's text keeps the abstract's sentences but not the table's cells (see docs/reviewer-check.md)
         Run pdf = run("scan", FIXTURES.resolve("mpact-paper.pdf").toString());
-        assertThat(pdf.code()).as(pdf.err()).isEqualTo(ExitCodes.OK);
-        assertThat(pdf.out()).contains("(pdf, 3 pages)", "p. 2, line 7", "the CI implies p = 1.0e-05",
-                "0 errors, 0 warnings");
+        assertThat(pdf.out()).contains("(pdf, 3 pages)", "p. 2, line 7", "the CI implies p = 1.0e-05");
     }
 
     @Test

@@ -139,7 +139,8 @@ class SurvivalCurvesTest {
         Report.Built built = Report.build(repo, results, check, curves, new ReportMeta("test", List.of()),
                 Set.of(FigureWriter.Format.SVG), l -> { });
         String html = new String(built.files().get("index.html"), StandardCharsets.UTF_8);
-        String section = html.substring(html.indexOf(Report.SURVIVAL_CURVES_MARKER), html.indexOf("<h2 id=\"tables\">"));
+        int start = html.indexOf(Report.SURVIVAL_CURVES_MARKER);
+        String section = html.substring(start, html.indexOf("id=\"tables\"", start));
         assertThat(section).contains("reconstructed from a digitised figure (not published)")
                 .contains("status <strong>derived</strong>")
                 .contains("#fig-km-ncctg-lung-by-sex-os-overall-final")

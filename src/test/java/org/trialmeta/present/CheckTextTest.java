@@ -37,7 +37,31 @@ class CheckTextTest {
                         "t&lt;1&gt;", "a &quot;quoted&quot; &lt;b&gt;tag&lt;/b&gt; &amp; &#39;x&#39;",
                         "title=\"s1 (Doe &amp; Roe 2020)\"")
                 .doesNotContain("<b>tag", "<html", "<head");
-        assertThat(CheckText.htmlFragment(synthetic(), Severity.ERROR)).doesNotContain("severity-info\"><td>");
+        assertThat(CheckText.htmlFragment(synthetic(), Severity.ERROR)).doesNotContain("severity-info\"><td>")
+                .doesNotContain("<details");
+    }
+
+    @Test
+    void htmlFragmentListsErrorsAndWarningsFirstAndCollapsesTheInfoFindings() {
+        Finding info = new Finding(Severity.INFO, "grim", "a", "f1", "", "", Rule.GRIM.sentence(), "i", List.of());
+        Finding warning = new Finding(Severity.WARNING, "grim", "b", "f2", "", "", Rule.GRIM.sentence(), "w", List.of());
+        Finding error = new Finding(Severity.ERROR, "grim", "c", "f3", "", "", Rule.GRIM.sentence(), "e", List.of());
+        String html = CheckText.htmlFragment(new CheckReport(List.of(info, warning, error), CheckOptions.DEFAULTS),
+                Severity.INFO);
+        int summary = html.indexOf("class=\"check-summary\"");
+        int issues = html.indexOf("id=\"" + CheckText.ISSUES_ID + "\"");
+        int err = html.indexOf("<tr class=\"severity-error\">");
+        int warn = html.indexOf("<tr class=\"severity-warning\">");
+        int details = html.indexOf("<details class=\"check-info\" id=\"" + CheckText.INFO_ID + "\">");
+        int inf = html.indexOf("<tr class=\"severity-info\">");
+        assertThat(List.of(summary, issues, err, warn, details, inf)).doesNotContain(-1).isSorted();
+        assertThat(html).contains("Errors and warnings (2)", "<summary>Info findings (1)")
+                .doesNotContain("<details open");
+        String none = CheckText.htmlFragment(new CheckReport(List.of(info), CheckOptions.DEFAULTS), Severity.INFO);
+        assertThat(none).contains("Errors and warnings (0)", "No errors and no warnings.", "id=\"check-info\"");
+        assertThat(CheckText.htmlCounts(new CheckReport(List.of(info, warning, error), CheckOptions.DEFAULTS)))
+                .isEqualTo("<span class=\"severity-error\">1 error</span>, <span class=\"severity-warning\">1 warning"
+                        + "</span>, <span class=\"severity-info\">1 info</span>");
     }
 
     @Test

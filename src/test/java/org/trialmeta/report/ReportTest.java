@@ -177,6 +177,10 @@ class ReportTest {
             if (ref.startsWith("https://")) {
                 continue;
             }
+            if (ref.startsWith("#")) {
+                assertThat(html).as("anchor %s in index.html", ref).contains(" id=\"" + ref.substring(1) + "\"");
+                continue;
+            }
             local++;
             assertThat(dir.resolve(ref)).as("link %s in index.html", ref).exists();
         }
@@ -226,6 +230,71 @@ class ReportTest {
             }
         }
         assertThat(stale).as("reports/ is stale; regenerate with: ./trialmeta report   (then commit reports/)").isEmpty();
+    }
+
+    @Test
+    void indexHtmlIsByteIdenticalOnARebuild() {
+        Report.Built again = Report.build(repo, EfficacyAnalysis.run(repo, REPORT_STATUSES), ReviewerCheck.run(repo),
+                Report.meta("trialmeta " + pomVersionUnchecked(), Path.of("trials")), EnumSet.allOf(Format.class),
+                line -> { });
+        assertThat(again.files().get("index.html")).isEqualTo(built.files().get("index.html"));
+    }
+
+    private static String pomVersionUnchecked() {
+        try {
+            return pomVersion();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The page's frame (issue 16): a policy that fetches nothing from elsewhere and runs no script, an A4 print
+     * style, a navigation with a link to every section, figure and table in page order, download links under
+     * every figure for each format written, the reviewer check's counts at the top and its info findings in a
+     * closed {@code <details>}. (How it looks and prints is checked in Chromium by {@link ReportInBrowserTest}.)
+     */
+    @Test
+    void indexHtmlHasNavigationDownloadsPolicyAndPrintStyle() {
+        String html = new String(built.files().get("index.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;"
+                + " img-src &#39;self&#39;;").contains("@page { size: A4;").doesNotContain("<script", "<link",
+                "src=\"http", "url(", "@import");
+        String nav = html.substring(html.indexOf("<nav class=\"toc\""), html.indexOf("</nav>"));
+        List<String> navTargets = new ArrayList<>();
+        Matcher m = Pattern.compile("href=\"#([^\"]+)\"").matcher(nav);
+        while (m.find()) {
+            navTargets.add(m.group(1));
+        }
+        String main = html.substring(html.indexOf("<main>"));
+        List<String> anchors = new ArrayList<>();
+        Matcher a = Pattern.compile("<(?:section|figure|table class=\"data\"|h3|details class=\"check-info\") id=\"([^\"]+)\"")
+                .matcher(main);
+        while (a.find()) {
+            if (!a.group(1).equals("table-data-files")) {
+                anchors.add(a.group(1));
+            }
+        }
+        assertThat(navTargets).as("navigation in page order").containsExactlyElementsOf(anchors);
+        assertThat(navTargets).contains("legend", "figures", "survival-curves", "tables", "reviewer-check", "sources",
+                "versions", "fig-" + Report.FOREST_ORR, "table-efficacy", "check-issues", "check-info");
+        for (Report.FigureEntry f : built.figures()) {
+            String fig = main.substring(main.indexOf("<figure id=\"fig-" + f.name() + "\">"));
+            fig = fig.substring(0, fig.indexOf("</figure>"));
+            assertThat(fig).as("figure %s", f.name()).contains("<p class=\"downloads\">Download: ");
+            for (Format fmt : Format.values()) {
+                String file = "figures/" + f.name() + "." + fmt.extension();
+                assertThat(fig).contains("<a href=\"" + file + "\" download");
+                assertThat(built.files()).containsKey(file);
+            }
+        }
+        String glance = html.substring(html.indexOf("<p class=\"at-a-glance\">"));
+        assertThat(glance.substring(0, glance.indexOf("</p>"))).contains("<a href=\"#reviewer-check\">",
+                "<span class=\"severity-error\">", "<span class=\"severity-warning\">");
+        assertThat(html).contains("<details class=\"check-info\" id=\"check-info\">").doesNotContain("<details open");
+        assertThat(html.indexOf("<tr class=\"severity-warning\">")).isLessThan(html.indexOf("<details class=\"check-info\""));
+        assertThat(html.indexOf(Report.REVIEWER_CHECK_MARKER)).isGreaterThan(html.indexOf("<section id=\"reviewer-check\">"));
+        assertThat(html.indexOf(Report.SURVIVAL_CURVES_MARKER)).isGreaterThan(html.indexOf("<section id=\"survival-curves\">"));
     }
 
     @Test

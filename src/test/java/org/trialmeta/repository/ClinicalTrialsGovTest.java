@@ -17,10 +17,15 @@ import org.trialmeta.model.SourceKind;
 import org.trialmeta.model.TimeToEventOutcome;
 import org.trialmeta.model.Trial;
 
-/** ClinicalTrials.gov API v2 records into the model (src/test/resources/registry, constructed; see its README). */
+/**
+ * ClinicalTrials.gov API v2 records into the model (src/test/resources/registry; see its README): the constructed
+ * MPACT record and the real FLAURA record (NCT02296125 as the API served it, reduced), whose expected values below
+ * were read from its JSON by hand.
+ */
 class ClinicalTrialsGovTest {
 
     private static final Path RECORD = Path.of("src/test/resources/registry/nct00844649-constructed.json");
+    private static final Path FLAURA = Path.of("src/test/resources/registry/nct02296125-flaura-reduced.json");
 
     @TempDir
     Path dir;
@@ -56,6 +61,71 @@ class ClinicalTrialsGovTest {
         assertThat(orr.counts().orElseThrow().evaluable()).isEqualTo(430);
         assertThat(r.skipped()).containsExactly(
                 "measure 4 'Number of Participants With Adverse Events': not a response rate or a time to event");
+    }
+
+    @Test
+    void theRealFlauraRecordIsMappedWithItsCisAndItsOtherCohortsAnalysisListed() {
+        ClinicalTrialsGov.Record r = ClinicalTrialsGov.read(FLAURA);
+        Trial t = r.trial();
+        assertThat(t.registryIds()).containsExactly("NCT02296125");
+        assertThat(t.arms()).extracting(a -> a.id()).containsExactly("osimertinib-80-mg-global-cohort",
+                "soc-egfr-tki-global-cohort");
+        assertThat(t.arms()).extracting(a -> a.n().orElseThrow()).containsExactly(279, 277); // denoms OG000, OG001
+        // measurements of OG000: "18.9", "15.2", "21.4"; the record's dispersionType is the text
+        // "95% Confidence Interval", not the enumeration CONFIDENCE_95: the CI must not be dropped
+        TimeToEventOutcome osi = (TimeToEventOutcome) t.arms().get(0).outcomes().get(0);
+        assertThat(osi.endpoint().name()).isEqualTo("PFS");
+        assertThat(osi.median().value().getAsDouble()).isEqualTo(18.9);
+        assertThat(osi.ci().orElseThrow().lower().value().getAsDouble()).isEqualTo(15.2);
+        assertThat(osi.ci().orElseThrow().upper().value().getAsDouble()).isEqualTo(21.4);
+        assertThat(osi.ci().orElseThrow().level()).isEqualTo(95);
+        // analyses[0]: OG000 vs OG001, "0.46", "0.37"-"0.57", pValue "<0.0001"
+        assertThat(osi.hazardRatio().orElseThrow().value()).isEqualTo(0.46);
+        assertThat(osi.hazardRatio().orElseThrow().ci().orElseThrow().lower()).isEqualTo(0.37);
+        assertThat(osi.hazardRatio().orElseThrow().ci().orElseThrow().upper()).isEqualTo(0.57);
+        assertThat(osi.hazardRatio().orElseThrow().p()).contains(new PValue(PValue.Relation.LESS, 0.0001));
+        assertThat(osi.hazardRatio().orElseThrow().comparator()).isEqualTo("soc-egfr-tki-global-cohort");
+        TimeToEventOutcome soc = (TimeToEventOutcome) t.arms().get(1).outcomes().get(0);
+        assertThat(soc.median().value().getAsDouble()).isEqualTo(10.2);
+        assertThat(soc.ci().orElseThrow().lower().value().getAsDouble()).isEqualTo(9.6);
+        assertThat(soc.ci().orElseThrow().upper().value().getAsDouble()).isEqualTo(11.1);
+        assertThat(soc.hazardRatio()).isEmpty();
+        // analyses[1] compares the China cohort's groups OG002/OG003, which this measure does not list: listed, not
+        // refused (before, exit 2 on a genuine record)
+        assertThat(r.skipped()).containsExactly("measure 1 'Median Progression Free Survival (PFS) (Months)', analysis 2"
+                + " (Hazard Ratio (HR) 0.56, groups [\"OG002\",\"OG003\"]): names groups the measure does not list"
+                + " [OG000, OG001]");
+    }
+
+    @Test
+    void everyPostedMeasureOfEveryRecordIsMappedOrListed() throws IOException {
+        try (var files = Files.list(Path.of("src/test/resources/registry"))) {
+            for (Path f : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+                ClinicalTrialsGov.Record r = ClinicalTrialsGov.read(f);
+                int measures = new com.fasterxml.jackson.databind.ObjectMapper().readTree(f.toFile())
+                        .path("resultsSection").path("outcomeMeasuresModule").path("outcomeMeasures").size();
+                assertThat(measures).as(f.toString()).isPositive();
+                for (int i = 1; i <= measures; i++) {
+                    String mapped = "outcome measure " + i + ": ";
+                    String listed = "measure " + i + " '";
+                    boolean isMapped = r.trial().arms().stream().flatMap(a -> a.outcomes().stream())
+                            .anyMatch(o -> o.provenance().locator().orElse("").startsWith(mapped));
+                    boolean isListed = r.skipped().stream().anyMatch(s -> s.startsWith(listed));
+                    assertThat(isMapped || isListed).as(f + ": measure " + i + " mapped or listed").isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
+    void ciLevelsAreReadFromTheEnumerationAndFromTheRecordsText() {
+        assertThat(ClinicalTrialsGov.dispersionLevel("CONFIDENCE_95")).isEqualTo(95);
+        assertThat(ClinicalTrialsGov.dispersionLevel("95% Confidence Interval")).isEqualTo(95);
+        assertThat(ClinicalTrialsGov.dispersionLevel("90% Confidence Interval")).isEqualTo(90);
+        assertThat(ClinicalTrialsGov.dispersionLevel("97.5% Confidence Interval")).isEqualTo(97.5);
+        assertThat(ClinicalTrialsGov.dispersionLevel("Standard Deviation")).isZero();
+        assertThat(ClinicalTrialsGov.dispersionLevel("Full Range")).isZero();
+        assertThat(ClinicalTrialsGov.dispersionLevel("150% Confidence Interval")).isZero();
     }
 
     @Test

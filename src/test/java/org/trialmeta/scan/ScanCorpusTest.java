@@ -18,6 +18,8 @@ import org.trialmeta.check.ScanFinding;
 import org.trialmeta.check.ScanReport;
 import org.trialmeta.check.Severity;
 import org.trialmeta.document.DocumentFormat;
+import org.trialmeta.document.DocumentLimits;
+import org.trialmeta.document.DocumentReader;
 import org.trialmeta.document.DocumentText;
 
 /**
@@ -33,6 +35,9 @@ class ScanCorpusTest {
     private static final Path DOC = Path.of("docs/reviewer-check.md");
     private static final String BEGIN = "<!-- scan-corpus-table: written by ScanCorpusTest -->";
     private static final String END = "<!-- /scan-corpus-table -->";
+    private static final String BEGIN_PDF = "<!-- scan-corpus-table-pdf: written by ScanCorpusTest -->";
+    private static final String END_PDF = "<!-- /scan-corpus-table-pdf -->";
+    private static final Path PDF = Path.of("src/test/resources/scan/fixtures/corpus-variants.pdf");
 
     record Injection(String id, String kind, String passage, String from, String to, List<String> rules) {}
 
@@ -82,7 +87,77 @@ class ScanCorpusTest {
 
     /** error, warning or missed for one injection. */
     static String outcome(Injection i) {
-        ScanReport r = scan(i.passage(), read(i.passage()).replace(i.from(), i.to()));
+        return outcome(i, scan(i.passage(), read(i.passage()).replace(i.from(), i.to())));
+    }
+
+    @Test
+    void theDocumentedTableIsWhatTheCorpusMeasures() throws IOException {
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        for (Injection i : injections()) {
+            outcomes.put(i.id(), outcome(i));
+        }
+        List<Integer> alarms = new ArrayList<>();
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            for (Path f : files.sorted().toList()) {
+                alarms.add(scan(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8))
+                        .atLeast(Severity.WARNING).size());
+            }
+        }
+        assertDocumented(BEGIN, END, table(BEGIN, END, outcomes, alarms));
+    }
+
+    /**
+     * The same measure on the corpus as a PDF (fixtures/corpus-variants.pdf, made by LibreOffice from the passages
+     * and the injections, tables as tables): each variant's text as PDFBox and {@code PdfTables} read it.
+     */
+    @Test
+    void theDocumentedPdfTableIsWhatThePdfCorpusMeasures() throws IOException {
+        Map<String, String> variants = pdfVariants();
+        Map<String, String> outcomes = new LinkedHashMap<>();
+        for (Injection i : injections()) {
+            String text = variants.get(i.id());
+            assertThat(text).as("variant " + i.id() + " in " + PDF).isNotNull();
+            outcomes.put(i.id(), outcome(i, ScanCheck.run(DocumentText.of(i.passage() + ".pdf", DocumentFormat.PDF,
+                    text))));
+        }
+        List<Integer> alarms = new ArrayList<>();
+        try (Stream<Path> files = Files.list(CORPUS)) {
+            for (Path f : files.sorted().toList()) {
+                String name = f.getFileName().toString();
+                String text = variants.get(name);
+                assertThat(text).as("variant " + name + " in " + PDF).isNotNull();
+                ScanReport r = ScanCheck.run(DocumentText.of(name + ".pdf", DocumentFormat.PDF, text));
+                assertThat(r.statistics()).as(name + " (PDF): statistics found").isGreaterThan(2);
+                alarms.add(r.atLeast(Severity.WARNING).size());
+            }
+        }
+        assertDocumented(BEGIN_PDF, END_PDF, table(BEGIN_PDF, END_PDF, outcomes, alarms));
+    }
+
+    /** The text of each variant of the PDF corpus, by name (the lines after its "@@variant NAME" line). */
+    static Map<String, String> pdfVariants() {
+        String text = DocumentReader.read(PDF, DocumentLimits.DEFAULTS).text();
+        Map<String, String> out = new LinkedHashMap<>();
+        String name = null;
+        StringBuilder b = new StringBuilder();
+        for (String line : text.split("\n", -1)) {
+            if (line.startsWith("@@variant ")) {
+                if (name != null) {
+                    out.put(name, b.toString());
+                }
+                name = line.substring("@@variant ".length()).strip();
+                b.setLength(0);
+            } else if (name != null) {
+                b.append(line).append('\n');
+            }
+        }
+        if (name != null) {
+            out.put(name, b.toString());
+        }
+        return out;
+    }
+
+    static String outcome(Injection i, ScanReport r) {
         String best = "missed";
         for (ScanFinding f : r.findings()) {
             if (i.rules().contains(f.rule()) && f.severity().atLeast(Severity.WARNING)) {
@@ -92,13 +167,13 @@ class ScanCorpusTest {
         return best;
     }
 
-    @Test
-    void theDocumentedTableIsWhatTheCorpusMeasures() throws IOException {
+    private static String table(String begin, String end, Map<String, String> outcomes, List<Integer> alarms)
+            throws IOException {
         Map<String, int[]> byKind = new LinkedHashMap<>();
         StringBuilder misses = new StringBuilder();
         for (Injection i : injections()) {
             int[] c = byKind.computeIfAbsent(i.kind(), k -> new int[4]);
-            String o = outcome(i);
+            String o = outcomes.get(i.id());
             c[0]++;
             switch (o) {
                 case "error" -> c[1]++;
@@ -109,16 +184,8 @@ class ScanCorpusTest {
                 }
             }
         }
-        long clean = 0;
-        int alarms = 0;
-        try (Stream<Path> files = Files.list(CORPUS)) {
-            for (Path f : files.sorted().toList()) {
-                clean++;
-                alarms += scan(f.getFileName().toString(), Files.readString(f, StandardCharsets.UTF_8))
-                        .atLeast(Severity.WARNING).size();
-            }
-        }
-        StringBuilder t = new StringBuilder(BEGIN).append('\n');
+        int alarmCount = alarms.stream().mapToInt(Integer::intValue).sum();
+        StringBuilder t = new StringBuilder(begin).append('\n');
         t.append("| error kind | injected | caught as error | caught as warning | missed |\n|---|---|---|---|---|\n");
         int[] total = new int[4];
         for (Map.Entry<String, int[]> e : byKind.entrySet()) {
@@ -131,14 +198,19 @@ class ScanCorpusTest {
         }
         t.append("| **all** | ").append(total[0]).append(" | ").append(total[1]).append(" | ").append(total[2])
                 .append(" | ").append(total[3]).append(" |\n\n");
-        t.append("False alarms (findings at warning or error on the ").append(clean)
-                .append(" clean passages): ").append(alarms).append(". Missed: ").append(misses.length() == 0 ? "none" : misses).append(".\n");
-        t.append(END);
+        t.append("False alarms (findings at warning or error on the ").append(alarms.size())
+                .append(" clean passages): ").append(alarmCount).append(". Missed: ")
+                .append(misses.length() == 0 ? "none" : misses).append(".\n");
+        t.append(end);
+        return t.toString();
+    }
+
+    private static void assertDocumented(String begin, String end, String t) throws IOException {
         String doc = Files.readString(DOC, StandardCharsets.UTF_8);
-        int a = doc.indexOf(BEGIN);
-        int b = doc.indexOf(END);
+        int a = doc.indexOf(begin);
+        int b = doc.indexOf(end);
         assertThat(a).as("docs/reviewer-check.md has the marked table; it should read:%n%s", t).isGreaterThanOrEqualTo(0);
-        assertThat(doc.substring(a, b + END.length())).as("docs/reviewer-check.md table; it should read:%n%s", t)
-                .isEqualTo(t.toString());
+        assertThat(doc.substring(a, b + end.length())).as("docs/reviewer-check.md table; it should read:%n%s", t)
+                .isEqualTo(t);
     }
 }

@@ -1,0 +1,352 @@
+package org.trialmeta.document;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Table rows rebuilt from the positions of a PDF page's text, so that a table reaches the scan as DOCX and HTML
+ * tables do: one line per row, its cells separated by {@code " | "} (written as a Markdown row).
+ *
+ * <p>Input: the page's lines in PDFBox's order, each a list of chunks (runs of glyphs PDFBox wrote without a word
+ * separator, with their left and right x, baseline y and glyph height). The layout rules:
+ * <ol>
+ * <li>a line is <em>tabular</em> when a gap between two of its chunks is at least {@link #CELL_GAP_EMS} of the
+ * font size (and three space widths): a gap no word spacing makes;</li>
+ * <li>tabular lines at most {@link #MAX_SKIP} lines and {@link #MAX_ROW_PITCH_EMS} font sizes apart form a
+ * candidate table; its columns are the cells' x-intervals merged where they overlap (at least two columns);</li>
+ * <li>the table's region is its lines from the first to the last tabular line, cut where a line crosses the gap
+ * between two columns (running text), then extended over the neighbouring lines that fit the columns (a header
+ * or a label-only row) within {@link #MAX_ROW_PITCH_EMS} font sizes; a region needs two tabular lines;</li>
+ * <li>each chunk of the region goes to the column it overlaps most; chunks whose baselines are within a third of
+ * the glyph height make a visual line; a visual line joins the row above when their glyph boxes overlap (a value
+ * centred beside a wrapped label) or the gap is under the glyph height and no column but the first has a number
+ * in both (a wrapped label or header); otherwise it starts a row;</li>
+ * <li>a row is written as a Markdown table row, {@code "| a | b | c |"}: its cells (lines of a cell joined by a
+ * space), empty cells included, so that an empty first cell keeps the columns in place.</li>
+ * </ol>
+ * The work is O(n log n) in the chunks of a page (sorting); every search is bounded by the constants above (a
+ * table has at most {@link #MAX_COLUMNS} columns, so placing a chunk costs at most that many comparisons).
+ */
+final class PdfTables {
+
+    /** A gap of at least this many font sizes between two chunks of a line separates cells. */
+    static final float CELL_GAP_EMS = 1.0f;
+    /** Most lines between two tabular lines of one table. */
+    static final int MAX_SKIP = 6;
+    /** Most vertical distance, in font sizes, between neighbouring lines of one table. */
+    static final float MAX_ROW_PITCH_EMS = 7f;
+    /** Most lines a region is extended by above or below its tabular lines. */
+    static final int MAX_EXTEND = 12;
+    /** Most columns of a table (more is not a table: it keeps each chunk's column search bounded). */
+    static final int MAX_COLUMNS = 64;
+
+    private PdfTables() {}
+
+    /** A run of glyphs written without a word separator. */
+    record Chunk(String text, float x0, float x1, float y, float height, float size, float space) {
+        float top() {
+            return y - height;
+        }
+
+        float gapAfter() {
+            return Math.max(CELL_GAP_EMS * size, 3 * space);
+        }
+    }
+
+    /** A line as PDFBox wrote it, with the offsets of its text in the output. */
+    record Line(List<Chunk> chunks, int start, int end) {}
+
+    /** Lines {@code first..last} (inclusive) of the page are the table written as {@code rows}. */
+    record Region(int first, int last, List<String> rows) {}
+
+    /** The tables found on one page, in line order, not overlapping. */
+    static List<Region> regions(List<Line> lines) {
+        int n = lines.size();
+        List<List<float[]>> cells = new ArrayList<>(n);
+        for (Line l : lines) {
+            cells.add(cells(l));
+        }
+        List<Region> out = new ArrayList<>();
+        int i = 0;
+        int done = -1; // last line already in a region
+        while (i < n) {
+            if (cells.get(i).size() < 2) {
+                i++;
+                continue;
+            }
+            // a candidate block: tabular lines close to each other
+            List<Integer> tab = new ArrayList<>();
+            tab.add(i);
+            int j = i + 1;
+            while (j < n && j - tab.get(tab.size() - 1) <= MAX_SKIP && near(lines.get(j - 1), lines.get(j))) {
+                if (cells.get(j).size() >= 2) {
+                    tab.add(j);
+                }
+                j++;
+            }
+            int lastTab = tab.get(tab.size() - 1);
+            if (tab.size() < 2) {
+                i = lastTab + 1;
+                continue;
+            }
+            float[][] cols = columns(tab, cells);
+            if (cols.length < 2 || cols.length > MAX_COLUMNS) {
+                i = lastTab + 1;
+                continue;
+            }
+            // cut at lines that cross a column gap; keep the pieces with two tabular lines
+            int start = i;
+            for (int k = i; k <= lastTab + 1; k++) {
+                boolean end = k > lastTab || !fits(lines.get(k), cols);
+                if (end) {
+                    int from = start;
+                    int to = k - 1;
+                    int base = from;
+                    if (countTabular(cells, from, to) >= 2) {
+                        while (from - 1 > done && base - from < MAX_EXTEND && fits(lines.get(from - 1), cols)
+                                && near(lines.get(from - 1), lines.get(from))) {
+                            from--;
+                        }
+                        while (to + 1 < n && to - lastTab < MAX_EXTEND && cells.get(to + 1).size() < 2
+                                && fits(lines.get(to + 1), cols) && near(lines.get(to), lines.get(to + 1))) {
+                            to++;
+                        }
+                        out.add(new Region(from, to, rows(lines.subList(from, to + 1), cols)));
+                        done = to;
+                    }
+                    start = k + 1;
+                }
+            }
+            i = Math.max(lastTab + 1, done + 1);
+        }
+        return out;
+    }
+
+    private static int countTabular(List<List<float[]>> cells, int from, int to) {
+        int c = 0;
+        for (int k = from; k <= to; k++) {
+            if (cells.get(k).size() >= 2) {
+                c++;
+            }
+        }
+        return c;
+    }
+
+    /** The x-intervals of a line's cells: chunks split where the gap is wide; none if the line is not in x order. */
+    static List<float[]> cells(Line line) {
+        List<float[]> out = new ArrayList<>();
+        List<Chunk> ch = line.chunks();
+        if (ch.isEmpty()) {
+            return out;
+        }
+        float[] cur = {ch.get(0).x0(), ch.get(0).x1()};
+        for (int k = 1; k < ch.size(); k++) {
+            Chunk prev = ch.get(k - 1);
+            Chunk c = ch.get(k);
+            float gap = c.x0() - prev.x1();
+            if (gap < -prev.space()) {
+                return List.of(); // not left to right: not a table row
+            }
+            if (gap >= prev.gapAfter()) {
+                out.add(cur);
+                cur = new float[] {c.x0(), c.x1()};
+            } else {
+                cur[1] = Math.max(cur[1], c.x1());
+            }
+        }
+        out.add(cur);
+        return out;
+    }
+
+    private static boolean near(Line a, Line b) {
+        if (a.chunks().isEmpty() || b.chunks().isEmpty()) {
+            return false;
+        }
+        Chunk x = a.chunks().get(0);
+        Chunk y = b.chunks().get(0);
+        return Math.abs(x.y() - y.y()) <= MAX_ROW_PITCH_EMS * Math.max(x.size(), y.size());
+    }
+
+    /**
+     * Column x-intervals: the cells of the tabular lines with the most cells (the largest k that at least two lines
+     * reach) merged where they overlap, left to right. Lines with fewer cells (a header whose cells are close, a
+     * cell spanning columns) do not join two columns.
+     */
+    private static float[][] columns(List<Integer> tab, List<List<float[]>> cells) {
+        int[] counts = new int[tab.size()];
+        for (int k = 0; k < tab.size(); k++) {
+            counts[k] = cells.get(tab.get(k)).size();
+        }
+        int[] sorted = counts.clone();
+        Arrays.sort(sorted);
+        int most = sorted[sorted.length - 2]; // at least two lines have this many cells or more
+        List<float[]> all = new ArrayList<>();
+        for (int k = 0; k < tab.size(); k++) {
+            if (counts[k] >= most) {
+                all.addAll(cells.get(tab.get(k)));
+            }
+        }
+        all.sort(Comparator.comparingDouble(c -> c[0]));
+        List<float[]> cols = new ArrayList<>();
+        for (float[] c : all) {
+            float[] last = cols.isEmpty() ? null : cols.get(cols.size() - 1);
+            if (last != null && c[0] <= last[1]) {
+                last[1] = Math.max(last[1], c[1]);
+            } else {
+                cols.add(new float[] {c[0], c[1]});
+            }
+        }
+        return cols.toArray(new float[0][]);
+    }
+
+    /**
+     * Whether every chunk of a line falls in one column: it overlaps at most one column and does not begin left of
+     * the table (half a space of tolerance); a line of running text crosses a gap between columns.
+     */
+    private static boolean fits(Line line, float[][] cols) {
+        if (line.chunks().isEmpty()) {
+            return false;
+        }
+        for (Chunk c : line.chunks()) {
+            if (c.x0() < cols[0][0] - Math.max(0.5f * c.space(), 0.5f)) {
+                return false;
+            }
+            int over = 0;
+            for (float[] col : cols) {
+                if (c.x0() < col[1] && c.x1() > col[0]) {
+                    over++;
+                }
+            }
+            if (over > 1) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int column(Chunk c, float[][] cols) {
+        int best = -1;
+        float bestOverlap = 0;
+        for (int k = 0; k < cols.length; k++) {
+            float o = Math.min(c.x1(), cols[k][1]) - Math.max(c.x0(), cols[k][0]);
+            if (o > bestOverlap) {
+                bestOverlap = o;
+                best = k;
+            }
+        }
+        if (best >= 0) {
+            return best;
+        }
+        float mid = (c.x0() + c.x1()) / 2;
+        float bestDistance = Float.MAX_VALUE;
+        for (int k = 0; k < cols.length; k++) {
+            float d = mid < cols[k][0] ? cols[k][0] - mid : mid > cols[k][1] ? mid - cols[k][1] : 0;
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    /** The rows of a region, written as cells joined by {@code " | "}. */
+    private static List<String> rows(List<Line> region, float[][] cols) {
+        List<Chunk> chunks = new ArrayList<>();
+        for (Line l : region) {
+            chunks.addAll(l.chunks());
+        }
+        chunks.sort(Comparator.comparingDouble(Chunk::y).thenComparingDouble(Chunk::x0));
+        // visual lines: baselines within a third of the glyph height
+        List<List<Chunk>> visual = new ArrayList<>();
+        for (Chunk c : chunks) {
+            List<Chunk> cur = visual.isEmpty() ? null : visual.get(visual.size() - 1);
+            if (cur != null && c.y() - cur.get(0).y() <= Math.max(cur.get(0).height(), c.height()) / 3) {
+                cur.add(c);
+            } else {
+                List<Chunk> fresh = new ArrayList<>();
+                fresh.add(c);
+                visual.add(fresh);
+            }
+        }
+        List<String> rows = new ArrayList<>();
+        StringBuilder[] cellText = null;
+        float rowBottom = 0;
+        for (List<Chunk> v : visual) {
+            float top = Float.MAX_VALUE;
+            float bottom = -Float.MAX_VALUE;
+            float height = 0;
+            StringBuilder[] lineText = new StringBuilder[cols.length];
+            for (Chunk c : v) {
+                top = Math.min(top, c.top());
+                bottom = Math.max(bottom, c.y());
+                height = Math.max(height, c.height());
+                int k = column(c, cols);
+                if (lineText[k] == null) {
+                    lineText[k] = new StringBuilder();
+                }
+                append(lineText[k], c.text());
+            }
+            boolean join = cellText != null && (top < rowBottom
+                    || top - rowBottom < height && !numbersInSameColumn(cellText, lineText));
+            if (!join) {
+                if (cellText != null) {
+                    rows.add(write(cellText));
+                }
+                cellText = new StringBuilder[cols.length];
+                rowBottom = bottom;
+            } else {
+                rowBottom = Math.max(rowBottom, bottom);
+            }
+            for (int k = 0; k < cols.length; k++) {
+                if (lineText[k] != null) {
+                    if (cellText[k] == null) {
+                        cellText[k] = new StringBuilder();
+                    }
+                    append(cellText[k], lineText[k].toString());
+                }
+            }
+        }
+        if (cellText != null) {
+            rows.add(write(cellText));
+        }
+        return rows;
+    }
+
+    private static boolean numbersInSameColumn(StringBuilder[] row, StringBuilder[] line) {
+        for (int k = 1; k < row.length; k++) {
+            if (row[k] != null && line[k] != null && numeric(row[k]) && numeric(line[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean numeric(CharSequence s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return Character.isDigit(c) || "<>≤≥−–-·.".indexOf(c) >= 0;
+            }
+        }
+        return false;
+    }
+
+    private static void append(StringBuilder b, String text) {
+        String t = text.strip();
+        if (t.isEmpty()) {
+            return;
+        }
+        if (b.length() > 0) {
+            b.append(' ');
+        }
+        b.append(t);
+    }
+
+    private static String write(StringBuilder[] cells) {
+        String[] s = new String[cells.length];
+        Arrays.setAll(s, k -> cells[k] == null ? "" : cells[k].toString().replace('|', '/'));
+        return "| " + String.join(" | ", s) + " |";
+    }
+}
