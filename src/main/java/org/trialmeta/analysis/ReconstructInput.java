@@ -39,6 +39,21 @@ public record ReconstructInput(String arm, DigitiserCsv.Read curve, DigitiserCsv
     public static ReconstructInput read(ArmSpec spec) {
         DigitiserCsv.Read c = DigitiserCsv.read(spec.curve(), DigitiserCsv.Kind.CURVE);
         DigitiserCsv.Read r = DigitiserCsv.read(spec.atRisk(), DigitiserCsv.Kind.AT_RISK);
+        return of(spec.name(), c, r, spec.totalEvents(),
+                spec.name().isEmpty() ? "--total-events" : "--arm " + spec.name() + " events");
+    }
+
+    /**
+     * Checks one arm's files as read (the same checks whether they come from the command line or a trial file).
+     *
+     * @param name        the arm's name
+     * @param c           the points
+     * @param r           the numbers at risk
+     * @param totalEvents the reported total of events, or null
+     * @param eventsLabel how the total was given, for messages (e.g. "--total-events")
+     */
+    public static ReconstructInput of(String name, DigitiserCsv.Read c, DigitiserCsv.Read r, Integer totalEvents,
+            String eventsLabel) {
         CsvTable points = c.table().requireRows(1);
         CsvTable risk = r.table().requireRows(1);
         double[] t = points.doubles(c.timeColumn());
@@ -68,13 +83,12 @@ public record ReconstructInput(String arm, DigitiserCsv.Read curve, DigitiserCsv
                         ? " (and more than the " + rn[0] + " at time 0)" : ""));
             }
         }
-        if (spec.totalEvents() != null && spec.totalEvents() > rn[0]) {
-            throw new InputException((spec.name().isEmpty() ? "--total-events" : "--arm " + spec.name() + " events")
-                    + ": " + spec.totalEvents() + " (must not exceed the number at risk at time 0, " + rn[0] + ", in "
-                    + risk.name() + ")");
+        if (totalEvents != null && totalEvents > rn[0]) {
+            throw new InputException(eventsLabel + ": " + totalEvents + " (must not exceed the number at risk at time 0, "
+                    + rn[0] + ", in " + risk.name() + ")");
         }
-        return new ReconstructInput(spec.name(), c, r, new DigitisedCurve(t, s), new AtRiskTable(rt, rn),
-                spec.totalEvents() == null ? OptionalInt.empty() : OptionalInt.of(spec.totalEvents()));
+        return new ReconstructInput(name, c, r, new DigitisedCurve(t, s), new AtRiskTable(rt, rn),
+                totalEvents == null ? OptionalInt.empty() : OptionalInt.of(totalEvents));
     }
 
     /**

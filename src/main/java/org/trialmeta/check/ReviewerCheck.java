@@ -82,6 +82,7 @@ public final class ReviewerCheck {
         ProvenanceRules.derived(c);
         RegistryRules.withinRepository(c);
         RegistryRules.records(c, registry);
+        CurveRules.reconstructedVsReported(c);
 
         Map<String, Integer> trialOrder = new HashMap<>();
         List<Trial> trials = repo.trials();

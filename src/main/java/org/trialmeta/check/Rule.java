@@ -61,7 +61,11 @@ public enum Rule {
     REGISTRY_VS_PUBLICATION("registry-vs-publication",
             "A figure posted on a trial registry and the same figure in a publication (same trial, arm,"
                     + " population and endpoint) agree at the printed rounding; a difference is listed with both"
-                    + " sources.");
+                    + " sources."),
+    RECONSTRUCTED_VS_REPORTED("reconstructed-vs-reported",
+            "The medians and hazard ratio reconstructed from a trial file's digitised curves agree with the"
+                    + " published ones of the same arms, endpoint, population and cut (medians within 10%, HR within"
+                    + " 0.1 on the log scale).");
 
     private final String id;
     private final String sentence;

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialmeta.analysis.AnalysisResults;
 import org.trialmeta.analysis.EfficacyAnalysis;
+import org.trialmeta.analysis.SurvivalCurveAnalysis;
 import org.trialmeta.analysis.StatusFilter;
 import org.trialmeta.check.CheckReport;
 import org.trialmeta.check.ReviewerCheck;
@@ -77,8 +78,9 @@ public final class ReportCommand implements Callable<Integer> {
         o.println("report: reviewer check");
         o.flush();
         CheckReport check = ReviewerCheck.run(repo);
-        ReportMeta meta = Report.meta(version(), trials.dir);
-        Report.Built built = Report.build(repo, results, check, meta, fs, line -> {
+        SurvivalCurveAnalysis.Result curves = SurvivalCurveAnalysis.run(repo, filter);
+        ReportMeta meta = Report.meta(version(), trials.dir, repo);
+        Report.Built built = Report.build(repo, results, check, curves, meta, fs, line -> {
             o.println("report: " + line);
             o.flush();
         });

@@ -1,6 +1,8 @@
 package org.trialmeta.cli;
 
 import java.util.concurrent.Callable;
+import org.trialmeta.analysis.StatusFilter;
+import org.trialmeta.analysis.SurvivalCurveAnalysis;
 import org.trialmeta.model.TrialRepository;
 import org.trialmeta.present.TrialText;
 import picocli.CommandLine.Command;
@@ -23,6 +25,8 @@ public final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         TrialRepository repo = trials.load(spec.commandLine().getErr());
+        // digitised curves: what the report would refuse (a curve that cannot be interpreted) is refused here too
+        SurvivalCurveAnalysis.run(repo, StatusFilter.ALL);
         spec.commandLine().getOut().print(TrialText.validated(repo));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

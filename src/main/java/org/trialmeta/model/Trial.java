@@ -20,10 +20,22 @@ import java.util.Optional;
  * @param cuts         analysis cuts (ids unique in the trial)
  * @param arms         arms (ids unique in the trial) with their outcomes
  * @param note         curator's note
+ * @param curves       Kaplan-Meier curves digitised from the publications' figures (trial file {@code curves:});
+ *                     at most one per arm, endpoint, subgroup and cut
  */
 public record Trial(String id, String name, List<String> registryIds, Phase phase, String design, Setting setting,
         String species, Optional<String> modelSystem, String indication, List<String> sources,
-        List<Subgroup> subgroups, List<AnalysisCut> cuts, List<Arm> arms, Optional<String> note) {
+        List<Subgroup> subgroups, List<AnalysisCut> cuts, List<Arm> arms, Optional<String> note,
+        List<SurvivalCurve> curves) {
+
+    /** A trial without digitised curves. */
+    public Trial(String id, String name, List<String> registryIds, Phase phase, String design, Setting setting,
+            String species, Optional<String> modelSystem, String indication, List<String> sources,
+            List<Subgroup> subgroups, List<AnalysisCut> cuts, List<Arm> arms, Optional<String> note) {
+        this(id, name, registryIds, phase, design, setting, species, modelSystem, indication, sources, subgroups, cuts,
+                arms, note, List.of());
+    }
+
     public Trial {
         Checks.text("trial.id", id);
         String f = "trial " + id + ": ";
@@ -62,6 +74,31 @@ public record Trial(String id, String name, List<String> registryIds, Phase phas
                     throw new IllegalArgumentException(f + "arm " + a.id() + ": hazardRatio.comparator: '"
                             + t.hazardRatio().get().comparator() + "' (unknown arm id)");
                 }
+            }
+        }
+        curves = Checks.list(f + "curves", curves);
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        java.util.Map<String, SurvivalCurve> firstOfFigure = new java.util.HashMap<>();
+        for (SurvivalCurve c : curves) {
+            String at = f + "curve " + c.arm() + " " + c.endpoint() + ": ";
+            if (byId(arms, Arm::id, c.arm()) == null) {
+                throw new IllegalArgumentException(at + "arm: '" + c.arm() + "' (unknown arm id)");
+            }
+            if (byId(subgroups, Subgroup::id, c.subgroup()) == null) {
+                throw new IllegalArgumentException(at + "subgroup: '" + c.subgroup() + "' (unknown subgroup id)");
+            }
+            if (byId(cuts, AnalysisCut::id, c.cut()) == null) {
+                throw new IllegalArgumentException(at + "cut: '" + c.cut() + "' (unknown cut id)");
+            }
+            if (!seen.add(c.arm() + "\u0000" + c.endpoint() + "\u0000" + c.subgroup() + "\u0000" + c.cut())) {
+                throw new IllegalArgumentException(at + "given twice for subgroup " + c.subgroup() + " and cut "
+                        + c.cut() + " (one curve per arm, endpoint, subgroup and cut)");
+            }
+            SurvivalCurve other = firstOfFigure.putIfAbsent(c.endpoint() + "\u0000" + c.subgroup() + "\u0000" + c.cut(), c);
+            if (other != null && (other.unit() != c.unit() || other.scale() != c.scale())) {
+                throw new IllegalArgumentException(at + "unit/scale: " + c.unit() + "/" + c.scale() + " (differs from "
+                        + other.unit() + "/" + other.scale() + " of arm " + other.arm() + "'s curve; curves compared"
+                        + " with each other share a time unit and a survival axis)");
             }
         }
     }

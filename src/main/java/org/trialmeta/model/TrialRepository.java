@@ -46,6 +46,10 @@ public final class TrialRepository {
             for (AnalysisCut c : trial.cuts()) {
                 c.provenance().ifPresent(p -> requireSource(s, trial.id() + ": cut " + c.id(), p.source()));
             }
+            for (SurvivalCurve c : trial.curves()) {
+                requireSource(s, trial.id() + ": curve " + c.arm() + " " + c.endpoint() + ": provenance.source",
+                        c.provenance().source());
+            }
             for (Arm arm : trial.arms()) {
                 for (Outcome o : arm.outcomes()) {
                     for (Provenance p : o.provenances()) {

@@ -28,8 +28,9 @@ public final class TrialText {
 
     /** "4 trials, 29 outcomes, 15 sources: OK": what {@code validate} prints for a valid directory. */
     public static String validated(TrialRepository repo) {
+        int curves = repo.trials().stream().mapToInt(t -> t.curves().size()).sum();
         return repo.trials().size() + " trials, " + repo.outcomeCount() + " outcomes, " + repo.sources().size()
-                + " sources: OK\n";
+                + " sources" + (curves > 0 ? ", " + curves + " digitised curves (reconstructed)" : "") + ": OK\n";
     }
 
     /** One row per trial: study, phase, setting, indication, arms, subgroups, endpoints, outcomes, counts per status. */

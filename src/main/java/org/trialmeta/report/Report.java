@@ -33,6 +33,8 @@ import org.trialmeta.analysis.RandomEffectsFit;
 import org.trialmeta.analysis.Stratum;
 import org.trialmeta.analysis.SubgroupComparison;
 import org.trialmeta.analysis.SubgroupTest;
+import org.trialmeta.analysis.SurvivalCurveAnalysis;
+import org.trialmeta.present.SurvivalCurvesSummary;
 import org.trialmeta.check.CheckReport;
 import org.trialmeta.check.Severity;
 import org.trialmeta.model.Source;
@@ -81,6 +83,10 @@ public final class Report {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final List<FigureEntry> figures = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
+    private final SurvivalCurveAnalysis.Result curves;
+    private final SurvivalCurvesSummary curvesSummary;
+    private List<SurvivalCurvesSection.KmFigure> kmFigures = List.of();
+    private Table curvesTable;
 
     /** A figure of the report: its data (for tests), base name and caption. */
     public record FigureEntry(String name, String caption, Object data) {}
@@ -88,9 +94,11 @@ public final class Report {
     /** Everything built: file contents by relative path, the figures' data and the tables. */
     public record Built(Map<String, byte[]> files, List<FigureEntry> figures, List<Table> tables) {}
 
-    private Report(TrialRepository repo, AnalysisResults r, CheckReport check, ReportMeta meta, Set<Format> formats,
-            Consumer<String> progress) {
+    private Report(TrialRepository repo, AnalysisResults r, CheckReport check, SurvivalCurveAnalysis.Result curves,
+            ReportMeta meta, Set<Format> formats, Consumer<String> progress) {
         this.repo = repo;
+        this.curves = curves;
+        this.curvesSummary = SurvivalCurvesSummary.of(curves);
         this.r = r;
         this.check = check;
         this.meta = meta;
@@ -107,8 +115,18 @@ public final class Report {
      */
     public static Built build(TrialRepository repo, AnalysisResults results, CheckReport check, ReportMeta meta,
             Collection<Format> formats, Consumer<String> progress) {
+        return build(repo, results, check, new SurvivalCurveAnalysis.Result(List.of(), List.of()), meta, formats,
+                progress);
+    }
+
+    /**
+     * As {@link #build(TrialRepository, AnalysisResults, CheckReport, ReportMeta, Collection, Consumer)}, with the
+     * trial files' digitised curves reconstructed ({@code SurvivalCurveAnalysis.run}) for the survival-curves section.
+     */
+    public static Built build(TrialRepository repo, AnalysisResults results, CheckReport check,
+            SurvivalCurveAnalysis.Result curves, ReportMeta meta, Collection<Format> formats, Consumer<String> progress) {
         Set<Format> fs = formats.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(formats);
-        Report rep = new Report(repo, results, check, meta, fs, progress);
+        Report rep = new Report(repo, results, check, curves, meta, fs, progress);
         rep.buildAll();
         return new Built(java.util.Collections.unmodifiableMap(rep.files), List.copyOf(rep.figures),
                 List.copyOf(rep.tables));
@@ -150,6 +168,30 @@ public final class Report {
         return new ReportMeta(softwareVersion, out);
     }
 
+    /**
+     * {@link #meta(String, Path)} with the digitised curves' points files of {@code repo} added (by their path in the
+     * trial files, e.g. {@code curves/lung-os-male.csv}; hashed as loaded).
+     */
+    public static ReportMeta meta(String softwareVersion, Path trialsDir, TrialRepository repo) {
+        ReportMeta m = meta(softwareVersion, trialsDir);
+        java.util.TreeMap<String, String> curveFiles = new java.util.TreeMap<>();
+        repo.trials().forEach(t -> t.curves().forEach(c -> curveFiles.put(c.file().path(), sha256(c.file().content()))));
+        if (curveFiles.isEmpty()) {
+            return m;
+        }
+        List<ReportMeta.DataFile> all = new ArrayList<>(m.dataFiles());
+        curveFiles.forEach((name, hash) -> all.add(new ReportMeta.DataFile(name, hash)));
+        return new ReportMeta(m.softwareVersion(), all);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     // ------------------------------------------------------------------ build
 
     private void buildAll() {
@@ -172,13 +214,23 @@ public final class Report {
             figure(FileNames.of(e.getKey()) + "-median-survival", "Median survival per arm with increase in lifespan vs the"
                     + " control arm", BarChartData.class, e.getValue());
         }
+        if (!curves.sets().isEmpty()) {
+            progress.accept("figures: survival curves reconstructed from digitised figures");
+            kmFigures = SurvivalCurvesSection.figures(curves, curvesSummary);
+            for (SurvivalCurvesSection.KmFigure f : kmFigures) {
+                figure(f.name(), f.caption(), SurvivalPlotData.class, f.data());
+            }
+            curvesTable = SurvivalCurvesSection.table(curvesSummary);
+            put("survival-curves.json", Json.write(curvesSummary));
+        }
         progress.accept("tables: efficacy, comparisons, biomarker changes, data used");
         tables.add(efficacyTable());
         tables.add(comparisonTable());
         tables.add(biomarkerTable());
         tables.add(exclusionTable());
         Optional<LocalDate> date = Optional.ofNullable(r.dataDate()).map(LocalDate::parse);
-        for (Table t : tables) {
+        for (Table t : curvesTable == null ? tables : java.util.stream.Stream.concat(tables.stream(),
+                java.util.stream.Stream.of(curvesTable)).toList()) {
             put("tables/" + t.id() + ".csv", TableWriter.csv(t));
             put("tables/" + t.id() + ".md", TableWriter.markdown(t));
             put("tables/" + t.id() + ".html", TableWriter.html(t));
@@ -197,6 +249,8 @@ public final class Report {
             f = new MedianChart(d, FigureStyle.JOURNAL_PAGE);
         } else if (data instanceof BarChartData d) {
             f = new BarChart(d, FigureStyle.JOURNAL_PAGE);
+        } else if (data instanceof SurvivalPlotData d) {
+            f = new SurvivalPlot(d, FigureStyle.JOURNAL_PAGE);
         } else {
             throw new IllegalArgumentException("unknown figure data " + type);
         }
@@ -675,7 +729,8 @@ public final class Report {
         List<Html.Section> s = new ArrayList<>();
         s.add(new Html.Section("legend", "Data status legend", List.of(), legend()));
         s.add(new Html.Section("figures", "Figures", figureNav(figures), figuresHtml(figures)));
-        s.add(new Html.Section("survival-curves", "Survival curves", List.of(), survivalCurves()));
+        s.add(new Html.Section("survival-curves", "Survival curves", curvesTable == null ? List.of()
+                : List.of(new Html.NavItem("table-" + curvesTable.id(), curvesTable.title())), survivalCurves()));
         s.add(new Html.Section("tables", "Tables", tableNav(), tablesHtml()));
         s.add(new Html.Section("reviewer-check", "Reviewer check", List.of(
                 new Html.NavItem(CheckText.ISSUES_ID, "Errors and warnings"),
@@ -751,8 +806,14 @@ public final class Report {
             Format.PDF, "PDF, vector, fonts embedded",
             Format.PPTX, "PowerPoint slide, editable shapes");
 
-    /** The survival-curves section's body, starting with {@link #SURVIVAL_CURVES_MARKER}. */
-    private static String survivalCurves() {
+    /**
+     * The survival-curves section's body, starting with {@link #SURVIVAL_CURVES_MARKER}: the digitised curves'
+     * figures, table and notes ({@link SurvivalCurvesSection}) when a trial file has curves, else why there are none.
+     */
+    private String survivalCurves() {
+        if (curvesTable != null) {
+            return SURVIVAL_CURVES_MARKER + '\n' + SurvivalCurvesSection.html(curvesSummary, kmFigures, curvesTable);
+        }
         return SURVIVAL_CURVES_MARKER + '\n'
                 + "<p>The trial files hold no patient-level data and no digitised survival curves (the seed"
                         + " studies publish medians only), so no Kaplan-Meier curve is drawn from them; reported medians"

@@ -26,6 +26,7 @@ import org.trialmeta.model.PValue;
 import org.trialmeta.model.Phase;
 import org.trialmeta.model.Setting;
 import org.trialmeta.model.SourceKind;
+import org.trialmeta.model.SurvivalAxis;
 import org.trialmeta.model.TimeToEventEndpoint;
 import org.trialmeta.model.TimeUnit;
 import org.trialmeta.repository.Checked.CrossChecked;
@@ -76,7 +77,7 @@ public final class TrialDtos {
     /** One trial file. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonPropertyOrder({"id", "name", "registryIds", "phase", "design", "setting", "species", "modelSystem",
-        "indication", "sources", "note", "subgroups", "cuts", "arms"})
+        "indication", "sources", "note", "subgroups", "cuts", "arms", "curves"})
     public static final class TrialDto {
         @NotBlank(message = REQUIRED) @Pattern(regexp = ID, message = ID_RULE) public String id;
         @NotBlank(message = REQUIRED) public String name;
@@ -95,6 +96,122 @@ public final class TrialDtos {
         @Valid public List<@NotNull(message = REQUIRED) CutDto> cuts;
         @NotNull(message = REQUIRED) @Size(min = 1, message = "at least one arm is required")
         @Valid public List<@NotNull(message = REQUIRED) ArmDto> arms;
+        /** Kaplan-Meier curves digitised from the publications' figures; optional. */
+        @Valid public List<@NotNull(message = REQUIRED) CurveDto> curves;
+    }
+
+    /** Largest number at risk at time 0 of a digitised curve (as {@code reconstruct}: one record per patient). */
+    static final int MAX_CURVE_PATIENTS = 1_000_000;
+    /** Most columns of a numbers-at-risk table. */
+    static final int MAX_AT_RISK_COLUMNS = 1000;
+
+    /**
+     * A Kaplan-Meier curve read off a published figure: the points file (relative to the trials directory), the
+     * figure's numbers at risk, the totals printed with it, the figure's provenance and the digitisation.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"arm", "endpoint", "subgroup", "cut", "unit", "file", "scale", "atRisk", "n", "events",
+        "provenance", "digitisation", "note"})
+    @Rules
+    public static final class CurveDto implements CrossChecked {
+        @NotBlank(message = REQUIRED) public String arm;
+        @NotNull(message = REQUIRED) @EnumValue(TimeToEventEndpoint.class) public String endpoint;
+        @NotBlank(message = REQUIRED) public String subgroup;
+        @NotBlank(message = REQUIRED) public String cut;
+        @NotNull(message = REQUIRED) @EnumValue(TimeUnit.class) public String unit;
+        /** The points file, relative to the trials directory. */
+        @NotBlank(message = REQUIRED) public String file;
+        /** auto (default), proportion or percent. */
+        @EnumValue(SurvivalAxis.class) public String scale;
+        @Valid public AtRiskDto atRisk;
+        @PositiveOrZero(message = COUNT) public Integer n;
+        @PositiveOrZero(message = COUNT) public Integer events;
+        @NotNull(message = REQUIRED) @Valid public ProvenanceDto provenance;
+        @NotNull(message = REQUIRED) @Valid public DigitisationDto digitisation;
+        public String note;
+
+        @Override
+        public void check(Sink sink) {
+            Integer first = atRisk != null && atRisk.n != null && !atRisk.n.isEmpty() ? atRisk.n.get(0) : null;
+            if (atRisk == null && n == null) {
+                sink.add("n", "missing", "without an atRisk table the number of patients n is required");
+            }
+            if (n != null && first != null && !n.equals(first)) {
+                sink.add("n", n + " (atRisk.n[0] is " + first + ")", "n must equal the number at risk at time 0");
+            }
+            if (first != null && (first < 1 || first > MAX_CURVE_PATIENTS)) {
+                return; // reported at atRisk.n[0]
+            }
+            Integer patients = first != null ? first : n;
+            if (n != null && n > MAX_CURVE_PATIENTS) {
+                sink.add("n", String.valueOf(n), "at most " + MAX_CURVE_PATIENTS + " patients");
+            }
+            if (events != null && patients != null && events > patients) {
+                sink.add("events", events + " > n " + patients, "events must not exceed the number of patients");
+            }
+            // ProvenanceDto requires a locator unless the status is derived; a curve's always names its figure
+            if (provenance != null && "derived".equals(provenance.status)
+                    && (provenance.locator == null || provenance.locator.isBlank())) {
+                sink.add("provenance.locator", "missing", "name the figure the curve was read from, e.g. Figure 2A");
+            }
+        }
+    }
+
+    /** The numbers at risk printed under a figure: times (first 0, increasing) and counts (never rising). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"time", "n"})
+    @Rules
+    public static final class AtRiskDto implements CrossChecked {
+        @NotNull(message = REQUIRED) @Size(min = 1, max = MAX_AT_RISK_COLUMNS, message = "1 to 1000 columns")
+        public List<@NotNull(message = REQUIRED) Double> time;
+        @NotNull(message = REQUIRED) @Size(min = 1, max = MAX_AT_RISK_COLUMNS, message = "1 to 1000 columns")
+        public List<@NotNull(message = REQUIRED) Integer> n;
+
+        @Override
+        public void check(Sink sink) {
+            if (time == null || n == null || time.contains(null) || n.contains(null)) {
+                return;
+            }
+            if (time.size() != n.size()) {
+                sink.add("n", "a list of " + n.size(), "as many counts as times (" + time.size() + ")");
+                return;
+            }
+            if (time.isEmpty()) {
+                return;
+            }
+            if (time.get(0) != 0) {
+                sink.add("time[0]", Values.show(time.get(0)), "the first column is time 0");
+            }
+            if (n.get(0) < 1 || n.get(0) > MAX_CURVE_PATIENTS) {
+                sink.add("n[0]", String.valueOf(n.get(0)), "between 1 and " + MAX_CURVE_PATIENTS + " at risk at time 0");
+                return;
+            }
+            for (int i = 1; i < time.size(); i++) {
+                if (n.get(i) < 0) {
+                    sink.add("n[" + i + "]", String.valueOf(n.get(i)), COUNT);
+                    return;
+                }
+                if (!(time.get(i) > time.get(i - 1))) {
+                    sink.add("time[" + i + "]", Values.show(time.get(i)) + " after " + Values.show(time.get(i - 1)),
+                            "times must be strictly increasing");
+                    return;
+                }
+                if (n.get(i) > n.get(i - 1)) {
+                    sink.add("n[" + i + "]", n.get(i) + " after " + n.get(i - 1), "numbers at risk never rise");
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Who digitised a curve, with what tool, when. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonPropertyOrder({"by", "tool", "date", "note"})
+    public static final class DigitisationDto {
+        @NotBlank(message = REQUIRED) public String by;
+        @NotBlank(message = REQUIRED) public String tool;
+        @NotNull(message = REQUIRED) @IsoDate public String date;
+        public String note;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -369,10 +369,11 @@ public final class TrialLoader {
         }
         validate(display, dto, problems);
         checkStructure(display, dto, problems);
+        List<org.trialmeta.model.CurveFile> curveFiles = CurveFiles.read(display, path, dto, problems);
         Trial record = null;
         if (problems.isEmpty()) {
             try {
-                record = TrialMapping.toTrial(dto);
+                record = TrialMapping.toTrial(dto, curveFiles);
             } catch (IllegalArgumentException e) {
                 problems.add(new Problem(display, "", e.getMessage()));
             }
@@ -572,7 +573,8 @@ public final class TrialLoader {
             }
         }
         for (ConstraintViolation<Object> v : validator().validate(dto)) {
-            String path = v.getPropertyPath().toString();
+            // a list element's constraint: Hibernate names it "list[1].<list element>"; the file's path is "list[1]"
+            String path = v.getPropertyPath().toString().replace(".<list element>", "");
             if (reported.contains(path) || badOutcomes.stream().anyMatch(path::startsWith)) {
                 continue;
             }
@@ -607,6 +609,7 @@ public final class TrialLoader {
         }
         Set<String> arms = unique(display, "arms", t.arms.stream().map(a -> a == null ? null : a.id).toList(), "arm",
                 problems);
+        checkCurveReferences(display, t, subgroups, cuts, arms, problems);
         int firstControl = -1;
         for (int i = 0; i < t.arms.size(); i++) {
             if (t.arms.get(i) != null && Boolean.TRUE.equals(t.arms.get(i).control)) {
@@ -656,6 +659,41 @@ public final class TrialLoader {
         }
     }
 
+    /** Each curve names an arm, subgroup and cut of the trial; one curve per arm, endpoint, subgroup and cut. */
+    private static void checkCurveReferences(String display, TrialDto t, Set<String> subgroups, Set<String> cuts,
+            Set<String> arms, List<Problem> problems) {
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; t.curves != null && i < t.curves.size(); i++) {
+            TrialDtos.CurveDto c = t.curves.get(i);
+            if (c == null) {
+                continue;
+            }
+            String at = "curves[" + i + "].";
+            if (c.arm != null && !arms.contains(c.arm)) {
+                problems.add(new Problem(display, at + "arm", Checked.quote(c.arm) + " (unknown arm; arms: "
+                        + String.join(", ", new TreeSet<>(arms)) + ")"));
+            }
+            if (subgroups != null && c.subgroup != null && !subgroups.contains(c.subgroup)) {
+                problems.add(new Problem(display, at + "subgroup", Checked.quote(c.subgroup)
+                        + " (unknown subgroup; defined: " + String.join(", ", new TreeSet<>(subgroups)) + ")"));
+            }
+            if (cuts != null && c.cut != null && !cuts.contains(c.cut)) {
+                problems.add(new Problem(display, at + "cut", Checked.quote(c.cut)
+                        + " (unknown analysis cut; defined: " + String.join(", ", new TreeSet<>(cuts)) + ")"));
+            }
+            if (c.arm != null && c.endpoint != null && c.subgroup != null && c.cut != null) {
+                String key = c.arm + "\u0000" + c.endpoint.toUpperCase(Locale.ROOT) + "\u0000" + c.subgroup + "\u0000"
+                        + c.cut;
+                Integer j = seen.putIfAbsent(key, i);
+                if (j != null) {
+                    problems.add(new Problem(display, at + "arm", Checked.quote(c.arm) + " (curves[" + j
+                            + "] is already this arm's " + c.endpoint + " curve for this subgroup and cut; one curve"
+                            + " per arm, endpoint, subgroup and cut)"));
+                }
+            }
+        }
+    }
+
     private static Set<String> unique(String display, String list, List<String> ids, String what, List<Problem> problems) {
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -672,6 +710,7 @@ public final class TrialLoader {
     }
 
     private static void checkSourceIds(String display, TrialDto t, Set<String> ids, List<Problem> problems) {
+        curveSourceIds(display, t, ids, problems);
         for (int i = 0; t.sources != null && i < t.sources.size(); i++) {
             source(display, "sources[" + i + "]", t.sources.get(i), ids, problems);
         }
@@ -694,6 +733,15 @@ public final class TrialLoader {
                     ProvenanceDto rp = b.reported.provenance;
                     source(display, at + "reported.provenance.source", rp.source, ids, problems);
                 }
+            }
+        }
+    }
+
+    private static void curveSourceIds(String display, TrialDto t, Set<String> ids, List<Problem> problems) {
+        for (int i = 0; t.curves != null && i < t.curves.size(); i++) {
+            TrialDtos.CurveDto c = t.curves.get(i);
+            if (c != null && c.provenance != null) {
+                source(display, "curves[" + i + "].provenance.source", c.provenance.source, ids, problems);
             }
         }
     }

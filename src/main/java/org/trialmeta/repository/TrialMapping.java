@@ -37,6 +37,14 @@ import org.trialmeta.model.TimeToEventEndpoint;
 import org.trialmeta.model.TimeToEventOutcome;
 import org.trialmeta.model.TimeUnit;
 import org.trialmeta.model.Trial;
+import org.trialmeta.model.CurveFile;
+import org.trialmeta.model.Digitisation;
+import org.trialmeta.model.NumbersAtRisk;
+import org.trialmeta.model.SurvivalAxis;
+import org.trialmeta.model.SurvivalCurve;
+import org.trialmeta.repository.TrialDtos.AtRiskDto;
+import org.trialmeta.repository.TrialDtos.CurveDto;
+import org.trialmeta.repository.TrialDtos.DigitisationDto;
 import org.trialmeta.repository.TrialDtos.ArmDto;
 import org.trialmeta.repository.TrialDtos.BinaryDto;
 import org.trialmeta.repository.TrialDtos.BiomarkerChangeDto;
@@ -72,6 +80,11 @@ public final class TrialMapping {
     }
 
     static Trial toTrial(TrialDto d) {
+        return toTrial(d, List.of());
+    }
+
+    /** The trial, with {@code curveFiles} the points files of its curves in order (read by {@link CurveFiles}). */
+    static Trial toTrial(TrialDto d, List<CurveFile> curveFiles) {
         List<Subgroup> subgroups = new ArrayList<>();
         for (SubgroupDto s : d.subgroups) {
             Optional<Biomarker> b = s.biomarker == null ? Optional.empty()
@@ -99,7 +112,28 @@ public final class TrialMapping {
         }
         return new Trial(d.id, d.name, d.registryIds == null ? List.of() : d.registryIds,
                 Enums.parse(Phase.class, d.phase), d.design, Enums.parse(Setting.class, d.setting), d.species,
-                opt(d.modelSystem), d.indication, d.sources, subgroups, cuts, arms, opt(d.note));
+                opt(d.modelSystem), d.indication, d.sources, subgroups, cuts, arms, opt(d.note),
+                curves(d.curves, curveFiles));
+    }
+
+    private static List<SurvivalCurve> curves(List<CurveDto> dtos, List<CurveFile> files) {
+        List<SurvivalCurve> out = new ArrayList<>();
+        for (int i = 0; dtos != null && i < dtos.size(); i++) {
+            CurveDto c = dtos.get(i);
+            Optional<NumbersAtRisk> risk = Optional.empty();
+            if (c.atRisk != null) {
+                double[] t = c.atRisk.time.stream().mapToDouble(Double::doubleValue).toArray();
+                int[] n = c.atRisk.n.stream().mapToInt(Integer::intValue).toArray();
+                risk = Optional.of(new NumbersAtRisk(t, n));
+            }
+            Digitisation dig = new Digitisation(c.digitisation.by, c.digitisation.tool, Enums.date(c.digitisation.date),
+                    opt(c.digitisation.note));
+            out.add(new SurvivalCurve(c.arm, Enums.parse(TimeToEventEndpoint.class, c.endpoint), c.subgroup, c.cut,
+                    Enums.parse(TimeUnit.class, c.unit), files.get(i),
+                    c.scale == null ? SurvivalAxis.AUTO : Enums.parse(SurvivalAxis.class, c.scale), risk,
+                    Optional.ofNullable(c.n), Optional.ofNullable(c.events), provenance(c.provenance), dig, opt(c.note)));
+        }
+        return out;
     }
 
     private static Outcome outcome(OutcomeDto o) {
@@ -240,6 +274,38 @@ public final class TrialMapping {
             }
             d.arms.add(ad);
         }
+        if (!t.curves().isEmpty()) {
+            d.curves = new ArrayList<>();
+            for (SurvivalCurve c : t.curves()) {
+                d.curves.add(toDto(c));
+            }
+        }
+        return d;
+    }
+
+    private static CurveDto toDto(SurvivalCurve c) {
+        CurveDto d = new CurveDto();
+        d.arm = c.arm();
+        d.endpoint = c.endpoint().name();
+        d.subgroup = c.subgroup();
+        d.cut = c.cut();
+        d.unit = Enums.text(c.unit());
+        d.file = c.file().path();
+        d.scale = c.scale() == SurvivalAxis.AUTO ? null : Enums.text(c.scale());
+        c.atRisk().ifPresent(r -> {
+            d.atRisk = new AtRiskDto();
+            d.atRisk.time = java.util.Arrays.stream(r.time()).boxed().toList();
+            d.atRisk.n = java.util.Arrays.stream(r.count()).boxed().toList();
+        });
+        d.n = c.n().orElse(null);
+        d.events = c.events().orElse(null);
+        d.provenance = toDto(c.provenance());
+        d.digitisation = new DigitisationDto();
+        d.digitisation.by = c.digitisation().by();
+        d.digitisation.tool = c.digitisation().tool();
+        d.digitisation.date = c.digitisation().date().toString();
+        d.digitisation.note = c.digitisation().note().orElse(null);
+        d.note = c.note().orElse(null);
         return d;
     }
 

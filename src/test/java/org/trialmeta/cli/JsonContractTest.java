@@ -37,6 +37,7 @@ class JsonContractTest {
         return List.of(
                 List.of("list"),
                 List.of("check"),
+                List.of("check", "--trials", "examples/trials-with-curves"),
                 List.of("compare", "--trial", "ramp-201"),
                 List.of("orr", "--responders", "25", "--n", "57", "--method", "all"),
                 List.of("orr-diff", "--x1", "25", "--n1", "57", "--x2", "9", "--n2", "52"),

@@ -943,7 +943,36 @@ class BadInputMatrixTest {
                 .replace("      - kind: time_to_event", percentOnly("kras_mutant", "{percent: 44, n: 5000000}")
                         + percentOnly("kras_wild_type", "{percent: 17, n: 5000000}") + "      - kind: time_to_event")),
                 null));
+        // digitised curves (issue 20): the points file stays in the directory and reads as reconstruct reads it
+        cs.add(new DirCase("curve: valid", Expect.OK, y -> curve(y, "drug", "pfs.csv", CURVE_CSV), null));
+        cs.add(new DirCase("curve: unknown arm", Expect.INVALID, y -> curve(y, "placebo", "pfs.csv", CURVE_CSV),
+                "curves[0].arm"));
+        cs.add(new DirCase("curve: path with ..", Expect.INVALID, y -> curve(y, "drug", "../pfs.csv", CURVE_CSV),
+                "stays in it"));
+        cs.add(new DirCase("curve: absolute path", Expect.INVALID, y -> curve(y, "drug", "/etc/passwd", CURVE_CSV),
+                "stays in it"));
+        cs.add(new DirCase("curve: missing file", Expect.INVALID, y -> curve(y, "drug", "gone.csv", CURVE_CSV),
+                "file not found"));
+        cs.add(new DirCase("curve: bad CSV", Expect.INVALID, y -> curve(y, "drug", "pfs.csv",
+                "time,survival\n0,1\n5,abc\n"), "line 3"));
+        cs.add(new DirCase("curve: no survival column", Expect.INVALID, y -> curve(y, "drug", "pfs.csv",
+                "time,value\n0,1\n5,0.8\n"), "missing column survival"));
+        cs.add(new DirCase("curve: file over the size limit", Expect.INVALID, y -> curve(y, "drug", "pfs.csv",
+                "time,survival\n" + "1,0.5\n".repeat(300_000)), "limit"));
         return cs;
+    }
+
+    /** A digitised PFS curve of the minimal trial's arm. */
+    private static final String CURVE_CSV = "time,survival\n0,1\n5,0.8\n10,0.6\n20,0.45\n30,0.3\n";
+
+    /** The minimal trial with a {@code curves:} entry for {@code arm} reading {@code file}, written as pfs.csv. */
+    private static List<Object[]> curve(String yaml, String arm, String file, String csv) {
+        List<Object[]> l = one("example.yaml", yaml + "curves:\n  - arm: " + arm + "\n    endpoint: PFS\n"
+                + "    subgroup: overall\n    cut: final\n    unit: months\n    file: " + file + "\n    n: 26\n"
+                + "    events: 15\n    provenance: {source: src-a, locator: Figure 1, status: confirmed}\n"
+                + "    digitisation: {by: tester, tool: WebPlotDigitizer 4.6, date: 2026-12-01}\n");
+        l.add(new Object[] {"pfs.csv", csv});
+        return l;
     }
 
     /** The counts and reported percentage of the minimal trial's overall ORR. */
