@@ -104,12 +104,59 @@ public record TrialNetwork(Endpoint endpoint, Controls controls, List<String> tr
         exclusions = List.copyOf(exclusions);
     }
 
+    /** Participants per node in the rows (ORR: the arms' evaluable patients; PFS: 0, hazard ratios carry no n). */
+    public int[] participants() {
+        int[] out = new int[treatments.size()];
+        if (endpoint == Endpoint.ORR) {
+            for (List<String> row : rows) {
+                out[treatments.indexOf(row.get(1))] += Integer.parseInt(row.get(3));
+            }
+        }
+        return out;
+    }
+
+    /** Studies per pair of nodes (symmetric), over every node. */
+    public int[][] studiesPerPair() {
+        int t = treatments.size();
+        int[][] k = new int[t][t];
+        Map<String, List<Integer>> byStudy = new LinkedHashMap<>();
+        for (List<String> row : rows) {
+            List<Integer> nodes = byStudy.computeIfAbsent(row.get(0), x -> new ArrayList<>());
+            nodes.add(treatments.indexOf(row.get(1)));
+            if (endpoint == Endpoint.PFS) {
+                nodes.add(treatments.indexOf(row.get(2)));
+            }
+        }
+        for (List<Integer> nodes : byStudy.values()) {
+            List<Integer> d = nodes.stream().distinct().toList();
+            for (int a : d) {
+                for (int b : d) {
+                    if (a != b) {
+                        k[a][b]++;
+                    }
+                }
+            }
+        }
+        return k;
+    }
+
     /** The node of an arm. */
     public static String node(Arm arm, Controls controls) {
         if (arm.control()) {
             return controls == Controls.POOLED ? POOLED_CONTROL : arm.name();
         }
         return String.join(" + ", arm.interventions().stream().map(Intervention::agent).toList());
+    }
+
+    /** Every network of the report: each endpoint as randomised and with the comparators pooled. */
+    public static List<TrialNetwork> all(TrialRepository repo, StatusFilter filter) {
+        List<TrialNetwork> out = new ArrayList<>();
+        for (Endpoint e : Endpoint.values()) {
+            for (Controls c : Controls.values()) {
+                out.add(build(repo, e, c, filter));
+            }
+        }
+        return List.copyOf(out);
     }
 
     /** Builds the network of {@code endpoint} over {@code repo}'s admitted data and analyses it. */

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.trialmeta.analysis.AnalysisResults;
 import org.trialmeta.analysis.EfficacyAnalysis;
 import org.trialmeta.analysis.StatusFilter;
+import org.trialmeta.analysis.TrialNetwork;
 import org.trialmeta.check.CheckReport;
 import org.trialmeta.check.ReviewerCheck;
 import org.trialmeta.model.InputException;
@@ -78,7 +79,7 @@ public final class ReportCommand implements Callable<Integer> {
         o.flush();
         CheckReport check = ReviewerCheck.run(repo);
         ReportMeta meta = Report.meta(version(), trials.dir);
-        Report.Built built = Report.build(repo, results, check, meta, fs, line -> {
+        Report.Built built = Report.build(repo, results, check, TrialNetwork.all(repo, filter), meta, fs, line -> {
             o.println("report: " + line);
             o.flush();
         });

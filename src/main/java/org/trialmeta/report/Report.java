@@ -78,6 +78,7 @@ public final class Report {
     private final ReportMeta meta;
     private final Set<Format> formats;
     private final Consumer<String> progress;
+    private final List<org.trialmeta.analysis.TrialNetwork> networks;
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final List<FigureEntry> figures = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
@@ -89,7 +90,8 @@ public final class Report {
     public record Built(Map<String, byte[]> files, List<FigureEntry> figures, List<Table> tables) {}
 
     private Report(TrialRepository repo, AnalysisResults r, CheckReport check, ReportMeta meta, Set<Format> formats,
-            Consumer<String> progress) {
+            Consumer<String> progress, List<org.trialmeta.analysis.TrialNetwork> networks) {
+        this.networks = List.copyOf(networks);
         this.repo = repo;
         this.r = r;
         this.check = check;
@@ -107,8 +109,18 @@ public final class Report {
      */
     public static Built build(TrialRepository repo, AnalysisResults results, CheckReport check, ReportMeta meta,
             Collection<Format> formats, Consumer<String> progress) {
+        return build(repo, results, check, List.of(), meta, formats, progress);
+    }
+
+    /**
+     * As {@link #build(TrialRepository, AnalysisResults, CheckReport, ReportMeta, Collection, Consumer)}, with the
+     * networks of randomised comparisons ({@code TrialNetwork.build}) for the "Network" section.
+     */
+    public static Built build(TrialRepository repo, AnalysisResults results, CheckReport check,
+            List<org.trialmeta.analysis.TrialNetwork> networks, ReportMeta meta, Collection<Format> formats,
+            Consumer<String> progress) {
         Set<Format> fs = formats.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(formats);
-        Report rep = new Report(repo, results, check, meta, fs, progress);
+        Report rep = new Report(repo, results, check, meta, fs, progress, networks);
         rep.buildAll();
         return new Built(java.util.Collections.unmodifiableMap(rep.files), List.copyOf(rep.figures),
                 List.copyOf(rep.tables));
@@ -183,6 +195,12 @@ public final class Report {
             put("tables/" + t.id() + ".md", TableWriter.markdown(t));
             put("tables/" + t.id() + ".html", TableWriter.html(t));
             files.put("tables/" + t.id() + ".docx", TableWriter.docx(t, date));
+        }
+        progress.accept("figures: network of randomised comparisons");
+        for (NetworkSection.Graph g : NetworkSection.graphs(networks)) {
+            for (Format fmt : formats) {
+                files.put("figures/" + g.name() + "." + fmt.extension(), FigureWriter.bytes(g.figure(), fmt));
+            }
         }
         progress.accept("analysis.json and index.html");
         put("analysis.json", Json.write(r));
@@ -676,6 +694,8 @@ public final class Report {
         s.add(new Html.Section("figures", "Figures", figureNav(figures), figuresHtml(figures)));
         s.add(new Html.Section("survival-curves", "Survival curves", List.of(), survivalCurves()));
         s.add(new Html.Section("tables", "Tables", tableNav(), tablesHtml()));
+        s.add(new Html.Section("network", "Network of randomised comparisons", NetworkSection.nav(networks),
+                NetworkSection.html(repo, networks, this::networkFigure)));
         s.add(new Html.Section("reviewer-check", "Reviewer check", List.of(
                 new Html.NavItem(CheckText.ISSUES_ID, "Errors and warnings"),
                 new Html.NavItem(CheckText.INFO_ID, "Info findings")), reviewerCheck()));
@@ -807,6 +827,15 @@ public final class Report {
                     .append("</code></td></tr>\n");
         }
         return h.append("</tbody>\n</table>\n").toString();
+    }
+
+    /** A network graph of the "Network" section, shown as the figures of the "Figures" section are. */
+    private String networkFigure(String name) {
+        NetworkSection.Graph g = NetworkSection.graphs(networks).stream().filter(x -> x.name().equals(name))
+                .findFirst().orElseThrow();
+        StringBuilder h = new StringBuilder();
+        figureHtml(h, new FigureEntry(g.name(), g.caption(), g.figure()), "");
+        return h.toString();
     }
 
     private static void links(StringBuilder h, String base, List<String> exts) {

@@ -21,6 +21,7 @@ import org.trialmeta.analysis.AnalysisResults;
 import org.trialmeta.analysis.EfficacyAnalysis;
 import org.trialmeta.analysis.RValues;
 import org.trialmeta.analysis.StatusFilter;
+import org.trialmeta.analysis.TrialNetwork;
 import org.trialmeta.check.ReviewerCheck;
 import org.trialmeta.model.TrialRepository;
 import org.trialmeta.present.Formats;
@@ -47,7 +48,8 @@ class ReportTest {
     static void build() throws IOException {
         repo = TrialLoader.loadDirectory(Path.of("trials"));
         results = EfficacyAnalysis.run(repo, REPORT_STATUSES);
-        built = Report.build(repo, results, ReviewerCheck.run(repo), Report.meta("trialmeta " + pomVersion(),
+        built = Report.build(repo, results, ReviewerCheck.run(repo), TrialNetwork.all(repo, REPORT_STATUSES),
+                Report.meta("trialmeta " + pomVersion(),
                 Path.of("trials")), EnumSet.allOf(Format.class), line -> { });
     }
 
@@ -193,7 +195,7 @@ class ReportTest {
     @Test
     void sameInputGivesByteIdenticalFiles() {
         Report.Built again = Report.build(repo, EfficacyAnalysis.run(repo, REPORT_STATUSES), ReviewerCheck.run(repo),
-                Report.meta("trialmeta x", Path.of("trials")), EnumSet.allOf(Format.class), line -> { });
+                TrialNetwork.all(repo, REPORT_STATUSES), Report.meta("trialmeta x", Path.of("trials")), EnumSet.allOf(Format.class), line -> { });
         for (Map.Entry<String, byte[]> e : again.files().entrySet()) {
             if (!e.getKey().equals("index.html")) {
                 assertThat(e.getValue()).as(e.getKey()).isEqualTo(built.files().get(e.getKey()));
