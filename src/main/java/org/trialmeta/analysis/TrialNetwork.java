@@ -242,6 +242,11 @@ public record TrialNetwork(Endpoint endpoint, Controls controls, List<String> tr
                             .flatMap(List::stream).map(o -> node(o.arm(), controls)).distinct().findFirst().orElseThrow()
                             + "), so no randomised contrast";
         }
+        List<String> distinct = chosen.stream().map(o -> node(o.arm(), controls)).distinct().toList();
+        if (distinct.size() < chosen.size()) {
+            return "arms with response counts are the same regimen (" + String.join(", ", chosen.stream()
+                    .map(o -> o.arm().id() + " = " + node(o.arm(), controls)).toList()) + "), so no randomised contrast";
+        }
         List<String> trialNodes = new ArrayList<>();
         for (LocatedOutcome<BinaryOutcome> o : chosen) {
             var c = o.outcome().counts().orElseThrow();
@@ -287,16 +292,21 @@ public record TrialNetwork(Endpoint endpoint, Controls controls, List<String> tr
         if (chosen == null) {
             return "no admitted PFS hazard ratio with a CI between its arms";
         }
+        List<String> same = new ArrayList<>();
         for (LocatedOutcome<TimeToEventOutcome> o : chosen) {
             HazardRatio hr = o.outcome().hazardRatio().get();
             HazardRatio.RatioInterval ci = hr.ci().orElseThrow();
             String a = node(o.arm(), controls);
             String b = node(t.arm(hr.comparator()).orElseThrow(), controls);
+            if (a.equals(b)) {
+                same.add(o.arm().id() + " vs " + hr.comparator() + " (both " + a + ")");
+                continue;
+            }
             rows.add(List.of(t.name(), a, b, num(hr.value()), num(ci.lower()), num(ci.upper()), num(ci.level())));
             used.add(DataUse.of(o));
             edges.add(new String[] {a, b});
         }
-        return "";
+        return same.isEmpty() ? "" : "hazard ratio between arms of the same regimen: " + String.join("; ", same);
     }
 
     private static String num(double v) {

@@ -121,6 +121,24 @@ class TrialNetworkTest {
     }
 
     @Test
+    void armsOfTheSameRegimenInOneTrialGiveNoContrastAndSayWhy(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws IOException {
+        for (String f : List.of("sources.yaml", "milo.yaml", "ramp-201.yaml")) {
+            Files.copy(Path.of("trials", f), dir.resolve(f));
+        }
+        // a fixture, not a curated figure: invented counts for the Part A combination arm at the primary cut, so two
+        // arms of the trial are avutometinib + defactinib
+        Path ramp = dir.resolve("ramp-201.yaml");
+        String y = Files.readString(ramp).replace("        cut: not-recorded\n        reported: {percent: 45}",
+                "        cut: primary\n        responders: 13\n        evaluable: 29\n        reported: {percent: 45}");
+        Files.writeString(ramp, y);
+        TrialRepository edited = TrialLoader.loadDirectory(dir);
+        TrialNetwork n = TrialNetwork.build(edited, Endpoint.ORR, Controls.AS_RANDOMISED, StatusFilter.ALL);
+        assertThat(n.rows()).extracting(row -> row.get(0)).containsOnly("MILO/ENGOT-ov11");
+        assertThat(n.unlinked()).anyMatch(u -> u.startsWith("RAMP-201: arms with response counts are the same regimen"));
+    }
+
+    @Test
     void statusesLeftOutAreListedWithTheReason() {
         TrialNetwork n = TrialNetwork.build(repo, Endpoint.PFS, Controls.POOLED, StatusFilter.parse("confirmed"));
         assertThat(n.rows()).hasSize(1);
