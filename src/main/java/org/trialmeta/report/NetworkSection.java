@@ -64,22 +64,22 @@ public final class NetworkSection {
         return out;
     }
 
-    /** Navigation entries of the section: one per endpoint. */
-    static List<Html.NavItem> nav(List<TrialNetwork> networks) {
-        List<Html.NavItem> out = new ArrayList<>();
-        for (TrialNetwork.Endpoint e : networks.stream().map(TrialNetwork::endpoint).distinct().toList()) {
-            out.add(e == TrialNetwork.Endpoint.ORR ? new Html.NavItem("network-orr", "Objective response (odds ratio)")
-                    : new Html.NavItem("network-pfs", "Progression-free survival (hazard ratio)"));
-        }
-        return out;
-    }
+    /** The section's body and its navigation entries (every figure, heading and table, in page order). */
+    record Built(List<Html.NavItem> nav, String html) {}
 
     /** The section's HTML (without its heading); {@code figureHtml} renders a figure by base name. */
     public static String html(TrialRepository repo, List<TrialNetwork> networks,
             java.util.function.Function<String, String> figureHtml) {
+        return build(repo, networks, figureHtml).html();
+    }
+
+    /** The section's HTML and navigation entries. */
+    static Built build(TrialRepository repo, List<TrialNetwork> networks,
+            java.util.function.Function<String, String> figureHtml) {
         StringBuilder h = new StringBuilder();
+        List<Html.NavItem> nav = new ArrayList<>();
         if (networks.isEmpty()) {
-            return "<p>The network of randomised comparisons was not built for this report.</p>\n";
+            return new Built(List.of(), "<p>The network of randomised comparisons was not built for this report.</p>\n");
         }
         h.append("<p>Only randomised comparisons are combined: a treatment is compared with another through the arms"
                 + " of the same trial (and, in a network, through chains of such comparisons), never by setting the"
@@ -90,6 +90,7 @@ public final class NetworkSection {
                 + " intervals.</p>\n");
         for (Graph g : graphs(networks)) {
             h.append(figureHtml.apply(g.name()));
+            nav.add(new Html.NavItem("fig-" + g.name(), g.caption()));
         }
         Map<TrialNetwork.Endpoint, List<TrialNetwork>> by = new LinkedHashMap<>();
         for (TrialNetwork n : networks) {
@@ -101,24 +102,30 @@ public final class NetworkSection {
             TrialNetwork pooled = e.getValue().stream().filter(n -> n.controls() == Controls.POOLED).findFirst()
                     .orElse(null);
             boolean orr = e.getKey() == TrialNetwork.Endpoint.ORR;
-            h.append("<h3 id=\"network-").append(orr ? "orr" : "pfs").append("\">")
-                    .append(orr ? "Objective response: odds ratio from the arms' counts"
-                            : "Progression-free survival: published hazard ratios")
-                    .append("</h3>\n");
+            String ep = orr ? "orr" : "pfs";
+            String title = orr ? "Objective response: odds ratio from the arms' counts"
+                    : "Progression-free survival: published hazard ratios";
+            h.append("<h3 id=\"network-").append(ep).append("\">").append(Escape.html(title)).append("</h3>\n");
+            nav.add(new Html.NavItem("network-" + ep, title));
             TrialNetwork any = strict != null ? strict : pooled;
-            h.append(TableWriter.htmlFragment(dataTable(any)));
+            table(h, nav, dataTable(any));
             if (strict != null) {
                 h.append("<h4>As randomised</h4>\n").append(components(strict));
-                h.append(effects(strict, false));
+                effects(h, nav, strict, false, ep);
             }
             if (pooled != null) {
                 h.append("<h4>If the comparators are judged the same treatment</h4>\n").append(assumption(repo, pooled));
                 h.append(components(pooled));
-                h.append(effects(pooled, true));
+                effects(h, nav, pooled, true, ep);
             }
             h.append("<h4>What these data cannot compare</h4>\n").append(cannot(pooled != null ? pooled : strict));
         }
-        return h.toString();
+        return new Built(List.copyOf(nav), h.toString());
+    }
+
+    private static void table(StringBuilder h, List<Html.NavItem> nav, Table t) {
+        h.append(TableWriter.htmlFragment(t));
+        nav.add(new Html.NavItem("table-" + t.id(), t.title()));
     }
 
     /** The data each network row used, with status and source. */
@@ -159,10 +166,11 @@ public final class NetworkSection {
     }
 
     /** Every pair within a connected part, once, with whether the evidence is direct. */
-    private static String effects(TrialNetwork n, boolean network) {
+    private static void effects(StringBuilder h, List<Html.NavItem> nav, TrialNetwork n, boolean network, String ep) {
         if (n.analysis().isEmpty()) {
-            return "<p>Too few comparisons for a network meta-analysis: the published figure above is the whole"
-                    + " evidence.</p>\n";
+            h.append("<p>Too few comparisons for a network meta-analysis: the published figure above is the whole"
+                    + " evidence.</p>\n");
+            return;
         }
         NmaSummary s = NmaSummary.of(n.analysis().get());
         List<NmaSummary.Part> parts = s.components() != null ? s.components()
@@ -196,10 +204,11 @@ public final class NetworkSection {
         } else {
             notes.add("Each estimate is one trial's randomised comparison.");
         }
-        return TableWriter.htmlFragment(new Table("network-effects", network
-                ? "Network estimates with the comparators pooled (an assumption; see above)"
-                : "Direct comparisons (as randomised)", List.of("Comparison", "Estimate (CI)", "p", "Evidence"), rows,
-                notes));
+        String what = ep.equals("orr") ? "response" : "PFS";
+        table(h, nav, new Table("network-" + (network ? "pooled-" : "direct-") + ep, network
+                ? "Network estimates, " + what + ", with the comparators pooled (an assumption; see above)"
+                : "Direct comparisons, " + what + " (as randomised)", List.of("Comparison", "Estimate (CI)", "p",
+                        "Evidence"), rows, notes));
     }
 
     /** The pooled-comparator assumption, stated with the arms it merges and what each trial says about them. */

@@ -694,8 +694,8 @@ public final class Report {
         s.add(new Html.Section("figures", "Figures", figureNav(figures), figuresHtml(figures)));
         s.add(new Html.Section("survival-curves", "Survival curves", List.of(), survivalCurves()));
         s.add(new Html.Section("tables", "Tables", tableNav(), tablesHtml()));
-        s.add(new Html.Section("network", "Network of randomised comparisons", NetworkSection.nav(networks),
-                NetworkSection.html(repo, networks, this::networkFigure)));
+        NetworkSection.Built network = NetworkSection.build(repo, networks, this::networkFigure);
+        s.add(new Html.Section("network", "Network of randomised comparisons", network.nav(), network.html()));
         s.add(new Html.Section("reviewer-check", "Reviewer check", List.of(
                 new Html.NavItem(CheckText.ISSUES_ID, "Errors and warnings"),
                 new Html.NavItem(CheckText.INFO_ID, "Info findings")), reviewerCheck()));

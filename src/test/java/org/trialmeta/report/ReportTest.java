@@ -237,7 +237,8 @@ class ReportTest {
     @Test
     void indexHtmlIsByteIdenticalOnARebuild() {
         Report.Built again = Report.build(repo, EfficacyAnalysis.run(repo, REPORT_STATUSES), ReviewerCheck.run(repo),
-                Report.meta("trialmeta " + pomVersionUnchecked(), Path.of("trials")), EnumSet.allOf(Format.class),
+                TrialNetwork.all(repo, REPORT_STATUSES), Report.meta("trialmeta " + pomVersionUnchecked(),
+                Path.of("trials")), EnumSet.allOf(Format.class),
                 line -> { });
         assertThat(again.files().get("index.html")).isEqualTo(built.files().get("index.html"));
     }
@@ -278,7 +279,8 @@ class ReportTest {
             }
         }
         assertThat(navTargets).as("navigation in page order").containsExactlyElementsOf(anchors);
-        assertThat(navTargets).contains("legend", "figures", "survival-curves", "tables", "reviewer-check", "sources",
+        assertThat(navTargets).contains("legend", "figures", "survival-curves", "tables", "network", "network-orr",
+                "fig-" + NetworkSection.GRAPH_AS_RANDOMISED, "table-network-pooled-orr", "reviewer-check", "sources",
                 "versions", "fig-" + Report.FOREST_ORR, "table-efficacy", "check-issues", "check-info");
         for (Report.FigureEntry f : built.figures()) {
             String fig = main.substring(main.indexOf("<figure id=\"fig-" + f.name() + "\">"));
