@@ -105,6 +105,16 @@ public final class EfficacyAnalysis {
         return run(one, filter, biomarker, endpoint);
     }
 
+    /** Why a controlled clinical trial's arms are not summarised with the single-arm cohorts. */
+    public static final String CONTROLLED = "arm of a controlled trial (it has a control arm): compared with its"
+            + " control in the network of randomised comparisons (analysis.TrialNetwork), not pooled with single-arm"
+            + " cohorts of other regimens";
+
+    /** A clinical trial with a control arm: its arms are compared, not summarised as single-arm rates. */
+    static boolean isControlled(Trial t) {
+        return t.setting() == Setting.CLINICAL && t.controlArm().isPresent();
+    }
+
     private AnalysisResults all() {
         List<ProportionRow> proportions = proportions();
         List<SubgroupComparison> comparisons = comparisons(proportions);
@@ -133,6 +143,10 @@ public final class EfficacyAnalysis {
         List<ProportionRow> out = new ArrayList<>();
         for (LocatedOutcome<BinaryOutcome> o : repo.binaryOutcomes(endpoint)) {
             DataUse d = DataUse.of(o);
+            if (isControlled(o.trial())) {
+                exclusions.add(new Exclusion(what, d, CONTROLLED));
+                continue;
+            }
             Optional<Stratum> stratum = Stratum.of(o.subgroup(), biomarker);
             if (stratum.isEmpty()) {
                 exclusions.add(new Exclusion(what, d, "subgroup is not " + biomarker + " mutant, wild-type or overall"));
@@ -318,6 +332,10 @@ public final class EfficacyAnalysis {
                 continue; // preclinical medians are analysed per arm in lifespans()
             }
             DataUse d = DataUse.of(o);
+            if (isControlled(o.trial())) {
+                exclusions.add(new Exclusion("medians", d, CONTROLLED));
+                continue;
+            }
             if (!filter.admits(o.provenance())) {
                 exclusions.add(new Exclusion("medians", d, "status " + d.status() + " not admitted (admitted: "
                         + filter.describe() + ")"));

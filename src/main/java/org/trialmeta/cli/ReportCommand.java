@@ -9,6 +9,7 @@ import org.trialmeta.analysis.AnalysisResults;
 import org.trialmeta.analysis.EfficacyAnalysis;
 import org.trialmeta.analysis.SurvivalCurveAnalysis;
 import org.trialmeta.analysis.StatusFilter;
+import org.trialmeta.analysis.TrialNetwork;
 import org.trialmeta.check.CheckReport;
 import org.trialmeta.check.ReviewerCheck;
 import org.trialmeta.model.InputException;
@@ -80,7 +81,8 @@ public final class ReportCommand implements Callable<Integer> {
         CheckReport check = ReviewerCheck.run(repo);
         SurvivalCurveAnalysis.Result curves = SurvivalCurveAnalysis.run(repo, filter);
         ReportMeta meta = Report.meta(version(), trials.dir, repo);
-        Report.Built built = Report.build(repo, results, check, curves, meta, fs, line -> {
+        Report.Built built = Report.build(repo, results, check, curves, TrialNetwork.all(repo, filter), meta, fs,
+                line -> {
             o.println("report: " + line);
             o.flush();
         });

@@ -80,6 +80,7 @@ public final class Report {
     private final ReportMeta meta;
     private final Set<Format> formats;
     private final Consumer<String> progress;
+    private final List<org.trialmeta.analysis.TrialNetwork> networks;
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final List<FigureEntry> figures = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
@@ -95,7 +96,9 @@ public final class Report {
     public record Built(Map<String, byte[]> files, List<FigureEntry> figures, List<Table> tables) {}
 
     private Report(TrialRepository repo, AnalysisResults r, CheckReport check, SurvivalCurveAnalysis.Result curves,
-            ReportMeta meta, Set<Format> formats, Consumer<String> progress) {
+            List<org.trialmeta.analysis.TrialNetwork> networks, ReportMeta meta, Set<Format> formats,
+            Consumer<String> progress) {
+        this.networks = List.copyOf(networks);
         this.repo = repo;
         this.curves = curves;
         this.curvesSummary = SurvivalCurvesSummary.of(curves);
@@ -115,18 +118,20 @@ public final class Report {
      */
     public static Built build(TrialRepository repo, AnalysisResults results, CheckReport check, ReportMeta meta,
             Collection<Format> formats, Consumer<String> progress) {
-        return build(repo, results, check, new SurvivalCurveAnalysis.Result(List.of(), List.of()), meta, formats,
-                progress);
+        return build(repo, results, check, new SurvivalCurveAnalysis.Result(List.of(), List.of()), List.of(), meta,
+                formats, progress);
     }
 
     /**
      * As {@link #build(TrialRepository, AnalysisResults, CheckReport, ReportMeta, Collection, Consumer)}, with the
-     * trial files' digitised curves reconstructed ({@code SurvivalCurveAnalysis.run}) for the survival-curves section.
+     * trial files' digitised curves reconstructed ({@code SurvivalCurveAnalysis.run}) for the survival-curves section
+     * and the networks of randomised comparisons ({@code TrialNetwork.all}) for the "Network" section.
      */
     public static Built build(TrialRepository repo, AnalysisResults results, CheckReport check,
-            SurvivalCurveAnalysis.Result curves, ReportMeta meta, Collection<Format> formats, Consumer<String> progress) {
+            SurvivalCurveAnalysis.Result curves, List<org.trialmeta.analysis.TrialNetwork> networks, ReportMeta meta,
+            Collection<Format> formats, Consumer<String> progress) {
         Set<Format> fs = formats.isEmpty() ? Set.of() : java.util.EnumSet.copyOf(formats);
-        Report rep = new Report(repo, results, check, curves, meta, fs, progress);
+        Report rep = new Report(repo, results, check, curves, networks, meta, fs, progress);
         rep.buildAll();
         return new Built(java.util.Collections.unmodifiableMap(rep.files), List.copyOf(rep.figures),
                 List.copyOf(rep.tables));
@@ -235,6 +240,12 @@ public final class Report {
             put("tables/" + t.id() + ".md", TableWriter.markdown(t));
             put("tables/" + t.id() + ".html", TableWriter.html(t));
             files.put("tables/" + t.id() + ".docx", TableWriter.docx(t, date));
+        }
+        progress.accept("figures: network of randomised comparisons");
+        for (NetworkSection.Graph g : NetworkSection.graphs(networks)) {
+            for (Format fmt : formats) {
+                files.put("figures/" + g.name() + "." + fmt.extension(), FigureWriter.bytes(g.figure(), fmt));
+            }
         }
         progress.accept("analysis.json and index.html");
         put("analysis.json", Json.write(r));
@@ -732,6 +743,8 @@ public final class Report {
         s.add(new Html.Section("survival-curves", "Survival curves", curvesTable == null ? List.of()
                 : List.of(new Html.NavItem("table-" + curvesTable.id(), curvesTable.title())), survivalCurves()));
         s.add(new Html.Section("tables", "Tables", tableNav(), tablesHtml()));
+        NetworkSection.Built network = NetworkSection.build(repo, networks, this::networkFigure);
+        s.add(new Html.Section("network", "Network of randomised comparisons", network.nav(), network.html()));
         s.add(new Html.Section("reviewer-check", "Reviewer check", List.of(
                 new Html.NavItem(CheckText.ISSUES_ID, "Errors and warnings"),
                 new Html.NavItem(CheckText.INFO_ID, "Info findings")), reviewerCheck()));
@@ -869,6 +882,15 @@ public final class Report {
                     .append("</code></td></tr>\n");
         }
         return h.append("</tbody>\n</table>\n").toString();
+    }
+
+    /** A network graph of the "Network" section, shown as the figures of the "Figures" section are. */
+    private String networkFigure(String name) {
+        NetworkSection.Graph g = NetworkSection.graphs(networks).stream().filter(x -> x.name().equals(name))
+                .findFirst().orElseThrow();
+        StringBuilder h = new StringBuilder();
+        figureHtml(h, new FigureEntry(g.name(), g.caption(), g.figure()), "");
+        return h.toString();
     }
 
     private static void links(StringBuilder h, String base, List<String> exts) {

@@ -136,7 +136,7 @@ class SurvivalCurvesTest {
         var results = org.trialmeta.analysis.EfficacyAnalysis.run(repo, StatusFilter.DEFAULT);
         var check = org.trialmeta.check.ReviewerCheck.run(repo);
         var curves = SurvivalCurveAnalysis.run(repo, StatusFilter.DEFAULT);
-        Report.Built built = Report.build(repo, results, check, curves, new ReportMeta("test", List.of()),
+        Report.Built built = Report.build(repo, results, check, curves, List.of(), new ReportMeta("test", List.of()),
                 Set.of(FigureWriter.Format.SVG), l -> { });
         String html = new String(built.files().get("index.html"), StandardCharsets.UTF_8);
         int start = html.indexOf(Report.SURVIVAL_CURVES_MARKER);
@@ -164,7 +164,7 @@ class SurvivalCurvesTest {
         var curves = SurvivalCurveAnalysis.run(repo, StatusFilter.DEFAULT);
         assertThat(curves.sets()).isEmpty();
         Report.Built built = Report.build(repo, org.trialmeta.analysis.EfficacyAnalysis.run(repo, StatusFilter.DEFAULT),
-                org.trialmeta.check.ReviewerCheck.run(repo), curves, new ReportMeta("test", List.of()), Set.of(),
+                org.trialmeta.check.ReviewerCheck.run(repo), curves, List.of(), new ReportMeta("test", List.of()), Set.of(),
                 l -> { });
         String html = new String(built.files().get("index.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("no digitised survival curves");

@@ -27,7 +27,7 @@ class TrialCommandsTest {
     void validateOnTheCuratedTrialsPrintsCountsAndOk() {
         Run r = run("validate");
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).isEqualTo("4 trials, 29 outcomes, 15 sources: OK\n");
+        assertThat(r.out()).isEqualTo("6 trials, 41 outcomes, 23 sources: OK\n");
         assertThat(r.err()).isEmpty();
     }
 
@@ -69,8 +69,8 @@ class TrialCommandsTest {
         var lines = r.out().lines().toList();
         assertThat(lines.get(0)).startsWith("study").contains("phase", "indication", "arms", "subgroups", "endpoints",
                 "confirmed", "secondary", "unverified", "derived");
-        assertThat(lines).hasSize(2 + 4);
-        assertThat(lines.get(5)).startsWith("ramp-201").contains("overall, kras_mutant, kras_wild_type")
+        assertThat(lines).hasSize(2 + 6);
+        assertThat(lines.get(7)).startsWith("ramp-201").contains("overall, kras_mutant, kras_wild_type")
                 .contains("ORR, DOR, PFS, OS").matches(".*\\s10\\s+0\\s+10\\s+0\\s+2$");
     }
 
@@ -79,7 +79,7 @@ class TrialCommandsTest {
         Run r = run("list", "--format", "json");
         assertThat(r.code()).isEqualTo(ExitCodes.OK);
         JsonNode rows = Json.mapper().readTree(r.out());
-        assertThat(rows).hasSize(4);
+        assertThat(rows).hasSize(6);
         JsonNode frame = rows.get(0);
         assertThat(frame.get("id").asText()).isEqualTo("frame");
         assertThat(frame.get("phase").asText()).isEqualTo("1");
@@ -135,7 +135,7 @@ class TrialCommandsTest {
         Run r = run("show", "ramp-202");
         assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(r.err()).isEqualTo(
-                "trialmeta: trial 'ramp-202': not found (known trials: frame, mc38, nct02004028, ramp-201)\n");
+                "trialmeta: trial 'ramp-202': not found (known trials: frame, gog-281, mc38, milo, nct02004028, ramp-201)\n");
     }
 
     @Test

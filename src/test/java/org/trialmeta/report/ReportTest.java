@@ -21,6 +21,7 @@ import org.trialmeta.analysis.AnalysisResults;
 import org.trialmeta.analysis.EfficacyAnalysis;
 import org.trialmeta.analysis.RValues;
 import org.trialmeta.analysis.StatusFilter;
+import org.trialmeta.analysis.TrialNetwork;
 import org.trialmeta.check.ReviewerCheck;
 import org.trialmeta.model.TrialRepository;
 import org.trialmeta.present.Formats;
@@ -47,7 +48,9 @@ class ReportTest {
     static void build() throws IOException {
         repo = TrialLoader.loadDirectory(Path.of("trials"));
         results = EfficacyAnalysis.run(repo, REPORT_STATUSES);
-        built = Report.build(repo, results, ReviewerCheck.run(repo), Report.meta("trialmeta " + pomVersion(),
+        built = Report.build(repo, results, ReviewerCheck.run(repo),
+                org.trialmeta.analysis.SurvivalCurveAnalysis.run(repo, REPORT_STATUSES), TrialNetwork.all(repo, REPORT_STATUSES),
+                Report.meta("trialmeta " + pomVersion(),
                 Path.of("trials")), EnumSet.allOf(Format.class), line -> { });
     }
 
@@ -193,7 +196,7 @@ class ReportTest {
     @Test
     void sameInputGivesByteIdenticalFiles() {
         Report.Built again = Report.build(repo, EfficacyAnalysis.run(repo, REPORT_STATUSES), ReviewerCheck.run(repo),
-                Report.meta("trialmeta x", Path.of("trials")), EnumSet.allOf(Format.class), line -> { });
+                org.trialmeta.analysis.SurvivalCurveAnalysis.run(repo, REPORT_STATUSES), TrialNetwork.all(repo, REPORT_STATUSES), Report.meta("trialmeta x", Path.of("trials")), EnumSet.allOf(Format.class), line -> { });
         for (Map.Entry<String, byte[]> e : again.files().entrySet()) {
             if (!e.getKey().equals("index.html")) {
                 assertThat(e.getValue()).as(e.getKey()).isEqualTo(built.files().get(e.getKey()));
@@ -235,7 +238,8 @@ class ReportTest {
     @Test
     void indexHtmlIsByteIdenticalOnARebuild() {
         Report.Built again = Report.build(repo, EfficacyAnalysis.run(repo, REPORT_STATUSES), ReviewerCheck.run(repo),
-                Report.meta("trialmeta " + pomVersionUnchecked(), Path.of("trials")), EnumSet.allOf(Format.class),
+                org.trialmeta.analysis.SurvivalCurveAnalysis.run(repo, REPORT_STATUSES), TrialNetwork.all(repo, REPORT_STATUSES), Report.meta("trialmeta " + pomVersionUnchecked(),
+                Path.of("trials")), EnumSet.allOf(Format.class),
                 line -> { });
         assertThat(again.files().get("index.html")).isEqualTo(built.files().get("index.html"));
     }
@@ -276,7 +280,8 @@ class ReportTest {
             }
         }
         assertThat(navTargets).as("navigation in page order").containsExactlyElementsOf(anchors);
-        assertThat(navTargets).contains("legend", "figures", "survival-curves", "tables", "reviewer-check", "sources",
+        assertThat(navTargets).contains("legend", "figures", "survival-curves", "tables", "network", "network-orr",
+                "fig-" + NetworkSection.GRAPH_AS_RANDOMISED, "table-network-pooled-orr", "reviewer-check", "sources",
                 "versions", "fig-" + Report.FOREST_ORR, "table-efficacy", "check-issues", "check-info");
         for (Report.FigureEntry f : built.figures()) {
             String fig = main.substring(main.indexOf("<figure id=\"fig-" + f.name() + "\">"));

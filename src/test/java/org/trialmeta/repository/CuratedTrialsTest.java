@@ -53,9 +53,10 @@ class CuratedTrialsTest {
     }
 
     @Test
-    void allFourSeedStudiesAndTheirSourcesLoad() {
-        assertThat(repo.trials()).extracting(Trial::id).containsExactly("frame", "mc38", "nct02004028", "ramp-201");
-        assertThat(repo.outcomeCount()).isEqualTo(29);
+    void theSeedStudiesTheRandomisedLgsocTrialsAndTheirSourcesLoad() {
+        assertThat(repo.trials()).extracting(Trial::id).containsExactly("frame", "gog-281", "mc38", "milo",
+                "nct02004028", "ramp-201");
+        assertThat(repo.outcomeCount()).isEqualTo(41);
         assertThat(repo.source("defactinib-tme-guide").orElseThrow().kind()).isEqualTo(SourceKind.VENDOR_GUIDE);
         assertThat(repo.source("frame-natmed-2025").orElseThrow().doi()).contains("10.1038/s41591-025-03763-y");
         assertThat(repo.source("frame-natmed-2025").orElseThrow().pmid()).contains("40579546");
@@ -187,6 +188,27 @@ class CuratedTrialsTest {
         assertThat(sd.reported().orElseThrow().percent().value()).isEqualTo(67.0);
         assertThat(repo.source(pr.reported().orElseThrow().provenance().source()).orElseThrow().kind())
                 .isEqualTo(SourceKind.CONFERENCE_ABSTRACT);
+    }
+
+    @Test
+    void randomisedLgsocTrialsCarryWhatTheSourcesStateWithTheirStatus() {
+        // MILO: read in the JCO 2020 abstract (confirmed); the ORR denominators come from the IGCS 2019 abstract
+        TimeToEventOutcome milo = tte("milo", "binimetinib", TimeToEventEndpoint.PFS, "overall");
+        assertThat(milo.provenance().status()).isEqualTo(EvidenceStatus.CONFIRMED);
+        assertThat(milo.hazardRatio().orElseThrow().value()).isEqualTo(1.21);
+        assertThat(milo.hazardRatio().orElseThrow().comparator()).isEqualTo("pcc");
+        var bini = repo.binaryOutcomes(BinaryEndpoint.ORR).stream()
+                .filter(o -> o.trial().id().equals("milo") && o.arm().id().equals("binimetinib")).findFirst().orElseThrow();
+        assertThat(bini.outcome().counts().orElseThrow()).extracting("responders", "evaluable").containsExactly(32, 201);
+        assertThat(bini.provenance().status()).isEqualTo(EvidenceStatus.DERIVED);
+        assertThat(bini.outcome().reported().orElseThrow().provenance().status()).isEqualTo(EvidenceStatus.CONFIRMED);
+        // GOG 281: results only from news reports of the Lancet paper (secondary); counts derived from 26% and 6% of 130
+        TimeToEventOutcome tram = tte("gog-281", "trametinib", TimeToEventEndpoint.PFS, "overall");
+        assertThat(tram.provenance().status()).isEqualTo(EvidenceStatus.SECONDARY);
+        assertThat(tram.hazardRatio().orElseThrow().value()).isEqualTo(0.48);
+        assertThat(repo.requireTrial("gog-281").controlArm().orElseThrow().interventions()).hasSize(5);
+        // RAMP-201 Part A: the monotherapy arm is recorded, with no outcome (none found)
+        assertThat(repo.requireTrial("ramp-201").arm("part-a-avutometinib").orElseThrow().outcomes()).isEmpty();
     }
 
     @Test
