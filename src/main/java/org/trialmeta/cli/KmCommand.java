@@ -80,9 +80,13 @@ public final class KmCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    RowsOption rows;
+
     @Override
     public Integer call() {
         boolean json = format.json();
+        org.trialmeta.present.RowLimit limit = rows.limit();
         OutputPaths.notAnInput("--plot", plot, "--input", input.file);
         ConfType ct;
         try {
@@ -102,8 +106,13 @@ public final class KmCommand implements Callable<Integer> {
             writePlot(fit);
         }
         KmSummary summary = KmSummary.of(fit);
-        spec.commandLine().getOut().print(json ? Json.write(summary) : KmText.render(summary));
-        spec.commandLine().getOut().flush();
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.write(summary, out);
+        } else {
+            KmText.render(summary, limit, out);
+        }
+        out.flush();
         return ExitCodes.OK;
     }
 

@@ -73,6 +73,9 @@ public final class NmaCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    RowsOption rows;
+
     @Option(names = "--plot", paramLabel = "FILE", description = "Network graph: FILE.png, .svg or .pdf.")
     Path plot;
 
@@ -84,6 +87,7 @@ public final class NmaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.trialmeta.present.RowLimit limit = rows.limit();
         if (!java.util.EnumSet.of(EffectMeasure.OR, EffectMeasure.RR, EffectMeasure.RD, EffectMeasure.MD,
                 EffectMeasure.SMD, EffectMeasure.HR, EffectMeasure.GEN).contains(measure)) {
             throw new InputException("--measure: '" + measure + "' (allowed: OR, RR, RD, MD, SMD, HR, GEN)");
@@ -122,7 +126,7 @@ public final class NmaCommand implements Callable<Integer> {
         if (json) {
             Json.write(summary, out);
         } else {
-            out.print(NmaText.render(summary));
+            out.print(NmaText.render(summary, limit));
         }
         out.flush();
         return ExitCodes.OK;
