@@ -36,7 +36,7 @@ if (task == "km") {
   t0 <- proc.time()[["elapsed"]]
   d <- read.csv(file, colClasses = c("character", "character", "numeric", "numeric"))
   groups <- split(d[, c("yi", "vi")], factor(d$analysis, levels = unique(d$analysis)))
-  t1 <- proc.time()[["elapsed"]]
+  p1 <- proc.time(); t1 <- p1[["elapsed"]]
   n <- max(1L, floor(length(groups) * as.numeric(a[3])))
   out <- vector("list", n)
   for (i in seq_len(n)) {
@@ -47,8 +47,10 @@ if (task == "km") {
       c(res$b[1], res$se, res$ci.lb, res$ci.ub, res$tau2, ci$random[1, 2], ci$random[1, 3], res$I2, res$QE)
     }, error = function(e) rep(NA_real_, 9))
   }
-  t2 <- proc.time()[["elapsed"]]
-  cat(sprintf("R_BY read_s=%.3f loop_s=%.3f done=%d total=%d\n", t1 - t0, t2 - t1, n, length(groups)))
+  p2 <- proc.time(); t2 <- p2[["elapsed"]]
+  cpu <- function(p) p[["user.self"]] + p[["sys.self"]]
+  cat(sprintf("R_BY read_s=%.3f loop_s=%.3f loop_cpu_s=%.3f done=%d total=%d\n", t1 - t0, t2 - t1, cpu(p2) - cpu(p1),
+              n, length(groups)))
 } else {
   stop("unknown task ", task)
 }

@@ -120,7 +120,8 @@ def by_extrapolated(r, what):
     base = wall(r) if what == "wall" else cpu(r)
     if not m:
         return base
-    loop = float(m["loop_s"])
+    # wall scales with the loop's wall time, CPU with its CPU time (on a loaded machine the two differ)
+    loop = float(m["loop_s"]) if what == "wall" else float(m.get("loop_cpu_s", m["loop_s"]))
     return base - loop + loop * int(m["total"]) / int(m["done"])
 size = lambda f: os.path.getsize(f) / 2**20 if os.path.exists(f) else None
 tasks = [
