@@ -10,9 +10,10 @@ import picocli.CommandLine;
 
 /**
  * The launcher's class-data-sharing training run: builds the full command model (so that every command's classes
- * are archived, not only those of the command run), runs {@code nma} on a small network (so that the CSV reader and
- * the matrix code, which the report does not use, start from the archive too), and then runs {@code args} like
- * {@link Main}. Not for users.
+ * are archived, not only those of the command run), runs {@code nma}, {@code pool} (alone and {@code --by}),
+ * {@code km} and {@code cox} on small inputs in table and JSON form (so that the CSV reader, the analyses, their
+ * lambdas and the method handles their string building needs start from the archive too: the report uses none of
+ * them), and then runs {@code args} like {@link Main}. Not for users.
  */
 public final class CdsTraining {
     private CdsTraining() {}
@@ -21,24 +22,51 @@ public final class CdsTraining {
     private static final String NMA = "study,treatment,events,n\nS1,A,10,100\nS1,B,15,100\nS2,A,12,90\nS2,C,20,95\n"
             + "S3,B,9,80\nS3,C,14,85\nS4,A,7,60\nS4,B,11,62\nS4,C,13,61\n";
 
+    /** Two-by-two counts of six studies in two groups (for pool, pool --by and pool --subgroup). */
+    private static final String POOL = "study,ai,n1i,ci,n2i,g\nA,4,123,11,139,x\nB,6,306,29,303,x\nC,3,231,11,220,x\n"
+            + "D,62,13598,248,12867,y\nE,33,5069,47,5808,y\nF,180,1541,372,1451,y\n";
+
+    /** Survival times of two arms with ties and censoring, and a covariate (for km and cox). */
+    private static final String SURVIVAL = "time,event,arm,x\n1,1,A,0.5\n2,0,A,1.2\n2,1,B,-0.3\n3,1,A,0.8\n4,1,B,0.1\n"
+            + "5,0,B,-1.1\n6,1,A,2.0\n7,1,B,0.4\n8,0,A,-0.6\n9,1,B,0.9\n";
+
     public static void main(String[] args) {
         TrialMetaCommand.commandLine();
         try {
-            Path csv = Files.createTempFile("trialmeta-cds-", ".csv");
+            Path dir = Files.createTempDirectory("trialmeta-cds-");
+            Path nma = dir.resolve("nma.csv");
+            Path pool = dir.resolve("pool.csv");
+            Path surv = dir.resolve("surv.csv");
             try {
-                Files.writeString(csv, NMA);
+                Files.writeString(nma, NMA);
+                Files.writeString(pool, POOL);
+                Files.writeString(surv, SURVIVAL);
                 for (String format : new String[] {"json", "table"}) {
-                    CommandLine cl = TrialMetaCommand.commandLine();
-                    cl.setOut(new PrintWriter(Writer.nullWriter()));
-                    cl.setErr(new PrintWriter(Writer.nullWriter()));
-                    cl.execute("nma", "--input", csv.toString(), "--measure", "OR", "--format", format);
+                    run("nma", "--input", nma.toString(), "--measure", "OR", "--format", format);
+                    run("pool", "--input", pool.toString(), "--measure", "RR", "--format", format);
+                    run("pool", "--input", pool.toString(), "--measure", "OR", "--method", "DL", "--format", format);
+                    run("pool", "--input", pool.toString(), "--measure", "OR", "--by", "g", "--format", format);
+                    run("km", "--input", surv.toString(), "--time", "time", "--event", "event", "--group", "arm",
+                            "--format", format);
+                    run("cox", "--input", surv.toString(), "--time", "time", "--event", "event", "--covariate", "x",
+                            "--format", format);
                 }
+                run("pool", "--input", pool.toString(), "--measure", "OR", "--by", "g", "--format", "csv");
             } finally {
-                Files.deleteIfExists(csv);
+                for (Path p : new Path[] {nma, pool, surv, dir}) {
+                    Files.deleteIfExists(p);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Main.main(args);
+    }
+
+    private static void run(String... args) {
+        CommandLine cl = TrialMetaCommand.commandLineFor(args);
+        cl.setOut(new PrintWriter(Writer.nullWriter()));
+        cl.setErr(new PrintWriter(Writer.nullWriter()));
+        cl.execute(args);
     }
 }

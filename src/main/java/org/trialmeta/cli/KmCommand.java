@@ -107,12 +107,16 @@ public final class KmCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    RowsOption rows;
+
     @Override
     public Integer call() {
         boolean json = format.json();
         List<FigureWriter.Format> formats = FigureFiles.formats("--plot", plots, "--input", input.file);
         figure.check();
         DisplayUnit[] units = units();
+        org.trialmeta.present.RowLimit limit = rows.limit();
         ConfType ct;
         try {
             ct = ConfType.fromRName(confType);
@@ -132,8 +136,13 @@ public final class KmCommand implements Callable<Integer> {
             FigureFiles.write(plot(patients, fit, summary, units), plots, formats, figure.dpi(),
                     spec.commandLine().getErr());
         }
-        spec.commandLine().getOut().print(json ? Json.write(summary) : KmText.render(summary));
-        spec.commandLine().getOut().flush();
+        java.io.PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            Json.write(summary, out);
+        } else {
+            KmText.render(summary, limit, out);
+        }
+        out.flush();
         return ExitCodes.OK;
     }
 

@@ -73,6 +73,9 @@ public final class NmaCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    RowsOption rows;
+
     @Option(names = "--plot", paramLabel = "FILE", description = "Network graph: FILE.png, .svg, .pdf or .pptx.")
     Path plot;
 
@@ -87,6 +90,7 @@ public final class NmaCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        org.trialmeta.present.RowLimit limit = rows.limit();
         if (!java.util.EnumSet.of(EffectMeasure.OR, EffectMeasure.RR, EffectMeasure.RD, EffectMeasure.MD,
                 EffectMeasure.SMD, EffectMeasure.HR, EffectMeasure.GEN).contains(measure)) {
             throw new InputException("--measure: '" + measure + "' (allowed: OR, RR, RD, MD, SMD, HR, GEN)");
@@ -126,7 +130,7 @@ public final class NmaCommand implements Callable<Integer> {
         if (json) {
             Json.write(summary, out);
         } else {
-            out.print(NmaText.render(summary));
+            out.print(NmaText.render(summary, limit));
         }
         out.flush();
         return ExitCodes.OK;

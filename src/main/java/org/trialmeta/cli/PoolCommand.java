@@ -63,11 +63,15 @@ public final class PoolCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    RowsOption rows;
+
     @Override
     public Integer call() {
         if (compat != null) {
             return revman5();
         }
+        org.trialmeta.present.RowLimit limit = rows.limit();
         PoolOptions.Prepared p = pool.prepare();
         String file = pool.input.file.toString();
         PrintWriter out = spec.commandLine().getOut();
@@ -78,7 +82,7 @@ public final class PoolCommand implements Callable<Integer> {
             switch (f) {
                 case JSON -> Json.write(batch, out);
                 case CSV -> batch.writeCsv(out);
-                default -> out.print(batch.text());
+                default -> batch.writeText(limit, out);
             }
         } else {
             boolean json = format.json();
@@ -89,7 +93,7 @@ public final class PoolCommand implements Callable<Integer> {
             if (json) {
                 Json.write(summary, out);
             } else {
-                out.print(PoolText.render(summary));
+                PoolText.render(summary, limit, out);
             }
         }
         out.flush();

@@ -63,9 +63,13 @@ public final class TrialMetaCommand implements Callable<Integer> {
     /**
      * The command line to run {@code args}: when the first argument names a subcommand (by name or alias), the
      * root with only that subcommand, since building the model of every subcommand costs about a tenth of a second at
-     * every start; otherwise (help, no or unknown subcommand, root options) {@link #commandLine()}.
+     * every start; for {@code --version} alone, the root only; otherwise (help, no or unknown subcommand, other root
+     * options) {@link #commandLine()}.
      */
     public static CommandLine commandLineFor(String... args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return configured(List.of());   // the version needs no subcommand's model
+        }
         if (args.length > 0) {
             for (Class<?> c : SUBCOMMANDS) {
                 Command command = c.getAnnotation(Command.class);

@@ -10,8 +10,27 @@ public final class KmText {
 
     private KmText() {}
 
-    /** The whole text output. */
+    /** The whole text output, every row of the survival tables. */
     public static String render(KmSummary s) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        render(s, RowLimit.ALL, w);
+        return w.toString();
+    }
+
+    /**
+     * Writes the text output to {@code out}: the summary per group, then each group's survival table (at most
+     * {@code limit} rows each, streamed; a line says how many were left out), then the RMST difference and the test.
+     */
+    public static void render(KmSummary s, RowLimit limit, java.io.Writer out) {
+        try {
+            write(s, limit, out);
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void write(KmSummary s, RowLimit limit, java.io.Writer out) throws java.io.IOException {
         String pct = Formats.level(s.level()) + "%";
         StringBuilder sb = new StringBuilder();
         TextTable summary = new TextTable("group", ">n", ">events", ">median", ">" + pct + " lower",
@@ -25,13 +44,21 @@ public final class KmText {
                 .append(Formats.general(s.rmeanTau())).append("; CI type ").append(s.confType()).append('\n');
         for (KmSummary.Group g : s.groups()) {
             sb.append('\n').append("group ").append(g.group()).append('\n');
+            out.append(sb);
+            sb.setLength(0);
             TextTable t = new TextTable(">time", ">n.risk", ">n.event", ">n.censor", ">survival", ">std.err",
                     ">lower " + pct, ">upper " + pct);
-            for (KmSummary.Row r : g.table()) {
-                t.row(Formats.general(r.time()), r.nRisk(), r.nEvent(), r.nCensor(), Formats.fixed(r.surv(), DIGITS),
-                        fixed(r.stdErr()), fixed(r.lower()), fixed(r.upper()));
+            java.util.List<KmSummary.Row> table = g.table();
+            int shown = limit.shown(table.size());
+            if (shown > 0 || table.isEmpty()) {
+                t.write(out, i -> {
+                    KmSummary.Row r = table.get(i);
+                    return new String[] {Formats.general(r.time()), Integer.toString(r.nRisk()),
+                        Integer.toString(r.nEvent()), Integer.toString(r.nCensor()), Formats.fixed(r.surv(), DIGITS),
+                        fixed(r.stdErr()), fixed(r.lower()), fixed(r.upper())};
+                }, shown);
             }
-            sb.append(t.render());
+            out.write(limit.moreLine(table.size()));
         }
         KmSummary.RmstComparison d = s.rmstDifference();
         if (d != null) {
@@ -50,7 +77,7 @@ public final class KmText {
         } else if (s.grouped()) {
             sb.append("\nLog-rank test: not computed (only one group)\n");
         }
-        return sb.toString();
+        out.append(sb);
     }
 
     private static String fixed(Double v) {

@@ -10,8 +10,17 @@ public final class NmaText {
 
     private NmaText() {}
 
-    /** The whole text output. */
+    /** The whole text output, every row. */
     public static String render(NmaSummary s) {
+        return render(s, RowLimit.ALL);
+    }
+
+    /**
+     * The text output with at most {@code limit} rows in each per-comparison table (treatment effects, direct vs
+     * indirect evidence); the league table (one row and column per treatment) is printed only when all its rows
+     * would be, else a line says so.
+     */
+    public static String render(NmaSummary s, RowLimit limit) {
         EffectMeasure m = EffectMeasure.valueOf(s.measure());
         String lv = Formats.general(s.level());
         StringBuilder sb = new StringBuilder();
@@ -24,7 +33,7 @@ public final class NmaText {
         }
         if (s.connected()) {
             part(sb, s.treatments(), s.reference(), s.tau2(), s.relativeEffects(), s.q(), s.pScores(),
-                    s.directVsIndirect(), s.leagueTable(), m, lv, s.smallValues());
+                    s.directVsIndirect(), s.leagueTable(), m, lv, s.smallValues(), limit);
         } else {
             sb.append("\nThe network is disconnected: ").append(s.components().size())
                     .append(" connected parts, each analysed on its own (no comparison across parts is estimable).\n");
@@ -33,7 +42,7 @@ public final class NmaText {
                 sb.append("\n== Part ").append(i++).append(" of ").append(s.components().size()).append(": ")
                         .append(String.join(", ", p.treatments())).append(" ==\n");
                 part(sb, p.treatments(), p.reference(), p.tau2(), p.relativeEffects(), p.q(), p.pScores(),
-                        p.directVsIndirect(), p.leagueTable(), m, lv, s.smallValues());
+                        p.directVsIndirect(), p.leagueTable(), m, lv, s.smallValues(), limit);
             }
         }
         if (s.additive() != null) {
@@ -44,7 +53,8 @@ public final class NmaText {
 
     private static void part(StringBuilder sb, List<String> treatments, String reference, Double tau2,
             List<NmaSummary.RelativeEffect> rel, NmaSummary.Q q, List<NmaSummary.PScore> pScores,
-            List<NmaSummary.Split> split, List<List<String>> league, EffectMeasure m, String lv, String small) {
+            List<NmaSummary.Split> split, List<List<String>> league, EffectMeasure m, String lv, String small,
+            RowLimit limit) {
         boolean ratio = NmaSummary.ratio(m.name());
         sb.append("\nTreatment effects vs '").append(reference).append("' (").append(PoolText.scale(m)).append(")\n");
         boolean pi = tau2 != null;
@@ -56,10 +66,18 @@ public final class NmaText {
             cols.add(">" + lv + "% PI");
         }
         TextTable t = new TextTable(cols.toArray(String[]::new));
+        int vsReference = 0;
         for (NmaSummary.RelativeEffect r : rel) {
-            if (!r.vs().equals(reference)) {
+            if (r.vs().equals(reference)) {
+                vsReference++;
+            }
+        }
+        int shown = 0;
+        for (NmaSummary.RelativeEffect r : rel) {
+            if (!r.vs().equals(reference) || shown >= limit.shown(vsReference)) {
                 continue;
             }
+            shown++;
             List<String> cells = new java.util.ArrayList<>(List.of(r.treatment(), Formats.fixed(r.estimate(), DIGITS),
                     Formats.fixed(r.se(), DIGITS), Formats.ci(r.ciLower(), r.ciUpper(), DIGITS, CiStyle.BRACKETS),
                     Formats.p(r.pval())));
@@ -74,7 +92,7 @@ public final class NmaText {
             }
             t.row(cells.toArray());
         }
-        sb.append(t.render());
+        sb.append(t.render()).append(limit.moreLine(vsReference));
         if (tau2 != null) {
             sb.append("tau^2 = ").append(Formats.fixed(tau2, DIGITS)).append(", tau = ")
                     .append(Formats.fixed(Math.sqrt(tau2), DIGITS)).append('\n');
@@ -96,12 +114,17 @@ public final class NmaText {
         sb.append(pt.render());
         sb.append("\nDirect vs indirect evidence (back-calculation; ").append(PoolText.scale(m)).append(")\n");
         TextTable st = new TextTable("comparison", ">k", ">prop", ">network", ">direct", ">indirect", ">difference", ">p");
-        for (NmaSummary.Split x : split) {
+        for (NmaSummary.Split x : split.subList(0, limit.shown(split.size()))) {
             st.row(x.treatment() + " vs " + x.vs(), x.k(), Formats.fixed(x.proportion(), 2), Formats.fixed(x.network(), DIGITS),
                     Formats.fixed(x.direct(), DIGITS), Formats.fixed(x.indirect(), DIGITS),
                     Formats.fixed(x.difference(), DIGITS), Formats.p(x.pval()));
         }
-        sb.append(st.render());
+        sb.append(st.render()).append(limit.moreLine(split.size()));
+        if (limit.truncates(league.size())) {
+            sb.append(String.format(java.util.Locale.ROOT, "\nLeague table: %d x %d, not printed; --rows all to print it\n",
+                    league.size(), league.size()));
+            return;
+        }
         sb.append("\nLeague table (").append(ratio ? PoolText.naturalScale(m) : PoolText.scale(m))
                 .append(", row vs column, ").append(lv).append("% CI; P-score order)\n");
         TextTable lt = new TextTable(league.stream().map(r -> "").toArray(String[]::new));

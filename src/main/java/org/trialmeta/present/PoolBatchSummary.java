@@ -85,8 +85,18 @@ public record PoolBatchSummary(List<Analysis> analyses) {
 
     /** The text form: one line per analysis (estimate and CI on the natural scale where there is one). */
     public String text() {
+        java.io.StringWriter w = new java.io.StringWriter();
+        writeText(RowLimit.ALL, w);
+        return w.toString();
+    }
+
+    /**
+     * Writes the text form to {@code out}: a header line (method, scale, number of groups and, when some could not
+     * be fitted, how many), then one line per analysis, at most {@code limit} of them, streamed.
+     */
+    public void writeText(RowLimit limit, Writer out) {
         if (analyses.isEmpty()) {
-            return "";
+            return;
         }
         PoolSummary first = analyses.stream().map(Analysis::result).filter(r -> r != null).findFirst().orElse(null);
         EffectMeasure m = first == null ? null : EffectMeasure.valueOf(first.measure());
@@ -98,25 +108,56 @@ public record PoolBatchSummary(List<Analysis> analyses) {
         }
         columns.add("note");
         TextTable t = new TextTable(columns.toArray(String[]::new));
-        for (Analysis a : analyses) {
+        int n = analyses.size();
+        TextTable.Rows rows = i -> {
+            Analysis a = analyses.get(i);
             PoolSummary s = a.result();
-            List<Object> row = new ArrayList<>();
+            String[] row = new String[columns.size()];
+            row[0] = a.by();
             if (s == null) {
-                row.addAll(List.of(a.by(), "", Formats.MISSING, "", "", "", ""));
+                row[1] = "";
+                row[2] = Formats.MISSING;
+                row[3] = "";
+                row[4] = "";
+                row[5] = "";
+                row[6] = "";
             } else {
-                row.addAll(List.of(a.by(), s.k(), Formats.fixed(s.estimate(), 4),
-                        Formats.ci(s.ciLower(), s.ciUpper(), 4, CiStyle.BRACKETS), Formats.p(s.pval()),
-                        s.tau2() == null ? "" : Formats.fixed(s.tau2(), 4), Formats.fixed(s.i2(), 2)));
+                row[1] = Integer.toString(s.k());
+                row[2] = Formats.fixed(s.estimate(), 4);
+                row[3] = Formats.ci(s.ciLower(), s.ciUpper(), 4, CiStyle.BRACKETS);
+                row[4] = Formats.p(s.pval());
+                row[5] = s.tau2() == null ? "" : Formats.fixed(s.tau2(), 4);
+                row[6] = Formats.fixed(s.i2(), 2);
             }
+            int c = 7;
             if (natural) {
-                row.add(s == null ? "" : Formats.fixed(s.transformed().estimate(), 4) + " "
-                        + Formats.ci(s.transformed().ciLower(), s.transformed().ciUpper(), 4, CiStyle.BRACKETS));
+                row[c++] = s == null ? "" : Formats.fixed(s.transformed().estimate(), 4) + " "
+                        + Formats.ci(s.transformed().ciLower(), s.transformed().ciUpper(), 4, CiStyle.BRACKETS);
             }
-            row.add(s == null ? a.error() : "");
-            t.row(row.toArray());
-        }
+            row[c] = s == null ? a.error() : "";
+            return row;
+        };
         String header = (first == null ? "" : first.method() + " meta-analysis of each group, " + PoolText.scale(m) + ", ")
-                + analyses.size() + " group" + (analyses.size() == 1 ? "" : "s") + "\n\n";
-        return header + t.render();
+                + n + " group" + (n == 1 ? "" : "s");
+        int failed = 0;
+        if (limit.truncates(n)) {
+            for (Analysis a : analyses) {
+                if (a.result() == null) {
+                    failed++;
+                }
+            }
+            header += failed == 0 ? ", all fitted" : String.format(java.util.Locale.ROOT, ", %,d not fitted", failed);
+        }
+        try {
+            out.write(header + "\n\n");
+            int shown = limit.shown(n);
+            if (shown > 0) {
+                t.write(out, rows, shown);
+            }
+            out.write(limit.moreLine(n));
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

@@ -160,27 +160,7 @@ public record PoolSummary(String measure, String method, String test, double lev
         MetaAnalysisResult r = f.fit();
         EffectSizes es = f.es();
         String[] names = f.input().names();
-        List<Study> studies = new ArrayList<>(names.length);
-        double[] yi = es.yi();
-        double[] vi = es.vi();
-        double[] w = r.weights();
-        boolean[] corrected = es.corrected();
-        int[] used = f.used();
-        Interval[] cis = es.cis(r.level());
-        int[] ni = es.ni();
-        Transform common = es.transform();
-        for (int i = 0, j = 0; i < names.length; i++) {
-            if (j < used.length && used[j] == i) {
-                Interval ci = cis[j];
-                Transform t = es.measure() == EffectMeasure.PFT ? Transform.forMeasure(EffectMeasure.PFT, new int[] {ni[j]})
-                        : common;
-                studies.add(new Study(names[i], yi[j], vi[j], w[j], new StudyTransformed(t.apply(yi[j]),
-                        t.apply(ci.lower()), t.apply(ci.upper())), ci.lower(), ci.upper(), corrected[j]));
-                j++;
-            } else {
-                studies.add(new Study(names[i], null, null, null, NO_ESTIMATE, null, null, false));
-            }
-        }
+        List<Study> studies = new IvStudies(names, es, r.weights(), f.used(), es.cis(r.level()));
         Optional<Heterogeneity> h = r.heterogeneity();
         Optional<Tau2ConfidenceInterval> tci = r.tau2Ci();
         MetaAnalysisResult.Transformed t = r.transformed();
@@ -302,6 +282,62 @@ public record PoolSummary(String measure, String method, String test, double lev
                 subgroups, test, new Glmm(h.qeWald(), h.qeWaldPval(), h.qeLrt(), h.qeLrtPval(), r.logLik(),
                         r.options().quadraturePoints(), r.tau2AtZero()),
                 new Notes(es.correction().add(), false, false, true));
+    }
+
+    /**
+     * The study rows of an inverse-variance fit, each made when it is read from the fit's arrays (as the loop that
+     * built them all did, so the same values): a fit of 10⁶ studies holds no 10⁶ row objects and their boxed numbers
+     * (about 250 bytes a study), and JSON and text stream them one at a time. Unmodifiable.
+     */
+    private static final class IvStudies extends java.util.AbstractList<Study> implements java.util.RandomAccess {
+        private final String[] names;
+        private final EffectMeasure measure;
+        private final double[] yi;
+        private final double[] vi;
+        private final int[] ni;
+        private final boolean[] corrected;
+        private final double[] w;
+        private final Interval[] cis;
+        private final Transform common;
+        /** For each input row, its index among the studies used in the fit, or −1. */
+        private final int[] position;
+
+        IvStudies(String[] names, EffectSizes es, double[] w, int[] used, Interval[] cis) {
+            this.names = names;
+            this.measure = es.measure();
+            this.yi = es.yi();
+            this.vi = es.vi();
+            this.ni = es.ni();
+            this.corrected = es.corrected();
+            this.w = w;
+            this.cis = cis;
+            this.common = es.transform();
+            this.position = new int[names.length];
+            java.util.Arrays.fill(position, -1);
+            for (int i = 0, j = 0; i < names.length; i++) {
+                if (j < used.length && used[j] == i) {
+                    position[i] = j++;
+                }
+            }
+        }
+
+        @Override
+        public int size() {
+            return names.length;
+        }
+
+        @Override
+        public Study get(int i) {
+            int j = position[i];
+            if (j < 0) {
+                return new Study(names[i], null, null, null, NO_ESTIMATE, null, null, false);
+            }
+            Interval ci = cis[j];
+            Transform t = measure == EffectMeasure.PFT
+                    ? Transform.forMeasure(EffectMeasure.PFT, new int[] {ni[j]}) : common;
+            return new Study(names[i], yi[j], vi[j], w[j], new StudyTransformed(t.apply(yi[j]), t.apply(ci.lower()),
+                    t.apply(ci.upper())), ci.lower(), ci.upper(), corrected[j]);
+        }
     }
 
     private static SubgroupTest test(Optional<SubgroupAnalysis.SubgroupTest> t) {

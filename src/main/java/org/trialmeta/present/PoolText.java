@@ -53,50 +53,102 @@ public final class PoolText {
         };
     }
 
-    /** The whole text output. */
+    /** The whole text output, every study row. */
     public static String render(PoolSummary s) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        render(s, RowLimit.ALL, w);
+        return w.toString();
+    }
+
+    /**
+     * Writes the text output to {@code out}, with at most {@code limit} rows of the study table. When the table is
+     * cut short, the pooled result comes before it (a summary first) and a line after it says how many rows were
+     * left out; otherwise the layout is metafor's: the studies, then the pooled result.
+     */
+    public static void render(PoolSummary s, RowLimit limit, java.io.Writer out) {
         EffectMeasure m = EffectMeasure.valueOf(s.measure());
         boolean twoByTwo = s.method().equals("MH") || s.method().equals("PETO");
         String lv = Formats.general(s.level());
-        StringBuilder sb = new StringBuilder();
+        StringBuilder head = new StringBuilder();
+        TextTable t;
+        TextTable.Rows rows;
         if (twoByTwo) {
-            sb.append(s.method().equals("MH") ? "Mantel-Haenszel" : "Peto").append(" fixed-effect meta-analysis, ")
+            head.append(s.method().equals("MH") ? "Mantel-Haenszel" : "Peto").append(" fixed-effect meta-analysis, ")
                     .append(scale(m)).append(", z-test, k = ").append(s.k()).append("\n\n");
-            TextTable t = new TextTable("study", ">yi", ">vi", ">weight %");
-            for (PoolSummary.Study st : s.studies()) {
-                t.row(st.study(), Formats.fixed(st.yi(), DIGITS), Formats.fixed(st.vi(), DIGITS), Formats.fixed(st.weight(), 2));
-            }
-            sb.append(t.render()).append('\n');
+            t = new TextTable("study", ">yi", ">vi", ">weight %");
+            rows = i -> {
+                PoolSummary.Study st = s.studies().get(i);
+                return new String[] {st.study(), Formats.fixed(st.yi(), DIGITS), Formats.fixed(st.vi(), DIGITS),
+                    Formats.fixed(st.weight(), 2)};
+            };
         } else {
             String model = s.method().equals("FE") ? "Fixed-effect (inverse variance)"
                     : s.glmm() != null ? "Random-effects (binomial-normal GLMM, ML, " + s.glmm().quadraturePoints()
                             + "-point adaptive Gauss-Hermite)"
                     : "Random-effects (tau^2: " + s.method() + ")";
-            sb.append(model).append(" meta-analysis, ").append(scale(m)).append(", ")
+            head.append(model).append(" meta-analysis, ").append(scale(m)).append(", ")
                     .append(s.test().equals("knha") ? "Knapp-Hartung t-test" : "z-test").append(", k = ").append(s.k())
                     .append('\n');
-            long corrected = s.studies().stream().filter(PoolSummary.Study::corrected).count();
+            long corrected = corrected(s);
             if (corrected > 0) {
-                sb.append("Zero cells: ").append(Formats.general(s.notes().zeroCellAdd())).append(" added to the cells of ")
+                head.append("Zero cells: ").append(Formats.general(s.notes().zeroCellAdd())).append(" added to the cells of ")
                         .append(corrected).append(corrected == 1 ? " study" : " studies")
                         .append(s.glmm() != null ? " (study rows and I^2 only; the GLMM uses the counts)" : "").append('\n');
             }
-            sb.append('\n');
+            head.append('\n');
             // a GLMM has no study weights (metafor: weights() not available for rma.glmm)
-            TextTable t = s.glmm() != null ? new TextTable("study", ">yi", ">se", ">" + lv + "% CI")
+            boolean glmm = s.glmm() != null;
+            t = glmm ? new TextTable("study", ">yi", ">se", ">" + lv + "% CI")
                     : new TextTable("study", ">yi", ">se", ">" + lv + "% CI", ">weight %");
-            for (PoolSummary.Study st : s.studies()) {
+            rows = i -> {
+                PoolSummary.Study st = s.studies().get(i);
                 String name = st.study() + (st.corrected() ? " *" : "");
                 String se = st.vi() == null ? Formats.MISSING : Formats.fixed(Math.sqrt(st.vi()), DIGITS);
-                if (s.glmm() != null) {
-                    t.row(name, Formats.fixed(st.yi(), DIGITS), se, ci(st.ciLower(), st.ciUpper()));
-                } else {
-                    t.row(name, Formats.fixed(st.yi(), DIGITS), se, ci(st.ciLower(), st.ciUpper()),
-                            Formats.fixed(st.weight(), 2));
-                }
-            }
-            sb.append(t.render()).append('\n');
+                return glmm ? new String[] {name, Formats.fixed(st.yi(), DIGITS), se, ci(st.ciLower(), st.ciUpper())}
+                        : new String[] {name, Formats.fixed(st.yi(), DIGITS), se, ci(st.ciLower(), st.ciUpper()),
+                            Formats.fixed(st.weight(), 2)};
+            };
         }
+        int k = s.studies().size();
+        int shown = limit.shown(k);
+        boolean summaryFirst = limit.truncates(k);
+        String pooled = pooled(s, m, twoByTwo, lv);
+        try {
+            out.write(head.toString());
+            if (summaryFirst) {
+                out.write(pooled);
+                out.write('\n');
+            }
+            if (shown > 0 || k == 0) {
+                t.write(out, rows, shown);
+            }
+            out.write(limit.moreLine(k));
+            if (!summaryFirst) {
+                out.write('\n');
+                out.write(pooled);
+            }
+            if (corrected(s) > 0) {
+                out.write("\n* zero-cell correction applied\n");
+            }
+            out.flush();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static long corrected(PoolSummary s) {
+        long n = 0;
+        for (PoolSummary.Study st : s.studies()) {
+            if (st.corrected()) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** The pooled result, heterogeneity and subgroups: the lines after the study table. */
+    private static String pooled(PoolSummary s, EffectMeasure m, boolean twoByTwo, String lv) {
+        StringBuilder sb = new StringBuilder();
         if (!s.notes().estimable()) {
             sb.append("Pooled estimate: not estimable (no study has events in either group)\n");
         } else {
@@ -144,9 +196,6 @@ public final class PoolText {
             sb.append(x.q() == null ? "Test for subgroup differences: not available\n"
                     : "Test for subgroup differences: Q(" + x.df() + ") = " + Formats.fixed(x.q(), 2) + ", "
                             + pEquals(x.pval()) + "\n");
-        }
-        if (s.studies().stream().anyMatch(PoolSummary.Study::corrected)) {
-            sb.append('\n').append("* zero-cell correction applied\n");
         }
         return sb.toString();
     }

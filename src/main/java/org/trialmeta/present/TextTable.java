@@ -1,10 +1,24 @@
 package org.trialmeta.present;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain-text table with left-aligned text columns and right-aligned numeric columns. */
+/**
+ * A plain-text table with left-aligned text columns and right-aligned numeric columns. Small tables are built row by
+ * row and rendered to a string; a table of very many rows is streamed ({@link #write}) from a {@link Rows} source
+ * in two passes (widths, then lines), so that no row is kept in memory.
+ */
 public final class TextTable {
+
+    /** The cells of row {@code i} of a streamed table, made on demand (e.g. formatted from primitive columns). */
+    public interface Rows {
+        /** The text of each cell of row {@code i}, one per column, null for empty. */
+        String[] cells(int i);
+    }
+
     private final List<String> header;
     private final boolean[] rightAligned;
     private final List<List<String>> rows = new ArrayList<>();
@@ -56,6 +70,49 @@ public final class TextTable {
             line(sb, r, width);
         }
         return sb.toString();
+    }
+
+    /**
+     * Writes the table of rows {@code 0 … n−1} of {@code rows} to {@code out}, exactly as {@link #render()} would
+     * for the same rows (header, rule, lines without trailing blanks): a first pass measures the columns, a second
+     * formats and writes each line. Nothing but one row is held in memory.
+     */
+    public void write(Writer out, Rows rows, int n) {
+        int cols = header.size();
+        int[] width = new int[cols];
+        for (int i = 0; i < cols; i++) {
+            width[i] = header.get(i).length();
+        }
+        for (int r = 0; r < n; r++) {
+            String[] c = rows.cells(r);
+            for (int i = 0; i < cols; i++) {
+                width[i] = Math.max(width[i], c[i] == null ? 0 : c[i].length());
+            }
+        }
+        StringBuilder sb = new StringBuilder(256);
+        try {
+            line(sb, header, width);
+            for (int i = 0; i < cols; i++) {
+                if (i > 0) {
+                    sb.append("  ");
+                }
+                sb.append("-".repeat(width[i]));
+            }
+            sb.append('\n');
+            out.append(sb);
+            for (int r = 0; r < n; r++) {
+                String[] c = rows.cells(r);
+                sb.setLength(0);
+                List<String> cells = new ArrayList<>(cols);
+                for (String x : c) {
+                    cells.add(x == null ? "" : x);
+                }
+                line(sb, cells, width);
+                out.append(sb);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private void line(StringBuilder sb, List<String> cells, int[] width) {

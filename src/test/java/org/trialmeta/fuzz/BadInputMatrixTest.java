@@ -393,6 +393,11 @@ class BadInputMatrixTest {
                 List.of("pool", "--input", pool.toString(), "--measure", "GEN", "--method", "PETO"),
                 List.of("pool", "--input", pool.toString(), "--measure", "OR", "--format", "xml"),
                 List.of("pool", "--input", pool.toString(), "--measure", "OR", "--level", "NaN"),
+                List.of("pool", "--input", pool.toString(), "--measure", "OR", "--rows", "-1"),
+                List.of("pool", "--input", pool.toString(), "--measure", "OR", "--rows", "some"),
+                List.of("pool", "--input", pool.toString(), "--measure", "OR", "--rows", "99999999999"),
+                List.of("pool", "--input", pool.toString(), "--measure", "OR", "--by", "study", "--rows", "1.5"),
+                List.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--rows", ""),
                 List.of("pool", "--input", pool.toString(), "--measure", "OR", "--method", "GLMM"),
                 List.of("pool", "--input", pool.toString(), "--measure", "GEN", "--method", "GLMM"),
                 List.of("pool", "--input", pool.toString(), "--measure", "PLO", "--method", "GLMM", "--test", "knha"),
@@ -432,6 +437,7 @@ class BadInputMatrixTest {
                 List.of("nma", "--input", pool.toString(), "--measure", "OR", "--model", "bayesian"),
                 List.of("nma", "--input", pool.toString(), "--measure", "PLO"),
                 List.of("nma", "--input", pool.toString(), "--measure", "OR", "--small-values", "maybe"),
+                List.of("nma", "--input", pool.toString(), "--measure", "OR", "--rows", "x"),
                 List.of("nosuchcommand"));
         return runs.stream().map(a -> DynamicTest.dynamicTest(String.join(" ", a), () -> {
             CliRun r = CliRun.of(a.toArray(String[]::new));

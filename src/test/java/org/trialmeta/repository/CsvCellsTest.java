@@ -34,4 +34,35 @@ class CsvCellsTest {
         assertThat(CsvCells.markdownWithoutHtml("<img src=x onerror=alert(1)> & <b>"))
                 .isEqualTo("&lt;img src=x onerror=alert(1)> & &lt;b>");
     }
+
+    /** The hand-written number check equals the regular expression on every string of up to 5 characters over + - . e E 0 1 x and a blank. */
+    @org.junit.jupiter.api.Test
+    void numberCheckEqualsThePattern() {
+        char[] alphabet = {'+', '-', '.', 'e', 'E', '0', '1', 'x', ' '};
+        int count = 0;
+        for (int len = 0; len <= 5; len++) {
+            int[] idx = new int[len];
+            while (true) {
+                char[] c = new char[len];
+                for (int i = 0; i < len; i++) {
+                    c[i] = alphabet[idx[i]];
+                }
+                String s = new String(c);
+                org.assertj.core.api.Assertions.assertThat(CsvCells.isNumber(s)).as("'" + s + "'")
+                        .isEqualTo(CsvCells.NUMBER.matcher(s).matches());
+                count++;
+                int p = len - 1;
+                while (p >= 0 && ++idx[p] == alphabet.length) {
+                    idx[p--] = 0;
+                }
+                if (p < 0) {
+                    break;
+                }
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(count).isEqualTo(66430);
+        for (double v : new double[] {-0.4381, 1.0E-5, -1.2E10, -0.0, 3, Double.MIN_VALUE, -Double.MAX_VALUE}) {
+            org.assertj.core.api.Assertions.assertThat(CsvCells.isNumber(Double.toString(v))).isTrue();
+        }
+    }
 }

@@ -121,13 +121,63 @@ final class GroupedModel implements ResidualModel {
     /** ML (reml = false) or REML log-likelihood up to an additive constant, as metafor's ll.ML/ll.REML. */
     @Override
     public double logLik(double tau2, boolean reml) {
-        Sums st = sums(tau2, false);
+        double[] s = new double[groups];
+        double rss = rss(tau2, s);
         double sumLog = 0;
         for (int i = 0; i < k; i++) {
             sumLog += Math.log(v[i] + tau2);
         }
-        double ll = -0.5 * sumLog - 0.5 * st.rss();
-        return reml ? ll - 0.5 * st.logDet() : ll;
+        double ll = -0.5 * sumLog - 0.5 * rss;
+        if (!reml) {
+            return ll;
+        }
+        double logDet = 0;
+        for (int j = 0; j < groups; j++) {
+            logDet += Math.log(s[j]);
+        }
+        return ll - 0.5 * logDet;
+    }
+
+    /**
+     * y'Py alone: the operations of {@link #sums} that give {@code rss}, in the same order (so the same bits),
+     * without the sums only the tau² standard errors and the scoring step need.
+     */
+    @Override
+    public double rss(double tau2) {
+        return rss(tau2, new double[groups]);
+    }
+
+    /** y'Py for weights 1/(v + tau2); {@code s} receives the per-group sums of weights. */
+    private double rss(double tau2, double[] s) {
+        int gn = groups;
+        double[] sy = new double[gn];
+        for (int i = 0; i < k; i++) {
+            double wi = 1.0 / (v[i] + tau2);
+            int j = g[i];
+            s[j] += wi;
+            sy[j] += wi * y[i];
+        }
+        if (gn == 1) {
+            double mean = sy[0] / s[0];
+            double rss = 0;
+            for (int i = 0; i < k; i++) {
+                double wi = 1.0 / (v[i] + tau2);
+                double r = y[i] - mean;
+                rss += wi * r * r;
+            }
+            return rss;
+        }
+        double[] mean = new double[gn];
+        for (int j = 0; j < gn; j++) {
+            mean[j] = sy[j] / s[j];
+        }
+        double rss = 0;
+        for (int i = 0; i < k; i++) {
+            double wi = 1.0 / (v[i] + tau2);
+            double r = y[i] - mean[g[i]];
+            rss += wi * r * r;
+        }
+        return rss;
     }
 
     @Override

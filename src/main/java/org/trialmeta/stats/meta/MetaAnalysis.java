@@ -210,8 +210,8 @@ public final class MetaAnalysis {
         double critL = chi.inverseCumulativeProbability(alpha / 2);
         double min = 0;
         double max = Math.max(100, 10 * tau2);
-        double qMin = m.sums(min, false).rss();
-        double qMax = m.sums(max, false).rss();
+        double qMin = m.rss(min);
+        double qMax = m.rss(max);
         double lb;
         double ub;
         boolean nullSet = false;
@@ -248,7 +248,7 @@ public final class MetaAnalysis {
     }
 
     private static double qRoot(GroupedModel m, double target, double min, double max) {
-        Tau2Estimation.Root r = Tau2Estimation.root(t -> m.sums(t, false).rss() - target, min, max);
+        Tau2Estimation.Root r = Tau2Estimation.root(t -> m.rss(t) - target, min, max);
         if (!r.found()) {
             throw new IllegalStateException("Q-profile root search failed: " + r.message());
         }

@@ -24,6 +24,14 @@ interface ResidualModel {
     double logLik(double tau2, boolean reml);
 
     /**
+     * y'Py for weights 1/(v + tau2) (the generalised Q of the Q-profile and Paule-Mandel searches): the same number,
+     * to the last bit, as {@code sums(tau2, false).rss()}; models may compute it without the other sums.
+     */
+    default double rss(double tau2) {
+        return sums(tau2, false).rss();
+    }
+
+    /**
      * The P quantities of one weighting.
      *
      * <p>{@code rss} = y'Py, {@code yppy} = y'PPy, {@code trP} = tr P, {@code sumPP} = Σ P∘P, {@code trPV} =

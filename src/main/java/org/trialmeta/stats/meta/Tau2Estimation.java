@@ -195,7 +195,7 @@ final class Tau2Estimation {
     /** Paule-Mandel: tau² with Q(tau²) = Σ w (y − ȳ)² = k − p, w = 1/(v + tau²); 0 when Q(0) &lt; k − p. */
     private static Fit pauleMandel(ResidualModel m, IterationControl control) {
         double target = m.k() - m.p();
-        UnivariateFunction f = t -> m.sums(t, false).rss() - target;
+        UnivariateFunction f = t -> m.rss(t) - target;
         if (f.value(0) < 0) {
             return new Fit(0, OptionalDouble.of(ebPmSe(m, m.sums(0, false))), true, 0, "");
         }
