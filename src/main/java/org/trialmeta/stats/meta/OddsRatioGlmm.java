@@ -60,8 +60,8 @@ import org.trialmeta.stats.Interval;
  */
 public final class OddsRatioGlmm {
 
-    /** Studies whose own log odds ratio is infinite in the direction of the pooled one. */
     private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
+    /** The per-study intercept solve: at most this many steps, each at most this long (logit units). */
     private static final int MAX_ALPHA_STEPS = 200;
     private static final double MAX_ALPHA_STEP = 5;
 
