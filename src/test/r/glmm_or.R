@@ -22,7 +22,7 @@
 #     glmer(..., nAGQ = 7, devFunOnly = TRUE) of (theta, beta) -- polished by Newton steps (Richardson-
 #     extrapolated central differences, steps 2e-3 and 1e-3) until the step is below 1e-10; the SE is
 #     sqrt(2 * solve(H)[2, 2]) with H the Hessian of the deviance in all k + 2 parameters (what lme4's vcov
-#     computes; Richardson, steps 1e-2 and 5e-3, see polish()), and also lme4's own finite-difference SE at that
+#     computes; Richardson at the step that differences stably, see polish()), and lme4's own SE at that
 #     point (lme4:::deriv12, step 1e-4).
 #     z, p, CI, PI, I^2, H^2 and the odds ratios are recomputed from these with metafor's formulas
 #     (vt from res$vt). The PIRLS tolerance is 1e-12 instead of 1e-7 (the same objective, smooth to ~1e-12).
@@ -109,11 +109,13 @@ polish <- function(dd, p) {
     q <- q - step
     if (max(abs(step)) < 1e-10) break
   }
-  # The Hessian for the SE with steps 1e-2 and 5e-3: lme4's deviance carries its PIRLS rounding (~1e-11), which
-  # the second differences at steps 2e-3/1e-3 amplify to ~1e-7 relative in the SE on bcg; the Richardson truncation
-  # error at 1e-2 is far below that (hessian_small_steps is kept for comparison).
-  list(par = if (boundary) c(0, q) else q, iterations = it, gradient = rgrad(f, q), hessian = rhess(f, q, h = 1e-2),
-       hessian_small_steps = rhess(f, q), f = f, q = q, boundary = boundary)
+  # Hessians for the SE at Richardson steps h = 1e-2, 4e-3 and 2e-3 (each with h/2): lme4's deviance carries its
+  # PIRLS rounding (~1e-11), which small steps amplify (~1e-7 relative in the SE on bcg at 2e-3), while large steps
+  # carry truncation error where the likelihood is far from quadratic (2e-6 at 1e-2 on zero_cell_every_study).
+  # The SE is taken at step 1e-2 (least rounding) unless it differs from the one at 4e-3 by more than 2e-7
+  # (relative; about twice the rounding noise seen at 4e-3 on bcg), i.e. unless truncation shows; then at 2e-3.
+  list(par = if (boundary) c(0, q) else q, iterations = it, gradient = rgrad(f, q),
+       hessians = lapply(c(1e-2, 4e-3, 2e-3), function(h) rhess(f, q, h = h)), f = f, q = q, boundary = boundary)
 }
 
 llsat <- function(ai, n1i, ci, n2i) {
@@ -149,13 +151,14 @@ fit.one <- function(ai, n1i, ci, n2i, level = 95) {
   p <- pol$par
   tau2 <- p[1]^2
   j <- if (pol$boundary) 1 else 2   # position of the log OR in pol$q
-  se <- sqrt(2 * solve(pol$hessian)[j, j])
-  se.small <- sqrt(2 * solve(pol$hessian_small_steps)[j, j])
+  se.steps <- sapply(pol$hessians, function(H) sqrt(2 * solve(H)[j, j]))
+  se <- if (abs(se.steps[1] - se.steps[2]) <= 2e-7 * se.steps[1]) se.steps[1] else se.steps[3]
+  pol$hessian <- pol$hessians[[3]]
   se.lme4 <- sqrt(2 * solve(lme4:::deriv12(pol$f, pol$q)$Hessian)[j, j])
   crit <- qnorm((100 - level) / 200, lower.tail = FALSE)
   b <- p[2]
   vt <- res$vt
-  converged <- list(estimate = b, tau = p[1], tau2 = tau2, se = se, se_steps_2e3 = se.small, se_lme4_deriv12 = se.lme4,
+  converged <- list(estimate = b, tau = p[1], tau2 = tau2, se = se, se_by_step = vec(se.steps), se_lme4_deriv12 = se.lme4,
                     zval = b / se, pval = 2 * pnorm(abs(b / se), lower.tail = FALSE),
                     ci_lower = b - crit * se, ci_upper = b + crit * se,
                     pi_lower = b - crit * sqrt(se^2 + tau2), pi_upper = b + crit * sqrt(se^2 + tau2),
@@ -184,7 +187,7 @@ write.set <- function(name, ai, n1i, ci, n2i, study = paste0("s", seq_along(ai))
   cat("wrote", name, ": b =", sprintf("%.10f", f$converged$estimate), " tau2 =", sprintf("%.10f", f$converged$tau2),
       " metafor b =", sprintf("%.10f", f$metafor$estimate), " tau2 =", sprintf("%.10f", f$metafor$tau2),
       " |grad| =", format(f$converged$max_abs_gradient), " se =", sprintf("%.12f", f$converged$se),
-      " se(2e-3) =", sprintf("%.12f", f$converged$se_steps_2e3), "\n")
+      " se by step =", paste(sprintf("%.12f", f$converged$se_by_step), collapse = " "), "\n")
   invisible(f)
 }
 
@@ -199,6 +202,9 @@ write.set("three_studies", b$tpos[1:3], (b$tpos + b$tneg)[1:3], b$cpos[1:3], (b$
           paste(b$author, b$year)[1:3])
 write.set("tau2_zero", c(10, 12, 9, 11, 20), c(50, 60, 45, 55, 100), c(20, 22, 19, 21, 41), c(50, 55, 48, 52, 101))
 write.set("two_studies", c(3, 10), c(40, 50), c(9, 15), c(41, 48))
+write.set("three_heterogeneous", c(2, 15, 8), c(50, 50, 60), c(12, 9, 8), c(50, 52, 58))
+# a zero cell in every study, in both directions (0/10 vs 3/11, 4/20 vs 0/19, 0/30 vs 2/30): still a finite maximum
+write.set("zero_cell_every_study", c(0, 4, 0), c(10, 20, 30), c(3, 0, 2), c(11, 19, 30))
 
 # ---- what R does where the Java fit reports "not estimable" -------------------------------------------
 try.fit <- function(ai, n1i, ci, n2i) {
@@ -211,7 +217,6 @@ try.fit <- function(ai, n1i, ci, n2i) {
 }
 ne <- list(one_study = try.fit(5, 20, 9, 21),
            no_events = try.fit(c(0, 0, 0), c(10, 20, 30), c(0, 0, 0), c(11, 19, 30)),
-           no_treatment_events = try.fit(c(0, 0, 0), c(10, 20, 30), c(3, 5, 2), c(11, 19, 30)),
-           only_zero_cell_studies = try.fit(c(0, 4, 0), c(10, 20, 30), c(3, 0, 2), c(11, 19, 30)))
+           no_treatment_events = try.fit(c(0, 0, 0), c(10, 20, 30), c(3, 5, 2), c(11, 19, 30)))
 writeLines(js(list(versions = versions, cases = ne)), file.path(out.dir, "not_estimable.json"))
 cat("wrote not_estimable.json\n")
