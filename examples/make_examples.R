@@ -11,6 +11,13 @@ w(data.frame(study = paste(b$author, b$year), year = b$year,
              events_1 = b$tpos, total_1 = b$tpos + b$tneg, events_2 = b$cpos, total_2 = b$cpos + b$cneg,
              allocation = b$alloc, label_1 = "BCG", label_2 = "Control"), "bcg-vaccine.csv")
 
+# 1b. Rare events, zero cells and one study without events in either arm, for the odds-ratio GLMM
+#     (pool --measure OR --method GLMM): catheter-related bloodstream infections (Niel-Weise et al. 2007)
+nw <- dat.nielweise2007
+w(data.frame(study = paste(nw$author, nw$year), year = nw$year, events_1 = nw$ai, total_1 = nw$n1i,
+             events_2 = nw$ci, total_2 = nw$n2i, label_1 = "Anti-infective", label_2 = "Standard"),
+  "catheter-infections.csv")
+
 # 2. Single-arm response proportions: aneurysm treatment outcomes (Pritz 1997)
 p <- dat.pritz1997
 w(data.frame(study = p$authors, xi = p$xi, ni = p$ni), "single-arm-proportions.csv")

@@ -13,6 +13,7 @@ import org.trialmeta.stats.meta.GlmmSubgroupAnalysis;
 import org.trialmeta.stats.meta.MetaAnalysis;
 import org.trialmeta.stats.meta.MetaAnalysisResult;
 import org.trialmeta.stats.meta.NotConverged;
+import org.trialmeta.stats.meta.OddsRatioGlmm;
 import org.trialmeta.stats.meta.SubgroupAnalysis;
 import org.trialmeta.stats.meta.TestType;
 import org.trialmeta.stats.meta.TwoByTwoPoolOptions;
@@ -22,8 +23,8 @@ import org.trialmeta.stats.meta.ZeroCellCorrection;
 
 /**
  * A meta-analysis of a study table, as {@code pool} runs it: inverse variance ({@code rma}), Mantel-Haenszel / Peto
- * ({@code rma.mh}, {@code rma.peto}), or the binomial-normal GLMM for proportions ({@code rma.glmm}), each with
- * optional subgroups.
+ * ({@code rma.mh}, {@code rma.peto}), or a GLMM ({@code rma.glmm}: the binomial-normal model for proportions, the
+ * unconditional model with fixed study effects for odds ratios), each with optional subgroups.
  */
 public sealed interface PoolFit {
 
@@ -56,15 +57,19 @@ public sealed interface PoolFit {
     }
 
     /**
-     * A binomial-normal GLMM fit of single proportions ({@code rma.glmm(measure = "PLO")}).
+     * A GLMM fit: single proportions ({@code rma.glmm(measure = "PLO")}, {@link BinomialNormalGlmm}) or odds ratios
+     * ({@code rma.glmm(measure = "OR", model = "UM.FS")}, {@link OddsRatioGlmm}).
      *
      * @param input     the studies
-     * @param es        their escalc PLO effect sizes (study rows of the output; the fit uses the counts)
+     * @param es        the escalc effect sizes of the {@code used} rows (study rows of the output; the fit uses the
+     *                  counts)
      * @param fit       the overall fit
      * @param subgroups when asked for: a GLMM per subgroup (each with its own tau²) and the test for subgroup
      *                  differences from their estimates and SEs, as for the other methods ({@link GlmmSubgroupAnalysis})
+     * @param used      the input rows that entered the fit, in order: all for PLO; for OR all but the studies with no
+     *                  events or only events in both groups (rma.glmm's {@code drop00 = TRUE})
      */
-    record Glmm(PoolInput input, EffectSizes es, GlmmResult fit, Optional<GlmmSubgroupAnalysis> subgroups)
+    record Glmm(PoolInput input, EffectSizes es, GlmmResult fit, Optional<GlmmSubgroupAnalysis> subgroups, int[] used)
             implements PoolFit {
     }
 
@@ -164,19 +169,32 @@ public sealed interface PoolFit {
     }
 
     private static PoolFit glmm(PoolInput input, TestType test, double level, String[] groups, String file) {
-        if (input.measure() != EffectMeasure.PLO) {
-            throw new InputException("--method GLMM applies to --measure PLO, not " + input.measure());
+        EffectMeasure measure = input.measure();
+        if (measure != EffectMeasure.PLO && measure != EffectMeasure.OR) {
+            throw new InputException("--method GLMM applies to --measure PLO or OR, not " + measure);
         }
         if (test != TestType.Z) {
             throw new InputException("--test knha: applies to inverse-variance fits only (GLMM uses the z-test)");
         }
         BinomialNormalGlmm.Options options = BinomialNormalGlmm.Options.DEFAULTS.withLevel(level);
+        if (measure == EffectMeasure.OR) {
+            GlmmFit fit = OddsRatioGlmm.fit(input.ai(), input.n1i(), input.ci(), input.n2i(), options);
+            if (fit instanceof GlmmNotEstimable ne) {
+                throw new InputException(file + ": GLMM not estimable: " + ne.reason());
+            }
+            int[] used = OddsRatioGlmm.kept(input.ai(), input.n1i(), input.ci(), input.n2i());
+            PoolInput fitted = used.length == input.names().length ? input : input.rows(used);
+            Optional<GlmmSubgroupAnalysis> sub = Optional.ofNullable(groups).map(g -> GlmmSubgroupAnalysis.ofOddsRatio(
+                    input.ai(), input.n1i(), input.ci(), input.n2i(), g, options));
+            return new Glmm(input, fitted.effectSizes(), (GlmmResult) fit, sub, used);
+        }
         GlmmFit fit = BinomialNormalGlmm.fit(input.ai(), input.n1i(), options);
         if (fit instanceof GlmmNotEstimable ne) {
             throw new InputException(file + ": GLMM not estimable: " + ne.reason());
         }
         Optional<GlmmSubgroupAnalysis> sub = Optional.ofNullable(groups)
                 .map(g -> GlmmSubgroupAnalysis.of(input.ai(), input.n1i(), g, options));
-        return new Glmm(input, input.effectSizes(), (GlmmResult) fit, sub);
+        return new Glmm(input, input.effectSizes(), (GlmmResult) fit, sub,
+                java.util.stream.IntStream.range(0, input.names().length).toArray());
     }
 }

@@ -10,7 +10,8 @@ import org.trialmeta.stats.meta.TwoByTwoPoolResult;
 /**
  * The pooling methods of {@code pool}: inverse variance with a tau² estimator (metafor {@code rma(method = )}),
  * Mantel-Haenszel ({@code rma.mh}) and Peto ({@code rma.peto}) for 2×2 tables, or the binomial-normal GLMM for
- * single proportions ({@code rma.glmm(measure = "PLO")}).
+ * single proportions ({@code rma.glmm(measure = "PLO")}) and for odds ratios ({@code rma.glmm(measure = "OR",
+ * model = "UM.FS")}).
  */
 public enum PoolMethod {
     FE("FE"), DL("DL"), HE("HE"), HS("HS"), HSK("HSk"), SJ("SJ"), ML("ML"), REML("REML"), EB("EB"), PM("PM"),

@@ -26,7 +26,8 @@ import org.trialmeta.stats.meta.Transform;
  * Inverse-variance fits fill every field (metafor's {@code rma} names: {@code b → estimate}, {@code zval →
  * statistic}, {@code QE → q}); Mantel-Haenszel and Peto fits have no tau² and no prediction interval. GLMM fits
  * ({@code rma.glmm}) have no SE or CI of tau² and no study weights (null), {@code q} is the Wald-type test
- * {@code QE.Wld}, and {@code glmm} adds the likelihood-ratio test {@code QE.LRT} and the fit's settings.
+ * {@code QE.Wld}, and {@code glmm} adds the likelihood-ratio test {@code QE.LRT} and the fit's settings; for OR ({@code model = "UM.FS"}) the studies with no events or only
+ * events in both groups are not fitted (k leaves them out) and their study rows have no estimate.
  *
  * @param measure      effect measure, e.g. OR
  * @param method       e.g. REML, MH, PETO
@@ -247,11 +248,17 @@ public record PoolSummary(String measure, String method, String test, double lev
         double[] vi = es.vi();
         boolean[] corrected = es.corrected();
         Interval[] cis = es.cis(r.options().level());
-        Transform logit = es.transform();
-        for (int i = 0; i < names.length; i++) {
-            Interval ci = cis[i];
-            studies.add(new Study(names[i], yi[i], vi[i], null, new StudyTransformed(logit.apply(yi[i]),
-                    logit.apply(ci.lower()), logit.apply(ci.upper())), ci.lower(), ci.upper(), corrected[i]));
+        Transform natural = es.transform();
+        int[] used = f.used();
+        for (int i = 0, j = 0; i < names.length; i++) {
+            if (j < used.length && used[j] == i) {
+                Interval ci = cis[j];
+                studies.add(new Study(names[i], yi[j], vi[j], null, new StudyTransformed(natural.apply(yi[j]),
+                        natural.apply(ci.lower()), natural.apply(ci.upper())), ci.lower(), ci.upper(), corrected[j]));
+                j++;
+            } else {
+                studies.add(new Study(names[i], null, null, null, NO_ESTIMATE, null, null, false));
+            }
         }
         List<Subgroup> subgroups = null;
         SubgroupTest test = null;
@@ -275,7 +282,7 @@ public record PoolSummary(String measure, String method, String test, double lev
         }
         GlmmResult.HeterogeneityTests h = r.heterogeneity();
         GlmmResult.Transformed t = r.transformed();
-        return new PoolSummary(EffectMeasure.PLO.name(), "GLMM", "z", percent(r.options().level()), r.k(), r.estimate(),
+        return new PoolSummary(es.measure().name(), "GLMM", "z", percent(r.options().level()), r.k(), r.estimate(),
                 r.se(), r.zval(), r.pval(), r.ci().lower(), r.ci().upper(), r.pi().lower(), r.pi().upper(), r.tau2(), null,
                 null, null, r.tau(), h.i2(), h.h2(), h.qeWald(), h.df(), h.qeWaldPval(), null, null, null, null,
                 new Transformed(t.estimate(), t.ci().lower(), t.ci().upper(), t.pi().lower(), t.pi().upper()), studies,

@@ -83,8 +83,9 @@ public final class PoolText {
             };
         } else {
             String model = s.method().equals("FE") ? "Fixed-effect (inverse variance)"
-                    : s.glmm() != null ? "Random-effects (binomial-normal GLMM, ML, " + s.glmm().quadraturePoints()
-                            + "-point adaptive Gauss-Hermite)"
+                    : s.glmm() != null ? "Random-effects (" + (m == EffectMeasure.OR
+                            ? "GLMM, unconditional model with fixed study effects" : "binomial-normal GLMM") + ", ML, "
+                            + s.glmm().quadraturePoints() + "-point adaptive Gauss-Hermite)"
                     : "Random-effects (tau^2: " + s.method() + ")";
             head.append(model).append(" meta-analysis, ").append(scale(m)).append(", ")
                     .append(s.test().equals("knha") ? "Knapp-Hartung t-test" : "z-test").append(", k = ").append(s.k())

@@ -227,6 +227,7 @@ public final class PoolForest {
                 String method = switch (s.method()) {
                     case "MH" -> "M-H";
                     case "PETO" -> "Peto";
+                    case "GLMM" -> "GLMM";
                     default -> "IV";
                 };
                 yield measureName(m, st) + "\n" + method + ", " + (s.fixedEffect() ? "Fixed" : "Random") + ", " + lv;

@@ -181,7 +181,7 @@ class PoolGlmmCommandTest {
         Path plo = csv(reference("lgsoc"));
         Path twoByTwo = write("or.csv", "study,ai,n1i,ci,n2i\nA,4,123,11,139\nB,6,306,29,303\n");
         String[][] runs = {
-            {"pool", "--input", twoByTwo.toString(), "--measure", "OR", "--method", "GLMM"},
+            {"pool", "--input", twoByTwo.toString(), "--measure", "RR", "--method", "GLMM"},
             {"pool", "--input", plo.toString(), "--measure", "PFT", "--method", "GLMM"},
             {"pool", "--input", plo.toString(), "--measure", "PLO", "--method", "GLMM", "--test", "knha"},
             {"pool", "--input", write("k1.csv", "study,xi,ni\nA,3,20\n").toString(), "--measure", "PLO", "--method", "GLMM"},
@@ -190,7 +190,8 @@ class PoolGlmmCommandTest {
             {"pool", "--input", write("edge.csv", "study,xi,ni\nA,0,10\nB,10,10\nC,0,10\n").toString(), "--measure", "PLO",
                 "--method", "GLMM", "--format", "json"},
         };
-        String[] expected = {"--method GLMM applies to --measure PLO, not OR", "--method GLMM applies to --measure PLO, not PFT",
+        String[] expected = {"--method GLMM applies to --measure PLO or OR, not RR",
+            "--method GLMM applies to --measure PLO or OR, not PFT",
             "--test knha: applies to inverse-variance fits only (GLMM uses the z-test)", "GLMM not estimable: k = 1",
             "GLMM not estimable: no study has an event", "GLMM not estimable: every study has 0 or all events"};
         for (int i = 0; i < runs.length; i++) {

@@ -161,6 +161,11 @@ class BadInputMatrixTest {
                 List.of(List.of("A", "5", "20"), List.of("B", "0", "15"), List.of("C", "12", "30")),
                 "xi", "xi", "study", f -> List.of("pool", "--input", f.toString(), "--measure", "PLO", "--method", "GLMM",
                         "--format", "json")));
+        out.add(new Command("pool OR GLMM", List.of("study", "ai", "n1i", "ci", "n2i"),
+                List.of(List.of("A", "4", "123", "11", "139"), List.of("B", "6", "306", "29", "303"),
+                        List.of("C", "3", "231", "11", "220"), List.of("D", "62", "13598", "248", "12867")),
+                "ai", "ai", "study", f -> List.of("pool", "--input", f.toString(), "--measure", "OR", "--method", "GLMM",
+                        "--format", "json")));
         return out;
     }
 
@@ -230,8 +235,8 @@ class BadInputMatrixTest {
         // cox needs events in two rows; bias needs 3 studies, regress p + 1, influence 2 (exit 2 naming the file)
         cs.add(new Case("single study/row", c -> utf8(c.csv(c.header(), c.rows().subList(0, 1), "\n")),
                 c -> c.name().equals("cox") || c.name().startsWith("bias") || c.name().startsWith("regress")
-                        || c.name().startsWith("sensitivity") || c.name().equals("pool PLO GLMM") ? Expect.INVALID : Expect.OK,
-                c -> c.name().equals("pool PLO GLMM") ? List.of("GLMM not estimable", "k = 1") : List.of()));
+                        || c.name().startsWith("sensitivity") || c.name().endsWith(" GLMM") ? Expect.INVALID : Expect.OK,
+                c -> c.name().endsWith(" GLMM") ? List.of("GLMM not estimable", "k = 1") : List.of()));
         cs.add(new Case("duplicated study id/row", c -> {
             List<List<String>> rs = new ArrayList<>(c.rows());
             rs.add(c.rows().get(1));
@@ -398,7 +403,9 @@ class BadInputMatrixTest {
                 List.of("pool", "--input", pool.toString(), "--measure", "OR", "--rows", "99999999999"),
                 List.of("pool", "--input", pool.toString(), "--measure", "OR", "--by", "study", "--rows", "1.5"),
                 List.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--rows", ""),
-                List.of("pool", "--input", pool.toString(), "--measure", "OR", "--method", "GLMM"),
+                List.of("pool", "--input", pool.toString(), "--measure", "RR", "--method", "GLMM"),
+                List.of("pool", "--input", pool.toString(), "--measure", "OR", "--method", "GLMM", "--test", "knha"),
+                List.of("pool", "--input", pool.toString(), "--measure", "OR", "--method", "GLMM", "--drop00"),
                 List.of("pool", "--input", pool.toString(), "--measure", "GEN", "--method", "GLMM"),
                 List.of("pool", "--input", pool.toString(), "--measure", "PLO", "--method", "GLMM", "--test", "knha"),
                 List.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--conf-type", "logit2"),
@@ -543,6 +550,50 @@ class BadInputMatrixTest {
                     assertThat(j.get("method").asText()).isEqualTo("GLMM");
                     assertThat(j.get("se").asDouble()).isPositive();
                     assertThat(j.get("tau2").asDouble()).isGreaterThanOrEqualTo(0);
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
+    /**
+     * 2×2 tables the odds-ratio GLMM (model "UM.FS") cannot fit give exit 2 and one line naming the file and the
+     * reason: one study, every study without events in both groups (all dropped, as rma.glmm's drop00), one study
+     * left after dropping them, no events in any first group (pooled log OR −∞, where lme4 stops at some huge
+     * negative value); extreme but fittable tables (rare events, a zero cell in every study but in both directions,
+     * 10^7 per arm) give finite JSON.
+     */
+    @TestFactory
+    Stream<DynamicTest> oddsRatioGlmmDataWithAndWithoutAnEstimate() {
+        Path d = dir("glmm-or");
+        String[][] cases = {
+            {"one study", "A,3,20,5,21\n", "k = 1"},
+            {"no events at all", "A,0,20,0,21\nB,0,5,0,6\nC,0,10,0,9\n", "k = 0"},
+            {"one study left after drop00", "A,0,20,0,21\nB,3,15,6,14\n", "k = 1"},
+            {"no events in group 1", "A,0,20,3,21\nB,0,15,6,14\nC,0,30,2,28\n", "-infinite"},
+            {"only events in group 1", "A,20,20,3,21\nB,15,15,6,14\n", "+infinite"},
+            {"rare events", "A,1,100000,3,100000\nB,0,250000,2,250000\nC,3,120000,4,120000\nD,2,90000,0,90000\n", null},
+            {"zero cells both ways", "A,0,20,4,21\nB,5,15,0,14\nC,0,30,2,28\n", null},
+            {"ten million", "A,5000000,10000000,4990000,10000000\nB,4990000,10000000,5003000,10000000\n"
+                    + "C,5012000,10000000,5000000,10000000\n", null},
+        };
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String[] c : cases) {
+            tests.add(DynamicTest.dynamicTest(c[0], () -> {
+                Path in = file(d, "glmm-or.csv", utf8("study,ai,n1i,ci,n2i\n" + c[1]));
+                CliRun r = CliRun.of("pool", "--input", in.toString(), "--measure", "OR", "--method", "GLMM", "--format",
+                        "json").assertContract(in.toString());
+                if (c[2] != null) {
+                    assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                    assertThat(r.errorLines().get(0)).as(r.describe()).contains(in.toString(), "GLMM not estimable", c[2]);
+                    assertThat(r.out()).isEmpty();
+                } else {
+                    JsonNode j = r.json();
+                    assertThat(j.get("method").asText()).isEqualTo("GLMM");
+                    assertThat(j.get("measure").asText()).isEqualTo("OR");
+                    assertThat(j.get("se").asDouble()).as(r.describe()).isPositive();
+                    assertThat(j.get("tau2").asDouble()).isGreaterThanOrEqualTo(0);
+                    assertThat(j.get("transformed").get("estimate").asDouble()).isPositive();
                 }
             }));
         }

@@ -1,6 +1,5 @@
 package org.trialmeta.stats.meta;
 
-import org.apache.commons.math3.analysis.solvers.BracketingNthOrderBrentSolver;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.MaxEval;
@@ -237,7 +236,7 @@ public final class BinomialNormalGlmm {
     // ------------------------------------------------------------------------------------------ optimisation
 
     /** The maximum, or a failure message. */
-    private record Optimum(double mu, double tau, double value, boolean boundary, String failure) {
+    record Optimum(double mu, double tau, double value, boolean boundary, String failure) {
         static Optimum failed(String why) {
             return new Optimum(Double.NaN, Double.NaN, Double.NaN, false, why);
         }
@@ -282,7 +281,7 @@ public final class BinomialNormalGlmm {
     }
 
     /** Profile scan over τ ∈ {0, FIRST_TAU·2^j}, Brent's method on the best bracket, then Newton. */
-    private static Optimum profileSearch(Likelihood lik, double muFe, double boundaryValue) {
+    static Optimum profileSearch(GlmmObjective lik, double muFe, double boundaryValue) {
         double[] taus = new double[64];
         double[] mus = new double[64];
         double[] values = new double[64];
@@ -363,7 +362,7 @@ public final class BinomialNormalGlmm {
      * DECREMENT_TOLERANCE·(1 + |ℓ|) on, {@link #finalSteps}; the boundary is reported when it is at least as high
      * as the point reached.
      */
-    private static Optimum newton(Likelihood lik, double mu, double tau, double boundaryValue, double muFe) {
+    static Optimum newton(GlmmObjective lik, double mu, double tau, double boundaryValue, double muFe) {
         double[] g = new double[2];
         double f = lik.value(mu, tau, g);
         double[] g2 = new double[2];
@@ -427,7 +426,7 @@ public final class BinomialNormalGlmm {
      * steps can no longer be judged by ℓ: full Newton steps are taken while the decrement (from the analytic
      * gradient) keeps falling, and the point with the smallest decrement is kept.
      */
-    private static Optimum finalSteps(Likelihood lik, double mu, double tau, double f, double[] g, double decrement,
+    static Optimum finalSteps(GlmmObjective lik, double mu, double tau, double f, double[] g, double decrement,
             double boundaryValue, double muFe) {
         double[] g2 = new double[2];
         g = g.clone();
@@ -457,7 +456,7 @@ public final class BinomialNormalGlmm {
     }
 
     /** After Newton stopped early: accept when the decrement is already negligible. */
-    private static Optimum accept(Likelihood lik, double mu, double tau, double f, double[] g, double boundaryValue,
+    static Optimum accept(GlmmObjective lik, double mu, double tau, double f, double[] g, double boundaryValue,
             double muFe) {
         double[][] h = lik.hessian(mu, tau, true);
         double det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
@@ -468,7 +467,7 @@ public final class BinomialNormalGlmm {
         return Optimum.failed("the optimiser did not converge (mu = " + mu + ", tau = " + tau + ")");
     }
 
-    private static Optimum finish(Likelihood lik, double mu, double tau, double f, double boundaryValue, double muFe) {
+    static Optimum finish(GlmmObjective lik, double mu, double tau, double f, double boundaryValue, double muFe) {
         if (boundaryValue >= f) {
             return new Optimum(muFe, 0, boundaryValue, true, null);
         }
@@ -546,7 +545,7 @@ public final class BinomialNormalGlmm {
     }
 
     /** R's binomial deviance Σ 2nᵢ[y log(y/μ) + (1 − y) log((1 − y)/(1 − μ))]. */
-    private static double deviance(double[] y, double[] mu, int[] ni) {
+    static double deviance(double[] y, double[] mu, int[] ni) {
         double d = 0;
         for (int i = 0; i < y.length; i++) {
             d += 2 * ni[i] * (yLogY(y[i], mu[i]) + yLogY(1 - y[i], 1 - mu[i]));
@@ -554,18 +553,18 @@ public final class BinomialNormalGlmm {
         return d;
     }
 
-    private static double yLogY(double y, double mu) {
+    static double yLogY(double y, double mu) {
         return y != 0 ? y * Math.log(y / mu) : 0;
     }
 
     /** R's C logit_linkinv, with its clamps at |η| &gt; 30. */
-    private static double rLogitInverse(double eta) {
+    static double rLogitInverse(double eta) {
         double tmp = eta < -30 ? 0x1p-52 : eta > 30 ? 1 / 0x1p-52 : Math.exp(eta);
         return tmp / (1 + tmp);
     }
 
     /** R's C logit_mu_eta, with its clamp at |η| &gt; 30. */
-    private static double rLogitMuEta(double eta) {
+    static double rLogitMuEta(double eta) {
         double opexp = 1 + Math.exp(eta);
         return eta > 30 || eta < -30 ? 0x1p-52 : Math.exp(eta) / (opexp * opexp);
     }
@@ -573,7 +572,7 @@ public final class BinomialNormalGlmm {
     // ------------------------------------------------------------------------------------------ likelihood
 
     /** ℓ(μ, τ) without the binomial coefficients, its gradient, the profile in μ and the Hessian. */
-    static final class Likelihood {
+    static final class Likelihood implements GlmmObjective {
         final int k;
         final double[] x;
         final double[] n;
@@ -618,7 +617,8 @@ public final class BinomialNormalGlmm {
          * ∂ℓᵢ/∂θ = ∂log σ/∂θ + Σⱼ πⱼ [∂g/∂θ(uⱼ) + g′(uⱼ)(∂û/∂θ + zⱼ ∂σ/∂θ)], where ∂û/∂θ = −g′_θ(û)/g″(û) (implicit
          * function theorem at g′(û) = 0) and log σ = −½ log(1 + τ²n p̂(1 − p̂)) is differentiated through p̂ = expit(μ + τû).
          */
-        double value(double mu, double tau, double[] grad) {
+        @Override
+        public double value(double mu, double tau, double[] grad) {
             evaluations++;
             double sign = tau < 0 ? -1 : 1;
             tau = Math.abs(tau);
@@ -726,80 +726,6 @@ public final class BinomialNormalGlmm {
             }
             modes[i] = u;
             return u;
-        }
-
-        /** μ̂(τ) = argmax_μ ℓ(μ, τ): the root of ∂ℓ/∂μ (decreasing in μ), bracketed from {@code start}; NaN if none. */
-        double profileMu(double tau, double start) {
-            double[] g = new double[2];
-            java.util.function.DoubleUnaryOperator score = m -> {
-                value(m, tau, g);
-                return g[0];
-            };
-            double step = 0.5;
-            double a = start;
-            double fa = score.applyAsDouble(a);
-            if (fa == 0) {
-                return a;
-            }
-            double b = a;
-            double fb = fa;
-            for (int it = 0; it < 60 && Math.signum(fb) == Math.signum(fa); it++) {
-                b = fa > 0 ? b + step : b - step;
-                fb = score.applyAsDouble(b);
-                step *= 2;
-                if (Math.abs(b) > 1e3) {
-                    return Double.NaN;
-                }
-            }
-            if (fb == 0) {
-                return b;
-            }
-            if (Math.signum(fb) == Math.signum(fa)) {
-                return Double.NaN;
-            }
-            double lo = Math.min(a, b);
-            double hi = Math.max(a, b);
-            try {
-                return new BracketingNthOrderBrentSolver(1e-13, 1e-14, 1e-300, 5)
-                        .solve(400, score::applyAsDouble, lo, hi, (lo + hi) / 2);
-            } catch (MathIllegalStateException | MathIllegalArgumentException e) {
-                return Double.NaN;
-            }
-        }
-
-        /**
-         * Hessian of ℓ at (μ, τ): central differences of the analytic gradient at step h = 10⁻³·max(0.1, |θⱼ|)
-         * (error O(h²), for Newton steps), or at h and h/2 combined by Richardson extrapolation (error O(h⁴), for
-         * the standard error); symmetrised.
-         */
-        double[][] hessian(double mu, double tau, boolean richardson) {
-            double[] at = {mu, tau};
-            double[][] h = new double[2][2];
-            double[] gp = new double[2];
-            double[] gm = new double[2];
-            for (int j = 0; j < 2; j++) {
-                double step = 1e-3 * Math.max(0.1, Math.abs(at[j]));
-                double[][] d = new double[2][2];
-                for (int r = 0; r < (richardson ? 2 : 1); r++) {
-                    double s = r == 0 ? step : step / 2;
-                    double[] plus = at.clone();
-                    double[] minus = at.clone();
-                    plus[j] += s;
-                    minus[j] -= s;
-                    value(plus[0], plus[1], gp);
-                    value(minus[0], minus[1], gm);
-                    for (int c = 0; c < 2; c++) {
-                        d[r][c] = (gp[c] - gm[c]) / (2 * s);
-                    }
-                }
-                for (int c = 0; c < 2; c++) {
-                    h[c][j] = richardson ? (4 * d[1][c] - d[0][c]) / 3 : d[0][c];
-                }
-            }
-            double off = (h[0][1] + h[1][0]) / 2;
-            h[0][1] = off;
-            h[1][0] = off;
-            return h;
         }
 
         private static double softplus(double eta) {
