@@ -45,4 +45,25 @@ class MainTest {
                     .hasSize(TrialMetaCommand.SUBCOMMANDS.size());
         }
     }
+
+    /**
+     * Every command's help formats without picocli's warning (an unescaped '%' in a description made picocli print
+     * "[picocli WARN] Could not format ..." on stderr before the help of {@code trialmeta --help}).
+     */
+    @Test
+    void everyDescriptionFormatsWithoutPicocliWarnings() {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            CommandLine root = TrialMetaCommand.commandLine();
+            root.getUsageMessage();
+            for (CommandLine sub : root.getSubcommands().values()) {
+                sub.getUsageMessage();
+            }
+        } finally {
+            System.setErr(saved);
+        }
+        assertThat(captured.toString(java.nio.charset.StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+    }
 }
