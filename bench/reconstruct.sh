@@ -4,6 +4,9 @@
 # `trialmeta reconstruct` in-process and compared with the true patient data (org.trialmeta.bench.ReconstructBench).
 # Optionally the same files through an earlier trialmeta (BASELINE=<commit>, e.g. a34b7d4, the code before
 # issue 20), one `reconstruct --curve --at-risk` per arm: refused arms and arms returned with n + 1 patients.
+# Then, when IPDfromKM or reconstructKM is installed (R's library path, e.g. R_LIBS_USER), the same files through
+# them and one table side by side (bench/reconstruct-ipdfromkm.R, all three tools scored by the same R code;
+# OUT/arms-others.csv, OUT/summary-others.txt); how they were obtained: docs/benchmarks.md.
 # Environment (optional): OUT (default target/bench-reconstruct), SEED (default 20261206), TOLERANCE (default
 # 0.02,0.02), BASELINE, CP (classpath; default target/classes, target/test-classes and the launcher's jar).
 # Results with machine and date: docs/benchmarks.md, "Reconstruction from published curves".
@@ -26,6 +29,15 @@ mkdir -p "$OUT"
 } | tee "$OUT/machine.txt"
 java -Djava.awt.headless=true -cp "$CP" org.trialmeta.bench.ReconstructBench "$OUT" "$SEED" "$TOLERANCE" \
   | tee "$OUT/summary.txt"
+if command -v Rscript >/dev/null && Rscript -e 'quit(status = as.integer(!(requireNamespace("IPDfromKM",
+    quietly = TRUE) || requireNamespace("reconstructKM", quietly = TRUE))))' 2>/dev/null; then
+  echo "same files through IPDfromKM / reconstructKM ($(Rscript -e 'for (p in c("IPDfromKM", "reconstructKM"))
+    if (requireNamespace(p, quietly = TRUE)) cat(p, format(packageVersion(p)), "")' 2>/dev/null)):" \
+    | tee "$OUT/summary-others.txt"
+  Rscript bench/reconstruct-ipdfromkm.R "$OUT" | tee -a "$OUT/summary-others.txt"
+else
+  echo "IPDfromKM / reconstructKM not installed: no side-by-side comparison (docs/benchmarks.md says how to get them)"
+fi
 if [ -n "${BASELINE:-}" ]; then
   tmp=$(mktemp -d)
   trap 'rm -rf "$tmp"' EXIT
