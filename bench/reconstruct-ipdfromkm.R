@@ -92,13 +92,15 @@ rmst <- function(fit, tau) {
 compare <- function(tt, te, rt, re, tau) {
   ft <- km(tt, te); fr <- km(rt, re)
   mt <- med(ft); mr <- med(fr)
+  sdmed <- if (!is.na(mt) && !is.na(mr)) mr - mt else if (is.na(mt) == is.na(mr)) 0 else NA_real_
   dmed <- if (!is.na(mt) && !is.na(mr)) abs(mt - mr) else if (is.na(mt) == is.na(mr)) 0 else Inf
   r0 <- rmst(ft, tau)
-  drm <- abs(r0 - rmst(fr, tau))
+  sdrm <- rmst(fr, tau) - r0
+  drm <- abs(sdrm)
   end <- min(max(tt), max(rt))
   x <- end * (0:1000) / 1000
   d <- abs(surv_fun(ft)(x) - surv_fun(fr)(x))
-  c(dmed, drm, drm / r0, max(d), mean(d))
+  c(dmed, drm, drm / r0, max(d), mean(d), sdmed, sdrm)
 }
 log_hr <- function(t0, e0, t1, e1) {
   x <- c(rep(1, length(t0)), rep(0, length(t1)))
@@ -133,12 +135,13 @@ for (variant in c("clean", "noisy", "noisy-gap")) {
         }
         secs <- proc.time()[["elapsed"]] - t0
         rec[[a]] <- r$ipd
-        m <- if (is.null(r$ipd)) rep(NA_real_, 5)
+        m <- if (is.null(r$ipd)) rep(NA_real_, 7)
              else compare(tru[[a]]$time, tru[[a]]$event, r$ipd$time, r$ipd$event, tau)
         rows[[length(rows) + 1]] <- data.frame(tool = tool, variant = variant, trial = tr, arm = arms[a],
           n = nrow(tru[[a]]), n_returned = if (is.null(r$ipd)) NA else nrow(r$ipd),
           refused = as.integer(is.null(r$ipd)), message = gsub("[\r\n]+", " ", r$message), warnings = r$warnings,
           abs_d_median = m[1], abs_d_rmst = m[2], rel_d_rmst = m[3], max_abs_d_s = m[4], mean_abs_d_s = m[5],
+          d_median = m[6], d_rmst = m[7],
           trial_abs_d_log_hr = NA_real_, seconds = secs, stringsAsFactors = FALSE)
       }
       hr <- NA_real_
