@@ -1,6 +1,5 @@
 package org.trialmeta.stats.survival;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -19,10 +18,8 @@ import java.util.Locale;
  *       survival tolerance is set to 1 (0); points at time 0 within the tolerance of 1 are set to 1;</li>
  *   <li>points are sorted by time, at one time from the highest survival to the lowest (a drop is read from its
  *       top to its bottom), and exact copies removed;</li>
- *   <li>where survival rises, a point above one read at most the time tolerance earlier takes that lower value
- *       (the lower envelope: one drop whose two corners were clicked with the times off, so the drop stays at the
- *       earlier click); rises that remain are replaced by the non-increasing least-squares fit
- *       ({@link IsotonicRegression}, pool-adjacent-violators); either unless a point lies more than the survival tolerance
+ *   <li>where survival rises, the points are replaced by the non-increasing least-squares fit
+ *       ({@link IsotonicRegression}, pool-adjacent-violators), unless a point lies more than the survival tolerance
  *       above one read more than the time tolerance before it: no reading error explains that, it is refused;</li>
  *   <li>(0, 1) is added in front unless present;</li>
  *   <li>at-risk rows: zeros after the first zero are removed, rows after the last digitised time are removed (the
@@ -236,37 +233,14 @@ public final class DigitisationRepair {
         for (int k = 0; k < y.length; k++) {
             y[k] = pts.get(k).surv;
         }
-        // a rise over a point read at most the time tolerance earlier: the two clicks are one drop (or one flat
-        // stretch) read with the time off; the lower value is taken, so the drop stays at the earlier click
-        // (sliding-window minimum over the earlier points, each point entering and leaving the window once)
-        double[] win = y.clone();
-        ArrayDeque<Integer> window = new ArrayDeque<>();
-        List<Repair.Touched> lowered = new ArrayList<>();
-        for (int k = 0; k < y.length; k++) {
-            Point p = pts.get(k);
-            while (!window.isEmpty() && pts.get(window.peekFirst()).time < p.time - tolTime) {
-                window.pollFirst();
-            }
-            if (!window.isEmpty() && y[window.peekFirst()] < y[k]) {
-                win[k] = y[window.peekFirst()];
-                lowered.add(p.touched(p.time, win[k]));
-            }
-            while (!window.isEmpty() && y[window.peekLast()] >= y[k]) {
-                window.pollLast();
-            }
-            window.addLast(k);
-        }
-        add(repairs, RepairKind.LOWER_ENVELOPE, lowered, "point(s) above a point read at most "
-                + pct(tol.timeFraction()) + " of the time axis earlier (one drop or flat stretch read with the time"
-                + " off) set to that lower survival");
-        double[] fit = IsotonicRegression.decreasing(win, null);
+        double[] fit = IsotonicRegression.decreasing(y, null);
         List<Repair.Touched> changed = new ArrayList<>();
         for (int k = 0; k < y.length; k++) {
             Point p = pts.get(k);
-            if (fit[k] != win[k]) {
-                changed.add(p.touched(p.time, fit[k]));
+            if (fit[k] != y[k]) {
+                p.surv = fit[k];
+                changed.add(p.touched(p.time, p.surv));
             }
-            p.surv = fit[k];
         }
         add(repairs, RepairKind.ISOTONIC, changed, "point(s) where survival rises (within the digitising tolerance)"
                 + " replaced by the non-increasing least-squares fit (pool-adjacent-violators)");

@@ -21,13 +21,7 @@ public enum RepairKind {
     BELOW_ZERO,
     /** A point at time 0 read slightly below 1 (within the survival tolerance) set to 1: S(0) = 1. */
     START_AT_ONE,
-    /**
-     * Survival rising above a point read at most the time tolerance earlier: that lower value taken (the lower
-     * envelope; the two clicks are one drop read with the times off, and the drop stays at the earlier click).
-     */
-    LOWER_ENVELOPE,
-    /** Survival rising by at most the tolerance (after {@link #LOWER_ENVELOPE}): the non-increasing least-squares
-     * (isotonic) fit. */
+    /** Survival rising by at most the tolerance: the non-increasing least-squares (isotonic) fit. */
     ISOTONIC,
     /** The start (0, 1) added in front. */
     ORIGIN,

@@ -112,20 +112,6 @@ class DigitisationRepairTest {
     }
 
     @Test
-    void aRiseWithinTheTimeToleranceTakesTheLowerValueSoTheDropStaysAtTheEarlierClick() {
-        // one drop 0.80 -> 0.79 at time 5, its bottom corner clicked at 4.95 and its top corner at 5.05 (axis 10,
-        // time tolerance 2% = 0.2): the top corner takes 0.79 and the whole drop is at 4.95; the least-squares fit
-        // would put half of it at the next click (8)
-        PreparedCurve p = prepare(new double[] {0, 1, 4.95, 5.05, 8, 10}, new double[] {1, 0.8, 0.79, 0.8, 0.79,
-                0.7}, TEN);
-        Repair low = only(p, RepairKind.LOWER_ENVELOPE);
-        assertThat(indices(low)).containsExactly(3);
-        assertThat(low.points().get(0).newValue()).isEqualTo(0.79);
-        assertThat(p.repairs()).extracting(Repair::kind).doesNotContain(RepairKind.ISOTONIC);
-        assertThat(p.survival()).containsExactly(1, 0.8, 0.79, 0.79, 0.79, 0.7);
-    }
-
-    @Test
     void originIsAddedAndListed() {
         PreparedCurve p = prepare(new double[] {2, 4}, new double[] {0.9, 0.7}, TEN);
         assertThat(indices(only(p, RepairKind.ORIGIN))).containsExactly(-1);
@@ -163,8 +149,7 @@ class DigitisationRepairTest {
     void unlimitedToleranceRepairsEverything() {
         PreparedCurve p = DigitisationRepair.prepare(new DigitisedCurve(new double[] {-5, 1, 2, 3},
                 new double[] {1.3, 0.5, 0.9, -0.2}), TEN, SurvivalScale.PROPORTION, DigitisingTolerance.UNLIMITED);
-        // every earlier point is within an unlimited time tolerance: the rise 0.5 -> 0.9 takes the lower value
-        assertThat(p.survival()).containsExactly(new double[] {1, 0.5, 0.5, 0},
+        assertThat(p.survival()).containsExactly(new double[] {1, 0.7, 0.7, 0},
                 org.assertj.core.api.Assertions.within(1e-15));
     }
 }
