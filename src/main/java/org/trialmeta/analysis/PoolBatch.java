@@ -1,9 +1,11 @@
 package org.trialmeta.analysis;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 import org.trialmeta.model.InputException;
 
@@ -35,15 +37,51 @@ public final class PoolBatch {
      * @param groups subgroup labels per row within each analysis, or null
      */
     public static List<Outcome> run(PoolInput input, String[] by, PoolSettings settings, String[] groups, String file) {
-        Map<String, List<Integer>> members = new LinkedHashMap<>();
+        return run(input, by, settings, groups, file, o -> o);
+    }
+
+    /**
+     * Fits every group of {@code input} and maps each outcome with {@code then} as soon as it is known, on the core
+     * that fitted it (e.g. to a summary, so that the fits need not all be kept until the last one is done).
+     */
+    public static <T> List<T> run(PoolInput input, String[] by, PoolSettings settings, String[] groups, String file,
+            Function<Outcome, T> then) {
+        // Group ids in order of first appearance; consecutive rows of one group (the usual layout, and the same
+        // String when read by CsvTable.strings) skip the map. Rows per group by a counting sort: no boxing.
+        Map<String, Integer> ids = new HashMap<>();
+        List<String> keys = new ArrayList<>();
+        int[] gid = new int[by.length];
+        String previous = null;
+        int previousId = -1;
         for (int i = 0; i < by.length; i++) {
-            members.computeIfAbsent(by[i], x -> new ArrayList<>()).add(i);
+            if (by[i] != previous) {
+                previous = by[i];
+                Integer id = ids.get(previous);
+                if (id == null) {
+                    id = keys.size();
+                    ids.put(previous, id);
+                    keys.add(previous);
+                }
+                previousId = id;
+            }
+            gid[i] = previousId;
         }
-        List<Map.Entry<String, List<Integer>>> entries = new ArrayList<>(members.entrySet());
-        Outcome[] out = new Outcome[entries.size()];
+        int[] offset = new int[keys.size() + 1];
+        for (int g : gid) {
+            offset[g + 1]++;
+        }
+        for (int g = 0; g < keys.size(); g++) {
+            offset[g + 1] += offset[g];
+        }
+        int[] order = new int[by.length];
+        int[] fill = Arrays.copyOf(offset, keys.size());
+        for (int i = 0; i < by.length; i++) {
+            order[fill[gid[i]]++] = i;
+        }
+        Object[] out = new Object[keys.size()];
         IntStream.range(0, out.length).parallel().forEach(g -> {
-            String value = entries.get(g).getKey();
-            int[] rows = entries.get(g).getValue().stream().mapToInt(Integer::intValue).toArray();
+            String value = keys.get(g);
+            int[] rows = Arrays.copyOfRange(order, offset[g], offset[g + 1]);
             String[] sub = null;
             if (groups != null) {
                 sub = new String[rows.length];
@@ -52,12 +90,14 @@ public final class PoolBatch {
                 }
             }
             try {
-                out[g] = new Outcome(value, PoolFit.of(input.rows(rows), settings, sub, file), null);
+                out[g] = then.apply(new Outcome(value, PoolFit.of(input.rows(rows), settings, sub, file), null));
             } catch (InputException | IllegalArgumentException e) {
                 String m = e.getMessage();
-                out[g] = new Outcome(value, null, m.startsWith(file + ": ") ? m.substring(file.length() + 2) : m);
+                out[g] = then.apply(new Outcome(value, null, m.startsWith(file + ": ") ? m.substring(file.length() + 2) : m));
             }
         });
-        return List.of(out);
+        @SuppressWarnings("unchecked")
+        List<T> result = (List<T>) List.of(out);
+        return result;
     }
 }

@@ -78,7 +78,9 @@ public final class PoolCommand implements Callable<Integer> {
         if (by != null) {
             OutputFormat f = format.format(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
             String[] values = p.table().requireColumns(by).strings(by);
-            PoolBatchSummary batch = PoolBatchSummary.of(PoolBatch.run(p.studies(), values, p.settings(), p.groups(), file));
+            // each group's summary is built on the core that fitted it; the fits are not all kept
+            PoolBatchSummary batch = new PoolBatchSummary(
+                    PoolBatch.run(p.studies(), values, p.settings(), p.groups(), file, PoolBatchSummary::analysis));
             switch (f) {
                 case JSON -> Json.write(batch, out);
                 case CSV -> batch.writeCsv(out);

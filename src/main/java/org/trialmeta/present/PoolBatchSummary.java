@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.trialmeta.repository.CsvCells;
 import org.trialmeta.analysis.PoolBatch;
 import org.trialmeta.stats.meta.EffectMeasure;
@@ -30,13 +32,19 @@ public record PoolBatchSummary(List<Analysis> analyses) {
             @JsonUnwrapped PoolSummary result) {
     }
 
-    /** The summary of a batch. */
+    /** The summary of a batch (the groups' summaries built on every core, kept in order). */
     public static PoolBatchSummary of(List<PoolBatch.Outcome> outcomes) {
-        List<Analysis> out = new ArrayList<>(outcomes.size());
-        for (PoolBatch.Outcome o : outcomes) {
-            out.add(new Analysis(o.by(), o.error(), o.fit() == null ? null : PoolSummary.of(o.fit())));
-        }
-        return new PoolBatchSummary(out);
+        Analysis[] out = new Analysis[outcomes.size()];
+        IntStream.range(0, out.length).parallel().forEach(i -> out[i] = analysis(outcomes.get(i)));
+        return new PoolBatchSummary(Arrays.asList(out));
+    }
+
+    /**
+     * The summary of one group, e.g. as the {@code then} of {@link PoolBatch#run(org.trialmeta.analysis.PoolInput,
+     * String[], org.trialmeta.analysis.PoolSettings, String[], String, java.util.function.Function)}.
+     */
+    public static Analysis analysis(PoolBatch.Outcome o) {
+        return new Analysis(o.by(), o.error(), o.fit() == null ? null : PoolSummary.of(o.fit()));
     }
 
     /** The CSV columns: one row per analysis. */
@@ -45,42 +53,55 @@ public record PoolBatchSummary(List<Analysis> analyses) {
             "tau2_ci_upper", "i2", "i2_ci_lower", "i2_ci_upper", "h2", "q", "q_df", "q_pval", "transformed_estimate",
             "transformed_ci_lower", "transformed_ci_upper", "error");
 
+    /** Rows formatted per block on every core, then written in order. */
+    private static final int CSV_BLOCK = 4096;
+
     /** Writes the CSV form (header, then one row per analysis; full-precision numbers) to {@code out}. */
     public void writeCsv(Writer out) {
         try {
             out.write(CsvCells.line(CSV_COLUMNS));
-            for (Analysis a : analyses) {
-                PoolSummary s = a.result();
-                List<String> row = new ArrayList<>(CSV_COLUMNS.size());
-                row.add(a.by());
-                if (s == null) {
-                    for (int i = 1; i < CSV_COLUMNS.size() - 1; i++) {
-                        row.add("");
-                    }
-                } else {
-                    row.add(Integer.toString(s.k()));
-                    row.add(s.measure());
-                    row.add(s.method());
-                    row.add(s.test());
-                    row.add(Formats.general(s.level()));
-                    for (Double v : new Double[] {s.estimate(), s.se(), s.statistic(), s.pval(), s.ciLower(), s.ciUpper(),
-                        s.piLower(), s.piUpper(), s.tau2(), s.tau2CiLower(), s.tau2CiUpper(), s.i2(), s.i2CiLower(),
-                        s.i2CiUpper(), s.h2(), s.q()}) {
-                        row.add(Formats.exact(v));
-                    }
-                    row.add(s.qDf() == null ? "" : Integer.toString(s.qDf()));
-                    row.add(Formats.exact(s.qPval()));
-                    row.add(Formats.exact(s.transformed().estimate()));
-                    row.add(Formats.exact(s.transformed().ciLower()));
-                    row.add(Formats.exact(s.transformed().ciUpper()));
+            String[] lines = new String[Math.min(CSV_BLOCK, analyses.size())];
+            for (int from = 0; from < analyses.size(); from += CSV_BLOCK) {
+                int base = from;
+                int n = Math.min(CSV_BLOCK, analyses.size() - from);
+                IntStream.range(0, n).parallel().forEach(i -> lines[i] = csvLine(analyses.get(base + i)));
+                for (int i = 0; i < n; i++) {
+                    out.write(lines[i]);
                 }
-                row.add(a.error());
-                out.write(CsvCells.line(row));
             }
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static String csvLine(Analysis a) {
+        PoolSummary s = a.result();
+        List<String> row = new ArrayList<>(CSV_COLUMNS.size());
+        row.add(a.by());
+        if (s == null) {
+            for (int i = 1; i < CSV_COLUMNS.size() - 1; i++) {
+                row.add("");
+            }
+        } else {
+            row.add(Integer.toString(s.k()));
+            row.add(s.measure());
+            row.add(s.method());
+            row.add(s.test());
+            row.add(Formats.general(s.level()));
+            for (Double v : new Double[] {s.estimate(), s.se(), s.statistic(), s.pval(), s.ciLower(), s.ciUpper(),
+                s.piLower(), s.piUpper(), s.tau2(), s.tau2CiLower(), s.tau2CiUpper(), s.i2(), s.i2CiLower(),
+                s.i2CiUpper(), s.h2(), s.q()}) {
+                row.add(Formats.exact(v));
+            }
+            row.add(s.qDf() == null ? "" : Integer.toString(s.qDf()));
+            row.add(Formats.exact(s.qPval()));
+            row.add(Formats.exact(s.transformed().estimate()));
+            row.add(Formats.exact(s.transformed().ciLower()));
+            row.add(Formats.exact(s.transformed().ciUpper()));
+        }
+        row.add(a.error());
+        return CsvCells.line(row);
     }
 
     /** The text form: one line per analysis (estimate and CI on the natural scale where there is one). */

@@ -508,12 +508,41 @@ public final class CsvTable {
         return text(data, start[c][row], end[c][row], crlf).strip();
     }
 
-    /** A column as text, non-empty cells required. */
+    /**
+     * A column as text, non-empty cells required. Cells with the same plain bytes share one String (a small
+     * direct-mapped cache keyed by the bytes): label columns such as study or analysis repeat a few values over
+     * millions of rows, and a String per row is most of the memory and time of reading them.
+     */
     public String[] strings(String column) {
         int c = column(column);
         String[] out = new String[rows];
+        int[] cs = start[c];
+        int[] ce = end[c];
+        String[] cache = new String[STRING_CACHE];
+        int[] cacheStart = new int[STRING_CACHE];
+        int[] cacheEnd = new int[STRING_CACHE];
         for (int r = 0; r < rows; r++) {
-            String v = text(data, start[c][r], end[c][r], crlf).strip();
+            int s = cs[r];
+            int e = ce[r];
+            String v;
+            if (e >= 0 && e - s <= MAX_CACHED_CELL) {
+                int h = 0;
+                for (int i = s; i < e; i++) {
+                    h = 31 * h + data[i];
+                }
+                int slot = (h ^ (h >>> 16)) & (STRING_CACHE - 1);
+                String hit = cache[slot];
+                if (hit != null && Arrays.equals(data, s, e, data, cacheStart[slot], cacheEnd[slot])) {
+                    v = hit;
+                } else {
+                    v = text(data, s, e, crlf).strip();
+                    cache[slot] = v;
+                    cacheStart[slot] = s;
+                    cacheEnd[slot] = e;
+                }
+            } else {
+                v = text(data, s, e, crlf).strip();
+            }
             if (v.isEmpty()) {
                 throw cellError(column, r, v, "a value is required");
             }
@@ -521,6 +550,9 @@ public final class CsvTable {
         }
         return out;
     }
+
+    private static final int STRING_CACHE = 1 << 12;
+    private static final int MAX_CACHED_CELL = 64;
 
     /** A column of finite numbers. */
     public double[] doubles(String column) {
