@@ -1,23 +1,11 @@
 package org.trialmeta.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.trialmeta.analysis.KmCox;
 import org.trialmeta.analysis.KmFit;
 import org.trialmeta.analysis.KmInput;
 import org.trialmeta.model.InputException;
-import org.trialmeta.present.CoxSummary;
-import org.trialmeta.present.DisplayUnit;
-import org.trialmeta.present.Formats;
-import org.trialmeta.present.KmFigureText;
 import org.trialmeta.present.KmSummary;
 import org.trialmeta.present.KmText;
-import org.trialmeta.report.FigureWriter;
-import org.trialmeta.report.KaplanMeierFigure;
-import org.trialmeta.report.SurvivalPlot;
 import org.trialmeta.repository.Json;
 import org.trialmeta.stats.survival.ConfType;
 import picocli.CommandLine.Command;
@@ -73,36 +61,8 @@ public final class KmCommand implements Callable<Integer> {
                     + " survival's \"common\" limit).")
     Double tau;
 
-    @Option(names = "--plot", paramLabel = "FILE",
-            description = "Also draw the curves (censor marks, medians, numbers at risk, and on the plot the medians"
-                    + " with CIs, the log-rank p and with two groups the Cox HR) to FILE: .png (--dpi), .svg, .pdf or"
-                    + " .pptx (editable shapes); repeat for several formats.")
-    List<Path> plots = new ArrayList<>();
-
-    @Option(names = "--time-unit", paramLabel = "UNIT", defaultValue = "",
-            description = "Unit of the input times, shown on the plot's axis, e.g. months; one of days, weeks, months,"
-                    + " years for --display-unit.")
-    String timeUnit;
-
-    @Option(names = "--display-unit", paramLabel = "days|weeks|months|years",
-            description = "Draw the time axis in this unit, converting the input times (in --time-unit) with 1 week ="
-                    + " 7 days, 1 month = 365.25/12 days, 1 year = 365.25 days, as survminer's xscale.")
-    String displayUnit;
-
-    @Option(names = "--labels", paramLabel = "A,B,...",
-            description = "Group names on the plot, comma-separated, one per group in the order of the output"
-                    + " (default: the values of --group).")
-    String labels;
-
-    @Option(names = "--ci-bands", description = "Draw the pointwise CI bands (off by default, as survminer).")
-    boolean ciBands;
-
     @Mixin
-    FigureOptions figure;
-
-    @Option(names = "--y-label", paramLabel = "TEXT", defaultValue = "Survival probability",
-            description = "Y-axis label of the plot. Default: ${DEFAULT-VALUE}.")
-    String yLabel;
+    KmPlotOptions plot;
 
     @Mixin
     FormatOption format;
@@ -113,9 +73,7 @@ public final class KmCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         boolean json = format.json();
-        List<FigureWriter.Format> formats = FigureFiles.formats("--plot", plots, "--input", input.file);
-        figure.check();
-        DisplayUnit[] units = units();
+        KmPlotOptions.Checked figure = plot.check(input.file);
         org.trialmeta.present.RowLimit limit = rows.limit();
         ConfType ct;
         try {
@@ -132,10 +90,7 @@ public final class KmCommand implements Callable<Integer> {
         KmInput patients = KmInput.read(input.read(), timeColumn, eventColumn, groupColumn, strataColumn);
         KmFit fit = KmFit.of(patients, ct, lev, rho, tau);
         KmSummary summary = KmSummary.of(fit);
-        if (!plots.isEmpty()) {
-            FigureFiles.write(plot(patients, fit, summary, units), plots, formats, figure.dpi(),
-                    spec.commandLine().getErr());
-        }
+        plot.write(figure, patients, fit, summary, spec.commandLine().getErr());
         java.io.PrintWriter out = spec.commandLine().getOut();
         if (json) {
             Json.write(summary, out);
@@ -144,85 +99,5 @@ public final class KmCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
-    }
-
-    /** The figure format of a {@code --plot} file from its extension; exit 2 unless .png, .svg or .pdf. */
-    static FigureWriter.Format plotFormat(Path plot) {
-        String name = plot.getFileName() == null ? "" : plot.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        try {
-            return FigureWriter.Format.parse(dot < 0 ? "" : name.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--plot: '" + plot + "' (the file must end in .png, .svg or .pdf)");
-        }
-    }
-
-
-    /** The input's and the axis's time units with {@code --display-unit}, else null; exit 2 with one line. */
-    private DisplayUnit[] units() {
-        if (displayUnit == null) {
-            return null;
-        }
-        DisplayUnit to = DisplayUnit.fromName(displayUnit);
-        if (to == null) {
-            throw new InputException("--display-unit: '" + displayUnit + "' (allowed: days, weeks, months, years)");
-        }
-        DisplayUnit from = DisplayUnit.fromName(timeUnit);
-        if (from == null) {
-            throw new InputException("--display-unit needs --time-unit days, weeks, months or years (the unit of the"
-                    + " input times), not '" + timeUnit + "'");
-        }
-        return new DisplayUnit[] {from, to};
-    }
-
-    /** The group names on the plot: {@code --labels}, one per curve, else the curves' labels; exit 2 with one line. */
-    private List<String> plotLabels(List<String> groups) {
-        if (labels == null) {
-            return groups;
-        }
-        List<String> out = new ArrayList<>();
-        for (String l : labels.split(",", -1)) {
-            out.add(l.strip());
-        }
-        if (out.size() != groups.size()) {
-            throw new InputException("--labels: " + out.size() + (out.size() == 1 ? " label" : " labels") + " for "
-                    + groups.size() + (groups.size() == 1 ? " group" : " groups") + " (" + String.join(", ", groups)
-                    + "); give one per group, in that order");
-        }
-        for (String l : out) {
-            if (l.isEmpty() || l.length() > FigureOptions.MAX_TITLE) {
-                throw new InputException("--labels: '" + labels + "' (each label 1 to " + FigureOptions.MAX_TITLE
-                        + " characters)");
-            }
-        }
-        return out;
-    }
-
-    /** The figure: curves, annotation block from the summaries, in the figure options' style. */
-    private SurvivalPlot plot(KmInput patients, KmFit fit, KmSummary summary, DisplayUnit[] units) {
-        List<String> names = plotLabels(fit.curves().labels());
-        Optional<CoxSummary> cox = null;
-        if (fit.curves().size() == 2 && patients.groups() != null) {
-            cox = KmCox.of(patients, fit.level()).map(CoxSummary::of);
-        }
-        double inDays = units == null ? 1 : units[0].days();
-        double axisDays = units == null ? 1 : units[1].days();
-        String unit = units == null ? timeUnit : units[1].label();
-        List<String> annotation = KmFigureText.annotation(summary, names, cox, figure.journalStyle(),
-                t -> t * inDays / axisDays, unit);
-        List<String> notes = annotation.stream().anyMatch(l -> l.contains(Formats.MISSING))
-                ? List.of(Formats.MISSING_MEANING + " (a median or CI limit not reached, or a Cox model that cannot be"
-                        + " fitted)")
-                : List.of();
-        var options = new KaplanMeierFigure.Options(figure.title(), yLabel, unit, inDays, axisDays, ciBands, annotation,
-                notes);
-        try {
-            return KaplanMeierFigure.figure(options, names, fit.curves().curves(), figure.figureStyle());
-        } catch (IllegalArgumentException e) {
-            if (figure.heightGiven()) {
-                throw new InputException("--height-cm: " + e.getMessage());
-            }
-            throw e;
-        }
     }
 }

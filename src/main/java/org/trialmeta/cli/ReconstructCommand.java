@@ -118,7 +118,7 @@ public final class ReconstructCommand implements Callable<Integer> {
         if (bootstrap != 0 && (bootstrap < 10 || bootstrap > 100_000)) {
             throw new InputException("--bootstrap: " + bootstrap + " (must be 0, or between 10 and 100000)");
         }
-        FigureWriter.Format plotFormat = plot == null ? null : KmCommand.plotFormat(plot);
+        FigureWriter.Format plotFormat = plot == null ? null : FigureFiles.formats("--plot", List.of(plot), "--curve").get(0);
         org.trialmeta.report.Palette colours = palette.palette();
         List<String> names = specs.stream().map(ArmSpec::name).toList();
         if (reportedHr != null && specs.size() != 2) {
