@@ -2,16 +2,15 @@ package org.trialmeta.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import org.trialmeta.model.InputException;
 import org.trialmeta.report.Figure;
 import org.trialmeta.report.FigureWriter;
 import picocli.CommandLine.Option;
 
-/** The {@code --plot FILE.{png,svg,pdf}} option of the commands that draw a figure (a picocli mixin). */
+/** The {@code --plot FILE.{png,svg,pdf,pptx}} option of the commands that draw a figure (a picocli mixin). */
 public final class PlotOption {
 
     @Option(names = "--plot", paramLabel = "FILE",
-            description = "Also draw the figure to FILE; the format follows the extension: .png (300 dpi), .svg or .pdf.")
+            description = "Also draw the figure to FILE; the format follows the extension: .png (300 dpi), .svg, .pdf or .pptx.")
     Path file;
 
     /** Whether a plot was asked for. */
@@ -21,13 +20,7 @@ public final class PlotOption {
 
     /** The format of the requested file; exit 2 with one line for another extension (check before computing). */
     FigureWriter.Format format() {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        try {
-            return FigureWriter.Format.parse(dot < 0 ? "" : name.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--plot: '" + file + "' (the file must end in .png, .svg or .pdf)");
-        }
+        return FigureFiles.formats("--plot", java.util.List.of(file), "--input").get(0);
     }
 
     /** Writes {@code figure} atomically and says so on {@code err} ("trialmeta: wrote FILE"). */

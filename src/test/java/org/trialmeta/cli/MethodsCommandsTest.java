@@ -118,7 +118,7 @@ class MethodsCommandsTest {
         oneLine(Run.run("bias", "--input", same.toString(), "--measure", "GEN"), same.toString(), "same sampling variance");
         oneLine(Run.run("bias", "--input", bcg().toString(), "--measure", "RR", "--method", "MH"), "--method", "pool only");
         oneLine(Run.run("bias", "--input", bcg().toString(), "--measure", "RR", "--plot", dir.resolve("f.gif").toString()),
-                "--plot", ".png, .svg or .pdf");
+                "--plot", ".png, .svg, .pdf or .pptx");
         assertThat(Files.exists(dir.resolve("f.gif"))).isFalse();
     }
 
