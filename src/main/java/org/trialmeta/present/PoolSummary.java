@@ -161,7 +161,7 @@ public record PoolSummary(String measure, String method, String test, double lev
         MetaAnalysisResult r = f.fit();
         EffectSizes es = f.es();
         String[] names = f.input().names();
-        List<Study> studies = new IvStudies(names, es, r.weights(), f.used(), es.cis(r.level()));
+        List<Study> studies = new IvStudies(names, es, r.weights(), f.used(), EffectSizes.criticalValue(r.level()));
         Optional<Heterogeneity> h = r.heterogeneity();
         Optional<Tau2ConfidenceInterval> tci = r.tau2Ci();
         MetaAnalysisResult.Transformed t = r.transformed();
@@ -304,12 +304,13 @@ public record PoolSummary(String measure, String method, String test, double lev
         private final int[] ni;
         private final boolean[] corrected;
         private final double[] w;
-        private final Interval[] cis;
+        /** The Wald critical value of the studies' CIs, each computed when its row is written (no 10⁶ intervals kept). */
+        private final double crit;
         private final Transform common;
         /** For each input row, its index among the studies used in the fit, or −1. */
         private final int[] position;
 
-        IvStudies(String[] names, EffectSizes es, double[] w, int[] used, Interval[] cis) {
+        IvStudies(String[] names, EffectSizes es, double[] w, int[] used, double crit) {
             this.names = names;
             this.measure = es.measure();
             this.yi = es.yi();
@@ -317,7 +318,7 @@ public record PoolSummary(String measure, String method, String test, double lev
             this.ni = es.ni();
             this.corrected = es.corrected();
             this.w = w;
-            this.cis = cis;
+            this.crit = crit;
             this.common = es.transform();
             this.position = new int[names.length];
             java.util.Arrays.fill(position, -1);
@@ -339,7 +340,7 @@ public record PoolSummary(String measure, String method, String test, double lev
             if (j < 0) {
                 return new Study(names[i], null, null, null, NO_ESTIMATE, null, null, false);
             }
-            Interval ci = cis[j];
+            Interval ci = EffectSizes.waldCi(yi[j], vi[j], crit);
             Transform t = measure == EffectMeasure.PFT
                     ? Transform.forMeasure(EffectMeasure.PFT, new int[] {ni[j]}) : common;
             return new Study(names[i], yi[j], vi[j], w[j], new StudyTransformed(t.apply(yi[j]), t.apply(ci.lower()),

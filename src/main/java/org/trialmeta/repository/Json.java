@@ -2,6 +2,7 @@ package org.trialmeta.repository;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.JsonSerializer;
@@ -98,7 +99,8 @@ public final class Json {
                 .addModule(new JavaTimeModule())
                 .addModule(finite)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER);
         if (naming != null) {
             b.propertyNamingStrategy(naming);
         }

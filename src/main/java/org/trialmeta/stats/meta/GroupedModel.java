@@ -147,12 +147,18 @@ final class GroupedModel implements ResidualModel {
         return rss(tau2, new double[groups]);
     }
 
-    /** y'Py for weights 1/(v + tau2); {@code s} receives the per-group sums of weights. */
+    /**
+     * y'Py for weights 1/(v + tau2); {@code s} receives the per-group sums of weights. Each weight is computed once
+     * and kept for the second pass (the same quotient, so the same bits as dividing again): the Q-profile CI calls
+     * this some 30 times, which on 10⁶ studies was half of {@code pool}'s fitting time.
+     */
     private double rss(double tau2, double[] s) {
         int gn = groups;
         double[] sy = new double[gn];
+        double[] w = new double[k];
         for (int i = 0; i < k; i++) {
             double wi = 1.0 / (v[i] + tau2);
+            w[i] = wi;
             int j = g[i];
             s[j] += wi;
             sy[j] += wi * y[i];
@@ -161,9 +167,8 @@ final class GroupedModel implements ResidualModel {
             double mean = sy[0] / s[0];
             double rss = 0;
             for (int i = 0; i < k; i++) {
-                double wi = 1.0 / (v[i] + tau2);
                 double r = y[i] - mean;
-                rss += wi * r * r;
+                rss += w[i] * r * r;
             }
             return rss;
         }
@@ -173,9 +178,8 @@ final class GroupedModel implements ResidualModel {
         }
         double rss = 0;
         for (int i = 0; i < k; i++) {
-            double wi = 1.0 / (v[i] + tau2);
             double r = y[i] - mean[g[i]];
-            rss += wi * r * r;
+            rss += w[i] * r * r;
         }
         return rss;
     }

@@ -157,7 +157,7 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
         int n = 0;
         double[] x = new double[x0.length];
         double[] y = new double[x0.length];
-        java.util.Set<Double> seen = new java.util.HashSet<>();
+        FirstOccurrence seen = new FirstOccurrence(x0.length);
         for (int i = 0; i < x0.length; i++) {
             if (seen.add(y0[i])) {
                 x[n] = x0[i];
@@ -253,5 +253,39 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
     /** RMST with survival's default upper limit for a single curve: its last observed time. */
     public RmstResult rmst() {
         return rmst(lastTime());
+    }
+
+    /**
+     * The values seen so far, compared as {@link Double#equals} compares them (bit patterns, every NaN one value:
+     * R's {@code duplicated()} on a numeric vector, where NA duplicates NA): an open-addressing set of
+     * {@code doubleToLongBits} keys, so that a curve of 10⁶ times is deduplicated without boxing a value.
+     */
+    private static final class FirstOccurrence {
+        private final long[] keys;
+        private final boolean[] used;
+        private final int mask;
+
+        FirstOccurrence(int expected) {
+            int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+            keys = new long[capacity];
+            used = new boolean[capacity];
+            mask = capacity - 1;
+        }
+
+        /** Adds {@code v}; true when it was not there yet. */
+        boolean add(double v) {
+            long key = Double.doubleToLongBits(v);
+            long h = key * 0x9E3779B97F4A7C15L;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (used[i]) {
+                if (keys[i] == key) {
+                    return false;
+                }
+                i = (i + 1) & mask;
+            }
+            used[i] = true;
+            keys[i] = key;
+            return true;
+        }
     }
 }

@@ -75,12 +75,9 @@ public final class LogRank {
         if (k < 2) {
             throw new IllegalArgumentException("group: there is only 1 group (need at least 2)");
         }
-        // order by (stratum, time, -status), as survdiff.fit (a primitive merge sort: O(n log n), no boxing)
-        int[] ord = new int[n];
-        for (int i = 0; i < n; i++) {
-            ord[i] = i;
-        }
-        mergeSort(ord, new int[n], 0, n, time, status, strata);
+        // order by (stratum, time), as survdiff.fit; the order within a tie block does not matter, since every sum
+        // below runs over whole blocks of equal time (integer counts, and one weight per block)
+        int[] ord = order(time, strata);
         double[] t = new double[n];
         int[] st = new int[n];
         int[] g = new int[n];
@@ -188,34 +185,77 @@ public final class LogRank {
         return new LogRankResult(rho, strata != null, obs, exp, var, Math.max(chisq, 0.0), Math.max(df, 0), p);
     }
 
-    private static int compare(int x, int y, double[] time, int[] status, int[] strata) {
-        int c = strata == null ? 0 : Integer.compare(strata[x], strata[y]);
-        if (c != 0) {
-            return c;
+    /**
+     * The rows ordered by (stratum, time): times replaced by their ranks among the sorted distinct times (a primitive
+     * sort and a binary search per row), then two stable counting sorts, by time rank and then by stratum rank.
+     * O(n log n) with primitive arrays only: on 10⁶ rows several times faster than a comparison sort of indices,
+     * whose every comparison reads three arrays at random.
+     */
+    static int[] order(double[] time, int[] strata) {
+        int n = time.length;
+        double[] u = time.clone();
+        Arrays.sort(u);
+        int m = distinct(u);
+        int[] rank = new int[n];
+        for (int i = 0; i < n; i++) {
+            rank[i] = Arrays.binarySearch(u, 0, m, time[i]);
         }
-        c = Double.compare(time[x], time[y]);
-        return c != 0 ? c : Integer.compare(status[y], status[x]);
+        int[] ord = countingSort(identity(n), rank, m);
+        if (strata != null) {
+            int[] su = strata.clone();
+            Arrays.sort(su);
+            int sm = distinct(su);
+            int[] srank = new int[n];
+            for (int i = 0; i < n; i++) {
+                srank[i] = Arrays.binarySearch(su, 0, sm, strata[i]);
+            }
+            ord = countingSort(ord, srank, sm);
+        }
+        return ord;
     }
 
-    private static void mergeSort(int[] a, int[] tmp, int from, int to, double[] time, int[] status, int[] strata) {
-        if (to - from < 2) {
-            return;
+    private static int[] identity(int n) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) {
+            a[i] = i;
         }
-        int mid = (from + to) >>> 1;
-        mergeSort(a, tmp, from, mid, time, status, strata);
-        mergeSort(a, tmp, mid, to, time, status, strata);
-        if (compare(a[mid - 1], a[mid], time, status, strata) <= 0) {
-            return;
-        }
-        System.arraycopy(a, from, tmp, from, to - from);
-        int i = from;
-        int j = mid;
-        for (int k = from; k < to; k++) {
-            if (j >= to || (i < mid && compare(tmp[i], tmp[j], time, status, strata) <= 0)) {
-                a[k] = tmp[i++];
-            } else {
-                a[k] = tmp[j++];
+        return a;
+    }
+
+    /** Compacts a sorted array to its distinct values (as {@link Double#compare} tells them apart); their count. */
+    private static int distinct(double[] sorted) {
+        int m = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (m == 0 || Double.compare(sorted[m - 1], sorted[i]) != 0) {
+                sorted[m++] = sorted[i];
             }
         }
+        return m;
+    }
+
+    private static int distinct(int[] sorted) {
+        int m = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (m == 0 || sorted[m - 1] != sorted[i]) {
+                sorted[m++] = sorted[i];
+            }
+        }
+        return m;
+    }
+
+    /** The entries of {@code ord} stably reordered by {@code key[ord[i]]}, keys in [0, m). */
+    private static int[] countingSort(int[] ord, int[] key, int m) {
+        int[] start = new int[m + 1];
+        for (int i : ord) {
+            start[key[i] + 1]++;
+        }
+        for (int r = 0; r < m; r++) {
+            start[r + 1] += start[r];
+        }
+        int[] out = new int[ord.length];
+        for (int i : ord) {
+            out[start[key[i]]++] = i;
+        }
+        return out;
     }
 }
