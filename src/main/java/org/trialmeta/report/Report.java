@@ -34,7 +34,9 @@ import org.trialmeta.analysis.Stratum;
 import org.trialmeta.analysis.SubgroupComparison;
 import org.trialmeta.analysis.SubgroupTest;
 import org.trialmeta.analysis.SurvivalCurveAnalysis;
+import org.trialmeta.present.ReportAnalysisJson;
 import org.trialmeta.present.SurvivalCurvesSummary;
+import org.trialmeta.present.TrialNetworkSummary;
 import org.trialmeta.check.CheckReport;
 import org.trialmeta.check.Severity;
 import org.trialmeta.model.Source;
@@ -80,7 +82,7 @@ public final class Report {
     private final ReportMeta meta;
     private final Set<Format> formats;
     private final Consumer<String> progress;
-    private final List<org.trialmeta.analysis.TrialNetwork> networks;
+    private final TrialNetworkSummary networks;
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final List<FigureEntry> figures = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
@@ -98,7 +100,7 @@ public final class Report {
     private Report(TrialRepository repo, AnalysisResults r, CheckReport check, SurvivalCurveAnalysis.Result curves,
             List<org.trialmeta.analysis.TrialNetwork> networks, ReportMeta meta, Set<Format> formats,
             Consumer<String> progress) {
-        this.networks = List.copyOf(networks);
+        this.networks = TrialNetworkSummary.of(repo, networks);
         this.repo = repo;
         this.curves = curves;
         this.curvesSummary = SurvivalCurvesSummary.of(curves);
@@ -248,7 +250,7 @@ public final class Report {
             }
         }
         progress.accept("analysis.json and index.html");
-        put("analysis.json", Json.write(r));
+        put("analysis.json", Json.write(new ReportAnalysisJson(r, networks)));
         put("index.html", index());
     }
 
@@ -743,7 +745,7 @@ public final class Report {
         s.add(new Html.Section("survival-curves", "Survival curves", curvesTable == null ? List.of()
                 : List.of(new Html.NavItem("table-" + curvesTable.id(), curvesTable.title())), survivalCurves()));
         s.add(new Html.Section("tables", "Tables", tableNav(), tablesHtml()));
-        NetworkSection.Built network = NetworkSection.build(repo, networks, this::networkFigure);
+        NetworkSection.Built network = NetworkSection.build(networks, this::networkFigure);
         s.add(new Html.Section("network", "Network of randomised comparisons", network.nav(), network.html()));
         s.add(new Html.Section("reviewer-check", "Reviewer check", List.of(
                 new Html.NavItem(CheckText.ISSUES_ID, "Errors and warnings"),
