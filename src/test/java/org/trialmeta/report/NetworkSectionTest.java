@@ -88,6 +88,30 @@ class NetworkSectionTest {
                 .contains("<figure id=\"network-pfs\">").contains("<figure id=\"network-pfs-pooled\">");
     }
 
+    /**
+     * Confirmed data only: MILO's PFS hazard ratio is the one datum left (the ORR counts are derived, GOG 281's HR
+     * secondary), so no model is fitted; its pair is not estimable by the network (too few comparisons), every other
+     * pair for want of a connection, each with its reason, and the page says so.
+     */
+    @Test
+    void withConfirmedDataOnlyEveryPairIsExplicitlyNotEstimableWithItsReason() {
+        var summary = TrialNetworkSummary.of(repo, TrialNetwork.all(repo, StatusFilter.parse("confirmed")));
+        var pfs = summary.endpoints().get(1).asRandomised();
+        assertThat(pfs.fitted()).isFalse();
+        assertThat(pfs.edges()).hasSize(1);
+        assertThat(pfs.estimates()).allMatch(e -> !e.estimable() && e.estimate() == null && e.ciLower() == null);
+        assertThat(pfs.estimates()).filteredOn(e -> e.reason().equals(TrialNetworkSummary.TOO_FEW))
+                .extracting(e -> e.treatment() + " vs " + e.vs())
+                .containsExactly("binimetinib vs Physician's choice chemotherapy (MILO)");
+        var orr = summary.endpoints().get(0).asRandomised();
+        assertThat(orr.edges()).isEmpty();
+        assertThat(orr.nodes()).allMatch(n -> n.participants() == null && n.trials() == 0);
+        assertThat(orr.estimates()).allMatch(e -> e.reason().equals(TrialNetworkSummary.NOT_CONNECTED));
+        String page = NetworkSection.html(summary, name -> "");
+        assertThat(page).contains("Too few comparisons for a network meta-analysis")
+                .contains("15 of 15 pairs of regimens are not estimable in this network");
+    }
+
     @Test
     void withoutNetworksTheSectionSaysSo() {
         assertThat(NetworkSection.html(TrialNetworkSummary.of(repo, List.of()), n -> "")).contains("was not built");
