@@ -330,20 +330,22 @@ public record TrialNetworkSummary(String principle, String model, String rCall, 
                 effects.addAll(s.relativeEffects());
             }
         });
+        Map<List<String>, NmaSummary.RelativeEffect> effect = new java.util.HashMap<>();
+        effects.forEach(x -> effect.put(List.of(x.treatment(), x.vs()), x));
+        Map<List<String>, Integer> direct = new java.util.HashMap<>();
+        edges.forEach(e -> direct.put(List.of(e.treatment(), e.vs()), e.trials().size()));
         List<String> names = n.treatments();
         List<Estimate> out = new ArrayList<>();
         for (int a = 0; a < names.size(); a++) {
             for (int b = 0; b < a; b++) {
                 String ta = names.get(a);
                 String tb = names.get(b);
-                int k = edges.stream().filter(e -> e.treatment().equals(ta) && e.vs().equals(tb))
-                        .mapToInt(e -> e.trials().size()).sum();
+                int k = direct.getOrDefault(List.of(ta, tb), 0);
                 if (component[a] != component[b]) {
                     out.add(notEstimable(ta, tb, k, NOT_CONNECTED));
                     continue;
                 }
-                NmaSummary.RelativeEffect r = effects.stream().filter(x -> x.treatment().equals(ta) && x.vs()
-                        .equals(tb)).findFirst().orElse(null);
+                NmaSummary.RelativeEffect r = effect.get(List.of(ta, tb));
                 if (r == null || r.transformed() == null || r.transformed().estimate() == null) {
                     out.add(notEstimable(ta, tb, k, n.analysis().isEmpty() ? TOO_FEW
                             : "not estimable in the fitted network"));
