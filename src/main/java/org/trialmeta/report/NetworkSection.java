@@ -95,8 +95,11 @@ public final class NetworkSection {
                 + " randomised comparison with data", g);
     }
 
-    /** The section's body and its navigation entries (every figure, heading and table, in page order). */
-    record Built(List<Html.NavItem> nav, String html) {}
+    /**
+     * The section's body, its navigation entries (every figure, heading and table, in page order) and its tables
+     * (each linked for download as {@code tables/ID.csv}, {@code .md}, {@code .html}, {@code .docx}).
+     */
+    record Built(List<Html.NavItem> nav, String html, List<Table> tables) {}
 
     /** The section's HTML (without its heading); {@code figureHtml} renders a figure by base name. */
     public static String html(TrialNetworkSummary summary, Function<String, String> figureHtml) {
@@ -107,8 +110,10 @@ public final class NetworkSection {
     static Built build(TrialNetworkSummary summary, Function<String, String> figureHtml) {
         StringBuilder h = new StringBuilder();
         List<Html.NavItem> nav = new ArrayList<>();
+        List<Table> tables = new ArrayList<>();
         if (summary.endpoints().isEmpty()) {
-            return new Built(List.of(), "<p>The network of randomised comparisons was not built for this report.</p>\n");
+            return new Built(List.of(), "<p>The network of randomised comparisons was not built for this report.</p>\n",
+                    List.of());
         }
         h.append("<p>").append(Escape.html(summary.principle())).append(". A node is an arm's agents joined with"
                 + " \u201c+\u201d (a combination); a control arm lists alternatives (physician's choice), so it is a"
@@ -119,7 +124,7 @@ public final class NetworkSection {
             String ep = e.endpoint().toLowerCase(Locale.ROOT);
             h.append("<h3 id=\"network-").append(ep).append("\">").append(Escape.html(e.title())).append("</h3>\n");
             nav.add(new Html.NavItem("network-" + ep, e.title()));
-            table(h, nav, dataTable(e));
+            table(h, nav, tables, dataTable(e));
             for (Network n : variants(e)) {
                 boolean pooled = n.assumption() != null;
                 h.append(pooled ? "<h4>If the comparators are judged the same treatment</h4>\n"
@@ -131,21 +136,25 @@ public final class NetworkSection {
                 h.append(figureHtml.apply(g.name()));
                 nav.add(new Html.NavItem("fig-" + g.name(), g.caption()));
                 h.append(components(n));
-                effects(h, nav, e, n, summary.level());
+                effects(h, nav, tables, e, n, summary.level());
             }
             Network widest = e.pooled() != null ? e.pooled() : e.asRandomised();
             h.append("<h4>What these data cannot compare</h4>\n").append(cannot(widest));
         }
-        return new Built(List.copyOf(nav), h.toString());
+        return new Built(List.copyOf(nav), h.toString(), List.copyOf(tables));
     }
 
     private static String capital(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static void table(StringBuilder h, List<Html.NavItem> nav, Table t) {
+    private static void table(StringBuilder h, List<Html.NavItem> nav, List<Table> tables, Table t) {
         h.append(TableWriter.htmlFragment(t));
+        h.append("<p class=\"downloads\">Download: ");
+        Report.links(h, "tables/" + t.id(), List.of("csv", "md", "html", "docx"));
+        h.append("</p>\n");
         nav.add(new Html.NavItem("table-" + t.id(), t.title()));
+        tables.add(t);
     }
 
     /** The data the endpoint's networks use, with status and source. */
@@ -209,8 +218,8 @@ public final class NetworkSection {
     }
 
     /** Every estimable pair once, and how many pairs are not estimable. */
-    private static void effects(StringBuilder h, List<Html.NavItem> nav, EndpointNetworks e, Network n,
-            double level) {
+    private static void effects(StringBuilder h, List<Html.NavItem> nav, List<Table> tables, EndpointNetworks e,
+            Network n, double level) {
         h.append("<p class=\"ne-count\">").append(notEstimableCount(n)).append(".</p>\n");
         if (!n.fitted()) {
             h.append("<p>").append(Escape.html(capital(TrialNetworkSummary.TOO_FEW))).append(".</p>\n");
@@ -228,7 +237,7 @@ public final class NetworkSection {
         notes.add(e.direction() + "; common-effect model, " + Formats.general(level) + "% CI.");
         notes.add(pooled ? n.assumption().caveat() : "Each estimate is one trial's randomised comparison.");
         String what = e.endpoint().equals("ORR") ? "response" : "PFS";
-        table(h, nav, new Table(estimatesTableId(e, n), pooled
+        table(h, nav, tables, new Table(estimatesTableId(e, n), pooled
                 ? "Network estimates, " + what + ", with the comparators pooled (an assumption; see above)"
                 : "Direct comparisons, " + what + " (as randomised)", List.of("Comparison", "Estimate (CI)", "p",
                         "Evidence"), rows, notes));

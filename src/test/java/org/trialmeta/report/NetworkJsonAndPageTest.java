@@ -260,6 +260,34 @@ class NetworkJsonAndPageTest {
         }
     }
 
+    @Test
+    void everyTableOfTheSectionIsWrittenAndLinkedForDownload() {
+        List<String> ids = List.of("network-data-orr", "network-direct-orr", "network-pooled-orr", "network-data-pfs",
+                "network-direct-pfs", "network-pooled-pfs");
+        for (String id : ids) {
+            int at = page.indexOf("id=\"table-" + id + "\"");
+            int links = page.indexOf("<p class=\"downloads\">", page.indexOf("</table>", at));
+            int next = page.indexOf("<table", at + 1);
+            assertThat(links).as("downloads of " + id + " before the next table").isLessThan(next < 0 ? page.length()
+                    : next);
+            String after = page.substring(links);
+            for (String ext : List.of("csv", "md", "html", "docx")) {
+                assertThat(files).containsKey("tables/" + id + "." + ext);
+                assertThat(after.substring(0, after.indexOf("</p>"))).contains("<a href=\"tables/" + id + "." + ext
+                        + "\" download>");
+            }
+        }
+        String csv = new String(files.get("tables/network-pooled-pfs.csv"), StandardCharsets.UTF_8);
+        JsonNode indirect = null;
+        for (JsonNode x : network.get("endpoints").get(1).get("pooled").get("estimates")) {
+            if (x.get("estimable").asBoolean() && x.get("evidence").asText().equals("indirect")) {
+                indirect = x;
+            }
+        }
+        assertThat(indirect).isNotNull();
+        assertThat(csv).contains("trametinib vs binimetinib,HR " + Formats.fixed(indirect.get("estimate").asDouble(), 2));
+    }
+
     /** JSON key of an estimate → key prefix in the R values. */
     private static String rKey(String ep, boolean pooled, String treatment, String vs) {
         if (!pooled) {
