@@ -32,6 +32,7 @@ for (ep in c("orr", "pfs")) {
     put(sprintf("%s.direct.%s.se", ep, studies[i]), f$se)
     put(sprintf("%s.direct.%s.ci_lower", ep, studies[i]), f$ci.lb)
     put(sprintf("%s.direct.%s.ci_upper", ep, studies[i]), f$ci.ub)
+    put(sprintf("%s.direct.%s.pval", ep, studies[i]), f$pval)
   }
   # pooled comparators: treatments binimetinib, trametinib vs the SoC/PCC reference
   X <- cbind(binimetinib = c(1, 0), trametinib = c(0, 1))
@@ -40,6 +41,13 @@ for (ep in c("orr", "pfs")) {
   put(sprintf("%s.pooled.binimetinib.se", ep), f$se[1])
   put(sprintf("%s.pooled.trametinib.estimate", ep), f$b[2])
   put(sprintf("%s.pooled.trametinib.se", ep), f$se[2])
+  # each MEK inhibitor vs the pooled comparator node: the model's coefficients, Wald CI and z-test p
+  for (j in 1:2) {
+    tr <- c("binimetinib", "trametinib")[j]
+    put(sprintf("%s.pooled.%s.ci_lower", ep, tr), f$ci.lb[j])
+    put(sprintf("%s.pooled.%s.ci_upper", ep, tr), f$ci.ub[j])
+    put(sprintf("%s.pooled.%s.pval", ep, tr), f$pval[j])
+  }
   # trametinib vs binimetinib: the indirect comparison (Bucher 1997), c' = (-1, 1)
   pr <- predict(f, newmods = c(-1, 1))
   put(sprintf("%s.pooled.trametinib_vs_binimetinib.estimate", ep), pr$pred)

@@ -1,29 +1,32 @@
 package org.trialmeta.report;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.trialmeta.analysis.DataUse;
-import org.trialmeta.analysis.TrialNetwork;
-import org.trialmeta.analysis.TrialNetwork.Controls;
-import org.trialmeta.model.Arm;
-import org.trialmeta.model.Intervention;
-import org.trialmeta.model.TrialRepository;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
 import org.trialmeta.present.CiStyle;
 import org.trialmeta.present.Escape;
 import org.trialmeta.present.Formats;
-import org.trialmeta.present.NmaSummary;
+import org.trialmeta.present.TrialNetworkSummary;
+import org.trialmeta.present.TrialNetworkSummary.Datum;
+import org.trialmeta.present.TrialNetworkSummary.EndpointNetworks;
+import org.trialmeta.present.TrialNetworkSummary.Estimate;
+import org.trialmeta.present.TrialNetworkSummary.MergedArm;
+import org.trialmeta.present.TrialNetworkSummary.Network;
+import org.trialmeta.present.TrialNetworkSummary.Node;
 
 /**
- * The report's "Network" section: the randomised comparisons of the curated trials ({@link TrialNetwork}, built by
- * the analysis layer), what they connect and what they cannot, each endpoint as randomised (every trial's comparator
- * its own node) and under the assumption that the comparators are one treatment, with the network graphs.
- * Lays out results only; every number goes through {@link Formats}.
+ * The report's "Network" section: the randomised comparisons of the curated trials, what they connect and what they
+ * cannot, each endpoint as randomised (every trial's comparator its own node) and under the assumption that the
+ * comparators are one treatment, with a network graph of each. Laid out from {@link TrialNetworkSummary} only, the
+ * summary {@code analysis.json}'s {@code network} key is written from, so page and JSON say the same; every number
+ * goes through {@link Formats}.
  */
 public final class NetworkSection {
 
-    /** Figure base names, in {@code figures/}. */
+    /** Figure base names of the response network, in {@code figures/} (see {@link #graphName}). */
     public static final String GRAPH_AS_RANDOMISED = "network-orr";
     public static final String GRAPH_POOLED = "network-orr-pooled";
 
@@ -32,121 +35,146 @@ public final class NetworkSection {
 
     private NetworkSection() {}
 
-    /** The network graphs (response network as randomised and with pooled comparators), when built. */
-    public static List<Graph> graphs(List<TrialNetwork> networks) {
+    /** {@code network-orr}, {@code network-orr-pooled}, {@code network-pfs}, {@code network-pfs-pooled}. */
+    public static String graphName(String endpoint, boolean pooled) {
+        return "network-" + endpoint.toLowerCase(Locale.ROOT) + (pooled ? "-pooled" : "");
+    }
+
+    /** The network graphs: per endpoint, as randomised and with the comparators pooled. */
+    public static List<Graph> graphs(TrialNetworkSummary summary) {
         List<Graph> out = new ArrayList<>();
-        for (TrialNetwork n : networks) {
-            if (n.endpoint() != TrialNetwork.Endpoint.ORR) {
-                continue;
+        for (EndpointNetworks e : summary.endpoints()) {
+            for (Network n : variants(e)) {
+                out.add(graph(e, n));
             }
-            boolean pooled = n.controls() == Controls.POOLED;
-            // nodes of a connected part side by side on the circle, so that no line crosses another part
-            List<String> order = n.components().stream().flatMap(List::stream).toList();
-            int t = order.size();
-            int[] p = n.participants();
-            int[][] k = n.studiesPerPair();
-            double[] size = new double[t];
-            int[][] studies = new int[t][t];
-            for (int i = 0; i < t; i++) {
-                int a = n.treatments().indexOf(order.get(i));
-                size[i] = p[a];
-                for (int j = 0; j < t; j++) {
-                    studies[i][j] = k[a][n.treatments().indexOf(order.get(j))];
-                }
-            }
-            NetworkGraph g = new NetworkGraph(new NetworkGraph.Data(pooled ? "Comparators pooled (assumption)"
-                    : "As randomised", order, size, "participants with response data", studies));
-            out.add(new Graph(pooled ? GRAPH_POOLED : GRAPH_AS_RANDOMISED, "Network of randomised comparisons with"
-                    + " response data, " + (pooled ? "every control arm as one node (an assumption)"
-                            : "each trial's comparator as randomised") + "; a node without a line has no randomised"
-                    + " comparison with data", g));
         }
         return out;
     }
 
-    /** The section's body and its navigation entries (every figure, heading and table, in page order). */
-    record Built(List<Html.NavItem> nav, String html) {}
+    private static List<Network> variants(EndpointNetworks e) {
+        List<Network> out = new ArrayList<>();
+        if (e.asRandomised() != null) {
+            out.add(e.asRandomised());
+        }
+        if (e.pooled() != null) {
+            out.add(e.pooled());
+        }
+        return out;
+    }
+
+    /**
+     * One network's graph: nodes of a connected part side by side on the circle (so that no line crosses another
+     * part); node area by participants with response counts (ORR) or by trials with a hazard ratio (PFS, which
+     * carries no n); line width by the trials comparing the two nodes.
+     */
+    static Graph graph(EndpointNetworks e, Network n) {
+        boolean orr = e.endpoint().equals("ORR");
+        boolean pooled = n.assumption() != null;
+        List<String> order = n.components().stream().flatMap(List::stream).toList();
+        List<String> names = n.nodes().stream().map(Node::name).toList();
+        int t = order.size();
+        double[] size = new double[t];
+        int[][] studies = new int[t][t];
+        for (int i = 0; i < t; i++) {
+            Node node = n.nodes().get(names.indexOf(order.get(i)));
+            size[i] = orr ? (node.participants() == null ? 0 : node.participants()) : node.trials();
+        }
+        for (var edge : n.edges()) {
+            int a = order.indexOf(edge.treatment());
+            int b = order.indexOf(edge.vs());
+            studies[a][b] = edge.trials().size();
+            studies[b][a] = edge.trials().size();
+        }
+        String what = orr ? "Objective response" : "Progression-free survival";
+        NetworkGraph g = new NetworkGraph(new NetworkGraph.Data(what + ": " + (pooled ? "comparators pooled"
+                + " (assumption)" : "as randomised"), order, size, orr ? "participants with response data"
+                        : "trials with a PFS hazard ratio", studies));
+        return new Graph(graphName(e.endpoint(), pooled), "Network of randomised comparisons with " + (orr
+                ? "response data" : "PFS hazard ratios") + ", " + (pooled ? "every control arm as one node (an"
+                        + " assumption)" : "each trial's comparator as randomised") + "; a node without a line has no"
+                + " randomised comparison with data", g);
+    }
+
+    /**
+     * The section's body, its navigation entries (every figure, heading and table, in page order) and its tables
+     * (each linked for download as {@code tables/ID.csv}, {@code .md}, {@code .html}, {@code .docx}).
+     */
+    record Built(List<Html.NavItem> nav, String html, List<Table> tables) {}
 
     /** The section's HTML (without its heading); {@code figureHtml} renders a figure by base name. */
-    public static String html(TrialRepository repo, List<TrialNetwork> networks,
-            java.util.function.Function<String, String> figureHtml) {
-        return build(repo, networks, figureHtml).html();
+    public static String html(TrialNetworkSummary summary, Function<String, String> figureHtml) {
+        return build(summary, figureHtml).html();
     }
 
     /** The section's HTML and navigation entries. */
-    static Built build(TrialRepository repo, List<TrialNetwork> networks,
-            java.util.function.Function<String, String> figureHtml) {
+    static Built build(TrialNetworkSummary summary, Function<String, String> figureHtml) {
         StringBuilder h = new StringBuilder();
         List<Html.NavItem> nav = new ArrayList<>();
-        if (networks.isEmpty()) {
-            return new Built(List.of(), "<p>The network of randomised comparisons was not built for this report.</p>\n");
+        List<Table> tables = new ArrayList<>();
+        if (summary.endpoints().isEmpty()) {
+            return new Built(List.of(), "<p>The network of randomised comparisons was not built for this report.</p>\n",
+                    List.of());
         }
-        h.append("<p>Only randomised comparisons are combined: a treatment is compared with another through the arms"
-                + " of the same trial (and, in a network, through chains of such comparisons), never by setting the"
-                + " response rates of different trials side by side. A node is an arm's agents joined with"
+        h.append("<p>").append(Escape.html(summary.principle())).append(". A node is an arm's agents joined with"
                 + " \u201c+\u201d (a combination); a control arm lists alternatives (physician's choice), so it is a"
-                + " node named after the arm. Common-effect network meta-analysis (netmeta's fixed model; with one"
-                + " study per comparison the between-study variance cannot be estimated), 95% confidence"
-                + " intervals.</p>\n");
-        for (Graph g : graphs(networks)) {
-            h.append(figureHtml.apply(g.name()));
-            nav.add(new Html.NavItem("fig-" + g.name(), g.caption()));
-        }
-        Map<TrialNetwork.Endpoint, List<TrialNetwork>> by = new LinkedHashMap<>();
-        for (TrialNetwork n : networks) {
-            by.computeIfAbsent(n.endpoint(), e -> new ArrayList<>()).add(n);
-        }
-        for (var e : by.entrySet()) {
-            TrialNetwork strict = e.getValue().stream().filter(n -> n.controls() == Controls.AS_RANDOMISED).findFirst()
-                    .orElse(null);
-            TrialNetwork pooled = e.getValue().stream().filter(n -> n.controls() == Controls.POOLED).findFirst()
-                    .orElse(null);
-            boolean orr = e.getKey() == TrialNetwork.Endpoint.ORR;
-            String ep = orr ? "orr" : "pfs";
-            String title = orr ? "Objective response: odds ratio from the arms' counts"
-                    : "Progression-free survival: published hazard ratios";
-            h.append("<h3 id=\"network-").append(ep).append("\">").append(Escape.html(title)).append("</h3>\n");
-            nav.add(new Html.NavItem("network-" + ep, title));
-            TrialNetwork any = strict != null ? strict : pooled;
-            table(h, nav, dataTable(any));
-            if (strict != null) {
-                h.append("<h4>As randomised</h4>\n").append(components(strict));
-                effects(h, nav, strict, false, ep);
+                + " node named after the arm. ").append(Escape.html(capital(summary.model()))).append(", ")
+                .append(Formats.general(summary.level())).append("% confidence intervals. Every number here is also"
+                        + " in <a href=\"analysis.json\">analysis.json</a> (key <code>network</code>).</p>\n");
+        for (EndpointNetworks e : summary.endpoints()) {
+            String ep = e.endpoint().toLowerCase(Locale.ROOT);
+            h.append("<h3 id=\"network-").append(ep).append("\">").append(Escape.html(e.title())).append("</h3>\n");
+            nav.add(new Html.NavItem("network-" + ep, e.title()));
+            table(h, nav, tables, dataTable(e));
+            for (Network n : variants(e)) {
+                boolean pooled = n.assumption() != null;
+                h.append(pooled ? "<h4>If the comparators are judged the same treatment</h4>\n"
+                        : "<h4>As randomised</h4>\n");
+                if (pooled) {
+                    h.append(assumption(n));
+                }
+                Graph g = graph(e, n);
+                h.append(figureHtml.apply(g.name()));
+                nav.add(new Html.NavItem("fig-" + g.name(), g.caption()));
+                h.append(components(n));
+                effects(h, nav, tables, e, n, summary.level());
             }
-            if (pooled != null) {
-                h.append("<h4>If the comparators are judged the same treatment</h4>\n").append(assumption(repo, pooled));
-                h.append(components(pooled));
-                effects(h, nav, pooled, true, ep);
-            }
-            h.append("<h4>What these data cannot compare</h4>\n").append(cannot(pooled != null ? pooled : strict));
+            Network widest = e.pooled() != null ? e.pooled() : e.asRandomised();
+            h.append("<h4>What these data cannot compare</h4>\n").append(cannot(widest));
         }
-        return new Built(List.copyOf(nav), h.toString());
+        return new Built(List.copyOf(nav), h.toString(), List.copyOf(tables));
     }
 
-    private static void table(StringBuilder h, List<Html.NavItem> nav, Table t) {
+    private static String capital(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static void table(StringBuilder h, List<Html.NavItem> nav, List<Table> tables, Table t) {
         h.append(TableWriter.htmlFragment(t));
+        h.append("<p class=\"downloads\">Download: ");
+        Report.links(h, "tables/" + t.id(), List.of("csv", "md", "html", "docx"));
+        h.append("</p>\n");
         nav.add(new Html.NavItem("table-" + t.id(), t.title()));
+        tables.add(t);
     }
 
-    /** The data each network row used, with status and source. */
-    static Table dataTable(TrialNetwork n) {
+    /** The data the endpoint's networks use, with status and source. */
+    static Table dataTable(EndpointNetworks e) {
         List<List<String>> rows = new ArrayList<>();
-        java.util.Set<String> statuses = new java.util.TreeSet<>();
-        boolean orr = n.endpoint() == TrialNetwork.Endpoint.ORR;
-        for (int i = 0; i < n.rows().size(); i++) {
-            List<String> r = n.rows().get(i);
-            DataUse d = n.used().get(i);
+        Set<String> statuses = new TreeSet<>();
+        boolean orr = e.endpoint().equals("ORR");
+        for (Datum d : e.data()) {
             statuses.add(d.status());
             String status = d.status() + (StatusMarks.of(d.status()).isEmpty() ? "" : " " + StatusMarks.of(d.status()));
             if (orr) {
-                rows.add(List.of(r.get(0), r.get(1), r.get(2) + "/" + r.get(3), d.cutLabel(), status, d.source()));
+                rows.add(List.of(d.trialName(), d.node(), d.responders() + "/" + d.evaluable(), d.cutLabel(), status,
+                        d.source()));
             } else {
-                String hr = "HR " + Formats.fixed(Double.parseDouble(r.get(3)), 2) + " " + Formats.ci(
-                        Double.parseDouble(r.get(4)), Double.parseDouble(r.get(5)), 2, CiStyle.PAREN_DASH);
-                rows.add(List.of(r.get(0), r.get(1) + " vs " + r.get(2), hr, d.cutLabel(), status, d.source()));
+                rows.add(List.of(d.trialName(), d.node() + " vs " + d.comparatorNode(), "HR " + Formats.fixed(
+                        d.hazardRatio(), 2) + " " + Formats.ci(d.ciLower(), d.ciUpper(), 2, CiStyle.PAREN_DASH),
+                        d.cutLabel(), status, d.source()));
             }
         }
-        String id = "network-data-" + (orr ? "orr" : "pfs");
+        String id = "network-data-" + e.endpoint().toLowerCase(Locale.ROOT);
         return orr
                 ? new Table(id, "Response counts used (whole population; one cut per trial)", List.of("Trial", "Node",
                         "Responders/evaluable", "Analysis cut", "Status", "Source"), rows, StatusMarks.legendFor(statuses))
@@ -154,7 +182,7 @@ public final class NetworkSection {
                         "Hazard ratio (95% CI)", "Analysis cut", "Status", "Source"), rows, StatusMarks.legendFor(statuses));
     }
 
-    private static String components(TrialNetwork n) {
+    private static String components(Network n) {
         StringBuilder h = new StringBuilder();
         h.append("<p>").append(n.components().size()).append(n.components().size() == 1 ? " connected part: "
                 : " connected parts (the network is disconnected; each part is analysed on its own): ");
@@ -165,80 +193,81 @@ public final class NetworkSection {
         return h.append(".</p>\n").toString();
     }
 
-    /** Every pair within a connected part, once, with whether the evidence is direct. */
-    private static void effects(StringBuilder h, List<Html.NavItem> nav, TrialNetwork n, boolean network, String ep) {
-        if (n.analysis().isEmpty()) {
-            h.append("<p>Too few comparisons for a network meta-analysis: the published figure above is the whole"
-                    + " evidence.</p>\n");
+    /** "direct (1 trial)", "indirect only (through the common node)". */
+    static String evidence(Estimate e) {
+        return e.directTrials() > 0 ? "direct (" + e.directTrials() + (e.directTrials() == 1 ? " trial)" : " trials)")
+                : "indirect only (through the common node)";
+    }
+
+    /** "OR 1.30 (0.65–2.59)". */
+    static String estimateCi(String measure, Estimate e) {
+        return measure + " " + Formats.fixed(e.estimate(), 2) + " " + Formats.ci(e.ciLower(), e.ciUpper(), 2,
+                CiStyle.PAREN_DASH);
+    }
+
+    /** The table id of a network's estimates. */
+    static String estimatesTableId(EndpointNetworks e, Network n) {
+        return "network-" + (n.assumption() != null ? "pooled-" : "direct-") + e.endpoint().toLowerCase(Locale.ROOT);
+    }
+
+    /** "13 of 15 pairs of regimens are not estimable in this network". */
+    static String notEstimableCount(Network n) {
+        long ne = n.estimates().stream().filter(x -> !x.estimable()).count();
+        return ne + " of " + n.estimates().size() + " pairs of regimens " + (ne == 1 ? "is" : "are")
+                + " not estimable in this network";
+    }
+
+    /** Every estimable pair once, and how many pairs are not estimable. */
+    private static void effects(StringBuilder h, List<Html.NavItem> nav, List<Table> tables, EndpointNetworks e,
+            Network n, double level) {
+        h.append("<p class=\"ne-count\">").append(notEstimableCount(n)).append(".</p>\n");
+        if (!n.fitted()) {
+            h.append("<p>").append(Escape.html(capital(TrialNetworkSummary.TOO_FEW))).append(".</p>\n");
             return;
         }
-        NmaSummary s = NmaSummary.of(n.analysis().get());
-        List<NmaSummary.Part> parts = s.components() != null ? s.components()
-                : List.of(new NmaSummary.Part(s.treatments(), s.reference(), s.tau2(), s.relativeEffects(), s.q(),
-                        s.pScores(), s.directVsIndirect(), s.leagueTable()));
-        int[][] k = n.studiesPerPair();
-        String measure = s.measure();
+        boolean pooled = n.assumption() != null;
         List<List<String>> rows = new ArrayList<>();
-        for (NmaSummary.Part p : parts) {
-            for (NmaSummary.RelativeEffect r : p.relativeEffects()) {
-                int a = p.treatments().indexOf(r.treatment());
-                int b = p.treatments().indexOf(r.vs());
-                if (a <= b) {
-                    continue;
-                }
-                int studies = k[n.treatments().indexOf(r.treatment())][n.treatments().indexOf(r.vs())];
-                NmaSummary.Transformed t = r.transformed();
-                rows.add(List.of(r.treatment() + " vs " + r.vs(), measure + " " + Formats.fixed(t.estimate(), 2) + " "
-                        + Formats.ci(t.ciLower(), t.ciUpper(), 2, CiStyle.PAREN_DASH), Formats.p(r.pval()),
-                        studies > 0 ? "direct (" + studies + (studies == 1 ? " trial)" : " trials)")
-                                : "indirect only (through the common node)"));
+        for (Estimate x : n.estimates()) {
+            if (x.estimable()) {
+                rows.add(List.of(x.treatment() + " vs " + x.vs(), estimateCi(e.measure(), x), Formats.p(x.pval()),
+                        evidence(x)));
             }
         }
-        String dir = measure.equals("HR") ? "HR below 1 favours the first treatment"
-                : "OR above 1 favours the first treatment (more responses)";
         List<String> notes = new ArrayList<>();
-        notes.add(dir + "; common-effect model, " + Formats.general(s.level()) + "% CI.");
-        if (network) {
-            notes.add("An indirect estimate is only as good as the assumption that the comparators are one treatment"
-                    + " given to comparable patients: it is hypothesis-generating, not a head-to-head result.");
-        } else {
-            notes.add("Each estimate is one trial's randomised comparison.");
-        }
-        String what = ep.equals("orr") ? "response" : "PFS";
-        table(h, nav, new Table("network-" + (network ? "pooled-" : "direct-") + ep, network
+        notes.add(e.direction() + "; common-effect model, " + Formats.general(level) + "% CI.");
+        notes.add(pooled ? n.assumption().caveat() : "Each estimate is one trial's randomised comparison.");
+        String what = e.endpoint().equals("ORR") ? "response" : "PFS";
+        table(h, nav, tables, new Table(estimatesTableId(e, n), pooled
                 ? "Network estimates, " + what + ", with the comparators pooled (an assumption; see above)"
                 : "Direct comparisons, " + what + " (as randomised)", List.of("Comparison", "Estimate (CI)", "p",
                         "Evidence"), rows, notes));
     }
 
     /** The pooled-comparator assumption, stated with the arms it merges and what each trial says about them. */
-    private static String assumption(TrialRepository repo, TrialNetwork pooled) {
+    private static String assumption(Network pooled) {
+        var a = pooled.assumption();
         StringBuilder h = new StringBuilder();
-        List<String> arms = pooled.arms().getOrDefault(TrialNetwork.POOLED_CONTROL, List.of());
-        h.append("<p>Assumption: the control arms below are one treatment (\u201c")
-                .append(Escape.html(TrialNetwork.POOLED_CONTROL)).append("\u201d) given to comparable patients. Only"
-                + " under it are the experimental arms of different trials connected. Its weakness: the comparators"
-                + " are not the same regimens, and the trials differ in eligibility, assessment of progression and"
-                + " era, so a difference between trials is read as a difference between treatments.</p>\n<ul>\n");
-        for (String key : arms) {
-            String[] ta = key.split("/", 2);
-            var trial = repo.requireTrial(ta[0]);
-            Arm arm = trial.arm(ta[1]).orElseThrow();
-            h.append("<li><strong>").append(Escape.html(trial.name())).append("</strong>: ")
-                    .append(Escape.html(arm.name())).append(" \u2014 ").append(Escape.html(String.join(" or ",
-                            arm.interventions().stream().map(Intervention::agent).toList())));
-            trial.note().ifPresent(nt -> h.append(". <em>").append(Escape.html(nt)).append("</em>"));
+        h.append("<p>Assumption: ").append(Escape.html(a.statement())).append(". Its weakness: ")
+                .append(Escape.html(a.weakness())).append(".</p>\n<ul>\n");
+        for (MergedArm m : a.mergedArms()) {
+            h.append("<li><strong>").append(Escape.html(m.trialName())).append("</strong>: ")
+                    .append(Escape.html(m.armName())).append(" \u2014 ").append(Escape.html(String.join(" or ",
+                            m.regimens())));
+            if (m.trialNote() != null) {
+                h.append(". <em>").append(Escape.html(m.trialNote())).append("</em>");
+            }
             h.append("</li>\n");
         }
         return h.append("</ul>\n").toString();
     }
 
-    private static String cannot(TrialNetwork n) {
+    private static String cannot(Network n) {
         StringBuilder h = new StringBuilder("<ul>\n");
         for (List<String> c : n.components()) {
             if (c.size() == 1) {
-                h.append("<li><strong>").append(Escape.html(c.get(0))).append("</strong> (")
-                        .append(Escape.html(String.join(", ", n.arms().getOrDefault(c.get(0), List.of()))))
+                Node node = n.nodes().stream().filter(x -> x.name().equals(c.get(0))).findFirst().orElseThrow();
+                h.append("<li><strong>").append(Escape.html(node.name())).append("</strong> (")
+                        .append(Escape.html(String.join(", ", node.arms())))
                         .append("): no randomised comparison with data links it to any other regimen, so it is"
                                 + " compared with nothing here.</li>\n");
             }
@@ -246,11 +275,20 @@ public final class NetworkSection {
         for (String u : n.unlinked()) {
             h.append("<li>").append(Escape.html(u)).append(".</li>\n");
         }
-        h.append("<li>Between connected parts nothing can be estimated: setting one part's rates or medians beside"
-                + " another's is a naive cross-trial comparison, which this report does not make.</li>\n");
-        for (var x : n.exclusions()) {
-            h.append("<li>Left out: ").append(Escape.html(x.data().describe())).append(": ")
-                    .append(Escape.html(x.reason())).append(".</li>\n");
+        List<String> none = new ArrayList<>();
+        for (Estimate x : n.estimates()) {
+            if (!x.estimable() && x.reason().equals(TrialNetworkSummary.NOT_CONNECTED)) {
+                none.add(x.treatment() + " vs " + x.vs());
+            }
+        }
+        if (!none.isEmpty()) {
+            h.append("<li class=\"not-estimable\">Not estimable, ").append(none.size()).append(" of ")
+                    .append(n.estimates().size()).append(" pairs of regimens (").append(Escape.html(
+                            TrialNetworkSummary.NOT_CONNECTED)).append("): ").append(Escape.html(String.join("; ",
+                                    none))).append(".</li>\n");
+        }
+        for (String x : n.excluded()) {
+            h.append("<li>Left out: ").append(Escape.html(x)).append(".</li>\n");
         }
         return h.append("</ul>\n").toString();
     }

@@ -34,7 +34,9 @@ import org.trialmeta.analysis.Stratum;
 import org.trialmeta.analysis.SubgroupComparison;
 import org.trialmeta.analysis.SubgroupTest;
 import org.trialmeta.analysis.SurvivalCurveAnalysis;
+import org.trialmeta.present.ReportAnalysisJson;
 import org.trialmeta.present.SurvivalCurvesSummary;
+import org.trialmeta.present.TrialNetworkSummary;
 import org.trialmeta.check.CheckReport;
 import org.trialmeta.check.Severity;
 import org.trialmeta.model.Source;
@@ -80,7 +82,7 @@ public final class Report {
     private final ReportMeta meta;
     private final Set<Format> formats;
     private final Consumer<String> progress;
-    private final List<org.trialmeta.analysis.TrialNetwork> networks;
+    private final TrialNetworkSummary networks;
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final List<FigureEntry> figures = new ArrayList<>();
     private final List<Table> tables = new ArrayList<>();
@@ -88,6 +90,7 @@ public final class Report {
     private final SurvivalCurvesSummary curvesSummary;
     private List<SurvivalCurvesSection.KmFigure> kmFigures = List.of();
     private Table curvesTable;
+    private NetworkSection.Built networkSection;
 
     /** A figure of the report: its data (for tests), base name and caption. */
     public record FigureEntry(String name, String caption, Object data) {}
@@ -98,7 +101,7 @@ public final class Report {
     private Report(TrialRepository repo, AnalysisResults r, CheckReport check, SurvivalCurveAnalysis.Result curves,
             List<org.trialmeta.analysis.TrialNetwork> networks, ReportMeta meta, Set<Format> formats,
             Consumer<String> progress) {
-        this.networks = List.copyOf(networks);
+        this.networks = TrialNetworkSummary.of(repo, networks);
         this.repo = repo;
         this.curves = curves;
         this.curvesSummary = SurvivalCurvesSummary.of(curves);
@@ -236,19 +239,20 @@ public final class Report {
         Optional<LocalDate> date = Optional.ofNullable(r.dataDate()).map(LocalDate::parse);
         for (Table t : curvesTable == null ? tables : java.util.stream.Stream.concat(tables.stream(),
                 java.util.stream.Stream.of(curvesTable)).toList()) {
-            put("tables/" + t.id() + ".csv", TableWriter.csv(t));
-            put("tables/" + t.id() + ".md", TableWriter.markdown(t));
-            put("tables/" + t.id() + ".html", TableWriter.html(t));
-            files.put("tables/" + t.id() + ".docx", TableWriter.docx(t, date));
+            tableFiles(t, date);
         }
-        progress.accept("figures: network of randomised comparisons");
+        progress.accept("figures and tables: network of randomised comparisons");
         for (NetworkSection.Graph g : NetworkSection.graphs(networks)) {
             for (Format fmt : formats) {
                 files.put("figures/" + g.name() + "." + fmt.extension(), FigureWriter.bytes(g.figure(), fmt));
             }
         }
+        networkSection = NetworkSection.build(networks, this::networkFigure);
+        for (Table t : networkSection.tables()) {
+            tableFiles(t, date);
+        }
         progress.accept("analysis.json and index.html");
-        put("analysis.json", Json.write(r));
+        put("analysis.json", Json.write(new ReportAnalysisJson(r, networks)));
         put("index.html", index());
     }
 
@@ -269,6 +273,14 @@ public final class Report {
             files.put("figures/" + name + "." + fmt.extension(), FigureWriter.bytes(f, fmt));
         }
         figures.add(new FigureEntry(name, caption, data));
+    }
+
+    /** A table's files: {@code tables/ID.csv}, {@code .md}, {@code .html}, {@code .docx}. */
+    private void tableFiles(Table t, Optional<LocalDate> date) {
+        put("tables/" + t.id() + ".csv", TableWriter.csv(t));
+        put("tables/" + t.id() + ".md", TableWriter.markdown(t));
+        put("tables/" + t.id() + ".html", TableWriter.html(t));
+        files.put("tables/" + t.id() + ".docx", TableWriter.docx(t, date));
     }
 
     private void put(String name, String text) {
@@ -743,8 +755,8 @@ public final class Report {
         s.add(new Html.Section("survival-curves", "Survival curves", curvesTable == null ? List.of()
                 : List.of(new Html.NavItem("table-" + curvesTable.id(), curvesTable.title())), survivalCurves()));
         s.add(new Html.Section("tables", "Tables", tableNav(), tablesHtml()));
-        NetworkSection.Built network = NetworkSection.build(repo, networks, this::networkFigure);
-        s.add(new Html.Section("network", "Network of randomised comparisons", network.nav(), network.html()));
+        s.add(new Html.Section("network", "Network of randomised comparisons", networkSection.nav(),
+                networkSection.html()));
         s.add(new Html.Section("reviewer-check", "Reviewer check", List.of(
                 new Html.NavItem(CheckText.ISSUES_ID, "Errors and warnings"),
                 new Html.NavItem(CheckText.INFO_ID, "Info findings")), reviewerCheck()));
@@ -893,7 +905,8 @@ public final class Report {
         return h.toString();
     }
 
-    private static void links(StringBuilder h, String base, List<String> exts) {
+    /** Download links to {@code base.EXT} for each extension, separated by middle dots. */
+    static void links(StringBuilder h, String base, List<String> exts) {
         for (int i = 0; i < exts.size(); i++) {
             if (i > 0) {
                 h.append(" \u00b7 ");

@@ -88,6 +88,69 @@ class JsonContractTest {
         }));
     }
 
+    /** The keys of {@code analysis.json}'s {@code network} object and of the objects under it (issue 21). */
+    static final Map<String, List<String>> NETWORK_KEYS = Map.of(
+            "network", List.of("principle", "model", "r_call", "level", "endpoints"),
+            "endpoint", List.of("endpoint", "measure", "title", "direction", "data", "as_randomised", "pooled"),
+            "variant", List.of("controls", "label", "connected", "nodes", "edges", "components", "assumption", "fitted",
+                    "estimates", "unlinked", "excluded"),
+            "node", List.of("name", "arms", "component", "participants", "trials"),
+            "edge", List.of("treatment", "vs", "trials", "statuses", "data"),
+            "datum", List.of("trial", "trial_name", "arm", "node", "cut", "cut_label", "cutoff", "responders",
+                    "evaluable", "hazard_ratio", "ci_lower", "ci_upper", "ci_level", "comparator_node", "status",
+                    "source", "locator"),
+            "estimate", List.of("treatment", "vs", "estimable", "evidence", "direct_trials", "estimate", "ci_lower",
+                    "ci_upper", "log_estimate", "se", "pval", "reason"),
+            "assumption", List.of("node", "statement", "weakness", "caveat", "merged_arms"),
+            "merged_arm", List.of("trial", "trial_name", "arm", "arm_name", "regimens", "trial_note"));
+
+    /** The top-level keys of {@code analysis.json} before the network was added, unchanged and in order. */
+    static final List<String> ANALYSIS_KEYS = List.of("statuses", "biomarker", "endpoint", "cut_rule", "proportions",
+            "comparisons", "pooled_effects", "pooled_proportions", "subgroup_test", "medians", "median_contrasts",
+            "lifespans", "biomarker_changes", "exclusions", "data_date");
+
+    private static List<String> keys(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        n.fieldNames().forEachRemaining(out::add);
+        return out;
+    }
+
+    @org.junit.jupiter.api.Test
+    void reportAnalysisJsonHasSnakeCaseKeysNullForMissingAndTheNetwork() throws Exception {
+        Path out = tmp.resolve("report");
+        Run r = Run.run("report", "--formats", "svg", "--out", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode j = new ObjectMapper().readTree(out.resolve("analysis.json").toFile());
+        List<String> problems = new ArrayList<>();
+        walk(j, "$", problems);
+        assertThat(problems).isEmpty();
+        List<String> top = new ArrayList<>(ANALYSIS_KEYS);
+        top.add("network");
+        assertThat(keys(j)).containsExactlyElementsOf(top);
+        JsonNode net = j.get("network");
+        assertThat(keys(net)).containsExactlyElementsOf(NETWORK_KEYS.get("network"));
+        assertThat(net.get("endpoints")).hasSize(2);
+        for (JsonNode e : net.get("endpoints")) {
+            assertThat(keys(e)).containsExactlyElementsOf(NETWORK_KEYS.get("endpoint"));
+            e.get("data").forEach(d -> assertThat(keys(d)).containsExactlyElementsOf(NETWORK_KEYS.get("datum")));
+            for (String v : List.of("as_randomised", "pooled")) {
+                JsonNode n = e.get(v);
+                assertThat(keys(n)).containsExactlyElementsOf(NETWORK_KEYS.get("variant"));
+                n.get("nodes").forEach(x -> assertThat(keys(x)).containsExactlyElementsOf(NETWORK_KEYS.get("node")));
+                n.get("edges").forEach(x -> assertThat(keys(x)).containsExactlyElementsOf(NETWORK_KEYS.get("edge")));
+                n.get("estimates").forEach(x -> assertThat(keys(x)).containsExactlyElementsOf(
+                        NETWORK_KEYS.get("estimate")));
+                if (v.equals("pooled")) {
+                    assertThat(keys(n.get("assumption"))).containsExactlyElementsOf(NETWORK_KEYS.get("assumption"));
+                    n.get("assumption").get("merged_arms").forEach(x -> assertThat(keys(x))
+                            .containsExactlyElementsOf(NETWORK_KEYS.get("merged_arm")));
+                } else {
+                    assertThat(n.get("assumption").isNull()).isTrue();
+                }
+            }
+        }
+    }
+
     private static void walk(JsonNode n, String path, List<String> problems) {
         if (n.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext();) {

@@ -16,6 +16,7 @@ import org.trialmeta.model.TrialRepository;
 import org.trialmeta.present.CiStyle;
 import org.trialmeta.present.Escape;
 import org.trialmeta.present.Formats;
+import org.trialmeta.present.TrialNetworkSummary;
 import org.trialmeta.repository.TrialLoader;
 
 /**
@@ -34,7 +35,7 @@ class NetworkSectionTest {
     static void build() throws IOException {
         repo = TrialLoader.loadDirectory(Path.of("trials"));
         networks = TrialNetwork.all(repo, StatusFilter.DEFAULT);
-        html = NetworkSection.html(repo, networks, name -> "<figure id=\"" + name + "\"></figure>\n");
+        html = NetworkSection.html(TrialNetworkSummary.of(repo, networks), name -> "<figure id=\"" + name + "\"></figure>\n");
         r = new HashMap<>();
         List<String> lines = Files.readAllLines(Path.of("src/test/resources/r/lgsoc-network/values.csv"));
         for (String l : lines.subList(1, lines.size())) {
@@ -61,7 +62,7 @@ class NetworkSectionTest {
 
     @Test
     void statesThePooledComparatorAssumptionWithTheArmsItMerges() {
-        assertThat(html).contains("Assumption: the control arms below are one treatment")
+        assertThat(html).contains("Assumption: the control arms listed are one treatment")
                 .contains(Escape.html("Physician's choice chemotherapy (MILO)"))
                 .contains("paclitaxel or pegylated liposomal doxorubicin or topotecan or letrozole or tamoxifen")
                 .contains("hypothesis-generating");
@@ -79,14 +80,40 @@ class NetworkSectionTest {
 
     @Test
     void graphsPutEachConnectedPartSideBySide() {
-        List<NetworkSection.Graph> graphs = NetworkSection.graphs(networks);
+        List<NetworkSection.Graph> graphs = NetworkSection.graphs(TrialNetworkSummary.of(repo, networks));
         assertThat(graphs).extracting(NetworkSection.Graph::name)
-                .containsExactly(NetworkSection.GRAPH_AS_RANDOMISED, NetworkSection.GRAPH_POOLED);
-        assertThat(html).contains("<figure id=\"network-orr\">").contains("<figure id=\"network-orr-pooled\">");
+                .containsExactly(NetworkSection.GRAPH_AS_RANDOMISED, NetworkSection.GRAPH_POOLED, "network-pfs",
+                        "network-pfs-pooled");
+        assertThat(html).contains("<figure id=\"network-orr\">").contains("<figure id=\"network-orr-pooled\">")
+                .contains("<figure id=\"network-pfs\">").contains("<figure id=\"network-pfs-pooled\">");
+    }
+
+    /**
+     * Confirmed data only: MILO's PFS hazard ratio is the one datum left (the ORR counts are derived, GOG 281's HR
+     * secondary), so no model is fitted; its pair is not estimable by the network (too few comparisons), every other
+     * pair for want of a connection, each with its reason, and the page says so.
+     */
+    @Test
+    void withConfirmedDataOnlyEveryPairIsExplicitlyNotEstimableWithItsReason() {
+        var summary = TrialNetworkSummary.of(repo, TrialNetwork.all(repo, StatusFilter.parse("confirmed")));
+        var pfs = summary.endpoints().get(1).asRandomised();
+        assertThat(pfs.fitted()).isFalse();
+        assertThat(pfs.edges()).hasSize(1);
+        assertThat(pfs.estimates()).allMatch(e -> !e.estimable() && e.estimate() == null && e.ciLower() == null);
+        assertThat(pfs.estimates()).filteredOn(e -> e.reason().equals(TrialNetworkSummary.TOO_FEW))
+                .extracting(e -> e.treatment() + " vs " + e.vs())
+                .containsExactly("binimetinib vs Physician's choice chemotherapy (MILO)");
+        var orr = summary.endpoints().get(0).asRandomised();
+        assertThat(orr.edges()).isEmpty();
+        assertThat(orr.nodes()).allMatch(n -> n.participants() == null && n.trials() == 0);
+        assertThat(orr.estimates()).allMatch(e -> e.reason().equals(TrialNetworkSummary.NOT_CONNECTED));
+        String page = NetworkSection.html(summary, name -> "");
+        assertThat(page).contains("Too few comparisons for a network meta-analysis")
+                .contains("15 of 15 pairs of regimens are not estimable in this network");
     }
 
     @Test
     void withoutNetworksTheSectionSaysSo() {
-        assertThat(NetworkSection.html(repo, List.of(), n -> "")).contains("was not built");
+        assertThat(NetworkSection.html(TrialNetworkSummary.of(repo, List.of()), n -> "")).contains("was not built");
     }
 }

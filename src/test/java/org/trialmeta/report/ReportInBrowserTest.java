@@ -68,13 +68,18 @@ class ReportInBrowserTest {
 
     private static ChromeDriver driver;
     private static Report.Built built;
+    /** The network section's graphs, figures of the page beside {@code built.figures()}. */
+    private static int networkGraphs;
 
     @BeforeAll
     static void buildReportAndStartBrowser() throws Exception {
         assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "headless Chromium not installed (apt-get install chromium chromium-driver)");
         TrialRepository repo = TrialLoader.loadDirectory(Path.of("trials"));
+        var networks = org.trialmeta.analysis.TrialNetwork.all(repo, ReportTest.REPORT_STATUSES);
+        networkGraphs = NetworkSection.graphs(org.trialmeta.present.TrialNetworkSummary.of(repo, networks)).size();
         built = Report.build(repo, EfficacyAnalysis.run(repo, ReportTest.REPORT_STATUSES), ReviewerCheck.run(repo),
+                org.trialmeta.analysis.SurvivalCurveAnalysis.run(repo, ReportTest.REPORT_STATUSES), networks,
                 Report.meta("trialmeta test", Path.of("trials")), EnumSet.allOf(Format.class), line -> { });
         Report.write(built, OUT);
         ChromeOptions options = new ChromeOptions();
@@ -149,7 +154,7 @@ class ReportInBrowserTest {
     @Test
     void everyImageOfTheReportLoadsInChromium() {
         List<String> images = js("return Array.from(document.images).map(i => i.getAttribute('src'));");
-        assertThat(images).as("images in index.html").hasSize(built.figures().size());
+        assertThat(images).as("images in index.html").hasSize(built.figures().size() + networkGraphs);
         List<String> broken = js("return Array.from(document.images)"
                 + ".filter(i => !(i.complete && i.naturalWidth > 0 && i.naturalHeight > 0))"
                 + ".map(i => i.getAttribute('src'));");
@@ -269,7 +274,7 @@ class ReportInBrowserTest {
     @Test
     void everyFigureLinksToEachOfItsFilesUnderTheImage() throws IOException {
         List<WebElement> figures = driver.findElements(By.cssSelector("main figure"));
-        assertThat(figures).hasSize(built.figures().size());
+        assertThat(figures).hasSize(built.figures().size() + networkGraphs);
         for (WebElement f : figures) {
             List<String> hrefs = new ArrayList<>();
             for (WebElement a : f.findElements(By.cssSelector(".downloads a"))) {
