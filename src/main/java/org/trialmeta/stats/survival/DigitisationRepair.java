@@ -18,9 +18,13 @@ import java.util.Locale;
  *       survival tolerance is set to 1 (0); points at time 0 within the tolerance of 1 are set to 1;</li>
  *   <li>points are sorted by time, at one time from the highest survival to the lowest (a drop is read from its
  *       top to its bottom), and exact copies removed;</li>
- *   <li>where survival rises, the points are replaced by the non-increasing least-squares fit
- *       ({@link IsotonicRegression}, pool-adjacent-violators), unless a point lies more than the survival tolerance
- *       above one read more than the time tolerance before it: no reading error explains that, it is refused;</li>
+ *   <li>where survival rises, unless a point lies more than the survival tolerance above one read more than the
+ *       time tolerance before it (no reading error explains that: refused): a rise to the next point that is steeper
+ *       than it is long in the figure's proportions (rise &gt; advance / time axis) and within the time tolerance is
+ *       one drop whose foot was clicked a little before its top; both are placed at the mean of their two times
+ *       (the best estimate of the drop's time from two clicks on it), the top above the foot. Remaining rises
+ *       (a level read twice, the second click a little higher) are replaced by the non-increasing least-squares
+ *       fit ({@link IsotonicRegression}, pool-adjacent-violators: the mean of the readings of one level);</li>
  *   <li>(0, 1) is added in front unless present;</li>
  *   <li>at-risk rows: zeros after the first zero are removed, rows after the last digitised time are removed (the
  *       first of them says how many are still at risk at the end, {@link PreparedCurve#remainingAtEnd}), and an
@@ -229,6 +233,28 @@ public final class DigitisationRepair {
         if (!rises) {
             return;
         }
+        List<Repair.Touched> footFirst = new ArrayList<>();
+        for (int k = 1; k < pts.size(); k++) {
+            Point foot = pts.get(k - 1);
+            Point top = pts.get(k);
+            double rise = top.surv - foot.surv;
+            double advance = top.time - foot.time;
+            if (rise > 0 && advance <= tolTime && advance / axis < rise) {
+                double mid = (foot.time + top.time) / 2;
+                double low = foot.surv;
+                foot.time = mid;
+                foot.surv = top.surv;
+                top.time = mid;
+                top.surv = low;
+                footFirst.add(foot.touched(foot.time, foot.surv));
+                footFirst.add(top.touched(top.time, top.surv));
+                k++;
+            }
+        }
+        footFirst.sort(Comparator.comparingInt(Repair.Touched::index));
+        add(repairs, RepairKind.FOOT_FIRST, footFirst, "point(s) where a steep rise within " + pct(tol.timeFraction())
+                + " of the time axis is one drop whose foot was clicked before its top: both corners placed at the"
+                + " mean of their two times, the top above the foot");
         double[] y = new double[pts.size()];
         for (int k = 0; k < y.length; k++) {
             y[k] = pts.get(k).surv;

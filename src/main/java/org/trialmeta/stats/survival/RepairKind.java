@@ -21,8 +21,15 @@ public enum RepairKind {
     BELOW_ZERO,
     /** A point at time 0 read slightly below 1 (within the survival tolerance) set to 1: S(0) = 1. */
     START_AT_ONE,
-    /** Survival rising by at most the tolerance: the non-increasing least-squares (isotonic) fit. */
+    /**
+     * A steep rise (more in survival than in time, in the figure's proportions) within the time tolerance: one drop
+     * whose foot was clicked before its top; both corners placed at the mean of their two times.
+     */
+    FOOT_FIRST,
+    /** Survival rising by at most the tolerance (other than {@link #FOOT_FIRST}): the non-increasing least-squares
+     * (isotonic) fit. */
     ISOTONIC,
+
     /** The start (0, 1) added in front. */
     ORIGIN,
     /** An at-risk interval without a digitised point: the last survival carried forward to its start. */

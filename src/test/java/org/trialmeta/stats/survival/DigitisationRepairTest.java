@@ -149,7 +149,45 @@ class DigitisationRepairTest {
     void unlimitedToleranceRepairsEverything() {
         PreparedCurve p = DigitisationRepair.prepare(new DigitisedCurve(new double[] {-5, 1, 2, 3},
                 new double[] {1.3, 0.5, 0.9, -0.2}), TEN, SurvivalScale.PROPORTION, DigitisingTolerance.UNLIMITED);
-        assertThat(p.survival()).containsExactly(new double[] {1, 0.7, 0.7, 0},
+        // the rise 0.5 -> 0.9 is steeper than long (0.4 > 1/3 of the axis): a drop read foot first, at time 1.5
+        assertThat(p.time()).containsExactly(0, 1.5, 1.5, 3);
+        assertThat(p.survival()).containsExactly(new double[] {1, 0.9, 0.5, 0},
                 org.assertj.core.api.Assertions.within(1e-15));
+    }
+
+    @Test
+    void aDropReadFootFirstIsPlacedAtTheMeanOfItsTwoClicks() {
+        // top of the drop 0.9 -> 0.6 clicked at 5.1, its foot a little before, at 4.9 (axis 10: 2% = 0.2)
+        PreparedCurve p = prepare(new double[] {0, 2, 4.9, 5.1, 10}, new double[] {1, 0.9, 0.6, 0.9, 0.6},
+                new AtRiskTable(new double[] {0, 10}, new int[] {10, 5}));
+        Repair r = only(p, RepairKind.FOOT_FIRST);
+        assertThat(indices(r)).containsExactly(2, 3);
+        assertThat(r.points().get(0).newTime()).isEqualTo(5.0, org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(r.points().get(0).newValue()).isEqualTo(0.9); // the foot, read first, becomes the top
+        assertThat(r.points().get(1).newValue()).isEqualTo(0.6);
+        assertThat(p.repairs()).extracting(Repair::kind).doesNotContain(RepairKind.ISOTONIC);
+        assertThat(p.time()).containsExactly(new double[] {0, 2, 5, 5, 10},
+                org.assertj.core.api.Assertions.within(1e-12));
+        assertThat(p.survival()).containsExactly(1, 0.9, 0.9, 0.6, 0.6);
+    }
+
+    @Test
+    void aLevelReadTwiceIsPooledNotMoved() {
+        // 0.80 then 0.81 a whole unit later on a 0-4 axis: flatter than steep, one level read twice (isotonic)
+        PreparedCurve p = prepare(new double[] {0, 1, 2, 3}, new double[] {1, 0.80, 0.81, 0.5}, TEN);
+        assertThat(p.repairs()).extracting(Repair::kind).containsExactly(RepairKind.ISOTONIC);
+        assertThat(p.time()).containsExactly(0, 1, 2, 3);
+        // the same rise within 2% of a 0-100 axis (times 50, 50.5): steep, one drop read foot first
+        PreparedCurve q = prepare(new double[] {0, 50, 50.5, 100}, new double[] {1, 0.80, 0.81, 0.5}, TEN);
+        assertThat(q.repairs()).extracting(Repair::kind).containsExactly(RepairKind.FOOT_FIRST);
+        assertThat(q.time()).containsExactly(0, 50.25, 50.25, 100);
+        assertThat(q.survival()).containsExactly(1, 0.81, 0.80, 0.5);
+    }
+
+    @Test
+    void aSteepRiseBeyondTheTimeToleranceIsNotAFootFirstDrop() {
+        // 0.80 -> 0.81 at times 1 and 1.5 of a 0-10 axis: steep, but 5% of the axis apart (tolerance 2%)
+        PreparedCurve p = prepare(new double[] {0, 1, 1.5, 10}, new double[] {1, 0.80, 0.81, 0.5}, TEN);
+        assertThat(p.repairs()).extracting(Repair::kind).containsExactly(RepairKind.ISOTONIC);
     }
 }
