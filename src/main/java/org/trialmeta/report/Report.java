@@ -34,6 +34,7 @@ import org.trialmeta.analysis.Stratum;
 import org.trialmeta.analysis.SubgroupComparison;
 import org.trialmeta.analysis.SubgroupTest;
 import org.trialmeta.analysis.SurvivalCurveAnalysis;
+import org.trialmeta.present.AnalysisJson;
 import org.trialmeta.present.SurvivalCurvesSummary;
 import org.trialmeta.check.CheckReport;
 import org.trialmeta.check.Severity;
@@ -248,7 +249,7 @@ public final class Report {
             }
         }
         progress.accept("analysis.json and index.html");
-        put("analysis.json", Json.write(r));
+        put("analysis.json", Json.write(AnalysisJson.of(r)));
         put("index.html", index());
     }
 
