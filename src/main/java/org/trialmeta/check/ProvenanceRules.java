@@ -322,14 +322,12 @@ final class ProvenanceRules {
             int n = b.counts().get().evaluable();
             int x = b.counts().get().responders();
             int d = Precision.decimals(pct);
-            Optional<String> responderInput = naming(p.derivedFrom(), x);
-            if (responderInput.isPresent() && !produces(results, x)) {
+            if (naming(p.derivedFrom(), x).isPresent() && !produces(results, x)) {
                 uniqueness = "; " + givenResponders(x, n, pct, d, produces(results, n), naming(p.derivedFrom(), n));
             } else {
-                uniqueness = derivedCount(x, n, pct, d);
-                if (uniqueness.startsWith("; the derived count is not unique")) {
-                    uniqSeverity = Severity.WARNING;
-                }
+                List<Integer> cands = Precision.candidateCounts(pct, n);
+                uniqSeverity = cands.size() > 1 ? Severity.WARNING : Severity.INFO; // the curator picked one of them
+                uniqueness = derivedCount(cands, x, n, pct, d);
             }
         }
         List<String> src = List.of(p.source());
@@ -348,9 +346,8 @@ final class ProvenanceRules {
         }
     }
 
-    /** A responder count derived from the printed percentage: is it the only count over n that gives it? */
-    private static String derivedCount(int x, int n, double pct, int d) {
-        List<Integer> cands = Precision.candidateCounts(pct, n);
+    /** A derived responder count against the counts over n that give the printed percentage ({@code cands}). */
+    private static String derivedCount(List<Integer> cands, int x, int n, double pct, int d) {
         if (cands.size() > 1) {
             return "; the derived count is not unique: " + BinaryRules.countList(cands, n, d) + " all give "
                     + Precision.text(pct) + "%";
@@ -370,7 +367,7 @@ final class ProvenanceRules {
     private static String givenResponders(int x, int n, double pct, int d, boolean nComputed,
             Optional<String> nInput) {
         String what = "the responders (" + x + ") are an input, not derived: what is derived is the denominator " + n
-                + (nComputed ? " (computed above)" : nInput.map(i -> ", taken from '" + i + "'").orElse(""));
+                + (nComputed ? " (computed by the method)" : nInput.map(i -> ", taken from '" + i + "'").orElse(""));
         String p = Precision.text(pct) + "%";
         if (x == 0 || pct - Precision.halfUnit(d) <= 0) {
             return what + "; the reported " + p + " does not bound the denominator";

@@ -271,7 +271,7 @@ class CorruptedFixturesTest {
         Finding f = one(r, Severity.INFO, "derived-arithmetic", "milo", "binimetinib/overall/interim-2016/ORR");
         assertThat(f.recomputed()).contains("303 - 102 = 201");
         assertThat(f.message()).contains("2 steps recomputed and hold; the responders (32) are an input, not derived: "
-                + "what is derived is the denominator 201 (computed above); 32 responders give 16% over every "
+                + "what is derived is the denominator 201 (computed by the method); 32 responders give 16% over every "
                 + "denominator from 194 to 206");
         assertThat(r.atLeast(Severity.ERROR)).isEmpty();
     }
