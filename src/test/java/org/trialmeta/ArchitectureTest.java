@@ -152,6 +152,20 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Results never say how they are written: the model, the statistics and the analyses know no JSON library. JSON
+     * is shaped in {@code present} (summaries, e.g. {@code present.SubgroupComparisonJson}) and written by
+     * {@code repository.Json}, which also reads the trial files.
+     */
+    @Test
+    void modelStatsAndAnalysisKnowNoJson() {
+        noClasses().that().resideInAnyPackage("org.trialmeta.model..", "org.trialmeta.stats..",
+                        "org.trialmeta.analysis..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+                .allowEmptyShould(true)
+                .check(classes);
+    }
+
     @Test
     void onlyTheCliPrintsOrExits() {
         noClasses().that().resideOutsideOfPackage("org.trialmeta.cli..")

@@ -107,6 +107,35 @@ final class Precision {
         return new Run((int) first, (int) last);
     }
 
+    /**
+     * The denominators m ≥ k for which 100·k/m rounds to {@code percent} at {@code decimals}: what a printed
+     * percentage says about the denominator of a known count k. They form one run (100·k/m falls as m grows), inside
+     * [100k/(p+h), 100k/(p−h)] (h half a printed unit); as in {@link #candidateCounts}, only the run's two ends are
+     * searched for, a few steps each. Needs k ≥ 1 and p − h > 0 (otherwise every large m qualifies); empty when no
+     * denominator gives the percentage.
+     */
+    static List<Integer> candidateDenominators(int k, double percent, int decimals) {
+        double h = halfUnit(decimals);
+        if (k < 1 || !(percent - h > 0)) {
+            throw new IllegalArgumentException("candidate denominators of " + k + " at " + percent
+                    + "%: unbounded (needs k >= 1 and a percentage above half a printed unit)");
+        }
+        long lo = Math.max(k, (long) Math.floor(100.0 * k / (percent + h)) - 2);
+        long hi = Math.min(Integer.MAX_VALUE, (long) Math.ceil(100.0 * k / (percent - h)) + 2);
+        long first = lo;
+        while (first <= hi && first - lo <= 4 && !roundsTo(100.0 * k / first, percent, decimals)) {
+            first++;
+        }
+        if (first > hi || !roundsTo(100.0 * k / first, percent, decimals)) {
+            return List.of();
+        }
+        long last = hi;
+        while (last > first && !roundsTo(100.0 * k / last, percent, decimals)) {
+            last--;
+        }
+        return new Run((int) first, (int) last);
+    }
+
     /** The consecutive integers first..last as an unmodifiable list (never materialised). */
     static final class Run extends AbstractList<Integer> implements RandomAccess {
         private final int first;

@@ -270,6 +270,7 @@ final class ProvenanceRules {
         String method = p.method().orElseThrow();
         List<String> held = new ArrayList<>();
         List<String> failed = new ArrayList<>();
+        List<Double> results = new ArrayList<>(); // what the method's steps produce (counts, not percentages)
         Matcher m = EQUATION.matcher(method);
         while (m.find()) {
             if (m.group(1) != null) {
@@ -279,8 +280,10 @@ final class ProvenanceRules {
                 double exact = pct * n / 100.0;
                 String eq = m.group(1) + "% of " + m.group(2) + " = " + m.group(3);
                 check(held, failed, eq, exact, written, decimals(m.group(3)));
+                results.add(written);
                 if (m.group(4) != null) {
                     double to = Double.parseDouble(m.group(4));
+                    results.add(to);
                     check(held, failed, m.group(3) + " rounded to " + m.group(4), Math.rint(written), to,
                             decimals(m.group(4)));
                 }
@@ -298,6 +301,8 @@ final class ProvenanceRules {
                 };
                 if (percent) {
                     exact *= 100;
+                } else {
+                    results.add(written);
                 }
                 String eq = m.group(5) + " " + op + " " + m.group(7) + " = " + m.group(8) + (percent ? "%" : "");
                 if (Double.isNaN(exact)) {
@@ -307,22 +312,22 @@ final class ProvenanceRules {
                 }
             }
         }
-        // a count derived from a printed percentage: is it the only count that gives it?
+        // which of the counts was derived: a count the method's steps produce is derived; one that an input names
+        // and no step produces was taken as given (e.g. responders as published over an assumed denominator)
         String uniqueness = "";
         Severity uniqSeverity = Severity.INFO;
         if (o.outcome() instanceof BinaryOutcome b && p == b.provenance() && b.counts().isPresent()
                 && b.reported().isPresent() && b.counts().get().evaluable() > 0) {
             double pct = b.reported().get().percent().value();
             int n = b.counts().get().evaluable();
-            List<Integer> cands = Precision.candidateCounts(pct, n);
+            int x = b.counts().get().responders();
             int d = Precision.decimals(pct);
-            if (cands.size() > 1) {
-                uniqSeverity = Severity.WARNING;
-                uniqueness = "; the derived count is not unique: " + BinaryRules.countList(cands, n, d) + " all give "
-                        + Precision.text(pct) + "%";
-            } else if (cands.size() == 1 && cands.get(0) == b.counts().get().responders()) {
-                uniqueness = "; " + Precision.ratio(cands.get(0), n, d) + " is the only count over " + n + " that gives "
-                        + Precision.text(pct) + "%";
+            if (naming(p.derivedFrom(), x).isPresent() && !produces(results, x)) {
+                uniqueness = "; " + givenResponders(x, n, pct, d, produces(results, n), naming(p.derivedFrom(), n));
+            } else {
+                List<Integer> cands = Precision.candidateCounts(pct, n);
+                uniqSeverity = cands.size() > 1 ? Severity.WARNING : Severity.INFO; // the curator picked one of them
+                uniqueness = derivedCount(cands, x, n, pct, d);
             }
         }
         List<String> src = List.of(p.source());
@@ -339,6 +344,54 @@ final class ProvenanceRules {
             c.add(uniqSeverity, Rule.DERIVED_ARITHMETIC, o.trial(), f, method, recomputed,
                     held.size() + " step" + (held.size() == 1 ? "" : "s") + " recomputed and hold" + uniqueness, src);
         }
+    }
+
+    /** A derived responder count against the counts over n that give the printed percentage ({@code cands}). */
+    private static String derivedCount(List<Integer> cands, int x, int n, double pct, int d) {
+        if (cands.size() > 1) {
+            return "; the derived count is not unique: " + BinaryRules.countList(cands, n, d) + " all give "
+                    + Precision.text(pct) + "%";
+        }
+        if (cands.size() == 1 && cands.get(0) == x) {
+            return "; " + Precision.ratio(x, n, d) + " is the only count over " + n + " that gives "
+                    + Precision.text(pct) + "%";
+        }
+        return "";
+    }
+
+    /**
+     * Responders taken as given (an input of the derivation, produced by none of its steps): what was derived is
+     * the denominator (computed, or an input's number taken as the denominator), and the printed percentage is
+     * matched by a run of denominators rather than of counts.
+     */
+    private static String givenResponders(int x, int n, double pct, int d, boolean nComputed,
+            Optional<String> nInput) {
+        String what = "the responders (" + x + ") are an input, not derived: what is derived is the denominator " + n
+                + (nComputed ? " (computed by the method)" : nInput.map(i -> ", taken from '" + i + "'").orElse(""));
+        String p = Precision.text(pct) + "%";
+        if (x == 0 || pct - Precision.halfUnit(d) <= 0) {
+            return what + "; the reported " + p + " does not bound the denominator";
+        }
+        List<Integer> dens = Precision.candidateDenominators(x, pct, d);
+        if (dens.isEmpty()) {
+            return what + "; no denominator gives " + p + " with " + x + " responders";
+        }
+        if (dens.size() == 1) {
+            return what + "; " + dens.get(0) + " is the only denominator over which " + x + " responders give " + p;
+        }
+        return what + "; " + x + " responders give " + p + " over every denominator from " + dens.get(0) + " to "
+                + dens.get(dens.size() - 1);
+    }
+
+    /** A number standing alone (not a percentage, not part of a larger number or a name) in a derivation input. */
+    private static Optional<String> naming(List<String> inputs, int value) {
+        Pattern alone = Pattern.compile("(?<![\\w.\\-])" + value + "(?![\\w.]|\\s*%)");
+        return inputs.stream().filter(i -> alone.matcher(i).find()).findFirst();
+    }
+
+    /** Whether a step of the method produces {@code value} (its result, or the whole number it is rounded to). */
+    private static boolean produces(List<Double> results, int value) {
+        return results.stream().anyMatch(r -> r == value || Math.rint(r) == value);
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

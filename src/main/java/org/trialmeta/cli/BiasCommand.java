@@ -8,7 +8,6 @@ import org.trialmeta.present.BiasText;
 import org.trialmeta.present.PoolText;
 import org.trialmeta.report.FunnelPlot;
 import org.trialmeta.report.FunnelPlotData;
-import org.trialmeta.repository.Json;
 import org.trialmeta.stats.meta.Tau2Estimator;
 import org.trialmeta.stats.meta.TrimAndFill;
 import picocli.CommandLine.Command;
@@ -51,7 +50,7 @@ public final class BiasCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Tau2Estimator m = model.estimator();
-        boolean json = format.json();
+        format.validate();
         if (plot.requested()) {
             plot.format();
         }
@@ -63,8 +62,7 @@ public final class BiasCommand implements Callable<Integer> {
             plot.write(new FunnelPlot(funnel(analysis), FunnelPlot.DEFAULT_STYLE.withPalette(colours)),
                     spec.commandLine().getErr());
         }
-        spec.commandLine().getOut().print(json ? Json.write(summary) : BiasText.render(summary));
-        spec.commandLine().getOut().flush();
+        format.print(spec.commandLine().getOut(), summary, BiasText::render);
         return ExitCodes.OK;
     }
 

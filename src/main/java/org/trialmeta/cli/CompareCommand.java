@@ -8,7 +8,6 @@ import org.trialmeta.model.BinaryEndpoint;
 import org.trialmeta.model.InputException;
 import org.trialmeta.present.TrialComparison;
 import org.trialmeta.present.TrialComparisonText;
-import org.trialmeta.repository.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -52,14 +51,13 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = format.json();
+        format.validate();
         BinaryEndpoint ep = endpoint();
         StatusFilter filter = StatusFilter.parse(statuses);
         var repo = trials.load(spec.commandLine().getErr());
         TrialComparison c = TrialComparison.of(trial, ep.name(),
                 EfficacyAnalysis.compareTrial(repo, trial, filter, by, ep));
-        spec.commandLine().getOut().print(json ? Json.write(c) : TrialComparisonText.render(c));
-        spec.commandLine().getOut().flush();
+        format.print(spec.commandLine().getOut(), c, TrialComparisonText::render);
         return ExitCodes.OK;
     }
 

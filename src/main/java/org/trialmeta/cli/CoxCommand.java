@@ -6,7 +6,6 @@ import org.trialmeta.analysis.CoxFit;
 import org.trialmeta.analysis.CoxInput;
 import org.trialmeta.present.CoxSummary;
 import org.trialmeta.present.CoxText;
-import org.trialmeta.repository.Json;
 import org.trialmeta.stats.survival.Ties;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -68,13 +67,12 @@ public final class CoxCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = format.json();
+        format.validate();
         double lev = level.fraction();
         OptionChecks.distinct("--covariate", covariates);
         CoxInput patients = CoxInput.read(input.read(), timeColumn, eventColumn, covariates, strataColumn);
         CoxSummary summary = CoxSummary.of(CoxFit.of(patients, ties.ties, lev));
-        spec.commandLine().getOut().print(json ? Json.write(summary) : CoxText.render(summary));
-        spec.commandLine().getOut().flush();
+        format.print(spec.commandLine().getOut(), summary, CoxText::render);
         if (summary.warning() != null) {
             TrialMetaCommand.printError(spec.commandLine().getErr(), "warning: " + summary.warning());
         }

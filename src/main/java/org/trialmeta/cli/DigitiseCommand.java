@@ -17,7 +17,6 @@ import org.trialmeta.present.DigitiseSummary;
 import org.trialmeta.present.DigitiseText;
 import org.trialmeta.repository.AtomicFiles;
 import org.trialmeta.repository.ImageFiles;
-import org.trialmeta.repository.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -63,7 +62,7 @@ public final class DigitiseCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = format.json();
+        format.validate();
         AxisRange x = AxisRange.parse("--x-range", xRange);
         AxisRange y = AxisRange.parse("--y-range", yRange);
         List<Integer> cs = new ArrayList<>();
@@ -96,8 +95,7 @@ public final class DigitiseCommand implements Callable<Integer> {
         Path overlayFile = outDir.resolve("overlay.png");
         AtomicFiles.writeBytes(overlayFile, overlay);
         DigitiseSummary s = DigitiseSummary.of(image, r, files, overlayFile);
-        spec.commandLine().getOut().print(json ? Json.write(s) : DigitiseText.render(s));
-        spec.commandLine().getOut().flush();
+        format.print(spec.commandLine().getOut(), s, DigitiseText::render);
         return ExitCodes.OK;
     }
 

@@ -1,5 +1,9 @@
 package org.trialmeta.cli;
 
+import java.io.PrintWriter;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import org.trialmeta.repository.Json;
 import picocli.CommandLine.Option;
 
 /**
@@ -27,6 +31,33 @@ public final class FormatOption {
     /** Whether JSON was asked for. */
     boolean json() {
         return format() == OutputFormat.JSON;
+    }
+
+    /** Checks {@code --format} before the command does any work: exit 2 with one line for anything but table or json. */
+    void validate() {
+        format();
+    }
+
+    /**
+     * A command's ending: {@code summary} as JSON ({@link Json#write(Object)}) with {@code --format json}, else the
+     * text {@code text} renders, printed to {@code out}; then {@code out} is flushed.
+     */
+    <T> void print(PrintWriter out, T summary, Function<? super T, String> text) {
+        out.print(json() ? Json.write(summary) : text.apply(summary));
+        out.flush();
+    }
+
+    /**
+     * As {@link #print}, for outputs large enough to be streamed: the JSON through the generator
+     * ({@link Json#write(Object, java.io.Writer)}), else {@code text} writes to {@code out}; then a flush.
+     */
+    <T> void stream(PrintWriter out, T summary, BiConsumer<? super T, PrintWriter> text) {
+        if (json()) {
+            Json.write(summary, out);
+        } else {
+            text.accept(summary, out);
+        }
+        out.flush();
     }
 
     /** {@code --format table|json|md} (a picocli mixin). */

@@ -6,7 +6,6 @@ import org.trialmeta.check.PValueAgreement;
 import org.trialmeta.model.PValue;
 import org.trialmeta.present.HrSummary;
 import org.trialmeta.present.HrText;
-import org.trialmeta.repository.Json;
 import org.trialmeta.stats.Interval;
 import org.trialmeta.stats.survival.summary.HazardRatioFromSummary.Favours;
 import org.trialmeta.stats.survival.summary.HazardRatioFromSummary.Sides;
@@ -103,7 +102,7 @@ public final class HrFromSummaryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = format.json();
+        format.validate();
         double lv = level.fraction();
         double cl = OptionChecks.level("--ci-level", ciLevel);
         OptionChecks.positiveFinite("--hr", hr);
@@ -129,8 +128,7 @@ public final class HrFromSummaryCommand implements Callable<Integer> {
                 : PValueAgreement.of(hr, ci.lower(), ci.upper(), ciLevel, PValue.equal(p))
                         .map(a -> HrSummary.PCheck.of(p, a)).orElse(null);
         HrSummary summary = HrSummary.of(in.estimate(), lv, pCheck);
-        spec.commandLine().getOut().print(json ? Json.write(summary) : HrText.render(summary));
-        spec.commandLine().getOut().flush();
+        format.print(spec.commandLine().getOut(), summary, HrText::render);
         return ExitCodes.OK;
     }
 }

@@ -6,7 +6,6 @@ import org.trialmeta.analysis.KmInput;
 import org.trialmeta.model.InputException;
 import org.trialmeta.present.KmSummary;
 import org.trialmeta.present.KmText;
-import org.trialmeta.repository.Json;
 import org.trialmeta.stats.survival.ConfType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,7 +71,7 @@ public final class KmCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = format.json();
+        format.validate();
         KmPlotOptions.Checked figure = plot.check(input.file);
         org.trialmeta.present.RowLimit limit = rows.limit();
         ConfType ct;
@@ -91,13 +90,7 @@ public final class KmCommand implements Callable<Integer> {
         KmFit fit = KmFit.of(patients, ct, lev, rho, tau);
         KmSummary summary = KmSummary.of(fit);
         plot.write(figure, patients, fit, summary, spec.commandLine().getErr());
-        java.io.PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Json.write(summary, out);
-        } else {
-            KmText.render(summary, limit, out);
-        }
-        out.flush();
+        format.stream(spec.commandLine().getOut(), summary, (s, out) -> KmText.render(s, limit, out));
         return ExitCodes.OK;
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.trialmeta.present.TrialSummary;
 import org.trialmeta.present.TrialText;
-import org.trialmeta.repository.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,10 +25,9 @@ public final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = format.json();
+        format.validate();
         List<TrialSummary> rows = TrialSummary.of(trials.load(spec.commandLine().getErr()));
-        spec.commandLine().getOut().print(json ? Json.write(rows) : TrialText.list(rows));
-        spec.commandLine().getOut().flush();
+        format.print(spec.commandLine().getOut(), rows, TrialText::list);
         return ExitCodes.OK;
     }
 }

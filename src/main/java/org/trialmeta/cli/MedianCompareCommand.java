@@ -3,7 +3,6 @@ package org.trialmeta.cli;
 import java.util.concurrent.Callable;
 import org.trialmeta.present.MedianComparisonSummary;
 import org.trialmeta.present.MedianComparisonText;
-import org.trialmeta.repository.Json;
 import org.trialmeta.stats.survival.summary.MedianComparison;
 import org.trialmeta.stats.survival.summary.ReportedMedian;
 import picocli.CommandLine.Command;
@@ -50,14 +49,13 @@ public final class MedianCompareCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = format.json();
+        format.validate();
         double lv = level.fraction();
         double cl = OptionChecks.level("--ci-level", ciLevel);
         ReportedMedian t = SummaryInputs.median("--treated", treated, treatedCi, cl);
         ReportedMedian c = SummaryInputs.median("--control", control, controlCi, cl);
         MedianComparisonSummary summary = MedianComparisonSummary.of(MedianComparison.all(t, c, lv), lv);
-        spec.commandLine().getOut().print(json ? Json.write(summary) : MedianComparisonText.render(summary));
-        spec.commandLine().getOut().flush();
+        format.print(spec.commandLine().getOut(), summary, MedianComparisonText::render);
         return ExitCodes.OK;
     }
 }

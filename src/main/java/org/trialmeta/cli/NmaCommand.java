@@ -1,6 +1,5 @@
 package org.trialmeta.cli;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
@@ -14,7 +13,6 @@ import org.trialmeta.report.Figure;
 import org.trialmeta.report.FigureWriter;
 import org.trialmeta.report.NmaFigures;
 import org.trialmeta.repository.AtomicFiles;
-import org.trialmeta.repository.Json;
 import org.trialmeta.stats.meta.EffectMeasure;
 import org.trialmeta.stats.nma.NmaModel;
 import picocli.CommandLine.Command;
@@ -105,13 +103,12 @@ public final class NmaCommand implements Callable<Integer> {
             case "bad" -> false;
             default -> throw new InputException("--small-values: '" + smallValues + "' (allowed: good, bad)");
         };
-        boolean json = format.json();
+        format.validate();
         org.trialmeta.report.Palette colours = palette.palette();
         NmaInput in = NmaInput.read(input.read(), measure);
         NmaAnalysis.Settings settings = new NmaAnalysis.Settings(m, reference, smallGood, level.fraction(),
                 Optional.ofNullable(inactive));
         NmaSummary summary = NmaSummary.of(NmaAnalysis.run(in, settings, input.file.toString()));
-        PrintWriter out = spec.commandLine().getOut();
         if (plot != null) {
             figure(plot, "--plot", NmaFigures.networkGraph(summary, colours));
         }
@@ -127,12 +124,7 @@ public final class NmaCommand implements Callable<Integer> {
                     : NmaFigures.leagueMarkdown(summary));
             spec.commandLine().getErr().println("trialmeta: wrote " + league);
         }
-        if (json) {
-            Json.write(summary, out);
-        } else {
-            out.print(NmaText.render(summary, limit));
-        }
-        out.flush();
+        format.stream(spec.commandLine().getOut(), summary, (s, out) -> out.print(NmaText.render(s, limit)));
         return ExitCodes.OK;
     }
 

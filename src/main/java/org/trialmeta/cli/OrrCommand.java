@@ -6,7 +6,6 @@ import java.util.concurrent.Callable;
 import org.trialmeta.model.InputException;
 import org.trialmeta.present.ProportionSummary;
 import org.trialmeta.present.ProportionText;
-import org.trialmeta.repository.Json;
 import org.trialmeta.stats.proportion.ProportionCi;
 import org.trialmeta.stats.proportion.ProportionEstimate;
 import org.trialmeta.stats.proportion.Proportions;
@@ -52,7 +51,7 @@ public final class OrrCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = format.json();
+        format.validate();
         checkCounts("--responders", responders, "--n", n);
         double lev = level.fraction();
         List<ProportionEstimate> results = new ArrayList<>();
@@ -60,8 +59,7 @@ public final class OrrCommand implements Callable<Integer> {
             results.add(Proportions.confidenceInterval(responders, n, m, lev));
         }
         ProportionSummary summary = ProportionSummary.of(results);
-        spec.commandLine().getOut().print(json ? Json.write(summary) : ProportionText.render(summary));
-        spec.commandLine().getOut().flush();
+        format.print(spec.commandLine().getOut(), summary, ProportionText::render);
         return ExitCodes.OK;
     }
 

@@ -4,7 +4,6 @@ import java.util.concurrent.Callable;
 import org.trialmeta.model.InputException;
 import org.trialmeta.present.TwoProportionsSummary;
 import org.trialmeta.present.TwoProportionsText;
-import org.trialmeta.repository.Json;
 import org.trialmeta.stats.proportion.TwoProportions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -61,7 +60,7 @@ public final class OrrDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = format.json();
+        format.validate();
         OrrCommand.checkCounts("--x1", x1, "--n1", n1);
         OrrCommand.checkCounts("--x2", x2, "--n2", n2);
         if ((long) n1 + n2 > Integer.MAX_VALUE) {
@@ -69,8 +68,7 @@ public final class OrrDiffCommand implements Callable<Integer> {
         }
         TwoProportionsSummary summary = TwoProportionsSummary.of(
                 new TwoProportions(x1, n1, x2, n2).compare(level.fraction()), label1, label2);
-        spec.commandLine().getOut().print(json ? Json.write(summary) : TwoProportionsText.render(summary));
-        spec.commandLine().getOut().flush();
+        format.print(spec.commandLine().getOut(), summary, TwoProportionsText::render);
         return ExitCodes.OK;
     }
 }

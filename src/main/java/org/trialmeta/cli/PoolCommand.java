@@ -86,16 +86,12 @@ public final class PoolCommand implements Callable<Integer> {
                 case CSV -> batch.writeCsv(out);
                 default -> batch.writeText(limit, out);
             }
+            out.flush();
         } else {
-            boolean json = format.json();
+            format.validate();
             PoolSummary summary = summarise(file);
-            if (json) {
-                Json.write(summary, out);
-            } else {
-                PoolText.render(summary, limit, out);
-            }
+            format.stream(out, summary, (s, o) -> PoolText.render(s, limit, o));
         }
-        out.flush();
         return ExitCodes.OK;
     }
 
@@ -117,16 +113,14 @@ public final class PoolCommand implements Callable<Integer> {
         if (!compat.strip().equalsIgnoreCase("revman5")) {
             throw new InputException("--compat: '" + compat + "' (allowed: revman5)");
         }
-        boolean json = format.json();
+        format.validate();
         CsvTable table = pool.input.read();
         PoolInput studies = PoolInput.read(table, pool.measure);
         String[] groups = pool.subgroup == null ? null : table.requireColumns(pool.subgroup).strings(pool.subgroup);
         String m = spec.commandLine().getParseResult().hasMatchedOption("--method") ? pool.method : null;
         RevManSummary s = RevManSummary.of("", List.of(RevManAnalysis.fromPool(studies, groups, m, pool.level.fraction(),
                 pool.input.file.toString())), null);
-        PrintWriter out = spec.commandLine().getOut();
-        out.print(json ? Json.write(s) : RevManText.render(s));
-        out.flush();
+        format.print(spec.commandLine().getOut(), s, RevManText::render);
         return ExitCodes.OK;
     }
 }

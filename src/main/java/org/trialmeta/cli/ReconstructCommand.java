@@ -15,7 +15,6 @@ import org.trialmeta.present.ReconstructText;
 import org.trialmeta.report.FigureWriter;
 import org.trialmeta.report.KaplanMeierFigure;
 import org.trialmeta.repository.AtomicFiles;
-import org.trialmeta.repository.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,7 +105,7 @@ public final class ReconstructCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = format.json();
+        format.validate();
         List<ArmSpec> specs = ReconstructOptions.arms(arms, curve, atRisk, totalEvents);
         for (ArmSpec a : specs) {
             OutputPaths.notAnInput("--out", out, "--curve", a.curve());
@@ -143,8 +142,7 @@ public final class ReconstructCommand implements Callable<Integer> {
                     fit.arms().stream().map(ReconstructFit.Arm::km).toList(),
                     org.trialmeta.report.FigureStyle.JOURNAL_PAGE.withPalette(colours)), plot, plotFormat);
         }
-        spec.commandLine().getOut().print(json ? Json.write(summary) : ReconstructText.render(summary));
-        spec.commandLine().getOut().flush();
+        format.print(spec.commandLine().getOut(), summary, ReconstructText::render);
         return ExitCodes.OK;
     }
 }

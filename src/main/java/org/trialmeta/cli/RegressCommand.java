@@ -8,7 +8,6 @@ import org.trialmeta.model.InputException;
 import org.trialmeta.present.RegressSummary;
 import org.trialmeta.present.RegressText;
 import org.trialmeta.repository.CsvTable;
-import org.trialmeta.repository.Json;
 import org.trialmeta.stats.meta.Design;
 import org.trialmeta.stats.meta.MetaAnalysis;
 import picocli.CommandLine.Command;
@@ -73,14 +72,13 @@ public final class RegressCommand implements Callable<Integer> {
             throw new InputException("--permutations: " + permutations + " (must be <= " + RegressAnalysis.MAX_PERMUTATIONS
                     + ")");
         }
-        boolean json = format.json();
+        format.validate();
         CsvTable table = model.table();
         PoolInput studies = model.studies(table);
         Design design = RegressAnalysis.design(table, columns);
         RegressSummary summary = RegressSummary.of(RegressAnalysis.of(studies, design, o, permutations, seed,
                 model.file()));
-        spec.commandLine().getOut().print(json ? Json.write(summary) : RegressText.render(summary));
-        spec.commandLine().getOut().flush();
+        format.print(spec.commandLine().getOut(), summary, RegressText::render);
         return ExitCodes.OK;
     }
 }

@@ -1,7 +1,6 @@
 package org.trialmeta.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import org.trialmeta.present.RevManText;
 import org.trialmeta.report.FigureWriter;
 import org.trialmeta.report.ForestPlot;
 import org.trialmeta.report.RevManForest;
-import org.trialmeta.repository.Json;
 import org.trialmeta.repository.RevManCsvReader;
 import org.trialmeta.repository.RevManReader;
 import org.trialmeta.repository.RevManReview;
@@ -66,7 +64,7 @@ public final class RevManCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        boolean json = format.json();
+        format.validate();
         EnumSet<FigureWriter.Format> figureFormats = plots == null ? null : figureFormats();
         RevManReview review = read(file);
         List<RevManAnalysis> analyses = RevManAnalysis.of(review);
@@ -75,13 +73,7 @@ public final class RevManCommand implements Callable<Integer> {
         if (plots != null) {
             writePlots(summary, figureFormats);
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) {
-            Json.write(summary, out);
-        } else {
-            out.print(RevManText.render(summary));
-        }
-        out.flush();
+        format.stream(spec.commandLine().getOut(), summary, (s, out) -> out.print(RevManText.render(s)));
         return findings != null && RevManVerify.anyMismatch(findings) ? ExitCodes.FAILURE : ExitCodes.OK;
     }
 

@@ -5,7 +5,6 @@ import org.trialmeta.analysis.PoolInput;
 import org.trialmeta.analysis.SensitivityAnalysis;
 import org.trialmeta.present.SensitivitySummary;
 import org.trialmeta.present.SensitivityText;
-import org.trialmeta.repository.Json;
 import org.trialmeta.stats.meta.MetaAnalysis;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -71,12 +70,11 @@ public final class SensitivityCommand implements Callable<Integer> {
     public Integer call() {
         MetaAnalysis.Options o = MetaAnalysis.Options.defaults(model.measure).withMethod(model.estimator())
                 .withTest(test.type()).withLevel(level.fraction());
-        boolean json = format.json();
+        format.validate();
         PoolInput studies = model.studies(model.table());
         SensitivitySummary summary = SensitivitySummary.of(SensitivityAnalysis.of(studies, analysis.mode(), o,
                 model.file()));
-        spec.commandLine().getOut().print(json ? Json.write(summary) : SensitivityText.render(summary));
-        spec.commandLine().getOut().flush();
+        format.print(spec.commandLine().getOut(), summary, SensitivityText::render);
         return ExitCodes.OK;
     }
 }

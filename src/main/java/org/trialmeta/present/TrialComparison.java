@@ -1,5 +1,6 @@
 package org.trialmeta.present;
 
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.util.List;
 import org.trialmeta.analysis.AnalysisResults;
 import org.trialmeta.analysis.Exclusion;
@@ -16,11 +17,14 @@ import org.trialmeta.analysis.SubgroupComparison;
  * @param biomarker   biomarker of the comparison, e.g. KRAS
  * @param statuses    admitted evidence statuses
  * @param proportions every admitted rate of the trial (per arm, subgroup and cut)
- * @param comparisons mutant vs wild-type per arm and cut with both subgroups' counts
+ * @param comparisons mutant vs wild-type per arm and cut with both subgroups' counts (flat JSON:
+ *                    {@link SubgroupComparisonJson})
  * @param exclusions  the data of this endpoint left out, and why
  */
 public record TrialComparison(String trial, String endpoint, String biomarker, List<String> statuses,
-        List<ProportionRow> proportions, List<SubgroupComparison> comparisons, List<Exclusion> exclusions) {
+        List<ProportionRow> proportions,
+        @JsonSerialize(contentUsing = SubgroupComparisonJson.class) List<SubgroupComparison> comparisons,
+        List<Exclusion> exclusions) {
 
     /** The comparison of one trial from its analysis, keeping the exclusions that concern {@code endpoint}. */
     public static TrialComparison of(String trial, String endpoint, AnalysisResults r) {

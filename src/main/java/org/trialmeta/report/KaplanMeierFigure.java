@@ -3,6 +3,7 @@ package org.trialmeta.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.trialmeta.present.DisplayUnit;
 import org.trialmeta.stats.survival.KaplanMeierCurve;
 import org.trialmeta.stats.survival.KaplanMeierRow;
 
@@ -60,8 +61,8 @@ public final class KaplanMeierFigure {
     }
 
     /**
-     * The plot data of one curve per label, drawn as {@code o} says. Ticks are round numbers of the axis's unit;
-     * the numbers at risk at a tick count the observations whose input time is at least the tick converted back
+     * The plot data of one curve per label, drawn as {@code o} says. Ticks are round numbers of the axis's unit
+     * ({@link #ticks(double, DisplayUnit)}: 6- or 12-month steps on a month axis); the numbers at risk at a tick count the observations whose input time is at least the tick converted back
      * (tick × axisDays / inputDays).
      */
     public static SurvivalPlotData data(Options o, List<String> labels, List<KaplanMeierCurve> curves) {
@@ -77,7 +78,7 @@ public final class KaplanMeierFigure {
         for (KaplanMeierCurve c : curves) {
             end = Math.max(end, axis.applyAsDouble(c.lastTime()));
         }
-        double[] ticks = ticks(end);
+        double[] ticks = ticks(end, DisplayUnit.fromName(timeUnit));
         boolean bands = false;
         List<SurvivalPlotData.Group> groups = new ArrayList<>();
         for (int g = 0; g < curves.size(); g++) {
@@ -141,23 +142,61 @@ public final class KaplanMeierFigure {
         return new SurvivalPlot(data(o, labels, curves), style);
     }
 
+    /** The least f × 10^k (f from {@code factors}, ascending, ending with 10) at or above {@code raw}. */
+    private static double niceStep(double raw, double[] factors) {
+        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
+        for (double f : factors) {
+            if (f * mag >= raw) {
+                return f * mag;
+            }
+        }
+        return 10 * mag;
+    }
+
     private static double clamp(double v) {
         return Math.max(0, Math.min(1, v));
     }
 
-    /** 0 and round steps (1, 2, 2.5, 5 × 10^k) up to the first tick at or beyond {@code end}, 4–10 intervals. */
+    /** At most this many intervals between ticks. */
+    private static final int MAX_INTERVALS = 6;
+    private static final double[] PLAIN = {1, 2, 2.5, 5, 10};
+    private static final double[] ONE_TWO_FIVE = {1, 2, 5, 10};
+    /** Month steps as survminer users choose {@code break.time.by}: a quarter, half a year, whole years. */
+    private static final double[] MONTH_STEPS = {1, 2, 3, 6, 12, 24, 36, 48, 60};
+
+    /** 0 and round steps (1, 2, 2.5, 5 × 10^k) up to the first tick at or beyond {@code end}, at most 6 intervals. */
     static double[] ticks(double end) {
+        return ticks(end, null);
+    }
+
+    /**
+     * 0 and steps that read as time in the axis's {@code unit} (null: plain numbers), up to the first tick at or beyond
+     * {@code end}, at most 6 intervals, as a survminer user would set {@code ggsurvplot(break.time.by = )}:
+     * months by 1, 2 or 3 on an axis of up to a year and by 6, 12, 24, 36, 48 or 60 (then whole decades of years)
+     * on a longer one; days, weeks and years by 1, 2 or 5 × 10^k (200 days, 50 weeks, 2 years), by plain steps
+     * below one unit (0.5 years). Without a unit: 1, 2, 2.5 or 5 × 10^k.
+     */
+    static double[] ticks(double end, DisplayUnit unit) {
         if (!(end > 0)) {
             return new double[] {0, 1};
         }
-        double raw = end / 6;
-        double mag = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = mag;
-        for (double f : new double[] {1, 2, 2.5, 5, 10}) {
-            if (f * mag >= raw) {
-                step = f * mag;
-                break;
+        double raw = end / MAX_INTERVALS;
+        double step;
+        if (unit == DisplayUnit.MONTHS && end >= 2) {
+            step = Double.NaN;
+            for (double s : MONTH_STEPS) {
+                if (s >= raw && (end <= 12 || s >= 6)) {
+                    step = s;
+                    break;
+                }
             }
+            if (Double.isNaN(step)) {
+                step = 12 * niceStep(raw / 12, ONE_TWO_FIVE);
+            }
+        } else if (unit != null && raw >= 1) {
+            step = niceStep(raw, ONE_TWO_FIVE);
+        } else {
+            step = niceStep(raw, PLAIN);
         }
         int n = (int) Math.ceil(end / step - 1e-9);
         double[] t = new double[n + 1];

@@ -34,6 +34,7 @@ import org.trialmeta.analysis.Stratum;
 import org.trialmeta.analysis.SubgroupComparison;
 import org.trialmeta.analysis.SubgroupTest;
 import org.trialmeta.analysis.SurvivalCurveAnalysis;
+import org.trialmeta.present.AnalysisJson;
 import org.trialmeta.present.ReportAnalysisJson;
 import org.trialmeta.present.SurvivalCurvesSummary;
 import org.trialmeta.present.TrialNetworkSummary;
@@ -252,7 +253,7 @@ public final class Report {
             tableFiles(t, date);
         }
         progress.accept("analysis.json and index.html");
-        put("analysis.json", Json.write(new ReportAnalysisJson(r, networks)));
+        put("analysis.json", Json.write(new ReportAnalysisJson(AnalysisJson.of(r), networks)));
         put("index.html", index());
     }
 

@@ -260,6 +260,34 @@ class CorruptedFixturesTest {
         assertThat(r.atLeast(Severity.ERROR)).isEmpty();
     }
 
+    /** Responders as published over a denominator the method computes: the finding names the computed denominator. */
+    @Test
+    void givenRespondersOverAComputedDenominator() {
+        copy(dir);
+        edit(dir, "milo.yaml", "method: \"responders as published; evaluable taken as the arm's randomised n, which the "
+                + "abstract does not state as the ORR denominator; 32/201",
+                "method: \"responders as published; evaluable = 303 - 102 = 201; 32/201");
+        CheckReport r = run();
+        Finding f = one(r, Severity.INFO, "derived-arithmetic", "milo", "binimetinib/overall/interim-2016/ORR");
+        assertThat(f.recomputed()).contains("303 - 102 = 201");
+        assertThat(f.message()).contains("2 steps recomputed and hold; the responders (32) are an input, not derived: "
+                + "what is derived is the denominator 201 (computed by the method); 32 responders give 16% over every "
+                + "denominator from 194 to 206");
+        assertThat(r.atLeast(Severity.ERROR)).isEmpty();
+    }
+
+    /** A count the method computes from the percentage is derived even when an input also names that number. */
+    @Test
+    void aCountTheMethodComputesIsDerivedEvenIfAnInputNamesIt() {
+        copy(dir);
+        edit(dir, "gog-281.yaml", "derivedFrom: [\"ORR 26% (secondary, cancernetwork-gog281-2022)\"",
+                "derivedFrom: [\"ORR 26%, about 34 patients (secondary, cancernetwork-gog281-2022)\"");
+        CheckReport r = run();
+        Finding f = one(r, Severity.INFO, "derived-arithmetic", "gog-281", "trametinib/overall/");
+        assertThat(f.message()).contains("34/130 = 26.2% is the only count over 130 that gives 26%")
+                .doesNotContain("denominator");
+    }
+
     @Test
     void evaluableAboveTheArmIsADenominatorError() {
         copy(dir);

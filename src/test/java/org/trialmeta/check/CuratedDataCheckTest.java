@@ -50,6 +50,31 @@ class CuratedDataCheckTest {
         assertThat(overall.recomputed()).isEqualTo("34/109 = 31.2% -> 31%");
     }
 
+    /**
+     * MILO's responders are published (32 CR/PR, confirmed) and only the denominator is derived (the arm's 201
+     * randomised, secondary): the finding says so, and asks which denominators give 16%, not which counts.
+     */
+    @Test
+    void miloSaysOnlyTheDenominatorWasDerived() {
+        Finding f = one(REPORT, Severity.INFO, "derived-arithmetic", "milo", "binimetinib/overall/interim-2016/ORR");
+        assertThat(f.message()).contains("the responders (32) are an input, not derived: what is derived is the "
+                + "denominator 201, taken from '201 randomised to binimetinib (secondary, milo-igcs-2019)'")
+                .contains("32 responders give 16% over every denominator from 194 to 206")
+                .doesNotContain("derived count").doesNotContain("count over");
+        Finding pcc = one(REPORT, Severity.INFO, "derived-arithmetic", "milo", "pcc/overall/interim-2016/ORR");
+        assertThat(pcc.message()).contains("the responders (13) are an input, not derived: what is derived is the "
+                + "denominator 102, taken from '102 randomised to PCC (secondary, milo-igcs-2019)'")
+                .contains("13 responders give 13% over every denominator from 97 to 104");
+    }
+
+    /** GOG 281's responders are derived from the printed 26% over the 130 randomised: the count is what is asked about. */
+    @Test
+    void gog281SaysTheCountWasDerived() {
+        Finding f = one(REPORT, Severity.INFO, "derived-arithmetic", "gog-281", "trametinib/overall/");
+        assertThat(f.message()).contains("34/130 = 26.2% is the only count over 130 that gives 26%")
+                .doesNotContain("denominator");
+    }
+
     @Test
     void frameFinalOrrReproducedByClopperPearsonOnly() {
         Finding pct = one(REPORT, Severity.INFO, "percent-from-counts", "frame", "/overall/final/ORR");

@@ -1,6 +1,7 @@
 package org.trialmeta.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +52,37 @@ class PrecisionTest {
                     }
                 }
                 assertThat(Precision.candidateCounts(p, n)).as("%d%% of %d", p, n).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void denominatorCandidates() {
+        // MILO binimetinib: 32 responders printed as 16% fit every denominator from 194 (16.49%) to 206 (15.53%)
+        assertThat(Precision.candidateDenominators(32, 16, 0)).containsExactlyElementsOf(
+                java.util.stream.IntStream.rangeClosed(194, 206).boxed().toList());
+        assertThat(Precision.candidateDenominators(11, 42.3, 1)).containsExactly(26);
+        assertThat(Precision.candidateDenominators(10, 100, 0)).containsExactly(10);
+        assertThat(Precision.candidateDenominators(3, 45, 0)).isEmpty(); // 3/7 = 42.9%, 3/6 = 50%
+        assertThatThrownBy(() -> Precision.candidateDenominators(0, 10, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Precision.candidateDenominators(5, 0.4, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Brute force over every count up to 150 and every percent at 0 and 1 decimals: exactly the m that round. */
+    @Test
+    void denominatorCandidatesMatchBruteForce() {
+        for (int k = 1; k <= 150; k++) {
+            for (int tenths = 6; tenths <= 1000; tenths++) {
+                int d = tenths % 10 == 0 ? 0 : 1;
+                double p = tenths / 10.0;
+                double h = d == 0 ? 0.5 : 0.05;
+                java.util.List<Integer> expected = new java.util.ArrayList<>();
+                for (int m = k; m <= 100 * k / (p - h) + 1; m++) {
+                    if (Math.abs(100.0 * k / m - p) <= h + 1e-9) {
+                        expected.add(m);
+                    }
+                }
+                assertThat(Precision.candidateDenominators(k, p, d)).as("%d at %s%%", k, p).isEqualTo(expected);
             }
         }
     }

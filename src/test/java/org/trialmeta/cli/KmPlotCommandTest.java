@@ -19,6 +19,7 @@ import org.apache.poi.xslf.usermodel.XSLFShape;
 import org.apache.poi.xslf.usermodel.XSLFTextShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.trialmeta.present.DisplayUnit;
 import org.trialmeta.repository.Json;
 
 /**
@@ -126,6 +127,31 @@ class KmPlotCommandTest {
         int perRow = cells.size() / 2;
         assertThat(cells.get(2)).isEqualTo(Integer.toString(atRisk[0]));
         assertThat(cells.get(perRow + 2)).isEqualTo(Integer.toString(atRisk[1]));
+    }
+
+    /** Months tick every 6 (0 to 36 for the lung data's 1,022 days), and the numbers at risk sit at those ticks. */
+    @Test
+    void aMonthAxisTicksEverySixMonths() throws Exception {
+        Path svg = dir.resolve("months.svg");
+        km("--plot", svg.toString(), "--time-unit", "days", "--display-unit", "months", "--labels", "F,M");
+        String text = Files.readString(svg);
+        assertThat(text).contains(">Time (months)<");
+        List<String> cells = new ArrayList<>();
+        Matcher m = Pattern.compile("<text text-anchor='middle' x='([0-9.]+)'[^>]*>(\\d+)</text>").matcher(text);
+        while (m.find()) {
+            cells.add(m.group(2));
+        }
+        // 7 ticks (0, 6, ..., 36 months) for each of the two rows
+        assertThat(cells).hasSize(14);
+        int[] atRisk = new int[2];
+        for (String l : Files.readAllLines(Path.of(LUNG)).subList(1, 229)) {
+            String[] f = l.split(",");
+            if (Double.parseDouble(f[0]) >= 12 * DisplayUnit.MONTHS.days()) {
+                atRisk[f[2].contains("female") ? 0 : 1]++;
+            }
+        }
+        assertThat(cells.get(2)).isEqualTo(Integer.toString(atRisk[0])); // the 12-month tick
+        assertThat(cells.get(7 + 2)).isEqualTo(Integer.toString(atRisk[1]));
     }
 
     @Test
