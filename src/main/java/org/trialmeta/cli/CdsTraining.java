@@ -26,6 +26,10 @@ public final class CdsTraining {
     private static final String POOL = "study,ai,n1i,ci,n2i,g\nA,4,123,11,139,x\nB,6,306,29,303,x\nC,3,231,11,220,x\n"
             + "D,62,13598,248,12867,y\nE,33,5069,47,5808,y\nF,180,1541,372,1451,y\n";
 
+    /** Given effect sizes and variances (for pool --measure GEN with REML, the path of a user's yi/vi file). */
+    private static final String GIVEN = "study,yi,vi\nA,-0.89,0.33\nB,-1.59,0.19\nC,-1.35,0.42\nD,-1.44,0.02\n"
+            + "E,-0.22,0.05\nF,-0.79,0.01\n";
+
     /** Survival times of two arms with ties and censoring, and a covariate (for km and cox). */
     private static final String SURVIVAL = "time,event,arm,x\n1,1,A,0.5\n2,0,A,1.2\n2,1,B,-0.3\n3,1,A,0.8\n4,1,B,0.1\n"
             + "5,0,B,-1.1\n6,1,A,2.0\n7,1,B,0.4\n8,0,A,-0.6\n9,1,B,0.9\n";
@@ -37,14 +41,17 @@ public final class CdsTraining {
             Path nma = dir.resolve("nma.csv");
             Path pool = dir.resolve("pool.csv");
             Path surv = dir.resolve("surv.csv");
+            Path given = dir.resolve("given.csv");
             try {
                 Files.writeString(nma, NMA);
                 Files.writeString(pool, POOL);
                 Files.writeString(surv, SURVIVAL);
+                Files.writeString(given, GIVEN);
                 for (String format : new String[] {"json", "table"}) {
                     run("nma", "--input", nma.toString(), "--measure", "OR", "--format", format);
                     run("pool", "--input", pool.toString(), "--measure", "RR", "--format", format);
                     run("pool", "--input", pool.toString(), "--measure", "OR", "--method", "DL", "--format", format);
+                    run("pool", "--input", given.toString(), "--measure", "GEN", "--format", format);
                     run("pool", "--input", pool.toString(), "--measure", "OR", "--by", "g", "--format", format);
                     run("km", "--input", surv.toString(), "--time", "time", "--event", "event", "--group", "arm",
                             "--format", format);
@@ -53,7 +60,7 @@ public final class CdsTraining {
                 }
                 run("pool", "--input", pool.toString(), "--measure", "OR", "--by", "g", "--format", "csv");
             } finally {
-                for (Path p : new Path[] {nma, pool, surv, dir}) {
+                for (Path p : new Path[] {nma, pool, surv, given, dir}) {
                     Files.deleteIfExists(p);
                 }
             }
