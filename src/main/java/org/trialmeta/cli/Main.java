@@ -1,11 +1,6 @@
 package org.trialmeta.cli;
 
-import java.io.BufferedWriter;
-import java.io.FileDescriptor;
-import java.io.FileOutputStream;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import picocli.CommandLine;
 
@@ -13,16 +8,9 @@ import picocli.CommandLine;
 public final class Main {
     private Main() {}
 
-    /** Bytes of standard output buffered between writes to the file descriptor. */
-    private static final int STDOUT_BUFFER = 1 << 16;
-
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
-        // Standard output straight to its file descriptor through one 64 KB buffer, flushed by each command's ending
-        // and here: System.out (a 128-byte buffer that flushes on every write) under picocli's auto-flushing writer
-        // made a system call per line of a table and per 8 KB of JSON.
-        PrintWriter out = new PrintWriter(new BufferedWriter(new OutputStreamWriter(
-                new FileOutputStream(FileDescriptor.out), StandardCharsets.UTF_8), STDOUT_BUFFER));
+        PrintWriter out = StdOut.open();
         int code;
         try {
             CommandLine cl = TrialMetaCommand.commandLineFor(args);

@@ -82,7 +82,7 @@ public final class PoolCommand implements Callable<Integer> {
             PoolBatchSummary batch = new PoolBatchSummary(
                     PoolBatch.run(p.studies(), values, p.settings(), p.groups(), file, PoolBatchSummary::analysis));
             switch (f) {
-                case JSON -> Json.write(batch, out);
+                case JSON -> FormatOption.json(out, batch);
                 case CSV -> batch.writeCsv(out);
                 default -> batch.writeText(limit, out);
             }
