@@ -72,7 +72,7 @@ public final class CdsTraining {
 
     private static void run(String... args) {
         CommandLine cl = TrialMetaCommand.commandLineFor(args);
-        cl.setOut(new PrintWriter(Writer.nullWriter()));
+        cl.setOut(StdOut.over(java.io.OutputStream.nullOutputStream()));   // as Main: the JSON byte path
         cl.setErr(new PrintWriter(Writer.nullWriter()));
         cl.execute(args);
     }

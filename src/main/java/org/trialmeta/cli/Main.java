@@ -10,6 +10,7 @@ public final class Main {
 
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
+        warmUp(args);
         PrintWriter out = StdOut.open();
         int code;
         try {
@@ -20,6 +21,27 @@ public final class Main {
             out.flush();
         }
         System.exit(code);
+    }
+
+    /**
+     * Initialises the output layer on a second thread while this one parses the command line, reads the input and
+     * computes: with {@code --format json} (or {@code --format=json}) the JSON writer, whose first mapper costs about
+     * 50 ms of class initialisation (its default date format loads the JDK's calendar data); otherwise the number
+     * formatting of the text tables ({@code String.format} with {@link Locale#ROOT} loads the locale data, some 10 ms).
+     * Both otherwise lie on the critical path at the end of every command (e.g. {@code pool} REML on 2,000 studies with
+     * JSON: 0.40 s in all). Class initialisation is thread-safe: whichever thread needs a class first initialises it,
+     * the other waits for it. A daemon thread, so it never delays the exit; it changes no output.
+     */
+    private static void warmUp(String[] args) {
+        boolean json = false;
+        for (int i = 0; i < args.length; i++) {
+            json |= args[i].equals("--format=json")
+                    || args[i].equals("--format") && i + 1 < args.length && args[i + 1].equals("json");
+        }
+        Runnable task = json ? org.trialmeta.repository.Json::mapper : () -> String.format(Locale.ROOT, "%.4f", 0.5);
+        Thread t = new Thread(task, "output-warm-up");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 invalid input or usage). */

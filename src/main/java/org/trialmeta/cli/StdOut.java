@@ -28,6 +28,11 @@ final class StdOut extends PrintWriter {
         return new StdOut(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16));
     }
 
+    /** The same over another byte stream (the class-data training run writes to a null stream this way). */
+    static StdOut over(OutputStream bytes) {
+        return new StdOut(bytes);
+    }
+
     /**
      * The byte stream under this writer, for output already encoded as UTF-8; the characters written so far are
      * flushed into it first, so the two keep their order. The caller flushes this writer when done.
