@@ -126,11 +126,7 @@ public record KmSummary(String confType, double level, double rmeanTau, List<Gro
             KaplanMeierCurve c = fit.curves().curves().get(g);
             SurvivalQuantile med = c.median();
             Optional<RmstResult> rm = fit.rmst().get(g);
-            List<Row> rows = new ArrayList<>(c.rows().size());
-            for (KaplanMeierRow r : c.rows()) {
-                rows.add(new Row(r.time(), r.nRisk(), r.nEvent(), r.nCensor(), r.surv(), d(r.stdErr()), d(r.lower()),
-                        d(r.upper())));
-            }
+            List<Row> rows = new Rows(c.rows());
             List<Quantile> qs = new ArrayList<>();
             for (double p : QUANTILES) {
                 SurvivalQuantile q = c.quantile(p);
@@ -164,5 +160,29 @@ public record KmSummary(String confType, double level, double rmeanTau, List<Gro
 
     private static Double d(OptionalDouble o) {
         return o.isPresent() ? o.getAsDouble() : null;
+    }
+
+    /**
+     * A curve's table rows, each made when it is read (JSON and text read them one at a time): a table of 10⁶ rows
+     * otherwise holds a second object with three boxed numbers per row (about 130 bytes a row).
+     */
+    private static final class Rows extends java.util.AbstractList<Row> implements java.util.RandomAccess {
+        private final List<KaplanMeierRow> rows;
+
+        Rows(List<KaplanMeierRow> rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public Row get(int i) {
+            KaplanMeierRow r = rows.get(i);
+            return new Row(r.time(), r.nRisk(), r.nEvent(), r.nCensor(), r.surv(), d(r.stdErr()), d(r.lower()),
+                    d(r.upper()));
+        }
+
+        @Override
+        public int size() {
+            return rows.size();
+        }
     }
 }
