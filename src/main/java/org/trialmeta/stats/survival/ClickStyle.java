@@ -26,6 +26,11 @@ import java.util.Locale;
  * level up to a pixel or two; clicked at the feet, it is the previous foot, a whole drop higher. The style is
  * {@link #CORNERS} when at least {@link #CORNER_SHARE} of at least {@link #MIN_DROPS} counted drops are corner pairs,
  * else {@link #FEET} (Guyot's reading, the behaviour without this distinction).
+ *
+ * <p>Guyot P, Ades AE, Ouwens MJNM, Welton NJ. BMC Med Res Methodol 2012;12:9 read each drop at the click where the
+ * curve is first seen lower; so do the R ports (IPDfromKM's {@code preprocess()}/{@code getIPD()}, reconstructKM),
+ * which have no clicking-style setting and nothing equivalent to compare against. The detection and the repair are
+ * checked on hand-made curves ({@code ClickStyleTest}) and measured on the kmdata benchmark (docs/benchmarks.md).
  */
 public enum ClickStyle {
     /** Decided from the curve. */
