@@ -28,7 +28,8 @@ import java.util.Locale;
  *   <li>the clicking style ({@link ClickStyle}: both corners of each drop, or its foot only) is taken as given or
  *       detected; for a curve clicked at both corners, a click ending a flat stretch (at the level of the click
  *       before it) followed by a later, lower click that is not one drop with it is the top of a drop whose foot was
- *       not clicked: the foot is added at the top's time, at the later click's level ({@link RepairKind#MISSING_FOOT});
+ *       not clicked: the foot is added at the top's time, at the later click's level ({@link RepairKind#MISSING_FOOT};
+ *       not where the level differs by more than the curve's own flats do, or the fall exceeds its largest drop);
  *       Guyot et al.'s reading, kept for curves clicked at the feet, would put the drop at the later click;</li>
  *   <li>(0, 1) is added in front unless present;</li>
  *   <li>at-risk rows: zeros after the first zero are removed, rows after the last digitised time are removed (the
