@@ -18,6 +18,7 @@ import org.trialmeta.stats.survival.PreparedCurve;
 import org.trialmeta.stats.survival.ReconstructedIpd;
 import org.trialmeta.stats.survival.ReconstructionBootstrap;
 import org.trialmeta.stats.survival.RmstResult;
+import org.trialmeta.stats.survival.ClickStyle;
 import org.trialmeta.stats.survival.SurvivalScale;
 import org.trialmeta.stats.survival.Ties;
 
@@ -48,6 +49,7 @@ public record ReconstructFit(List<Arm> arms, Settings settings, double tau, Opti
      *
      * @param scale      scale of the survival values
      * @param tolerance  digitising tolerance
+     * @param clicks     how the curves were clicked (both corners, feet only, or detected per curve)
      * @param strict     refuse any repair
      * @param level      confidence level, a fraction
      * @param tau        RMST limit asked for, or null
@@ -55,8 +57,13 @@ public record ReconstructFit(List<Arm> arms, Settings settings, double tau, Opti
      * @param seed       bootstrap seed
      * @param errorModel the bootstrap's perturbation of the points
      */
-    public record Settings(SurvivalScale scale, DigitisingTolerance tolerance, boolean strict, double level,
-            Double tau, int replicates, long seed, ReconstructionBootstrap.ErrorModel errorModel) {}
+    public record Settings(SurvivalScale scale, ClickStyle clicks, DigitisingTolerance tolerance, boolean strict,
+            double level, Double tau, int replicates, long seed, ReconstructionBootstrap.ErrorModel errorModel) {
+        public Settings {
+            java.util.Objects.requireNonNull(scale, "scale");
+            java.util.Objects.requireNonNull(clicks, "clicks");
+        }
+    }
 
     /**
      * One arm.
@@ -77,7 +84,7 @@ public record ReconstructFit(List<Arm> arms, Settings settings, double tau, Opti
         List<KaplanMeierCurve> kms = new ArrayList<>();
         double lastCommon = Double.POSITIVE_INFINITY;
         for (ReconstructInput in : inputs) {
-            PreparedCurve p = in.prepare(settings.scale(), settings.tolerance(), settings.strict());
+            PreparedCurve p = in.prepare(settings.scale(), settings.clicks(), settings.tolerance(), settings.strict());
             ReconstructedIpd ipd = GuyotReconstruction.reconstruct(p, in.totalEvents());
             KaplanMeierCurve km = KaplanMeier.fit(ipd.time(), ipd.event(), ConfType.LOG, settings.level());
             prepared.add(p);
@@ -117,7 +124,7 @@ public record ReconstructFit(List<Arm> arms, Settings settings, double tau, Opti
                     s[i] /= div;
                 }
                 ba.add(new ReconstructionBootstrap.Arm(new DigitisedCurve(in.points().time(), s), in.atRisk(),
-                        in.totalEvents()));
+                        in.totalEvents(), prepared.get(g).clicks().style()));
             }
             boot = Optional.of(ReconstructionBootstrap.run(ba, settings.errorModel(), settings.replicates(),
                     settings.seed(), tau, settings.level()));

@@ -5,6 +5,7 @@ import org.trialmeta.model.InputException;
 import org.trialmeta.repository.CsvTable;
 import org.trialmeta.repository.DigitiserCsv;
 import org.trialmeta.stats.survival.AtRiskTable;
+import org.trialmeta.stats.survival.ClickStyle;
 import org.trialmeta.stats.survival.DigitisationException;
 import org.trialmeta.stats.survival.DigitisationRepair;
 import org.trialmeta.stats.survival.DigitisedCurve;
@@ -97,10 +98,11 @@ public record ReconstructInput(String arm, DigitiserCsv.Read curve, DigitiserCsv
      *
      * @throws InputException naming file, line, column and value when the input cannot be interpreted
      */
-    public PreparedCurve prepare(SurvivalScale scale, DigitisingTolerance tolerance, boolean strict) {
+    public PreparedCurve prepare(SurvivalScale scale, ClickStyle clicks, DigitisingTolerance tolerance,
+            boolean strict) {
         PreparedCurve p;
         try {
-            p = DigitisationRepair.prepare(points, atRisk, scale, tolerance);
+            p = DigitisationRepair.prepare(points, atRisk, scale, clicks, tolerance);
         } catch (DigitisationException e) {
             DigitiserCsv.Read f = e.source() == Repair.Source.CURVE ? curve : risk;
             String col = e.column().equals("time") ? f.timeColumn() : f.valueColumn();

@@ -5,11 +5,15 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import org.trialmeta.model.InputException;
+import org.trialmeta.stats.survival.ClickStyle;
 import org.trialmeta.stats.survival.DigitisingTolerance;
 import org.trialmeta.stats.survival.ReconstructionBootstrap;
 import org.trialmeta.stats.survival.SurvivalScale;
 
-/** The option values of {@code reconstruct} that need more than a type: arms, scale, the bootstrap's error model. */
+/**
+ * The option values of {@code reconstruct} that need more than a type: arms, scale, clicking style, the bootstrap's
+ * error model.
+ */
 public final class ReconstructOptions {
 
     private ReconstructOptions() {}
@@ -52,6 +56,16 @@ public final class ReconstructOptions {
             case "proportion" -> SurvivalScale.PROPORTION;
             case "percent" -> SurvivalScale.PERCENT;
             default -> throw new InputException("--scale: '" + value + "' (allowed: auto, proportion, percent)");
+        };
+    }
+
+    /** {@code --clicks}: auto, corners or feet. */
+    public static ClickStyle clicks(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "auto" -> ClickStyle.AUTO;
+            case "corners" -> ClickStyle.CORNERS;
+            case "feet" -> ClickStyle.FEET;
+            default -> throw new InputException("--clicks: '" + value + "' (allowed: auto, corners, feet)");
         };
     }
 

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.trialmeta.model.AnalysisCut;
+import org.trialmeta.model.CurveClicks;
 import org.trialmeta.model.EstimateState;
 import org.trialmeta.model.HazardRatio;
 import org.trialmeta.model.InputException;
@@ -21,6 +22,7 @@ import org.trialmeta.model.Trial;
 import org.trialmeta.model.TrialRepository;
 import org.trialmeta.repository.CsvTable;
 import org.trialmeta.repository.DigitiserCsv;
+import org.trialmeta.stats.survival.ClickStyle;
 import org.trialmeta.stats.survival.DigitisingTolerance;
 import org.trialmeta.stats.survival.ReconstructionBootstrap;
 import org.trialmeta.stats.survival.SurvivalScale;
@@ -28,7 +30,7 @@ import org.trialmeta.stats.survival.SurvivalScale;
 /**
  * Reconstructs the digitised curves of the trial files ({@code curves:}): per trial, endpoint, subgroup and cut the
  * arms' curves go through {@link ReconstructInput} and {@link ReconstructFit}, the code of {@code trialmeta
- * reconstruct}, with its defaults (scale as the curve says, else detected; digitising tolerance 0.02, 0.02; repairs
+ * reconstruct}, with its defaults (scale and clicking style as the curve says, else detected; digitising tolerance 0.02, 0.02; repairs
  * listed, not refused; 95% intervals; RMST to the earliest last time; no bootstrap). The numbers are those of
  * {@code reconstruct --arm A=POINTS.csv,RISK.csv[,events=N] --arm B=...} on the same points and the at-risk table
  * written out as a CSV (a test checks this).
@@ -61,13 +63,18 @@ public final class SurvivalCurveAnalysis {
     }
 
     /** What {@code reconstruct} does with its default options, as a fit's settings. */
-    public static ReconstructFit.Settings settings(SurvivalAxis axis) {
+    public static ReconstructFit.Settings settings(SurvivalAxis axis, CurveClicks clicks) {
         SurvivalScale scale = switch (axis) {
             case AUTO -> SurvivalScale.AUTO;
             case PROPORTION -> SurvivalScale.PROPORTION;
             case PERCENT -> SurvivalScale.PERCENT;
         };
-        return new ReconstructFit.Settings(scale, DigitisingTolerance.DEFAULT, false, LEVEL, null, 0, 1,
+        ClickStyle style = switch (clicks) {
+            case AUTO -> ClickStyle.AUTO;
+            case CORNERS -> ClickStyle.CORNERS;
+            case FEET -> ClickStyle.FEET;
+        };
+        return new ReconstructFit.Settings(scale, style, DigitisingTolerance.DEFAULT, false, LEVEL, null, 0, 1,
                 ReconstructionBootstrap.ErrorModel.DEFAULT);
     }
 
@@ -154,7 +161,7 @@ public final class SurvivalCurveAnalysis {
                 h.upper())).orElse(null), medians);
         ReconstructFit fit;
         try {
-            fit = ReconstructFit.of(inputs, settings(first.scale()), reported);
+            fit = ReconstructFit.of(inputs, settings(first.scale(), first.clicks()), reported);
         } catch (InputException e) {
             throw new InputException(t.id() + ": curves " + first.endpoint() + " " + first.subgroup() + " "
                     + first.cut() + ": " + e.getMessage());

@@ -55,6 +55,11 @@ public final class ReconstructCommand implements Callable<Integer> {
             description = "Survival axis: 0-1, 0-100, or detected (default: ${DEFAULT-VALUE}; said in the output).")
     String scale;
 
+    @Option(names = "--clicks", defaultValue = "auto", paramLabel = "auto|corners|feet", description = "How the curves"
+            + " were clicked: both corners of each drop (a drop whose foot has no click is then completed), its foot"
+            + " only, or detected per curve (default: ${DEFAULT-VALUE}; said in the output; docs/reconstruct.md).")
+    String clicks;
+
     @Option(names = "--strict", description = "Refuse input that needs any repair, instead of repairing and listing.")
     boolean strict;
 
@@ -125,8 +130,8 @@ public final class ReconstructCommand implements Callable<Integer> {
         }
         ReportedFigures reported = ReportedFigures.parse(reportedHr, reportedMedians, names);
         ReconstructFit.Settings settings = new ReconstructFit.Settings(
-                ReconstructOptions.scale(scale), ReconstructOptions.tolerance(tolerance), strict, level.fraction(1), tau, bootstrap,
-                seed, ReconstructOptions.errorModel(pointSd));
+                ReconstructOptions.scale(scale), ReconstructOptions.clicks(clicks), ReconstructOptions.tolerance(tolerance),
+                strict, level.fraction(1), tau, bootstrap, seed, ReconstructOptions.errorModel(pointSd));
         List<ReconstructInput> inputs = specs.stream().map(ReconstructInput::read).toList();
         ReconstructFit fit = ReconstructFit.of(inputs, settings, reported);
         ReconstructSummary summary = ReconstructSummary.of(fit, out);

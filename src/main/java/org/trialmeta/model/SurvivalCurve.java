@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param unit         the time axis's unit
  * @param file         the digitised points
  * @param scale        the survival axis of the points
+ * @param clicks       how the figure was clicked (both corners of each drop, feet only, or detected)
  * @param atRisk       the numbers at risk printed under the figure, when there are any
  * @param n            patients in the arm as printed with the figure; equals {@code atRisk}'s count at time 0 when
  *                     both are given; required without a table
@@ -23,7 +24,7 @@ import java.util.Optional;
  * @param note         curator's note
  */
 public record SurvivalCurve(String arm, TimeToEventEndpoint endpoint, String subgroup, String cut, TimeUnit unit,
-        CurveFile file, SurvivalAxis scale, Optional<NumbersAtRisk> atRisk, Optional<Integer> n,
+        CurveFile file, SurvivalAxis scale, CurveClicks clicks, Optional<NumbersAtRisk> atRisk, Optional<Integer> n,
         Optional<Integer> events, Provenance provenance, Digitisation digitisation, Optional<String> note) {
     public SurvivalCurve {
         Checks.text("curve.arm", arm);
@@ -34,6 +35,7 @@ public record SurvivalCurve(String arm, TimeToEventEndpoint endpoint, String sub
         Checks.required(f + "unit", unit);
         Checks.required(f + "file", file);
         Checks.required(f + "scale", scale);
+        Checks.required(f + "clicks", clicks);
         Checks.optional(f + "atRisk", atRisk);
         Checks.optional(f + "n", n);
         Checks.optional(f + "events", events);

@@ -100,6 +100,11 @@ public record Trial(String id, String name, List<String> registryIds, Phase phas
                         + other.unit() + "/" + other.scale() + " of arm " + other.arm() + "'s curve; curves compared"
                         + " with each other share a time unit and a survival axis)");
             }
+            if (other != null && other.clicks() != c.clicks()) {
+                throw new IllegalArgumentException(at + "clicks: " + c.clicks() + " (differs from " + other.clicks()
+                        + " of arm " + other.arm() + "'s curve; curves of one figure are reconstructed with one clicking"
+                        + " style setting: give the same, or leave both out to detect each curve's)");
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import org.trialmeta.analysis.ReconstructFit;
 import org.trialmeta.analysis.ReconstructInput;
 import org.trialmeta.analysis.ReportedFigures;
 import org.trialmeta.stats.Interval;
+import org.trialmeta.stats.survival.ClickStyle;
 import org.trialmeta.stats.survival.CoxCoefficient;
 import org.trialmeta.stats.survival.LogRankResult;
 import org.trialmeta.stats.survival.ReconstructionBootstrap;
@@ -45,6 +46,13 @@ public record ReconstructSummary(String out, int n, int events, int censored, do
      * @param curveFormat         how the points file was read (header, WebPlotDigitizer pairs, decimal comma)
      * @param scale               the survival axis: "proportion" (0–1) or "percent" (0–100)
      * @param scaleDetected       whether that scale was detected (--scale auto) rather than given
+     * @param clicks              the clicking style the curve was read with: "corners" (both corners of each drop;
+     *                            a drop without its foot click is completed, repair missing_foot) or "feet"
+     * @param clicksDetected      whether that style was detected (--clicks auto) rather than given
+     * @param clicksDrops         drops counted for the detection (steep falls within the time tolerance that do
+     *                            not continue a drop)
+     * @param clicksCornerPairs   of those, the drops whose preceding click lies at the top's level
+     * @param clicksReason        why that style, in one line
      * @param points              number of points read
      * @param n                   patients rebuilt (the number at risk at time 0)
      * @param events              events among them
@@ -61,6 +69,7 @@ public record ReconstructSummary(String out, int n, int events, int censored, do
      * @param repairs             every repair made to this arm's input (empty: none needed)
      */
     public record Arm(String arm, String curve, String atRisk, String curveFormat, String scale, boolean scaleDetected,
+            String clicks, boolean clicksDetected, int clicksDrops, int clicksCornerPairs, String clicksReason,
             int points, int n, int events, int censored, Integer totalEventsReported, Double median, Double medianLower,
             Double medianUpper, Double rmst, Double rmstSe, Reported reportedMedian, Double medianDifference,
             List<AtRisk> numbersAtRisk, List<RepairEntry> repairs) {}
@@ -187,10 +196,28 @@ public record ReconstructSummary(String out, int n, int events, int censored, do
         }
         return new Arm(name, in.curve().table().name(), in.risk().table().name(), in.curve().format(),
                 a.prepared().scale() == SurvivalScale.PERCENT ? "percent" : "proportion", a.prepared().scaleDetected(),
+                a.prepared().clicks().style().code(), a.prepared().clicks().detected(), a.prepared().clicks().drops(),
+                a.prepared().clicks().cornerPairs(), clicksReason(a.prepared().clicks()),
                 in.points().size(), a.ipd().size(), a.ipd().events(), a.ipd().size() - a.ipd().events(),
                 in.totalEvents().isPresent() ? in.totalEvents().getAsInt() : null, d(med.time()), d(med.lower()),
                 d(med.upper()), a.rmst() == null ? null : a.rmst().rmean(), a.rmst() == null ? null : a.rmst().se(),
                 rep == null ? null : new Reported(rep.estimate(), rep.lower(), rep.upper()), diff, risk, repairs);
+    }
+
+    /** Why a curve was read with its clicking style ({@link ClickStyle}), in one line. */
+    static String clicksReason(ClickStyle.Used c) {
+        String counts = c.cornerPairs() + " of " + c.drops() + " drop" + (c.drops() == 1 ? "" : "s")
+                + " with the click before the top at the top's level";
+        if (!c.detected()) {
+            return "given; " + counts;
+        }
+        if (c.drops() < ClickStyle.MIN_DROPS) {
+            return "detected: too few drops to tell (" + counts + "; at least " + ClickStyle.MIN_DROPS
+                    + " needed), read at the feet (each drop at its click, as Guyot et al.)";
+        }
+        String rule = "corners needs at least " + Formats.general(100 * ClickStyle.CORNER_SHARE) + "%";
+        return "detected: " + counts + " (" + Formats.general(Math.round(1000.0 * c.cornerPairs() / c.drops()) / 10.0)
+                + "%; " + rule + ")";
     }
 
     private static Comparison comparison(ReconstructFit fit, List<Arm> arms) {

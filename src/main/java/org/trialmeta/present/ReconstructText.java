@@ -19,13 +19,18 @@ public final class ReconstructText {
                 + s.out() + "\n\n");
         TextTable t = new TextTable("arm", ">n", ">events", ">median (" + pct + " CI)",
                 ">RMST to " + (s.rmstTau() == null ? Formats.MISSING : Formats.general(s.rmstTau())) + " (SE)",
-                "scale");
+                "scale", "clicks");
         for (ReconstructSummary.Arm a : s.arms()) {
             t.row(a.arm(), a.n(), a.events(), time(a.median()) + (a.median() == null ? "" : " (" + time(a.medianLower())
                     + " to " + time(a.medianUpper()) + ")"), Formats.significant(a.rmst(), 4) + " ("
-                    + Formats.significant(a.rmstSe(), 3) + ")", a.scale() + (a.scaleDetected() ? " (detected)" : ""));
+                    + Formats.significant(a.rmstSe(), 3) + ")", a.scale() + (a.scaleDetected() ? " (detected)" : ""),
+                    a.clicks() + (a.clicksDetected() ? " (detected)" : ""));
         }
         sb.append(t.render()).append(Formats.MISSING_MEANING).append(" (a median not reached)\n");
+        for (ReconstructSummary.Arm a : s.arms()) {
+            sb.append("Clicks").append(a.arm().isEmpty() ? "" : " " + a.arm()).append(": ").append(a.clicks())
+                    .append(", ").append(a.clicksReason()).append('\n');
+        }
         for (ReconstructSummary.Arm a : s.arms()) {
             if (a.reportedMedian() != null) {
                 sb.append("Reported median ").append(a.arm()).append(": ").append(reported(a.reportedMedian()))

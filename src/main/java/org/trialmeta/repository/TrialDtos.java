@@ -26,6 +26,7 @@ import org.trialmeta.model.PValue;
 import org.trialmeta.model.Phase;
 import org.trialmeta.model.Setting;
 import org.trialmeta.model.SourceKind;
+import org.trialmeta.model.CurveClicks;
 import org.trialmeta.model.SurvivalAxis;
 import org.trialmeta.model.TimeToEventEndpoint;
 import org.trialmeta.model.TimeUnit;
@@ -110,7 +111,7 @@ public final class TrialDtos {
      * figure's numbers at risk, the totals printed with it, the figure's provenance and the digitisation.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"arm", "endpoint", "subgroup", "cut", "unit", "file", "scale", "atRisk", "n", "events",
+    @JsonPropertyOrder({"arm", "endpoint", "subgroup", "cut", "unit", "file", "scale", "clicks", "atRisk", "n", "events",
         "provenance", "digitisation", "note"})
     @Rules
     public static final class CurveDto implements CrossChecked {
@@ -123,6 +124,8 @@ public final class TrialDtos {
         @NotBlank(message = REQUIRED) public String file;
         /** auto (default), proportion or percent. */
         @EnumValue(SurvivalAxis.class) public String scale;
+        /** auto (default), corners or feet: how the figure was clicked. */
+        @EnumValue(CurveClicks.class) public String clicks;
         @Valid public AtRiskDto atRisk;
         @PositiveOrZero(message = COUNT) public Integer n;
         @PositiveOrZero(message = COUNT) public Integer events;

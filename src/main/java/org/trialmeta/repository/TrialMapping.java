@@ -37,6 +37,7 @@ import org.trialmeta.model.TimeToEventEndpoint;
 import org.trialmeta.model.TimeToEventOutcome;
 import org.trialmeta.model.TimeUnit;
 import org.trialmeta.model.Trial;
+import org.trialmeta.model.CurveClicks;
 import org.trialmeta.model.CurveFile;
 import org.trialmeta.model.Digitisation;
 import org.trialmeta.model.NumbersAtRisk;
@@ -130,7 +131,8 @@ public final class TrialMapping {
                     opt(c.digitisation.note));
             out.add(new SurvivalCurve(c.arm, Enums.parse(TimeToEventEndpoint.class, c.endpoint), c.subgroup, c.cut,
                     Enums.parse(TimeUnit.class, c.unit), files.get(i),
-                    c.scale == null ? SurvivalAxis.AUTO : Enums.parse(SurvivalAxis.class, c.scale), risk,
+                    c.scale == null ? SurvivalAxis.AUTO : Enums.parse(SurvivalAxis.class, c.scale),
+                    c.clicks == null ? CurveClicks.AUTO : Enums.parse(CurveClicks.class, c.clicks), risk,
                     Optional.ofNullable(c.n), Optional.ofNullable(c.events), provenance(c.provenance), dig, opt(c.note)));
         }
         return out;
@@ -292,6 +294,7 @@ public final class TrialMapping {
         d.unit = Enums.text(c.unit());
         d.file = c.file().path();
         d.scale = c.scale() == SurvivalAxis.AUTO ? null : Enums.text(c.scale());
+        d.clicks = c.clicks() == CurveClicks.AUTO ? null : Enums.text(c.clicks());
         c.atRisk().ifPresent(r -> {
             d.atRisk = new AtRiskDto();
             d.atRisk.time = java.util.Arrays.stream(r.time()).boxed().toList();

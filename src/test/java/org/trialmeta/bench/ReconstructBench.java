@@ -44,7 +44,8 @@ public final class ReconstructBench {
         Map<String, List<Arm>> trials = read(Path.of("src/test/resources/kmdata/kmdata-32.csv"));
         Files.createDirectories(out.resolve("files"));
         StringBuilder rows = new StringBuilder("variant,trial,arm,n,refused,message,abs_d_median,abs_d_rmst,"
-                + "rel_d_rmst,max_abs_d_s,mean_abs_d_s,trial_abs_d_log_hr,repairs,seconds,description\n");
+                + "rel_d_rmst,max_abs_d_s,mean_abs_d_s,trial_abs_d_log_hr,repairs,seconds,description,clicks,"
+                + "missing_feet\n");
         Map<String, List<double[]>> summary = new LinkedHashMap<>();
         SplittableRandom rng = new SplittableRandom(seed);
         for (String variant : new String[] {"clean", "noisy", "noisy+gap"}) {
@@ -78,7 +79,8 @@ public final class ReconstructBench {
                     int repairs = refused ? 0 : count(r[1], "\"repair\" :");
                     lines[a] = String.join(",", variant, e.getKey(), csv(arm.name), Integer.toString(arm.time.length),
                             refused ? "1" : "0", csv(refused ? r[2].strip() : ""), num(m[0]), num(m[1]), num(m[2]),
-                            num(m[3]), num(m[4]), "%HR%", Integer.toString(repairs), num(secs), csv(f.description()));
+                            num(m[3]), num(m[4]), "%HR%", Integer.toString(repairs), num(secs), csv(f.description()),
+                            refused ? "" : clicks(r[1]), refused ? "" : Integer.toString(missingFeet(r[1])));
                     metrics.add(new double[] {refused ? 1 : 0, m[0], m[1], m[2], m[3], m[4], Double.NaN});
                 }
                 Path both = out.resolve("files/" + variant.replace('+', '-') + "-" + e.getKey().replaceAll("[^A-Za-z0-9_]", "_")
@@ -216,6 +218,21 @@ public final class ReconstructBench {
             out.put(t.getKey(), arms);
         }
         return out;
+    }
+
+    /** The clicking style the arm was read with, and whether detected: "corners (detected)". */
+    private static String clicks(String json) throws IOException {
+        var arm = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("arms").get(0);
+        return arm.get("clicks").asText() + (arm.get("clicks_detected").asBoolean() ? " (detected)" : "");
+    }
+
+    /** Feet added by the missing_foot repair. */
+    private static int missingFeet(String json) throws IOException {
+        int n = 0;
+        for (var r : new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).get("arms").get(0).get("repairs")) {
+            n += r.get("repair").asText().equals("missing_foot") ? r.get("points").size() : 0;
+        }
+        return n;
     }
 
     private static int count(String s, String what) {

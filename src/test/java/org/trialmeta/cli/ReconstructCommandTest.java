@@ -48,6 +48,14 @@ class ReconstructCommandTest {
         assertThat(f.get("events").asInt()).isEqualTo(53);
         assertThat(m.get("n").asInt()).isEqualTo(138);
         assertThat(m.get("events").asInt()).isEqualTo(112);
+        // read at every event time (summary(survfit)): one click per drop, at its foot; detected, nothing added
+        for (JsonNode a : List.of(f, m)) {
+            assertThat(a.get("clicks").asText()).isEqualTo("feet");
+            assertThat(a.get("clicks_detected").asBoolean()).isTrue();
+            assertThat(a.get("clicks_corner_pairs").asInt()).isZero();
+            assertThat(a.get("clicks_reason").asText()).startsWith("detected: 0 of ");
+            a.get("repairs").forEach(r -> assertThat(r.get("repair").asText()).isNotEqualTo("missing_foot"));
+        }
         assertThat(f.get("median").asDouble()).isEqualTo(426);
         assertThat(m.get("median").asDouble()).isEqualTo(270);
         assertThat(f.get("median_difference").asDouble()).isZero();
@@ -143,6 +151,43 @@ class ReconstructCommandTest {
         assertThat(strict.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(strict.err().lines().toList()).hasSize(1);
         assertThat(strict.err()).contains(curve + ": line 2: --strict: would need repair above_one");
+        assertThat(dir.resolve("strict")).doesNotExist();
+    }
+
+    /** A curve clicked at both corners with one foot missed: detected, the foot added and listed; --strict refuses. */
+    @Test
+    void aMissedFootOnACornersCurveIsAddedListedAndRefusedByStrict() throws IOException {
+        Path curve = dir.resolve("corners.csv");
+        // both corners of the drops at 1, 2, 3, 5 and 6 clicked; the drop at 4 has its top (line 9) but no foot
+        Files.writeString(curve, "time,survival\n0,1\n1,1\n1,0.9\n2,0.9\n2,0.8\n3,0.8\n3,0.7\n4,0.7\n5,0.6\n5,0.5\n"
+                + "6,0.5\n6,0.4\n10,0.4\n");
+        Path risk = dir.resolve("risk.csv");
+        Files.writeString(risk, "time,n_risk\n0,20\n5,10\n10,4\n");
+        Path repairs = dir.resolve("repairs.csv");
+        JsonNode j = json(Run.run("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
+                dir.resolve("ipd.csv").toString(), "--repairs", repairs.toString(), "--format", "json"));
+        JsonNode a = j.at("/arms/0");
+        assertThat(a.get("clicks").asText()).isEqualTo("corners");
+        assertThat(a.get("clicks_reason").asText()).isEqualTo("detected: 4 of 5 drops with the click before the top"
+                + " at the top's level (80%; corners needs at least 50%)");
+        JsonNode foot = a.get("repairs").get(0);
+        assertThat(foot.get("repair").asText()).isEqualTo("missing_foot");
+        assertThat(foot.at("/points/0/line").asInt()).as("the top without its foot").isEqualTo(9);
+        assertThat(foot.at("/points/0/new_time").asDouble()).isEqualTo(4);
+        assertThat(foot.at("/points/0/new_value").asDouble()).isEqualTo(0.6);
+        assertThat(Files.readAllLines(repairs)).anyMatch(l -> l.startsWith("all,missing_foot," + curve
+                + ",9,4.0,0.7,4.0,0.6,"));
+        Run text = Run.run("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
+                dir.resolve("ipd2.csv").toString());
+        assertThat(text.out()).contains("corners (detected)", "Clicks all: corners, detected: 4 of 5 drops");
+        Run feet = Run.run("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
+                dir.resolve("ipd3.csv").toString(), "--clicks", "feet", "--format", "json");
+        assertThat(json(feet).at("/arms/0/repairs").size()).isZero();
+        Run strict = Run.run("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
+                dir.resolve("strict/ipd.csv").toString(), "--strict");
+        assertThat(strict.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(strict.err().lines().toList()).hasSize(1);
+        assertThat(strict.err()).contains(curve + ": line 9: --strict: would need repair missing_foot");
         assertThat(dir.resolve("strict")).doesNotExist();
     }
 

@@ -760,6 +760,10 @@ class BadInputMatrixTest {
     /** A reconstruct case: the curve and at-risk files, extra options, and what is expected. */
     record CurveCase(String name, String curve, String risk, List<String> options, Expect expect, String mentions) {}
 
+    /** Both corners of each drop clicked, the foot of the drop at 4 missed (the click after it is at 5, lower). */
+    static final String CORNERS_MISSING_FOOT = "time,survival\n0,1\n1,1\n1,0.9\n2,0.9\n2,0.8\n3,0.8\n3,0.7\n4,0.7\n"
+            + "5,0.6\n5,0.5\n6,0.5\n6,0.4\n10,0.4\n";
+
     static List<CurveCase> curveCases() {
         String risk = "time,n_risk\n0,20\n5,10\n10,4\n";
         String clean = "time,survival\n0,1\n1,0.9\n2,0.8\n4,0.6\n6,0.5\n8,0.4\n10,0.3\n";
@@ -798,6 +802,10 @@ class BadInputMatrixTest {
                 null));
         cs.add(new CurveCase("--scale permille", clean, risk, List.of("--scale", "permille"), Expect.INVALID,
                 "--scale"));
+        cs.add(new CurveCase("--clicks sideways", clean, risk, List.of("--clicks", "sideways"), Expect.INVALID,
+                "--clicks: 'sideways' (allowed: auto, corners, feet)"));
+        cs.add(new CurveCase("--clicks corners --strict on a drop without its foot", CORNERS_MISSING_FOOT, risk,
+                List.of("--clicks", "corners", "--strict"), Expect.INVALID, "--strict: would need repair missing_foot"));
         cs.add(new CurveCase("--tolerance 2,0", clean, risk, List.of("--tolerance", "2,0"), Expect.INVALID,
                 "--tolerance"));
         return cs;
@@ -1002,6 +1010,10 @@ class BadInputMatrixTest {
                 null));
         // digitised curves (issue 20): the points file stays in the directory and reads as reconstruct reads it
         cs.add(new DirCase("curve: valid", Expect.OK, y -> curve(y, "drug", "pfs.csv", CURVE_CSV), null));
+        cs.add(new DirCase("curve: clicks corners", Expect.OK, y -> curve(y, "drug", "pfs.csv", CURVE_CSV,
+                "    clicks: corners\n"), null));
+        cs.add(new DirCase("curve: clicks sideways", Expect.INVALID, y -> curve(y, "drug", "pfs.csv", CURVE_CSV,
+                "    clicks: sideways\n"), "curves[0].clicks"));
         cs.add(new DirCase("curve: unknown arm", Expect.INVALID, y -> curve(y, "placebo", "pfs.csv", CURVE_CSV),
                 "curves[0].arm"));
         cs.add(new DirCase("curve: path with ..", Expect.INVALID, y -> curve(y, "drug", "../pfs.csv", CURVE_CSV),
@@ -1024,8 +1036,14 @@ class BadInputMatrixTest {
 
     /** The minimal trial with a {@code curves:} entry for {@code arm} reading {@code file}, written as pfs.csv. */
     private static List<Object[]> curve(String yaml, String arm, String file, String csv) {
+        return curve(yaml, arm, file, csv, "");
+    }
+
+    /** As {@link #curve(String, String, String, String)}, with {@code extra} lines in the entry (e.g. clicks). */
+    private static List<Object[]> curve(String yaml, String arm, String file, String csv, String extra) {
         List<Object[]> l = one("example.yaml", yaml + "curves:\n  - arm: " + arm + "\n    endpoint: PFS\n"
-                + "    subgroup: overall\n    cut: final\n    unit: months\n    file: " + file + "\n    n: 26\n"
+                + "    subgroup: overall\n    cut: final\n    unit: months\n" + extra + "    file: " + file
+                + "\n    n: 26\n"
                 + "    events: 15\n    provenance: {source: src-a, locator: Figure 1, status: confirmed}\n"
                 + "    digitisation: {by: tester, tool: WebPlotDigitizer 4.6, date: 2026-12-01}\n");
         l.add(new Object[] {"pfs.csv", csv});

@@ -56,6 +56,10 @@ class CurveLoadingTest {
                         "curves[0].digitisation.date"},
                 new String[] {"    file: curves/lung-os-male.csv\n", "    file: curves/lung-os-male.csv\n    scale: percentage\n",
                         "curves[0].scale"},
+                new String[] {"    file: curves/lung-os-male.csv\n", "    file: curves/lung-os-male.csv\n    clicks: sideways\n",
+                        "curves[0].clicks"},
+                new String[] {"    file: curves/lung-os-male.csv\n", "    file: curves/lung-os-male.csv\n    clicks: corners\n", "",
+                        "one clicking style setting"},
                 new String[] {"    file: curves/lung-os-male.csv\n", "    file: curves/lung-os-male.csv\n    colour: blue\n",
                         "curves[0].colour"});
     }
@@ -75,7 +79,7 @@ class CurveLoadingTest {
                 assertThat(fast.get(0).path()).as(e[1]).isEqualTo(e[2]);
             } else {
                 // a unit differing from the other arm's curve of the same figure: a model rule, at the trial
-                assertThat(fast.get(0).message()).contains("share a time unit");
+                assertThat(fast.get(0).message()).contains(e.length > 3 ? e[3] : "share a time unit");
             }
         }
     }
@@ -95,6 +99,38 @@ class CurveLoadingTest {
             assertThat(again.curves().get(i).file().content()).isEqualTo(t.curves().get(i).file().content());
             assertThat(again.curves().get(i).atRisk()).isEqualTo(t.curves().get(i).atRisk());
             assertThat(again.curves().get(i).digitisation()).isEqualTo(t.curves().get(i).digitisation());
+        }
+    }
+
+    /** {@code clicks:} is read on both paths, kept by the round trip, and is what the report reconstructs with. */
+    @Test
+    void clicksAreReadKeptAndUsed() throws Exception {
+        String yaml = Files.readString(EXAMPLE.resolve("lung.yaml"));
+        for (String f : List.of("male", "female")) {
+            String line = "    file: curves/lung-os-" + f + ".csv\n";
+            assertThat(yaml).contains(line);
+            yaml = yaml.replace(line, line + "    clicks: feet\n");
+        }
+        Path dir = copy("clicks", yaml);
+        TrialRepository fast = FAST.load(dir);
+        assertThat(fast.trials()).isEqualTo(SLOW.load(dir).trials());
+        Trial t = fast.trials().get(0);
+        assertThat(t.curves()).allSatisfy(c -> assertThat(c.clicks()).isEqualTo(org.trialmeta.model.CurveClicks.FEET));
+        String json = Json.writeTrialSchema(TrialMapping.toDto(t));
+        assertThat(json).contains("\"clicks\" : \"feet\"");
+        assertThat(Json.writeTrialSchema(TrialMapping.toDto(FAST.load(copy("clicks-again", json)).trials().get(0))))
+                .isEqualTo(json);
+        var sets = org.trialmeta.analysis.SurvivalCurveAnalysis.run(fast, org.trialmeta.analysis.StatusFilter.DEFAULT)
+                .sets();
+        for (var arm : sets.get(0).fit().arms()) {
+            // the digitiser's curves are clicked at both corners (detected so without the setting); feet as given
+            assertThat(arm.prepared().clicks().style()).isEqualTo(org.trialmeta.stats.survival.ClickStyle.FEET);
+            assertThat(arm.prepared().clicks().detected()).isFalse();
+        }
+        for (var arm : org.trialmeta.analysis.SurvivalCurveAnalysis.run(FAST.load(EXAMPLE),
+                org.trialmeta.analysis.StatusFilter.DEFAULT).sets().get(0).fit().arms()) {
+            assertThat(arm.prepared().clicks().style()).isEqualTo(org.trialmeta.stats.survival.ClickStyle.CORNERS);
+            assertThat(arm.prepared().clicks().detected()).isTrue();
         }
     }
 

@@ -25,6 +25,12 @@ import java.util.Locale;
  *       (the best estimate of the drop's time from two clicks on it), the top above the foot. Remaining rises
  *       (a level read twice, the second click a little higher) are replaced by the non-increasing least-squares
  *       fit ({@link IsotonicRegression}, pool-adjacent-violators: the mean of the readings of one level);</li>
+ *   <li>the clicking style ({@link ClickStyle}: both corners of each drop, or its foot only) is taken as given or
+ *       detected; for a curve clicked at both corners, a click ending a flat stretch (at the level of the click
+ *       before it) followed by a later, lower click that is not one drop with it is the top of a drop whose foot was
+ *       not clicked: the foot is added at the top's time, at the later click's level ({@link RepairKind#MISSING_FOOT};
+ *       not where the level differs by more than the curve's own flats do, or the fall exceeds its largest drop);
+ *       Guyot et al.'s reading, kept for curves clicked at the feet, would put the drop at the later click;</li>
  *   <li>(0, 1) is added in front unless present;</li>
  *   <li>at-risk rows: zeros after the first zero are removed, rows after the last digitised time are removed (the
  *       first of them says how many are still at risk at the end, {@link PreparedCurve#remainingAtEnd}), and an
@@ -75,6 +81,20 @@ public final class DigitisationRepair {
      */
     public static PreparedCurve prepare(DigitisedCurve curve, AtRiskTable atRisk, SurvivalScale scale,
             DigitisingTolerance tolerance) {
+        return prepare(curve, atRisk, scale, ClickStyle.AUTO, tolerance);
+    }
+
+    /**
+     * Prepares {@code curve} and {@code atRisk}.
+     *
+     * @param scale     the scale of the survival values, or {@link SurvivalScale#AUTO}
+     * @param clicks    how the figure was clicked, or {@link ClickStyle#AUTO}
+     * @param tolerance the largest departures read as digitising error
+     * @throws DigitisationException when the input cannot be interpreted, naming the point or row
+     */
+    public static PreparedCurve prepare(DigitisedCurve curve, AtRiskTable atRisk, SurvivalScale scale,
+            ClickStyle clicks, DigitisingTolerance tolerance) {
+        java.util.Objects.requireNonNull(clicks, "clicks");
         double[] t0 = curve.time();
         double[] s0 = curve.survival();
         List<Repair> repairs = new ArrayList<>();
@@ -97,13 +117,113 @@ public final class DigitisationRepair {
         ranges(pts, tolerance, axis, used, repairs);
         sortAndDeduplicate(pts, repairs);
         monotone(pts, tolerance, axis, repairs);
+        double tolTime = tolerance.timeFraction() * axis;
+        ClickStyle.Used style = clickStyle(pts, clicks, tolTime, axis);
+        if (style.style() == ClickStyle.CORNERS) {
+            missingFeet(pts, style, tolTime, axis, repairs);
+        }
         if (!(pts.get(0).time == 0 && pts.get(0).surv == 1)) {
             pts.add(0, new Point(-1, Double.NaN, Double.NaN, 0, 1));
             repairs.add(new Repair(RepairKind.ORIGIN, Repair.Source.CURVE, "start (0, 1) added in front of the first"
                     + " point (" + num(pts.get(1).time) + ", " + num(pts.get(1).surv) + ")",
                     List.of(new Repair.Touched(-1, Double.NaN, Double.NaN, 0, 1))));
         }
-        return atRisk(pts, atRisk, used, scale == SurvivalScale.AUTO, repairs);
+        return atRisk(pts, atRisk, used, scale == SurvivalScale.AUTO, style, repairs);
+    }
+
+    /** Whether {@code a} to {@code b} is one drop: a fall within the time tolerance, steeper than long. */
+    private static boolean drop(Point a, Point b, double tolTime, double axis) {
+        double fall = a.surv - b.surv;
+        double advance = b.time - a.time;
+        return fall > 0 && advance <= tolTime && advance / axis < fall;
+    }
+
+    /** Whether {@code before} lies at the level of {@code top}: closer to it than half the fall from top to after. */
+    private static boolean atLevel(Point before, Point top, Point after) {
+        return Math.abs(before.surv - top.surv) <= (top.surv - after.surv) / 2;
+    }
+
+    /** The clicking style given, or detected as {@link ClickStyle} describes, with the counts behind it. */
+    private static ClickStyle.Used clickStyle(List<Point> pts, ClickStyle given, double tolTime, double axis) {
+        int drops = 0;
+        int corners = 0;
+        for (int k = 2; k < pts.size(); k++) {
+            Point before = pts.get(k - 2);
+            Point top = pts.get(k - 1);
+            Point foot = pts.get(k);
+            if (drop(top, foot, tolTime, axis) && !drop(before, top, tolTime, axis)) {
+                drops++;
+                corners += atLevel(before, top, foot) ? 1 : 0;
+            }
+        }
+        return new ClickStyle.Used(given == ClickStyle.AUTO ? ClickStyle.decide(drops, corners) : given,
+                given == ClickStyle.AUTO, drops, corners);
+    }
+
+    /**
+     * On a curve clicked at both corners: where a click ends a flat stretch (it is not the foot of a drop, and lies at
+     * the level of the click before it) and the next click is later and lower without being one drop with it, the
+     * drop's foot was not clicked; it is added at the top's time at the later click's level. "At the level": within
+     * half the fall that follows (as the detection), and within the spread of the curve's own flats ({@link
+     * #levelSpread}), so that a foot whose drop's top was missed (a whole small drop below the click before it) is
+     * not taken for a top. The fall must be no larger than the largest drop clicked on the curve: one missing click
+     * explains one drop, and a larger fall is a stretch read without clicks (several drops, timing unknown), left to
+     * Guyot's reading. Linear in the points, plus a sort of the flats.
+     */
+    /**
+     * How far apart two readings of one level lie on this curve: the 90th percentile (nearest rank) of |ΔS| over its
+     * flats between two drops (the foot of one drop and the top of the next, each pair next to a drop on both sides);
+     * 0 with fewer than {@link ClickStyle#MIN_DROPS} such flats (only exact levels then count).
+     */
+    private static double levelSpread(List<Point> pts, double tolTime, double axis) {
+        List<Double> d = new ArrayList<>();
+        for (int k = 1; k + 2 < pts.size(); k++) {
+            Point foot = pts.get(k);
+            Point top = pts.get(k + 1);
+            if (top.time > foot.time && drop(pts.get(k - 1), foot, tolTime, axis) && !drop(foot, top, tolTime, axis)
+                    && drop(top, pts.get(k + 2), tolTime, axis)) {
+                d.add(Math.abs(foot.surv - top.surv));
+            }
+        }
+        if (d.size() < ClickStyle.MIN_DROPS) {
+            return 0;
+        }
+        d.sort(null);
+        return d.get((int) Math.ceil(0.9 * d.size()) - 1);
+    }
+
+    private static void missingFeet(List<Point> pts, ClickStyle.Used style, double tolTime, double axis,
+            List<Repair> repairs) {
+        double spread = levelSpread(pts, tolTime, axis);
+        double largest = 0;
+        for (int k = 1; k < pts.size(); k++) {
+            if (drop(pts.get(k - 1), pts.get(k), tolTime, axis)) {
+                largest = Math.max(largest, pts.get(k - 1).surv - pts.get(k).surv);
+            }
+        }
+        List<Repair.Touched> tops = new ArrayList<>();
+        List<Point> out = new ArrayList<>(pts.size() + 16);
+        for (int k = 0; k < pts.size(); k++) {
+            Point b = pts.get(k);
+            if (k >= 2) {
+                Point before = out.get(out.size() - 2);
+                Point top = out.get(out.size() - 1);
+                if (b.surv < top.surv && b.time > top.time && !drop(top, b, tolTime, axis)
+                        && !drop(before, top, tolTime, axis) && before.time < top.time && atLevel(before, top, b)
+                        && Math.abs(before.surv - top.surv) <= spread && top.surv - b.surv <= largest) {
+                    out.add(new Point(-1, Double.NaN, Double.NaN, top.time, b.surv));
+                    tops.add(top.touched(top.time, b.surv));
+                }
+            }
+            out.add(b);
+        }
+        pts.clear();
+        pts.addAll(out);
+        add(repairs, RepairKind.MISSING_FOOT, tops, "drop(s) whose foot was not clicked: the curve is clicked at both"
+                + " corners of its drops (" + (style.detected() ? "detected: " : "--clicks corners; ")
+                + style.cornerPairs() + " of " + style.drops() + " drops), and a click ending a flat stretch is"
+                + " followed by a later, lower click that is not one drop with it; a foot added at the top's time and"
+                + " the later click's level (listed: the top, with the foot's time and level)");
     }
 
     /** The scale of {@code s} as {@link SurvivalScale#AUTO} decides it. */
@@ -273,7 +393,7 @@ public final class DigitisationRepair {
     }
 
     private static PreparedCurve atRisk(List<Point> pts, AtRiskTable table, SurvivalScale used, boolean detected,
-            List<Repair> repairs) {
+            ClickStyle.Used clicks, List<Repair> repairs) {
         double[] rt = table.time();
         int[] rn = table.nRisk();
         int rows = rt.length;
@@ -331,7 +451,7 @@ public final class DigitisationRepair {
             t[k] = pts.get(k).time;
             s[k] = pts.get(k).surv;
         }
-        return new PreparedCurve(t, s, new AtRiskTable(keptTime, keptN), remaining, until, used, detected,
+        return new PreparedCurve(t, s, new AtRiskTable(keptTime, keptN), remaining, until, used, detected, clicks,
                 repairs);
     }
 

@@ -19,13 +19,17 @@ import java.util.Objects;
  * @param scale          the scale the survival values were read on ({@link SurvivalScale#PROPORTION} or
  *                       {@link SurvivalScale#PERCENT})
  * @param scaleDetected  whether that scale was detected ({@link SurvivalScale#AUTO}) rather than given
+ * @param clicks         the clicking style used ({@link ClickStyle#CORNERS} or {@link ClickStyle#FEET}), whether it
+ *                       was detected, and the counts it was detected from
  * @param repairs        every change made to the input, in the order made
  */
 public record PreparedCurve(double[] time, double[] survival, AtRiskTable atRisk, int remainingAtEnd,
-        double remainingUntil, SurvivalScale scale, boolean scaleDetected, List<Repair> repairs) {
+        double remainingUntil, SurvivalScale scale, boolean scaleDetected, ClickStyle.Used clicks,
+        List<Repair> repairs) {
 
     public PreparedCurve {
         Objects.requireNonNull(atRisk, "atRisk");
+        Objects.requireNonNull(clicks, "clicks");
         Objects.requireNonNull(scale, "scale");
         if (time.length != survival.length || time.length == 0) {
             throw new IllegalArgumentException("prepared curve: " + time.length + " times, " + survival.length

@@ -62,12 +62,20 @@ public final class ReconstructionBootstrap {
      * @param curve       the digitised points as fractions
      * @param atRisk      the at-risk table used in the reconstruction
      * @param totalEvents the reported total of events, if used
+     * @param clicks      the clicking style the arm was reconstructed with (kept in every replicate, not detected
+     *                    again from the perturbed points)
      */
-    public record Arm(DigitisedCurve curve, AtRiskTable atRisk, OptionalInt totalEvents) {
+    public record Arm(DigitisedCurve curve, AtRiskTable atRisk, OptionalInt totalEvents, ClickStyle clicks) {
         public Arm {
             Objects.requireNonNull(curve, "curve");
             Objects.requireNonNull(atRisk, "atRisk");
             Objects.requireNonNull(totalEvents, "totalEvents");
+            Objects.requireNonNull(clicks, "clicks");
+        }
+
+        /** An arm whose clicking style is detected in each replicate. */
+        public Arm(DigitisedCurve curve, AtRiskTable atRisk, OptionalInt totalEvents) {
+            this(curve, atRisk, totalEvents, ClickStyle.AUTO);
         }
     }
 
@@ -139,7 +147,7 @@ public final class ReconstructionBootstrap {
             for (int g = 0; g < a; g++) {
                 Arm arm = arms.get(g);
                 ReconstructedIpd ipd = GuyotReconstruction.reconstruct(DigitisationRepair.prepare(
-                        perturb(arm.curve(), model, rng), arm.atRisk(), SurvivalScale.PROPORTION,
+                        perturb(arm.curve(), model, rng), arm.atRisk(), SurvivalScale.PROPORTION, arm.clicks(),
                         DigitisingTolerance.UNLIMITED), arm.totalEvents());
                 times[g] = ipd.time();
                 events[g] = ipd.event();

@@ -29,7 +29,12 @@ public enum RepairKind {
     /** Survival rising by at most the tolerance (other than {@link #FOOT_FIRST}): the non-increasing least-squares
      * (isotonic) fit. */
     ISOTONIC,
-
+    /**
+     * On a curve clicked at both corners ({@link ClickStyle#CORNERS}): a drop whose foot was not clicked (a click
+     * ending a flat stretch, then a later, lower click that is not one drop with it); the foot added at the top's
+     * time and the later click's level.
+     */
+    MISSING_FOOT,
     /** The start (0, 1) added in front. */
     ORIGIN,
     /** An at-risk interval without a digitised point: the last survival carried forward to its start. */
