@@ -30,6 +30,19 @@ public final class CdsTraining {
     private static final String GIVEN = "study,yi,vi\nA,-0.89,0.33\nB,-1.59,0.19\nC,-1.35,0.42\nD,-1.44,0.02\n"
             + "E,-0.22,0.05\nF,-0.79,0.01\n";
 
+    /**
+     * 400 heterogeneous given effects: large degrees of freedom take other paths through the chi-squared quantiles
+     * of the Q-profile CI (Commons Numbers' gamma functions) than a handful of studies.
+     */
+    private static String many() {
+        StringBuilder sb = new StringBuilder("study,yi,vi\n");
+        for (int i = 0; i < 400; i++) {
+            sb.append('s').append(i).append(',').append(-0.5 + ((i * 37) % 100) / 100.0).append(',')
+                    .append(0.02 + (i % 7) / 100.0).append('\n');
+        }
+        return sb.toString();
+    }
+
     /** Survival times of two arms with ties and censoring, and a covariate (for km and cox). */
     private static final String SURVIVAL = "time,event,arm,x\n1,1,A,0.5\n2,0,A,1.2\n2,1,B,-0.3\n3,1,A,0.8\n4,1,B,0.1\n"
             + "5,0,B,-1.1\n6,1,A,2.0\n7,1,B,0.4\n8,0,A,-0.6\n9,1,B,0.9\n";
@@ -42,16 +55,19 @@ public final class CdsTraining {
             Path pool = dir.resolve("pool.csv");
             Path surv = dir.resolve("surv.csv");
             Path given = dir.resolve("given.csv");
+            Path many = dir.resolve("many.csv");
             try {
                 Files.writeString(nma, NMA);
                 Files.writeString(pool, POOL);
                 Files.writeString(surv, SURVIVAL);
                 Files.writeString(given, GIVEN);
+                Files.writeString(many, many());
                 for (String format : new String[] {"json", "table"}) {
                     run("nma", "--input", nma.toString(), "--measure", "OR", "--format", format);
                     run("pool", "--input", pool.toString(), "--measure", "RR", "--format", format);
                     run("pool", "--input", pool.toString(), "--measure", "OR", "--method", "DL", "--format", format);
                     run("pool", "--input", given.toString(), "--measure", "GEN", "--format", format);
+                    run("pool", "--input", many.toString(), "--measure", "GEN", "--format", format);
                     run("pool", "--input", pool.toString(), "--measure", "OR", "--by", "g", "--format", format);
                     run("km", "--input", surv.toString(), "--time", "time", "--event", "event", "--group", "arm",
                             "--format", format);
@@ -60,7 +76,7 @@ public final class CdsTraining {
                 }
                 run("pool", "--input", pool.toString(), "--measure", "OR", "--by", "g", "--format", "csv");
             } finally {
-                for (Path p : new Path[] {nma, pool, surv, given, dir}) {
+                for (Path p : new Path[] {nma, pool, surv, given, many, dir}) {
                     Files.deleteIfExists(p);
                 }
             }
