@@ -33,9 +33,9 @@ public final class ScanPdfTiming {
             long c2 = mx.getCurrentThreadCpuTime();
             long w2 = System.nanoTime();
             System.out.printf(Locale.ROOT, "run %d: read %.0f ms CPU (%.0f wall), scan %.0f ms CPU (%.0f wall);"
-                    + " %d pages, %d chars, %d statistics, %d findings%n", r, (c1 - c0) / 1e6, (w1 - w0) / 1e6,
+                    + " %d pages, %d chars, %d statistics, findings %s%n", r, (c1 - c0) / 1e6, (w1 - w0) / 1e6,
                     (c2 - c1) / 1e6, (w2 - w1) / 1e6, doc.pages(), doc.text().length(), report.statistics(),
-                    report.findings().size());
+                    report.counts());
         }
     }
 }
