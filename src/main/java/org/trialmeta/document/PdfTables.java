@@ -26,8 +26,14 @@ import java.util.List;
  * <li>a row is written as a Markdown table row, {@code "| a | b | c |"}: its cells (lines of a cell joined by a
  * space), empty cells included, so that an empty first cell keeps the columns in place.</li>
  * </ol>
- * The work is O(n log n) in the chunks of a page (sorting); every search is bounded by the constants above (a
- * table has at most {@link #MAX_COLUMNS} columns, so placing a chunk costs at most that many comparisons).
+ * Across pages: a page's last table that only page furniture follows ({@link #openAtFoot}) is continued by the
+ * next page's first table when only furniture precedes it and its columns line up ({@link #continuation},
+ * {@link #sameColumns}); a row label broken by the page joins its row ({@link #wrapsOnto}).
+ *
+ * <p>The work is O(n log n) in the chunks of a page (sorting); every search is bounded by the constants above (a
+ * table has at most {@link #MAX_COLUMNS} columns, so placing a chunk costs at most that many comparisons); the
+ * decisions across pages look at most {@link #MAX_FURNITURE} lines at each end of a page and the chunks of one
+ * table.
  */
 final class PdfTables {
 

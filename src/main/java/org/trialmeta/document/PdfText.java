@@ -33,7 +33,10 @@ import org.trialmeta.model.InputException;
  * through a counter and the page refused beyond an eighth of the scratch cap (a decompression bomb stops there);
  * text beyond {@link DocumentLimits#maxTextChars()} stops the extraction. Tables are rebuilt from the text's
  * positions ({@link PdfTables}): a table's lines on a page are replaced by one line per row with its cells
- * separated by {@code " | "}, as a DOCX or HTML table is read; the rest of the text is PDFBox's, unchanged.
+ * separated by {@code " | "}, as a DOCX or HTML table is read; the rest of the text is PDFBox's, unchanged. A
+ * table continued on the next page ({@link PdfTables#openAtFoot}, {@link PdfTables#continuation}) is written as one:
+ * the rows of its second part follow those of the first (each on its own page), and the page furniture between
+ * them (footer, running header, "(continued)" caption) is moved, kept in order, to right after the table's end.
  */
 final class PdfText {
 
