@@ -163,27 +163,11 @@ final class PdfTables {
         if (after > 0) {
             // the foot is in the margin: further below the table's last baseline than 1.5 times the table's
             // widest row pitch (a line at a row's distance is a row of the table that did not fit its columns)
-            int count = 0;
-            for (int k = last.first(); k <= last.last(); k++) {
-                count += lines.get(k).chunks().size();
-            }
-            float[] ys = new float[count];
-            float height = 0;
-            int m = 0;
+            float pitch = widestPitch(lines, last.first(), last.last());
+            float bottom = -Float.MAX_VALUE;
             for (int k = last.first(); k <= last.last(); k++) {
                 for (Chunk c : lines.get(k).chunks()) {
-                    ys[m++] = c.y();
-                    height = Math.max(height, c.height());
-                }
-            }
-            Arrays.sort(ys);
-            float bottom = ys[ys.length - 1];
-            float pitch = 0;
-            float previous = ys[0];
-            for (float y : ys) {
-                if (y - previous > height / 3) {
-                    pitch = Math.max(pitch, y - previous);
-                    previous = y;
+                    bottom = Math.max(bottom, c.y());
                 }
             }
             float top = Float.MAX_VALUE;
@@ -207,7 +191,8 @@ final class PdfTables {
     /**
      * The part, at the top of a page, of a table left open at the foot of the previous page with columns
      * {@code open}; null when the page does not continue it. The page's first table continues it when at most
-     * {@link #MAX_FURNITURE} lines of page furniture precede it and its columns agree with {@code open}
+     * {@link #MAX_FURNITURE} lines of page furniture precede it (a short running header that the table took in as a
+     * row is left out: {@link #withoutMargin}) and its columns agree with {@code open}
      * ({@link #sameColumns}); a table whose columns differ, or a line that is not furniture (running text, the
      * caption of another table), ends the open table. When no table of the page begins that early, the lines
      * that fit the open table's columns from its first tabular line on, in the same font size (a single row
@@ -217,7 +202,10 @@ final class PdfTables {
         int n = lines.size();
         int limit = regions.isEmpty() ? n : regions.get(0).first();
         if (limit <= MAX_FURNITURE) {
-            Region first = regions.get(0);
+            Region first = withoutMargin(lines, regions.get(0), true);
+            if (first.first() > MAX_FURNITURE) {
+                return null;
+            }
             for (int k = 0; k < first.first(); k++) {
                 if (!furniture(lines.get(k))) {
                     return null;
@@ -370,6 +358,83 @@ final class PdfTables {
             out[k] = last[k].isEmpty() ? first[k] : first[k].isEmpty() ? last[k] : last[k] + " " + first[k];
         }
         return out;
+    }
+
+    /** The widest distance between two successive baselines of lines {@code first..last} (0 with one baseline). */
+    private static float widestPitch(List<Line> lines, int first, int last) {
+        int count = 0;
+        for (int k = first; k <= last; k++) {
+            count += lines.get(k).chunks().size();
+        }
+        if (count == 0) {
+            return 0;
+        }
+        float[] ys = new float[count];
+        float height = 0;
+        int m = 0;
+        for (int k = first; k <= last; k++) {
+            for (Chunk c : lines.get(k).chunks()) {
+                ys[m++] = c.y();
+                height = Math.max(height, c.height());
+            }
+        }
+        Arrays.sort(ys);
+        float pitch = 0;
+        float previous = ys[0];
+        for (float y : ys) {
+            if (y - previous > height / 3) {
+                pitch = Math.max(pitch, y - previous);
+                previous = y;
+            }
+        }
+        return pitch;
+    }
+
+    /**
+     * The table without the lines at its top ({@code top}) or foot that stand in the page's margin: a line with
+     * fewer than two cells that may be furniture ({@link #furniture}: a short running header such as "ORIGINAL
+     * ARTICLE", a page number) and is further from the rest of the table than 1.5 times the rest's widest row
+     * pitch; at most {@link #MAX_FURNITURE} lines. The region itself when there is none.
+     */
+    static Region withoutMargin(List<Line> lines, Region r, boolean top) {
+        int first = r.first();
+        int last = r.last();
+        for (int guard = 0; guard < MAX_FURNITURE && last > first; guard++) {
+            Line l = lines.get(top ? first : last);
+            if (l.chunks().isEmpty() || cells(l).size() >= 2 || !furniture(l)) {
+                break;
+            }
+            int from = top ? first + 1 : first;
+            int to = top ? last : last - 1;
+            float pitch = widestPitch(lines, from, to);
+            float restTop = Float.MAX_VALUE;
+            float restBottom = -Float.MAX_VALUE;
+            for (int k = from; k <= to; k++) {
+                for (Chunk c : lines.get(k).chunks()) {
+                    restTop = Math.min(restTop, c.y());
+                    restBottom = Math.max(restBottom, c.y());
+                }
+            }
+            float lineTop = Float.MAX_VALUE;
+            float lineBottom = -Float.MAX_VALUE;
+            for (Chunk c : l.chunks()) {
+                lineTop = Math.min(lineTop, c.y());
+                lineBottom = Math.max(lineBottom, c.y());
+            }
+            float gap = top ? restTop - lineBottom : lineTop - restBottom;
+            if (pitch == 0 || gap <= 1.5f * pitch) {
+                break;
+            }
+            if (top) {
+                first++;
+            } else {
+                last--;
+            }
+        }
+        if (first == r.first() && last == r.last()) {
+            return r;
+        }
+        return new Region(first, last, r.columns(), rows(lines.subList(first, last + 1), r.columns()));
     }
 
     /** Whether {@code a} is directly above {@code b}: baselines at most two font sizes apart (a wrapped label). */

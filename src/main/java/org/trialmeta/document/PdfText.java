@@ -247,6 +247,20 @@ final class PdfText {
             endLine();
             List<PdfTables.Region> regions = PdfTables.regions(lines);
             PdfTables.Region cont = openColumns == null ? null : PdfTables.continuation(lines, regions, openColumns);
+            // a page number or short running foot that the page's last table took in as a row is left out of it when
+            // the table is then open at the foot
+            if (!regions.isEmpty() && (cont == null || regions.get(regions.size() - 1).first() > cont.last())) {
+                PdfTables.Region last = regions.get(regions.size() - 1);
+                PdfTables.Region trimmed = PdfTables.withoutMargin(lines, last, false);
+                if (trimmed != last && PdfTables.openAtFoot(lines, trimmed)) {
+                    regions.set(regions.size() - 1, trimmed);
+                }
+            } else if (cont != null) {
+                PdfTables.Region trimmed = PdfTables.withoutMargin(lines, cont, false);
+                if (trimmed != cont && PdfTables.openAtFoot(lines, trimmed)) {
+                    cont = trimmed;
+                }
+            }
             int length = out.length(); // offsets after a replaced region keep their distance to the end
             // replaced from the end of the page backwards, so that the offsets not yet used stay valid
             PdfTables.Region last = null;

@@ -100,6 +100,21 @@ class PdfTablesAcrossPagesTest {
     }
 
     @Test
+    void aTableRunningOverTheFootOfAPageUnderAShortRunningHeadIsOneTable() {
+        // the page breaks where the table reaches the foot; the short running head "ORIGINAL ARTICLE" fits the label
+        // column and the page number a gap between columns, so both stand in the margin, not in the table
+        TablePdf pdf = new TablePdf(MPACT_COLUMNS).runningHeader("ORIGINAL ARTICLE").pageNumbers();
+        for (int k = 0; k < 20; k++) {
+            pdf.paragraph(PROSE);
+        }
+        String text = read(mpact(pdf, BODY, -1, p -> { }).paragraph(PROSE), "overflow.pdf");
+        assertThat(text).contains(wholeTable() + "1\nORIGINAL ARTICLE\n");
+        DocumentText doc = DocumentReader.read(dir.resolve("overflow.pdf"), DocumentLimits.DEFAULTS);
+        assertThat(doc.page(text.indexOf(PdfTables.write(BODY[0])))).isEqualTo(1);
+        assertThat(doc.page(text.indexOf(PdfTables.write(BODY[BODY.length - 1])))).isEqualTo(2);
+    }
+
+    @Test
     void splitWithoutRepeatedHeaderIsOneTable() {
         TablePdf pdf = new TablePdf(MPACT_COLUMNS).runningHeader(RUNNING).pageNumbers();
         String text = read(mpact(pdf, BODY, 8, TablePdf::pageBreak), "bare.pdf");
