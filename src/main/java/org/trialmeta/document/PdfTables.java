@@ -201,7 +201,7 @@ final class PdfTables {
     static Region continuation(List<Line> lines, List<Region> regions, float[][] open) {
         int n = lines.size();
         int limit = regions.isEmpty() ? n : regions.get(0).first();
-        if (limit <= MAX_FURNITURE) {
+        if (!regions.isEmpty() && limit <= MAX_FURNITURE) {
             Region first = withoutMargin(lines, regions.get(0), true);
             if (first.first() > MAX_FURNITURE) {
                 return null;

@@ -141,6 +141,15 @@ class PdfTablesAcrossPagesTest {
         {"Stable disease", "81 (38)", "100 (47)"}};
 
     @Test
+    void aNextPageWithoutATableEndsTheTable() {
+        // a page of one short line, then an empty page, then running text: nothing to continue
+        TablePdf pdf = new TablePdf(MPACT_COLUMNS).runningHeader(RUNNING).pageNumbers();
+        mpact(pdf, BODY, -1, p -> { }).pageBreak().line("References").pageBreak().line("").pageBreak().paragraph(PROSE);
+        String text = read(pdf, "short.pdf");
+        assertThat(text).contains(wholeTable() + "1\n" + RUNNING + "\nReferences\n");
+    }
+
+    @Test
     void aTableWithOtherColumnsOnTheNextPageIsAnotherTable() {
         TablePdf pdf = new TablePdf(MPACT_COLUMNS).runningHeader(RUNNING).pageNumbers();
         mpact(pdf, BODY, -1, p -> { }).pageBreak().columns(40, 260, 420).row(CM_HEADER);
