@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -313,5 +314,72 @@ class PdfTablesAcrossPagesTest {
         assertThat(text.split("\n" + RUNNING + "\n", -1)).hasSize(pages);
         // linear: the characters moved by the rewriting are a small multiple of the text, not pages × text
         assertThat(work[0]).isLessThan(4L * text.length());
+    }
+
+    @Test
+    void randomPagesOfTablesLinesAndProseLoseNoText() {
+        // seeded: pages of tables (two column sets, 1-5 rows, with or without header), short lines, prose and empty
+        // pages, in any order; every cell and line must be in the text, each on its page, and nothing may fail
+        SplittableRandom random = new SplittableRandom(20261205);
+        float[][] layouts = {{40, 220, 320, 420, 530}, {40, 260, 420}};
+        for (int doc = 0; doc < 25; doc++) {
+            TablePdf pdf = new TablePdf(layouts[0]);
+            if (random.nextBoolean()) {
+                pdf.runningHeader(random.nextBoolean() ? RUNNING : "ORIGINAL ARTICLE");
+            }
+            if (random.nextBoolean()) {
+                pdf.pageNumbers();
+            }
+            int pages = 2 + random.nextInt(5);
+            List<List<String>> expected = new ArrayList<>();
+            for (int p = 0; p < pages; p++) {
+                List<String> onPage = new ArrayList<>();
+                switch (random.nextInt(4)) {
+                    case 0 -> {
+                        float[] cols = layouts[random.nextInt(2)];
+                        pdf.columns(cols);
+                        if (random.nextBoolean()) {
+                            String[] header = new String[cols.length];
+                            for (int c = 0; c < cols.length; c++) {
+                                header[c] = "Head" + doc + "x" + p + "x" + c;
+                            }
+                            pdf.row(header);
+                            onPage.addAll(List.of(header));
+                        }
+                        int rows = 1 + random.nextInt(5);
+                        for (int r = 0; r < rows; r++) {
+                            String[] row = new String[cols.length];
+                            row[0] = "Label" + doc + "x" + p + "x" + r;
+                            for (int c = 1; c < cols.length; c++) {
+                                row[c] = random.nextInt(4) == 0 ? "" : (r + c) + " (" + (10 + r) + ")";
+                            }
+                            pdf.row(row);
+                            onPage.add(row[0]);
+                        }
+                    }
+                    case 1 -> {
+                        String l = "Line" + doc + "x" + p;
+                        pdf.line(l);
+                        onPage.add(l);
+                    }
+                    case 2 -> pdf.paragraph(PROSE);
+                    default -> pdf.line("");
+                }
+                expected.add(onPage);
+                if (p + 1 < pages) {
+                    pdf.pageBreak();
+                }
+            }
+            DocumentText text = DocumentReader.read(pdf.save(dir.resolve("random" + doc + ".pdf")),
+                    DocumentLimits.DEFAULTS);
+            assertThat(text.pages()).as("document %d", doc).isEqualTo(pages);
+            for (int p = 0; p < pages; p++) {
+                for (String s : expected.get(p)) {
+                    int at = text.text().indexOf(s);
+                    assertThat(at).as("document %d: %s", doc, s).isGreaterThanOrEqualTo(0);
+                    assertThat(text.page(at)).as("document %d: page of %s", doc, s).isEqualTo(p + 1);
+                }
+            }
+        }
     }
 }
