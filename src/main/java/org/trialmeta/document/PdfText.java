@@ -33,7 +33,10 @@ import org.trialmeta.model.InputException;
  * through a counter and the page refused beyond an eighth of the scratch cap (a decompression bomb stops there);
  * text beyond {@link DocumentLimits#maxTextChars()} stops the extraction. Tables are rebuilt from the text's
  * positions ({@link PdfTables}): a table's lines on a page are replaced by one line per row with its cells
- * separated by {@code " | "}, as a DOCX or HTML table is read; the rest of the text is PDFBox's, unchanged.
+ * separated by {@code " | "}, as a DOCX or HTML table is read; the rest of the text is PDFBox's, unchanged. A
+ * table continued on the next page ({@link PdfTables#openAtFoot}, {@link PdfTables#continuation}) is written as one:
+ * the rows of its second part follow those of the first (each on its own page), and the page furniture between
+ * them (footer, running header, "(continued)" caption) is moved, kept in order, to right after the table's end.
  */
 final class PdfText {
 
@@ -43,6 +46,14 @@ final class PdfText {
     private PdfText() {}
 
     static DocumentText read(Path file, String display, DocumentLimits limits) {
+        return read(file, display, limits, new long[1]);
+    }
+
+    /**
+     * As {@link #read(Path, String, DocumentLimits)}; {@code work[0]} receives the characters moved in memory by
+     * the rewriting of tables (a test that it stays linear in the text).
+     */
+    static DocumentText read(Path file, String display, DocumentLimits limits, long[] work) {
         try (PDDocument doc = Loader.loadPDF(file.toFile(), "", null, null,
                 MemoryUsageSetting.setupMainMemoryOnly(limits.maxPdfScratch()).streamCache)) {
             if (doc.isEncrypted()) {
@@ -78,6 +89,7 @@ final class PdfText {
                         + " characters of text (limit)");
             }
             String text = out.toString();
+            work[0] = out.moved();
             if (starts.isEmpty() || starts.get(0) != 0) {
                 starts.add(0, 0);
             }
@@ -171,6 +183,13 @@ final class PdfText {
         private final List<PdfTables.Line> lines = new ArrayList<>();
         private List<PdfTables.Chunk> chunks = new ArrayList<>();
         private int lineStart = -1;
+        /** Columns of the previous page's last table when it may continue on this page, else null. */
+        private float[][] openColumns;
+        /** Where that table's rows end in the output, and its last row's cells. */
+        private int openEnd;
+        private String[] openLastRow;
+        /** Page furniture between the parts of a table continued across pages, written after its end. */
+        private final List<String> pending = new ArrayList<>();
 
         TableStripper(CappedWriter out, List<Integer> starts) throws IOException {
             this.out = out;
@@ -227,12 +246,94 @@ final class PdfText {
         protected void writePageEnd() throws IOException {
             endLine();
             List<PdfTables.Region> regions = PdfTables.regions(lines);
+            PdfTables.Region cont = openColumns == null ? null : PdfTables.continuation(lines, regions, openColumns);
+            // a page number or short running foot that the page's last table took in as a row is left out of it when
+            // the table is then open at the foot
+            if (!regions.isEmpty() && (cont == null || regions.get(regions.size() - 1).first() > cont.last())) {
+                PdfTables.Region last = regions.get(regions.size() - 1);
+                PdfTables.Region trimmed = PdfTables.withoutMargin(lines, last, false);
+                if (trimmed != last && PdfTables.openAtFoot(lines, trimmed)) {
+                    regions.set(regions.size() - 1, trimmed);
+                }
+            } else if (cont != null) {
+                PdfTables.Region trimmed = PdfTables.withoutMargin(lines, cont, false);
+                if (trimmed != cont && PdfTables.openAtFoot(lines, trimmed)) {
+                    cont = trimmed;
+                }
+            }
+            int length = out.length(); // offsets after a replaced region keep their distance to the end
+            // replaced from the end of the page backwards, so that the offsets not yet used stay valid
+            PdfTables.Region last = null;
+            List<String[]> contCells = null;
             for (int k = regions.size() - 1; k >= 0; k--) {
                 PdfTables.Region r = regions.get(k);
+                if (cont != null && r.first() <= cont.last()) {
+                    continue; // the continuation, read with the open table's columns
+                }
+                if (last == null) {
+                    last = r;
+                }
                 out.replace(lines.get(r.first()).start(), lines.get(r.last()).end(), String.join("\n", r.rows()));
+            }
+            int page = starts.size() - 1;
+            if (cont != null) {
+                // the table goes on: the furniture between its parts is kept for after its end, and its rows follow
+                // the rows of the previous page directly (the page still begins with them)
+                int contStart = lines.get(cont.first()).start();
+                for (String f : out.substring(openEnd, contStart).split("\n")) {
+                    if (!f.isBlank()) {
+                        pending.add(f.strip());
+                    }
+                }
+                List<String[]> cells = new ArrayList<>(cont.cells());
+                contCells = cells;
+                int from = openEnd;
+                if (!cells.isEmpty() && PdfTables.wrapsOnto(openLastRow, cells.get(0))) {
+                    cells.set(0, PdfTables.joinRows(openLastRow, cells.get(0)));
+                    from = openEnd - PdfTables.write(openLastRow).length();
+                }
+                List<String> rows = new ArrayList<>(cells.size());
+                for (String[] row : cells) {
+                    rows.add(PdfTables.write(row));
+                }
+                String text = String.join("\n", rows);
+                boolean merged = from < openEnd;
+                out.replace(from, lines.get(cont.last()).end(), merged ? text : "\n" + text);
+                starts.set(page, merged ? from : from + 1);
+                if (last == null) {
+                    last = cont;
+                }
+            } else if (!pending.isEmpty()) {
+                // the previous page's table ended there: the furniture kept goes right after it
+                String kept = "\n" + String.join("\n", pending);
+                out.replace(openEnd, openEnd, kept);
+                starts.set(page, starts.get(page) + kept.length());
+                pending.clear();
+            }
+            if (cont != null && (last != cont || !PdfTables.openAtFoot(lines, cont)) && !pending.isEmpty()) {
+                // the table ends on this page: the furniture kept goes right after it
+                int end = out.length() - (length - lines.get(cont.last()).end());
+                out.replace(end, end, "\n" + String.join("\n", pending));
+                pending.clear();
+            }
+            openColumns = null;
+            if (last != null && PdfTables.openAtFoot(lines, last)) {
+                openColumns = last.columns();
+                openEnd = out.length() - (length - lines.get(last.last()).end());
+                List<String[]> cells = last == cont ? contCells : last.cells();
+                openLastRow = cells.get(cells.size() - 1);
             }
             lines.clear();
             super.writePageEnd();
+        }
+
+        @Override
+        protected void endDocument(PDDocument document) throws IOException {
+            if (!pending.isEmpty()) {
+                out.replace(openEnd, openEnd, "\n" + String.join("\n", pending));
+                pending.clear();
+            }
+            super.endDocument(document);
         }
     }
 
@@ -249,6 +350,7 @@ final class PdfText {
     private static final class CappedWriter extends Writer {
         private final StringBuilder b = new StringBuilder();
         private final int cap;
+        private long moved;
 
         CappedWriter(int cap) {
             this.cap = cap;
@@ -258,12 +360,22 @@ final class PdfText {
             return b.length();
         }
 
+        String substring(int from, int to) {
+            return b.substring(from, to);
+        }
+
         /** Replaces characters {@code from..to} (exclusive) of what was written; the cap still holds. */
         void replace(int from, int to, String text) throws IOException {
             if (b.length() - (to - from) + text.length() > cap) {
                 throw new TooMuchText();
             }
+            moved += b.length() - to + text.length();
             b.replace(from, to, text);
+        }
+
+        /** Characters written or shifted by {@link #replace} so far. */
+        long moved() {
+            return moved;
         }
 
         @Override
