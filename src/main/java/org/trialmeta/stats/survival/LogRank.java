@@ -186,21 +186,48 @@ public final class LogRank {
     }
 
     /**
-     * The rows ordered by (stratum, time): times replaced by their ranks among the sorted distinct times (a primitive
-     * sort and a binary search per row), then two stable counting sorts, by time rank and then by stratum rank.
-     * O(n log n) with primitive arrays only: on 10⁶ rows several times faster than a comparison sort of indices,
-     * whose every comparison reads three arrays at random.
+     * The rows ordered by (stratum, time), ties in row order: a stable least-significant-digit radix sort of the
+     * times' order-preserving bit patterns (eight byte passes, a pass skipped when all rows share its byte), then a
+     * stable counting sort by stratum rank. O(n) passes over contiguous arrays: on 10⁶ rows several times faster than
+     * a comparison sort of indices, whose every comparison reads three arrays at random. The order of
+     * {@link Double#compare} (−0.0 before 0.0).
      */
     static int[] order(double[] time, int[] strata) {
         int n = time.length;
-        double[] u = time.clone();
-        Arrays.sort(u);
-        int m = distinct(u);
-        int[] rank = new int[n];
+        long[] key = new long[n];
+        int[] ord = identity(n);
         for (int i = 0; i < n; i++) {
-            rank[i] = Arrays.binarySearch(u, 0, m, time[i]);
+            long b = Double.doubleToLongBits(time[i]);
+            key[i] = b ^ ((b >> 63) | Long.MIN_VALUE);   // unsigned order of the keys = numeric order of the times
         }
-        int[] ord = countingSort(identity(n), rank, m);
+        long[] key2 = new long[n];
+        int[] ord2 = new int[n];
+        int[] count = new int[257];
+        for (int shift = 0; shift < 64; shift += 8) {
+            Arrays.fill(count, 0);
+            for (int i = 0; i < n; i++) {
+                count[(int) (key[i] >>> shift) & 0xFF]++;
+            }
+            if (n == 0 || count[(int) (key[0] >>> shift) & 0xFF] == n) {
+                continue;   // every row has this byte: the pass would not move anything
+            }
+            for (int d = 0, start = 0; d < 256; d++) {
+                int c = count[d];
+                count[d] = start;
+                start += c;
+            }
+            for (int i = 0; i < n; i++) {
+                int p = count[(int) (key[i] >>> shift) & 0xFF]++;
+                key2[p] = key[i];
+                ord2[p] = ord[i];
+            }
+            long[] tk = key;
+            key = key2;
+            key2 = tk;
+            int[] to = ord;
+            ord = ord2;
+            ord2 = to;
+        }
         if (strata != null) {
             int[] su = strata.clone();
             Arrays.sort(su);
@@ -222,17 +249,7 @@ public final class LogRank {
         return a;
     }
 
-    /** Compacts a sorted array to its distinct values (as {@link Double#compare} tells them apart); their count. */
-    private static int distinct(double[] sorted) {
-        int m = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            if (m == 0 || Double.compare(sorted[m - 1], sorted[i]) != 0) {
-                sorted[m++] = sorted[i];
-            }
-        }
-        return m;
-    }
-
+    /** Compacts a sorted array to its distinct values; their count. */
     private static int distinct(int[] sorted) {
         int m = 0;
         for (int i = 0; i < sorted.length; i++) {
