@@ -1,5 +1,7 @@
 package org.trialmeta.stats.meta;
 
+import java.util.OptionalDouble;
+import java.util.function.DoubleUnaryOperator;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.exception.MathIllegalStateException;
 import org.apache.commons.math3.optim.MaxEval;
@@ -165,37 +167,55 @@ public final class BinomialNormalGlmm {
         if (opt.failure != null) {
             return new GlmmNotEstimable(k, options, opt.failure);
         }
-        double mu = opt.mu;
-        double tau = opt.tau;
-        double se;
+        OptionalDouble se;
         if (opt.boundary) {
             double info = 0;
             for (int i = 0; i < k; i++) {
                 info += ni[i] * pooled * (1 - pooled);
             }
-            se = 1 / Math.sqrt(info);
+            se = OptionalDouble.of(1 / Math.sqrt(info));
         } else {
-            double[][] h = lik.hessian(mu, tau, true);
-            double det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
-            double v = -h[1][1] / det;
-            if (!(h[0][0] < 0 && det > 0 && v > 0)) {
-                return new GlmmNotEstimable(k, options,
-                        "the observed information at the maximum is not positive definite; no standard error");
-            }
-            se = Math.sqrt(v);
+            se = interiorSe(lik.hessian(opt.mu, opt.tau, true));
         }
-        double tau2 = tau * tau;
-        double zval = mu / se;
+        double logLik = opt.value + lik.logChooseSum();
+        return atMaximum(options, k, opt, se, logLik, lik.evaluations,
+                heterogeneity(xi, ni, pooled, opt.tau * opt.tau), BinomialNormalGlmm::expit);
+    }
+
+    /**
+     * The standard error of μ̂ from the observed information at an interior maximum: √(−[H⁻¹]₁₁) of the 2 × 2
+     * Hessian in (μ, τ), i.e. −H₂₂/det H; empty when H is not negative definite there.
+     */
+    static OptionalDouble interiorSe(double[][] h) {
+        double det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
+        double v = -h[1][1] / det;
+        return h[0][0] < 0 && det > 0 && v > 0 ? OptionalDouble.of(Math.sqrt(v)) : OptionalDouble.empty();
+    }
+
+    /**
+     * The fit at the maximum {@code opt} of either GLMM (this one, and {@link OddsRatioGlmm}): Wald z-test, CI
+     * μ̂ ± z·se, prediction interval μ̂ ± z·√(se² + τ̂²) (as {@code predict.rma}), and those back-transformed by
+     * {@code back}; not estimable without a standard error.
+     */
+    static GlmmFit atMaximum(Options options, int k, Optimum opt, OptionalDouble se, double logLik, int evaluations,
+            GlmmResult.HeterogeneityTests heterogeneity, DoubleUnaryOperator back) {
+        if (se.isEmpty()) {
+            return new GlmmNotEstimable(k, options,
+                    "the observed information at the maximum is not positive definite; no standard error");
+        }
+        double mu = opt.mu;
+        double s = se.getAsDouble();
+        double tau2 = opt.tau * opt.tau;
+        double zval = mu / s;
         double pval = 2 * STANDARD_NORMAL.survivalProbability(Math.abs(zval));
         double crit = STANDARD_NORMAL.inverseSurvivalProbability(ConfidenceLevel.alpha(options.level()) / 2);
-        Interval ci = new Interval(mu - crit * se, mu + crit * se);
-        double piHalf = crit * Math.sqrt(se * se + tau2);
+        Interval ci = new Interval(mu - crit * s, mu + crit * s);
+        double piHalf = crit * Math.sqrt(s * s + tau2);
         Interval pi = new Interval(mu - piHalf, mu + piHalf);
-        GlmmResult.Transformed transformed = new GlmmResult.Transformed(expit(mu), ci.map(BinomialNormalGlmm::expit),
-                pi.map(BinomialNormalGlmm::expit));
-        double logLik = opt.value + lik.logChooseSum();
-        return new GlmmResult(options, k, mu, se, zval, pval, ci, pi, tau2, opt.boundary, logLik, lik.evaluations,
-                heterogeneity(xi, ni, pooled, tau2), transformed);
+        GlmmResult.Transformed transformed = new GlmmResult.Transformed(back.applyAsDouble(mu), ci.map(back),
+                pi.map(back));
+        return new GlmmResult(options, k, mu, s, zval, pval, ci, pi, tau2, opt.boundary, logLik, evaluations,
+                heterogeneity, transformed);
     }
 
     /**
@@ -233,6 +253,11 @@ public final class BinomialNormalGlmm {
         return eta >= 0 ? 1 / (1 + Math.exp(-eta)) : Math.exp(eta) / (1 + Math.exp(eta));
     }
 
+    /** log(1 + e^η), without overflow for large |η|. */
+    static double softplus(double eta) {
+        return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
+    }
+
     // ------------------------------------------------------------------------------------------ optimisation
 
     /** The maximum, or a failure message. */
@@ -262,8 +287,14 @@ public final class BinomialNormalGlmm {
     /** DerSimonian-Laird tau² of the escalc PLO logits (½ added to both cells of a study with 0 or nᵢ events). */
     private static double momentTau2(int[] xi, int[] ni) {
         EffectSizes es = EffectSizes.proportion(EffectMeasure.PLO, xi, ni);
-        double[] y = es.yi();
-        double[] v = es.vi();
+        return dlMoments(es.yi(), es.vi())[1];
+    }
+
+    /**
+     * Inverse-variance fixed-effect mean and DerSimonian-Laird τ² = max(0, (Q − (k − 1))/(Σw − Σw²/Σw)) of escalc
+     * estimates, w = 1/v: the start values of both GLMMs' searches.
+     */
+    static double[] dlMoments(double[] y, double[] v) {
         double sw = 0;
         double sw2 = 0;
         double swy = 0;
@@ -277,7 +308,7 @@ public final class BinomialNormalGlmm {
         for (int i = 0; i < y.length; i++) {
             q += (y[i] - mean) * (y[i] - mean) / v[i];
         }
-        return Math.max(0, (q - (y.length - 1)) / (sw - sw2 / sw));
+        return new double[] {mean, Math.max(0, (q - (y.length - 1)) / (sw - sw2 / sw))};
     }
 
     /** Profile scan over τ ∈ {0, FIRST_TAU·2^j}, Brent's method on the best bracket, then Newton. */
@@ -728,8 +759,5 @@ public final class BinomialNormalGlmm {
             return u;
         }
 
-        private static double softplus(double eta) {
-            return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
-        }
     }
 }

@@ -1,10 +1,8 @@
 package org.trialmeta.stats.meta;
 
+import java.util.OptionalDouble;
 import org.apache.commons.math3.util.CombinatoricsUtils;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
-import org.apache.commons.statistics.distribution.NormalDistribution;
-import org.trialmeta.stats.ConfidenceLevel;
-import org.trialmeta.stats.Interval;
 
 /**
  * Random-effects meta-analysis of odds ratios from 2×2 tables by the unconditional logistic mixed model with fixed
@@ -60,7 +58,6 @@ import org.trialmeta.stats.Interval;
  */
 public final class OddsRatioGlmm {
 
-    private static final NormalDistribution STANDARD_NORMAL = NormalDistribution.of(0, 1);
     /** The per-study intercept solve: at most this many steps, each at most this long (logit units). */
     private static final int MAX_ALPHA_STEPS = 200;
     private static final double MAX_ALPHA_STEP = 5;
@@ -117,7 +114,7 @@ public final class OddsRatioGlmm {
         }
         Profile lik = new Profile(a, n1, c, n2, GaussHermite.of(options.quadraturePoints()));
         EffectSizes es = EffectSizes.twoGroup(EffectMeasure.OR, a, n1, c, n2);
-        double[] moments = moments(es.yi(), es.vi());
+        double[] moments = BinomialNormalGlmm.dlMoments(es.yi(), es.vi());
         double thetaFe = lik.profileMu(0, moments[0]);
         if (Double.isNaN(thetaFe)) {
             return new GlmmNotEstimable(k, options, "the fixed-effect likelihood could not be maximised in the log odds ratio");
@@ -131,33 +128,11 @@ public final class OddsRatioGlmm {
         if (opt.failure() != null) {
             return new GlmmNotEstimable(k, options, opt.failure());
         }
-        double theta = opt.mu();
-        double tau = opt.tau();
-        double se;
-        if (opt.boundary()) {
-            se = 1 / Math.sqrt(lik.fixedEffectInformation(theta));
-        } else {
-            double[][] h = lik.hessian(theta, tau, true);
-            double det = h[0][0] * h[1][1] - h[0][1] * h[1][0];
-            double v = -h[1][1] / det;
-            if (!(h[0][0] < 0 && det > 0 && v > 0)) {
-                return new GlmmNotEstimable(k, options,
-                        "the observed information at the maximum is not positive definite; no standard error");
-            }
-            se = Math.sqrt(v);
-        }
-        double tau2 = tau * tau;
-        double zval = theta / se;
-        double pval = 2 * STANDARD_NORMAL.survivalProbability(Math.abs(zval));
-        double crit = STANDARD_NORMAL.inverseSurvivalProbability(ConfidenceLevel.alpha(options.level()) / 2);
-        Interval ci95 = new Interval(theta - crit * se, theta + crit * se);
-        double piHalf = crit * Math.sqrt(se * se + tau2);
-        Interval pi = new Interval(theta - piHalf, theta + piHalf);
-        GlmmResult.Transformed transformed = new GlmmResult.Transformed(Math.exp(theta), ci95.map(Math::exp),
-                pi.map(Math::exp));
+        OptionalDouble se = opt.boundary() ? OptionalDouble.of(1 / Math.sqrt(lik.fixedEffectInformation(opt.mu())))
+                : BinomialNormalGlmm.interiorSe(lik.hessian(opt.mu(), opt.tau(), true));
         double logChoose = lik.logChooseSum();
-        return new GlmmResult(options, k, theta, se, zval, pval, ci95, pi, tau2, opt.boundary(), opt.value() + logChoose,
-                lik.evaluations, heterogeneity(a, n1, c, n2, boundaryValue + logChoose, tau2, es.vi()), transformed);
+        return BinomialNormalGlmm.atMaximum(options, k, opt, se, opt.value() + logChoose, lik.evaluations,
+                heterogeneity(a, n1, c, n2, boundaryValue + logChoose, opt.tau() * opt.tau(), es.vi()), Math::exp);
     }
 
     /**
@@ -213,24 +188,6 @@ public final class OddsRatioGlmm {
             out[i] = v[rows[i]];
         }
         return out;
-    }
-
-    /** Inverse-variance fixed-effect mean and DerSimonian-Laird tau² of the escalc log odds ratios (start values). */
-    private static double[] moments(double[] y, double[] v) {
-        double sw = 0;
-        double sw2 = 0;
-        double swy = 0;
-        for (int i = 0; i < y.length; i++) {
-            sw += 1 / v[i];
-            sw2 += 1 / (v[i] * v[i]);
-            swy += y[i] / v[i];
-        }
-        double mean = swy / sw;
-        double q = 0;
-        for (int i = 0; i < y.length; i++) {
-            q += (y[i] - mean) * (y[i] - mean) / v[i];
-        }
-        return new double[] {mean, Math.max(0, (q - (y.length - 1)) / (sw - sw2 / sw))};
     }
 
     // ------------------------------------------------------------------------------------------ heterogeneity
@@ -521,7 +478,7 @@ public final class OddsRatioGlmm {
                 grad[1] = ra;
                 grad[2] = 0;
                 curvature = -(na * p1 * (1 - p1) + nc * p2 * (1 - p2));
-                return xa * e1 - na * softplus(e1) + xc * alphaI - nc * softplus(alphaI);
+                return xa * e1 - na * BinomialNormalGlmm.softplus(e1) + xc * alphaI - nc * BinomialNormalGlmm.softplus(alphaI);
             }
             double c1 = LOADING[0];
             double c2 = LOADING[1];
@@ -537,7 +494,7 @@ public final class OddsRatioGlmm {
             double sigma = 1 / Math.sqrt(d);
             double cross = c1 * v1 + c2 * v2;
             curvature = -(v1 + v2) + tau * tau * cross * cross / d;
-            double g0 = xa * eta1 - na * softplus(eta1) + xc * eta2 - nc * softplus(eta2) - u * u / 2;
+            double g0 = xa * eta1 - na * BinomialNormalGlmm.softplus(eta1) + xc * eta2 - nc * BinomialNormalGlmm.softplus(eta2) - u * u / 2;
             int q = rule.size();
             double max = Double.NEGATIVE_INFINITY;
             for (int j = 0; j < q; j++) {
@@ -547,7 +504,7 @@ public final class OddsRatioGlmm {
                 double e2 = alphaI + c2 * tau * uu;
                 r1[j] = xa - na * BinomialNormalGlmm.expit(e1);
                 r2[j] = xc - nc * BinomialNormalGlmm.expit(e2);
-                t[j] = z * z / 2 + xa * e1 - na * softplus(e1) + xc * e2 - nc * softplus(e2) - uu * uu / 2 - g0;
+                t[j] = z * z / 2 + xa * e1 - na * BinomialNormalGlmm.softplus(e1) + xc * e2 - nc * BinomialNormalGlmm.softplus(e2) - uu * uu / 2 - g0;
                 max = Math.max(max, t[j]);
             }
             double sum = 0;
@@ -640,8 +597,5 @@ public final class OddsRatioGlmm {
             return info;
         }
 
-        private static double softplus(double eta) {
-            return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
-        }
     }
 }
