@@ -14,9 +14,7 @@ public final class Main {
         PrintWriter out = StdOut.open();
         int code;
         try {
-            CommandLine cl = TrialMetaCommand.commandLineFor(args);
-            cl.setOut(out);
-            code = cl.execute(args);
+            code = run(out, args);
         } finally {
             out.flush();
         }
@@ -44,8 +42,13 @@ public final class Main {
         t.start();
     }
 
-    /** Runs the command line and returns the exit code (0 ok, 1 failure, 2 invalid input or usage). */
-    public static int run(String... args) {
-        return TrialMetaCommand.commandLineFor(args).execute(args);
+    /**
+     * Runs the command line with {@code out} as standard output and returns the exit code (0 ok, 1 failure, 2 invalid
+     * input or usage).
+     */
+    static int run(PrintWriter out, String... args) {
+        CommandLine cl = TrialMetaCommand.commandLineFor(args);
+        cl.setOut(out);
+        return cl.execute(args);
     }
 }

@@ -15,7 +15,7 @@ import picocli.CommandLine;
 record Run(int code, String out, String err) {
 
     /**
-     * Runs {@code trialmeta ARGS...} as {@link Main#run} does, through {@link TrialMetaCommand#commandLineFor},
+     * Runs {@code trialmeta ARGS...} as {@link Main#main} does, through {@link TrialMetaCommand#commandLineFor},
      * with captured streams.
      */
     static Run run(String... args) {

@@ -202,7 +202,7 @@ public final class LogRank {
         }
         long[] key2 = new long[n];
         int[] ord2 = new int[n];
-        int[] count = new int[257];
+        int[] count = new int[256];
         for (int shift = 0; shift < 64; shift += 8) {
             Arrays.fill(count, 0);
             for (int i = 0; i < n; i++) {
