@@ -161,7 +161,7 @@ public record PoolSummary(String measure, String method, String test, double lev
         MetaAnalysisResult r = f.fit();
         EffectSizes es = f.es();
         String[] names = f.input().names();
-        List<Study> studies = new IvStudies(names, es, r.weights(), f.used(), EffectSizes.criticalValue(r.level()));
+        List<Study> studies = new IvStudies(names, es, r, f.used(), EffectSizes.criticalValue(r.level()));
         Optional<Heterogeneity> h = r.heterogeneity();
         Optional<Tau2ConfidenceInterval> tci = r.tau2Ci();
         MetaAnalysisResult.Transformed t = r.transformed();
@@ -298,26 +298,18 @@ public record PoolSummary(String measure, String method, String test, double lev
      */
     private static final class IvStudies extends java.util.AbstractList<Study> implements java.util.RandomAccess {
         private final String[] names;
-        private final EffectMeasure measure;
-        private final double[] yi;
-        private final double[] vi;
-        private final int[] ni;
-        private final boolean[] corrected;
-        private final double[] w;
+        private final EffectSizes es;
+        private final MetaAnalysisResult fit;
         /** The Wald critical value of the studies' CIs, each computed when its row is written (no 10⁶ intervals kept). */
         private final double crit;
         private final Transform common;
         /** For each input row, its index among the studies used in the fit, or −1. */
         private final int[] position;
 
-        IvStudies(String[] names, EffectSizes es, double[] w, int[] used, double crit) {
+        IvStudies(String[] names, EffectSizes es, MetaAnalysisResult fit, int[] used, double crit) {
             this.names = names;
-            this.measure = es.measure();
-            this.yi = es.yi();
-            this.vi = es.vi();
-            this.ni = es.ni();
-            this.corrected = es.corrected();
-            this.w = w;
+            this.es = es;
+            this.fit = fit;
             this.crit = crit;
             this.common = es.transform();
             this.position = new int[names.length];
@@ -340,11 +332,13 @@ public record PoolSummary(String measure, String method, String test, double lev
             if (j < 0) {
                 return new Study(names[i], null, null, null, NO_ESTIMATE, null, null, false);
             }
-            Interval ci = EffectSizes.waldCi(yi[j], vi[j], crit);
-            Transform t = measure == EffectMeasure.PFT
-                    ? Transform.forMeasure(EffectMeasure.PFT, new int[] {ni[j]}) : common;
-            return new Study(names[i], yi[j], vi[j], w[j], new StudyTransformed(t.apply(yi[j]), t.apply(ci.lower()),
-                    t.apply(ci.upper())), ci.lower(), ci.upper(), corrected[j]);
+            double yi = es.yi(j);
+            double vi = es.vi(j);
+            Interval ci = EffectSizes.waldCi(yi, vi, crit);
+            Transform t = es.measure() == EffectMeasure.PFT
+                    ? Transform.forMeasure(EffectMeasure.PFT, new int[] {es.ni(j)}) : common;
+            return new Study(names[i], yi, vi, fit.weight(j), new StudyTransformed(t.apply(yi), t.apply(ci.lower()),
+                    t.apply(ci.upper())), ci.lower(), ci.upper(), es.corrected(j));
         }
     }
 

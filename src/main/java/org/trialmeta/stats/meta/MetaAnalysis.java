@@ -94,18 +94,18 @@ public final class MetaAnalysis {
     public static FitResult fit(EffectSizes es, Options options) {
         Options o = new Options(es.measure(), options.method(), options.test(), options.level(), es.transform(),
                 options.tau2Ci(), options.control());
-        return fit(es.yi(), es.vi(), o);
+        return fit(es.sharedYi(), es.sharedVi(), o);
     }
 
     /**
-     * Fits the model to estimates {@code yi} with sampling variances {@code vi} (finite, vi &gt; 0).
+     * Fits the model to estimates {@code yi} with sampling variances {@code vi} (finite, vi &gt; 0). The arrays are
+     * read, never written, and nothing keeps them after the call.
      *
      * @throws IllegalArgumentException on empty, mismatched, non-finite or non-positive input
      */
     public static FitResult fit(double[] yi, double[] vi, Options options) {
         validate(yi, vi);
-        GroupedModel m = GroupedModel.interceptOnly(yi.clone(), vi.clone());
-        return fit(m, options);
+        return fit(GroupedModel.interceptOnly(yi, vi), options);
     }
 
     static void validate(double[] yi, double[] vi) {

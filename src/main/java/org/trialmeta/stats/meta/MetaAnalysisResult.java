@@ -64,6 +64,11 @@ public record MetaAnalysisResult(EffectMeasure measure, Tau2Estimator method, Te
         return weights.clone();
     }
 
+    /** Study {@code i}'s weight in percent, without copying the array. */
+    public double weight(int i) {
+        return weights[i];
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof MetaAnalysisResult r && toString().equals(r.toString()) && Arrays.equals(weights, r.weights);
