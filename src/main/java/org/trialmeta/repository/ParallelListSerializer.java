@@ -35,7 +35,8 @@ import java.util.concurrent.Future;
  * thread writing the elements one after another ({@code ParallelListSerializerTest}), in about half the time on two
  * cores. Shorter lists, lists without fast random access and generators that are not the one writer's pretty
  * printing go to Jackson's own collection serializer. The elements are read by several threads at once, so a list
- * written this way must be safe to read concurrently (every list in our output records is immutable once built).
+ * written this way must be safe to read concurrently (every list in our output records is immutable once built). A
+ * long list inside the elements of a long list is written by the worker that formats its chunk.
  */
 final class ParallelListSerializer extends JsonSerializer<Object> implements ContextualSerializer, ResolvableSerializer {
 
@@ -100,7 +101,8 @@ final class ParallelListSerializer extends JsonSerializer<Object> implements Con
     public void serialize(Object value, JsonGenerator gen, SerializerProvider prov) throws IOException {
         int threads = Runtime.getRuntime().availableProcessors();
         if (!(value instanceof List<?> list && list instanceof RandomAccess) || list.size() < MIN_PARALLEL
-                || threads < 2 || !(gen.getPrettyPrinter() instanceof Json.Printer)
+                || threads < 2 || Thread.currentThread() instanceof Worker
+                || !(gen.getPrettyPrinter() instanceof Json.Printer)
                 || !(gen.getCodec() instanceof ObjectMapper mapper)
                 || !(gen.getOutputTarget() instanceof OutputStream || gen.getOutputTarget() instanceof Writer)) {
             delegate.serialize(value, gen, prov);
@@ -114,11 +116,7 @@ final class ParallelListSerializer extends JsonSerializer<Object> implements Con
         Object target = gen.getOutputTarget();
         // a chunk is written as a list of its own: "[" + its elements + "\n" + the list's indentation + "]"
         int trailer = 2 + 2 * depth;
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "json-chunks");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Worker::new);
         try {
             ArrayDeque<Future<Chunk>> pending = new ArrayDeque<>();
             int n = list.size();
@@ -174,6 +172,14 @@ final class ParallelListSerializer extends JsonSerializer<Object> implements Con
                 throw err;
             }
             throw new UncheckedIOException(new IOException(cause));
+        }
+    }
+
+    /** A thread formatting chunks: a long list inside a chunk's elements is written there, not split again. */
+    private static final class Worker extends Thread {
+        Worker(Runnable r) {
+            super(r, "json-chunks");
+            setDaemon(true);
         }
     }
 

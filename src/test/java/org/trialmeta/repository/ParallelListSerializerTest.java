@@ -78,6 +78,19 @@ class ParallelListSerializerTest {
     }
 
     @Test
+    void longListsInsideTheElementsOfALongList() throws IOException {
+        List<List<Double>> outer = new ArrayList<>();
+        List<Double> inner = new ArrayList<>();
+        for (int i = 0; i < ParallelListSerializer.MIN_PARALLEL + 1; i++) {
+            inner.add(i * 0.25);
+        }
+        for (int i = 0; i < ParallelListSerializer.MIN_PARALLEL; i++) {
+            outer.add(i % 4096 == 7 ? inner : List.of((double) i));
+        }
+        assertAsReference(Map.of("outer", outer));
+    }
+
+    @Test
     void listsWithoutRandomAccessAreWrittenInOrderToo() throws IOException {
         assertAsReference(Map.of("rows", new LinkedList<>(rows(ParallelListSerializer.MIN_PARALLEL + 5))));
     }
