@@ -512,7 +512,8 @@ public final class CsvTable {
     /**
      * A column as text, non-empty cells required. Cells with the same plain bytes share one String (a small
      * direct-mapped cache keyed by the bytes): label columns such as study or analysis repeat a few values over
-     * millions of rows, and a String per row is most of the memory and time of reading them.
+     * millions of rows, and a String per row is most of the memory and time of reading them. A column of mostly
+     * distinct labels (study names) is better read with {@link #textColumn}.
      */
     public String[] strings(String column) {
         int c = column(column);
