@@ -128,7 +128,7 @@ public sealed interface PoolFit {
             throw new InputException(file + ": every study has no events (or only events) in both groups; "
                     + "nothing is left to pool after --drop00");
         }
-        PoolInput fitted = used.length == input.names().length ? input : input.rows(used);
+        PoolInput fitted = used.length == input.names().size() ? input : input.rows(used);
         EffectSizes es;
         try {
             es = fitted.effectSizes(settings.correction().orElse(ZeroCellCorrection.metaforDefault(measure)));
@@ -148,7 +148,7 @@ public sealed interface PoolFit {
 
     /** The rows that are not double-zero studies (all rows unless {@code drop00}). */
     private static int[] used(PoolInput input, boolean drop00) {
-        int k = input.names().length;
+        int k = input.names().size();
         if (!drop00) {
             return java.util.stream.IntStream.range(0, k).toArray();
         }
@@ -183,7 +183,7 @@ public sealed interface PoolFit {
                 throw new InputException(file + ": GLMM not estimable: " + ne.reason());
             }
             int[] used = OddsRatioGlmm.kept(input.ai(), input.n1i(), input.ci(), input.n2i());
-            PoolInput fitted = used.length == input.names().length ? input : input.rows(used);
+            PoolInput fitted = used.length == input.names().size() ? input : input.rows(used);
             Optional<GlmmSubgroupAnalysis> sub = Optional.ofNullable(groups).map(g -> GlmmSubgroupAnalysis.ofOddsRatio(
                     input.ai(), input.n1i(), input.ci(), input.n2i(), g, options));
             return new Glmm(input, fitted.effectSizes(), (GlmmResult) fit, sub, used);
@@ -195,6 +195,6 @@ public sealed interface PoolFit {
         Optional<GlmmSubgroupAnalysis> sub = Optional.ofNullable(groups)
                 .map(g -> GlmmSubgroupAnalysis.of(input.ai(), input.n1i(), g, options));
         return new Glmm(input, input.effectSizes(), (GlmmResult) fit, sub,
-                java.util.stream.IntStream.range(0, input.names().length).toArray());
+                java.util.stream.IntStream.range(0, input.names().size()).toArray());
     }
 }

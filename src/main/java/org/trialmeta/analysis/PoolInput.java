@@ -1,6 +1,7 @@
 package org.trialmeta.analysis;
 
 import java.util.List;
+import org.trialmeta.model.TextColumn;
 import org.trialmeta.repository.CsvTable;
 import org.trialmeta.stats.Interval;
 import org.trialmeta.stats.meta.EffectMeasure;
@@ -21,11 +22,12 @@ import org.trialmeta.stats.survival.summary.HazardRatioFromSummary;
  * </ul>
  * Every problem is an {@link org.trialmeta.model.InputException} naming the file, row, column, value and rule.
  *
- * @param names   study labels, in input order
+ * @param names   study labels, in input order (one compact column, not a {@code String} per study: on 10⁶ studies
+ *                the Strings were most of what the collector copied)
  * @param measure the effect measure
  * @param data    the study data
  */
-public record PoolInput(String[] names, EffectMeasure measure, Data data) {
+public record PoolInput(TextColumn names, EffectMeasure measure, Data data) {
 
     /**
      * Range of generic estimates |yi| and sampling variances vi accepted with GEN and HR. Weights 1/vi enter the
@@ -102,10 +104,7 @@ public record PoolInput(String[] names, EffectMeasure measure, Data data) {
 
     /** The rows of {@code rows} only (in that order), e.g. one group of a {@code --by} analysis. */
     public PoolInput rows(int[] rows) {
-        String[] n = new String[rows.length];
-        for (int i = 0; i < rows.length; i++) {
-            n[i] = names[rows[i]];
-        }
+        TextColumn n = names.pick(rows);
         Data d;
         if (data instanceof TwoByTwo t) {
             d = new TwoByTwo(pick(t.ai(), rows), pick(t.n1i(), rows), pick(t.ci(), rows), pick(t.n2i(), rows));
@@ -158,7 +157,7 @@ public record PoolInput(String[] names, EffectMeasure measure, Data data) {
                     checkGroup(t, r, c.get(1), ai[r], c.get(2), n1i[r]);
                     checkGroup(t, r, c.get(3), ci[r], c.get(4), n2i[r]);
                 }
-                yield new PoolInput(t.strings("study"), m, new TwoByTwo(ai, n1i, ci, n2i));
+                yield new PoolInput(t.textColumn("study"), m, new TwoByTwo(ai, n1i, ci, n2i));
             }
             case SINGLE_PROPORTION -> {
                 t.requireColumns("study", "xi", "ni").requireRows(1);
@@ -167,7 +166,7 @@ public record PoolInput(String[] names, EffectMeasure measure, Data data) {
                 for (int r = 0; r < xi.length; r++) {
                     checkGroup(t, r, "xi", xi[r], "ni", ni[r]);
                 }
-                yield new PoolInput(t.strings("study"), m, new Proportions(xi, ni));
+                yield new PoolInput(t.textColumn("study"), m, new Proportions(xi, ni));
             }
             case CONTINUOUS -> {
                 List<String> c = MEANS.get(t.requireOneOf("--measure " + m, MEANS));
@@ -181,7 +180,7 @@ public record PoolInput(String[] names, EffectMeasure measure, Data data) {
                 for (int r = 0; r < m1.length; r++) {
                     checkMeans(t, r, m, c, m1[r], sd1[r], n1[r], m2[r], sd2[r], n2[r]);
                 }
-                yield new PoolInput(t.strings("study"), m, new Means(m1, sd1, n1, m2, sd2, n2));
+                yield new PoolInput(t.textColumn("study"), m, new Means(m1, sd1, n1, m2, sd2, n2));
             }
             case HAZARD_RATIO -> new PoolInput(readNames(t), m, hazardRatios(t, m));
             case GENERIC -> {
@@ -189,15 +188,15 @@ public record PoolInput(String[] names, EffectMeasure measure, Data data) {
                 double[] yi = t.doubles("yi");
                 double[] vi = t.doubles("vi");
                 checkGiven(t, "yi", yi, "vi", vi);
-                yield new PoolInput(t.strings("study"), m, new Given(yi, vi, "yi and vi as given"));
+                yield new PoolInput(t.textColumn("study"), m, new Given(yi, vi, "yi and vi as given"));
             }
         };
     }
 
-    private static String[] readNames(CsvTable t) {
+    private static TextColumn readNames(CsvTable t) {
         t.requireOneOf("--measure HR", HAZARD_RATIOS);
         t.requireRows(1);
-        return t.strings("study");
+        return t.textColumn("study");
     }
 
     /** The three published forms of a hazard ratio (Tierney et al. 2007, Trials 8:16), in that order of preference. */

@@ -129,9 +129,9 @@ public record RevManAnalysis(String id, String comparison, String name, String d
         }
         List<DataRow> rows = new ArrayList<>();
         Map<String, RevManReview.Study> named = new LinkedHashMap<>();
-        for (int i = 0; i < studies.names().length; i++) {
+        for (int i = 0; i < studies.names().size(); i++) {
             String id = "line " + org.trialmeta.repository.CsvTable.lineOf(i);
-            named.put(id, new RevManReview.Study(id, studies.names()[i], ""));
+            named.put(id, new RevManReview.Study(id, studies.names().get(i), ""));
             int sg = groups == null ? -1 : groupNames.indexOf(groups[i]);
             rows.add(switch (type) {
                 case DICH -> new DataRow(id, sg, (double) studies.ai()[i], (double) studies.n1i()[i], null, null,

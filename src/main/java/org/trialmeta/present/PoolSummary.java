@@ -160,7 +160,7 @@ public record PoolSummary(String measure, String method, String test, double lev
     private static PoolSummary of(PoolFit.InverseVariance f) {
         MetaAnalysisResult r = f.fit();
         EffectSizes es = f.es();
-        String[] names = f.input().names();
+        List<String> names = f.input().names();
         List<Study> studies = new IvStudies(names, es, r, f.used(), EffectSizes.criticalValue(r.level()));
         Optional<Heterogeneity> h = r.heterogeneity();
         Optional<Tau2ConfidenceInterval> tci = r.tau2Ci();
@@ -202,18 +202,18 @@ public record PoolSummary(String measure, String method, String test, double lev
 
     private static PoolSummary of(PoolFit.TwoByTwo f) {
         TwoByTwoPoolResult r = f.fit();
-        String[] names = f.input().names();
+        List<String> names = f.input().names();
         List<Study> studies = new ArrayList<>();
         double crit = EffectSizes.criticalValue(r.options().level());
         Transform t0 = Transform.forMeasure(r.measure(), new int[0]);
         for (TwoByTwoPoolResult.Study s : r.studies()) {
             if (s.yi().isPresent() && s.vi().isPresent() && s.vi().getAsDouble() > 0) {
                 Interval ci = EffectSizes.waldCi(s.yi().getAsDouble(), s.vi().getAsDouble(), crit);
-                studies.add(new Study(names[s.index()], d(s.yi()), d(s.vi()), d(s.weight()), new StudyTransformed(
+                studies.add(new Study(names.get(s.index()), d(s.yi()), d(s.vi()), d(s.weight()), new StudyTransformed(
                         t0.apply(s.yi().getAsDouble()), t0.apply(ci.lower()), t0.apply(ci.upper())), ci.lower(),
                         ci.upper(), false));
             } else {
-                studies.add(new Study(names[s.index()], d(s.yi()), d(s.vi()), d(s.weight()), NO_ESTIMATE, null, null,
+                studies.add(new Study(names.get(s.index()), d(s.yi()), d(s.vi()), d(s.weight()), NO_ESTIMATE, null, null,
                         false));
             }
         }
@@ -242,22 +242,22 @@ public record PoolSummary(String measure, String method, String test, double lev
     private static PoolSummary of(PoolFit.Glmm f) {
         GlmmResult r = f.fit();
         EffectSizes es = f.es();
-        String[] names = f.input().names();
-        List<Study> studies = new ArrayList<>(names.length);
+        List<String> names = f.input().names();
+        List<Study> studies = new ArrayList<>(names.size());
         double[] yi = es.yi();
         double[] vi = es.vi();
         boolean[] corrected = es.corrected();
         Interval[] cis = es.cis(r.options().level());
         Transform natural = es.transform();
         int[] used = f.used();
-        for (int i = 0, j = 0; i < names.length; i++) {
+        for (int i = 0, j = 0; i < names.size(); i++) {
             if (j < used.length && used[j] == i) {
                 Interval ci = cis[j];
-                studies.add(new Study(names[i], yi[j], vi[j], null, new StudyTransformed(natural.apply(yi[j]),
+                studies.add(new Study(names.get(i), yi[j], vi[j], null, new StudyTransformed(natural.apply(yi[j]),
                         natural.apply(ci.lower()), natural.apply(ci.upper())), ci.lower(), ci.upper(), corrected[j]));
                 j++;
             } else {
-                studies.add(new Study(names[i], null, null, null, NO_ESTIMATE, null, null, false));
+                studies.add(new Study(names.get(i), null, null, null, NO_ESTIMATE, null, null, false));
             }
         }
         List<Subgroup> subgroups = null;
@@ -297,7 +297,7 @@ public record PoolSummary(String measure, String method, String test, double lev
      * (about 250 bytes a study), and JSON and text stream them one at a time. Unmodifiable.
      */
     private static final class IvStudies extends java.util.AbstractList<Study> implements java.util.RandomAccess {
-        private final String[] names;
+        private final List<String> names;
         private final EffectSizes es;
         private final MetaAnalysisResult fit;
         /** The Wald critical value of the studies' CIs, each computed when its row is written (no 10⁶ intervals kept). */
@@ -306,15 +306,15 @@ public record PoolSummary(String measure, String method, String test, double lev
         /** For each input row, its index among the studies used in the fit, or −1. */
         private final int[] position;
 
-        IvStudies(String[] names, EffectSizes es, MetaAnalysisResult fit, int[] used, double crit) {
+        IvStudies(List<String> names, EffectSizes es, MetaAnalysisResult fit, int[] used, double crit) {
             this.names = names;
             this.es = es;
             this.fit = fit;
             this.crit = crit;
             this.common = es.transform();
-            this.position = new int[names.length];
+            this.position = new int[names.size()];
             java.util.Arrays.fill(position, -1);
-            for (int i = 0, j = 0; i < names.length; i++) {
+            for (int i = 0, j = 0; i < names.size(); i++) {
                 if (j < used.length && used[j] == i) {
                     position[i] = j++;
                 }
@@ -323,21 +323,21 @@ public record PoolSummary(String measure, String method, String test, double lev
 
         @Override
         public int size() {
-            return names.length;
+            return names.size();
         }
 
         @Override
         public Study get(int i) {
             int j = position[i];
             if (j < 0) {
-                return new Study(names[i], null, null, null, NO_ESTIMATE, null, null, false);
+                return new Study(names.get(i), null, null, null, NO_ESTIMATE, null, null, false);
             }
             double yi = es.yi(j);
             double vi = es.vi(j);
             Interval ci = EffectSizes.waldCi(yi, vi, crit);
             Transform t = es.measure() == EffectMeasure.PFT
                     ? Transform.forMeasure(EffectMeasure.PFT, new int[] {es.ni(j)}) : common;
-            return new Study(names[i], yi, vi, fit.weight(j), new StudyTransformed(t.apply(yi), t.apply(ci.lower()),
+            return new Study(names.get(i), yi, vi, fit.weight(j), new StudyTransformed(t.apply(yi), t.apply(ci.lower()),
                     t.apply(ci.upper())), ci.lower(), ci.upper(), es.corrected(j));
         }
     }

@@ -47,7 +47,7 @@ public record SensitivitySummary(String measure, String method, String test, dou
 
     /** The summary of a {@code sensitivity} analysis. */
     public static SensitivitySummary of(SensitivityAnalysis a) {
-        String[] names = a.input().names();
+        List<String> names = a.input().names();
         boolean fe = a.options().method().isFixedEffect();
         List<LeaveOneOutRow> loo = null;
         List<InfluenceRow> inf = null;
@@ -55,33 +55,33 @@ public record SensitivitySummary(String measure, String method, String test, dou
         switch (a.mode()) {
             case LEAVE_ONE_OUT -> {
                 loo = new ArrayList<>();
-                for (int i = 0; i < names.length; i++) {
+                for (int i = 0; i < names.size(); i++) {
                     MetaAnalysisResult r = a.fits().get(i) instanceof MetaAnalysisResult m ? m : null;
-                    loo.add(r == null ? new LeaveOneOutRow(names[i], null, null, null, null, null, null, null)
-                            : new LeaveOneOutRow(names[i], r.estimate(), r.se(), r.ci().lower(), r.ci().upper(),
+                    loo.add(r == null ? new LeaveOneOutRow(names.get(i), null, null, null, null, null, null, null)
+                            : new LeaveOneOutRow(names.get(i), r.estimate(), r.se(), r.ci().lower(), r.ci().upper(),
                                     fe ? null : r.tau2(), i2(r), r.heterogeneity().map(Heterogeneity::q).orElse(null)));
                 }
             }
             case CUMULATIVE -> {
                 cum = new ArrayList<>();
-                for (int i = 0; i < names.length; i++) {
+                for (int i = 0; i < names.size(); i++) {
                     MetaAnalysisResult r = a.fits().get(i) instanceof MetaAnalysisResult m ? m : null;
-                    cum.add(r == null ? new CumulativeRow(names[i], null, null, null, null, null)
-                            : new CumulativeRow(names[i], r.estimate(), r.ci().lower(), r.ci().upper(),
+                    cum.add(r == null ? new CumulativeRow(names.get(i), null, null, null, null, null)
+                            : new CumulativeRow(names.get(i), r.estimate(), r.ci().lower(), r.ci().upper(),
                                     fe ? null : r.tau2(), i2(r)));
                 }
             }
             case INFLUENCE -> {
                 inf = new ArrayList<>();
-                for (int i = 0; i < names.length; i++) {
+                for (int i = 0; i < names.size(); i++) {
                     Influence.Row r = a.influence().get(i);
-                    inf.add(new InfluenceRow(names[i], d(r.rstudent()), d(r.dffits()), d(r.cookD()), d(r.covR()),
+                    inf.add(new InfluenceRow(names.get(i), d(r.rstudent()), d(r.dffits()), d(r.cookD()), d(r.covR()),
                             d(r.tau2Deleted()), d(r.qDeleted()), r.hat(), r.weight(), r.influential()));
                 }
             }
         }
         return new SensitivitySummary(a.options().measure().name(), a.options().method().label(),
-                a.options().test().label(), PoolSummary.percent(a.options().level()), names.length, loo, inf, cum);
+                a.options().test().label(), PoolSummary.percent(a.options().level()), names.size(), loo, inf, cum);
     }
 
     private static Double i2(MetaAnalysisResult r) {

@@ -294,7 +294,7 @@ public final class PoolForest {
         }
 
         static Cells of(PoolInput in, JournalStyle st, String[] labels) {
-            int n = in.names().length;
+            int n = in.names().size();
             List<List<String>> rows = new ArrayList<>();
             boolean revman = st == JournalStyle.REVMAN5;
             String eventsTotal = st == JournalStyle.JAMA ? "No. of events/total" : st == JournalStyle.BMJ

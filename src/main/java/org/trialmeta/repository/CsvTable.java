@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.trialmeta.model.InputException;
+import org.trialmeta.model.TextColumn;
 
 /**
  * A user's CSV file, with typed accessors whose errors name the file, the row (as the line number a spreadsheet
@@ -511,7 +512,8 @@ public final class CsvTable {
     /**
      * A column as text, non-empty cells required. Cells with the same plain bytes share one String (a small
      * direct-mapped cache keyed by the bytes): label columns such as study or analysis repeat a few values over
-     * millions of rows, and a String per row is most of the memory and time of reading them.
+     * millions of rows, and a String per row is most of the memory and time of reading them. A column of mostly
+     * distinct labels (study names) is better read with {@link #textColumn}.
      */
     public String[] strings(String column) {
         int c = column(column);
@@ -549,6 +551,37 @@ public final class CsvTable {
             out[r] = v;
         }
         return out;
+    }
+
+    /**
+     * A column of labels (e.g. study names) as one {@link TextColumn}: the same text and the same errors as
+     * {@link #strings} (cells stripped, quoted cells unquoted, non-empty cells required), but 2 objects instead of a
+     * {@code String} per row. A plain ASCII cell that needs neither stripping nor unquoting (the usual case) is copied
+     * as bytes; any other cell is read as {@link #string} reads it and stored as its UTF-8.
+     */
+    public TextColumn textColumn(String column) {
+        int c = column(column);
+        int[] cs = start[c];
+        int[] ce = end[c];
+        long bytes = 0;
+        for (int r = 0; r < rows; r++) {
+            bytes += Math.abs(ce[r]) - cs[r];
+        }
+        TextColumn.Builder out = TextColumn.builder(rows, bytes);
+        for (int r = 0; r < rows; r++) {
+            int s = cs[r];
+            int e = ce[r];
+            // unquoted (e >= 0), not empty, no white space or control character at either end, all ASCII
+            if (e > s && data[s] > ' ' && data[e - 1] > ' ' && out.addIfAscii(data, s, e)) {
+                continue;
+            }
+            String v = text(data, s, e, crlf).strip();
+            if (v.isEmpty()) {
+                throw cellError(column, r, v, "a value is required");
+            }
+            out.add(v);
+        }
+        return out.build();
     }
 
     private static final int STRING_CACHE = 1 << 12;
