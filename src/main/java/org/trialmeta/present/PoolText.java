@@ -72,6 +72,7 @@ public final class PoolText {
         StringBuilder head = new StringBuilder();
         TextTable t;
         TextTable.Rows rows;
+        long corrected = corrected(s);   // one pass over the rows (10⁶ studies: each row is made when read)
         if (twoByTwo) {
             head.append(s.method().equals("MH") ? "Mantel-Haenszel" : "Peto").append(" fixed-effect meta-analysis, ")
                     .append(scale(m)).append(", z-test, k = ").append(s.k()).append("\n\n");
@@ -90,7 +91,6 @@ public final class PoolText {
             head.append(model).append(" meta-analysis, ").append(scale(m)).append(", ")
                     .append(s.test().equals("knha") ? "Knapp-Hartung t-test" : "z-test").append(", k = ").append(s.k())
                     .append('\n');
-            long corrected = corrected(s);
             if (corrected > 0) {
                 head.append("Zero cells: ").append(Formats.general(s.notes().zeroCellAdd())).append(" added to the cells of ")
                         .append(corrected).append(corrected == 1 ? " study" : " studies")
@@ -128,7 +128,7 @@ public final class PoolText {
                 out.write('\n');
                 out.write(pooled);
             }
-            if (corrected(s) > 0) {
+            if (corrected > 0) {
                 out.write("\n* zero-cell correction applied\n");
             }
             out.flush();
