@@ -101,8 +101,20 @@ public final class CsvTable {
         try (InputStream in = Files.newInputStream(file)) {
             byte[] head = in.readNBytes(HEAD_BYTES);
             checkText(display, head, head.length == HEAD_BYTES);
-            byte[] rest = head.length == HEAD_BYTES ? in.readNBytes((int) (MAX_BYTES + 1 - HEAD_BYTES)) : new byte[0];
-            bytes = rest.length == 0 ? head : concat(head, rest);
+            if (head.length < HEAD_BYTES) {
+                bytes = head;
+            } else {
+                // a regular file's size is known: read it into one array of that size, in blocks (JDK 17's
+                // readNBytes(len) reads 8 KB at a time into a list of buffers and copies them twice: 0.14-0.28 s of a
+                // 25 MB file); whatever follows (a file that grew, a pipe) is read as before, up to the limit
+                long size = Files.isRegularFile(file) ? Files.size(file) : -1;
+                int expected = size > HEAD_BYTES && size <= MAX_BYTES ? (int) size : HEAD_BYTES;
+                byte[] all = Arrays.copyOf(head, expected);
+                int n = HEAD_BYTES + readBlocks(in, all, HEAD_BYTES, expected - HEAD_BYTES);
+                byte[] known = n == expected ? all : Arrays.copyOf(all, n);
+                byte[] rest = in.readNBytes((int) (MAX_BYTES + 1 - n));
+                bytes = rest.length == 0 ? known : concat(known, rest);
+            }
         } catch (NoSuchFileException e) {
             throw new InputException(display + ": file not found");
         } catch (IOException e) {
@@ -112,6 +124,19 @@ public final class CsvTable {
             throw new InputException(display + ": file is more than the limit of " + MAX_BYTES + " bytes");
         }
         return bytes;
+    }
+
+    /** Reads up to {@code len} bytes into {@code b} from {@code off}, 1 MB at a time; returns how many (fewer at the end). */
+    private static int readBlocks(InputStream in, byte[] b, int off, int len) throws IOException {
+        int n = 0;
+        while (n < len) {
+            int r = in.read(b, off + n, Math.min(len - n, 1 << 20));
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n;
     }
 
     /** The text of CSV bytes: UTF-8 without NUL bytes, BOM removed, not blank (one line naming the problem). */
