@@ -173,13 +173,18 @@ public final class Json {
 
         @Override
         public void writeEndObject(JsonGenerator g, int entries) throws IOException {
+            close(g, entries, '}');
+        }
+
+        /** Closes an object or array: on a new line when it has members, else after one space ({@code { }}). */
+        private void close(JsonGenerator g, int members, char bracket) throws IOException {
             nesting--;
-            if (entries > 0) {
+            if (members > 0) {
                 indent(g);
             } else {
                 g.writeRaw(' ');
             }
-            g.writeRaw('}');
+            g.writeRaw(bracket);
         }
 
         @Override
@@ -201,13 +206,7 @@ public final class Json {
 
         @Override
         public void writeEndArray(JsonGenerator g, int values) throws IOException {
-            nesting--;
-            if (values > 0) {
-                indent(g);
-            } else {
-                g.writeRaw(' ');
-            }
-            g.writeRaw(']');
+            close(g, values, ']');
         }
     }
 
