@@ -195,13 +195,12 @@ public final class Json {
 
         @Override
         public void beforeArrayValues(JsonGenerator g) throws IOException {
-            indent(g);
+            beforeObjectEntries(g);   // arrays and objects are laid out alike
         }
 
         @Override
         public void writeArrayValueSeparator(JsonGenerator g) throws IOException {
-            g.writeRaw(',');
-            indent(g);
+            writeObjectEntrySeparator(g);
         }
 
         @Override
