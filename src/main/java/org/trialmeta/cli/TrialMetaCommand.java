@@ -138,12 +138,29 @@ public final class TrialMetaCommand implements Callable<Integer> {
             printError(err, t.getMessage());
             return ExitCodes.INVALID_INPUT;
         }
-        if (t instanceof UncheckedIOException) {
-            printError(err, t.getMessage());
+        if (t instanceof UncheckedIOException u) {
+            printError(err, ioFailure(u));
             return ExitCodes.FAILURE;
         }
         printError(err, internalError(cmd.getCommandName(), t));
         return ExitCodes.FAILURE;
+    }
+
+    /**
+     * The line for a failed read or write: our own message when it has one ("cannot write reports/x.svg (...)"), else
+     * the system's words without the exception's class name; a reader that stopped reading (e.g. {@code | head})
+     * is said as such: {@code output closed before it was complete (broken pipe)}.
+     */
+    static String ioFailure(UncheckedIOException e) {
+        java.io.IOException cause = e.getCause();
+        if (cause != null && !String.valueOf(e.getMessage()).equals(String.valueOf(cause))) {
+            return e.getMessage();
+        }
+        String what = cause == null ? "" : String.valueOf(cause.getMessage());
+        if (what.equals("Broken pipe") || what.equals("Stream closed")) {
+            return "output closed before it was complete (" + what.toLowerCase(java.util.Locale.ROOT) + ")";
+        }
+        return "input/output failed (" + Messages.withoutClassNames(what) + ")";
     }
 
     /**

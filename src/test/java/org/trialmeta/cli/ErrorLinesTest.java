@@ -24,6 +24,18 @@ class ErrorLinesTest {
     }
 
     @Test
+    void aFailedWriteSaysWhatFailedNotAClass() {
+        // before: "trialmeta: java.io.IOException: Broken pipe" when the output went into `| head`
+        assertThat(TrialMetaCommand.ioFailure(new java.io.UncheckedIOException(new java.io.IOException("Broken pipe"))))
+                .isEqualTo("output closed before it was complete (broken pipe)");
+        assertThat(TrialMetaCommand.ioFailure(new java.io.UncheckedIOException(
+                new java.io.IOException("No space left on device"))))
+                .isEqualTo("input/output failed (No space left on device)");
+        assertThat(TrialMetaCommand.ioFailure(new java.io.UncheckedIOException("cannot write out.svg (disk full)",
+                new java.io.IOException("disk full")))).isEqualTo("cannot write out.svg (disk full)");
+    }
+
+    @Test
     void everyPrintedErrorIsOneEscapedLine() {
         StringWriter sw = new StringWriter();
         TrialMetaCommand.printError(new PrintWriter(sw), "bad\u202Efile\nname.csv: line 2\r\u2066x\u2069");
