@@ -42,6 +42,8 @@ final class ParallelListSerializer extends JsonSerializer<Object> implements Con
 
     /** Lists shorter than this are written by Jackson's serializer on the calling thread. */
     static final int MIN_PARALLEL = 1 << 13;
+    /** The most worker threads a list is formatted with. */
+    static final int MAX_WORKERS = 4;
     /** Elements per chunk (below {@link #MIN_PARALLEL}, so a chunk never splits again). */
     static final int CHUNK = 1 << 10;
 
@@ -99,7 +101,9 @@ final class ParallelListSerializer extends JsonSerializer<Object> implements Con
 
     @Override
     public void serialize(Object value, JsonGenerator gen, SerializerProvider prov) throws IOException {
-        int threads = Runtime.getRuntime().availableProcessors();
+        // one worker per core, at most MAX_WORKERS: past a few, the one thread that writes the chunks is the limit, and
+        // each worker keeps two chunks (about 0.5 MB each for study rows) in flight
+        int threads = Math.min(MAX_WORKERS, Runtime.getRuntime().availableProcessors());
         if (!(value instanceof List<?> list && list instanceof RandomAccess) || list.size() < MIN_PARALLEL
                 || threads < 2 || Thread.currentThread() instanceof Worker
                 || !(gen.getPrettyPrinter() instanceof Json.Printer)
