@@ -73,7 +73,7 @@ public final class KaplanMeier {
         Arrays.sort(ev);
         Arrays.sort(ce);
         double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
-        List<KaplanMeierRow> rows = new ArrayList<>();
+        KaplanMeierRows.Builder rows = new KaplanMeierRows.Builder(distinct(ev, ce));
         int n = time.length;
         int gone = 0;
         double km = 1.0;
@@ -101,10 +101,10 @@ public final class KaplanMeier {
             double se = Math.sqrt(v);
             double seS = se * km;
             double[] ci = confType.interval(km, se, z);
-            rows.add(new KaplanMeierRow(t, n - gone, d, c, km, se, opt(seS), opt(ci[0]), opt(ci[1])));
+            rows.add(t, n - gone, d, c, km, se, seS, ci[0], ci[1]);
             gone += d + c;
         }
-        return new KaplanMeierCurve(n, nEventsTotal, confType, level, rows);
+        return new KaplanMeierCurve(n, nEventsTotal, confType, level, rows.build());
     }
 
     /**
@@ -144,6 +144,25 @@ public final class KaplanMeier {
             curves.add(fit(t, s, confType, level));
         }
         return new KaplanMeierGroups(f.levels(), curves);
+    }
+
+    /** The number of distinct values among two sorted arrays (the rows of the curve). */
+    private static int distinct(double[] a, double[] b) {
+        int m = 0;
+        int i = 0;
+        int j = 0;
+        while (i < a.length || j < b.length) {
+            double t = Math.min(i < a.length ? a[i] : Double.POSITIVE_INFINITY,
+                    j < b.length ? b[j] : Double.POSITIVE_INFINITY);
+            while (i < a.length && a[i] == t) {
+                i++;
+            }
+            while (j < b.length && b[j] == t) {
+                j++;
+            }
+            m++;
+        }
+        return m;
     }
 
     static OptionalDouble opt(double x) {

@@ -19,7 +19,7 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
     public static final double QUANTILE_TOLERANCE = Math.sqrt(Math.ulp(1.0));
 
     public KaplanMeierCurve {
-        rows = List.copyOf(rows);
+        rows = rows instanceof KaplanMeierRows fitted ? fitted : List.copyOf(rows);   // a fit's rows: already immutable
         if (rows.isEmpty()) {
             throw new IllegalArgumentException("rows: a Kaplan-Meier curve needs at least one row");
         }

@@ -21,6 +21,11 @@ import java.util.OptionalDouble;
 public record KaplanMeierRow(double time, int nRisk, int nEvent, int nCensor, double surv,
         double stdErrCumHaz, OptionalDouble stdErr, OptionalDouble lower, OptionalDouble upper) {
     public KaplanMeierRow {
+        check(time, nRisk, nEvent, nCensor, surv);
+    }
+
+    /** The rules every row keeps (at least one event or censoring, no more than at risk, survival in [0, 1]). */
+    static void check(double time, int nRisk, int nEvent, int nCensor, double surv) {
         if (nRisk < 1 || nEvent < 0 || nCensor < 0 || nEvent + nCensor < 1 || nEvent + nCensor > nRisk) {
             throw new IllegalArgumentException("KM row at time " + time + ": n.risk " + nRisk + ", n.event "
                     + nEvent + ", n.censor " + nCensor + " (need 1 <= n.event + n.censor <= n.risk)");
