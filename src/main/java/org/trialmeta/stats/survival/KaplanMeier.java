@@ -73,26 +73,19 @@ public final class KaplanMeier {
         Arrays.sort(ev);
         Arrays.sort(ce);
         double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
-        KaplanMeierRows.Builder rows = new KaplanMeierRows.Builder(distinct(ev, ce));
+        int distinct = 0;
+        for (Times m = new Times(ev, ce); m.next(); ) {
+            distinct++;
+        }
+        KaplanMeierRows.Builder rows = new KaplanMeierRows.Builder(distinct);
         int n = time.length;
         int gone = 0;
         double km = 1.0;
         double v = 0.0;
-        int i = 0;
-        int j = 0;
-        while (i < ev.length || j < ce.length) {
-            double t = Math.min(i < ev.length ? ev[i] : Double.POSITIVE_INFINITY,
-                    j < ce.length ? ce[j] : Double.POSITIVE_INFINITY);
-            int d = 0;
-            while (i < ev.length && ev[i] == t) {
-                d++;
-                i++;
-            }
-            int c = 0;
-            while (j < ce.length && ce[j] == t) {
-                c++;
-                j++;
-            }
+        for (Times m = new Times(ev, ce); m.next(); ) {
+            double t = m.t;
+            int d = m.events;
+            int c = m.censored;
             double nrisk = n - gone;
             if (d > 0) {
                 km *= (nrisk - d) / nrisk;
@@ -146,23 +139,39 @@ public final class KaplanMeier {
         return new KaplanMeierGroups(f.levels(), curves);
     }
 
-    /** The number of distinct values among two sorted arrays (the rows of the curve). */
-    private static int distinct(double[] a, double[] b) {
-        int m = 0;
-        int i = 0;
-        int j = 0;
-        while (i < a.length || j < b.length) {
-            double t = Math.min(i < a.length ? a[i] : Double.POSITIVE_INFINITY,
-                    j < b.length ? b[j] : Double.POSITIVE_INFINITY);
-            while (i < a.length && a[i] == t) {
+    /** The distinct times of sorted event and censoring times in increasing order, with how often each occurs in each. */
+    private static final class Times {
+        private final double[] ev;
+        private final double[] ce;
+        private int i;
+        private int j;
+        double t;
+        int events;
+        int censored;
+
+        Times(double[] ev, double[] ce) {
+            this.ev = ev;
+            this.ce = ce;
+        }
+
+        /** Moves to the next distinct time; false after the last. */
+        boolean next() {
+            if (i >= ev.length && j >= ce.length) {
+                return false;
+            }
+            t = Math.min(i < ev.length ? ev[i] : Double.POSITIVE_INFINITY, j < ce.length ? ce[j] : Double.POSITIVE_INFINITY);
+            events = 0;
+            while (i < ev.length && ev[i] == t) {
+                events++;
                 i++;
             }
-            while (j < b.length && b[j] == t) {
+            censored = 0;
+            while (j < ce.length && ce[j] == t) {
+                censored++;
                 j++;
             }
-            m++;
+            return true;
         }
-        return m;
     }
 
     static OptionalDouble opt(double x) {
