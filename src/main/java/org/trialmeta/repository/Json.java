@@ -259,7 +259,11 @@ public final class Json {
             if (value == null || !Double.isFinite(value)) {
                 gen.writeNull();
             } else {
-                gen.writeRawValue(new Digits(NumberOutput.toString(value, true)));
+                if (gen instanceof com.fasterxml.jackson.databind.util.TokenBuffer) {
+                    gen.writeNumber(value.doubleValue());   // a tree (valueToTree) keeps numbers as numbers
+                } else {
+                    gen.writeRawValue(new Digits(NumberOutput.toString(value, true)));
+                }
             }
         }
     }

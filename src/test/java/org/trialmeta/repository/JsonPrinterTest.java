@@ -91,6 +91,15 @@ class JsonPrinterTest {
     }
 
     @Test
+    void aTreeOfTheMapperKeepsNumbersAsNumbers() {
+        var tree = Json.mapper().valueToTree(new Study("a", 1.5, Double.NaN, List.of(2.0E-3), Map.of()));
+        assertThat(tree.get("yi").isDouble()).isTrue();
+        assertThat(tree.get("yi").doubleValue()).isEqualTo(1.5);
+        assertThat(tree.get("vi").isNull()).isTrue();
+        assertThat(tree.get("values").get(0).doubleValue()).isEqualTo(2.0E-3);
+    }
+
+    @Test
     void deeperThanThePreEncodedIndentation() throws IOException {
         Object v = List.of(2.5);
         for (int i = 0; i < 45; i++) {
