@@ -51,22 +51,30 @@ public final class ReconstructOptions {
 
     /** {@code --scale}: auto, proportion or percent. */
     public static SurvivalScale scale(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "auto" -> SurvivalScale.AUTO;
-            case "proportion" -> SurvivalScale.PROPORTION;
-            case "percent" -> SurvivalScale.PERCENT;
-            default -> throw new InputException("--scale: '" + value + "' (allowed: auto, proportion, percent)");
-        };
+        return choice("--scale", value, SurvivalScale.class);
     }
 
     /** {@code --clicks}: auto, corners or feet. */
     public static ClickStyle clicks(String value) {
-        return switch (value.strip().toLowerCase(Locale.ROOT)) {
-            case "auto" -> ClickStyle.AUTO;
-            case "corners" -> ClickStyle.CORNERS;
-            case "feet" -> ClickStyle.FEET;
-            default -> throw new InputException("--clicks: '" + value + "' (allowed: auto, corners, feet)");
-        };
+        return choice("--clicks", value, ClickStyle.class);
+    }
+
+    /**
+     * The constant of {@code type} named {@code value} in lower case (any case and surrounding white space accepted);
+     * else one line naming the option, the value and every allowed name, e.g.
+     * {@code --clicks: 'sideways' (allowed: auto, corners, feet)}.
+     */
+    private static <E extends Enum<E>> E choice(String option, String value, Class<E> type) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        StringBuilder allowed = new StringBuilder();
+        for (E e : type.getEnumConstants()) {
+            String name = e.name().toLowerCase(Locale.ROOT);
+            if (name.equals(v)) {
+                return e;
+            }
+            allowed.append(allowed.length() == 0 ? "" : ", ").append(name);
+        }
+        throw new InputException(option + ": '" + value + "' (allowed: " + allowed + ")");
     }
 
     /** {@code --point-sd SURV,TIME}. */
