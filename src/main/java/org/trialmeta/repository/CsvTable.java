@@ -2,6 +2,8 @@ package org.trialmeta.repository;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.zip.CRC32C;
 import org.trialmeta.model.InputException;
 import org.trialmeta.model.TextColumn;
 
@@ -30,11 +34,18 @@ import org.trialmeta.model.TextColumn;
  * accessors with {@link Locale#ROOT} rules, and numbers must be plain decimals ({@code 12}, {@code -0.5},
  * {@code 1e-3}; not {@code NaN}, {@code Infinity}, {@code 1d}, {@code 0x1p3}).
  *
- * <p>The file is read once into its bytes and parsed in one pass into the byte range of each cell (8 bytes per
- * cell); a cell becomes a {@code String} only when text is asked for, and numbers are parsed from the bytes (the
- * exact fast path of Clinger 1990 for up to 15 significant digits, {@link Double#parseDouble} otherwise, so the
- * value is always the correctly rounded double). Tablesaw read every cell into a {@code String} first: on a file of
- * 10⁶ rows this reader takes a fraction of the time and memory (docs/benchmarks.md, "Reading CSV").
+ * <p>A file is read once into its bytes and parsed in one pass into the start of each cell (4 bytes per cell); a
+ * cell becomes a {@code String} only when text is asked for, and numbers are parsed from the bytes (the exact fast
+ * path of Clinger 1990 for up to 15 significant digits, {@link Double#parseDouble} otherwise, so the value is always
+ * the correctly rounded double). Tablesaw read every cell into a {@code String} first: on a file of 10⁶ rows this
+ * reader takes a fraction of the time and memory (docs/benchmarks.md, "Reading CSV").
+ *
+ * <p>A regular file of {@value #STREAM_BYTES} bytes or more is read block by block instead: a first pass checks the
+ * whole file (the same rules, in the same order) and notes where each block of about {@value #BLOCK_BYTES} bytes of
+ * whole records starts, with its CRC-32C; each column asked for is then read in another pass over the blocks, one at a
+ * time, so that neither the file's bytes nor its cell starts are kept (on 10⁶ studies, 37 MB that the collector would
+ * otherwise copy and keep). A file that fails a check is read again whole, which gives exactly the message of the
+ * in-memory reader; a block that changed between the passes is an error.
  */
 public final class CsvTable {
 
@@ -53,32 +64,44 @@ public final class CsvTable {
     static final int MAX_CELL_BYTES = 1_000_000;
     static final int MAX_COLUMNS = 10_000;
 
+    /** Regular files of at least this many bytes are read block by block (see the class comment). */
+    static final long STREAM_BYTES = 4L << 20;
+    /**
+     * The size of a block when a file is read block by block (a block grows to hold a longer record): small enough
+     * for its cell starts to be kept as 2-byte offsets.
+     */
+    static final int BLOCK_BYTES = 1 << 16;
+    /** A record that needs a larger block than this is read with the whole file instead. */
+    private static final int MAX_BLOCK_BYTES = 64 << 20;
+
     private final String name;
-    private final byte[] data;
     private final List<String> columns;
     private final Map<String, Integer> index;
-    /** Per column, per row: the cell's first byte (for a quoted cell, its opening quote). */
-    private final int[][] start;
-    /**
-     * Per column, per row: the cell's end (exclusive), negated when the cell was quoted; null for a parsed file, whose
-     * cell ends are found again from their starts by the parser's own rule ({@link #cellEnd}): half the memory of the
-     * cell offsets (on 10⁶ rows of 3 columns, 12 MB), for a scan of each cell read.
-     */
-    private final int[][] end;
     private final int rows;
     /** Whether the header line ends in CRLF: then CRLF inside quoted cells is a line break, read as LF. */
     private final boolean crlf;
+    /** Per column, the bytes of all its cells (quotes included): the size of its {@link #textColumn}. */
+    private final long[] cellBytes;
+    /** The whole table in memory; null for a file read block by block. */
+    private final Segment whole;
+    /** A file read block by block: its path and its blocks of data rows (both null in memory). */
+    private final Path file;
+    private final Block[] blocks;
+    /** The block last parsed by {@link #string}: reading cells row after row parses each block once. */
+    private Segment recent;
     /** The file line of each data row, or null when row r is on line r + 2 (a header line, no blank lines). */
     private int[] lines;
 
-    private CsvTable(String name, byte[] data, List<String> columns, int[][] start, int[][] end, int rows, boolean crlf) {
+    private CsvTable(String name, List<String> columns, int rows, boolean crlf, long[] cellBytes, Segment whole,
+            Path file, Block[] blocks) {
         this.name = name;
         this.crlf = crlf;
-        this.data = data;
         this.columns = columns;
-        this.start = start;
-        this.end = end;
         this.rows = rows;
+        this.cellBytes = cellBytes;
+        this.whole = whole;
+        this.file = file;
+        this.blocks = blocks;
         Map<String, Integer> idx = new HashMap<>();
         for (int i = 0; i < columns.size(); i++) {
             idx.put(columns.get(i), i);
@@ -86,9 +109,303 @@ public final class CsvTable {
         this.index = idx;
     }
 
+    /**
+     * Data rows {@code [first, first + rows)} parsed: their bytes (up to {@code limit}) and each cell's first byte (for
+     * a quoted cell, its opening quote); {@code end} holds each cell's end (exclusive, negated when quoted) for a table
+     * built by {@link #of}, and is null for a parsed file, whose cell ends are found again from their starts by the
+     * parser's own rule ({@link #cellEnd}): half the memory, for a scan of each cell read.
+     */
+    private record Segment(int first, int rows, byte[] data, int limit, int[][] start, int[][] end) {
+        int end(int c, int r) {
+            return end != null ? end[c][r] : cellEnd(data, start[c][r], limit);
+        }
+    }
+
+    /**
+     * Data rows {@code [firstRow, firstRow + rows)} of a file read block by block: their bytes at
+     * {@code [offset, offset + length)} with their CRC-32C, and the start of cell (c, r) in the block at
+     * {@code [c * rows + r]} of {@code narrow} (a block of at most 65,536 bytes, the usual case) or of {@code wide}.
+     */
+    private record Block(long offset, int length, int firstRow, int rows, int crc, char[] narrow, int[] wide) {
+        int start(int c, int r) {
+            return narrow != null ? narrow[c * rows + r] : wide[c * rows + r];
+        }
+    }
+
     /** Reads {@code file}; the file's name as given is used in error messages. */
     public static CsvTable read(Path file) {
+        return read(file, STREAM_BYTES, BLOCK_BYTES);
+    }
+
+    /** {@link #read}, block by block from {@code streamBytes} bytes on, in blocks of {@code blockBytes} (for tests). */
+    static CsvTable read(Path file, long streamBytes, int blockBytes) {
+        long size = -1;
+        try {
+            if (Files.isRegularFile(file)) {
+                size = Files.size(file);
+            }
+        } catch (IOException | SecurityException e) {
+            size = -1;   // the whole-file reader says why it cannot be read
+        }
+        if (size >= streamBytes && size <= MAX_BYTES) {
+            CsvTable t;
+            try {
+                t = stream(file, blockBytes);
+            } catch (InputException | IOException e) {
+                t = null;
+            }
+            if (t != null) {
+                return t;
+            }
+        }
         return parse(file.toString(), readBytes(file));
+    }
+
+    /**
+     * The first pass over a file read block by block: checks it and notes its blocks; null when anything is wrong
+     * (text, structure, a record longer than {@link #MAX_BLOCK_BYTES}), so that the whole-file reader names it.
+     */
+    private static CsvTable stream(Path file, int blockBytes) throws IOException {
+        String display = file.toString();
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buf = new byte[Math.max(16, blockBytes)];
+            int len = fill(in, buf, 0);
+            boolean atEnd = len < buf.length;
+            int from = len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF ? 3 : 0;
+            if (!startsWithText(buf, from, len)) {
+                return null;   // blank so far, or a first character that is not ASCII: the whole-file reader decides
+            }
+            long offset = 0;   // of buf[0] in the file
+            int pos = from;
+            int line = 1;
+            List<String> header = null;
+            boolean crlf = false;
+            long[] cellBytes = null;
+            long[] pending = null;
+            List<Block> blocks = new ArrayList<>();
+            int rows = 0;
+            int[][] starts = null;   // of the cells of the current block's rows, in buf
+            CRC32C crc = new CRC32C();
+            while (true) {
+                int limit = atEnd ? len : lastNewline(buf, len) + 1;
+                Parser p = new Parser(display, buf, pos, limit, atEnd);
+                p.line = line;
+                int blockStart = pos;
+                int firstRow = rows;
+                try {
+                    if (header == null) {
+                        p.skipBlankLines();
+                        if (p.pos < limit) {
+                            header = p.header();
+                            crlf = p.crlf;
+                            cellBytes = new long[header.size()];
+                            pending = new long[header.size()];
+                            starts = new int[header.size()][64];
+                        }
+                        blockStart = p.pos;
+                    }
+                    while (header != null) {
+                        p.skipBlankLines();
+                        if (p.pos >= limit) {
+                            break;
+                        }
+                        int recordPos = p.pos;
+                        int recordLine = p.line;
+                        int fields;
+                        if (rows - firstRow == starts[0].length) {
+                            for (int c = 0; c < starts.length; c++) {
+                                starts[c] = Arrays.copyOf(starts[c], 2 * starts[c].length);
+                            }
+                        }
+                        try {
+                            fields = p.record(header.size(), starts, rows - firstRow, pending);
+                        } catch (Incomplete e) {
+                            p.pos = recordPos;
+                            p.line = recordLine;
+                            Arrays.fill(pending, 0);
+                            break;
+                        }
+                        p.checkFields(recordLine, fields, header.size());
+                        for (int c = 0; c < pending.length; c++) {
+                            cellBytes[c] += pending[c];
+                            pending[c] = 0;
+                        }
+                        rows++;
+                    }
+                } catch (Incomplete e) {
+                    p.pos = pos;   // the header continues after this block
+                    p.line = line;
+                    blockStart = pos;
+                }
+                int end = p.pos;
+                checkText(display, buf, 0, end, false);
+                if (rows > firstRow) {
+                    crc.reset();
+                    crc.update(buf, blockStart, end - blockStart);
+                    blocks.add(block(offset + blockStart, end - blockStart, firstRow, rows - firstRow,
+                            (int) crc.getValue(), starts, blockStart));
+                }
+                if (atEnd) {
+                    return header == null ? null : new CsvTable(display, header, rows, crlf, cellBytes, null, file,
+                            blocks.toArray(Block[]::new));
+                }
+                int keep = len - end;
+                if (end == 0) {   // not one whole record in the block: a longer block
+                    if (buf.length >= MAX_BLOCK_BYTES) {
+                        return null;
+                    }
+                    buf = Arrays.copyOf(buf, buf.length * 2);
+                } else {
+                    System.arraycopy(buf, end, buf, 0, keep);
+                }
+                offset += end;
+                pos = 0;
+                line = p.line;
+                len = keep + fill(in, buf, keep);
+                atEnd = len < buf.length;
+                if (offset + len > MAX_BYTES) {
+                    return null;
+                }
+            }
+        }
+    }
+
+    /** A block whose cell starts are {@code starts[c][r] - base}, as 2-byte offsets when they fit. */
+    private static Block block(long offset, int length, int firstRow, int rows, int crc, int[][] starts, int base) {
+        int n = starts.length;
+        if (length <= 1 << 16) {
+            char[] narrow = new char[n * rows];
+            for (int c = 0; c < n; c++) {
+                for (int r = 0; r < rows; r++) {
+                    narrow[c * rows + r] = (char) (starts[c][r] - base);
+                }
+            }
+            return new Block(offset, length, firstRow, rows, crc, narrow, null);
+        }
+        int[] wide = new int[n * rows];
+        for (int c = 0; c < n; c++) {
+            for (int r = 0; r < rows; r++) {
+                wide[c * rows + r] = starts[c][r] - base;
+            }
+        }
+        return new Block(offset, length, firstRow, rows, crc, null, wide);
+    }
+
+    /** Whether the first character at or after {@code from} that is not ASCII white space is printable ASCII. */
+    private static boolean startsWithText(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            byte c = b[i];
+            if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != 0x0B && c != 0x0C) {
+                return c > 0;
+            }
+        }
+        return false;
+    }
+
+    private static int lastNewline(byte[] b, int len) {
+        for (int i = len - 1; i >= 0; i--) {
+            if (b[i] == '\n') {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Reads into {@code b} from {@code off} until it is full or the input ends; returns how many bytes were read. */
+    private static int fill(InputStream in, byte[] b, int off) throws IOException {
+        int n = 0;
+        while (off + n < b.length) {
+            int r = in.read(b, off + n, b.length - off - n);
+            if (r < 0) {
+                break;
+            }
+            n += r;
+        }
+        return n;
+    }
+
+    /**
+     * Each segment of the table in row order, with the cell starts of column {@code c}: the whole table, or each block
+     * of a file read block by block.
+     */
+    private void eachSegment(int c, Consumer<Segment> action) {
+        if (whole != null) {
+            action.accept(whole);
+            return;
+        }
+        int max = 0;
+        for (Block b : blocks) {
+            max = Math.max(max, b.length());
+        }
+        byte[] buf = new byte[max];
+        try (FileChannel ch = FileChannel.open(file)) {
+            for (Block b : blocks) {
+                action.accept(load(ch, b, buf, c));
+            }
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read file (" + shown(String.valueOf(e.getMessage())) + ")");
+        }
+    }
+
+    /** The segment that holds data row {@code row}. */
+    private Segment segmentOf(int row) {
+        if (whole != null) {
+            return whole;
+        }
+        Segment s = recent;
+        if (s != null && row >= s.first() && row < s.first() + s.rows()) {
+            return s;
+        }
+        java.util.Objects.checkIndex(row, rows);
+        int lo = 0;
+        int hi = blocks.length - 1;
+        while (lo < hi) {   // the last block whose first row is at most row
+            int mid = (lo + hi + 1) >>> 1;
+            if (blocks[mid].firstRow() <= row) {
+                lo = mid;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        try (FileChannel ch = FileChannel.open(file)) {
+            s = load(ch, blocks[lo], new byte[blocks[lo].length()], -1);
+        } catch (IOException e) {
+            throw new InputException(name + ": cannot read file (" + shown(String.valueOf(e.getMessage())) + ")");
+        }
+        recent = s;
+        return s;
+    }
+
+    /**
+     * Reads block {@code b} into {@code buf} (an error when it is not what the first pass read) with the cell starts of
+     * column {@code c}, or of every column when {@code c} is −1.
+     */
+    private Segment load(FileChannel ch, Block b, byte[] buf, int c) throws IOException {
+        ByteBuffer bb = ByteBuffer.wrap(buf, 0, b.length());
+        while (bb.hasRemaining()) {
+            if (ch.read(bb, b.offset() + bb.position()) < 0) {
+                throw changed();
+            }
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(buf, 0, b.length());
+        if ((int) crc.getValue() != b.crc()) {
+            throw changed();
+        }
+        int n = columns.size();
+        int[][] start = new int[n][];
+        for (int k = c < 0 ? 0 : c; k < (c < 0 ? n : c + 1); k++) {
+            int[] col = new int[b.rows()];
+            for (int r = 0; r < col.length; r++) {
+                col[r] = b.start(k, r);
+            }
+            start[k] = col;
+        }
+        return new Segment(b.firstRow(), b.rows(), buf, b.length(), start, null);
+    }
+
+    private InputException changed() {
+        return new InputException(name + ": the file changed while it was read (read it again when it is complete)");
     }
 
     /**
@@ -171,15 +488,19 @@ public final class CsvTable {
         int n = columns.size();
         int[][] start = new int[n][rows.size()];
         int[][] end = new int[n][rows.size()];
+        long[] cellBytes = new long[n];
         for (int r = 0; r < rows.size(); r++) {
             for (int c = 0; c < n; c++) {
                 byte[] v = rows.get(r).get(c).getBytes(StandardCharsets.UTF_8);
                 start[c][r] = data.size();
                 data.write(v, 0, v.length);
                 end[c][r] = data.size();
+                cellBytes[c] += v.length;
             }
         }
-        CsvTable t = new CsvTable(name, data.toByteArray(), List.copyOf(columns), start, end, rows.size(), false);
+        byte[] bytes = data.toByteArray();
+        CsvTable t = new CsvTable(name, List.copyOf(columns), rows.size(), false, cellBytes,
+                new Segment(0, rows.size(), bytes, bytes.length, start, end), null, null);
         t.lines = lines.clone();
         return t;
     }
@@ -200,7 +521,7 @@ public final class CsvTable {
         if (isBlank(bytes, from)) {
             throw new InputException(name + ": file is empty (expected a header row and data rows)");
         }
-        return new Parser(name, bytes, from).table();
+        return new Parser(name, bytes, from, bytes.length, true).table();
     }
 
     /**
@@ -208,34 +529,40 @@ public final class CsvTable {
      * bytes are the start of a longer file: a character cut at the end is not an error.
      */
     private static void checkText(String name, byte[] bytes, boolean prefix) {
+        checkText(name, bytes, 0, bytes.length, prefix);
+    }
+
+    /** {@link #checkText(String, byte[], boolean)} on {@code bytes[from, to)}. */
+    private static void checkText(String name, byte[] bytes, int from, int to, boolean prefix) {
         boolean ascii = true;
-        for (byte b : bytes) {
+        for (int i = from; i < to; i++) {
+            byte b = bytes[i];
             if (b == 0) {
-                checkUtf8(name, bytes, prefix);
+                checkUtf8(name, bytes, from, to, prefix);
                 throw new InputException(name + ": contains NUL bytes, not a text CSV file");
             }
             ascii &= b >= 0;
         }
         if (!ascii) {
-            checkUtf8(name, bytes, prefix);
+            checkUtf8(name, bytes, from, to, prefix);
         }
     }
 
-    private static void checkUtf8(String name, byte[] bytes, boolean prefix) {
-        int n = bytes.length;
+    private static void checkUtf8(String name, byte[] bytes, int from, int to, boolean prefix) {
+        int n = to;
         if (prefix) {
             // drop a multi-byte character that the block boundary cut (at most 3 continuation/lead bytes)
             int i = n - 1;
-            while (i >= 0 && i >= n - 3 && (bytes[i] & 0xC0) == 0x80) {
+            while (i >= from && i >= n - 3 && (bytes[i] & 0xC0) == 0x80) {
                 i--;
             }
-            if (i >= 0 && (bytes[i] & 0xC0) == 0xC0) {
+            if (i >= from && (bytes[i] & 0xC0) == 0xC0) {
                 n = i;
             }
         }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes, 0, n));
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes, from, n - from));
         } catch (CharacterCodingException e) {
             throw new InputException(name + ": not valid UTF-8 text (save the file as UTF-8 CSV)");
         }
@@ -251,24 +578,68 @@ public final class CsvTable {
         return true;
     }
 
-    /** One pass over the bytes: records, fields, cell ranges. */
+    /** A record cut by the end of a block that is not the end of the file: the block ends before it. */
+    private static final class Incomplete extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        static final Incomplete INSTANCE = new Incomplete();
+
+        private Incomplete() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** One pass over the bytes {@code b[pos, limit)}: records, fields, cell starts. */
     private static final class Parser {
         private final String name;
         private final byte[] b;
+        private final int limit;
+        /** Whether {@code limit} is the end of the input; else a quote still open there is {@link Incomplete}. */
+        private final boolean atEnd;
         private int pos;
         private int line = 1;
         private int fieldStart;
         private int fieldEnd;
         private boolean quoted;
+        /** Whether the header line ends in CRLF (set by {@link #header}). */
+        private boolean crlf;
 
-        Parser(String name, byte[] b, int from) {
+        Parser(String name, byte[] b, int from, int limit, boolean atEnd) {
             this.name = name;
             this.b = b;
             this.pos = from;
+            this.limit = limit;
+            this.atEnd = atEnd;
         }
 
         CsvTable table() {
             skipBlankLines();
+            List<String> header = header();
+            int n = header.size();
+            int capacity = Math.max(16, Math.min(b.length / Math.max(1, 2 * n), 1 << 20));
+            int[][] start = new int[n][capacity];
+            long[] cellBytes = new long[n];
+            int rows = 0;
+            while (true) {
+                skipBlankLines();
+                if (pos >= limit) {
+                    break;
+                }
+                int recordLine = line;
+                if (rows == start[0].length) {
+                    int grown = rows + (rows >> 1) + 16;
+                    for (int c = 0; c < n; c++) {
+                        start[c] = Arrays.copyOf(start[c], grown);
+                    }
+                }
+                checkFields(recordLine, record(n, start, rows, cellBytes), n);
+                rows++;
+            }
+            return new CsvTable(name, header, rows, crlf, cellBytes, new Segment(0, rows, b, limit, start, null),
+                    null, null);
+        }
+
+        /** The header record at {@code pos}: unique, non-blank names (unmodifiable); sets {@link #crlf}. */
+        List<String> header() {
             List<String> header = new ArrayList<>();
             List<int[]> headerRanges = new ArrayList<>();
             boolean more = true;
@@ -291,53 +662,51 @@ public final class CsvTable {
                     throw new InputException(name + ": column '" + shown(header.get(i)) + "' appears twice in the header");
                 }
             }
-            int n = header.size();
-            int capacity = Math.max(16, Math.min(b.length / Math.max(1, 2 * n), 1 << 20));
-            int[][] start = new int[n][capacity];
-            int rows = 0;
-            while (true) {
-                skipBlankLines();
-                if (pos >= b.length) {
-                    break;
-                }
-                int recordLine = line;
-                if (rows == start[0].length) {
-                    int grown = rows + (rows >> 1) + 16;
-                    for (int c = 0; c < n; c++) {
-                        start[c] = Arrays.copyOf(start[c], grown);
-                    }
-                }
-                int col = 0;
-                more = true;
-                while (more) {
-                    more = field();
-                    if (col < n) {
-                        start[col][rows] = fieldStart;   // its end is found again when it is read (cellEnd)
-                    }
-                    col++;
-                }
-                if (col != n) {
-                    throw new InputException(name + ": line " + recordLine + ": " + col + " field" + (col == 1 ? "" : "s")
-                            + " where the header has " + n + " (every row needs one value per column)");
-                }
-                rows++;
-            }
             int h = Math.abs(headerRanges.get(headerRanges.size() - 1)[1]);
-            boolean crlf = h + 1 < b.length && b[h] == '\r' && b[h + 1] == '\n';
-            return new CsvTable(name, b, Collections.unmodifiableList(header), start, null, rows, crlf);
+            crlf = h + 1 < limit && b[h] == '\r' && b[h + 1] == '\n';
+            return Collections.unmodifiableList(header);
+        }
+
+        /**
+         * Reads one record from {@code pos} and returns its number of fields; of its first {@code n} fields, stores
+         * each one's start in {@code start[c][row]} and adds its length to {@code cellBytes[c]} (either may be null).
+         */
+        int record(int n, int[][] start, int row, long[] cellBytes) {
+            int col = 0;
+            boolean more = true;
+            while (more) {
+                more = field();
+                if (col < n) {
+                    if (start != null) {
+                        start[col][row] = fieldStart;   // its end is found again when it is read (cellEnd)
+                    }
+                    if (cellBytes != null) {
+                        cellBytes[col] += fieldEnd - fieldStart;
+                    }
+                }
+                col++;
+            }
+            return col;
+        }
+
+        void checkFields(int recordLine, int fields, int n) {
+            if (fields != n) {
+                throw new InputException(name + ": line " + recordLine + ": " + fields + " field" + (fields == 1 ? "" : "s")
+                        + " where the header has " + n + " (every row needs one value per column)");
+            }
         }
 
         /** Skips lines that hold nothing but spaces, tabs and a line end. */
         private void skipBlankLines() {
-            while (pos < b.length) {
+            while (pos < limit) {
                 int i = pos;
-                while (i < b.length && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) {
+                while (i < limit && (b[i] == ' ' || b[i] == '\t' || b[i] == '\r')) {
                     i++;
                 }
-                if (i < b.length && b[i] == '\n') {
+                if (i < limit && b[i] == '\n') {
                     pos = i + 1;
                     line++;
-                } else if (i >= b.length) {
+                } else if (i >= limit) {
                     pos = i;
                 } else {
                     return;
@@ -351,15 +720,18 @@ public final class CsvTable {
          */
         private boolean field() {
             int i = pos;
-            while (i < b.length && (b[i] == ' ' || b[i] == '\t')) {
+            while (i < limit && (b[i] == ' ' || b[i] == '\t')) {
                 i++;
             }
-            quoted = i < b.length && b[i] == '"';
+            quoted = i < limit && b[i] == '"';
             int s = quoted ? i : pos;
             int fieldLine = line;
             if (quoted) {
-                int after = afterQuotes(b, i);
+                int after = afterQuotes(b, i, limit);
                 if (after < 0) {
+                    if (!atEnd) {
+                        throw Incomplete.INSTANCE;
+                    }
                     throw new InputException(name + ": malformed CSV (a quoted field that starts on line " + fieldLine
                             + " has no closing quote)");
                 }
@@ -369,20 +741,20 @@ public final class CsvTable {
                     }
                 }
             }
-            int e = Math.abs(cellEnd(b, s));
-            i = e < b.length && b[e] == '\r' ? e + 1 : e;   // the delimiter after the cell (past a CRLF's CR)
+            int e = Math.abs(cellEnd(b, s, limit));
+            i = e < limit && b[e] == '\r' ? e + 1 : e;   // the delimiter after the cell (past a CRLF's CR)
             if (e - s > MAX_CELL_BYTES) {
                 throw new InputException(name + ": malformed CSV (a field on line " + fieldLine + " is longer than the limit"
                         + " of " + MAX_CELL_BYTES + " bytes)");
             }
             fieldStart = s;
             fieldEnd = e;
-            if (i < b.length && b[i] == ',') {
+            if (i < limit && b[i] == ',') {
                 pos = i + 1;
                 return true;
             }
-            pos = Math.min(b.length, i + 1);
-            if (i < b.length) {
+            pos = Math.min(limit, i + 1);
+            if (i < limit) {
                 line++;
             }
             return false;
@@ -420,6 +792,11 @@ public final class CsvTable {
             i++;
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** Whether the table is a file read block by block (for tests). */
+    boolean blockwise() {
+        return whole == null;
     }
 
     /** The input's name as used in messages. */
@@ -518,12 +895,13 @@ public final class CsvTable {
     /** The text of a cell (stripped), or a clear error when the column is missing. */
     public String string(String column, int row) {
         int c = column(column);
-        return text(data, start[c][row], end(c, row), crlf).strip();
+        Segment s = segmentOf(row);
+        return cellText(s, c, row - s.first());
     }
 
-    /** The end of cell (c, r), negated when it was quoted. */
-    private int end(int c, int r) {
-        return end != null ? end[c][r] : cellEnd(data, start[c][r]);
+    /** The text of cell (c, r) of segment {@code s}, stripped. */
+    private String cellText(Segment s, int c, int r) {
+        return text(s.data(), s.start()[c][r], s.end(c, r), crlf).strip();
     }
 
     /**
@@ -533,24 +911,32 @@ public final class CsvTable {
      * quotes are known to close.
      */
     static int cellEnd(byte[] b, int s) {
-        boolean quoted = s < b.length && b[s] == '"';
-        int i = quoted ? afterQuotes(b, s) : s;
-        while (i < b.length && b[i] != ',' && b[i] != '\n') {
+        return cellEnd(b, s, b.length);
+    }
+
+    /** {@link #cellEnd(byte[], int)} in {@code b[.., limit)}. */
+    private static int cellEnd(byte[] b, int s, int limit) {
+        boolean quoted = s < limit && b[s] == '"';
+        int i = quoted ? afterQuotes(b, s, limit) : s;
+        while (i < limit && b[i] != ',' && b[i] != '\n') {
             i++;
         }
         int e = i;
-        if (e > s && b[e - 1] == '\r' && (e >= b.length || b[e] == '\n')) {
+        if (e > s && b[e - 1] == '\r' && (e >= limit || b[e] == '\n')) {
             e--;
         }
         return quoted ? -e : e;
     }
 
-    /** The position after the closing quote of the quoted part that opens at {@code s}, or −1 when it never closes. */
-    private static int afterQuotes(byte[] b, int s) {
+    /**
+     * The position after the closing quote of the quoted part that opens at {@code s}, or −1 when it does not close
+     * before {@code limit}.
+     */
+    private static int afterQuotes(byte[] b, int s, int limit) {
         int i = s + 1;
-        while (i < b.length) {
+        while (i < limit) {
             if (b[i] == '"') {
-                if (i + 1 < b.length && b[i + 1] == '"') {
+                if (i + 1 < limit && b[i + 1] == '"') {
                     i += 2;
                     continue;
                 }
@@ -570,37 +956,41 @@ public final class CsvTable {
     public String[] strings(String column) {
         int c = column(column);
         String[] out = new String[rows];
-        int[] cs = start[c];
         String[] cache = new String[STRING_CACHE];
         int[] cacheStart = new int[STRING_CACHE];
         int[] cacheEnd = new int[STRING_CACHE];
-        for (int r = 0; r < rows; r++) {
-            int s = cs[r];
-            int e = end(c, r);
-            String v;
-            if (e >= 0 && e - s <= MAX_CACHED_CELL) {
-                int h = 0;
-                for (int i = s; i < e; i++) {
-                    h = 31 * h + data[i];
-                }
-                int slot = (h ^ (h >>> 16)) & (STRING_CACHE - 1);
-                String hit = cache[slot];
-                if (hit != null && Arrays.equals(data, s, e, data, cacheStart[slot], cacheEnd[slot])) {
-                    v = hit;
+        eachSegment(c, seg -> {
+            Arrays.fill(cache, null);   // the cache points into this segment's bytes
+            byte[] data = seg.data();
+            int[] cs = seg.start()[c];
+            for (int r = 0; r < seg.rows(); r++) {
+                int s = cs[r];
+                int e = seg.end(c, r);
+                String v;
+                if (e >= 0 && e - s <= MAX_CACHED_CELL) {
+                    int h = 0;
+                    for (int i = s; i < e; i++) {
+                        h = 31 * h + data[i];
+                    }
+                    int slot = (h ^ (h >>> 16)) & (STRING_CACHE - 1);
+                    String hit = cache[slot];
+                    if (hit != null && Arrays.equals(data, s, e, data, cacheStart[slot], cacheEnd[slot])) {
+                        v = hit;
+                    } else {
+                        v = text(data, s, e, crlf).strip();
+                        cache[slot] = v;
+                        cacheStart[slot] = s;
+                        cacheEnd[slot] = e;
+                    }
                 } else {
                     v = text(data, s, e, crlf).strip();
-                    cache[slot] = v;
-                    cacheStart[slot] = s;
-                    cacheEnd[slot] = e;
                 }
-            } else {
-                v = text(data, s, e, crlf).strip();
+                if (v.isEmpty()) {
+                    throw cellError(column, seg.first() + r, v, "a value is required");
+                }
+                out[seg.first() + r] = v;
             }
-            if (v.isEmpty()) {
-                throw cellError(column, r, v, "a value is required");
-            }
-            out[r] = v;
-        }
+        });
         return out;
     }
 
@@ -612,25 +1002,24 @@ public final class CsvTable {
      */
     public TextColumn textColumn(String column) {
         int c = column(column);
-        int[] cs = start[c];
-        long bytes = 0;
-        for (int r = 0; r < rows; r++) {
-            bytes += Math.abs(end(c, r)) - cs[r];
-        }
-        TextColumn.Builder out = TextColumn.builder(rows, bytes);
-        for (int r = 0; r < rows; r++) {
-            int s = cs[r];
-            int e = end(c, r);
-            // unquoted (e >= 0), not empty, no white space or control character at either end, all ASCII
-            if (e > s && data[s] > ' ' && data[e - 1] > ' ' && out.addIfAscii(data, s, e)) {
-                continue;
+        TextColumn.Builder out = TextColumn.builder(rows, cellBytes[c]);
+        eachSegment(c, seg -> {
+            byte[] data = seg.data();
+            int[] cs = seg.start()[c];
+            for (int r = 0; r < seg.rows(); r++) {
+                int s = cs[r];
+                int e = seg.end(c, r);
+                // unquoted (e >= 0), not empty, no white space or control character at either end, all ASCII
+                if (e > s && data[s] > ' ' && data[e - 1] > ' ' && out.addIfAscii(data, s, e)) {
+                    continue;
+                }
+                String v = text(data, s, e, crlf).strip();
+                if (v.isEmpty()) {
+                    throw cellError(column, seg.first() + r, v, "a value is required");
+                }
+                out.add(v);
             }
-            String v = text(data, s, e, crlf).strip();
-            if (v.isEmpty()) {
-                throw cellError(column, r, v, "a value is required");
-            }
-            out.add(v);
-        }
+        });
         return out.build();
     }
 
@@ -641,9 +1030,11 @@ public final class CsvTable {
     public double[] doubles(String column) {
         int c = column(column);
         double[] out = new double[rows];
-        for (int r = 0; r < rows; r++) {
-            out[r] = number(column, c, r);
-        }
+        eachSegment(c, seg -> {
+            for (int r = 0; r < seg.rows(); r++) {
+                out[seg.first() + r] = number(seg, column, c, r);
+            }
+        });
         return out;
     }
 
@@ -651,19 +1042,22 @@ public final class CsvTable {
     public int[] counts(String column) {
         int c = column(column);
         int[] out = new int[rows];
-        for (int r = 0; r < rows; r++) {
-            double d = number(column, c, r);
-            if (d != Math.rint(d)) {
-                throw cellError(column, r, string(column, r), "a count must be a whole number");
+        eachSegment(c, seg -> {
+            for (int r = 0; r < seg.rows(); r++) {
+                double d = number(seg, column, c, r);
+                int row = seg.first() + r;
+                if (d != Math.rint(d)) {
+                    throw cellError(column, row, cellText(seg, c, r), "a count must be a whole number");
+                }
+                if (d < 0) {
+                    throw cellError(column, row, cellText(seg, c, r), "a count must not be negative");
+                }
+                if (d > Integer.MAX_VALUE) {
+                    throw cellError(column, row, cellText(seg, c, r), "a count must be at most " + Integer.MAX_VALUE);
+                }
+                out[row] = (int) d;
             }
-            if (d < 0) {
-                throw cellError(column, r, string(column, r), "a count must not be negative");
-            }
-            if (d > Integer.MAX_VALUE) {
-                throw cellError(column, r, string(column, r), "a count must be at most " + Integer.MAX_VALUE);
-            }
-            out[r] = (int) d;
-        }
+        });
         return out;
     }
 
@@ -677,9 +1071,10 @@ public final class CsvTable {
      * {@link Double#parseDouble} (Clinger WD. How to read floating point numbers accurately. PLDI 1990). Anything
      * else takes the text path.
      */
-    private double number(String column, int c, int r) {
-        int s = start[c][r];
-        int e = end(c, r);
+    private double number(Segment seg, String column, int c, int r) {
+        byte[] data = seg.data();
+        int s = seg.start()[c][r];
+        int e = seg.end(c, r);
         if (e >= 0) {
             while (s < e && (data[s] == ' ' || data[s] == '\t')) {
                 s++;
@@ -692,7 +1087,7 @@ public final class CsvTable {
                 return fast;
             }
         }
-        return parseFinite(column, r, string(column, r));
+        return parseFinite(column, seg.first() + r, cellText(seg, c, r));
     }
 
     /** The value of a short plain decimal in {@code b[s, e)}, or NaN when it needs the general path. */
