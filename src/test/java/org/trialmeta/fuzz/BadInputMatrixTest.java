@@ -629,6 +629,41 @@ class BadInputMatrixTest {
         assertThat(seconds).as("no hang").isLessThan(60);
     }
 
+    /**
+     * Files of 4 MB or more are read block by block (CsvTable): a bad cell, a ragged row, a NUL byte or an unclosed
+     * quote in the last line of such a file gives the one line that the same fault gives in a small file.
+     */
+    @TestFactory
+    Stream<DynamicTest> largeFilesFailingInTheirLastLine() {
+        StringBuilder sb = new StringBuilder("time,status,group\n");
+        for (int i = 0; sb.length() < 5_000_000; i++) {
+            sb.append(i % 97).append('.').append(i % 10).append(',').append(i % 3 == 0 ? 0 : 1).append(',')
+                    .append(i % 2 == 0 ? "A" : "B").append('\n');
+        }
+        String good = sb.toString();
+        int lastLine = (int) good.chars().filter(ch -> ch == '\n').count() + 1;
+        String[][] faults = {
+            {"1.5,yes,A\n", "line " + lastLine + ", column status: 'yes' (not a number)"},
+            {"1.5,1\n", "line " + lastLine + ": 2 fields where the header has 3"},
+            {"1.5,1,A\u0000\n", "contains NUL bytes"},
+            {"1.5,1,\"A\n", "a quoted field that starts on line " + lastLine + " has no closing quote"},
+            {"-1,1,A\n", "line " + lastLine + ", column time: '-1' (a time must not be negative)"},
+        };
+        List<DynamicTest> tests = new ArrayList<>();
+        for (String[] f : faults) {
+            tests.add(DynamicTest.dynamicTest("km × 5 MB file, last line " + f[0].strip(), () -> {
+                Path d = dir("large-" + tests.size() + "-" + System.nanoTime());
+                Path in = file(d, "input.csv", utf8(good + f[0]));
+                CliRun r = CliRun.of("km", "--input", in.toString(), "--time", "time", "--event", "status", "--group",
+                        "group", "--format", "json").assertContract(in.toString());
+                assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                assertThat(r.errorLines()).as(r.describe()).hasSize(1);
+                assertThat(r.errorLines().get(0)).as(r.describe()).contains(in.toString()).contains(f[1]);
+            }));
+        }
+        return tests.stream();
+    }
+
     private static double number(String json, String field) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + field + "\" : ([-+0-9.eE]+)").matcher(json);
         assertThat(m.find()).as(field + " in " + json).isTrue();

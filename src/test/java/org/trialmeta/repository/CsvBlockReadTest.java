@@ -86,6 +86,27 @@ class CsvBlockReadTest {
     }
 
     @Test
+    void aLargeFileThatFailsLateGivesTheWholeFileReadersMessage() throws IOException {
+        StringBuilder sb = new StringBuilder("study,yi,vi\n");
+        for (int i = 0; i < 250_000; i++) {
+            sb.append('S').append(i).append(",0.").append(i % 1000).append(",0.25\n");
+        }
+        String good = sb.toString();
+        assertThat((long) good.length()).isGreaterThan(CsvTable.STREAM_BYTES);
+        for (String tail : List.of("X,1\n", "X,1,2\u0000\n", "\"open,1,2\n", "X,\"1\"\"\n", "X,1,2\n\n\n")) {
+            byte[] bytes = (good + tail).getBytes(StandardCharsets.UTF_8);
+            Path p = dir.resolve("late.csv");
+            Files.write(p, bytes);
+            assertThat(outcome(() -> CsvTable.read(p).rowCount()))
+                    .isEqualTo(outcome(() -> CsvTable.parse(p.toString(), bytes).rowCount()));
+        }
+        Path p = dir.resolve("late.csv");
+        Files.writeString(p, good + "X,1\n");
+        assertThatThrownBy(() -> CsvTable.read(p)).isInstanceOf(InputException.class)
+                .hasMessage(p + ": line 250002: 2 fields where the header has 3 (every row needs one value per column)");
+    }
+
+    @Test
     void aFileChangedBetweenThePassesIsAnError() throws IOException {
         Path p = dir.resolve("moving.csv");
         Files.writeString(p, "study,yi,vi\nA,0.5,0.1\nB,0.25,0.2\nC,0.125,0.3\n");
