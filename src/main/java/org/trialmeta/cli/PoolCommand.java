@@ -78,13 +78,14 @@ public final class PoolCommand implements Callable<Integer> {
             PoolOptions.Prepared p = pool.prepare();
             OutputFormat f = format.format(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
             String[] values = p.table().requireColumns(by).strings(by);
-            // each group's summary is built on the core that fitted it; the fits are not all kept
-            PoolBatchSummary batch = new PoolBatchSummary(
-                    PoolBatch.run(p.studies(), values, p.settings(), p.groups(), file, PoolBatchSummary::analysis));
+            // each group's summary (or CSV row) is made on the core that fitted it; the fits are not all kept
             switch (f) {
-                case JSON -> FormatOption.json(out, batch);
-                case CSV -> batch.writeCsv(out);
-                default -> batch.writeText(limit, out);
+                case JSON -> FormatOption.json(out, new PoolBatchSummary(PoolBatch.run(p.studies(), values,
+                        p.settings(), p.groups(), file, PoolBatchSummary::analysis)));
+                case CSV -> PoolBatchSummary.writeCsv(PoolBatch.run(p.studies(), values, p.settings(), p.groups(),
+                        file, PoolBatchSummary::csvRow), out);
+                default -> PoolBatchSummary.writeText(PoolBatch.run(p.studies(), values, p.settings(), p.groups(),
+                        file, PoolBatchSummary::textRow), limit, out);
             }
             out.flush();
         } else {

@@ -15,7 +15,9 @@ import org.trialmeta.stats.meta.EffectMeasure;
 
 /**
  * What {@code pool --by COL} reports: one {@link PoolSummary} per group (JSON {@code {"analyses": [{"by": value,
- * …pool keys…}]}}), or the reason a group has none ({@code "error"}).
+ * …pool keys…}]}}), or the reason a group has none ({@code "error"}); the CSV form is one row per group
+ * ({@link #csvRow}, {@link #writeCsv(List, Writer)}) and the text form one line per group ({@link #textRow},
+ * {@link #writeText}), each made on the core that fitted the group.
  *
  * @param analyses one per group, in order of first appearance
  */
@@ -53,21 +55,22 @@ public record PoolBatchSummary(List<Analysis> analyses) {
             "tau2_ci_upper", "i2", "i2_ci_lower", "i2_ci_upper", "h2", "q", "q_df", "q_pval", "transformed_estimate",
             "transformed_ci_lower", "transformed_ci_upper", "error");
 
-    /** Rows formatted per block on every core, then written in order. */
-    private static final int CSV_BLOCK = 4096;
+    /**
+     * The CSV row of one group (full-precision numbers), e.g. as the {@code then} of {@link PoolBatch#run(
+     * org.trialmeta.analysis.PoolInput, String[], org.trialmeta.analysis.PoolSettings, String[], String,
+     * java.util.function.Function)}: formatted on the core that fitted the group, so that neither the fits nor their
+     * summaries are kept (10⁵ analyses: about 35 MB of rows instead of 300 MB of summaries).
+     */
+    public static String csvRow(PoolBatch.Outcome o) {
+        return csvLine(analysis(o));
+    }
 
-    /** Writes the CSV form (header, then one row per analysis; full-precision numbers) to {@code out}. */
-    public void writeCsv(Writer out) {
+    /** Writes the CSV form: the header ({@link #CSV_COLUMNS}), then the rows made by {@link #csvRow}, in order. */
+    public static void writeCsv(List<String> rows, Writer out) {
         try {
             out.write(CsvCells.line(CSV_COLUMNS));
-            String[] lines = new String[Math.min(CSV_BLOCK, analyses.size())];
-            for (int from = 0; from < analyses.size(); from += CSV_BLOCK) {
-                int base = from;
-                int n = Math.min(CSV_BLOCK, analyses.size() - from);
-                IntStream.range(0, n).parallel().forEach(i -> lines[i] = csvLine(analyses.get(base + i)));
-                for (int i = 0; i < n; i++) {
-                    out.write(lines[i]);
-                }
+            for (String row : rows) {
+                out.write(row);
             }
             out.flush();
         } catch (IOException e) {
@@ -104,22 +107,40 @@ public record PoolBatchSummary(List<Analysis> analyses) {
         return CsvCells.line(row);
     }
 
-    /** The text form: one line per analysis (estimate and CI on the natural scale where there is one). */
-    public String text() {
-        java.io.StringWriter w = new java.io.StringWriter();
-        writeText(RowLimit.ALL, w);
-        return w.toString();
+    /**
+     * One group's line of the text form, made on the core that fitted the group ({@link #textRow}): the values the
+     * line shows, formatted only when it is written (a long batch shows its first rows).
+     *
+     * @param by          the group's value
+     * @param error       why it could not be fitted, or null
+     * @param measure     the measure's name, null when not fitted
+     * @param method      the method's name, null when not fitted
+     * @param level       the confidence level in percent (0 when not fitted)
+     * @param k           the number of studies (0 when not fitted)
+     * @param estimate    the pooled estimate and its CI, p, tau² and I² (null when not fitted or not estimated)
+     * @param transformed the estimate and CI on the natural scale, null when not fitted
+     */
+    public record TextRow(String by, String error, String measure, String method, double level, int k, Double estimate,
+            Double ciLower, Double ciUpper, Double pval, Double tau2, Double i2, PoolSummary.Transformed transformed) {
+    }
+
+    /** The text line of one group (see {@link TextRow}), e.g. as the {@code then} of {@link PoolBatch#run}. */
+    public static TextRow textRow(PoolBatch.Outcome o) {
+        PoolSummary s = o.fit() == null ? null : PoolSummary.of(o.fit());
+        return s == null ? new TextRow(o.by(), o.error(), null, null, 0, 0, null, null, null, null, null, null, null)
+                : new TextRow(o.by(), null, s.measure(), s.method(), s.level(), s.k(), s.estimate(), s.ciLower(),
+                        s.ciUpper(), s.pval(), s.tau2(), s.i2(), s.transformed());
     }
 
     /**
      * Writes the text form to {@code out}: a header line (method, scale, number of groups and, when some could not
      * be fitted, how many), then one line per analysis, at most {@code limit} of them, streamed.
      */
-    public void writeText(RowLimit limit, Writer out) {
-        if (analyses.isEmpty()) {
+    public static void writeText(List<TextRow> lines, RowLimit limit, Writer out) {
+        if (lines.isEmpty()) {
             return;
         }
-        PoolSummary first = analyses.stream().map(Analysis::result).filter(r -> r != null).findFirst().orElse(null);
+        TextRow first = lines.stream().filter(r -> r.measure() != null).findFirst().orElse(null);
         EffectMeasure m = first == null ? null : EffectMeasure.valueOf(first.measure());
         boolean natural = m != null && PoolText.hasNaturalScale(m);
         String lv = first == null ? "" : Formats.general(first.level()) + "% ";
@@ -129,13 +150,13 @@ public record PoolBatchSummary(List<Analysis> analyses) {
         }
         columns.add("note");
         TextTable t = new TextTable(columns.toArray(String[]::new));
-        int n = analyses.size();
+        int n = lines.size();
         TextTable.Rows rows = i -> {
-            Analysis a = analyses.get(i);
-            PoolSummary s = a.result();
+            TextRow s = lines.get(i);
+            boolean fitted = s.measure() != null;
             String[] row = new String[columns.size()];
-            row[0] = a.by();
-            if (s == null) {
+            row[0] = s.by();
+            if (!fitted) {
                 row[1] = "";
                 row[2] = Formats.MISSING;
                 row[3] = "";
@@ -152,18 +173,18 @@ public record PoolBatchSummary(List<Analysis> analyses) {
             }
             int c = 7;
             if (natural) {
-                row[c++] = s == null ? "" : Formats.fixed(s.transformed().estimate(), 4) + " "
+                row[c++] = !fitted ? "" : Formats.fixed(s.transformed().estimate(), 4) + " "
                         + Formats.ci(s.transformed().ciLower(), s.transformed().ciUpper(), 4, CiStyle.BRACKETS);
             }
-            row[c] = s == null ? a.error() : "";
+            row[c] = fitted ? "" : s.error();
             return row;
         };
         String header = (first == null ? "" : first.method() + " meta-analysis of each group, " + PoolText.scale(m) + ", ")
                 + n + " group" + (n == 1 ? "" : "s");
         int failed = 0;
         if (limit.truncates(n)) {
-            for (Analysis a : analyses) {
-                if (a.result() == null) {
+            for (TextRow a : lines) {
+                if (a.measure() == null) {
                     failed++;
                 }
             }
