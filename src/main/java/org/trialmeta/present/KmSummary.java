@@ -128,9 +128,8 @@ public record KmSummary(String confType, double level, double rmeanTau, List<Gro
             Optional<RmstResult> rm = fit.rmst().get(g);
             List<Row> rows = new Rows(c.rows());
             List<Quantile> qs = new ArrayList<>();
-            for (double p : QUANTILES) {
-                SurvivalQuantile q = c.quantile(p);
-                qs.add(new Quantile(p, d(q.time()), d(q.lower()), d(q.upper())));
+            for (SurvivalQuantile q : c.quantiles(QUANTILES)) {
+                qs.add(new Quantile(q.probability(), d(q.time()), d(q.lower()), d(q.upper())));
             }
             groups.add(new Group(labels.get(g), c.n(), c.events(), d(med.time()), d(med.lower()), d(med.upper()),
                     rm.map(RmstResult::rmean).orElse(null), rm.map(RmstResult::se).orElse(null), rows, qs));

@@ -30,7 +30,7 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
 
     /** The last observed time (event or censoring). */
     public double lastTime() {
-        return rows.get(rows.size() - 1).time();
+        return rowTime(rows.size() - 1);
     }
 
     /** Index of the first row with time >= t (rows.size() if none); O(log n). */
@@ -39,7 +39,7 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
         int hi = rows.size();
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (rows.get(mid).time() < t) {
+            if (rowTime(mid) < t) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -51,16 +51,16 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
     /** S(t): 1 before the first event, right-continuous steps; O(log n). */
     public double survivalAt(double t) {
         int i = firstRowAtOrAfter(t);
-        if (i < rows.size() && rows.get(i).time() == t) {
-            return rows.get(i).surv();
+        if (i < rows.size() && rowTime(i) == t) {
+            return rowSurv(i);
         }
-        return i == 0 ? 1.0 : rows.get(i - 1).surv();
+        return i == 0 ? 1.0 : rowSurv(i - 1);
     }
 
     /** Number at risk at time t (observations with time ≥ t), as a numbers-at-risk table shows; O(log n). */
     public int nRiskAt(double t) {
         int i = firstRowAtOrAfter(t);
-        return i < rows.size() ? rows.get(i).nRisk() : 0;
+        return i < rows.size() ? rowNRisk(i) : 0;
     }
 
     /**
@@ -78,11 +78,10 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
         double[] lo = new double[m];
         double[] hi = new double[m];
         for (int i = 0; i < m; i++) {
-            KaplanMeierRow r = rows.get(i);
-            x[i] = r.time();
-            s[i] = r.surv();
-            lo[i] = r.lower().orElse(Double.NaN);
-            hi[i] = r.upper().orElse(Double.NaN);
+            x[i] = rowTime(i);
+            s[i] = rowSurv(i);
+            lo[i] = rowLower(i);
+            hi[i] = rowUpper(i);
         }
         boolean ci = confType != ConfType.NONE;
         return new SurvivalQuantile(0.5, minmin(s, x), ci ? minmin(lo, x) : OptionalDouble.empty(),
@@ -119,8 +118,18 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
      * confidence curve, the upper limit off the upper curve. "Not reached" is empty.
      */
     public SurvivalQuantile quantile(double p) {
-        if (!(p >= 0 && p <= 1)) {
-            throw new IllegalArgumentException("quantile probability " + p + " not in [0, 1]");
+        return quantiles(p)[0];
+    }
+
+    /**
+     * {@link #quantile(double)} for each of {@code ps} ({@code quantile(survfit, probs = ps)}), reading the curve and
+     * dropping its repeated values once for all of them.
+     */
+    public SurvivalQuantile[] quantiles(double... ps) {
+        for (double p : ps) {
+            if (!(p >= 0 && p <= 1)) {
+                throw new IllegalArgumentException("quantile probability " + p + " not in [0, 1]");
+            }
         }
         int m = rows.size();
         double[] x = new double[m + 1];
@@ -129,52 +138,76 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
         double[] fhi = new double[m + 1];
         x[0] = 0.0;
         for (int i = 0; i < m; i++) {
-            KaplanMeierRow r = rows.get(i);
-            x[i + 1] = r.time();
-            f[i + 1] = 1 - r.surv();
-            flo[i + 1] = 1 - r.lower().orElse(Double.NaN);
-            fhi[i + 1] = 1 - r.upper().orElse(Double.NaN);
+            x[i + 1] = rowTime(i);
+            f[i + 1] = 1 - rowSurv(i);
+            flo[i + 1] = 1 - rowLower(i);
+            fhi[i + 1] = 1 - rowUpper(i);
         }
         boolean ci = confType != ConfType.NONE;
-        return new SurvivalQuantile(p, findq(x, f, p), ci ? findq(x, flo, p) : OptionalDouble.empty(),
-                ci ? findq(x, fhi, p) : OptionalDouble.empty());
+        Distinct est = new Distinct(x, f);
+        Distinct lo = ci ? new Distinct(x, flo) : null;
+        Distinct hi = ci ? new Distinct(x, fhi) : null;
+        SurvivalQuantile[] out = new SurvivalQuantile[ps.length];
+        for (int j = 0; j < ps.length; j++) {
+            double p = ps[j];
+            out[j] = new SurvivalQuantile(p, est.findq(p), ci ? lo.findq(p) : OptionalDouble.empty(),
+                    ci ? hi.findq(p) : OptionalDouble.empty());
+        }
+        return out;
     }
 
-    /** survival:::findq(x, y, p, tol) for one p; y non-decreasing with possible NaN (NA) values. */
-    private static OptionalDouble findq(double[] x0, double[] y0, double p) {
-        double tol = QUANTILE_TOLERANCE;
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : y0) {
-            if (!Double.isNaN(v)) {
-                max = Math.max(max, v);
+    /**
+     * A curve (x0, y0) for survival:::findq(x, y, p, tol); y non-decreasing with possible NaN (NA) values: its
+     * largest value, its last time, and its points without repeated y values (R's {@code duplicated()}: NA duplicates
+     * NA), keeping the first occurrence, as findq drops them before it reads any p.
+     */
+    private static final class Distinct {
+        private final double max;
+        private final double xmax;
+        private final double[] x;
+        private final double[] y;
+        private final int n;
+
+        Distinct(double[] x0, double[] y0) {
+            double top = Double.NEGATIVE_INFINITY;
+            for (double v : y0) {
+                if (!Double.isNaN(v)) {
+                    top = Math.max(top, v);
+                }
             }
-        }
-        if (max < p) {
-            return OptionalDouble.empty();
-        }
-        double xmax = x0[x0.length - 1];
-        // drop duplicated y values (R's duplicated(): NA duplicates NA), keeping the first occurrence
-        int n = 0;
-        double[] x = new double[x0.length];
-        double[] y = new double[x0.length];
-        FirstOccurrence seen = new FirstOccurrence(x0.length);
-        for (int i = 0; i < x0.length; i++) {
-            if (seen.add(y0[i])) {
-                x[n] = x0[i];
-                y[n] = y0[i];
-                n++;
+            max = top;
+            xmax = x0[x0.length - 1];
+            int k = 0;
+            x = new double[x0.length];
+            y = new double[x0.length];
+            FirstOccurrence seen = new FirstOccurrence(x0.length);
+            for (int i = 0; i < x0.length; i++) {
+                if (seen.add(y0[i])) {
+                    x[k] = x0[i];
+                    y[k] = y0[i];
+                    k++;
+                }
             }
+            n = k;
         }
-        if (p == 0) {
-            return OptionalDouble.of(x[0]);
+
+        /** survival:::findq for one p. */
+        OptionalDouble findq(double p) {
+            double tol = QUANTILE_TOLERANCE;
+            if (max < p) {
+                return OptionalDouble.empty();
+            }
+            if (p == 0) {
+                return OptionalDouble.of(x[0]);
+            }
+            int i1 = approxConstantRight(y, n, tol, p);
+            int i2 = approxConstantRight(y, n, -tol, p);
+            double q = (i1 < 0 || i2 < 0) ? Double.NaN : (x[i1] + x[i2]) / 2;
+            if (!Double.isNaN(y[n - 1]) && Math.abs(p - y[n - 1]) < tol) {
+                q = i1 < 0 ? Double.NaN : (x[i1] + xmax) / 2;
+            }
+            return KaplanMeier.opt(q);
         }
-        int i1 = approxConstantRight(y, n, tol, p);
-        int i2 = approxConstantRight(y, n, -tol, p);
-        double q = (i1 < 0 || i2 < 0) ? Double.NaN : (x[i1] + x[i2]) / 2;
-        if (!Double.isNaN(y[n - 1]) && Math.abs(p - y[n - 1]) < tol) {
-            q = i1 < 0 ? Double.NaN : (x[i1] + xmax) / 2;
-        }
-        return KaplanMeier.opt(q);
     }
 
     /**
@@ -216,7 +249,7 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
             throw new IllegalArgumentException("RMST tau " + tau + " (must be finite and > 0)");
         }
         int keep = 0;
-        while (keep < rows.size() && rows.get(keep).time() <= tau) {
+        while (keep < rows.size() && rowTime(keep) <= tau) {
             keep++;
         }
         int n = keep + 1;
@@ -224,11 +257,12 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
         double[] ss = new double[n];
         double[] hh = new double[n];
         for (int i = 0; i < keep; i++) {
-            KaplanMeierRow r = rows.get(i);
-            tt[i] = r.time();
-            ss[i] = r.surv();
-            double nd = r.nRisk() - r.nEvent();
-            hh[i] = nd == 0 ? 0.0 : r.nEvent() / ((double) r.nRisk() * nd);
+            tt[i] = rowTime(i);
+            ss[i] = rowSurv(i);
+            int risk = rowNRisk(i);
+            int event = rowNEvent(i);
+            double nd = risk - event;
+            hh[i] = nd == 0 ? 0.0 : event / ((double) risk * nd);
         }
         tt[n - 1] = tau;
         ss[n - 1] = keep == 0 ? 1.0 : ss[keep - 1];
@@ -248,6 +282,33 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
             var += cum * cum * hh[k - 1];
         }
         return new RmstResult(tau, mean, Math.sqrt(var));
+    }
+
+    /** Row i's time, read from a fit's columns without making the row (a curve of 10⁶ rows is read several times). */
+    private double rowTime(int i) {
+        return rows instanceof KaplanMeierRows k ? k.time(i) : rows.get(i).time();
+    }
+
+    private double rowSurv(int i) {
+        return rows instanceof KaplanMeierRows k ? k.surv(i) : rows.get(i).surv();
+    }
+
+    private int rowNRisk(int i) {
+        return rows instanceof KaplanMeierRows k ? k.nRisk(i) : rows.get(i).nRisk();
+    }
+
+    private int rowNEvent(int i) {
+        return rows instanceof KaplanMeierRows k ? k.nEvent(i) : rows.get(i).nEvent();
+    }
+
+    /** Row i's lower confidence limit, NaN when there is none. */
+    private double rowLower(int i) {
+        return rows instanceof KaplanMeierRows k ? k.lower(i) : rows.get(i).lower().orElse(Double.NaN);
+    }
+
+    /** Row i's upper confidence limit, NaN when there is none. */
+    private double rowUpper(int i) {
+        return rows instanceof KaplanMeierRows k ? k.upper(i) : rows.get(i).upper().orElse(Double.NaN);
     }
 
     /** RMST with survival's default upper limit for a single curve: its last observed time. */

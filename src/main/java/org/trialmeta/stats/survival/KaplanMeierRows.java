@@ -48,6 +48,33 @@ final class KaplanMeierRows extends AbstractList<KaplanMeierRow> implements Rand
                 KaplanMeier.opt(stdErr[i]), KaplanMeier.opt(lower[i]), KaplanMeier.opt(upper[i]));
     }
 
+    /** Row {@code i}'s time, without making the row (as the curve's quantiles, median and RMST read it). */
+    double time(int i) {
+        return time[i];
+    }
+
+    double surv(int i) {
+        return surv[i];
+    }
+
+    int nRisk(int i) {
+        return nRisk[i];
+    }
+
+    int nEvent(int i) {
+        return nEvent[i];
+    }
+
+    /** Row {@code i}'s lower confidence limit, NaN where {@link KaplanMeierRow#lower()} is empty. */
+    double lower(int i) {
+        return lower[i];
+    }
+
+    /** Row {@code i}'s upper confidence limit, NaN where {@link KaplanMeierRow#upper()} is empty. */
+    double upper(int i) {
+        return upper[i];
+    }
+
     /** Rows added in order, each checked as a {@link KaplanMeierRow} is when it is made. */
     static final class Builder {
         private int size;
