@@ -1,7 +1,6 @@
 package org.trialmeta.stats.survival;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -70,8 +69,8 @@ public final class KaplanMeier {
                 ce[b++] = time[i];
             }
         }
-        Arrays.sort(ev);
-        Arrays.sort(ce);
+        RadixSort.sort(ev);   // the array Arrays.sort gives, bit for bit, in a fraction of its time here
+        RadixSort.sort(ce);
         double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
         int distinct = 0;
         for (Times m = new Times(ev, ce); m.next(); ) {
