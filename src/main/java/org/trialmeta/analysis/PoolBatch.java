@@ -1,11 +1,15 @@
 package org.trialmeta.analysis;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.RandomAccess;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.trialmeta.model.InputException;
 
@@ -46,6 +50,22 @@ public final class PoolBatch {
      */
     public static <T> List<T> run(PoolInput input, String[] by, PoolSettings settings, String[] groups, String file,
             Function<Outcome, T> then) {
+        List<T> lazy = lazy(input, by, settings, groups, file, then);
+        Object[] out = new Object[lazy.size()];
+        IntStream.range(0, out.length).parallel().forEach(g -> out[g] = lazy.get(g));
+        @SuppressWarnings("unchecked")
+        List<T> result = (List<T>) List.of(out);
+        return result;
+    }
+
+    /**
+     * The groups of {@code input} as a list whose element g is group g fitted and mapped with {@code then} when it is
+     * read (each read fits again; reads from several threads at once are safe): for output written while the groups
+     * are fitted, e.g. by the JSON writer's chunks on every core, so that no more than the chunks being written are
+     * kept. Groups are in order of first appearance of their {@code by} value.
+     */
+    public static <T> List<T> lazy(PoolInput input, String[] by, PoolSettings settings, String[] groups, String file,
+            Function<Outcome, T> then) {
         // Group ids in order of first appearance; consecutive rows of one group (the usual layout, and the same
         // String when read by CsvTable.strings) skip the map. Rows per group by a counting sort: no boxing.
         Map<String, Integer> ids = new HashMap<>();
@@ -78,8 +98,7 @@ public final class PoolBatch {
         for (int i = 0; i < by.length; i++) {
             order[fill[gid[i]]++] = i;
         }
-        Object[] out = new Object[keys.size()];
-        IntStream.range(0, out.length).parallel().forEach(g -> {
+        return new Groups<>(keys, g -> {
             String value = keys.get(g);
             int[] rows = Arrays.copyOfRange(order, offset[g], offset[g + 1]);
             String[] sub = null;
@@ -90,14 +109,33 @@ public final class PoolBatch {
                 }
             }
             try {
-                out[g] = then.apply(new Outcome(value, PoolFit.of(input.rows(rows), settings, sub, file), null));
+                return then.apply(new Outcome(value, PoolFit.of(input.rows(rows), settings, sub, file), null));
             } catch (InputException | IllegalArgumentException e) {
                 String m = e.getMessage();
-                out[g] = then.apply(new Outcome(value, null, m.startsWith(file + ": ") ? m.substring(file.length() + 2) : m));
+                return then.apply(new Outcome(value, null, m.startsWith(file + ": ") ? m.substring(file.length() + 2) : m));
             }
         });
-        @SuppressWarnings("unchecked")
-        List<T> result = (List<T>) List.of(out);
-        return result;
+    }
+
+    /** The lazy list of {@link #lazy}: element g is made by {@code make} each time it is read. */
+    private static final class Groups<T> extends AbstractList<T> implements RandomAccess {
+        private final List<String> keys;
+        private final IntFunction<T> make;
+
+        Groups(List<String> keys, IntFunction<T> make) {
+            this.keys = keys;
+            this.make = make;
+        }
+
+        @Override
+        public T get(int g) {
+            Objects.checkIndex(g, keys.size());
+            return make.apply(g);
+        }
+
+        @Override
+        public int size() {
+            return keys.size();
+        }
     }
 }

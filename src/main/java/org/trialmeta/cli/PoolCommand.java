@@ -80,8 +80,14 @@ public final class PoolCommand implements Callable<Integer> {
             String[] values = p.table().requireColumns(by).strings(by);
             // each group's summary (or CSV row) is made on the core that fitted it; the fits are not all kept
             switch (f) {
-                case JSON -> FormatOption.json(out, new PoolBatchSummary(PoolBatch.run(p.studies(), values,
-                        p.settings(), p.groups(), file, PoolBatchSummary::analysis)));
+                case JSON -> {
+                    // many groups: each fitted when the JSON writer's chunks read it, on every core, so that only the
+                    // chunks being written are kept; fewer: fitted on every core first
+                    List<PoolBatchSummary.Analysis> lazy = PoolBatch.lazy(p.studies(), values, p.settings(), p.groups(),
+                            file, PoolBatchSummary::analysis);
+                    FormatOption.json(out, new PoolBatchSummary(lazy.size() >= Json.PARALLEL_LIST_MIN ? lazy
+                            : PoolBatch.run(p.studies(), values, p.settings(), p.groups(), file, PoolBatchSummary::analysis)));
+                }
                 case CSV -> PoolBatchSummary.writeCsv(PoolBatch.run(p.studies(), values, p.settings(), p.groups(),
                         file, PoolBatchSummary::csvRow), out);
                 default -> PoolBatchSummary.writeText(PoolBatch.run(p.studies(), values, p.settings(), p.groups(),

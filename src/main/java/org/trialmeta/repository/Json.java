@@ -35,6 +35,12 @@ public final class Json {
 
     private Json() {}
 
+    /**
+     * Lists of at least this many elements are written in chunks on every core ({@code ParallelListSerializer}): a
+     * list whose elements are made when read (e.g. {@code PoolBatch.lazy}) is then made on every core as well.
+     */
+    public static final int PARALLEL_LIST_MIN = ParallelListSerializer.MIN_PARALLEL;
+
     /** The shared mapper (thread-safe once configured). */
     public static ObjectMapper mapper() {
         return MAPPER;
