@@ -161,7 +161,7 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
      * largest value, its last time, and its points without repeated y values (R's {@code duplicated()}: NA duplicates
      * NA), keeping the first occurrence, as findq drops them before it reads any p.
      */
-    private static final class Distinct {
+    static final class Distinct {
         private final double max;
         private final double xmax;
         private final double[] x;
@@ -177,10 +177,18 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
             }
             max = top;
             xmax = x0[x0.length - 1];
-            int k = 0;
             x = new double[x0.length];
             y = new double[x0.length];
+            n = inKeyOrder(y0) ? firstOfRuns(x0, y0, x, y) : firstOccurrences(x0, y0, x, y);
+        }
+
+        /**
+         * The points (x0, y0) whose y0 value occurs for the first time, copied to (x, y); their number. Values are
+         * compared as {@link Double#equals} compares them (R's {@code duplicated()}: NA duplicates NA).
+         */
+        static int firstOccurrences(double[] x0, double[] y0, double[] x, double[] y) {
             FirstOccurrence seen = new FirstOccurrence(x0.length);
+            int k = 0;
             for (int i = 0; i < x0.length; i++) {
                 if (seen.add(y0[i])) {
                     x[k] = x0[i];
@@ -188,7 +196,34 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
                     k++;
                 }
             }
-            n = k;
+            return k;
+        }
+
+        /** {@link #firstOccurrences} for y0 {@link #inKeyOrder}: equal values are neighbours, no set is needed. */
+        static int firstOfRuns(double[] x0, double[] y0, double[] x, double[] y) {
+            int k = 0;
+            for (int i = 0; i < x0.length; i++) {
+                if (i == 0 || Double.doubleToLongBits(y0[i]) != Double.doubleToLongBits(y0[i - 1])) {
+                    x[k] = x0[i];
+                    y[k] = y0[i];
+                    k++;
+                }
+            }
+            return k;
+        }
+
+        /**
+         * Whether {@code y}'s values are in the order of {@link RadixSort#key} (increasing numbers, −0.0 before 0.0, NaN
+         * last), so that values equal as {@link FirstOccurrence} compares them are next to each other: the estimate's
+         * 1 − S always, a confidence curve usually.
+         */
+        static boolean inKeyOrder(double[] y) {
+            for (int i = 1; i < y.length; i++) {
+                if (Long.compareUnsigned(RadixSort.key(y[i - 1]), RadixSort.key(y[i])) > 0) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** survival:::findq for one p. */
