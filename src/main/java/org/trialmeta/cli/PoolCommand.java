@@ -88,7 +88,7 @@ public final class PoolCommand implements Callable<Integer> {
                     FormatOption.json(out, new PoolBatchSummary(lazy.size() >= Json.PARALLEL_LIST_MIN ? lazy
                             : PoolBatch.run(p.studies(), values, p.settings(), p.groups(), file, PoolBatchSummary::analysis)));
                 }
-                case CSV -> PoolBatchSummary.writeCsv(PoolBatch.run(p.studies(), values, p.settings(), p.groups(),
+                case CSV -> PoolBatchSummary.writeCsv(PoolBatch.lazy(p.studies(), values, p.settings(), p.groups(),
                         file, PoolBatchSummary::csvRow), out);
                 default -> PoolBatchSummary.writeText(PoolBatch.run(p.studies(), values, p.settings(), p.groups(),
                         file, PoolBatchSummary::textRow), limit, out);

@@ -56,21 +56,33 @@ public record PoolBatchSummary(List<Analysis> analyses) {
             "transformed_ci_lower", "transformed_ci_upper", "error");
 
     /**
-     * The CSV row of one group (full-precision numbers), e.g. as the {@code then} of {@link PoolBatch#run(
-     * org.trialmeta.analysis.PoolInput, String[], org.trialmeta.analysis.PoolSettings, String[], String,
-     * java.util.function.Function)}: formatted on the core that fitted the group, so that neither the fits nor their
-     * summaries are kept (10⁵ analyses: about 35 MB of rows instead of 300 MB of summaries).
+     * The CSV row of one group (full-precision numbers), e.g. as the {@code then} of {@link PoolBatch#lazy}: formatted
+     * on the core that fitted the group, so that neither the fits nor their summaries are kept.
      */
     public static String csvRow(PoolBatch.Outcome o) {
         return csvLine(analysis(o));
     }
 
-    /** Writes the CSV form: the header ({@link #CSV_COLUMNS}), then the rows made by {@link #csvRow}, in order. */
+    /** Rows made on every core per block, then written in order. */
+    private static final int CSV_BLOCK = 4096;
+
+    /**
+     * Writes the CSV form: the header ({@link #CSV_COLUMNS}), then the rows made by {@link #csvRow}, in order. The
+     * rows are read {@value #CSV_BLOCK} at a time on every core and written before the next block is read: from a
+     * list that fits each group when it is read ({@link PoolBatch#lazy}), only one block of rows is ever kept
+     * (10⁵ analyses: 239 → 223 MB).
+     */
     public static void writeCsv(List<String> rows, Writer out) {
         try {
             out.write(CsvCells.line(CSV_COLUMNS));
-            for (String row : rows) {
-                out.write(row);
+            String[] block = new String[Math.min(CSV_BLOCK, rows.size())];
+            for (int from = 0; from < rows.size(); from += CSV_BLOCK) {
+                int base = from;
+                int n = Math.min(CSV_BLOCK, rows.size() - from);
+                IntStream.range(0, n).parallel().forEach(i -> block[i] = rows.get(base + i));
+                for (int i = 0; i < n; i++) {
+                    out.write(block[i]);
+                }
             }
             out.flush();
         } catch (IOException e) {
