@@ -892,7 +892,11 @@ public final class CsvTable {
         return index.get(column);
     }
 
-    /** The text of a cell (stripped), or a clear error when the column is missing. */
+    /**
+     * The text of a cell (stripped), or a clear error when the column is missing. In a file read block by block, the
+     * block of the last cell read is kept: cells read in row order cost one block read per block, cells read at random
+     * one each; whole columns are read with {@link #strings}, {@link #textColumn}, {@link #doubles}, {@link #counts}.
+     */
     public String string(String column, int row) {
         int c = column(column);
         Segment s = segmentOf(row);
