@@ -1,17 +1,15 @@
 package org.trialmeta.analysis;
 
 import java.util.AbstractList;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.RandomAccess;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.trialmeta.model.InputException;
+import org.trialmeta.stats.Labels;
 
 /**
  * Many meta-analyses in one call ({@code pool --by COL}): the rows of each value of the {@code by} column are pooled
@@ -66,29 +64,13 @@ public final class PoolBatch {
      */
     public static <T> List<T> lazy(PoolInput input, String[] by, PoolSettings settings, String[] groups, String file,
             Function<Outcome, T> then) {
-        // Group ids in order of first appearance; consecutive rows of one group (the usual layout, and the same
-        // String when read by CsvTable.strings) skip the map. Rows per group by a counting sort: no boxing.
-        Map<String, Integer> ids = new HashMap<>();
-        List<String> keys = new ArrayList<>();
-        int[] gid = new int[by.length];
-        String previous = null;
-        int previousId = -1;
-        for (int i = 0; i < by.length; i++) {
-            if (by[i] != previous) {
-                previous = by[i];
-                Integer id = ids.get(previous);
-                if (id == null) {
-                    id = keys.size();
-                    ids.put(previous, id);
-                    keys.add(previous);
-                }
-                previousId = id;
-            }
-            gid[i] = previousId;
-        }
+        // Group ids in order of first appearance (a run of rows of one group is looked up once); rows per group by
+        // a counting sort: no boxing.
+        Labels labels = Labels.of(by);
+        List<String> keys = labels.values();
         int[] offset = new int[keys.size() + 1];
-        for (int g : gid) {
-            offset[g + 1]++;
+        for (int i = 0; i < by.length; i++) {
+            offset[labels.id(i) + 1]++;
         }
         for (int g = 0; g < keys.size(); g++) {
             offset[g + 1] += offset[g];
@@ -96,7 +78,7 @@ public final class PoolBatch {
         int[] order = new int[by.length];
         int[] fill = Arrays.copyOf(offset, keys.size());
         for (int i = 0; i < by.length; i++) {
-            order[fill[gid[i]]++] = i;
+            order[fill[labels.id(i)]++] = i;
         }
         return new Groups<>(keys, g -> {
             String value = keys.get(g);

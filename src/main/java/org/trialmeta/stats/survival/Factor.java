@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.trialmeta.stats.Labels;
 
 /**
  * A categorical variable as R's {@code factor(x)} makes it: its distinct values (the levels) in R's order and,
@@ -38,26 +39,8 @@ public record Factor(List<String> levels, int[] codes) {
      * sorted-set insertion per value.
      */
     public static Factor of(String[] values) {
-        Map<String, Integer> id = new HashMap<>();
-        List<String> distinct = new ArrayList<>();
-        int[] raw = new int[values.length];
-        String previous = null;
-        int previousId = -1;
-        for (int r = 0; r < values.length; r++) {
-            String v = values[r];
-            if (v != previous || previousId < 0) {
-                java.util.Objects.requireNonNull(v, "value");
-                Integer known = id.get(v);
-                if (known == null) {
-                    known = distinct.size();
-                    id.put(v, known);
-                    distinct.add(v);
-                }
-                previous = v;
-                previousId = known;
-            }
-            raw[r] = previousId;
-        }
+        Labels labels = Labels.of(values);
+        List<String> distinct = labels.values();
         boolean numeric = true;
         for (String v : distinct) {
             if (!isNumber(v)) {
@@ -72,13 +55,17 @@ public record Factor(List<String> levels, int[] codes) {
                     return c != 0 ? c : a.compareTo(b);
                 }
                 : Comparator.naturalOrder());
+        Map<String, Integer> firstSeen = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) {
+            firstSeen.put(distinct.get(i), i);
+        }
         int[] rank = new int[distinct.size()];
         for (int i = 0; i < levels.size(); i++) {
-            rank[id.get(levels.get(i))] = i;
+            rank[firstSeen.get(levels.get(i))] = i;
         }
         int[] codes = new int[values.length];
         for (int r = 0; r < values.length; r++) {
-            codes[r] = rank[raw[r]];
+            codes[r] = rank[labels.id(r)];
         }
         return new Factor(levels, codes);
     }
