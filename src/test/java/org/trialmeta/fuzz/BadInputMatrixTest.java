@@ -630,13 +630,13 @@ class BadInputMatrixTest {
     }
 
     /**
-     * Files of 4 MB or more are read block by block (CsvTable): a bad cell, a ragged row, a NUL byte or an unclosed
+     * Files of 8 MB or more are read block by block (CsvTable): a bad cell, a ragged row, a NUL byte or an unclosed
      * quote in the last line of such a file gives the one line that the same fault gives in a small file.
      */
     @TestFactory
     Stream<DynamicTest> largeFilesFailingInTheirLastLine() {
         StringBuilder sb = new StringBuilder("time,status,group\n");
-        for (int i = 0; sb.length() < 5_000_000; i++) {
+        for (int i = 0; sb.length() < 9_000_000; i++) {
             sb.append(i % 97).append('.').append(i % 10).append(',').append(i % 3 == 0 ? 0 : 1).append(',')
                     .append(i % 2 == 0 ? "A" : "B").append('\n');
         }
@@ -651,7 +651,7 @@ class BadInputMatrixTest {
         };
         List<DynamicTest> tests = new ArrayList<>();
         for (String[] f : faults) {
-            tests.add(DynamicTest.dynamicTest("km × 5 MB file, last line " + f[0].strip(), () -> {
+            tests.add(DynamicTest.dynamicTest("km × 9 MB file, last line " + f[0].strip(), () -> {
                 Path d = dir("large-" + tests.size() + "-" + System.nanoTime());
                 Path in = file(d, "input.csv", utf8(good + f[0]));
                 CliRun r = CliRun.of("km", "--input", in.toString(), "--time", "time", "--event", "status", "--group",

@@ -88,7 +88,7 @@ class CsvBlockReadTest {
     @Test
     void aLargeFileThatFailsLateGivesTheWholeFileReadersMessage() throws IOException {
         StringBuilder sb = new StringBuilder("study,yi,vi\n");
-        for (int i = 0; i < 250_000; i++) {
+        for (int i = 0; i < 500_000; i++) {
             sb.append('S').append(i).append(",0.").append(i % 1000).append(",0.25\n");
         }
         String good = sb.toString();
@@ -103,7 +103,7 @@ class CsvBlockReadTest {
         Path p = dir.resolve("late.csv");
         Files.writeString(p, good + "X,1\n");
         assertThatThrownBy(() -> CsvTable.read(p)).isInstanceOf(InputException.class)
-                .hasMessage(p + ": line 250002: 2 fields where the header has 3 (every row needs one value per column)");
+                .hasMessage(p + ": line 500002: 2 fields where the header has 3 (every row needs one value per column)");
     }
 
     @Test
