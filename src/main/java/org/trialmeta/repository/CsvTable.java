@@ -174,9 +174,9 @@ public final class CsvTable {
         String display = file.toString();
         try (InputStream in = Files.newInputStream(file)) {
             byte[] buf = new byte[Math.max(16, blockBytes)];
-            int len = fill(in, buf, 0);
+            int len = readBlocks(in, buf, 0, buf.length);
             boolean atEnd = len < buf.length;
-            int from = len >= 3 && (buf[0] & 0xff) == 0xEF && (buf[1] & 0xff) == 0xBB && (buf[2] & 0xff) == 0xBF ? 3 : 0;
+            int from = bomLength(buf, len);
             if (!startsWithText(buf, from, len)) {
                 return null;   // blank so far, or a first character that is not ASCII: the whole-file reader decides
             }
@@ -266,7 +266,7 @@ public final class CsvTable {
                 offset += end;
                 pos = 0;
                 line = p.line;
-                len = keep + fill(in, buf, keep);
+                len = keep + readBlocks(in, buf, keep, buf.length - keep);
                 atEnd = len < buf.length;
                 if (offset + len > MAX_BYTES) {
                     return null;
@@ -314,19 +314,6 @@ public final class CsvTable {
             }
         }
         return -1;
-    }
-
-    /** Reads into {@code b} from {@code off} until it is full or the input ends; returns how many bytes were read. */
-    private static int fill(InputStream in, byte[] b, int off) throws IOException {
-        int n = 0;
-        while (off + n < b.length) {
-            int r = in.read(b, off + n, b.length - off - n);
-            if (r < 0) {
-                break;
-            }
-            n += r;
-        }
-        return n;
     }
 
     /**
@@ -468,13 +455,23 @@ public final class CsvTable {
 
     /** The text of CSV bytes: UTF-8 without NUL bytes, BOM removed, not blank (one line naming the problem). */
     public static String text(String name, byte[] bytes) {
+        int from = textStart(name, bytes);
+        return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+    }
+
+    /** Checks CSV bytes by {@link #text}'s rules and returns where their text starts (after a BOM). */
+    private static int textStart(String name, byte[] bytes) {
         checkText(name, bytes, false);
-        int from = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
+        int from = bomLength(bytes, bytes.length);
         if (isBlank(bytes, from)) {
             throw new InputException(name + ": file is empty (expected a header row and data rows)");
         }
-        return new String(bytes, from, bytes.length - from, StandardCharsets.UTF_8);
+        return from;
+    }
+
+    /** The length of a UTF-8 byte order mark at the start of {@code b[0, len)}: 3, or 0 when there is none. */
+    private static int bomLength(byte[] b, int len) {
+        return len >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF ? 3 : 0;
     }
 
     /**
@@ -520,13 +517,7 @@ public final class CsvTable {
 
     /** Parses CSV bytes; {@code name} identifies the input in error messages. */
     public static CsvTable parse(String name, byte[] bytes) {
-        checkText(name, bytes, false);
-        int from = bytes.length >= 3 && (bytes[0] & 0xff) == 0xEF && (bytes[1] & 0xff) == 0xBB
-                && (bytes[2] & 0xff) == 0xBF ? 3 : 0;
-        if (isBlank(bytes, from)) {
-            throw new InputException(name + ": file is empty (expected a header row and data rows)");
-        }
-        return new Parser(name, bytes, from, bytes.length, true).table();
+        return new Parser(name, bytes, textStart(name, bytes), bytes.length, true).table();
     }
 
     /**
@@ -745,8 +736,9 @@ public final class CsvTable {
                         line++;
                     }
                 }
+                i = after;
             }
-            int e = Math.abs(cellEnd(b, s, limit));
+            int e = endAfter(b, s, i, limit);
             i = e < limit && b[e] == '\r' ? e + 1 : e;   // the delimiter after the cell (past a CRLF's CR)
             if (e - s > MAX_CELL_BYTES) {
                 throw new InputException(name + ": malformed CSV (a field on line " + fieldLine + " is longer than the limit"
@@ -926,15 +918,22 @@ public final class CsvTable {
     /** {@link #cellEnd(byte[], int)} in {@code b[.., limit)}. */
     private static int cellEnd(byte[] b, int s, int limit) {
         boolean quoted = s < limit && b[s] == '"';
-        int i = quoted ? afterQuotes(b, s, limit) : s;
+        int e = endAfter(b, s, quoted ? afterQuotes(b, s, limit) : s, limit);
+        return quoted ? -e : e;
+    }
+
+    /**
+     * The end of the cell that starts at {@code s}, scanning from {@code i} ({@code s}, or past the closing quote of
+     * its quoted part): up to the next comma or line end, without the CR of a CRLF.
+     */
+    private static int endAfter(byte[] b, int s, int i, int limit) {
         while (i < limit && b[i] != ',' && b[i] != '\n') {
             i++;
         }
-        int e = i;
-        if (e > s && b[e - 1] == '\r' && (e >= limit || b[e] == '\n')) {
-            e--;
+        if (i > s && b[i - 1] == '\r' && (i >= limit || b[i] == '\n')) {
+            i--;
         }
-        return quoted ? -e : e;
+        return i;
     }
 
     /**
