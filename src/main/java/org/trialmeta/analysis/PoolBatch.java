@@ -33,22 +33,19 @@ public final class PoolBatch {
     }
 
     /**
-     * Fits every group of {@code input}.
+     * Fits every group of {@code input} and maps each outcome with {@code then} as soon as it is known, on the core
+     * that fitted it (e.g. to a summary, so that the fits need not all be kept until the last one is done).
      *
      * @param by     the {@code by} value of each row
      * @param groups subgroup labels per row within each analysis, or null
      */
-    public static List<Outcome> run(PoolInput input, String[] by, PoolSettings settings, String[] groups, String file) {
-        return run(input, by, settings, groups, file, o -> o);
-    }
-
-    /**
-     * Fits every group of {@code input} and maps each outcome with {@code then} as soon as it is known, on the core
-     * that fitted it (e.g. to a summary, so that the fits need not all be kept until the last one is done).
-     */
     public static <T> List<T> run(PoolInput input, String[] by, PoolSettings settings, String[] groups, String file,
             Function<Outcome, T> then) {
-        List<T> lazy = lazy(input, by, settings, groups, file, then);
+        return all(lazy(input, by, settings, groups, file, then));
+    }
+
+    /** Every element of a list made by {@link #lazy}, each made once, on every core; unmodifiable. */
+    public static <T> List<T> all(List<T> lazy) {
         Object[] out = new Object[lazy.size()];
         IntStream.range(0, out.length).parallel().forEach(g -> out[g] = lazy.get(g));
         @SuppressWarnings("unchecked")

@@ -86,7 +86,7 @@ public final class PoolCommand implements Callable<Integer> {
                     List<PoolBatchSummary.Analysis> lazy = PoolBatch.lazy(p.studies(), values, p.settings(), p.groups(),
                             file, PoolBatchSummary::analysis);
                     FormatOption.json(out, new PoolBatchSummary(lazy.size() >= Json.PARALLEL_LIST_MIN ? lazy
-                            : PoolBatch.run(p.studies(), values, p.settings(), p.groups(), file, PoolBatchSummary::analysis)));
+                            : PoolBatch.all(lazy)));
                 }
                 case CSV -> PoolBatchSummary.writeCsv(PoolBatch.lazy(p.studies(), values, p.settings(), p.groups(),
                         file, PoolBatchSummary::csvRow), out);

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.trialmeta.repository.CsvCells;
@@ -32,13 +31,6 @@ public record PoolBatchSummary(List<Analysis> analyses) {
      */
     public record Analysis(String by, @JsonInclude(JsonInclude.Include.NON_NULL) String error,
             @JsonUnwrapped PoolSummary result) {
-    }
-
-    /** The summary of a batch (the groups' summaries built on every core, kept in order). */
-    public static PoolBatchSummary of(List<PoolBatch.Outcome> outcomes) {
-        Analysis[] out = new Analysis[outcomes.size()];
-        IntStream.range(0, out.length).parallel().forEach(i -> out[i] = analysis(outcomes.get(i)));
-        return new PoolBatchSummary(Arrays.asList(out));
     }
 
     /**
