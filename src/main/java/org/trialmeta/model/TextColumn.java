@@ -71,11 +71,16 @@ public final class TextColumn extends AbstractList<String> implements RandomAcce
         return ends.length;
     }
 
+    /** Where value {@code i} starts in {@link #bytes}: the end of value i − 1 (so {@code start(size())} is the end). */
+    private int start(int i) {
+        return i == 0 ? 0 : ends[i - 1];
+    }
+
     /** Value {@code i}, decoded into a new {@code String}. */
     @Override
     public String get(int i) {
         Objects.checkIndex(i, ends.length);
-        int s = i == 0 ? 0 : ends[i - 1];
+        int s = start(i);
         return new String(bytes, s, ends[i] - s, StandardCharsets.UTF_8);
     }
 
@@ -84,7 +89,7 @@ public final class TextColumn extends AbstractList<String> implements RandomAcce
         long total = 0;
         for (int r : rows) {
             Objects.checkIndex(r, ends.length);
-            total += ends[r] - (r == 0 ? 0 : ends[r - 1]);
+            total += ends[r] - start(r);
         }
         if (total > MAX_BYTES) {
             throw new IllegalArgumentException("text column: " + total + " bytes of values, more than the limit of "
@@ -95,7 +100,7 @@ public final class TextColumn extends AbstractList<String> implements RandomAcce
         int at = 0;
         for (int i = 0; i < rows.length; i++) {
             int r = rows[i];
-            int s = r == 0 ? 0 : ends[r - 1];
+            int s = start(r);
             int n = ends[r] - s;
             System.arraycopy(bytes, s, out, at, n);
             at += n;
@@ -111,8 +116,7 @@ public final class TextColumn extends AbstractList<String> implements RandomAcce
     @Override
     public boolean equals(Object o) {
         if (o instanceof TextColumn t) {
-            return Arrays.equals(ends, t.ends) && Arrays.equals(bytes, 0, size() == 0 ? 0 : ends[size() - 1], t.bytes, 0,
-                    t.size() == 0 ? 0 : t.ends[t.size() - 1]);
+            return Arrays.equals(ends, t.ends) && Arrays.equals(bytes, 0, start(size()), t.bytes, 0, t.start(t.size()));
         }
         return super.equals(o);
     }

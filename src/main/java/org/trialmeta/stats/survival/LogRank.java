@@ -187,8 +187,9 @@ public final class LogRank {
 
     /**
      * The rows ordered by (stratum, time), ties in row order: a stable least-significant-digit radix sort of the
-     * times' order-preserving bit patterns ({@link RadixSort}), then a stable counting sort by stratum rank. O(n) passes over contiguous arrays: on 10⁶ rows several times faster than
-     * a comparison sort of indices, whose every comparison reads three arrays at random. The order of
+     * times' order-preserving bit patterns ({@link RadixSort}), then a stable counting sort by stratum rank. O(n)
+     * passes over contiguous arrays: on 10⁶ rows several times faster than a comparison sort of indices, whose every
+     * comparison reads three arrays at random. The order of
      * {@link Double#compare} (−0.0 before 0.0).
      */
     static int[] order(double[] time, int[] strata) {
