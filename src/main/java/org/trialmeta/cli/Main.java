@@ -2,6 +2,7 @@ package org.trialmeta.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.trialmeta.repository.Messages;
 import picocli.CommandLine;
 
 /** Entry point of the {@code trialmeta} command. The only class that calls {@link System#exit}. */
@@ -39,6 +40,8 @@ public final class Main {
         Runnable task = json ? org.trialmeta.repository.Json::mapper : () -> String.format(Locale.ROOT, "%.4f", 0.5);
         Thread t = new Thread(task, "output-warm-up");
         t.setDaemon(true);
+        // a failure here (e.g. out of memory) is the main thread's to report when it needs the same classes
+        t.setUncaughtExceptionHandler((thread, e) -> { });
         t.start();
     }
 
@@ -49,6 +52,30 @@ public final class Main {
     static int run(PrintWriter out, String... args) {
         CommandLine cl = TrialMetaCommand.commandLineFor(args);
         cl.setOut(out);
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            // picocli hands only exceptions to the execution handler; an error would end the JVM with a stack trace
+            TrialMetaCommand.printError(cl.getErr(), outOfMemory(args, Runtime.getRuntime().maxMemory()));
+            return ExitCodes.FAILURE;
+        } catch (StackOverflowError e) {
+            TrialMetaCommand.printError(cl.getErr(), TrialMetaCommand.internalError(
+                    args.length == 0 ? "trialmeta" : args[0], new IllegalStateException("stack overflow")));
+            return ExitCodes.FAILURE;
+        }
+    }
+
+    /**
+     * The line for a command that ran out of heap: what it had and how to give it more (twice as much, in whole GB),
+     * e.g. {@code km ran out of memory (the Java heap may use 80 MB); give it more, e.g. TRIALMETA_JAVA_OPTS=-Xmx1g
+     * ./trialmeta km ...}. The JVM's default heap is a quarter of the machine's memory.
+     */
+    static String outOfMemory(String[] args, long maxHeapBytes) {
+        String command = args.length == 0 ? "trialmeta" : args[0];
+        long mb = Math.max(1, Math.round(maxHeapBytes / (1024.0 * 1024.0)));
+        long suggestGb = Math.max(1, (2 * mb + 1023) / 1024);
+        String name = Messages.value(command);
+        return name + " ran out of memory (the Java heap may use " + mb + " MB); give it more, e.g. "
+                + "TRIALMETA_JAVA_OPTS=-Xmx" + suggestGb + "g ./trialmeta " + name + " ...";
     }
 }

@@ -1,0 +1,78 @@
+package org.trialmeta.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A command that runs out of heap ends like every other failure: one line on standard error saying how much heap it
+ * had and how to give it more, exit 1, no stack trace (picocli passes only exceptions to the execution handler, so
+ * before this an {@link OutOfMemoryError} ended the JVM with one). Runs the CLI in a child JVM with a small heap.
+ */
+class OutOfMemoryTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void theLineSaysWhatTheHeapHadAndHowToGiveItMore() {
+        assertThat(Main.outOfMemory(new String[] {"km", "--input", "x.csv"}, 80L << 20))
+                .isEqualTo("km ran out of memory (the Java heap may use 80 MB); give it more, e.g. "
+                        + "TRIALMETA_JAVA_OPTS=-Xmx1g ./trialmeta km ...");
+        assertThat(Main.outOfMemory(new String[] {"pool"}, 6L << 30))
+                .contains("(the Java heap may use 6144 MB)", "-Xmx12g ./trialmeta pool ...");
+        assertThat(Main.outOfMemory(new String[] {"po\nol"}, 1L << 20)).doesNotContain("\n");
+    }
+
+    @Test
+    void kmOnAFileLargerThanTheHeapIsOneLineAndExitOne() throws IOException, InterruptedException {
+        Path csv = dir.resolve("km.csv");
+        Random random = new Random(22);
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            w.write("time,status,group\n");
+            for (int i = 0; i < 300_000; i++) {
+                w.write(String.format(java.util.Locale.ROOT, "%.4f,%d,%s%n",
+                        -Math.log(1 - random.nextDouble()) * 8, random.nextInt(4) == 0 ? 0 : 1, i % 2 == 0 ? "A" : "B"));
+            }
+        }
+        List<String> args = List.of("km", "--input", csv.toString(), "--time", "time", "--event", "status",
+                "--group", "group", "--format", "json");
+        Run small = run("-Xmx12m", args);
+        assertThat(small.code).as(small.err).isEqualTo(ExitCodes.FAILURE);
+        assertThat(small.err.lines().toList()).as(small.err).hasSize(1);
+        assertThat(small.err).startsWith("trialmeta: km ran out of memory (the Java heap may use ")
+                .contains("TRIALMETA_JAVA_OPTS=-Xmx1g ./trialmeta km ...")
+                .doesNotContain("Exception", "\tat ", "java.");
+        // the same command with enough heap succeeds, so the failure above was the heap's
+        Run enough = run("-Xmx256m", args);
+        assertThat(enough.code).as(enough.err).isEqualTo(ExitCodes.OK);
+        assertThat(enough.err).isEmpty();
+    }
+
+    private record Run(int code, String err) {}
+
+    private Run run(String heap, List<String> args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                heap, "-XX:+UseSerialGC", "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"),
+                Main.class.getName()));
+        command.addAll(args);
+        Path err = dir.resolve("err-" + heap + ".txt");
+        Process p = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile()).start();
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("child JVM did not finish in 120 s: " + command);
+        }
+        return new Run(p.exitValue(), Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
