@@ -6,6 +6,7 @@
 #   RUNS=1 bench/whole-process.sh          one run each
 #   SCALE=10 RUNS=1 bench/whole-process.sh smoke run on inputs 10x smaller (the table then does not test the targets)
 #   NO_R=1 bench/whole-process.sh          trialmeta only
+#   HEAP=0 bench/whole-process.sh          without the heap each task needs (the smallest -Xmx it completes with)
 #
 # Needs Java 17 + Maven (the launcher builds target/trialmeta.jar when stale), GNU time (/usr/bin/time -v),
 # python3 (the summary) and, for the R column, Rscript with survival and metafor.
@@ -71,16 +72,25 @@ PY
 }
 
 TM=./trialmeta
+TM_TASKS="$OUT/out/trialmeta-tasks"
+: > "$TM_TASKS"
+# tm TASK ARGS...: the trialmeta runs of a task, and its command line kept for the heap measurement below
+tm() {
+  local task=$1; shift
+  run "$task" trialmeta "$@"
+  printf '%s\0%s\0' "$task" "$#" >> "$TM_TASKS"
+  printf '%s\0' "$@" >> "$TM_TASKS"
+}
 echo "== runs ($(date -u +%H:%M:%S)), $RUNS each"
-run km-json     trialmeta $TM km --input "$DATA/km-1e6.csv" --time time --event status --group group --format json
-run km-table    trialmeta $TM km --input "$DATA/km-1e6.csv" --time time --event status --group group
-run pool-json   trialmeta $TM pool --input "$DATA/pool-1e6.csv" --measure GEN --method DL --format json
-run pool-table  trialmeta $TM pool --input "$DATA/pool-1e6.csv" --measure GEN --method DL
-run cox         trialmeta $TM cox --input "$DATA/cox-1e5.csv" --time time --event status \
+tm km-json     $TM km --input "$DATA/km-1e6.csv" --time time --event status --group group --format json
+tm km-table    $TM km --input "$DATA/km-1e6.csv" --time time --event status --group group
+tm pool-json   $TM pool --input "$DATA/pool-1e6.csv" --measure GEN --method DL --format json
+tm pool-table  $TM pool --input "$DATA/pool-1e6.csv" --measure GEN --method DL
+tm cox         $TM cox --input "$DATA/cox-1e5.csv" --time time --event status \
                   --covariate x1 --covariate x2 --covariate x3 --covariate x4 --covariate x5 --format json
-run reml-k2000  trialmeta $TM pool --input "$DATA/pool-k2000.csv" --measure GEN --method REML --format json
-run pool-small  trialmeta $TM pool --input examples/bcg.csv --measure RR
-run by-1e5      trialmeta $TM pool --input "$DATA/by-1e5.csv" --measure GEN --method REML --by analysis --format csv
+tm reml-k2000  $TM pool --input "$DATA/pool-k2000.csv" --measure GEN --method REML --format json
+tm pool-small  $TM pool --input examples/bcg.csv --measure RR
+tm by-1e5      $TM pool --input "$DATA/by-1e5.csv" --measure GEN --method REML --by analysis --format csv
 if [ "$HAVE_R" = 1 ]; then
   R=(Rscript bench/whole-process.R)
   run km-json     R "${R[@]}" km "$DATA/km-1e6.csv" "$OUT/out/km-summary-r.csv"
@@ -91,6 +101,28 @@ if [ "$HAVE_R" = 1 ]; then
 else
   echo "whole-process.sh: Rscript with survival and metafor not found (or NO_R=1): R column left empty" >&2
 fi
+# The heap each trialmeta task needs: the smallest -Xmx (MB) with which it completes (bisection from 4 to 1,024 MB,
+# output to /dev/null), with the launcher's settings otherwise; what "needs N times the input" measures, apart from
+# the JVM's own memory outside the heap (RSS above). HEAP=0 skips it (about 2 minutes).
+HEAP_TSV="$OUT/heap.tsv"
+printf 'task\theap_mb\n' > "$HEAP_TSV"
+if [ "${HEAP:-1}" != 0 ]; then
+  echo "== heap needed ($(date -u +%H:%M:%S))"
+  completes() { TRIALMETA_JAVA_OPTS="-Xmx${1}m" "${@:2}" > /dev/null 2>&1; }
+  while IFS= read -r -d '' task && IFS= read -r -d '' argc; do
+    args=()
+    for _ in $(seq 1 "$argc"); do IFS= read -r -d '' a; args+=("$a"); done
+    lo=4; hi=1024
+    if completes "$hi" "${args[@]}"; then
+      while [ $((hi - lo)) -gt 1 ]; do
+        mid=$(((lo + hi) / 2))
+        if completes "$mid" "${args[@]}"; then hi=$mid; else lo=$mid; fi
+      done
+      printf '%s\t%s\n' "$task" "$hi" >> "$HEAP_TSV"
+      printf '  %-14s heap needed %s MB\n' "$task" "$hi"
+    fi
+  done < "$TM_TASKS"
+fi
 echo "== done ($(date -u +%H:%M:%S))"
 
 R_VERSIONS="R not run"
@@ -98,10 +130,11 @@ if [ "$HAVE_R" = 1 ]; then
   R_VERSIONS=$(Rscript -e 'cat(R.version.string, "; metafor ", format(packageVersion("metafor")), ", survival ", format(packageVersion("survival")), sep = "")')
 fi
 export R_VERSIONS R_BY_FRACTION
-python3 - "$RUNS_TSV" "$DATA" "$HAVE_R" "$SCALE" > "$OUT/summary.md" <<'PY'
+python3 - "$RUNS_TSV" "$DATA" "$HAVE_R" "$SCALE" "$HEAP_TSV" > "$OUT/summary.md" <<'PY'
 import sys, csv, statistics, subprocess, os, datetime, re
-tsv, data, have_r, scale = sys.argv[1:]
+tsv, data, have_r, scale, heap_tsv = sys.argv[1:]
 rows = list(csv.DictReader(open(tsv), delimiter="\t"))
+heap = {r["task"]: float(r["heap_mb"]) for r in csv.DictReader(open(heap_tsv), delimiter="\t")}
 def sh(cmd):
     try:
         return subprocess.run(cmd, shell=True, capture_output=True, text=True).stdout.strip()
@@ -150,8 +183,8 @@ loads = [float(r[k]) for r in rows for k in ("load_before", "load_after")]
 print(f"Load average (1 min) before/after the runs: {min(loads):.2f}–{max(loads):.2f}. "
       f"Runs per task: {max(int(r['run']) for r in rows)}; medians. Input scale: 1/{scale}. "
       "CPU = user + system seconds (all threads). Raw runs: runs.tsv.\n")
-print("| task | input (MB) | trialmeta wall (s) | CPU (s) | max RSS (MB) | RSS / input | R wall (s) | R CPU (s) | R max RSS (MB) | R / trialmeta (wall) | R / trialmeta (CPU) | target |")
-print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+print("| task | input (MB) | trialmeta wall (s) | CPU (s) | max RSS (MB) | RSS / input | heap needed (MB) | heap / input | R wall (s) | R CPU (s) | R max RSS (MB) | R / trialmeta (wall) | R / trialmeta (CPU) | target |")
+print("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|")
 f2 = lambda v: "" if v is None else (f"{v:.2f}" if v < 100 else f"{v:,.0f}")
 for task, label, inp, rnote, target in tasks:
     t = runs(task, "trialmeta"); r = runs(task, "R")
@@ -165,7 +198,8 @@ for task, label, inp, rnote, target in tasks:
     rr = med(r, rss)
     ratio = lambda a, b: f"{a / b:,.1f}×" if a and b else ""
     print(f"| {label} | {f2(mb)} | {f2(tw)} | {f2(tc)} | {f2(tr)} | "
-          f"{(f'{tr / mb:.1f}×' if tr and mb and mb >= 1 else '')} | {f2(rw)} | {f2(rc)} | {f2(rr)} | "
+          f"{(f'{tr / mb:.1f}×' if tr and mb and mb >= 1 else '')} | {f2(heap.get(task))} | "
+          f"{(f'{heap[task] / mb:.1f}×' if task in heap and mb and mb >= 1 else '')} | {f2(rw)} | {f2(rc)} | {f2(rr)} | "
           f"{ratio(rw, tw)} | {ratio(rc, tc)} | {target}{(' — R: ' + rnote) if rnote else ''} |")
 PY
 cat "$OUT/summary.md"

@@ -28,7 +28,7 @@ public final class KmCox {
         if (in.groups() == null) {
             throw new IllegalArgumentException("a hazard ratio between groups needs groups");
         }
-        Factor f = Factor.of(in.groups());
+        Factor f = in.groups();
         if (f.size() != 2) {
             throw new IllegalArgumentException("a hazard ratio needs exactly two groups, not " + f.size());
         }

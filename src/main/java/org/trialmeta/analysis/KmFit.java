@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.trialmeta.model.InputException;
 import org.trialmeta.stats.survival.ConfType;
+import org.trialmeta.stats.survival.Factor;
 import org.trialmeta.stats.survival.KaplanMeier;
 import org.trialmeta.stats.survival.KaplanMeierGroups;
 import org.trialmeta.stats.survival.LogRank;
@@ -44,9 +45,10 @@ public record KmFit(KaplanMeierGroups curves, ConfType confType, double level, d
      * @throws InputException when the log-rank test cannot be computed (naming the file)
      */
     public static KmFit of(KmInput in, ConfType confType, double level, double rho, Double tau) {
-        KaplanMeierGroups curves = in.groups() == null
+        Factor groups = in.groups();
+        KaplanMeierGroups curves = groups == null
                 ? new KaplanMeierGroups(List.of("all"), List.of(KaplanMeier.fit(in.time(), in.event(), confType, level)))
-                : KaplanMeier.fitGroups(in.time(), in.event(), in.groups(), confType, level);
+                : KaplanMeier.fitGroups(in.time(), in.event(), groups, confType, level);
         double t = tau != null ? tau : KaplanMeier.commonTau(curves.curves());
         List<Optional<RmstResult>> rmst = new ArrayList<>();
         for (var c : curves.curves()) {
@@ -58,7 +60,9 @@ public record KmFit(KaplanMeierGroups curves, ConfType confType, double level, d
         Optional<LogRankResult> lr = Optional.empty();
         if (in.groups() != null && curves.size() > 1) {
             try {
-                lr = Optional.of(LogRank.test(in.time(), in.event(), in.groups(), in.strata(), rho));
+                // without strata from the curves' rows (the same doubles as from the observations: no sort, no copy)
+                lr = Optional.of(in.strata() == null ? LogRank.test(curves.curves(), rho)
+                        : LogRank.test(in.time(), in.event(), groups.codes(), Factor.of(in.strata()).codes(), rho));
             } catch (IllegalArgumentException e) {
                 throw new InputException(in.file() + ": " + e.getMessage());
             }

@@ -1,6 +1,10 @@
 package org.trialmeta.analysis;
 
+import org.trialmeta.model.InputException;
 import org.trialmeta.repository.CsvTable;
+import org.trialmeta.repository.Messages;
+import org.trialmeta.stats.survival.Factor;
+import org.trialmeta.stats.survival.LogRank;
 
 /**
  * The patients of a {@code km} CSV, one row each: follow-up time, event indicator and, when asked for, group and
@@ -10,10 +14,11 @@ import org.trialmeta.repository.CsvTable;
  * @param file   the input's name, for messages
  * @param time   follow-up times, in [0, {@link #MAX_TIME}]
  * @param event  1 = event, 0 = censored
- * @param groups group label per patient, or null (one curve of all patients)
+ * @param groups the groups (R's {@code factor} of the group column: levels and a level per patient), or null (one
+ *               curve of all patients); at most {@link LogRank#MAX_GROUPS} levels
  * @param strata stratum label per patient for the log-rank test, or null
  */
-public record KmInput(String file, double[] time, int[] event, String[] groups, String[] strata) {
+public record KmInput(String file, double[] time, int[] event, Factor groups, String[] strata) {
 
     /**
      * Largest accepted follow-up time. Greenwood and restricted-mean variances sum squared areas (time
@@ -34,11 +39,26 @@ public record KmInput(String file, double[] time, int[] event, String[] groups, 
         if (strataColumn != null) {
             csv.requireColumns(strataColumn);
         }
-        int n = csv.rowCount();
         double[] time = csv.doubles(timeColumn);
+        int[] event = events(csv, timeColumn, time, eventColumn);
+        Factor groups = groupColumn == null ? null : Factor.of(csv.strings(groupColumn));
+        if (groups != null && groups.size() > LogRank.MAX_GROUPS) {
+            // refused before anything is fitted: the test between the groups would be k^2 work per event time
+            throw new InputException(csv.name() + ": column " + Messages.quoted(groupColumn) + " has " + groups.size()
+                    + " distinct values (the log-rank test compares at most " + LogRank.MAX_GROUPS
+                    + " groups; is it the column of the groups?)");
+        }
+        return new KmInput(csv.name(), time, event, groups, strataColumn == null ? null : csv.strings(strataColumn));
+    }
+
+    /**
+     * The event column as 0/1, each row's time and event checked in row order (the first bad row is the one reported,
+     * whichever column it is in). A method of its own so that the column's doubles are garbage once it returns.
+     */
+    private static int[] events(CsvTable csv, String timeColumn, double[] time, String eventColumn) {
         double[] ev = csv.doubles(eventColumn);
-        int[] event = new int[n];
-        for (int r = 0; r < n; r++) {
+        int[] event = new int[time.length];
+        for (int r = 0; r < time.length; r++) {
             if (time[r] < 0) {
                 throw csv.cellError(timeColumn, r, csv.string(timeColumn, r), "a time must not be negative");
             }
@@ -50,7 +70,6 @@ public record KmInput(String file, double[] time, int[] event, String[] groups, 
             }
             event[r] = (int) ev[r];
         }
-        return new KmInput(csv.name(), time, event, groupColumn == null ? null : csv.strings(groupColumn),
-                strataColumn == null ? null : csv.strings(strataColumn));
+        return event;
     }
 }

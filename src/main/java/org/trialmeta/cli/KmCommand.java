@@ -86,11 +86,20 @@ public final class KmCommand implements Callable<Integer> {
             throw new InputException("--strata needs --group (the strata stratify the log-rank test between groups)");
         }
         OptionChecks.positiveFinite("--tau", tau);
+        KmSummary summary = fitAndPlot(figure, ct, lev);
+        format.stream(spec.commandLine().getOut(), summary, (s, out) -> KmText.render(s, limit, out));
+        return ExitCodes.OK;
+    }
+
+    /**
+     * Reads, fits and writes the figure if asked; the patients' columns are garbage once it returns, so the output
+     * (which reads the curves only) is written without them: on 10⁶ rows 16 MB less heap while it is written.
+     */
+    private KmSummary fitAndPlot(KmPlotOptions.Checked figure, ConfType ct, double lev) {
         KmInput patients = KmInput.read(input.read(), timeColumn, eventColumn, groupColumn, strataColumn);
         KmFit fit = KmFit.of(patients, ct, lev, rho, tau);
         KmSummary summary = KmSummary.of(fit);
         plot.write(figure, patients, fit, summary, spec.commandLine().getErr());
-        format.stream(spec.commandLine().getOut(), summary, (s, out) -> KmText.render(s, limit, out));
-        return ExitCodes.OK;
+        return summary;
     }
 }

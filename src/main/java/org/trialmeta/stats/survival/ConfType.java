@@ -40,36 +40,48 @@ public enum ConfType {
     }
 
     /**
-     * The interval {@code [lower, upper]} as R's {@code survival:::survfit_confint(p, se, logse = TRUE)},
-     * NaN for an end R gives as NA.
+     * The lower end of the interval as R's {@code survival:::survfit_confint(p, se, logse = TRUE)}, NaN where R gives
+     * NA.
+     *
+     * @param surv     the estimate S
+     * @param seCumHaz σ, the standard error of the cumulative hazard
+     * @param z        the normal quantile of the level
      */
-    double[] interval(double surv, double seCumHaz, double z) {
+    double lower(double surv, double seCumHaz, double z) {
         switch (this) {
             case PLAIN: {
-                double se2 = seCumHaz * surv * z;
-                double lo = surv - se2;
-                double hi = surv + se2;
-                return new double[] {Double.isNaN(lo) ? Double.NaN : Math.max(lo, 0.0),
-                    Double.isNaN(hi) ? Double.NaN : Math.min(hi, 1.0)};
+                double lo = surv - seCumHaz * surv * z;
+                return Double.isNaN(lo) ? Double.NaN : Math.max(lo, 0.0);
+            }
+            case LOG:
+                return surv == 0.0 ? Double.NaN : Math.exp(Math.log(surv) - z * seCumHaz);
+            case LOG_LOG:
+                return surv == 0.0 || surv == 1.0 ? Double.NaN
+                        : Math.exp(-Math.exp(Math.log(-Math.log(surv)) - z * seCumHaz / Math.log(surv)));
+            default:
+                return Double.NaN;
+        }
+    }
+
+    /** The upper end of the interval, as {@link #lower}. */
+    double upper(double surv, double seCumHaz, double z) {
+        switch (this) {
+            case PLAIN: {
+                double hi = surv + seCumHaz * surv * z;
+                return Double.isNaN(hi) ? Double.NaN : Math.min(hi, 1.0);
             }
             case LOG: {
                 if (surv == 0.0) {
-                    return new double[] {Double.NaN, Double.NaN};
+                    return Double.NaN;
                 }
-                double se2 = z * seCumHaz;
-                double hi = Math.exp(Math.log(surv) + se2);
-                return new double[] {Math.exp(Math.log(surv) - se2), Double.isNaN(hi) ? hi : Math.min(hi, 1.0)};
+                double hi = Math.exp(Math.log(surv) + z * seCumHaz);
+                return Double.isNaN(hi) ? hi : Math.min(hi, 1.0);
             }
-            case LOG_LOG: {
-                if (surv == 0.0 || surv == 1.0) {
-                    return new double[] {Double.NaN, Double.NaN};
-                }
-                double se2 = z * seCumHaz / Math.log(surv);
-                double ll = Math.log(-Math.log(surv));
-                return new double[] {Math.exp(-Math.exp(ll - se2)), Math.exp(-Math.exp(ll + se2))};
-            }
+            case LOG_LOG:
+                return surv == 0.0 || surv == 1.0 ? Double.NaN
+                        : Math.exp(-Math.exp(Math.log(-Math.log(surv)) + z * seCumHaz / Math.log(surv)));
             default:
-                return new double[] {Double.NaN, Double.NaN};
+                return Double.NaN;
         }
     }
 }

@@ -84,6 +84,16 @@ public record Factor(List<String> levels, int[] codes) {
         return codes.clone();
     }
 
+    /** Observation {@code i}'s level index, without copying the codes. */
+    int code(int i) {
+        return codes[i];
+    }
+
+    /** Number of observations. */
+    int length() {
+        return codes.length;
+    }
+
     /** Number of levels ({@code nlevels}). */
     public int size() {
         return levels.size();

@@ -1,6 +1,7 @@
 package org.trialmeta.stats.survival;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -42,14 +43,26 @@ public final class KaplanMeier {
             throw new IllegalArgumentException("time has " + time.length + " values, status has "
                     + status.length + " (must be equal)");
         }
-        if (time.length == 0) {
+        return fit(time, status, null, 0, time.length, confType, level);
+    }
+
+    /**
+     * The curve of observations {@code rows[from..to)} ({@code from..to} themselves when {@code rows} is null), read
+     * in place: the event and censoring times are kept only as sort keys ({@link RadixSort#key}), so a fit needs one
+     * array of 8 bytes per observation and its sort's scratch array, not a copy of the group's data as well.
+     */
+    private static KaplanMeierCurve fit(double[] time, int[] status, int[] rows, int from, int to, ConfType confType,
+            double level) {
+        if (from == to) {
             throw new IllegalArgumentException("time: no observations (need at least 1)");
         }
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level " + level + " not in (0, 1)");
         }
+        int n = to - from;
         int nEventsTotal = 0;
-        for (int i = 0; i < time.length; i++) {
+        for (int j = from; j < to; j++) {
+            int i = rows == null ? j : rows[j];
             if (!(time[i] >= 0) || Double.isInfinite(time[i])) {
                 throw new IllegalArgumentException("time[" + i + "] = " + time[i] + " (must be finite and >= 0)");
             }
@@ -58,26 +71,26 @@ public final class KaplanMeier {
             }
             nEventsTotal += status[i];
         }
-        double[] ev = new double[nEventsTotal];
-        double[] ce = new double[time.length - nEventsTotal];
+        long[] ev = new long[nEventsTotal];
+        long[] ce = new long[n - nEventsTotal];
         int a = 0;
         int b = 0;
-        for (int i = 0; i < time.length; i++) {
+        for (int j = from; j < to; j++) {
+            int i = rows == null ? j : rows[j];
             if (status[i] == 1) {
-                ev[a++] = time[i];
+                ev[a++] = RadixSort.key(time[i]);
             } else {
-                ce[b++] = time[i];
+                ce[b++] = RadixSort.key(time[i]);
             }
         }
-        RadixSort.sort(ev);   // the array Arrays.sort gives, bit for bit, in a fraction of its time here
-        RadixSort.sort(ce);
+        RadixSort.sort(ev, null);   // the order of Arrays.sort on the times, bit for bit, in a fraction of its time here
+        RadixSort.sort(ce, null);
         double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
         int distinct = 0;
         for (Times m = new Times(ev, ce); m.next(); ) {
             distinct++;
         }
-        KaplanMeierRows.Builder rows = new KaplanMeierRows.Builder(distinct);
-        int n = time.length;
+        KaplanMeierRows.Builder rowsOut = new KaplanMeierRows.Builder(distinct, confType, z);
         int gone = 0;
         double km = 1.0;
         double v = 0.0;
@@ -90,13 +103,10 @@ public final class KaplanMeier {
                 km *= (nrisk - d) / nrisk;
                 v += d / (nrisk * (nrisk - d));
             }
-            double se = Math.sqrt(v);
-            double seS = se * km;
-            double[] ci = confType.interval(km, se, z);
-            rows.add(t, n - gone, d, c, km, se, seS, ci[0], ci[1]);
+            rowsOut.add(t, n - gone, d, c, km, Math.sqrt(v));   // σS and the limits are computed when read
             gone += d + c;
         }
-        return new KaplanMeierCurve(n, nEventsTotal, confType, level, rows.build());
+        return new KaplanMeierCurve(n, nEventsTotal, confType, level, rowsOut.build());
     }
 
     /**
@@ -116,39 +126,61 @@ public final class KaplanMeier {
             throw new IllegalArgumentException("time has " + time.length + " values, group has " + group.length
                     + " (must be equal)");
         }
-        Factor f = Factor.of(group);
-        int[] code = f.codes();
-        int[] size = new int[f.size()];
-        for (int c : code) {
-            size[c]++;
-        }
-        List<KaplanMeierCurve> curves = new ArrayList<>(f.size());
-        for (int g = 0; g < f.size(); g++) {
-            double[] t = new double[size[g]];
-            int[] s = new int[size[g]];
-            int k = 0;
-            for (int r = 0; r < time.length; r++) {
-                if (code[r] == g) {
-                    t[k] = time[r];
-                    s[k++] = status[r];
-                }
-            }
-            curves.add(fit(t, s, confType, level));
-        }
-        return new KaplanMeierGroups(f.levels(), curves);
+        return fitGroups(time, status, Factor.of(group), confType, level);
     }
 
-    /** The distinct times of sorted event and censoring times in increasing order, with how often each occurs in each. */
+    /**
+     * One curve per level of {@code group}, as {@link #fitGroups(double[], int[], String[], ConfType, double)}; the
+     * observations are gathered per level by a stable counting sort, O(n + levels) whatever the number of levels.
+     *
+     * @param group the group of each observation, same length as {@code time}
+     */
+    public static KaplanMeierGroups fitGroups(double[] time, int[] status, Factor group, ConfType confType,
+            double level) {
+        int n = time.length;
+        if (group.length() != n) {
+            throw new IllegalArgumentException("time has " + n + " values, group has " + group.length()
+                    + " (must be equal)");
+        }
+        if (status.length != n) {
+            throw new IllegalArgumentException("time has " + n + " values, status has " + status.length
+                    + " (must be equal)");
+        }
+        int k = group.size();
+        int[] start = new int[k + 1];
+        for (int r = 0; r < n; r++) {
+            start[group.code(r) + 1]++;
+        }
+        for (int g = 0; g < k; g++) {
+            start[g + 1] += start[g];
+        }
+        int[] rows = new int[n];
+        int[] next = Arrays.copyOf(start, k);
+        for (int r = 0; r < n; r++) {
+            rows[next[group.code(r)]++] = r;
+        }
+        List<KaplanMeierCurve> curves = new ArrayList<>(k);
+        for (int g = 0; g < k; g++) {
+            curves.add(fit(time, status, rows, start[g], start[g + 1], confType, level));
+        }
+        return new KaplanMeierGroups(group.levels(), curves);
+    }
+
+    /**
+     * The distinct times of sorted event and censoring times (as {@link RadixSort#key}s) in increasing order, with how
+     * often each occurs in each. Times compare as doubles (−0.0 and 0.0 are one time, as in {@code Arrays.sort}'s
+     * order followed by {@code ==}).
+     */
     private static final class Times {
-        private final double[] ev;
-        private final double[] ce;
+        private final long[] ev;
+        private final long[] ce;
         private int i;
         private int j;
         double t;
         int events;
         int censored;
 
-        Times(double[] ev, double[] ce) {
+        Times(long[] ev, long[] ce) {
             this.ev = ev;
             this.ce = ce;
         }
@@ -158,14 +190,15 @@ public final class KaplanMeier {
             if (i >= ev.length && j >= ce.length) {
                 return false;
             }
-            t = Math.min(i < ev.length ? ev[i] : Double.POSITIVE_INFINITY, j < ce.length ? ce[j] : Double.POSITIVE_INFINITY);
+            t = Math.min(i < ev.length ? RadixSort.value(ev[i]) : Double.POSITIVE_INFINITY,
+                    j < ce.length ? RadixSort.value(ce[j]) : Double.POSITIVE_INFINITY);
             events = 0;
-            while (i < ev.length && ev[i] == t) {
+            while (i < ev.length && RadixSort.value(ev[i]) == t) {
                 events++;
                 i++;
             }
             censored = 0;
-            while (j < ce.length && ce[j] == t) {
+            while (j < ce.length && RadixSort.value(ce[j]) == t) {
                 censored++;
                 j++;
             }

@@ -320,20 +320,24 @@ public record KaplanMeierCurve(int n, int events, ConfType confType, double leve
     }
 
     /** Row i's time, read from a fit's columns without making the row (a curve of 10⁶ rows is read several times). */
-    private double rowTime(int i) {
+    double rowTime(int i) {
         return rows instanceof KaplanMeierRows k ? k.time(i) : rows.get(i).time();
     }
 
-    private double rowSurv(int i) {
+    double rowSurv(int i) {
         return rows instanceof KaplanMeierRows k ? k.surv(i) : rows.get(i).surv();
     }
 
-    private int rowNRisk(int i) {
+    int rowNRisk(int i) {
         return rows instanceof KaplanMeierRows k ? k.nRisk(i) : rows.get(i).nRisk();
     }
 
-    private int rowNEvent(int i) {
+    int rowNEvent(int i) {
         return rows instanceof KaplanMeierRows k ? k.nEvent(i) : rows.get(i).nEvent();
+    }
+
+    int rowNCensor(int i) {
+        return rows instanceof KaplanMeierRows k ? k.nCensor(i) : rows.get(i).nCensor();
     }
 
     /** Row i's lower confidence limit, NaN when there is none. */

@@ -6,10 +6,12 @@ import java.util.RandomAccess;
 
 /**
  * The rows of a fitted Kaplan-Meier curve kept as columns of numbers, each {@link KaplanMeierRow} made when it is
- * read: the same rows as a list of records (equal element by element; unmodifiable), in about 60 bytes a row instead
- * of a record and three {@code OptionalDouble}s (about 130 bytes and four objects). On 10⁶ distinct times that was most
- * of {@code km}'s memory and of the objects every young collection copied. A missing standard error or confidence
- * limit is kept as NaN and read back as an empty {@code OptionalDouble}, as {@link KaplanMeier#opt} made it.
+ * read: the same rows as a list of records (equal element by element; unmodifiable), in 36 bytes a row instead of a
+ * record and three {@code OptionalDouble}s (about 130 bytes and four objects). Only time, the counts, S and σ (the
+ * cumulative hazard's standard error) are kept; the standard error of S (σS) and the confidence limits are computed
+ * when read, by the same operations on the same doubles as the fit did when it kept them too (60 bytes a row), so the
+ * same values to the bit. On 10⁶ distinct times the rows were most of {@code km}'s memory. A missing standard error or
+ * confidence limit is NaN and read back as an empty {@code OptionalDouble}, as {@link KaplanMeier#opt} made it.
  */
 final class KaplanMeierRows extends AbstractList<KaplanMeierRow> implements RandomAccess {
     private final double[] time;
@@ -18,9 +20,8 @@ final class KaplanMeierRows extends AbstractList<KaplanMeierRow> implements Rand
     private final int[] nCensor;
     private final double[] surv;
     private final double[] stdErrCumHaz;
-    private final double[] stdErr;
-    private final double[] lower;
-    private final double[] upper;
+    private final ConfType confType;
+    private final double z;
 
     /** The builder's arrays themselves when it is full (the fit sizes it exactly), else trimmed copies. */
     private KaplanMeierRows(Builder b) {
@@ -32,9 +33,8 @@ final class KaplanMeierRows extends AbstractList<KaplanMeierRow> implements Rand
         nCensor = full ? b.nCensor : Arrays.copyOf(b.nCensor, m);
         surv = full ? b.surv : Arrays.copyOf(b.surv, m);
         stdErrCumHaz = full ? b.stdErrCumHaz : Arrays.copyOf(b.stdErrCumHaz, m);
-        stdErr = full ? b.stdErr : Arrays.copyOf(b.stdErr, m);
-        lower = full ? b.lower : Arrays.copyOf(b.lower, m);
-        upper = full ? b.upper : Arrays.copyOf(b.upper, m);
+        confType = b.confType;
+        z = b.z;
     }
 
     @Override
@@ -45,7 +45,7 @@ final class KaplanMeierRows extends AbstractList<KaplanMeierRow> implements Rand
     @Override
     public KaplanMeierRow get(int i) {
         return new KaplanMeierRow(time[i], nRisk[i], nEvent[i], nCensor[i], surv[i], stdErrCumHaz[i],
-                KaplanMeier.opt(stdErr[i]), KaplanMeier.opt(lower[i]), KaplanMeier.opt(upper[i]));
+                KaplanMeier.opt(stdErrCumHaz[i] * surv[i]), KaplanMeier.opt(lower(i)), KaplanMeier.opt(upper(i)));
     }
 
     /** Row {@code i}'s time, without making the row (as the curve's quantiles, median and RMST read it). */
@@ -65,18 +65,24 @@ final class KaplanMeierRows extends AbstractList<KaplanMeierRow> implements Rand
         return nEvent[i];
     }
 
+    int nCensor(int i) {
+        return nCensor[i];
+    }
+
     /** Row {@code i}'s lower confidence limit, NaN where {@link KaplanMeierRow#lower()} is empty. */
     double lower(int i) {
-        return lower[i];
+        return confType.lower(surv[i], stdErrCumHaz[i], z);
     }
 
     /** Row {@code i}'s upper confidence limit, NaN where {@link KaplanMeierRow#upper()} is empty. */
     double upper(int i) {
-        return upper[i];
+        return confType.upper(surv[i], stdErrCumHaz[i], z);
     }
 
     /** Rows added in order, each checked as a {@link KaplanMeierRow} is when it is made. */
     static final class Builder {
+        private final ConfType confType;
+        private final double z;
         private int size;
         private double[] time;
         private int[] nRisk;
@@ -84,12 +90,14 @@ final class KaplanMeierRows extends AbstractList<KaplanMeierRow> implements Rand
         private int[] nCensor;
         private double[] surv;
         private double[] stdErrCumHaz;
-        private double[] stdErr;
-        private double[] lower;
-        private double[] upper;
 
-        /** {@code capacity}: the most rows there can be (the fit passes the number of distinct times). */
-        Builder(int capacity) {
+        /**
+         * {@code capacity}: the most rows there can be (the fit passes the number of distinct times); the limits are
+         * {@code confType}'s with the normal quantile {@code z}.
+         */
+        Builder(int capacity, ConfType confType, double z) {
+            this.confType = confType;
+            this.z = z;
             int c = Math.max(1, capacity);
             time = new double[c];
             nRisk = new int[c];
@@ -97,13 +105,9 @@ final class KaplanMeierRows extends AbstractList<KaplanMeierRow> implements Rand
             nCensor = new int[c];
             surv = new double[c];
             stdErrCumHaz = new double[c];
-            stdErr = new double[c];
-            lower = new double[c];
-            upper = new double[c];
         }
 
-        void add(double t, int risk, int event, int censor, double s, double seCumHaz, double se, double lo,
-                double hi) {
+        void add(double t, int risk, int event, int censor, double s, double seCumHaz) {
             KaplanMeierRow.check(t, risk, event, censor, s);
             if (size == time.length) {
                 throw new IllegalStateException("more rows than the capacity " + time.length);
@@ -114,9 +118,6 @@ final class KaplanMeierRows extends AbstractList<KaplanMeierRow> implements Rand
             nCensor[size] = censor;
             surv[size] = s;
             stdErrCumHaz[size] = seCumHaz;
-            stdErr[size] = se;
-            lower[size] = lo;
-            upper[size] = hi;
             size++;
         }
 

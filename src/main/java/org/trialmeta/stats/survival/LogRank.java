@@ -23,7 +23,135 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  */
 public final class LogRank {
 
+    /**
+     * Most groups the test compares. Its work is k² per event time and k³ for the solve, and its variance matrix has
+     * k² entries (survdiff's too): a CSV of 20,000 rows grouped by a column of 10,000 labels (a patient id chosen by
+     * mistake) would run for hours. A comparison of more than a hundred groups is not a question the test answers.
+     */
+    public static final int MAX_GROUPS = 100;
+
     private LogRank() {}
+
+    /**
+     * The same test as {@link #test(double[], int[], int[], int[], double) test(time, status, group, null, rho)}
+     * on the observations the curves were fitted to (curve j = group j), computed from the curves' rows: their
+     * times merged in order (at most {@link #MAX_GROUPS} curves), the number at risk in each group counted back from
+     * the last time. No sort and no copy of the observations; the same sums in the same order as the test on the
+     * observations, so the same doubles, bit for bit ({@code LogRankFromCurvesTest}).
+     *
+     * @param curves one curve per group, each with every observation in its rows (as {@link KaplanMeier#fit} makes
+     *               it: the first row's number at risk is the number of events and censorings in all rows)
+     * @param rho    the rho of the weights S(t−)^rho, finite
+     */
+    public static LogRankResult test(java.util.List<KaplanMeierCurve> curves, double rho) {
+        int k = curves.size();
+        checkGroups(k);
+        if (!Double.isFinite(rho)) {
+            throw new IllegalArgumentException("rho " + rho + " must be finite");
+        }
+        int[] last = new int[k];
+        long n = 0;
+        for (int a = 0; a < k; a++) {
+            KaplanMeierCurve c = curves.get(a);
+            int rows = c.rows().size();
+            long total = 0;
+            for (int i = 0; i < rows; i++) {
+                total += c.rowNEvent(i) + c.rowNCensor(i);
+            }
+            if (total != c.rowNRisk(0)) {
+                throw new IllegalArgumentException("curve " + (a + 1) + ": its rows hold " + total
+                        + " events and censorings but " + c.rowNRisk(0) + " at risk at the first time (must be equal)");
+            }
+            last[a] = rows - 1;
+            n += total;
+        }
+        // the pooled curve S(t-) at each distinct time, in increasing order (only for rho != 0)
+        double[] kaplan = rho == 0 ? null : pooledBefore(curves, n);
+        double[] obs = new double[k];
+        double[] exp = new double[k];
+        double[][] var = new double[k][k];
+        double[] risk = new double[k];
+        int[] at = last;
+        int m = kaplan == null ? 0 : kaplan.length;
+        long atRisk = 0;
+        while (true) {
+            double t = Double.NEGATIVE_INFINITY;
+            for (int a = 0; a < k; a++) {
+                if (at[a] >= 0) {
+                    t = Math.max(t, curves.get(a).rowTime(at[a]));
+                }
+            }
+            if (t == Double.NEGATIVE_INFINITY) {
+                break;
+            }
+            double wt = kaplan == null ? 1 : Math.pow(kaplan[--m], rho);
+            double deaths = 0;
+            for (int a = 0; a < k; a++) {
+                KaplanMeierCurve c = curves.get(a);
+                if (at[a] >= 0 && c.rowTime(at[a]) == t) {
+                    int d = c.rowNEvent(at[a]);
+                    int here = d + c.rowNCensor(at[a]);
+                    deaths += d;
+                    risk[a] += here;
+                    atRisk += here;
+                    for (int e = 0; e < d; e++) {
+                        obs[a] += wt;
+                    }
+                    at[a]--;
+                }
+            }
+            double nrisk = atRisk;
+            accumulate(k, wt, deaths, nrisk, risk, exp, var);
+        }
+        return result(rho, false, obs, exp, var);
+    }
+
+    /** The pooled Kaplan-Meier estimate just before each distinct time of the curves' rows, in increasing order. */
+    private static double[] pooledBefore(java.util.List<KaplanMeierCurve> curves, long n) {
+        int k = curves.size();
+        int[] at = new int[k];
+        int distinct = 0;
+        double[] before = new double[16];
+        double km = 1;
+        long gone = 0;
+        while (true) {
+            double t = Double.POSITIVE_INFINITY;
+            for (int a = 0; a < k; a++) {
+                KaplanMeierCurve c = curves.get(a);
+                if (at[a] < c.rows().size()) {
+                    t = Math.min(t, c.rowTime(at[a]));
+                }
+            }
+            if (t == Double.POSITIVE_INFINITY) {
+                return Arrays.copyOf(before, distinct);
+            }
+            if (distinct == before.length) {
+                before = Arrays.copyOf(before, 2 * distinct);
+            }
+            before[distinct++] = km;
+            double nrisk = n - gone;
+            double deaths = 0;
+            for (int a = 0; a < k; a++) {
+                KaplanMeierCurve c = curves.get(a);
+                if (at[a] < c.rows().size() && c.rowTime(at[a]) == t) {
+                    deaths += c.rowNEvent(at[a]);
+                    gone += c.rowNEvent(at[a]) + c.rowNCensor(at[a]);
+                    at[a]++;
+                }
+            }
+            km = km * (nrisk - deaths) / nrisk;
+        }
+    }
+
+    private static void checkGroups(int k) {
+        if (k < 2) {
+            throw new IllegalArgumentException("group: there is only 1 group (need at least 2)");
+        }
+        if (k > MAX_GROUPS) {
+            throw new IllegalArgumentException("group: " + k + " groups (the log-rank test compares at most "
+                    + MAX_GROUPS + ")");
+        }
+    }
 
     /** Unstratified log-rank test (rho = 0). */
     public static LogRankResult test(double[] time, int[] status, int[] group) {
@@ -72,36 +200,36 @@ public final class LogRank {
             }
             k = Math.max(k, group[i] + 1);
         }
-        if (k < 2) {
-            throw new IllegalArgumentException("group: there is only 1 group (need at least 2)");
-        }
+        checkGroups(k);
         // order by (stratum, time), as survdiff.fit; the order within a tie block does not matter, since every sum
         // below runs over whole blocks of equal time (integer counts, and one weight per block)
         int[] ord = order(time, strata);
         double[] t = new double[n];
         int[] st = new int[n];
         int[] g = new int[n];
-        int[] s = new int[n];
+        int[] s = strata == null ? null : new int[n];
         for (int i = 0; i < n; i++) {
             t[i] = time[ord[i]];
             st[i] = status[ord[i]];
             g[i] = group[ord[i]];
-            s[i] = strata == null ? 0 : strata[ord[i]];
+            if (s != null) {
+                s[i] = strata[ord[i]];
+            }
         }
         double[] obs = new double[k];
         double[] exp = new double[k];
         double[][] var = new double[k][k];
         double[] risk = new double[k];
-        double[] kaplan = new double[n];
+        double[] kaplan = rho == 0 ? null : new double[n];
         int istart = 0;
         while (istart < n) {
             Arrays.fill(risk, 0.0);
-            int end = istart;
-            while (end + 1 < n && s[end + 1] == s[istart]) {
+            int end = s == null ? n - 1 : istart;
+            while (s != null && end + 1 < n && s[end + 1] == s[istart]) {
                 end++;
             }
             int nn = end + 1;
-            if (rho != 0) {
+            if (kaplan != null) {
                 double km = 1;
                 for (int i = istart; i < nn; ) {
                     kaplan[i] = km;
@@ -117,7 +245,7 @@ public final class LogRank {
                 }
             }
             for (int i = nn - 1; i >= istart; i--) {
-                double wt = rho == 0 ? 1 : Math.pow(kaplan[i], rho);
+                double wt = kaplan == null ? 1 : Math.pow(kaplan[i], rho);
                 double deaths = 0;
                 int j;
                 for (j = i; j >= istart && t[j] == t[i]; j--) {
@@ -127,26 +255,40 @@ public final class LogRank {
                     obs[kk] += st[j] * wt;
                 }
                 i = j + 1;
-                double nrisk = nn - i;
-                if (deaths > 0) {
-                    for (int a = 0; a < k; a++) {
-                        exp[a] += wt * deaths * risk[a] / nrisk;
-                    }
-                    if (nrisk == 1) {
-                        continue;
-                    }
-                    double w2 = wt * wt;
-                    for (int a = 0; a < k; a++) {
-                        double tmp = w2 * deaths * risk[a] * (nrisk - deaths) / (nrisk * (nrisk - 1));
-                        var[a][a] += tmp;
-                        for (int b = 0; b < k; b++) {
-                            var[a][b] -= tmp * risk[b] / nrisk;
-                        }
-                    }
-                }
+                accumulate(k, wt, deaths, nn - i, risk, exp, var);
             }
             istart = nn;
         }
+        return result(rho, strata != null, obs, exp, var);
+    }
+
+    /**
+     * Adds one distinct time's terms: {@code deaths} events among {@code nrisk} at risk, {@code risk[a]} of them in
+     * group a, weight {@code wt} (none without events; no variance term when one is at risk).
+     */
+    private static void accumulate(int k, double wt, double deaths, double nrisk, double[] risk, double[] exp,
+            double[][] var) {
+        if (deaths > 0) {
+            for (int a = 0; a < k; a++) {
+                exp[a] += wt * deaths * risk[a] / nrisk;
+            }
+            if (nrisk == 1) {
+                return;
+            }
+            double w2 = wt * wt;
+            for (int a = 0; a < k; a++) {
+                double tmp = w2 * deaths * risk[a] * (nrisk - deaths) / (nrisk * (nrisk - 1));
+                var[a][a] += tmp;
+                for (int b = 0; b < k; b++) {
+                    var[a][b] -= tmp * risk[b] / nrisk;
+                }
+            }
+        }
+    }
+
+    /** χ² on the groups with E &gt; 0 without the first, its df and p. */
+    private static LogRankResult result(double rho, boolean stratified, double[] obs, double[] exp, double[][] var) {
+        int k = obs.length;
         int[] keep = new int[k];
         int m = 0;
         for (int a = 0; a < k; a++) {
@@ -182,7 +324,7 @@ public final class LogRank {
         OptionalDouble p = df > 0
                 ? OptionalDouble.of(ChiSquaredDistribution.of(df).survivalProbability(chisq))
                 : OptionalDouble.empty();
-        return new LogRankResult(rho, strata != null, obs, exp, var, Math.max(chisq, 0.0), Math.max(df, 0), p);
+        return new LogRankResult(rho, stratified, obs, exp, var, Math.max(chisq, 0.0), Math.max(df, 0), p);
     }
 
     /**

@@ -40,18 +40,75 @@ class KaplanMeierRowsTest {
 
     @Test
     void missingValuesComeBackEmptyAndRowRulesHold() {
-        KaplanMeierRows.Builder b = new KaplanMeierRows.Builder(2);
-        b.add(1.0, 10, 1, 0, 0.9, 0.1, 0.09, Double.NaN, Double.NaN);
-        b.add(2.0, 9, 9, 0, 0.0, Double.POSITIVE_INFINITY, Double.NaN, Double.NaN, Double.NaN);
+        KaplanMeierRows.Builder b = new KaplanMeierRows.Builder(2, ConfType.LOG, 1.959963984540054);
+        b.add(1.0, 10, 1, 0, 0.9, 0.1);
+        b.add(2.0, 9, 9, 0, 0.0, Double.POSITIVE_INFINITY);
         KaplanMeierRows rows = b.build();
-        assertThat(rows.get(0)).isEqualTo(new KaplanMeierRow(1.0, 10, 1, 0, 0.9, 0.1, OptionalDouble.of(0.09),
-                OptionalDouble.empty(), OptionalDouble.empty()));
-        assertThat(rows.get(1).stdErr()).isEmpty();
+        KaplanMeierRow first = rows.get(0);
+        assertThat(first.stdErr().getAsDouble()).isCloseTo(0.09, org.assertj.core.api.Assertions.within(1e-16));
+        // survfit_confint(0.9, 0.1, logse = TRUE, conf.type = "log"): exp(log(S) -/+ z sigma), upper capped at 1
+        assertThat(first.lower().getAsDouble()).isCloseTo(0.9 * Math.exp(-1.959963984540054 * 0.1),
+                org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(first.upper().getAsDouble()).isEqualTo(1.0);
+        assertThat(rows.lower(0)).isEqualTo(first.lower().getAsDouble());
+        assertThat(rows.get(1).stdErr()).isEmpty();   // 0 x infinity
+        assertThat(rows.get(1).lower()).isEmpty();
+        assertThat(rows.get(1).upper()).isEmpty();
+        assertThat(rows.lower(1)).isNaN();
         assertThat(rows).hasSize(2);
         assertThatThrownBy(() -> rows.add(rows.get(0))).isInstanceOf(UnsupportedOperationException.class);
-        KaplanMeierRows.Builder bad = new KaplanMeierRows.Builder(1);
-        assertThatThrownBy(() -> bad.add(1.0, 3, 2, 2, 0.5, 0, 0, 0, 0))
+        KaplanMeierRows.Builder bad = new KaplanMeierRows.Builder(1, ConfType.LOG, 1.96);
+        assertThatThrownBy(() -> bad.add(1.0, 3, 2, 2, 0.5, 0))
                 .hasMessageContaining("need 1 <= n.event + n.censor <= n.risk");
-        assertThatThrownBy(() -> bad.add(1.0, 3, 1, 0, 1.5, 0, 0, 0, 0)).hasMessageContaining("not in [0, 1]");
+        assertThatThrownBy(() -> bad.add(1.0, 3, 1, 0, 1.5, 0)).hasMessageContaining("not in [0, 1]");
+    }
+
+    /**
+     * The limits computed when read are the ones {@code survival:::survfit_confint} defines, for every type, with S
+     * at 0 and 1 and σ infinite (written out here from survfit's source, independently of {@link ConfType}).
+     */
+    @Test
+    void limitsComputedWhenReadAreSurvfitConfint() {
+        double z = 1.6448536269514722;
+        double[][] cases = {{0.5, 0.2}, {1.0, 0.0}, {0.0, Double.POSITIVE_INFINITY}, {0.999, 0.01}, {0.02, 3.0},
+            {0.7, Double.POSITIVE_INFINITY}};
+        for (ConfType type : ConfType.values()) {
+            for (double[] c : cases) {
+                double s = c[0];
+                double se = c[1];
+                double lo;
+                double hi;
+                switch (type) {
+                    case LOG -> {
+                        lo = s == 0 ? Double.NaN : Math.exp(Math.log(s) - z * se);
+                        hi = s == 0 ? Double.NaN : Math.min(Math.exp(Math.log(s) + z * se), 1);
+                    }
+                    case LOG_LOG -> {
+                        double ll = Math.log(-Math.log(s));
+                        lo = s == 0 || s == 1 ? Double.NaN : Math.exp(-Math.exp(ll - z * se / Math.log(s)));
+                        hi = s == 0 || s == 1 ? Double.NaN : Math.exp(-Math.exp(ll + z * se / Math.log(s)));
+                    }
+                    case PLAIN -> {
+                        lo = Math.max(s - z * se * s, 0);
+                        hi = Math.min(s + z * se * s, 1);
+                        if (Double.isNaN(s - z * se * s)) {
+                            lo = Double.NaN;
+                            hi = Double.NaN;
+                        }
+                    }
+                    default -> {
+                        lo = Double.NaN;
+                        hi = Double.NaN;
+                    }
+                }
+                KaplanMeierRows.Builder b = new KaplanMeierRows.Builder(1, type, z);
+                b.add(1.0, 10, 1, 0, s, se);
+                KaplanMeierRows rows = b.build();
+                String at = type + " S=" + s + " sigma=" + se;
+                assertThat(rows.lower(0)).as(at).isCloseTo(lo, org.assertj.core.api.Assertions.within(1e-15));
+                assertThat(rows.upper(0)).as(at).isCloseTo(hi, org.assertj.core.api.Assertions.within(1e-15));
+                assertThat(rows.get(0).lower().isPresent()).as(at).isEqualTo(!Double.isNaN(lo));
+            }
+        }
     }
 }
