@@ -71,4 +71,36 @@ class CsvTableTest {
         assertThatThrownBy(() -> parse("study,x\nA,1\nB,zz\n").doubles("x"))
                 .hasMessage("in.csv: line 3, column x: 'zz' (not a number)");
     }
+
+    /**
+     * The whole-file reader makes room for its first rows and then for as many more as their mean length says the
+     * rest of the file holds: files whose later rows are much shorter or much longer than the first ones (so the
+     * estimate is far off either way), blank lines and CRLF included, read every row and cell.
+     */
+    @Test
+    void rowsLongerOrShorterThanTheFirstOnesAreAllRead() {
+        for (boolean longFirst : new boolean[] {true, false}) {
+            for (int rows : new int[] {1, 1023, 1024, 1025, 5000, 40_000}) {
+                StringBuilder sb = new StringBuilder("id,x,note\r\n");
+                for (int r = 0; r < rows; r++) {
+                    boolean isLong = (r < 1024) == longFirst;
+                    sb.append(r).append(',').append(r * 0.5).append(',')
+                            .append(isLong ? "\"a long, quoted note " + "x".repeat(r % 50 + 1) + "\"" : "n")
+                            .append(r % 997 == 0 ? "\r\n\r\n" : "\r\n");
+                }
+                CsvTable t = parse(sb.toString());
+                String at = (longFirst ? "long" : "short") + " first rows, " + rows + " rows";
+                assertThat(t.rowCount()).as(at).isEqualTo(rows);
+                int[] id = t.counts("id");
+                double[] x = t.doubles("x");
+                for (int r = 0; r < rows; r++) {
+                    assertThat(id[r]).as(at).isEqualTo(r);
+                    assertThat(x[r]).as(at).isEqualTo(r * 0.5);
+                }
+                String last = t.string("note", rows - 1);
+                assertThat(last).as(at).isEqualTo((rows - 1 < 1024) == longFirst
+                        ? "a long, quoted note " + "x".repeat((rows - 1) % 50 + 1) : "n");
+            }
+        }
+    }
 }
