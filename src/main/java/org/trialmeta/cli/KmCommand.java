@@ -38,7 +38,7 @@ public final class KmCommand implements Callable<Integer> {
             description = "Column of event indicators: 1 = event, 0 = censored.")
     String eventColumn;
 
-    @Option(names = "--group", paramLabel = "COL", description = "Column of group labels: one curve per group and a log-rank test.")
+    @Option(names = "--group", paramLabel = "COL", description = "Column of group labels: one curve per group and a log-rank test (at most 100 groups).")
     String groupColumn;
 
     @Option(names = "--strata", paramLabel = "COL", description = "Column of strata for a stratified log-rank test (needs --group).")
