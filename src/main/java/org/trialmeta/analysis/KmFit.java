@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.trialmeta.model.InputException;
 import org.trialmeta.stats.survival.ConfType;
 import org.trialmeta.stats.survival.Factor;
+import org.trialmeta.stats.survival.GroupedTimes;
 import org.trialmeta.stats.survival.KaplanMeier;
 import org.trialmeta.stats.survival.KaplanMeierGroups;
 import org.trialmeta.stats.survival.LogRank;
@@ -37,7 +38,24 @@ public record KmFit(KaplanMeierGroups curves, ConfType confType, double level, d
     }
 
     /**
-     * Fits {@code in}.
+     * The patients of a {@code km} input gathered per group as the curves read them ({@link GroupedTimes}), without
+     * the columns they came from: what {@link #of(Grouped, ConfType, double, double, Double)} needs without strata.
+     *
+     * @param file    the input's name, for messages
+     * @param times   the observations per group (one group "all" without groups)
+     * @param grouped whether groups were asked for
+     */
+    public record Grouped(String file, GroupedTimes times, boolean grouped) {
+
+        /** The patients of {@code in} grouped. */
+        public static Grouped of(KmInput in) {
+            return new Grouped(in.file(), in.groups() == null ? GroupedTimes.of(in.time(), in.event(), "all")
+                    : GroupedTimes.of(in.time(), in.event(), in.groups()), in.groups() != null);
+        }
+    }
+
+    /**
+     * Fits {@code in}; with strata the log-rank test reads the patients' columns, otherwise only the curves.
      *
      * @param level confidence level as a fraction
      * @param rho   the G-rho test's rho (0 = log-rank)
@@ -45,10 +63,23 @@ public record KmFit(KaplanMeierGroups curves, ConfType confType, double level, d
      * @throws InputException when the log-rank test cannot be computed (naming the file)
      */
     public static KmFit of(KmInput in, ConfType confType, double level, double rho, Double tau) {
-        Factor groups = in.groups();
-        KaplanMeierGroups curves = groups == null
-                ? new KaplanMeierGroups(List.of("all"), List.of(KaplanMeier.fit(in.time(), in.event(), confType, level)))
-                : KaplanMeier.fitGroups(in.time(), in.event(), groups, confType, level);
+        return fit(Grouped.of(in), in.strata() == null ? null : in, confType, level, rho, tau);
+    }
+
+    /**
+     * Fits patients already grouped, without strata (the columns they were read from may be gone: on 10⁶ rows the
+     * heap {@code km} needs is then that of the grouped times and the curves).
+     *
+     * @see #of(KmInput, ConfType, double, double, Double)
+     */
+    public static KmFit of(Grouped patients, ConfType confType, double level, double rho, Double tau) {
+        return fit(patients, null, confType, level, rho, tau);
+    }
+
+    /** The fit; {@code stratified} is the input when the log-rank test is stratified, else null. */
+    private static KmFit fit(Grouped patients, KmInput stratified, ConfType confType, double level, double rho,
+            Double tau) {
+        KaplanMeierGroups curves = KaplanMeier.fitGroups(patients.times(), confType, level);
         double t = tau != null ? tau : KaplanMeier.commonTau(curves.curves());
         List<Optional<RmstResult>> rmst = new ArrayList<>();
         for (var c : curves.curves()) {
@@ -58,15 +89,16 @@ public record KmFit(KaplanMeierGroups curves, ConfType confType, double level, d
                 ? Optional.of(KaplanMeier.rmstDifference(curves.curves().get(0), curves.curves().get(1), t, level))
                 : Optional.empty();
         Optional<LogRankResult> lr = Optional.empty();
-        if (in.groups() != null && curves.size() > 1) {
+        if (patients.grouped() && curves.size() > 1) {
             try {
                 // without strata from the curves' rows (the same doubles as from the observations: no sort, no copy)
-                lr = Optional.of(in.strata() == null ? LogRank.test(curves.curves(), rho)
-                        : LogRank.test(in.time(), in.event(), groups.codes(), Factor.of(in.strata()).codes(), rho));
+                lr = Optional.of(stratified == null ? LogRank.test(curves.curves(), rho)
+                        : LogRank.test(stratified.time(), stratified.event(), stratified.groups().codes(),
+                                Factor.of(stratified.strata()).codes(), rho));
             } catch (IllegalArgumentException e) {
-                throw new InputException(in.file() + ": " + e.getMessage());
+                throw new InputException(patients.file() + ": " + e.getMessage());
             }
         }
-        return new KmFit(curves, confType, level, t, rmst, diff, in.groups() != null, lr);
+        return new KmFit(curves, confType, level, t, rmst, diff, patients.grouped(), lr);
     }
 }

@@ -53,10 +53,12 @@ public record KmInput(String file, double[] time, int[] event, Factor groups, St
 
     /**
      * The event column as 0/1, each row's time and event checked in row order (the first bad row is the one reported,
-     * whichever column it is in). A method of its own so that the column's doubles are garbage once it returns.
+     * whichever column it is in, after every cell of both columns is a number). The event column is kept as one byte
+     * a row while it is checked (0, 1, or 2 for any other number), not as 8-byte doubles: 7 MB less on 10⁶ rows.
      */
     private static int[] events(CsvTable csv, String timeColumn, double[] time, String eventColumn) {
-        double[] ev = csv.doubles(eventColumn);
+        byte[] ev = new byte[time.length];
+        csv.eachNumber(eventColumn, (row, value) -> ev[row] = (byte) (value == 0 ? 0 : value == 1 ? 1 : 2));
         int[] event = new int[time.length];
         for (int r = 0; r < time.length; r++) {
             if (time[r] < 0) {
@@ -65,10 +67,10 @@ public record KmInput(String file, double[] time, int[] event, Factor groups, St
             if (time[r] > MAX_TIME) {
                 throw csv.cellError(timeColumn, r, csv.string(timeColumn, r), "a time must be at most 1e15");
             }
-            if (ev[r] != 0 && ev[r] != 1) {
+            if (ev[r] == 2) {
                 throw csv.cellError(eventColumn, r, csv.string(eventColumn, r), "event must be 1 (event) or 0 (censored)");
             }
-            event[r] = (int) ev[r];
+            event[r] = ev[r];
         }
         return event;
     }

@@ -92,14 +92,23 @@ public final class KmCommand implements Callable<Integer> {
     }
 
     /**
-     * Reads, fits and writes the figure if asked; the patients' columns are garbage once it returns, so the output
-     * (which reads the curves only) is written without them: on 10⁶ rows 16 MB less heap while it is written.
+     * Reads, fits and writes the figure if asked. Without a figure or strata the patients' columns are gathered per
+     * group and let go before the curves are fitted (the expression keeps no reference to them); in every case they
+     * are garbage once it returns, so the output, which reads the curves only, is written without them. On 10⁶ rows
+     * the heap {@code km} needs, 85 MB before, is that of the grouped times and the curves.
      */
     private KmSummary fitAndPlot(KmPlotOptions.Checked figure, ConfType ct, double lev) {
-        KmInput patients = KmInput.read(input.read(), timeColumn, eventColumn, groupColumn, strataColumn);
+        if (!plot.wanted() && strataColumn == null) {
+            return KmSummary.of(KmFit.of(KmFit.Grouped.of(readPatients()), ct, lev, rho, tau));
+        }
+        KmInput patients = readPatients();
         KmFit fit = KmFit.of(patients, ct, lev, rho, tau);
         KmSummary summary = KmSummary.of(fit);
         plot.write(figure, patients, fit, summary, spec.commandLine().getErr());
         return summary;
+    }
+
+    private KmInput readPatients() {
+        return KmInput.read(input.read(), timeColumn, eventColumn, groupColumn, strataColumn);
     }
 }

@@ -68,6 +68,11 @@ public final class KmPlotOptions {
         return new Checked(formats, units());
     }
 
+    /** Whether a figure is asked for ({@code --plot}). */
+    boolean wanted() {
+        return !plots.isEmpty();
+    }
+
     /** Draws the figure to every {@code --plot} file; nothing without {@code --plot}. */
     void write(Checked checked, KmInput patients, KmFit fit, KmSummary summary, PrintWriter err) {
         if (!plots.isEmpty()) {

@@ -9,22 +9,17 @@ import java.util.Map;
  * Labels (a group or stratum column) as the distinct values in order of first appearance and, per observation, the
  * index of its value: R's {@code unique(x)} and {@code match(x, unique(x))}. A run of the same {@code String} (a CSV
  * reader shares one per repeated label) is looked up once, so a column of 10⁶ labels in runs costs one hash lookup per
- * run.
- *
- * @param values the distinct values, in order of first appearance
- * @param ids    for each observation, the index of its value in {@code values}
+ * run. Immutable; a class rather than a record so that {@link #of} keeps the index array it made instead of a copy
+ * (a record's constructor copies it: 4 MB more at once on 10⁶ labels).
  */
-public record Labels(List<String> values, int[] ids) {
+public final class Labels {
 
-    public Labels {
-        values = List.copyOf(values);
-        ids = ids.clone();
-        for (int r = 0; r < ids.length; r++) {
-            if (ids[r] < 0 || ids[r] >= values.size()) {
-                throw new IllegalArgumentException("ids[" + r + "] = " + ids[r] + " (must be in [0, " + values.size()
-                        + "))");
-            }
-        }
+    private final List<String> values;
+    private final int[] ids;
+
+    private Labels(List<String> values, int[] ids) {
+        this.values = List.copyOf(values);
+        this.ids = ids;
     }
 
     /** The labels of {@code x} (none may be null). */
@@ -54,7 +49,12 @@ public record Labels(List<String> values, int[] ids) {
         return new Labels(distinct, ids);
     }
 
-    @Override
+    /** The distinct values, in order of first appearance. */
+    public List<String> values() {
+        return values;
+    }
+
+    /** For each observation, the index of its value in {@link #values()} (a copy). */
     public int[] ids() {
         return ids.clone();
     }
@@ -67,5 +67,20 @@ public record Labels(List<String> values, int[] ids) {
     /** Number of observations. */
     public int size() {
         return ids.length;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Labels l && values.equals(l.values) && java.util.Arrays.equals(ids, l.ids);
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * values.hashCode() + java.util.Arrays.hashCode(ids);
+    }
+
+    @Override
+    public String toString() {
+        return "Labels[values=" + values + ", size=" + ids.length + "]";
     }
 }

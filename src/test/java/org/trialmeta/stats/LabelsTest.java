@@ -20,9 +20,11 @@ class LabelsTest {
     }
 
     @Test
-    void nullLabelAndOutOfRangeIdAreRefused() {
+    void nullLabelIsRefusedAndIdsAreCopies() {
         assertThatThrownBy(() -> Labels.of(new String[] {"a", null})).hasMessage("label 1 is null");
-        assertThatThrownBy(() -> new Labels(java.util.List.of("a"), new int[] {0, 1}))
-                .hasMessageContaining("ids[1] = 1");
+        Labels l = Labels.of(new String[] {"a", "b"});
+        l.ids()[0] = 1;
+        assertThat(l.id(0)).isZero();
+        assertThat(l).isEqualTo(Labels.of(new String[] {"a", "b"})).isNotEqualTo(Labels.of(new String[] {"b", "a"}));
     }
 }

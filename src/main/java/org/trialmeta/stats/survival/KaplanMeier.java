@@ -1,7 +1,6 @@
 package org.trialmeta.stats.survival;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.commons.statistics.distribution.NormalDistribution;
@@ -15,7 +14,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
  * σ²(t) = Σ d/(n(n − d)) (survfit's {@code std.err} = σ; it becomes +∞ when the curve drops to 0).
  * Kaplan EL, Meier P. JASA 1958;53:457–481, doi:10.1080/01621459.1958.10501452. Greenwood M. Rep
  * Public Health Med Subj 1926;33.
- * Sorting once makes the fit O(n log n).
+ * The times are sorted once, by a radix sort ({@link GroupedTimes}): the fit is O(n).
  */
 public final class KaplanMeier {
 
@@ -39,58 +38,29 @@ public final class KaplanMeier {
      * @param level confidence level in (0, 1), e.g. 0.95
      */
     public static KaplanMeierCurve fit(double[] time, int[] status, ConfType confType, double level) {
-        if (time.length != status.length) {
-            throw new IllegalArgumentException("time has " + time.length + " values, status has "
-                    + status.length + " (must be equal)");
-        }
-        return fit(time, status, null, 0, time.length, confType, level);
+        return fitSorted(GroupedTimes.of(time, status, "all"), 0, confType, level);
     }
 
     /**
-     * The curve of observations {@code rows[from..to)} ({@code from..to} themselves when {@code rows} is null), read
-     * in place: the event and censoring times are kept only as sort keys ({@link RadixSort#key}), so a fit needs one
-     * array of 8 bytes per observation and its sort's scratch array, not a copy of the group's data as well.
+     * The curve of group {@code g}'s sorted event and censoring times; the estimate and the Greenwood sum as in the
+     * class comment, row by row over the distinct times.
      */
-    private static KaplanMeierCurve fit(double[] time, int[] status, int[] rows, int from, int to, ConfType confType,
-            double level) {
-        if (from == to) {
+    private static KaplanMeierCurve fitSorted(GroupedTimes times, int g, ConfType confType, double level) {
+        long[] ev = times.events(g);
+        long[] ce = times.censored(g);
+        int n = ev.length + ce.length;
+        if (n == 0) {
             throw new IllegalArgumentException("time: no observations (need at least 1)");
         }
         if (!(level > 0 && level < 1)) {
             throw new IllegalArgumentException("level " + level + " not in (0, 1)");
         }
-        int n = to - from;
-        int nEventsTotal = 0;
-        for (int j = from; j < to; j++) {
-            int i = rows == null ? j : rows[j];
-            if (!(time[i] >= 0) || Double.isInfinite(time[i])) {
-                throw new IllegalArgumentException("time[" + i + "] = " + time[i] + " (must be finite and >= 0)");
-            }
-            if (status[i] != 0 && status[i] != 1) {
-                throw new IllegalArgumentException("status[" + i + "] = " + status[i] + " (must be 0 or 1)");
-            }
-            nEventsTotal += status[i];
-        }
-        long[] ev = new long[nEventsTotal];
-        long[] ce = new long[n - nEventsTotal];
-        int a = 0;
-        int b = 0;
-        for (int j = from; j < to; j++) {
-            int i = rows == null ? j : rows[j];
-            if (status[i] == 1) {
-                ev[a++] = RadixSort.key(time[i]);
-            } else {
-                ce[b++] = RadixSort.key(time[i]);
-            }
-        }
-        RadixSort.sort(ev, null);   // the order of Arrays.sort on the times, bit for bit, in a fraction of its time here
-        RadixSort.sort(ce, null);
         double z = NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - (1 - level) / 2);
         int distinct = 0;
         for (Times m = new Times(ev, ce); m.next(); ) {
             distinct++;
         }
-        KaplanMeierRows.Builder rowsOut = new KaplanMeierRows.Builder(distinct, confType, z);
+        KaplanMeierRows.Builder rows = new KaplanMeierRows.Builder(distinct, confType, z);
         int gone = 0;
         double km = 1.0;
         double v = 0.0;
@@ -103,10 +73,10 @@ public final class KaplanMeier {
                 km *= (nrisk - d) / nrisk;
                 v += d / (nrisk * (nrisk - d));
             }
-            rowsOut.add(t, n - gone, d, c, km, Math.sqrt(v));   // σS and the limits are computed when read
+            rows.add(t, n - gone, d, c, km, Math.sqrt(v));   // σS and the limits are computed when read
             gone += d + c;
         }
-        return new KaplanMeierCurve(n, nEventsTotal, confType, level, rowsOut.build());
+        return new KaplanMeierCurve(n, ev.length, confType, level, rows.build());
     }
 
     /**
@@ -130,40 +100,22 @@ public final class KaplanMeier {
     }
 
     /**
-     * One curve per level of {@code group}, as {@link #fitGroups(double[], int[], String[], ConfType, double)}; the
-     * observations are gathered per level by a stable counting sort, O(n + levels) whatever the number of levels.
+     * One curve per level of {@code group}, as {@link #fitGroups(double[], int[], String[], ConfType, double)}.
      *
      * @param group the group of each observation, same length as {@code time}
      */
     public static KaplanMeierGroups fitGroups(double[] time, int[] status, Factor group, ConfType confType,
             double level) {
-        int n = time.length;
-        if (group.length() != n) {
-            throw new IllegalArgumentException("time has " + n + " values, group has " + group.length()
-                    + " (must be equal)");
+        return fitGroups(GroupedTimes.of(time, status, group), confType, level);
+    }
+
+    /** One curve per group of {@code times}, in their order. */
+    public static KaplanMeierGroups fitGroups(GroupedTimes times, ConfType confType, double level) {
+        List<KaplanMeierCurve> curves = new ArrayList<>(times.size());
+        for (int g = 0; g < times.size(); g++) {
+            curves.add(fitSorted(times, g, confType, level));
         }
-        if (status.length != n) {
-            throw new IllegalArgumentException("time has " + n + " values, status has " + status.length
-                    + " (must be equal)");
-        }
-        int k = group.size();
-        int[] start = new int[k + 1];
-        for (int r = 0; r < n; r++) {
-            start[group.code(r) + 1]++;
-        }
-        for (int g = 0; g < k; g++) {
-            start[g + 1] += start[g];
-        }
-        int[] rows = new int[n];
-        int[] next = Arrays.copyOf(start, k);
-        for (int r = 0; r < n; r++) {
-            rows[next[group.code(r)]++] = r;
-        }
-        List<KaplanMeierCurve> curves = new ArrayList<>(k);
-        for (int g = 0; g < k; g++) {
-            curves.add(fit(time, status, rows, start[g], start[g + 1], confType, level));
-        }
-        return new KaplanMeierGroups(group.levels(), curves);
+        return new KaplanMeierGroups(times.levels(), curves);
     }
 
     /**
