@@ -7,10 +7,17 @@ import picocli.CommandLine;
 
 /** Entry point of the {@code trialmeta} command. The only class that calls {@link System#exit}. */
 public final class Main {
+    private static final String PICOCLI_EXCLUDES = "picocli.converters.excludes";
+
     private Main() {}
 
     public static void main(String[] args) {
         Locale.setDefault(Locale.ROOT);
+        // no option is a date, time or SQL type: picocli need not look up and register its converters for them by
+        // reflection at every start (docs/benchmarks.md, round 8)
+        if (System.getProperty(PICOCLI_EXCLUDES) == null) {
+            System.setProperty(PICOCLI_EXCLUDES, "java\\.time\\..*|java\\.sql\\..*");
+        }
         warmUp(args);
         PrintWriter out = StdOut.open();
         int code;
