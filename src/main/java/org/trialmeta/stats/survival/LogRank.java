@@ -1,6 +1,7 @@
 package org.trialmeta.stats.survival;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
@@ -43,13 +44,13 @@ public final class LogRank {
      *               it: the first row's number at risk is the number of events and censorings in all rows)
      * @param rho    the rho of the weights S(t−)^rho, finite
      */
-    public static LogRankResult test(java.util.List<KaplanMeierCurve> curves, double rho) {
+    public static LogRankResult test(List<KaplanMeierCurve> curves, double rho) {
         int k = curves.size();
         checkGroups(k);
         if (!Double.isFinite(rho)) {
             throw new IllegalArgumentException("rho " + rho + " must be finite");
         }
-        int[] last = new int[k];
+        int[] at = new int[k];   // per curve, the row the backward merge is at
         long n = 0;
         for (int a = 0; a < k; a++) {
             KaplanMeierCurve c = curves.get(a);
@@ -62,7 +63,7 @@ public final class LogRank {
                 throw new IllegalArgumentException("curve " + (a + 1) + ": its rows hold " + total
                         + " events and censorings but " + c.rowNRisk(0) + " at risk at the first time (must be equal)");
             }
-            last[a] = rows - 1;
+            at[a] = rows - 1;
             n += total;
         }
         // the pooled curve S(t-) at each distinct time, in increasing order (only for rho != 0)
@@ -71,7 +72,6 @@ public final class LogRank {
         double[] exp = new double[k];
         double[][] var = new double[k][k];
         double[] risk = new double[k];
-        int[] at = last;
         int m = kaplan == null ? 0 : kaplan.length;
         long atRisk = 0;
         while (true) {
@@ -107,7 +107,7 @@ public final class LogRank {
     }
 
     /** The pooled Kaplan-Meier estimate just before each distinct time of the curves' rows, in increasing order. */
-    private static double[] pooledBefore(java.util.List<KaplanMeierCurve> curves, long n) {
+    private static double[] pooledBefore(List<KaplanMeierCurve> curves, long n) {
         int k = curves.size();
         int[] at = new int[k];
         int distinct = 0;
