@@ -96,17 +96,7 @@ public final class KaplanMeier {
             throw new IllegalArgumentException("time has " + time.length + " values, group has " + group.length
                     + " (must be equal)");
         }
-        return fitGroups(time, status, Factor.of(group), confType, level);
-    }
-
-    /**
-     * One curve per level of {@code group}, as {@link #fitGroups(double[], int[], String[], ConfType, double)}.
-     *
-     * @param group the group of each observation, same length as {@code time}
-     */
-    public static KaplanMeierGroups fitGroups(double[] time, int[] status, Factor group, ConfType confType,
-            double level) {
-        return fitGroups(GroupedTimes.of(time, status, group), confType, level);
+        return fitGroups(GroupedTimes.of(time, status, Factor.of(group)), confType, level);
     }
 
     /** One curve per group of {@code times}, in their order. */
