@@ -109,6 +109,7 @@ class LauncherTest {
         Run r = run(command, null, null);
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("trialmeta ").doesNotContain("warning");
-        assertThat(r.err()).contains("[warning][gc,ergo] MaxNewSize");
+        // the warning itself must be there (on standard error), or this test no longer provokes one
+        assertThat(r.err()).contains("[warning]");
     }
 }
