@@ -337,7 +337,7 @@ public final class CsvTable {
                 action.accept(load(ch, b, buf, c));
             }
         } catch (IOException e) {
-            throw new InputException(name + ": cannot read file (" + shown(String.valueOf(e.getMessage())) + ")");
+            throw cannotRead(name, e);
         }
     }
 
@@ -364,7 +364,7 @@ public final class CsvTable {
         try (FileChannel ch = FileChannel.open(file)) {
             s = load(ch, blocks[lo], new byte[blocks[lo].length()], -1);
         } catch (IOException e) {
-            throw new InputException(name + ": cannot read file (" + shown(String.valueOf(e.getMessage())) + ")");
+            throw cannotRead(name, e);
         }
         recent = s;
         return s;
@@ -396,6 +396,11 @@ public final class CsvTable {
             start[k] = col;
         }
         return new Segment(b.firstRow(), b.rows(), buf, b.length(), start, null);
+    }
+
+    /** The line for a file that could not be read: its name and the system's reason. */
+    private static InputException cannotRead(String name, IOException e) {
+        return new InputException(name + ": cannot read file (" + shown(String.valueOf(e.getMessage())) + ")");
     }
 
     private InputException changed() {
@@ -434,7 +439,7 @@ public final class CsvTable {
         } catch (NoSuchFileException e) {
             throw new InputException(display + ": file not found");
         } catch (IOException e) {
-            throw new InputException(display + ": cannot read file (" + shown(String.valueOf(e.getMessage())) + ")");
+            throw cannotRead(display, e);
         }
         if (bytes.length > MAX_BYTES) {
             throw new InputException(display + ": file is more than the limit of " + MAX_BYTES + " bytes");

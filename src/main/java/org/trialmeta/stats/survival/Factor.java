@@ -1,10 +1,9 @@
 package org.trialmeta.stats.survival;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.trialmeta.stats.Labels;
 
 /**
@@ -43,20 +42,24 @@ public final class Factor {
                 break;
             }
         }
-        List<String> levels = new ArrayList<>(distinct);
-        levels.sort(numeric
+        Comparator<String> order = numeric
                 ? (a, b) -> {
                     int c = Double.compare(Double.parseDouble(a), Double.parseDouble(b));
                     return c != 0 ? c : a.compareTo(b);
                 }
-                : Comparator.naturalOrder());
-        Map<String, Integer> firstSeen = new HashMap<>();
-        for (int i = 0; i < distinct.size(); i++) {
-            firstSeen.put(distinct.get(i), i);
+                : Comparator.naturalOrder();
+        // the distinct values' ids (in order of first appearance) sorted by their values: level i is the value of
+        // id sorted[i], and id sorted[i] has rank i
+        Integer[] sorted = new Integer[distinct.size()];
+        for (int i = 0; i < sorted.length; i++) {
+            sorted[i] = i;
         }
-        int[] rank = new int[distinct.size()];
-        for (int i = 0; i < levels.size(); i++) {
-            rank[firstSeen.get(levels.get(i))] = i;
+        Arrays.sort(sorted, (a, b) -> order.compare(distinct.get(a), distinct.get(b)));
+        List<String> levels = new ArrayList<>(sorted.length);
+        int[] rank = new int[sorted.length];
+        for (int i = 0; i < sorted.length; i++) {
+            levels.add(distinct.get(sorted[i]));
+            rank[sorted[i]] = i;
         }
         int[] codes = new int[values.length];
         for (int r = 0; r < values.length; r++) {

@@ -159,18 +159,8 @@ public final class LogRank {
     }
 
     /**
-     * G-rho test between the levels of {@code factor(group)}, stratified by the levels of {@code factor(strata)}
-     * ({@link Factor#of}), as {@code survdiff(Surv(time, status) ~ group + strata(strata), rho = )}: observed and
-     * expected are in the group factor's order.
-     *
-     * @param strata stratum label of each observation, or null for no strata
-     */
-    public static LogRankResult test(double[] time, int[] status, String[] group, String[] strata, double rho) {
-        return test(time, status, Factor.of(group).codes(), strata == null ? null : Factor.of(strata).codes(), rho);
-    }
-
-    /**
-     * G-rho test.
+     * G-rho test, as {@code survdiff(Surv(time, status) ~ group + strata(strata), rho = )} with the groups and strata
+     * given as codes (e.g. {@link Factor#codes()}): observed and expected are in the order of the group codes.
      *
      * @param time finite times
      * @param status 1 = event, 0 = censored
