@@ -17,8 +17,9 @@ import org.trialmeta.stats.meta.NotConvergedException;
  * @param input      the studies
  * @param mode       which analysis
  * @param options    the model's settings
- * @param fits       leave-one-out or cumulative fits, one per study (empty for influence); a fit that did not
- *                   converge is a {@link org.trialmeta.stats.meta.NotConverged}, reported as not estimable
+ * @param fits       leave-one-out or cumulative fits, one per study (empty for influence), each made when it is read
+ *                   (each read fits again; see {@link LeaveOneOut#run}); a fit that did not converge is a
+ *                   {@link org.trialmeta.stats.meta.NotConverged}, reported as not estimable
  * @param influence  influence diagnostics, one per study (empty otherwise)
  */
 public record SensitivityAnalysis(PoolInput input, Mode mode, MetaAnalysis.Options options, List<FitResult> fits,

@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import org.trialmeta.analysis.PoolInput;
 import org.trialmeta.analysis.SensitivityAnalysis;
 import org.trialmeta.present.SensitivitySummary;
+import org.trialmeta.present.RowLimit;
 import org.trialmeta.present.SensitivityText;
 import org.trialmeta.stats.meta.MetaAnalysis;
 import picocli.CommandLine.ArgGroup;
@@ -66,15 +67,19 @@ public final class SensitivityCommand implements Callable<Integer> {
     @Mixin
     FormatOption format;
 
+    @Mixin
+    RowsOption rows;
+
     @Override
     public Integer call() {
         MetaAnalysis.Options o = MetaAnalysis.Options.defaults(model.measure).withMethod(model.estimator())
                 .withTest(test.type()).withLevel(level.fraction());
         format.validate();
+        RowLimit limit = rows.limit();
         PoolInput studies = model.studies(model.table());
         SensitivitySummary summary = SensitivitySummary.of(SensitivityAnalysis.of(studies, analysis.mode(), o,
                 model.file()));
-        format.print(spec.commandLine().getOut(), summary, SensitivityText::render);
+        format.print(spec.commandLine().getOut(), summary, s -> SensitivityText.render(s, limit));
         return ExitCodes.OK;
     }
 }

@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.function.BiFunction;
+import java.util.stream.IntStream;
 import org.trialmeta.analysis.SensitivityAnalysis;
+import org.trialmeta.stats.meta.FitResult;
 import org.trialmeta.stats.meta.Heterogeneity;
 import org.trialmeta.stats.meta.Influence;
 import org.trialmeta.stats.meta.MetaAnalysisResult;
@@ -53,24 +56,14 @@ public record SensitivitySummary(String measure, String method, String test, dou
         List<InfluenceRow> inf = null;
         List<CumulativeRow> cum = null;
         switch (a.mode()) {
-            case LEAVE_ONE_OUT -> {
-                loo = new ArrayList<>();
-                for (int i = 0; i < names.size(); i++) {
-                    MetaAnalysisResult r = a.fits().get(i) instanceof MetaAnalysisResult m ? m : null;
-                    loo.add(r == null ? new LeaveOneOutRow(names.get(i), null, null, null, null, null, null, null)
-                            : new LeaveOneOutRow(names.get(i), r.estimate(), r.se(), r.ci().lower(), r.ci().upper(),
-                                    fe ? null : r.tau2(), i2(r), r.heterogeneity().map(Heterogeneity::q).orElse(null)));
-                }
-            }
-            case CUMULATIVE -> {
-                cum = new ArrayList<>();
-                for (int i = 0; i < names.size(); i++) {
-                    MetaAnalysisResult r = a.fits().get(i) instanceof MetaAnalysisResult m ? m : null;
-                    cum.add(r == null ? new CumulativeRow(names.get(i), null, null, null, null, null)
-                            : new CumulativeRow(names.get(i), r.estimate(), r.ci().lower(), r.ci().upper(),
-                                    fe ? null : r.tau2(), i2(r)));
-                }
-            }
+            case LEAVE_ONE_OUT -> loo = rows(a.fits(), (i, r) -> r == null
+                    ? new LeaveOneOutRow(names.get(i), null, null, null, null, null, null, null)
+                    : new LeaveOneOutRow(names.get(i), r.estimate(), r.se(), r.ci().lower(), r.ci().upper(),
+                            fe ? null : r.tau2(), i2(r), r.heterogeneity().map(Heterogeneity::q).orElse(null)));
+            case CUMULATIVE -> cum = rows(a.fits(), (i, r) -> r == null
+                    ? new CumulativeRow(names.get(i), null, null, null, null, null)
+                    : new CumulativeRow(names.get(i), r.estimate(), r.ci().lower(), r.ci().upper(),
+                            fe ? null : r.tau2(), i2(r)));
             case INFLUENCE -> {
                 inf = new ArrayList<>();
                 for (int i = 0; i < names.size(); i++) {
@@ -82,6 +75,20 @@ public record SensitivitySummary(String measure, String method, String test, dou
         }
         return new SensitivitySummary(a.options().measure().name(), a.options().method().label(),
                 a.options().test().label(), PoolSummary.percent(a.options().level()), names.size(), loo, inf, cum);
+    }
+
+    /**
+     * One row per fit, in order: {@code row} is given the fit's index and its result (null when it did not converge).
+     * The fits are made when read ({@code LeaveOneOut}, {@code Cumulative}): each once, on every core, and only the
+     * rows are kept.
+     */
+    private static <T> List<T> rows(List<FitResult> fits, BiFunction<Integer, MetaAnalysisResult, T> row) {
+        Object[] out = new Object[fits.size()];
+        IntStream.range(0, out.length).parallel().forEach(i -> out[i] = row.apply(i,
+                fits.get(i) instanceof MetaAnalysisResult m ? m : null));
+        @SuppressWarnings("unchecked")
+        List<T> rows = (List<T>) List.of(out);
+        return rows;
     }
 
     private static Double i2(MetaAnalysisResult r) {

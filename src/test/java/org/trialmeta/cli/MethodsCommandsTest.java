@@ -251,4 +251,52 @@ class MethodsCommandsTest {
         Run cum = Run.run("sensitivity", "--input", single.toString(), "--measure", "GEN", "--cumulative");
         assertThat(cum.code()).as(cum.err()).isZero();
     }
+
+    @Test
+    void sensitivityTextOfManyStudiesIsCutAfterFiftyRowsWithWhatTheWholeTableShows() throws IOException {
+        StringBuilder csv = new StringBuilder("study,yi,vi\n");
+        java.util.Random random = new java.util.Random(80);
+        for (int i = 0; i < 80; i++) {
+            csv.append("s").append(i).append(',').append(String.format(java.util.Locale.ROOT, "%.4f,%.4f",
+                    random.nextGaussian() * 0.4 - 0.3, 0.02 + random.nextDouble() * 0.2)).append('\n');
+        }
+        String in = write("eighty.csv", csv.toString()).toString();
+
+        Run loo = Run.run("sensitivity", "--input", in, "--measure", "GEN", "--leave-one-out");
+        assertThat(loo.code()).as(loo.err()).isZero();
+        assertThat(loo.out()).contains("s49 ", "\u2026 30 more rows; --rows all to print them").doesNotContain("s50 ");
+        JsonNode rows = json(Run.run("sensitivity", "--input", in, "--measure", "GEN", "--leave-one-out", "--format",
+                "json")).get("leave_one_out");
+        assertThat(rows).as("JSON is always complete").hasSize(80);
+        JsonNode lo = rows.get(0);
+        JsonNode hi = rows.get(0);
+        for (JsonNode r : rows) {
+            lo = r.get("estimate").asDouble() < lo.get("estimate").asDouble() ? r : lo;
+            hi = r.get("estimate").asDouble() > hi.get("estimate").asDouble() ? r : hi;
+        }
+        assertThat(loo.out()).contains(String.format(java.util.Locale.ROOT,
+                "Estimate without one study: %.4f (without %s) to %.4f (without %s)", lo.get("estimate").asDouble(),
+                lo.get("study").asText(), hi.get("estimate").asDouble(), hi.get("study").asText()));
+        Run all = Run.run("sensitivity", "--input", in, "--measure", "GEN", "--leave-one-out", "--rows", "all");
+        assertThat(all.out()).contains("s79 ").doesNotContain("more rows", "Estimate without one study");
+        Run none = Run.run("sensitivity", "--input", in, "--measure", "GEN", "--leave-one-out", "--rows", "none");
+        assertThat(none.out()).contains("80 rows not printed").doesNotContain("s0 ");
+
+        Run inf = Run.run("sensitivity", "--input", in, "--measure", "GEN", "--influence", "--rows", "10");
+        long flagged = 0;
+        for (JsonNode r : json(Run.run("sensitivity", "--input", in, "--measure", "GEN", "--influence", "--format",
+                "json")).get("influence")) {
+            flagged += r.get("inf").asBoolean() ? 1 : 0;
+        }
+        assertThat(inf.out()).contains("Influential studies (*): " + flagged + " of 80", "\u2026 70 more rows");
+
+        Run cum = Run.run("sensitivity", "--input", in, "--measure", "GEN", "--cumulative", "--method", "FE");
+        JsonNode last = json(Run.run("sensitivity", "--input", in, "--measure", "GEN", "--cumulative", "--method", "FE",
+                "--format", "json")).get("cumulative").get(79);
+        assertThat(cum.out()).contains(String.format(java.util.Locale.ROOT,
+                "With all 80 studies: %.4f [%.4f, %.4f], I^2 = ", last.get("estimate").asDouble(),
+                last.get("ci_lower").asDouble(), last.get("ci_upper").asDouble()))
+                .doesNotContain("tau^2 =");
+        oneLine(Run.run("sensitivity", "--input", in, "--measure", "GEN", "--cumulative", "--rows", "-1"), "--rows");
+    }
 }

@@ -1,6 +1,5 @@
 package org.trialmeta.stats.meta;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,14 +12,15 @@ public final class Cumulative {
 
     private Cumulative() {}
 
-    /** The k fits, in input order. */
+    /**
+     * The k fits, in input order, each made when it is read ({@link Refits}: each read fits again, from any thread;
+     * nothing is kept, so that a reader keeping only what it reports needs memory linear in k).
+     */
     public static List<FitResult> run(double[] yi, double[] vi, MetaAnalysis.Options options) {
         MetaAnalysis.validate(yi, vi);
         MetaAnalysis.Options o = options.withTau2Ci(false);
-        List<FitResult> out = new ArrayList<>(yi.length);
-        for (int i = 1; i <= yi.length; i++) {
-            out.add(MetaAnalysis.fit(Arrays.copyOf(yi, i), Arrays.copyOf(vi, i), o));
-        }
-        return List.copyOf(out);
+        double[] ys = yi.clone();
+        double[] vs = vi.clone();
+        return new Refits(ys.length, i -> MetaAnalysis.fit(Arrays.copyOf(ys, i + 1), Arrays.copyOf(vs, i + 1), o));
     }
 }

@@ -1,8 +1,8 @@
 package org.trialmeta.stats.meta;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalDouble;
+import java.util.stream.IntStream;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
 
 /**
@@ -20,6 +20,9 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * h_i &gt; 3p/k or |dfbetas| &gt; 1 (p = 1), a missing criterion counting as not met, as metafor.
  */
 public final class Influence {
+
+    /** Number of model coefficients (the intercept). */
+    private static final int P = 1;
 
     private Influence() {}
 
@@ -68,45 +71,51 @@ public final class Influence {
         }
         List<FitResult> deleted = LeaveOneOut.run(yi, vi, o);
         ChiSquaredDistribution chi1 = ChiSquaredDistribution.of(1);
-        int p = 1;
-        double dffitsCut = 3 * Math.sqrt((double) p / (k - p));
-        List<Row> rows = new ArrayList<>(k);
-        for (int i = 0; i < k; i++) {
-            double hat = (1 / (vi[i] + r.tau2())) / sumW;
-            if (hat > 1 - 10 * Math.ulp(1.0)) {
-                hat = 1;
-            }
-            double weight = r.weights()[i];
-            boolean flag = hat > 3.0 * p / k;
-            if (!(deleted.get(i) instanceof MetaAnalysisResult d)) {
-                rows.add(new Row(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
-                        OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), hat, weight,
-                        OptionalDouble.empty(), flag));
-                continue;
-            }
-            double tau2d = d.tau2();
-            double s2w = deletedScale(yi, vi, i, d);
-            double vbd = d.se() * d.se();
-            double diff = r.estimate() - d.estimate();
-            double resid = yi[i] - d.estimate();
-            if (Math.abs(resid) < 100 * Math.ulp(1.0)) {
-                resid = 0;
-            }
-            double rstudent = resid / Math.sqrt(vi[i] * s2w + vbd + tau2d * s2w);
-            double dffits = diff / Math.sqrt(s2w * hat * (tau2d + vi[i]));
-            double cook = diff * diff / vb;
-            double covR = vbd / vb;
-            double sumWd = 0;
-            for (double v : vi) {
-                sumWd += 1 / (v + tau2d);
-            }
-            double dfbetas = diff / Math.sqrt(s2w / sumWd);
-            flag |= Math.abs(dffits) > dffitsCut || chi1.cumulativeProbability(cook) > 0.5 || Math.abs(dfbetas) > 1;
-            OptionalDouble q = d.heterogeneity().map(h -> OptionalDouble.of(h.q())).orElse(OptionalDouble.empty());
-            rows.add(new Row(OptionalDouble.of(rstudent), OptionalDouble.of(dffits), OptionalDouble.of(cook),
-                    OptionalDouble.of(covR), OptionalDouble.of(tau2d), q, hat, weight, OptionalDouble.of(dfbetas), flag));
+        double dffitsCut = 3 * Math.sqrt((double) P / (k - P));
+        double total = sumW;
+        // each row refits without its study (linear in k): the rows on every core, each made once, in input order
+        Row[] rows = new Row[k];
+        IntStream.range(0, k).parallel().forEach(i -> rows[i] = row(yi, vi, i, r, vb, total, deleted.get(i), chi1,
+                dffitsCut));
+        return List.of(rows);
+    }
+
+    /** Study i's row, from the full fit {@code r} and the fit {@code deleted} without study i (p = 1). */
+    private static Row row(double[] yi, double[] vi, int i, MetaAnalysisResult r, double vb, double sumW,
+            FitResult deleted, ChiSquaredDistribution chi1, double dffitsCut) {
+        int k = yi.length;
+        double hat = (1 / (vi[i] + r.tau2())) / sumW;
+        if (hat > 1 - 10 * Math.ulp(1.0)) {
+            hat = 1;
         }
-        return List.copyOf(rows);
+        double weight = r.weight(i);
+        boolean flag = hat > 3.0 * P / k;
+        if (!(deleted instanceof MetaAnalysisResult d)) {
+            return new Row(OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(),
+                    OptionalDouble.empty(), OptionalDouble.empty(), OptionalDouble.empty(), hat, weight,
+                    OptionalDouble.empty(), flag);
+        }
+        double tau2d = d.tau2();
+        double s2w = deletedScale(yi, vi, i, d);
+        double vbd = d.se() * d.se();
+        double diff = r.estimate() - d.estimate();
+        double resid = yi[i] - d.estimate();
+        if (Math.abs(resid) < 100 * Math.ulp(1.0)) {
+            resid = 0;
+        }
+        double rstudent = resid / Math.sqrt(vi[i] * s2w + vbd + tau2d * s2w);
+        double dffits = diff / Math.sqrt(s2w * hat * (tau2d + vi[i]));
+        double cook = diff * diff / vb;
+        double covR = vbd / vb;
+        double sumWd = 0;
+        for (double v : vi) {
+            sumWd += 1 / (v + tau2d);
+        }
+        double dfbetas = diff / Math.sqrt(s2w / sumWd);
+        flag |= Math.abs(dffits) > dffitsCut || chi1.cumulativeProbability(cook) > 0.5 || Math.abs(dfbetas) > 1;
+        OptionalDouble q = d.heterogeneity().map(h -> OptionalDouble.of(h.q())).orElse(OptionalDouble.empty());
+        return new Row(OptionalDouble.of(rstudent), OptionalDouble.of(dffits), OptionalDouble.of(cook),
+                OptionalDouble.of(covR), OptionalDouble.of(tau2d), q, hat, weight, OptionalDouble.of(dfbetas), flag);
     }
 
     /** s² of the fit without study i: 1 for z, the Knapp-Hartung factor RSS/(k − 2) for knha (k − 1 studies). */

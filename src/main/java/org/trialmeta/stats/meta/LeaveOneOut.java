@@ -1,6 +1,5 @@
 package org.trialmeta.stats.meta;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,7 +12,8 @@ public final class LeaveOneOut {
     private LeaveOneOut() {}
 
     /**
-     * The k refits; element i is the fit without study i.
+     * The k refits; element i is the fit without study i, made when it is read ({@link Refits}: each read fits again,
+     * from any thread; nothing is kept, so that a reader keeping only what it reports needs memory linear in k).
      *
      * @throws IllegalArgumentException when k &lt; 2 (metafor: "Stopped because k = 1")
      */
@@ -24,19 +24,17 @@ public final class LeaveOneOut {
             throw new IllegalArgumentException("leave-one-out needs k >= 2 studies, got " + k);
         }
         MetaAnalysis.Options o = options.withTau2Ci(false);
-        List<FitResult> out = new ArrayList<>(k);
-        double[] y = new double[k - 1];
-        double[] v = new double[k - 1];
-        for (int omit = 0; omit < k; omit++) {
-            for (int i = 0, j = 0; i < k; i++) {
-                if (i != omit) {
-                    y[j] = yi[i];
-                    v[j] = vi[i];
-                    j++;
-                }
-            }
-            out.add(MetaAnalysis.fit(GroupedModel.interceptOnly(y.clone(), v.clone()), o));
-        }
-        return List.copyOf(out);
+        double[] ys = yi.clone();
+        double[] vs = vi.clone();
+        return new Refits(k, omit -> MetaAnalysis.fit(GroupedModel.interceptOnly(without(ys, omit), without(vs, omit)),
+                o));
+    }
+
+    /** {@code x} without element {@code omit}, in order. */
+    private static double[] without(double[] x, int omit) {
+        double[] out = new double[x.length - 1];
+        System.arraycopy(x, 0, out, 0, omit);
+        System.arraycopy(x, omit + 1, out, omit, x.length - omit - 1);
+        return out;
     }
 }
