@@ -35,8 +35,14 @@ final class FigureFiles {
         return out;
     }
 
-    /** Writes {@code figure} to each of {@code files} ({@link #formats} checked) with PNGs at {@code dpi}. */
+    /**
+     * Writes {@code figure} to each of {@code files} ({@link #formats} checked) with PNGs at {@code dpi}; none when the
+     * figure is too large for one of their formats ({@link FigureWriter#tooLarge}: exit 2, one line).
+     */
     static void write(Figure figure, List<Path> files, List<FigureWriter.Format> formats, int dpi, PrintWriter err) {
+        for (int i = 0; i < files.size(); i++) {
+            FigureWriter.checkSize(figure, files.get(i), formats.get(i), dpi);
+        }
         for (int i = 0; i < files.size(); i++) {
             FigureWriter.write(figure, files.get(i), formats.get(i), dpi);
             err.println("trialmeta: wrote " + files.get(i));

@@ -37,6 +37,7 @@ import org.jfree.svg.SVGUnits;
 import org.jfree.svg.ViewBox;
 import org.jfree.svg.PreserveAspectRatio;
 import org.jfree.svg.MeetOrSlice;
+import org.trialmeta.model.InputException;
 import org.trialmeta.repository.AtomicFiles;
 
 /**
@@ -91,6 +92,27 @@ public final class FigureWriter {
     /** Default PNG resolution (dots per inch), the usual journal minimum for line art with text. */
     public static final int DEFAULT_DPI = 300;
 
+    /**
+     * Most pixels a PNG may have: 2²⁸ (268 megapixels; e.g. 17 × 17 cm at 2,400 dpi, or a 17 cm-wide forest plot of
+     * about 2,500 studies at 300 dpi). The image is drawn in memory at 4 bytes a pixel (1 GB at the limit) plus a
+     * greyscale copy; a larger one would need several GB of heap before a byte is written.
+     */
+    public static final long MAX_PNG_PIXELS = 1L << 28;
+
+    /**
+     * Largest side of a PDF page in points: 14,400 (200 inches, 508 cm), the limit of Adobe's readers that ISO
+     * 32000-1:2008 Annex C (Table C.1) gives for a page in default user space.
+     */
+    public static final double MAX_PDF_POINTS = 14_400;
+
+    /**
+     * Smallest and largest side of a PPTX slide in points: 72 and 4,032 (1 and 56 inches: 914,400 and 51,206,400
+     * EMU, ECMA-376 Part 1 {@code ST_SlideSizeCoordinate}); PowerPoint refuses to open a file whose slide is larger.
+     */
+    public static final double MIN_PPTX_POINTS = 72;
+    /** See {@link #MIN_PPTX_POINTS}. */
+    public static final double MAX_PPTX_POINTS = 4_032;
+
     /** Producer written into the PDF document information. */
     static final String PDF_PRODUCER = "trialmeta";
 
@@ -112,14 +134,84 @@ public final class FigureWriter {
         write(figure, target, format, DEFAULT_DPI);
     }
 
-    /** Writes {@code figure} to {@code target} in {@code format}, atomically, a PNG at {@code dpi}. */
+    /**
+     * Writes {@code figure} to {@code target} in {@code format}, atomically, a PNG at {@code dpi}.
+     *
+     * @throws InputException (one line: the file, the figure's size and what can be written instead) when the figure
+     *     is too large for the format ({@link #tooLarge})
+     */
     public static void write(Figure figure, Path target, Format format, int dpi) {
+        checkSize(figure, target, format, dpi);
         switch (format) {
             case PNG -> AtomicFiles.writeBytes(target, png(figure, dpi));
             case SVG -> AtomicFiles.writeString(target, svg(figure));
             case PDF -> AtomicFiles.writeBytes(target, pdf(figure));
             case PPTX -> AtomicFiles.writeBytes(target, PptxWriter.pptx(figure, Optional.empty()));
         }
+    }
+
+    /**
+     * Refuses, before anything is drawn, a figure that is too large for {@code format} ({@link #tooLarge}): an
+     * {@link InputException} naming {@code target}.
+     */
+    public static void checkSize(Figure figure, Path target, Format format, int dpi) {
+        Optional<String> problem = tooLarge(figure, format, dpi);
+        if (problem.isPresent()) {
+            throw new InputException("cannot write " + target + ": " + problem.get());
+        }
+    }
+
+    /**
+     * Why {@code figure} cannot be written as {@code format} (a PNG at {@code dpi}), with what can be written instead;
+     * empty when it can. The figure's size follows its content (a forest plot grows with its studies), so a large
+     * analysis can exceed a format's limits: {@link #MAX_PNG_PIXELS}, {@link #MAX_PDF_POINTS} a side for PDF and
+     * {@link #MIN_PPTX_POINTS}..{@link #MAX_PPTX_POINTS} a side for PPTX. SVG has no limit.
+     */
+    public static Optional<String> tooLarge(Figure figure, Format format, int dpi) {
+        double w = figure.width();
+        double h = figure.height();
+        String size = String.format(Locale.ROOT, "the figure is %s × %s cm", cm(w), cm(h));
+        switch (format) {
+            case PNG -> {
+                double pixels = side(w, dpi) * side(h, dpi);
+                if (pixels <= MAX_PNG_PIXELS) {
+                    return Optional.empty();
+                }
+                // the highest resolution that fits (pixels grow with the square of the dpi)
+                int fits = (int) Math.floor(72.0 * Math.sqrt(MAX_PNG_PIXELS / (w * h)));
+                while (fits >= 36 && side(w, fits) * side(h, fits) > MAX_PNG_PIXELS) {
+                    fits--;
+                }
+                return Optional.of(String.format(Locale.ROOT,
+                        "%s, %,.0f megapixels at %d dpi, above the %,d megapixels of a PNG; %s", size,
+                        Math.ceil(pixels / 1e6), dpi, MAX_PNG_PIXELS / 1_000_000,
+                        (fits >= 36 ? "write it at " + fits + " dpi or less, or " : "write it ")
+                                + (Math.max(w, h) <= MAX_PDF_POINTS ? "as .svg or .pdf" : "as .svg")));
+            }
+            case PDF -> {
+                if (Math.max(w, h) <= MAX_PDF_POINTS) {
+                    return Optional.empty();
+                }
+                return Optional.of(size + ", above the " + cm(MAX_PDF_POINTS) + " cm a side of a PDF page that "
+                        + "Adobe's readers open; write it as .svg");
+            }
+            case PPTX -> {
+                if (Math.max(w, h) <= MAX_PPTX_POINTS && Math.min(w, h) >= MIN_PPTX_POINTS) {
+                    return Optional.empty();
+                }
+                return Optional.of(size + ", outside the " + cm(MIN_PPTX_POINTS) + " to " + cm(MAX_PPTX_POINTS)
+                        + " cm a side of a PowerPoint slide; write it as .svg"
+                        + (Math.max(w, h) <= MAX_PDF_POINTS ? " or .pdf" : ""));
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+    }
+
+    /** Points as centimetres with one decimal and thousands separators, e.g. {@code 3,020.2}. */
+    private static String cm(double points) {
+        return String.format(Locale.ROOT, "%,.1f", points / 72.0 * 2.54);
     }
 
     /** Bytes in {@code format}. */
@@ -143,13 +235,22 @@ public final class FigureWriter {
 
     /** Pixel size of the PNG at {@code dpi}: the figure's size in points × dpi / 72, rounded up. */
     public static int pixels(double points, int dpi) {
-        return (int) Math.ceil(points * dpi / 72.0 - 1e-9);
+        return (int) side(points, dpi);
+    }
+
+    /** {@link #pixels} as a double, which does not overflow for any figure. */
+    private static double side(double points, int dpi) {
+        return Math.ceil(points * dpi / 72.0 - 1e-9);
     }
 
     /** PNG at {@code dpi}, white background, with the pHYs chunk set to {@code dpi}. */
     public static byte[] png(Figure figure, int dpi) {
         if (dpi < 36 || dpi > 2400) {
             throw new IllegalArgumentException("png dpi " + dpi + " must be within 36..2400");
+        }
+        Optional<String> problem = tooLarge(figure, Format.PNG, dpi);
+        if (problem.isPresent()) {
+            throw new IllegalArgumentException(problem.get());
         }
         int w = pixels(figure.width(), dpi);
         int h = pixels(figure.height(), dpi);
