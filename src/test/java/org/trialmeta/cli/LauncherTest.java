@@ -112,4 +112,47 @@ class LauncherTest {
         // the warning itself must be there (on standard error), or this test no longer provokes one
         assertThat(r.err()).contains("[warning]");
     }
+
+    /**
+     * The jar is rebuilt when a source, at any depth under src/main, or pom.xml is newer than it, and only then (the
+     * check walks the tree with bash's recursive glob, not a find in a subshell). A stand-in {@code mvn} records that
+     * it was called.
+     */
+    @Test
+    void theJarIsRebuiltExactlyWhenASourceIsNewer() throws IOException, InterruptedException {
+        Path home = Files.createDirectories(dir.resolve("project"));
+        Files.copy(Path.of("trialmeta"), home.resolve("trialmeta"));
+        Path deep = Files.createDirectories(home.resolve("src/main/java/org/example/deep"));
+        Path source = Files.writeString(deep.resolve("A.java"), "class A {}\n");
+        Path resource = Files.writeString(Files.createDirectories(home.resolve("src/main/resources")).resolve("r.txt"),
+                "r\n");
+        Path pom = Files.writeString(home.resolve("pom.xml"), "<project/>\n");
+        Path jar = Files.writeString(Files.createDirectories(home.resolve("target")).resolve("trialmeta.jar"), "");
+        Path bin = Files.createDirectories(dir.resolve("bin-build"));
+        Path called = dir.resolve("mvn-called");
+        Files.writeString(bin.resolve("java"), "#!/bin/sh\nexit 0\n");
+        Files.writeString(bin.resolve("mvn"), "#!/bin/sh\necho called >> '" + called + "'\n");
+        for (String tool : List.of("java", "mvn")) {
+            Files.setPosixFilePermissions(bin.resolve(tool), PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        java.nio.file.attribute.FileTime built = java.nio.file.attribute.FileTime.fromMillis(1_100_000_000_000L);
+        java.nio.file.attribute.FileTime later = java.nio.file.attribute.FileTime.fromMillis(1_200_000_000_000L);
+        List<Path> all = List.of(source, resource, pom, deep, deep.getParent(), home.resolve("src/main/java/org"),
+                home.resolve("src/main/java"), home.resolve("src/main/resources"), home.resolve("src/main"));
+        for (Path changed : List.of(source, resource, pom)) {
+            for (Path p : all) {
+                Files.setLastModifiedTime(p, old);
+            }
+            Files.setLastModifiedTime(jar, built);
+            Files.deleteIfExists(called);
+            Run fresh = run(List.of("bash", home.resolve("trialmeta").toString(), "--version"), bin, null);
+            assertThat(fresh.code()).as(fresh.err()).isZero();
+            assertThat(Files.exists(called)).as("nothing newer than the jar: no build").isFalse();
+            Files.setLastModifiedTime(changed, later);
+            Run stale = run(List.of("bash", home.resolve("trialmeta").toString(), "--version"), bin, null);
+            assertThat(Files.exists(called)).as(home.relativize(changed) + " newer than the jar").isTrue();
+            assertThat(stale.err()).contains("building");
+        }
+    }
 }
