@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.trialmeta.model.InputException;
 import org.trialmeta.repository.CsvTable;
+import org.trialmeta.repository.Messages;
 import org.trialmeta.stats.Interval;
 import org.trialmeta.stats.meta.EffectMeasure;
 import org.trialmeta.stats.meta.EffectSizes;
@@ -278,6 +279,8 @@ public record NmaInput(Network network, EffectMeasure measure, String form, int[
      * The sorted treatment names; refuses two names that differ only in case or spaces ("Placebo", "placebo "), a
      * likely typo that would split one treatment in two.
      */
+    private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
+
     private static List<String> treatments(CsvTable t, String column, String[] a, String[] b) {
         TreeSet<String> names = new TreeSet<>();
         Map<String, String> folded = new HashMap<>();
@@ -286,7 +289,7 @@ public record NmaInput(Network network, EffectMeasure measure, String form, int[
             String[] col = pass == 0 ? a : b;
             String colName = pass == 0 ? column : "treatment_2";
             for (int r = 0; r < col.length; r++) {
-                String key = col[r].toLowerCase(Locale.ROOT).replaceAll("\\s+", "");
+                String key = WHITE_SPACE.matcher(col[r].toLowerCase(Locale.ROOT)).replaceAll("");
                 String other = folded.putIfAbsent(key, col[r]);
                 if (other != null && !other.equals(col[r])) {
                     throw t.cellError(colName, r, col[r], "treatment name differs from '" + other + "' (line "
@@ -295,6 +298,14 @@ public record NmaInput(Network network, EffectMeasure measure, String form, int[
                 firstRow.putIfAbsent(key, r);
                 names.add(col[r]);
             }
+        }
+        if (names.size() > Network.MAX_TREATMENTS) {
+            // refused before anything is fitted: the fit's time grows with the cube of the treatments
+            throw new InputException(t.name() + ": " + (b == null ? "column " + Messages.quoted(column)
+                    : "columns " + Messages.quoted(column) + " and 'treatment_2'") + (b == null ? " names " : " name ")
+                    + names.size()
+                    + " treatments (a network meta-analysis compares at most " + Network.MAX_TREATMENTS
+                    + "; are they the treatments?)");
         }
         return new ArrayList<>(names);
     }

@@ -714,6 +714,37 @@ class BadInputMatrixTest {
      * 300 KB file of 20,000 rows in 10,000 groups ran for more than 100 s (k² work per event time and a k × k
      * matrix); 100 groups still run.
      */
+    /**
+     * A network of more treatments than {@code nma} fits (its time grows with their cube: a 109 KB chain of 3,000
+     * treatments ran past 120 s with 770 MB) is refused before anything is fitted, with one line naming the file, the
+     * column and the count; arm and contrast forms alike.
+     */
+    @Test
+    void nmaWithMoreTreatmentsThanItFitsIsRefusedAtOnce() throws IOException {
+        StringBuilder arms = new StringBuilder("study,treatment,events,n\n");
+        for (int j = 1; j < 3_000; j++) {
+            arms.append('s').append(j).append(",t").append(j - 1).append(",12,100\n");
+            arms.append('s').append(j).append(",t").append(j).append(",15,100\n");
+        }
+        StringBuilder contrasts = new StringBuilder("study,treatment_1,treatment_2,yi,vi\n");
+        for (int j = 1; j <= 500; j++) {
+            contrasts.append('s').append(j).append(",t").append(j - 1).append(",t").append(j).append(",0.1,0.04\n");
+        }
+        Path d = dir("nma-treatments");
+        Path chain = file(d, "chain.csv", utf8(arms.toString()));
+        CliRun r = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> CliRun.of("nma", "--input", chain.toString(), "--measure", "OR")).assertContract(chain.toString());
+        assertThat(r.code()).as(r.describe()).isEqualTo(2);
+        assertThat(r.errorLines()).as(r.describe()).containsExactly("trialmeta: " + chain + ": column 'treatment' names"
+                + " 3000 treatments (a network meta-analysis compares at most 500; are they the treatments?)");
+        Path pairs = file(d, "pairs.csv", utf8(contrasts.toString()));
+        CliRun c = CliRun.of("nma", "--input", pairs.toString(), "--measure", "GEN").assertContract(pairs.toString());
+        assertThat(c.code()).as(c.describe()).isEqualTo(2);
+        assertThat(c.errorLines()).as(c.describe()).containsExactly("trialmeta: " + pairs + ": columns 'treatment_1'"
+                + " and 'treatment_2' name 501 treatments (a network meta-analysis compares at most 500; are they the"
+                + " treatments?)");
+    }
+
     @Test
     void kmWithMoreGroupsThanTheTestComparesIsRefusedAtOnce() throws IOException {
         StringBuilder many = new StringBuilder("time,status,patient\n");

@@ -15,11 +15,23 @@ import java.util.TreeMap;
  */
 public record Network(List<String> treatments, List<NmaStudy> studies) {
 
+    /**
+     * Most treatments in a network. The fit works on t × t matrices (their inverses, the hat matrix of the
+     * contrasts): time grows with t³ (300 treatments 1.5 s with a fixed model, 600 treatments 6.2 s, random effects
+     * twice that), so that a column mistaken for the treatments (a study or patient id) would run for hours; published
+     * networks have at most a few hundred.
+     */
+    public static final int MAX_TREATMENTS = 500;
+
     public Network {
         treatments = List.copyOf(treatments);
         studies = List.copyOf(studies);
         if (treatments.size() < 2) {
             throw new IllegalArgumentException("a network needs at least 2 treatments, got " + treatments.size());
+        }
+        if (treatments.size() > MAX_TREATMENTS) {
+            throw new IllegalArgumentException("a network has at most " + MAX_TREATMENTS + " treatments, got "
+                    + treatments.size());
         }
         if (treatments.stream().distinct().count() != treatments.size()) {
             throw new IllegalArgumentException("treatment names must be unique: " + treatments);

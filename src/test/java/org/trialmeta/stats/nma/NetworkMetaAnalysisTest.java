@@ -48,4 +48,26 @@ class NetworkMetaAnalysisTest {
             }
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void aNetworkHasAtMostMaxTreatments() {
+        for (int t : new int[] {Network.MAX_TREATMENTS, Network.MAX_TREATMENTS + 1}) {
+            java.util.List<String> names = new java.util.ArrayList<>();
+            java.util.List<NmaStudy> chain = new java.util.ArrayList<>();
+            for (int i = 0; i < t; i++) {
+                names.add("t" + i);
+                if (i > 0) {
+                    chain.add(NmaStudy.fromArms("s" + i, new int[] {i - 1, i}, new double[] {0.1, 0.2},
+                            new double[] {0.04, 0.05}));
+                }
+            }
+            if (t <= Network.MAX_TREATMENTS) {
+                org.assertj.core.api.Assertions.assertThat(new Network(names, chain).size()).isEqualTo(t);
+            } else {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Network(names, chain))
+                        .isInstanceOf(IllegalArgumentException.class)
+                        .hasMessage("a network has at most 500 treatments, got 501");
+            }
+        }
+    }
 }
