@@ -1,6 +1,7 @@
 package org.trialmeta.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -14,7 +15,6 @@ import org.trialmeta.present.AnnotatedHtml;
 import org.trialmeta.present.ScanSummary;
 import org.trialmeta.present.ScanText;
 import org.trialmeta.repository.AtomicFiles;
-import org.trialmeta.repository.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -69,12 +69,14 @@ public final class ScanCommand implements Callable<Integer> {
         if (out != null) {
             AtomicFiles.writeString(out, AnnotatedHtml.render(report));
         }
-        spec.commandLine().getOut().print(switch (f) {
-            case JSON -> Json.write(ScanSummary.of(report, minSeverity.severity));
-            case HTML -> AnnotatedHtml.render(report);
-            default -> ScanText.table(report, minSeverity.severity);
-        });
-        spec.commandLine().getOut().flush();
+        PrintWriter stdout = spec.commandLine().getOut();
+        switch (f) {
+            // streamed: a long document's findings make tens of MB of JSON (a 6 MB text: 57 MB)
+            case JSON -> FormatOption.json(stdout, ScanSummary.of(report, minSeverity.severity));
+            case HTML -> stdout.print(AnnotatedHtml.render(report));
+            default -> ScanText.table(report, minSeverity.severity, stdout);
+        }
+        stdout.flush();
         if (out != null) {
             spec.commandLine().getErr().println("trialmeta: wrote " + out);
             spec.commandLine().getErr().flush();

@@ -1,5 +1,9 @@
 package org.trialmeta.present;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.List;
 import org.trialmeta.check.ScanFinding;
 import org.trialmeta.check.ScanReport;
@@ -22,34 +26,52 @@ public final class ScanText {
                 + " found";
     }
 
+    /** The whole text output as one string (see {@link #table(ScanReport, Severity, Writer)}). */
     public static String table(ScanReport r, Severity minimum) {
-        StringBuilder b = new StringBuilder();
-        b.append(r.document().name()).append(" (").append(r.document().format().label())
-                .append(r.document().pages() > 1 ? ", " + r.document().pages() + " pages" : "").append(")")
-                .append(r.claimedCiMethod() == null ? "" : "; CI method named: " + r.claimedCiMethod()).append("\n\n");
-        List<ScanFinding> shown = r.atLeast(minimum);
-        if (!shown.isEmpty()) {
-            TextTable t = new TextTable(">#", "severity", "rule", "where", "quote");
-            int i = 1;
-            for (ScanFinding f : shown) {
-                t.row(i++, f.severity().label(), f.rule(), where(r, f), shorten(f.quote()));
-            }
-            b.append(t.render()).append('\n');
-            i = 1;
-            for (ScanFinding f : shown) {
-                b.append(i++).append(". [").append(f.severity().label()).append("] ").append(where(r, f)).append(": \"")
-                        .append(f.quote()).append("\"\n   ").append(f.message()).append('\n');
-                if (!f.reported().isEmpty()) {
-                    b.append("   reported:   ").append(f.reported()).append('\n');
+        StringWriter w = new StringWriter();
+        table(r, minimum, w);
+        return w.toString();
+    }
+
+    /**
+     * Writes the text output to {@code out} finding by finding: a long document's findings make tens of MB of text
+     * (a 6 MB text: 53 MB), which are not built in memory first.
+     */
+    public static void table(ScanReport r, Severity minimum, Writer out) {
+        try {
+            out.write(r.document().name() + " (" + r.document().format().label()
+                    + (r.document().pages() > 1 ? ", " + r.document().pages() + " pages" : "") + ")"
+                    + (r.claimedCiMethod() == null ? "" : "; CI method named: " + r.claimedCiMethod()) + "\n\n");
+            List<ScanFinding> shown = r.atLeast(minimum);
+            if (!shown.isEmpty()) {
+                TextTable t = new TextTable(">#", "severity", "rule", "where", "quote");
+                int i = 1;
+                for (ScanFinding f : shown) {
+                    t.row(i++, f.severity().label(), f.rule(), where(r, f), shorten(f.quote()));
                 }
-                if (!f.recomputed().isEmpty()) {
-                    b.append("   recomputed: ").append(f.recomputed()).append('\n');
+                out.write(t.render());
+                out.write('\n');
+                i = 1;
+                StringBuilder b = new StringBuilder();
+                for (ScanFinding f : shown) {
+                    b.setLength(0);
+                    b.append(i++).append(". [").append(f.severity().label()).append("] ").append(where(r, f))
+                            .append(": \"").append(f.quote()).append("\"\n   ").append(f.message()).append('\n');
+                    if (!f.reported().isEmpty()) {
+                        b.append("   reported:   ").append(f.reported()).append('\n');
+                    }
+                    if (!f.recomputed().isEmpty()) {
+                        b.append("   recomputed: ").append(f.recomputed()).append('\n');
+                    }
+                    b.append("   rule:       ").append(f.rule()).append(": ").append(f.ruleText()).append('\n');
+                    out.append(b);
                 }
-                b.append("   rule:       ").append(f.rule()).append(": ").append(f.ruleText()).append('\n');
+                out.write('\n');
             }
-            b.append('\n');
+            out.write(summary(r) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return b.append(summary(r)).append('\n').toString();
     }
 
     static String where(ScanReport r, ScanFinding f) {
