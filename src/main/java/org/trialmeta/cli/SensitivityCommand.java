@@ -79,7 +79,7 @@ public final class SensitivityCommand implements Callable<Integer> {
         PoolInput studies = model.studies(model.table());
         SensitivitySummary summary = SensitivitySummary.of(SensitivityAnalysis.of(studies, analysis.mode(), o,
                 model.file()));
-        format.print(spec.commandLine().getOut(), summary, s -> SensitivityText.render(s, limit));
+        format.stream(spec.commandLine().getOut(), summary, (s, out) -> out.print(SensitivityText.render(s, limit)));
         return ExitCodes.OK;
     }
 }
