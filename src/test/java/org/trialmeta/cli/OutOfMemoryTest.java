@@ -36,15 +36,9 @@ class OutOfMemoryTest {
 
     @Test
     void kmOnAFileLargerThanTheHeapIsOneLineAndExitOne() throws IOException, InterruptedException {
-        Path csv = dir.resolve("km.csv");
         Random random = new Random(22);
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            w.write("time,status,group\n");
-            for (int i = 0; i < 300_000; i++) {
-                w.write(String.format(java.util.Locale.ROOT, "%.4f,%d,%s%n",
-                        -Math.log(1 - random.nextDouble()) * 8, random.nextInt(4) == 0 ? 0 : 1, i % 2 == 0 ? "A" : "B"));
-            }
-        }
+        Path csv = csv("km.csv", "time,status,group", 300_000, i -> String.format(java.util.Locale.ROOT, "%.4f,%d,%s",
+                -Math.log(1 - random.nextDouble()) * 8, random.nextInt(4) == 0 ? 0 : 1, i % 2 == 0 ? "A" : "B"));
         List<String> args = List.of("km", "--input", csv.toString(), "--time", "time", "--event", "status",
                 "--group", "group", "--format", "json");
         Run small = run("-Xmx12m", args);
@@ -66,15 +60,9 @@ class OutOfMemoryTest {
      */
     @Test
     void sensitivityOfThousandsOfStudiesNeedsMemoryLinearInTheirNumber() throws IOException, InterruptedException {
-        Path csv = dir.resolve("studies.csv");
         Random random = new Random(3);
-        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
-            w.write("study,yi,vi\n");
-            for (int i = 0; i < 3_000; i++) {
-                w.write(String.format(java.util.Locale.ROOT, "s%d,%.4f,%.4f\n", i, random.nextGaussian() * 0.4 - 0.3,
-                        0.02 + random.nextDouble() * 0.2));
-            }
-        }
+        Path csv = csv("studies.csv", "study,yi,vi", 3_000, i -> String.format(java.util.Locale.ROOT, "s%d,%.4f,%.4f",
+                i, random.nextGaussian() * 0.4 - 0.3, 0.02 + random.nextDouble() * 0.2));
         for (String mode : List.of("--leave-one-out", "--influence", "--cumulative")) {
             Run r = run("-Xmx32m", List.of("sensitivity", "--input", csv.toString(), "--measure", "GEN", "--method",
                     "DL", mode, "--format", "json"));
@@ -95,6 +83,19 @@ class OutOfMemoryTest {
                 "10000000", "--format", "json"));
         assertThat(r.code).as(r.err).isEqualTo(ExitCodes.OK);
         assertThat(r.err).isEmpty();
+    }
+
+    /** A CSV file under the test's directory: {@code header}, then {@code rows} lines made by {@code row}. */
+    private Path csv(String name, String header, int rows, java.util.function.IntFunction<String> row)
+            throws IOException {
+        Path csv = dir.resolve(name);
+        try (Writer w = Files.newBufferedWriter(csv, StandardCharsets.UTF_8)) {
+            w.write(header + "\n");
+            for (int i = 0; i < rows; i++) {
+                w.write(row.apply(i) + "\n");
+            }
+        }
+        return csv;
     }
 
     private record Run(int code, String err) {}
