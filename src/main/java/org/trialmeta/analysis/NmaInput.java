@@ -301,11 +301,10 @@ public record NmaInput(Network network, EffectMeasure measure, String form, int[
         }
         if (names.size() > Network.MAX_TREATMENTS) {
             // refused before anything is fitted: the fit's time grows with the cube of the treatments
-            throw new InputException(t.name() + ": " + (b == null ? "column " + Messages.quoted(column)
-                    : "columns " + Messages.quoted(column) + " and 'treatment_2'") + (b == null ? " names " : " name ")
-                    + names.size()
-                    + " treatments (a network meta-analysis compares at most " + Network.MAX_TREATMENTS
-                    + "; are they the treatments?)");
+            String where = b == null ? "column " + Messages.quoted(column) + " names "
+                    : "columns " + Messages.quoted(column) + " and 'treatment_2' name ";
+            throw new InputException(t.name() + ": " + where + names.size() + " treatments (a network meta-analysis"
+                    + " compares at most " + Network.MAX_TREATMENTS + "; are they the treatments?)");
         }
         return new ArrayList<>(names);
     }
