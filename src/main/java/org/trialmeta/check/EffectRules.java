@@ -2,6 +2,7 @@ package org.trialmeta.check;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,15 +105,27 @@ final class EffectRules {
         }
     }
 
+    /**
+     * The first time-to-event outcome (in file order) of {@code endpoint} for arm {@code armId} in {@code lo}'s trial,
+     * population and cut. Looked up in an index built once per run: a scan of every outcome for each outcome made
+     * {@code check} quadratic (8,000 trial files: 130 s, against 4.4 s for 2,000).
+     */
     private static Optional<LocatedOutcome<TimeToEventOutcome>> sameCell(Collector c, LocatedOutcome<?> lo, String armId,
             TimeToEventEndpoint endpoint) {
-        for (LocatedOutcome<TimeToEventOutcome> o : c.repo().outcomes(TimeToEventOutcome.class)) {
-            if (o.trial() == lo.trial() && o.arm().id().equals(armId) && o.subgroup() == lo.subgroup()
-                    && o.cut() == lo.cut() && o.outcome().endpoint() == endpoint) {
-                return Optional.of(o);
+        Map<String, LocatedOutcome<TimeToEventOutcome>> cells = c.memo("time-to-event-cells", () -> {
+            Map<String, LocatedOutcome<TimeToEventOutcome>> m = new HashMap<>();
+            for (LocatedOutcome<TimeToEventOutcome> o : c.repo().outcomes(TimeToEventOutcome.class)) {
+                m.putIfAbsent(cell(o, o.arm().id(), o.outcome().endpoint()), o);
             }
-        }
-        return Optional.empty();
+            return m;
+        });
+        return Optional.ofNullable(cells.get(cell(lo, armId, endpoint)));
+    }
+
+    /** Trial, arm, population, cut and endpoint of a cell (ids are unique within their trial). */
+    private static String cell(LocatedOutcome<?> lo, String armId, TimeToEventEndpoint endpoint) {
+        return lo.trial().id() + "\u0000" + armId + "\u0000" + lo.subgroup().id() + "\u0000" + lo.cut().id() + "\u0000"
+                + endpoint;
     }
 
     static TimeVerdicts.Median median(TimeEstimate e) {
