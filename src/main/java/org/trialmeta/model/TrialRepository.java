@@ -92,12 +92,21 @@ public final class TrialRepository {
         return sourcesById.get(provenance.source());
     }
 
-    /** The trial with this id, or an {@link InputException} listing the known ids. */
+    /** Most known ids listed when a trial is not found (a directory of thousands would make a line of kilobytes). */
+    static final int KNOWN_LISTED = 20;
+
+    /**
+     * The trial with this id, or an {@link InputException} listing the known ids (the first {@value #KNOWN_LISTED}
+     * and how many more).
+     */
     public Trial requireTrial(String id) {
         Trial t = trialsById.get(id);
         if (t == null) {
-            throw new InputException("trial '" + id + "': not found (known trials: "
-                    + String.join(", ", trialsById.keySet()) + ")");
+            List<String> known = new ArrayList<>(trialsById.keySet());
+            String listed = String.join(", ", known.subList(0, Math.min(known.size(), KNOWN_LISTED)));
+            int more = known.size() - KNOWN_LISTED;
+            throw new InputException("trial '" + id + "': not found (known trials: " + listed
+                    + (more > 0 ? " and " + more + " more; 'trialmeta list' shows them" : "") + ")");
         }
         return t;
     }
