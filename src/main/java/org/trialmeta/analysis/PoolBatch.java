@@ -46,11 +46,7 @@ public final class PoolBatch {
 
     /** Every element of a list made by {@link #lazy}, each made once, on every core; unmodifiable. */
     public static <T> List<T> all(List<T> lazy) {
-        Object[] out = new Object[lazy.size()];
-        IntStream.range(0, out.length).parallel().forEach(g -> out[g] = lazy.get(g));
-        @SuppressWarnings("unchecked")
-        List<T> result = (List<T>) List.of(out);
-        return result;
+        return IntStream.range(0, lazy.size()).parallel().mapToObj(lazy::get).toList();
     }
 
     /**

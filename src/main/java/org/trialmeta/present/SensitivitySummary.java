@@ -83,12 +83,8 @@ public record SensitivitySummary(String measure, String method, String test, dou
      * rows are kept.
      */
     private static <T> List<T> rows(List<FitResult> fits, BiFunction<Integer, MetaAnalysisResult, T> row) {
-        Object[] out = new Object[fits.size()];
-        IntStream.range(0, out.length).parallel().forEach(i -> out[i] = row.apply(i,
-                fits.get(i) instanceof MetaAnalysisResult m ? m : null));
-        @SuppressWarnings("unchecked")
-        List<T> rows = (List<T>) List.of(out);
-        return rows;
+        return IntStream.range(0, fits.size()).parallel()
+                .mapToObj(i -> row.apply(i, fits.get(i) instanceof MetaAnalysisResult m ? m : null)).toList();
     }
 
     private static Double i2(MetaAnalysisResult r) {

@@ -65,19 +65,22 @@ public final class Influence {
         }
         MetaAnalysisResult r = (MetaAnalysisResult) full;
         double vb = r.se() * r.se();
-        double sumW = 0;
-        for (double v : vi) {
-            sumW += 1 / (v + r.tau2());
-        }
+        double sumW = sumOfWeights(vi, r.tau2());
         List<FitResult> deleted = LeaveOneOut.run(yi, vi, o);
         ChiSquaredDistribution chi1 = ChiSquaredDistribution.of(1);
         double dffitsCut = 3 * Math.sqrt((double) P / (k - P));
-        double total = sumW;
         // each row refits without its study (linear in k): the rows on every core, each made once, in input order
-        Row[] rows = new Row[k];
-        IntStream.range(0, k).parallel().forEach(i -> rows[i] = row(yi, vi, i, r, vb, total, deleted.get(i), chi1,
-                dffitsCut));
-        return List.of(rows);
+        return IntStream.range(0, k).parallel()
+                .mapToObj(i -> row(yi, vi, i, r, vb, sumW, deleted.get(i), chi1, dffitsCut)).toList();
+    }
+
+    /** Σ 1/(v_j + tau²): the sum of the random-effects weights. */
+    private static double sumOfWeights(double[] vi, double tau2) {
+        double sum = 0;
+        for (double v : vi) {
+            sum += 1 / (v + tau2);
+        }
+        return sum;
     }
 
     /** Study i's row, from the full fit {@code r} and the fit {@code deleted} without study i (p = 1). */
@@ -107,10 +110,7 @@ public final class Influence {
         double dffits = diff / Math.sqrt(s2w * hat * (tau2d + vi[i]));
         double cook = diff * diff / vb;
         double covR = vbd / vb;
-        double sumWd = 0;
-        for (double v : vi) {
-            sumWd += 1 / (v + tau2d);
-        }
+        double sumWd = sumOfWeights(vi, tau2d);
         double dfbetas = diff / Math.sqrt(s2w / sumWd);
         flag |= Math.abs(dffits) > dffitsCut || chi1.cumulativeProbability(cook) > 0.5 || Math.abs(dfbetas) > 1;
         OptionalDouble q = d.heterogeneity().map(h -> OptionalDouble.of(h.q())).orElse(OptionalDouble.empty());
