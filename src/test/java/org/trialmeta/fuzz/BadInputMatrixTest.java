@@ -1484,6 +1484,12 @@ class BadInputMatrixTest {
                 () -> HostileDocuments.docxExternalEntity("/etc/passwd"), true, List.of("not a readable DOCX")));
         cs.add(new DocCase("DOCX billion laughs", "laughs.docx", HostileDocuments::docxBillionLaughs, true,
                 List.of("not a readable DOCX")));
+        cs.add(new DocCase("DOCX table of 100,000 rows", "long-table.docx",
+                () -> HostileDocuments.docxLongTable(100_000), false, List.of()));
+        cs.add(new DocCase("DOCX footnote that refers to itself", "self-note.docx",
+                HostileDocuments::docxSelfReferringFootnote, false, List.of()));
+        cs.add(new DocCase("DOCX footnote referred to 20,000 times", "many-refs.docx",
+                () -> HostileDocuments.docxRepeatedFootnote(20_000, 1_000), true, List.of("characters of text (limit)")));
         return cs;
     }
 

@@ -16,7 +16,8 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 /**
  * Hostile PDFs and DOCX files for {@code scan}, made when the test runs (nothing large is committed): a page tree
  * claiming a million pages, a content stream that inflates to hundreds of megabytes, encrypted files, a zip bomb
- * in a DOCX part, an XXE entity in a DOCX body.
+ * in a DOCX part, an XXE entity in a DOCX body, a DOCX table of a hundred thousand rows, footnotes that refer to
+ * themselves or are referred to thousands of times.
  */
 final class HostileDocuments {
 
@@ -102,19 +103,80 @@ final class HostileDocuments {
             + "officeDocument\" Target=\"word/document.xml\"/></Relationships>";
 
     private static byte[] docx(byte[] documentXml) {
+        return docx(documentXml, null);
+    }
+
+    /** A DOCX of the main part and, unless null, a footnotes part related to it. */
+    private static byte[] docx(byte[] documentXml, String footnotesXml) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.setLevel(Deflater.BEST_COMPRESSION);
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write(CONTENT_TYPES.getBytes(StandardCharsets.UTF_8));
+            zip.write((footnotesXml == null ? CONTENT_TYPES : CONTENT_TYPES.replace("</Types>",
+                    "<Override PartName=\"/word/footnotes.xml\" ContentType=\"application/vnd.openxmlformats-"
+                    + "officedocument.wordprocessingml.footnotes+xml\"/></Types>")).getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("_rels/.rels"));
             zip.write(RELS.getBytes(StandardCharsets.UTF_8));
             zip.putNextEntry(new ZipEntry("word/document.xml"));
             zip.write(documentXml);
+            if (footnotesXml != null) {
+                zip.putNextEntry(new ZipEntry("word/_rels/document.xml.rels"));
+                zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\""
+                        + "http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" "
+                        + "Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes\" "
+                        + "Target=\"footnotes.xml\"/></Relationships>").getBytes(StandardCharsets.UTF_8));
+                zip.putNextEntry(new ZipEntry("word/footnotes.xml"));
+                zip.write(footnotesXml.getBytes(StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static String document(String body) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"" + W
+                + "\"><w:body>" + body + "</w:body></w:document>";
+    }
+
+    /**
+     * A DOCX whose body is one table of {@code rows} one-cell rows (a few hundred kilobytes compressed): POI's
+     * {@code XWPFDocument} took rows&sup2; steps to build it (32,000 rows: 34 s; 100,000 rows: minutes).
+     */
+    static byte[] docxLongTable(int rows) {
+        StringBuilder b = new StringBuilder("<w:tbl>");
+        for (int i = 0; i < rows; i++) {
+            b.append("<w:tr><w:tc><w:p><w:r><w:t>r").append(i).append("</w:t></w:r></w:p></w:tc></w:tr>");
+        }
+        b.append("</w:tbl>");
+        return docx(document(b.toString()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A DOCX whose only footnote refers to itself. */
+    static byte[] docxSelfReferringFootnote() {
+        String ref = "<w:r><w:footnoteReference w:id=\"1\"/></w:r>";
+        return docx(document("<w:p><w:r><w:t>ORR 44%</w:t></w:r>" + ref + "</w:p>").getBytes(StandardCharsets.UTF_8),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:footnotes xmlns:w=\"" + W + "\">"
+                + "<w:footnote w:id=\"1\"><w:p><w:r><w:t>See note</w:t></w:r>" + ref + "</w:p></w:footnote>"
+                + "</w:footnotes>");
+    }
+
+    /**
+     * A DOCX of one paragraph with {@code refs} references to one footnote of {@code noteChars} characters: a few
+     * kilobytes compressed whose text is refs &times; noteChars characters.
+     */
+    static byte[] docxRepeatedFootnote(int refs, int noteChars) {
+        StringBuilder b = new StringBuilder("<w:p><w:r><w:t>HR 0.7</w:t></w:r>");
+        java.util.Random random = new java.util.Random(1);
+        for (int i = 0; i < refs; i++) {
+            // revision ids as Word writes them, which also keep the part below the zip-bomb guard's ratio
+            b.append(String.format(java.util.Locale.ROOT, "<w:r w:rsidR=\"%08X\"><w:footnoteReference w:id=\"1\"/>"
+                    + "</w:r>", random.nextInt()));
+        }
+        return docx(document(b + "</w:p>").getBytes(StandardCharsets.UTF_8),
+                "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:footnotes xmlns:w=\"" + W + "\">"
+                + "<w:footnote w:id=\"1\"><w:p><w:r><w:t>" + "n".repeat(noteChars) + "</w:t></w:r></w:p></w:footnote>"
+                + "</w:footnotes>");
     }
 
     private static final String W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
