@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -97,9 +98,23 @@ public final class RevManCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("--plots " + plots + ": cannot create the directory (" + e.getMessage() + ")", e);
         }
-        for (RevManSummary.Analysis a : summary.analyses()) {
-            RevManForest.of(a).ifPresent(d -> FigureWriter.write(new ForestPlot(d), plots, RevManForest.fileName(a),
-                    figureFormats));
+        List<RevManSummary.Analysis> analyses = summary.analyses();
+        List<String> names = RevManForest.fileNames(analyses);
+        List<Plot> figures = new ArrayList<>();
+        for (int i = 0; i < analyses.size(); i++) {
+            String name = names.get(i);
+            RevManForest.of(analyses.get(i)).ifPresent(d -> figures.add(new Plot(name, new ForestPlot(d))));
         }
+        // every plot's size checked before any is drawn (exit 2, nothing written), then drawn on every core: each
+        // file is written whole by one thread, and its bytes do not depend on the order
+        for (Plot p : figures) {
+            for (FigureWriter.Format f : figureFormats) {
+                FigureWriter.checkSize(p.figure(), plots.resolve(p.name() + "." + f.extension()), f,
+                        FigureWriter.DEFAULT_DPI);
+            }
+        }
+        figures.parallelStream().forEach(p -> FigureWriter.write(p.figure(), plots, p.name(), figureFormats));
     }
+
+    private record Plot(String name, ForestPlot figure) {}
 }

@@ -1,8 +1,11 @@
 package org.trialmeta.report;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.trialmeta.present.RevManSummary;
 import org.trialmeta.present.RevManSummary.Analysis;
 import org.trialmeta.present.RevManSummary.Study;
@@ -65,6 +68,25 @@ public final class RevManForest {
     public static String fileName(Analysis a) {
         String s = a.id().replaceAll("[^A-Za-z0-9._-]", "_").replaceAll("^\\.+", "_");
         return "forest-" + (s.isEmpty() ? "analysis" : s);
+    }
+
+    /**
+     * The file names of {@code analyses} in order ({@link #fileName}), a name that is already taken (two analyses
+     * with the same id, or ids that differ only in characters replaced by '_') followed by {@code -2}, {@code -3}, ...,
+     * so that no plot overwrites another.
+     */
+    public static List<String> fileNames(List<Analysis> analyses) {
+        Set<String> taken = new HashSet<>();
+        List<String> out = new ArrayList<>(analyses.size());
+        for (Analysis a : analyses) {
+            String base = fileName(a);
+            String name = base;
+            for (int i = 2; !taken.add(name.toLowerCase(Locale.ROOT)); i++) {
+                name = base + "-" + i;   // case-insensitive: one file on macOS and Windows
+            }
+            out.add(name);
+        }
+        return out;
     }
 
     private static ForestPlotData.Row study(Study s) {

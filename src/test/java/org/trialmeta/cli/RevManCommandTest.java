@@ -241,6 +241,66 @@ class RevManCommandTest {
                 "Test for subgroup differences", "Heterogeneity: Tau");
     }
 
+    /** A review of one analysis per id in {@code ids}, each of {@code studies} studies. */
+    private Path review(String name, int studies, String... ids) throws IOException {
+        int[] k = new int[ids.length];
+        java.util.Arrays.fill(k, studies);
+        return review(name, k, ids);
+    }
+
+    /** A review of one analysis per id in {@code ids}, the i-th of {@code studies[i]} studies. */
+    private Path review(String name, int[] studies, String... ids) throws IOException {
+        int most = java.util.Arrays.stream(studies).max().orElse(0);
+        StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<COCHRANE_REVIEW ID=\"r\" "
+                + "REVMAN_VERSION=\"5\"><COVER_SHEET><TITLE>r</TITLE></COVER_SHEET><STUDIES_AND_REFERENCES><STUDIES>"
+                + "<INCLUDED_STUDIES>");
+        for (int i = 0; i < most; i++) {
+            b.append("<STUDY ID=\"STD-").append(i).append("\" NAME=\"Study ").append(i).append("\" YEAR=\"\"/>");
+        }
+        b.append("</INCLUDED_STUDIES></STUDIES></STUDIES_AND_REFERENCES><ANALYSES_AND_DATA><COMPARISON ID=\"CMP-001\" "
+                + "NO=\"1\"><NAME>C</NAME>");
+        for (int a = 0; a < ids.length; a++) {
+            b.append("<DICH_OUTCOME ID=\"").append(ids[a]).append("\" NO=\"").append(a + 1).append("\" EFFECT_MEASURE=\"RR\" "
+                    + "METHOD=\"MH\" RANDOM=\"NO\" TOTALS=\"YES\" CI_STUDY=\"95\" CI_TOTAL=\"95\"><NAME>O</NAME>");
+            for (int i = 0; i < studies[a]; i++) {
+                b.append("<DICH_DATA EVENTS_1=\"").append(3 + i % 5).append("\" EVENTS_2=\"").append(6 + i % 7)
+                        .append("\" STUDY_ID=\"STD-").append(i).append("\" TOTAL_1=\"40\" TOTAL_2=\"41\"/>");
+            }
+            b.append("</DICH_OUTCOME>");
+        }
+        b.append("</COMPARISON></ANALYSES_AND_DATA></COCHRANE_REVIEW>\n");
+        Path p = tmp.resolve(name);
+        Files.writeString(p, b.toString());
+        return p;
+    }
+
+    /** Analyses whose ids give the same file name each get a plot of their own (before: the last one overwrote). */
+    @Test
+    void plotsOfAnalysesWithTheSameFileNameDoNotOverwriteEachOther() throws IOException {
+        Path in = review("dup.rm5", 3, "CMP-001.01", "CMP-001/01", "CMP-001.01", "cmp-001.01");
+        Path d = tmp.resolve("dup-plots");
+        Run r = Run.run("revman", in.toString(), "--plots", d.toString(), "--formats", "svg");
+        assertThat(r.code()).as(r.err()).isZero();
+        try (Stream<Path> s = Files.list(d)) {
+            assertThat(s.map(p -> p.getFileName().toString()).sorted().toList()).containsExactly(
+                    "forest-CMP-001.01-2.svg", "forest-CMP-001.01.svg", "forest-CMP-001_01.svg",
+                    "forest-cmp-001.01-3.svg");   // -2 is taken on a case-insensitive file system
+        }
+    }
+
+    /** Every plot's size is checked before any is drawn: one too large for a PNG, and nothing is written. */
+    @Test
+    void aPlotTooLargeForItsFormatStopsThemAllBeforeAnyIsWritten() throws IOException {
+        Path both = review("both.rm5", new int[] {3, 3_000}, "CMP-001.01", "CMP-001.02");
+        Path d = tmp.resolve("large-plots");
+        Run r = Run.run("revman", both.toString(), "--plots", d.toString(), "--formats", "svg,png");
+        assertThat(r.code()).as(r.err()).isEqualTo(2);
+        assertThat(r.err()).contains("forest-CMP-001.02.png", "above the 268 megapixels of a PNG");
+        try (Stream<Path> s = Files.list(d)) {
+            assertThat(s.toList()).isEmpty();
+        }
+    }
+
     @Test
     void poolCompatRevman5IsTheSameAnalysis() throws IOException {
         Path csv = tmp.resolve("aspirin.csv");
