@@ -254,6 +254,9 @@ public final class FigureWriter {
         }
         int w = pixels(figure.width(), dpi);
         int h = pixels(figure.height(), dpi);
+        if (PngStrips.striped(w, h)) {   // more than 8 megapixels: drawn in strips (bounded memory)
+            return PngStrips.png(figure, dpi, w, h, Math.max(1, PngStrips.STRIP_PIXELS / w));
+        }
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         try {
@@ -292,7 +295,8 @@ public final class FigureWriter {
         return grey;
     }
 
-    private static byte[] encodePng(BufferedImage img, int dpi) {
+    /** The PNG of {@code img} with the pHYs chunk set to {@code dpi}, by the JDK's encoder. */
+    static byte[] encodePng(java.awt.image.RenderedImage img, int dpi) {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream();
              ImageOutputStream ios = ImageIO.createImageOutputStream(bytes)) {

@@ -85,6 +85,22 @@ class OutOfMemoryTest {
         assertThat(r.err).isEmpty();
     }
 
+    /**
+     * A PNG of 180 megapixels (a Kaplan-Meier plot at 2,400 dpi) is drawn a strip of rows at a time: drawn whole it took
+     * 4 bytes a pixel and a grey copy (about 900 MB of heap), in strips the heap it needs does not grow with its size.
+     */
+    @Test
+    void aPngOfHundredsOfMegapixelsIsDrawnInLittleMemory() throws IOException, InterruptedException {
+        Path png = dir.resolve("km.png");
+        Run r = run("-Xmx96m", List.of("km", "--input", "examples/lung-survival.csv", "--time", "time", "--event",
+                "event", "--group", "sex", "--dpi", "2400", "--plot", png.toString()));
+        assertThat(r.code).as(r.err).isEqualTo(ExitCodes.OK);
+        byte[] head = java.util.Arrays.copyOf(Files.readAllBytes(png), 26);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(head);
+        assertThat((long) b.getInt(16) * b.getInt(20)).isGreaterThan(150_000_000L);
+        assertThat(head[25]).as("colour type RGB").isEqualTo((byte) 2);
+    }
+
     /** A CSV file under the test's directory: {@code header}, then {@code rows} lines made by {@code row}. */
     private Path csv(String name, String header, int rows, java.util.function.IntFunction<String> row)
             throws IOException {
