@@ -88,8 +88,6 @@ public final class Report {
     private final List<FigureEntry> figures = new ArrayList<>();
     /** Figures whose files are drawn at the end of the build, on every core ({@link #drawFigures}). */
     private final List<Drawing> drawings = new ArrayList<>();
-
-    private record Drawing(String name, Figure figure) {}
     private final List<Table> tables = new ArrayList<>();
     private final SurvivalCurveAnalysis.Result curves;
     private final SurvivalCurvesSummary curvesSummary;
@@ -284,6 +282,8 @@ public final class Report {
         }
         drawings.add(new Drawing(name, f));
     }
+
+    private record Drawing(String name, Figure figure) {}
 
     private static String figureFile(String name, Format fmt) {
         return "figures/" + name + "." + fmt.extension();
