@@ -41,7 +41,7 @@ public final class Extractor {
             "nos", "vol", "pp", "min", "max");
 
     private final String text;
-    private final List<Token> t;
+    private final TokenWindow t;
     private final List<Statistic> out = new ArrayList<>();
     private int context = -1;
     private int table = -1;
@@ -56,7 +56,7 @@ public final class Extractor {
     private final Map<String, Integer> pendingCounts = new HashMap<>();
     private List<Ratio> previousRowRatios = List.of();
 
-    private Extractor(String text, List<Token> tokens) {
+    private Extractor(String text, TokenWindow tokens) {
         this.text = text;
         this.t = tokens;
     }
@@ -64,7 +64,12 @@ public final class Extractor {
     /** Every statistic in {@code text}. */
     public static Extraction extract(String text) {
         boolean comma = Tokenizer.decimalComma(text);
-        Extractor x = new Extractor(text, Tokenizer.tokenize(text, comma));
+        return extract(text, comma, new TokenWindow(new Tokenizer.Stream(text, comma)));
+    }
+
+    /** {@link #extract(String)} reading the tokens of {@code window} (the text's, tokenised with {@code comma}). */
+    static Extraction extract(String text, boolean comma, TokenWindow window) {
+        Extractor x = new Extractor(text, window);
         x.run();
         List<Statistic> stats = new ArrayList<>(x.out);
         stats.sort((a, b) -> Integer.compare(a.start(), b.start()));
@@ -74,11 +79,11 @@ public final class Extractor {
     // ------------------------------------------------------------------ units (sentences, table rows)
 
     private void run() {
-        int n = t.size();
         int start = 0;
         boolean inTable = false;
-        for (int i = 0; i <= n; i++) {
-            boolean end = i == n || t.get(i).is(Token.Kind.BREAK) || t.get(i).is(Token.Kind.PERIOD) && endsSentence(i);
+        for (int i = 0; ; i++) {
+            boolean last = !t.has(i);
+            boolean end = last || t.get(i).is(Token.Kind.BREAK) || t.get(i).is(Token.Kind.PERIOD) && endsSentence(i);
             if (!end) {
                 continue;
             }
@@ -99,13 +104,18 @@ public final class Extractor {
                     tableRow(start, i);
                 } else {
                     sentence(start, i, -1, null, null);
-                    if (i < n && t.get(i).is(Token.Kind.BREAK)) {
+                    if (!last && t.get(i).is(Token.Kind.BREAK)) {
                         inTable = false;
                         paragraph++;
                     }
                 }
             }
+            if (last) {
+                return;
+            }
             start = i + 1;
+            // a pattern looks at most WINDOW tokens behind a unit's first token: older tokens are let go
+            t.release(start - 2 * WINDOW - 8);
         }
     }
 
@@ -120,7 +130,7 @@ public final class Extractor {
                 return false;
             }
         }
-        if (i + 1 < t.size() && t.get(i + 1).is(Token.Kind.WORD)) {
+        if (t.has(i + 1) && t.get(i + 1).is(Token.Kind.WORD)) {
             char c = text.charAt(t.get(i + 1).start());
             return !Character.isLowerCase(c);
         }
@@ -589,7 +599,7 @@ public final class Extractor {
     }
 
     private boolean next(int i, String word) {
-        return i + 1 < t.size() && t.get(i + 1).isWord(word);
+        return t.has(i + 1) && t.get(i + 1).isWord(word);
     }
 
     private int indexAfter(int offset, int from, int b) {
@@ -1049,7 +1059,7 @@ public final class Extractor {
                 if (!original.equals(original.toUpperCase(Locale.ROOT))) {
                     return null;
                 }
-                if (x.word().equals("pd") && i + 2 < t.size() && t.get(i + 1).is(Token.Kind.DASH)) {
+                if (x.word().equals("pd") && t.has(i + 2) && t.get(i + 1).is(Token.Kind.DASH)) {
                     return null; // PD-L1, PD-1
                 }
                 return x.word().toUpperCase(Locale.ROOT);

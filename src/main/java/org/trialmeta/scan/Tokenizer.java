@@ -63,15 +63,48 @@ final class Tokenizer {
 
     static List<Token> tokenize(String s, boolean decimalComma) {
         List<Token> out = new ArrayList<>(s.length() / 4);
+        Stream stream = new Stream(s, decimalComma);
+        while (stream.next(out)) {
+            // all of them
+        }
+        return out;
+    }
+
+    /**
+     * The tokens of a text in order, made as they are asked for ({@link #next}): {@link Extractor} keeps only those
+     * near the sentence or table row it reads, so the tokens of a long text are not all held at once (a 6 MB text has 2
+     * million of them).
+     */
+    static final class Stream {
+        private final String s;
+        private final boolean decimalComma;
+        private final int n;
         // each distinct word kept once: a text repeats its words, and a token list of a 6 MB text held 2 million
         // strings (107 MB of the 170 MB the list took)
-        Map<String, String> words = new HashMap<>();
-        int n = s.length();
-        int i = 0;
-        boolean tableLine = lineHasPipe(s, 0);
-        int lineStart = 0;
-        char previousLineEnd = '.';
-        while (i < n) {
+        private final Map<String, String> words = new HashMap<>();
+        private int i = 0;
+        private boolean tableLine;
+        private int lineStart = 0;
+        private char previousLineEnd = '.';
+
+        Stream(String s, boolean decimalComma) {
+            this.s = s;
+            this.decimalComma = decimalComma;
+            this.n = s.length();
+            this.tableLine = lineHasPipe(s, 0);
+        }
+
+        /** Reads on to the next token or tokens and adds them to {@code out}; false at the end of the text. */
+        boolean next(List<Token> out) {
+            int before = out.size();
+            while (i < n && out.size() == before) {
+                step(out);
+            }
+            return out.size() > before;
+        }
+
+        /** One step of the scan: a character, a line end, a word, a number or a symbol (0 or more tokens). */
+        private void step(List<Token> out) {
             char c = s.charAt(i);
             if (c == '\n') {
                 char lineEnd = lastNonBlank(s, lineStart, i);
@@ -95,18 +128,18 @@ final class Tokenizer {
                 }
                 tableLine = nextTable;
                 i++;
-                continue;
+                return;
             }
             if (Character.isWhitespace(c) || c == '\u00a0' || c == '\u2009' || c == '\u200a' || c == '\u202f') {
                 i++;
-                continue;
+                return;
             }
             if (isDigit(c) || (c == '.' || isRaisedPoint(c)) && i + 1 < n && isDigit(s.charAt(i + 1))
                     && (i == 0 || !isDigit(s.charAt(i - 1)))) {
                 int end = number(s, i, decimalComma, out);
                 if (end > i) {
                     i = end;
-                    continue;
+                    return;
                 }
             }
             if (Character.isLetter(c)) {
@@ -118,7 +151,7 @@ final class Tokenizer {
                 String word = s.substring(i, j).toLowerCase(Locale.ROOT);
                 out.add(new Token(Token.Kind.WORD, i, j, words.computeIfAbsent(word, w -> w), null));
                 i = j;
-                continue;
+                return;
             }
             Token.Kind k;
             int len = 1;
@@ -152,7 +185,6 @@ final class Tokenizer {
             out.add(new Token(k, i, i + len, c < ASCII.length ? ASCII[c] : String.valueOf(c), null));
             i += len;
         }
-        return out;
     }
 
     /** The first non-blank character of the line starting at {@code from}, or 0. */
