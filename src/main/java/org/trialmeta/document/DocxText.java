@@ -27,6 +27,7 @@ import org.apache.poi.xwpf.usermodel.XWPFSDT;
 import org.apache.xmlbeans.XmlCursor;
 import org.apache.xmlbeans.XmlException;
 import org.apache.xmlbeans.XmlObject;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBody;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTDocument1;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFtnEdn;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFtnEdnRef;
@@ -91,8 +92,13 @@ final class DocxText {
             XMLHelper.getDepthOfChildNodes(document.getDomNode(), MAX_NODE_DEPTH);
             Walk walk = new Walk(host, notes(main, XWPFRelation.FOOTNOTE), notes(main, XWPFRelation.ENDNOTE),
                     limits, out);
-            if (document.getBody() != null) {
-                walk.body(document.getBody());
+            try (XmlCursor c = document.newCursor()) {   // every body, as POI reads them (a document may have several)
+                c.selectPath("./*");
+                while (c.toNextSelection()) {
+                    if (c.getObject() instanceof CTBody body) {
+                        walk.body(body);
+                    }
+                }
             }
         } catch (TooLong e) {
             throw new InputException(display + ": more than " + limits.maxTextChars() + " characters of text (limit)");
