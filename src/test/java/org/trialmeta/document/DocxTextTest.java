@@ -35,7 +35,7 @@ class DocxTextTest {
     Path dir;
 
     /** The previous reader: POI's document model, walked as DocxText walks the XML. */
-    private static String poi(Path file) throws IOException {
+    static String poi(Path file) throws IOException {
         StringBuilder out = new StringBuilder();
         try (XWPFDocument doc = new XWPFDocument(Files.newInputStream(file))) {
             for (IBodyElement e : doc.getBodyElements()) {
