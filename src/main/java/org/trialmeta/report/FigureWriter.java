@@ -5,7 +5,6 @@ import de.rototor.pdfbox.graphics2d.PdfBoxGraphics2DFontTextDrawer;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -254,45 +253,10 @@ public final class FigureWriter {
         }
         int w = pixels(figure.width(), dpi);
         int h = pixels(figure.height(), dpi);
-        if (PngStrips.striped(w, h)) {   // more than 8 megapixels: drawn in strips (bounded memory)
-            return PngStrips.png(figure, dpi, w, h, Math.max(1, PngStrips.STRIP_PIXELS / w));
-        }
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = img.createGraphics();
-        try {
-            hints(g);
-            g.setColor(Color.WHITE);
-            g.fillRect(0, 0, w, h);
-            g.scale(dpi / 72.0, dpi / 72.0);
-            figure.draw(g);
-        } finally {
-            g.dispose();
-        }
-        BufferedImage grey = greyOrNull(img);
-        return encodePng(grey != null ? grey : img, dpi);
-    }
-
-    /**
-     * The image as 8-bit greyscale when every pixel is a grey (red = green = blue: forest and funnel plots, grey
-     * palettes), else null. The grey levels are copied, not colour-converted, so the PNG shows the same pixels; a
-     * third of the data makes encoding about three times faster and the file smaller.
-     */
-    private static BufferedImage greyOrNull(BufferedImage img) {
-        int w = img.getWidth();
-        int h = img.getHeight();
-        int[] rgb = ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData();
-        for (int p : rgb) {
-            int r = p >> 16 & 0xff;
-            if (r != (p >> 8 & 0xff) || r != (p & 0xff)) {
-                return null;
-            }
-        }
-        BufferedImage grey = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_GRAY);
-        byte[] out = ((java.awt.image.DataBufferByte) grey.getRaster().getDataBuffer()).getData();
-        for (int i = 0; i < rgb.length; i++) {
-            out[i] = (byte) rgb[i];
-        }
-        return grey;
+        // drawn a strip of rows at a time, in one strip (the whole image) up to PngStrips.STRIP_PIXELS: 8-bit grey
+        // when every pixel is grey (forest and funnel plots, grey palettes; the levels copied, not colour-converted,
+        // so the PNG shows the same pixels, in a third of the data), else RGB
+        return PngStrips.png(figure, dpi, w, h, Math.min(h, Math.max(1, PngStrips.STRIP_PIXELS / w)));
     }
 
     /** The PNG of {@code img} with the pHYs chunk set to {@code dpi}, by the JDK's encoder. */

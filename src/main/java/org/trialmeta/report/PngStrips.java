@@ -25,9 +25,10 @@ import java.util.Vector;
  * nor a Kaplan-Meier plot at 2,400 dpi ({@code PngStripsTest}). The strips depend only on the image's width, so the
  * same figure always gives the same bytes.
  *
- * <p>As {@link FigureWriter#png}, the PNG is 8-bit grey when every pixel is grey, else RGB: a first pass draws the
- * strips until a pixel is not grey (keeping nothing), then the figure is drawn again, strip by strip, as the PNG
- * encoder asks for its rows ({@link StripImage}). Drawing twice costs less than encoding: 135 megapixels 2.5 → 2.1 s.
+ * <p>The PNG is 8-bit grey when every pixel is grey, else RGB: a first pass draws the strips until a pixel is not
+ * grey (keeping nothing), then the figure is drawn again, strip by strip, as the PNG encoder asks for its rows
+ * ({@link StripImage}). Drawing twice costs less than encoding: 135 megapixels 2.5 → 2.1 s. A figure of one strip is
+ * drawn once ({@link FigureWriter#png} draws every PNG here).
  */
 final class PngStrips {
 
@@ -35,11 +36,6 @@ final class PngStrips {
     static final int STRIP_PIXELS = 1 << 23;
 
     private PngStrips() {}
-
-    /** Whether a PNG of {@code w} × {@code h} pixels is drawn in strips. */
-    static boolean striped(int w, int h) {
-        return (long) w * h > STRIP_PIXELS;
-    }
 
     /** The PNG of {@code figure} at {@code dpi}, {@code w} × {@code h} pixels, drawn {@code stripRows} rows at a time. */
     static byte[] png(Figure figure, int dpi, int w, int h, int stripRows) {
