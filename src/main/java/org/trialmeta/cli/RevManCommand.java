@@ -105,19 +105,15 @@ public final class RevManCommand implements Callable<Integer> {
             String name = names.get(i);
             RevManForest.of(analyses.get(i)).ifPresent(d -> figures.add(new Plot(name, new ForestPlot(d))));
         }
-        // every plot's size checked before any is drawn (exit 2, nothing written); the first drawn alone (the figure
-        // libraries' classes initialised by one thread), the others on every core: each file is written whole by one
-        // thread, and its bytes do not depend on the order
+        // every plot's size checked before any is drawn (exit 2, nothing written); then drawn on every core, each file
+        // written whole by one thread
         for (Plot p : figures) {
             for (FigureWriter.Format f : figureFormats) {
                 FigureWriter.checkSize(p.figure(), plots.resolve(p.name() + "." + f.extension()), f,
                         FigureWriter.DEFAULT_DPI);
             }
         }
-        int first = Math.min(1, figures.size());
-        figures.subList(0, first).forEach(p -> FigureWriter.write(p.figure(), plots, p.name(), figureFormats));
-        figures.subList(first, figures.size()).parallelStream()
-                .forEach(p -> FigureWriter.write(p.figure(), plots, p.name(), figureFormats));
+        FigureWriter.drawAll(figures, p -> FigureWriter.write(p.figure(), plots, p.name(), figureFormats));
     }
 
     private record Plot(String name, ForestPlot figure) {}

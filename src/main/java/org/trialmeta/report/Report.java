@@ -290,19 +290,13 @@ public final class Report {
     }
 
     /**
-     * Draws every figure's files: the first alone, then a figure per task on every core (each figure's formats in
-     * turn, so no figure is drawn by two threads at once). The bytes do not depend on the order, and the files keep
-     * the places {@link #draw} took (the seed report: 2.96 → 2.57 s on 2 cores, medians of 8 interleaved runs; every
-     * file identical).
+     * Draws every figure's files ({@link FigureWriter#drawAll}: the first alone, then the others on every core, each
+     * figure's formats in turn); the files keep the places {@link #draw} took (the seed report: 2.96 → 2.57 s on 2
+     * cores, medians of 8 interleaved runs; every file identical).
      */
     private void drawFigures() {
-        // the first figure alone: the figure libraries' classes are initialised by one thread, not two at once
-        int first = Math.min(1, drawings.size());
-        List<List<byte[]>> drawn = new ArrayList<>();
-        for (int i = 0; i < first; i++) {
-            drawn.add(drawn(i));
-        }
-        drawn.addAll(java.util.stream.IntStream.range(first, drawings.size()).parallel().mapToObj(this::drawn).toList());
+        List<List<byte[]>> drawn = FigureWriter.drawAll(drawings,
+                d -> formats.stream().map(fmt -> FigureWriter.bytes(d.figure(), fmt)).toList());
         for (int i = 0; i < drawings.size(); i++) {
             int j = 0;
             for (Format fmt : formats) {
@@ -310,10 +304,6 @@ public final class Report {
             }
         }
         drawings.clear();
-    }
-
-    private List<byte[]> drawn(int i) {
-        return formats.stream().map(fmt -> FigureWriter.bytes(drawings.get(i).figure(), fmt)).toList();
     }
 
     /** A table's files: {@code tables/ID.csv}, {@code .md}, {@code .html}, {@code .docx}. */
