@@ -1,6 +1,5 @@
 package org.trialmeta.scan;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,15 +58,6 @@ final class Tokenizer {
         for (char c = 0; c < ASCII.length; c++) {
             ASCII[c] = String.valueOf(c);
         }
-    }
-
-    static List<Token> tokenize(String s, boolean decimalComma) {
-        List<Token> out = new ArrayList<>(s.length() / 4);
-        Stream stream = new Stream(s, decimalComma);
-        while (stream.next(out)) {
-            // all of them
-        }
-        return out;
     }
 
     /**
