@@ -86,7 +86,7 @@ public final class ReportCommand implements Callable<Integer> {
             o.println("report: " + line);
             o.flush();
         });
-        o.println("report: writing " + built.files().size() + " files to " + out);
+        o.println("report: writing " + built.contents().size() + " files to " + out);
         List<Path> written = Report.write(built, out);
         for (Path p : written) {
             o.println(p);

@@ -1,5 +1,7 @@
 package org.trialmeta.report;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import java.util.Objects;
 import org.trialmeta.present.Escape;
@@ -44,26 +46,37 @@ final class Html {
      * @param id    the anchor, unique on the page
      * @param title the heading (plain text, escaped when written)
      * @param items anchors inside the body listed under the section in the navigation (figures, tables)
-     * @param body  the section's HTML
+     * @param body  writes the section's HTML when the page is written (a long table is never held as one text)
      */
-    record Section(String id, String title, List<NavItem> items, String body) {
+    record Section(String id, String title, List<NavItem> items, Body body) {
         Section {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
             items = List.copyOf(items);
             Objects.requireNonNull(body, "body");
         }
+
+        /** A section whose HTML is given. */
+        Section(String id, String title, List<NavItem> items, String html) {
+            this(id, title, items, out -> out.write(html));
+        }
+    }
+
+    /** Writes a section's HTML. */
+    @FunctionalInterface
+    interface Body {
+        void write(Writer out) throws IOException;
     }
 
     /**
-     * The whole page: head, a {@code <header>} (HTML given), the navigation and the sections in order.
+     * Writes the whole page: head, a {@code <header>} (HTML given), the navigation and the sections in order.
      *
      * @param title   the document title and heading (plain text)
      * @param intro   HTML shown under the heading, before the first section (data date, summary)
      * @param sections the sections, in page order
+     * @param h        where the page is written
      */
-    static String page(String title, String intro, List<Section> sections) {
-        StringBuilder h = new StringBuilder(64 * 1024);
+    static void page(String title, String intro, List<Section> sections, Writer h) throws IOException {
         h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(Escape.html(CSP)).append("\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
@@ -87,10 +100,11 @@ final class Html {
                 .append("</header>\n");
         for (Section s : sections) {
             h.append("<section id=\"").append(Escape.html(s.id())).append("\">\n<h2>").append(Escape.html(s.title()))
-                    .append("</h2>\n").append(s.body()).append("</section>\n");
+                    .append("</h2>\n");
+            s.body().write(h);
+            h.append("</section>\n");
         }
         h.append("</main>\n</div>\n</body>\n</html>\n");
-        return h.toString();
     }
 
     /**

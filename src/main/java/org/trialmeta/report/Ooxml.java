@@ -1,10 +1,21 @@
 package org.trialmeta.report;
 
+import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
 import java.util.Date;
+import java.util.Map;
 import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
 import java.util.TimeZone;
 import org.apache.poi.ooxml.POIXMLDocument;
 
@@ -25,31 +36,65 @@ final class Ooxml {
         return c.getTime();
     }
 
+    /** Writes a part's content. */
+    @FunctionalInterface
+    interface PartWriter {
+        void write(Writer out) throws IOException;
+    }
+
     /** The document's bytes with fixed core properties and ZIP entry times. */
     static byte[] bytes(POIXMLDocument doc, Date fixed) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        write(doc, fixed, Map.of(), out);
+        return out.toByteArray();
+    }
+
+    /**
+     * Writes the document to {@code out} with fixed core properties and ZIP entry times, the parts named in
+     * {@code parts} (e.g. {@code word/document.xml}) written in UTF-8 by their writer instead of as POI has them,
+     * in the same place in the package.
+     */
+    static void write(POIXMLDocument doc, Date fixed, Map<String, PartWriter> parts, OutputStream out)
+            throws IOException {
         var core = doc.getProperties().getCoreProperties().getUnderlyingProperties();
         core.setCreatedProperty(Optional.of(fixed));
         core.setModifiedProperty(Optional.of(fixed));
         core.setCreatorProperty("trialmeta");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        doc.write(out);
-        return fixZipTimes(out.toByteArray(), fixed.getTime());
+        ByteArrayOutputStream poi = new ByteArrayOutputStream();
+        doc.write(poi);
+        rewrite(poi.toByteArray(), fixed.getTime(), parts, out);
     }
 
     /** Rewrites a ZIP with every entry's time set to {@code millis}, so the bytes are reproducible. */
-    private static byte[] fixZipTimes(byte[] zip, long millis) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip));
-             var zo = new java.util.zip.ZipOutputStream(out)) {
-            java.util.zip.ZipEntry e;
+    private static void rewrite(byte[] zip, long millis, Map<String, PartWriter> parts, OutputStream out)
+            throws IOException {
+        try (var in = new ZipInputStream(new ByteArrayInputStream(zip));
+             var zo = new ZipOutputStream(new FilterOutputStream(out) {
+                 @Override
+                 public void write(byte[] b, int off, int len) throws IOException {
+                     out.write(b, off, len);
+                 }
+
+                 @Override
+                 public void close() throws IOException {
+                     flush(); // the caller's stream stays open
+                 }
+             })) {
+            ZipEntry e;
             while ((e = in.getNextEntry()) != null) {
-                java.util.zip.ZipEntry n = new java.util.zip.ZipEntry(e.getName());
+                ZipEntry n = new ZipEntry(e.getName());
                 n.setTime(millis);
                 zo.putNextEntry(n);
-                in.transferTo(zo);
+                PartWriter part = parts.get(e.getName());
+                if (part == null) {
+                    in.transferTo(zo);
+                } else {
+                    Writer w = new BufferedWriter(new OutputStreamWriter(zo, StandardCharsets.UTF_8), 1 << 16);
+                    part.write(w);
+                    w.flush();
+                }
                 zo.closeEntry();
             }
         }
-        return out.toByteArray();
     }
 }

@@ -1,7 +1,12 @@
 package org.trialmeta.report;
 
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,7 +89,7 @@ public final class Report {
     private final Set<Format> formats;
     private final Consumer<String> progress;
     private final TrialNetworkSummary networks;
-    private final Map<String, byte[]> files = new LinkedHashMap<>();
+    private final Map<String, Content> files = new LinkedHashMap<>();
     private final List<FigureEntry> figures = new ArrayList<>();
     /** Figures whose files are drawn at the end of the build, on every core ({@link #drawFigures}). */
     private final List<Drawing> drawings = new ArrayList<>();
@@ -98,8 +103,41 @@ public final class Report {
     /** A figure of the report: its data (for tests), base name and caption. */
     public record FigureEntry(String name, String caption, Object data) {}
 
-    /** Everything built: file contents by relative path, the figures' data and the tables. */
-    public record Built(Map<String, byte[]> files, List<FigureEntry> figures, List<Table> tables) {}
+    /**
+     * A file of the report, written when the report is written ({@link #write}): figures are drawn while the report
+     * is built, the tables, {@code analysis.json} and {@code index.html} are made as they are written, one at a time,
+     * so that the report never holds its text files in memory (2,000 trials: 52 MB of files).
+     */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** Everything built: the files by relative path, in the report's order, the figures' data and the tables. */
+    public record Built(Map<String, Content> contents, List<FigureEntry> figures, List<Table> tables) {
+
+        /** One file's bytes, made in memory; {@code null} when the report has no such file. */
+        public byte[] bytes(String name) {
+            Content c = contents.get(name);
+            if (c == null) {
+                return null;
+            }
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            try {
+                c.writeTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e); // a byte array does not fail
+            }
+            return out.toByteArray();
+        }
+
+        /** Every file's bytes, made in memory (for tests and small reports), in the report's order. */
+        public Map<String, byte[]> files() {
+            Map<String, byte[]> out = new LinkedHashMap<>();
+            contents.keySet().forEach(name -> out.put(name, bytes(name)));
+            return out;
+        }
+    }
 
     private Report(TrialRepository repo, AnalysisResults r, CheckReport check, SurvivalCurveAnalysis.Result curves,
             List<org.trialmeta.analysis.TrialNetwork> networks, ReportMeta meta, Set<Format> formats,
@@ -116,7 +154,7 @@ public final class Report {
     }
 
     /**
-     * Lays out every file in memory from the results; {@code progress} receives one line per step.
+     * Lays out every file from the results, drawing the figures; {@code progress} receives one line per step.
      *
      * @param repo    the trials (names, arms and sources)
      * @param results the analyses of {@code repo} ({@code EfficacyAnalysis.run})
@@ -148,7 +186,7 @@ public final class Report {
      * moved into place; {@code figures/} and {@code tables/} replaced as a whole); returns the paths written.
      */
     public static List<Path> write(Built built, Path outDir) {
-        return ReportOutput.write(built.files(), outDir);
+        return ReportOutput.write(built.contents(), outDir);
     }
 
     /**
@@ -232,7 +270,7 @@ public final class Report {
                 figure(f.name(), f.caption(), SurvivalPlotData.class, f.data());
             }
             curvesTable = SurvivalCurvesSection.table(curvesSummary);
-            put("survival-curves.json", Json.write(curvesSummary));
+            json("survival-curves.json", curvesSummary);
         }
         progress.accept("tables: efficacy, comparisons, biomarker changes, data used");
         tables.add(efficacyTable());
@@ -254,8 +292,8 @@ public final class Report {
         }
         drawFigures();
         progress.accept("analysis.json and index.html");
-        put("analysis.json", Json.write(new ReportAnalysisJson(AnalysisJson.of(r), networks)));
-        put("index.html", index());
+        json("analysis.json", new ReportAnalysisJson(AnalysisJson.of(r), networks));
+        text("index.html", this::index);
     }
 
     private <T> void figure(String name, String caption, Class<T> type, T data) {
@@ -300,7 +338,8 @@ public final class Report {
         for (int i = 0; i < drawings.size(); i++) {
             int j = 0;
             for (Format fmt : formats) {
-                files.put(figureFile(drawings.get(i).name(), fmt), drawn.get(i).get(j++));
+                byte[] bytes = drawn.get(i).get(j++);
+                files.put(figureFile(drawings.get(i).name(), fmt), out -> out.write(bytes));
             }
         }
         drawings.clear();
@@ -308,14 +347,24 @@ public final class Report {
 
     /** A table's files: {@code tables/ID.csv}, {@code .md}, {@code .html}, {@code .docx}. */
     private void tableFiles(Table t, Optional<LocalDate> date) {
-        put("tables/" + t.id() + ".csv", TableWriter.csv(t));
-        put("tables/" + t.id() + ".md", TableWriter.markdown(t));
-        put("tables/" + t.id() + ".html", TableWriter.html(t));
-        files.put("tables/" + t.id() + ".docx", TableWriter.docx(t, date));
+        text("tables/" + t.id() + ".csv", out -> TableWriter.csv(t, out));
+        text("tables/" + t.id() + ".md", out -> TableWriter.markdown(t, out));
+        text("tables/" + t.id() + ".html", out -> TableWriter.html(t, out));
+        files.put("tables/" + t.id() + ".docx", out -> TableWriter.docx(t, date, out));
     }
 
-    private void put(String name, String text) {
-        files.put(name, text.getBytes(StandardCharsets.UTF_8));
+    /** A text file, written in UTF-8 by {@code text} when the report is written. */
+    private void text(String name, Html.Body text) {
+        files.put(name, out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            text.write(w);
+            w.flush();
+        });
+    }
+
+    /** {@code value}'s JSON ({@link Json#write(Object, OutputStream)}), made when the report is written. */
+    private void json(String name, Object value) {
+        files.put(name, out -> Json.write(value, out));
     }
 
     // ------------------------------------------------------------------ figures
@@ -763,7 +812,7 @@ public final class Report {
      * The page: a navigation made from {@link #sections()} and the sections in order. To add a section, add an
      * {@link Html.Section} (anchor id, heading, navigation entries, body) to {@link #sections()}.
      */
-    private String index() {
+    private void index(Writer out) throws IOException {
         String date = r.dataDate() == null ? "not recorded" : r.dataDate();
         StringBuilder intro = new StringBuilder();
         intro.append("<p>Data as of <strong>").append(Escape.html(date)).append("</strong> (the latest cut-off date in"
@@ -774,8 +823,8 @@ public final class Report {
                 : " figures, ").append(tables.size()).append(tables.size() == 1 ? " table. " : " tables. ")
                 .append("<a href=\"#reviewer-check\">Reviewer check</a>: ").append(CheckText.htmlCounts(check))
                 .append(".</p>\n");
-        return Html.page("trialmeta report: " + r.biomarker() + "-mutant vs wild-type and efficacy summary",
-                intro.toString(), sections());
+        Html.page("trialmeta report: " + r.biomarker() + "-mutant vs wild-type and efficacy summary",
+                intro.toString(), sections(), out);
     }
 
     /** The sections of {@code index.html}, in page order; each gives its anchor, heading and navigation entries. */
@@ -785,7 +834,7 @@ public final class Report {
         s.add(new Html.Section("figures", "Figures", figureNav(figures), figuresHtml(figures)));
         s.add(new Html.Section("survival-curves", "Survival curves", curvesTable == null ? List.of()
                 : List.of(new Html.NavItem("table-" + curvesTable.id(), curvesTable.title())), survivalCurves()));
-        s.add(new Html.Section("tables", "Tables", tableNav(), tablesHtml()));
+        s.add(new Html.Section("tables", "Tables", tableNav(), this::tablesHtml));
         s.add(new Html.Section("network", "Network of randomised comparisons", networkSection.nav(),
                 networkSection.html()));
         s.add(new Html.Section("reviewer-check", "Reviewer check", List.of(
@@ -887,15 +936,13 @@ public final class Report {
         return out;
     }
 
-    private String tablesHtml() {
-        StringBuilder h = new StringBuilder();
+    private void tablesHtml(Writer out) throws IOException {
         for (Table t : tables) {
-            h.append(TableWriter.htmlFragment(t));
-            h.append("<p class=\"downloads\">Download: ");
+            TableWriter.htmlFragment(t, out);
+            StringBuilder h = new StringBuilder("<p class=\"downloads\">Download: ");
             links(h, "tables/" + t.id(), List.of("csv", "md", "html", "docx"));
-            h.append("</p>\n");
+            out.append(h).append("</p>\n");
         }
-        return h.toString();
     }
 
     private String sourcesHtml() {

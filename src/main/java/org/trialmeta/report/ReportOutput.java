@@ -1,6 +1,8 @@
 package org.trialmeta.report;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
@@ -45,8 +47,11 @@ public final class ReportOutput {
 
     private ReportOutput() {}
 
-    /** Writes {@code files} (relative path to bytes) under {@code outDir}; returns the paths, in order. */
-    static List<Path> write(Map<String, byte[]> files, Path outDir) {
+    /**
+     * Writes {@code files} (relative path to content, each made as it is written into the staging directory) under
+     * {@code outDir}; returns the paths, in order.
+     */
+    static List<Path> write(Map<String, Report.Content> files, Path outDir) {
         Path out = outDir.toAbsolutePath().normalize();
         checkExisting(outDir, out);
         Path staging = null;
@@ -58,10 +63,14 @@ public final class ReportOutput {
             Files.createDirectories(parent);
             staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".report-");
             readableByAll(staging, "rwxr-xr-x");
-            for (Map.Entry<String, byte[]> e : files.entrySet()) {
+            for (Map.Entry<String, Report.Content> e : files.entrySet()) {
                 Path p = staging.resolve(e.getKey());
                 Files.createDirectories(p.getParent());
-                Files.write(p, e.getValue());
+                try (OutputStream o = new BufferedOutputStream(Files.newOutputStream(p), 1 << 16)) {
+                    e.getValue().writeTo(o);
+                } catch (UncheckedIOException written) {
+                    throw written.getCause(); // e.g. disk full while the JSON generator wrote: one message below
+                }
                 readableByAll(p, "rw-r--r--");
             }
             if (!Files.exists(out, LinkOption.NOFOLLOW_LINKS)) {

@@ -3,16 +3,12 @@ package org.trialmeta.report;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Calendar;
-import java.util.Date;
+import java.io.OutputStream;
+import java.io.Writer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.TimeZone;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
-import org.apache.poi.xwpf.usermodel.XWPFTable;
-import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 import org.trialmeta.present.Escape;
 import org.trialmeta.repository.CsvCells;
 
@@ -21,35 +17,54 @@ public final class TableWriter {
 
     private TableWriter() {}
 
+    /** Writes a table in one of the text formats. */
+    @FunctionalInterface
+    interface TextFormat {
+        void write(Table t, Writer out) throws IOException;
+    }
+
+    /** The text {@code format} writes (for small tables and tests; files are written by the streaming form). */
+    static String text(Table t, TextFormat format) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            format.write(t, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** {@link #csv(Table, Writer)} as text. */
+    public static String csv(Table t) {
+        return text(t, TableWriter::csv);
+    }
+
     /**
      * CSV with a header row, every field quoted when it holds a comma, quote or line break; {@code \n} line ends;
      * a cell a spreadsheet would run as a formula ({@code =...}, {@code -...} that is not a number) gets a leading
      * {@code '} ({@link CsvCells}).
      */
-    public static String csv(Table t) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(CsvCells.line(t.columns()));
+    public static void csv(Table t, Writer out) throws IOException {
+        out.write(CsvCells.line(t.columns()));
         for (List<String> r : t.rows()) {
-            sb.append(CsvCells.line(r));
+            out.write(CsvCells.line(r));
         }
-        return sb.toString();
     }
 
     /** Markdown: a caption line, a pipe table and the footnotes. */
-    public static String markdown(Table t) {
-        StringBuilder sb = new StringBuilder("**").append(md(t.title())).append("**\n\n");
-        sb.append("| ").append(String.join(" | ", t.columns().stream().map(TableWriter::md).toList())).append(" |\n");
-        sb.append("|").append("---|".repeat(t.columns().size())).append('\n');
+    public static void markdown(Table t, Writer out) throws IOException {
+        out.append("**").append(md(t.title())).append("**\n\n");
+        out.append("| ").append(String.join(" | ", t.columns().stream().map(TableWriter::md).toList())).append(" |\n");
+        out.append("|").append("---|".repeat(t.columns().size())).append('\n');
         for (List<String> r : t.rows()) {
-            sb.append("| ").append(String.join(" | ", r.stream().map(TableWriter::md).toList())).append(" |\n");
+            out.append("| ").append(String.join(" | ", r.stream().map(TableWriter::md).toList())).append(" |\n");
         }
         if (!t.footnotes().isEmpty()) {
-            sb.append('\n');
+            out.append('\n');
             for (String f : t.footnotes()) {
-                sb.append(md(f)).append("  \n");
+                out.append(md(f)).append("  \n");
             }
         }
-        return sb.toString();
     }
 
     /** Markdown cell text: pipes, emphasis and backslashes escaped, raw HTML shown as text ({@link CsvCells}). */
@@ -58,32 +73,39 @@ public final class TableWriter {
                 .replace("_", "\\_").replace("\n", " "));
     }
 
-    /** An HTML {@code <table>} with caption and footnotes (a fragment, also embedded in index.html). */
+    /** {@link #htmlFragment(Table, Writer)} as text. */
     public static String htmlFragment(Table t) {
-        StringBuilder sb = new StringBuilder("<table class=\"data\" id=\"table-").append(Escape.html(t.id())).append("\">\n");
-        sb.append("<caption>").append(Escape.html(t.title())).append("</caption>\n<thead><tr>");
+        return text(t, TableWriter::htmlFragment);
+    }
+
+    /** An HTML {@code <table>} with caption and footnotes (a fragment, also embedded in index.html). */
+    public static void htmlFragment(Table t, Writer out) throws IOException {
+        out.append("<table class=\"data\" id=\"table-").append(Escape.html(t.id())).append("\">\n");
+        out.append("<caption>").append(Escape.html(t.title())).append("</caption>\n<thead><tr>");
         for (String c : t.columns()) {
-            sb.append("<th>").append(Escape.html(c)).append("</th>");
+            out.append("<th>").append(Escape.html(c)).append("</th>");
         }
-        sb.append("</tr></thead>\n<tbody>\n");
+        out.append("</tr></thead>\n<tbody>\n");
         for (List<String> r : t.rows()) {
-            sb.append("<tr>");
+            out.append("<tr>");
             for (String c : r) {
-                sb.append("<td>").append(Escape.html(c)).append("</td>");
+                out.append("<td>").append(Escape.html(c)).append("</td>");
             }
-            sb.append("</tr>\n");
+            out.append("</tr>\n");
         }
-        sb.append("</tbody>\n</table>\n");
+        out.append("</tbody>\n</table>\n");
         for (String f : t.footnotes()) {
-            sb.append("<p class=\"note\">").append(Escape.html(f)).append("</p>\n");
+            out.append("<p class=\"note\">").append(Escape.html(f)).append("</p>\n");
         }
-        return sb.toString();
     }
 
     /** A stand-alone HTML page of the table. */
-    public static String html(Table t) {
-        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>" + Escape.html(t.title())
-                + "</title>\n<style>\n" + Html.CSS + "</style>\n</head>\n<body>\n" + htmlFragment(t) + "</body>\n</html>\n";
+    public static void html(Table t, Writer out) throws IOException {
+        out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+                .append(Escape.html(t.title())).append("</title>\n<style>\n").append(Html.CSS)
+                .append("</style>\n</head>\n<body>\n");
+        htmlFragment(t, out);
+        out.append("</body>\n</html>\n");
     }
 
     /**
@@ -91,48 +113,74 @@ public final class TableWriter {
      * dates are set to {@code date} (e.g. the data date), so repeated runs do not differ in them.
      */
     public static byte[] docx(Table t, Optional<java.time.LocalDate> date) {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            XWPFParagraph cap = doc.createParagraph();
-            XWPFRun cr = cap.createRun();
-            cr.setBold(true);
-            cr.setText(t.title());
-            XWPFTable table = doc.createTable(1, t.columns().size());
-            fill(table.getRow(0), t.columns(), true);
-            for (List<String> cells : t.rows()) {
-                fill(newRow(table, cells.size()), cells, false);
-            }
-            for (String f : t.footnotes()) {
-                XWPFRun r = doc.createParagraph().createRun();
-                r.setFontSize(8);
-                r.setText(f);
-            }
-            return Ooxml.bytes(doc, Ooxml.fixedDate(date));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        docx(t, date, out);
+        return out.toByteArray();
+    }
+
+    /**
+     * {@link #docx(Table, Optional)} written to {@code out}. The package (content types, relationships, settings,
+     * properties) is POI's; the main part, {@code word/document.xml}, is written here row by row as POI would save
+     * it ({@link XmlbeansText}), so a table of any length needs no more memory than one row: POI builds the whole
+     * document as an XML tree first (a 12,000-row table: about 150 MB of objects).
+     */
+    public static void docx(Table t, Optional<java.time.LocalDate> date, OutputStream out) {
+        try (XWPFDocument doc = new XWPFDocument()) {
+            Ooxml.write(doc, Ooxml.fixedDate(date), Map.of(DOCUMENT_PART, w -> documentXml(t, w)), out);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write DOCX table " + t.id() + ": " + e.getMessage(), e);
         }
     }
 
+    private static final String DOCUMENT_PART = "word/document.xml";
+    private static final String BOLD = "<w:b w:val=\"on\"/>";
+    private static final String NOT_BOLD = "<w:b w:val=\"off\"/>";
+    private static final String SMALL = "<w:sz w:val=\"16\"/>";
+
     /**
-     * A row of {@code columns} empty cells appended to {@code table}, as {@link XWPFTable#createRow()} makes it but in
-     * constant time: POI's {@code createRow} and {@code getRow(i)} count the table's rows in the XML tree at each call
-     * ({@code CTTbl.sizeOfTrArray()}), which made a table of n rows take n&sup2; steps (32,000 rows: 15 s). The row
-     * object is not added to the table's list of rows, which nothing here reads; the document's XML is the same.
+     * The main part: the caption in bold, the table (single borders, automatic width; each cell one 8-point run, the
+     * header row bold; cells neutralised as in the CSV, {@link CsvCells}) and the footnotes in 8 points, as POI's
+     * {@code createParagraph}, {@code createTable}, {@code setBold}, {@code setFontSize} and {@code setText} make them.
      */
-    private static XWPFTableRow newRow(XWPFTable table, int columns) {
-        XWPFTableRow row = new XWPFTableRow(table.getCTTbl().addNewTr(), table);
-        for (int i = 0; i < columns; i++) {
-            row.createCell();
+    private static void documentXml(Table t, Writer w) throws IOException {
+        w.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<w:document xmlns:w=\"http://schemas.openxmlformats.org"
+                + "/wordprocessingml/2006/main\"><w:body>");
+        paragraph(w, BOLD, t.title());
+        w.write("<w:tbl><w:tblPr><w:tblW w:w=\"0\" w:type=\"auto\"/><w:tblBorders><w:top w:val=\"single\"/>"
+                + "<w:left w:val=\"single\"/><w:bottom w:val=\"single\"/><w:right w:val=\"single\"/>"
+                + "<w:insideH w:val=\"single\"/><w:insideV w:val=\"single\"/></w:tblBorders></w:tblPr>");
+        row(w, t.columns(), BOLD + SMALL);
+        for (List<String> cells : t.rows()) {
+            row(w, cells, NOT_BOLD + SMALL);
         }
-        return row;
+        w.write("</w:tbl>");
+        for (String f : t.footnotes()) {
+            paragraph(w, SMALL, f);
+        }
+        w.write("</w:body></w:document>");
     }
 
-    private static void fill(XWPFTableRow row, List<String> cells, boolean bold) {
-        for (int i = 0; i < cells.size(); i++) {
-            var cell = row.getCell(i);
-            XWPFRun r = cell.getParagraphs().get(0).createRun();
-            r.setBold(bold);
-            r.setFontSize(8);
-            r.setText(CsvCells.neutralised(cells.get(i))); // a cell pasted into a spreadsheet: no formula
+    private static void row(Writer w, List<String> cells, String properties) throws IOException {
+        w.write("<w:tr>");
+        for (String c : cells) {
+            w.write("<w:tc>");
+            paragraph(w, properties, CsvCells.neutralised(c)); // a cell pasted into a spreadsheet: no formula
+            w.write("</w:tc>");
         }
+        w.write("</w:tr>");
+    }
+
+    /** A paragraph of one run; {@code xml:space="preserve"} when the text starts or ends with white space (POI). */
+    private static void paragraph(Writer w, String properties, String text) throws IOException {
+        w.write("<w:p><w:r><w:rPr>");
+        w.write(properties);
+        if (text.isEmpty()) {
+            w.write("</w:rPr><w:t/></w:r></w:p>");
+            return;
+        }
+        w.write(Character.isWhitespace(text.charAt(0)) || Character.isWhitespace(text.charAt(text.length() - 1))
+                ? "</w:rPr><w:t xml:space=\"preserve\">" : "</w:rPr><w:t>");
+        XmlbeansText.content(text, w);
+        w.write("</w:t></w:r></w:p>");
     }
 }

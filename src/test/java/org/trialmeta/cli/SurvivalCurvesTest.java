@@ -138,7 +138,7 @@ class SurvivalCurvesTest {
         var curves = SurvivalCurveAnalysis.run(repo, StatusFilter.DEFAULT);
         Report.Built built = Report.build(repo, results, check, curves, List.of(), new ReportMeta("test", List.of()),
                 Set.of(FigureWriter.Format.SVG), l -> { });
-        String html = new String(built.files().get("index.html"), StandardCharsets.UTF_8);
+        String html = new String(built.bytes("index.html"), StandardCharsets.UTF_8);
         int start = html.indexOf(Report.SURVIVAL_CURVES_MARKER);
         String section = html.substring(start, html.indexOf("id=\"tables\"", start));
         assertThat(section).contains("reconstructed from a digitised figure (not published)")
@@ -154,7 +154,7 @@ class SurvivalCurvesTest {
                 && f.caption().contains("Kaplan-Meier curves reconstructed from a digitised figure"));
         assertThat(Report.meta("test", EXAMPLE, repo).dataFiles()).extracting(ReportMeta.DataFile::name)
                 .contains("lung.yaml", "sources.yaml", "curves/lung-os-female.csv", "curves/lung-os-male.csv");
-        assertThat(built.files()).containsKeys("figures/km-ncctg-lung-by-sex-os-overall-final.svg",
+        assertThat(built.contents()).containsKeys("figures/km-ncctg-lung-by-sex-os-overall-final.svg",
                 "tables/reconstructed-curves.csv", "survival-curves.json");
     }
 
@@ -166,9 +166,9 @@ class SurvivalCurvesTest {
         Report.Built built = Report.build(repo, org.trialmeta.analysis.EfficacyAnalysis.run(repo, StatusFilter.DEFAULT),
                 org.trialmeta.check.ReviewerCheck.run(repo), curves, List.of(), new ReportMeta("test", List.of()), Set.of(),
                 l -> { });
-        String html = new String(built.files().get("index.html"), StandardCharsets.UTF_8);
+        String html = new String(built.bytes("index.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("no digitised survival curves");
-        assertThat(built.files()).doesNotContainKey("survival-curves.json");
+        assertThat(built.contents()).doesNotContainKey("survival-curves.json");
     }
 
     /** The reviewer check lists the agreement as info, and a reported HR far from the reconstruction as a warning. */

@@ -20,10 +20,11 @@ class ReportOutputTest {
     @TempDir
     Path dir;
 
-    private static Map<String, byte[]> files(String... namesAndTexts) {
-        Map<String, byte[]> m = new LinkedHashMap<>();
+    private static Map<String, Report.Content> files(String... namesAndTexts) {
+        Map<String, Report.Content> m = new LinkedHashMap<>();
         for (int i = 0; i < namesAndTexts.length; i += 2) {
-            m.put(namesAndTexts[i], namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8));
+            byte[] bytes = namesAndTexts[i + 1].getBytes(StandardCharsets.UTF_8);
+            m.put(namesAndTexts[i], out -> out.write(bytes));
         }
         return m;
     }
@@ -41,13 +42,29 @@ class ReportOutputTest {
         Path out = dir.resolve("out");
         ReportOutput.write(files("index.html", "old", "figures/a.svg", "old a", "tables/t.csv", "old t"), out);
         // a name the file system refuses, after other files were written: nothing of the new report appears
-        Map<String, byte[]> bad = files("index.html", "new", "figures/a.svg", "new a",
+        Map<String, Report.Content> bad = files("index.html", "new", "figures/a.svg", "new a",
                 "figures/" + "b".repeat(300) + ".svg", "too long");
         assertThatThrownBy(() -> ReportOutput.write(bad, out)).isInstanceOf(InputException.class)
                 .hasMessageContaining("cannot write " + out).hasMessageContaining("file name too long");
         assertThat(read(out.resolve("index.html"))).isEqualTo("old");
         assertThat(read(out.resolve("figures/a.svg"))).isEqualTo("old a");
         assertThat(read(out.resolve("tables/t.csv"))).isEqualTo("old t");
+        assertThat(siblings()).containsExactly("out");
+    }
+
+    @Test
+    void aFileThatFailsWhileItIsMadeLeavesTheOldReportWhole() throws IOException {
+        Path out = dir.resolve("out");
+        ReportOutput.write(files("index.html", "old", "analysis.json", "{}"), out);
+        Map<String, Report.Content> bad = new LinkedHashMap<>(files("index.html", "new"));
+        bad.put("analysis.json", o -> {
+            o.write(new byte[100_000]); // half written, then the disk is full
+            throw new java.io.UncheckedIOException(new IOException("No space left on device"));
+        });
+        assertThatThrownBy(() -> ReportOutput.write(bad, out)).isInstanceOf(java.io.UncheckedIOException.class)
+                .hasMessage("cannot write " + out + ": No space left on device");
+        assertThat(read(out.resolve("index.html"))).isEqualTo("old");
+        assertThat(read(out.resolve("analysis.json"))).isEqualTo("{}");
         assertThat(siblings()).containsExactly("out");
     }
 

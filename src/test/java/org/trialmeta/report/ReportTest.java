@@ -164,7 +164,7 @@ class ReportTest {
     @Test
     void wholeReportIsWrittenAndEveryLinkResolves(@TempDir Path dir) throws IOException {
         List<Path> written = Report.write(built, dir);
-        assertThat(written).hasSize(built.files().size());
+        assertThat(written).hasSize(built.contents().size());
         for (Path p : written) {
             assertThat(p).exists();
             assertThat(Files.size(p)).isPositive();
@@ -197,9 +197,10 @@ class ReportTest {
     void sameInputGivesByteIdenticalFiles() {
         Report.Built again = Report.build(repo, EfficacyAnalysis.run(repo, REPORT_STATUSES), ReviewerCheck.run(repo),
                 org.trialmeta.analysis.SurvivalCurveAnalysis.run(repo, REPORT_STATUSES), TrialNetwork.all(repo, REPORT_STATUSES), Report.meta("trialmeta x", Path.of("trials")), EnumSet.allOf(Format.class), line -> { });
+        Map<String, byte[]> first = built.files();
         for (Map.Entry<String, byte[]> e : again.files().entrySet()) {
             if (!e.getKey().equals("index.html")) {
-                assertThat(e.getValue()).as(e.getKey()).isEqualTo(built.files().get(e.getKey()));
+                assertThat(e.getValue()).as(e.getKey()).isEqualTo(first.get(e.getKey()));
             }
         }
     }
@@ -227,7 +228,7 @@ class ReportTest {
         try (Stream<Path> s = Files.walk(reports)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
                 String rel = reports.relativize(p).toString().replace('\\', '/');
-                if (rel.matches(".*\\.(csv|md|html|svg|json)$") && !built.files().containsKey(rel)) {
+                if (rel.matches(".*\\.(csv|md|html|svg|json)$") && !built.contents().containsKey(rel)) {
                     stale.add(rel + " (no longer generated)");
                 }
             }
@@ -241,7 +242,7 @@ class ReportTest {
                 org.trialmeta.analysis.SurvivalCurveAnalysis.run(repo, REPORT_STATUSES), TrialNetwork.all(repo, REPORT_STATUSES), Report.meta("trialmeta " + pomVersionUnchecked(),
                 Path.of("trials")), EnumSet.allOf(Format.class),
                 line -> { });
-        assertThat(again.files().get("index.html")).isEqualTo(built.files().get("index.html"));
+        assertThat(again.bytes("index.html")).isEqualTo(built.bytes("index.html"));
     }
 
     private static String pomVersionUnchecked() {
@@ -260,7 +261,7 @@ class ReportTest {
      */
     @Test
     void indexHtmlHasNavigationDownloadsPolicyAndPrintStyle() {
-        String html = new String(built.files().get("index.html"), StandardCharsets.UTF_8);
+        String html = new String(built.bytes("index.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src &#39;none&#39;;"
                 + " img-src &#39;self&#39;;").contains("@page { size: A4;").doesNotContain("<script", "<link",
                 "src=\"http", "url(", "@import");
@@ -290,7 +291,7 @@ class ReportTest {
             for (Format fmt : Format.values()) {
                 String file = "figures/" + f.name() + "." + fmt.extension();
                 assertThat(fig).contains("<a href=\"" + file + "\" download");
-                assertThat(built.files()).containsKey(file);
+                assertThat(built.contents()).containsKey(file);
             }
         }
         String glance = html.substring(html.indexOf("<p class=\"at-a-glance\">"));
@@ -304,7 +305,7 @@ class ReportTest {
 
     @Test
     void indexHtmlIsUtf8WithoutClockTime() {
-        String html = new String(built.files().get("index.html"), StandardCharsets.UTF_8);
+        String html = new String(built.bytes("index.html"), StandardCharsets.UTF_8);
         assertThat(html).doesNotContain(java.time.LocalDate.now().toString().substring(0, 7) + "-");
     }
 }

@@ -11,9 +11,9 @@ import java.util.SplittableRandom;
  * blocks shifted further in, quoted or plain text, comments, blank lines, spaces after colons, CRLF line ends. Every file
  * cites {@code src-a}/{@code src-b} of {@link #SOURCES}.
  */
-final class GeneratedTrials {
+public final class GeneratedTrials {
 
-    static final String SOURCES = """
+    public static final String SOURCES = """
             sources:
               - id: src-a
                 citation: "Generated A et al. J Example 2020"
@@ -26,7 +26,7 @@ final class GeneratedTrials {
     private GeneratedTrials() {}
 
     /** {@code n} trial files, the i-th from {@code SplittableRandom(seed + i)}, with ids {@code gen-00000} .... */
-    static List<String> files(int n, long seed) {
+    public static List<String> files(int n, long seed) {
         List<String> files = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             files.add(trial(String.format(Locale.ROOT, "gen-%05d", i), new SplittableRandom(seed + i)));
