@@ -418,8 +418,7 @@ public final class ScanCheck {
             List<ScanFinding> fs = new ArrayList<>(about.getOrDefault(s, List.of()));
             fs.sort(Comparator.comparing(ScanFinding::severity));
             Severity worst = fs.isEmpty() ? null : fs.get(0).severity();
-            marks.add(new ScanReport.Mark(s.start(), s.end(), kind(s), worst,
-                    fs.stream().map(f -> "[" + f.severity().label() + "] " + f.rule() + ": " + f.message()).toList()));
+            marks.add(new ScanReport.Mark(s.start(), s.end(), kind(s), worst, fs));
         }
         return new ScanReport(doc, ex.statistics().size(), ex.claimedCiMethod(), sorted, marks);
     }

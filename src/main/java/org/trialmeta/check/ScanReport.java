@@ -30,11 +30,19 @@ public record ScanReport(DocumentText document, int statistics, String claimedCi
      * @param end      span end
      * @param kind     proportion, ratio, median, follow-up or p-value
      * @param severity the most serious finding about it, or null when no rule could check it
-     * @param notes    the messages of the findings about it, most serious first
+     * @param about    the findings about it, most serious first (the report's own, not copies)
      */
-    public record Mark(int start, int end, String kind, Severity severity, List<String> notes) {
+    public record Mark(int start, int end, String kind, Severity severity, List<ScanFinding> about) {
         public Mark {
-            notes = List.copyOf(notes);
+            about = List.copyOf(about);
+        }
+
+        /**
+         * "[severity] rule: message" of each finding about it, made when asked (the annotated copy): a long
+         * document's marks would otherwise hold a second copy of every message (a 6 MB text: 87,000 findings).
+         */
+        public List<String> notes() {
+            return about.stream().map(f -> "[" + f.severity().label() + "] " + f.rule() + ": " + f.message()).toList();
         }
     }
 

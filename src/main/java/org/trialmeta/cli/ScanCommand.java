@@ -67,13 +67,18 @@ public final class ScanCommand implements Callable<Integer> {
                 CheckOptions.DEFAULTS.maxAnimalLifespanDays(), CheckOptions.DEFAULTS.largeChangePoints());
         ScanReport report = ScanCheck.run(DocumentReader.read(file, DocumentLimits.DEFAULTS), options);
         if (out != null) {
-            AtomicFiles.writeString(out, AnnotatedHtml.render(report));
+            AtomicFiles.write(out, os -> {
+                java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os,
+                        java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
+                AnnotatedHtml.render(report, w);
+                w.flush();
+            });
         }
         PrintWriter stdout = spec.commandLine().getOut();
         switch (f) {
             // streamed: a long document's findings make tens of MB of JSON (a 6 MB text: 57 MB)
             case JSON -> FormatOption.json(stdout, ScanSummary.of(report, minSeverity.severity));
-            case HTML -> stdout.print(AnnotatedHtml.render(report));
+            case HTML -> html(report, stdout);
             default -> ScanText.table(report, minSeverity.severity, stdout);
         }
         stdout.flush();
@@ -82,6 +87,15 @@ public final class ScanCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         return report.hasErrors() ? ExitCodes.FAILURE : ExitCodes.OK;
+    }
+
+    /** The annotated copy on standard output, written as it is made (a PrintWriter keeps its errors to itself). */
+    private static void html(ScanReport report, PrintWriter stdout) {
+        try {
+            AnnotatedHtml.render(report, stdout);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** --out must not name the document read (checked before reading, so nothing is written on a refusal). */

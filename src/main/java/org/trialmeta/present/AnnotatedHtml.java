@@ -1,5 +1,8 @@
 package org.trialmeta.present;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
 import org.trialmeta.check.ScanFinding;
@@ -41,10 +44,24 @@ public final class AnnotatedHtml {
 
     private AnnotatedHtml() {}
 
+    /** {@link #render(ScanReport, Writer)} as text (tests, short documents). */
     public static String render(ScanReport r) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            render(r, out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /**
+     * Writes the annotated copy to {@code b} as it goes: a long document's copy is several times its text (a 6 MB
+     * text: 44 MB of HTML), which is never held whole.
+     */
+    public static void render(ScanReport r, Writer b) throws IOException {
         DocumentText d = r.document();
         String text = d.text();
-        StringBuilder b = new StringBuilder(text.length() * 2 + 4096);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src"
                         + " 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
@@ -65,16 +82,17 @@ public final class AnnotatedHtml {
             nextPage = text(b, text, d, pos, m.start(), nextPage);
             id++;
             String cls = m.severity() == null ? "none" : m.severity().label();
-            String note = m.notes().isEmpty() ? m.kind() + ": found; the document gives nothing to recompute it from"
-                    : String.join("\n", m.notes());
-            b.append("<mark id=\"m").append(id).append("\" class=\"").append(cls).append("\" tabindex=\"0\" title=\"")
+            List<String> notes = m.notes();
+            String note = notes.isEmpty() ? m.kind() + ": found; the document gives nothing to recompute it from"
+                    : String.join("\n", notes);
+            b.append("<mark id=\"m").append(String.valueOf(id)).append("\" class=\"").append(cls).append("\" tabindex=\"0\" title=\"")
                     .append(Escape.html(note)).append("\">").append(Escape.html(text.substring(m.start(), m.end())))
-                    .append("</mark><span class=\"note\" id=\"n").append(id).append("\" hidden>");
-            if (m.notes().isEmpty()) {
+                    .append("</mark><span class=\"note\" id=\"n").append(String.valueOf(id)).append("\" hidden>");
+            if (notes.isEmpty()) {
                 b.append(Escape.html(note));
             } else {
-                for (int i = 0; i < m.notes().size(); i++) {
-                    b.append(i == 0 ? "" : "<br>").append(Escape.html(m.notes().get(i)));
+                for (int i = 0; i < notes.size(); i++) {
+                    b.append(i == 0 ? "" : "<br>").append(Escape.html(notes.get(i)));
                 }
             }
             b.append("</span>");
@@ -98,17 +116,18 @@ public final class AnnotatedHtml {
             }
             b.append("</ol>\n");
         }
-        return b.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n").toString();
+        b.append("<script>\n").append(SCRIPT).append("</script>\n</body>\n</html>\n");
     }
 
     /** Writes text[from, to) escaped, with a page rule before each page that starts in it. */
-    private static int text(StringBuilder b, String text, DocumentText d, int from, int to, int nextPage) {
+    private static int text(Writer b, String text, DocumentText d, int from, int to, int nextPage)
+            throws IOException {
         int page = nextPage;
         int i = from;
         while (page < d.pages() && pageStart(d, page) < to) {
             int s = Math.max(i, pageStart(d, page));
             b.append(Escape.html(text.substring(i, s)));
-            b.append("<span class=\"page\">page ").append(page + 1).append("</span>");
+            b.append("<span class=\"page\">page ").append(String.valueOf(page + 1)).append("</span>");
             i = s;
             page++;
         }
@@ -129,10 +148,10 @@ public final class AnnotatedHtml {
         for (ScanReport.Mark m : sorted) {
             if (!out.isEmpty() && m.start() < out.get(out.size() - 1).end()) {
                 ScanReport.Mark last = out.remove(out.size() - 1);
-                List<String> notes = new ArrayList<>(last.notes());
-                notes.addAll(m.notes());
+                List<ScanFinding> about = new ArrayList<>(last.about());
+                about.addAll(m.about());
                 out.add(new ScanReport.Mark(last.start(), Math.max(last.end(), m.end()), last.kind(),
-                        worse(last.severity(), m.severity()), notes));
+                        worse(last.severity(), m.severity()), about));
             } else {
                 out.add(m);
             }

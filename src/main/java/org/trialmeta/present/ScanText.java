@@ -44,14 +44,14 @@ public final class ScanText {
                     + (r.claimedCiMethod() == null ? "" : "; CI method named: " + r.claimedCiMethod()) + "\n\n");
             List<ScanFinding> shown = r.atLeast(minimum);
             if (!shown.isEmpty()) {
-                TextTable t = new TextTable(">#", "severity", "rule", "where", "quote");
-                int i = 1;
-                for (ScanFinding f : shown) {
-                    t.row(i++, f.severity().label(), f.rule(), where(r, f), shorten(f.quote()));
-                }
-                out.write(t.render());
+                // streamed (TextTable.write): a long document has tens of thousands of findings
+                new TextTable(">#", "severity", "rule", "where", "quote").write(out, k -> {
+                    ScanFinding f = shown.get(k);
+                    return new String[] {String.valueOf(k + 1), f.severity().label(), f.rule(), where(r, f),
+                            shorten(f.quote())};
+                }, shown.size());
                 out.write('\n');
-                i = 1;
+                int i = 1;
                 StringBuilder b = new StringBuilder();
                 for (ScanFinding f : shown) {
                     b.setLength(0);
