@@ -1,5 +1,8 @@
 package org.trialmeta.present;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,18 +34,21 @@ public final class CheckText {
      * its number, then the counts.
      */
     public static String table(CheckReport report, Severity minimum) {
-        StringBuilder b = new StringBuilder();
+        return text(b -> table(report, minimum, b));
+    }
+
+    /** {@link #table(CheckReport, Severity)} written to {@code b} as it is made (thousands of trials: tens of MB). */
+    public static void table(CheckReport report, Severity minimum, Writer b) throws IOException {
         List<Finding> shown = report.atLeast(minimum);
         if (!shown.isEmpty()) {
-            TextTable t = new TextTable(">#", "severity", "rule", "trial", "field");
+            new TextTable(">#", "severity", "rule", "trial", "field").write(b, k -> {
+                Finding f = shown.get(k);
+                return new String[] {String.valueOf(k + 1), f.severity().label(), f.rule(), f.trial(), f.field()};
+            }, shown.size());
+            b.append('\n');
             int i = 1;
             for (Finding f : shown) {
-                t.row(i++, f.severity().label(), f.rule(), f.trial(), f.field());
-            }
-            b.append(t.render()).append('\n');
-            i = 1;
-            for (Finding f : shown) {
-                b.append(i++).append(". [").append(f.severity().label()).append("] ").append(f.trial()).append(' ')
+                b.append(String.valueOf(i++)).append(". [").append(f.severity().label()).append("] ").append(f.trial()).append(' ')
                         .append(f.field()).append(": ").append(f.message()).append('\n');
                 if (!f.reported().isEmpty()) {
                     b.append("   reported:   ").append(f.reported()).append('\n');
@@ -53,7 +59,24 @@ public final class CheckText {
             }
             b.append('\n');
         }
-        return b.append(summary(report)).append('\n').toString();
+        b.append(summary(report)).append('\n');
+    }
+
+    /** What {@code write} writes, as text (tests, the report's short sections). */
+    static String text(Body write) {
+        java.io.StringWriter out = new java.io.StringWriter();
+        try {
+            write.to(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringWriter does not fail
+        }
+        return out.toString();
+    }
+
+    /** Writes text to a writer. */
+    @FunctionalInterface
+    public interface Body {
+        void to(Writer out) throws IOException;
     }
 
     /**
@@ -61,12 +84,17 @@ public final class CheckText {
      * {@code minimum}, the rules they break and the sources they cite.
      */
     public static String markdown(CheckReport report, Severity minimum) {
-        StringBuilder b = new StringBuilder();
+        return text(b -> markdown(report, minimum, b));
+    }
+
+    /** {@link #markdown(CheckReport, Severity)} written to {@code b} as it is made. */
+    public static void markdown(CheckReport report, Severity minimum, Writer b) throws IOException {
         b.append("## Reviewer check\n\n");
         b.append(summary(report)).append(" (listed: ").append(minimum.label()).append(" and above).\n\n");
         List<Finding> shown = report.atLeast(minimum);
         if (shown.isEmpty()) {
-            return b.append("No findings at this severity.\n").toString();
+            b.append("No findings at this severity.\n");
+            return;
         }
         b.append("| Severity | Rule | Trial | Field | Reported | Recomputed | Finding | Sources |\n");
         b.append("|---|---|---|---|---|---|---|---|\n");
@@ -90,8 +118,9 @@ public final class CheckText {
             }
         }
         b.append("\nSources:\n\n");
-        cited.forEach((id, citation) -> b.append("- ").append(md(id)).append(": ").append(md(citation)).append('\n'));
-        return b.toString();
+        for (Map.Entry<String, String> c : cited.entrySet()) {
+            b.append("- ").append(md(c.getKey())).append(": ").append(md(c.getValue())).append('\n');
+        }
     }
 
     private static String md(String s) {
@@ -131,13 +160,17 @@ public final class CheckText {
      * sentence is the rule cell's {@code title}, the citations the sources cell's.
      */
     public static String htmlFragment(CheckReport report, Severity minimum) {
-        StringBuilder b = new StringBuilder();
+        return text(b -> htmlFragment(report, minimum, b));
+    }
+
+    /** {@link #htmlFragment(CheckReport, Severity)} written to {@code b} as it is made. */
+    public static void htmlFragment(CheckReport report, Severity minimum, Writer b) throws IOException {
         b.append("<section class=\"reviewer-check\">\n");
         b.append("<p class=\"check-summary\">").append(htmlCounts(report)).append("</p>\n");
         List<Finding> issues = new ArrayList<>(report.atLeast(minimum.atLeast(Severity.WARNING) ? minimum
                 : Severity.WARNING));
         issues.sort(java.util.Comparator.comparing(Finding::severity)); // stable: errors, then warnings, each in order
-        b.append("<h3 id=\"").append(ISSUES_ID).append("\">Errors and warnings (").append(issues.size())
+        b.append("<h3 id=\"").append(ISSUES_ID).append("\">Errors and warnings (").append(String.valueOf(issues.size()))
                 .append(")</h3>\n");
         if (issues.isEmpty()) {
             b.append("<p>No errors and no warnings.</p>\n");
@@ -147,7 +180,7 @@ public final class CheckText {
         if (minimum == Severity.INFO) {
             List<Finding> info = report.findings().stream().filter(f -> f.severity() == Severity.INFO).toList();
             b.append("<details class=\"check-info\" id=\"").append(INFO_ID).append("\">\n<summary>Info findings (")
-                    .append(info.size()).append("): consistent recomputations and notes for the review (click to show)"
+                    .append(String.valueOf(info.size())).append("): consistent recomputations and notes for the review (click to show)"
                             + "</summary>\n");
             if (info.isEmpty()) {
                 b.append("<p>No info findings.</p>\n");
@@ -156,10 +189,10 @@ public final class CheckText {
             }
             b.append("</details>\n");
         }
-        return b.append("</section>\n").toString();
+        b.append("</section>\n");
     }
 
-    private static void findingsTable(StringBuilder b, List<Finding> shown) {
+    private static void findingsTable(Writer b, List<Finding> shown) throws IOException {
         b.append("<table class=\"check-findings\">\n<thead><tr><th>Severity</th><th>Rule</th><th>Trial</th>"
                 + "<th>Field</th><th>Reported</th><th>Recomputed</th><th>Finding</th><th>Sources</th></tr></thead>\n<tbody>\n");
         for (Finding f : shown) {

@@ -839,7 +839,7 @@ public final class Report {
                 networkSection.html()));
         s.add(new Html.Section("reviewer-check", "Reviewer check", List.of(
                 new Html.NavItem(CheckText.ISSUES_ID, "Errors and warnings"),
-                new Html.NavItem(CheckText.INFO_ID, "Info findings")), reviewerCheck()));
+                new Html.NavItem(CheckText.INFO_ID, "Info findings")), this::reviewerCheck));
         s.add(new Html.Section("sources", "Sources", List.of(), sourcesHtml()));
         s.add(new Html.Section("versions", "Software and data versions", List.of(), versionsHtml()));
         return s;
@@ -998,10 +998,10 @@ public final class Report {
      * The reviewer check's section: {@link #REVIEWER_CHECK_MARKER}, one sentence on what it does, the counts, the
      * errors and warnings in a table, and the info findings in a collapsed {@code <details>}.
      */
-    private String reviewerCheck() {
-        return REVIEWER_CHECK_MARKER + '\n'
+    private void reviewerCheck(Writer out) throws IOException {
+        out.append(REVIEWER_CHECK_MARKER + '\n'
                 + "<p>Every reported figure the data allow is recomputed from the counts, and sources and cuts of the"
-                + " same figure are compared (<code>trialmeta check</code>; hover a rule for its sentence).</p>\n"
-                + CheckText.htmlFragment(check, Severity.INFO);
+                + " same figure are compared (<code>trialmeta check</code>; hover a rule for its sentence).</p>\n");
+        CheckText.htmlFragment(check, Severity.INFO, out);
     }
 }
