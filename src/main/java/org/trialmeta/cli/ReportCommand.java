@@ -87,6 +87,7 @@ public final class ReportCommand implements Callable<Integer> {
             o.flush();
         });
         o.println("report: writing " + built.contents().size() + " files to " + out);
+        o.flush(); // the tables, analysis.json and index.html are made as they are written: the longest step
         List<Path> written = Report.write(built, out);
         for (Path p : written) {
             o.println(p);
