@@ -12,6 +12,7 @@ import org.trialmeta.document.DocumentLimits;
 import org.trialmeta.document.DocumentReader;
 import org.trialmeta.model.InputException;
 import org.trialmeta.present.AnnotatedHtml;
+import org.trialmeta.present.Written;
 import org.trialmeta.present.ScanSummary;
 import org.trialmeta.present.ScanText;
 import org.trialmeta.repository.AtomicFiles;
@@ -67,12 +68,7 @@ public final class ScanCommand implements Callable<Integer> {
                 CheckOptions.DEFAULTS.maxAnimalLifespanDays(), CheckOptions.DEFAULTS.largeChangePoints());
         ScanReport report = ScanCheck.run(DocumentReader.read(file, DocumentLimits.DEFAULTS), options);
         if (out != null) {
-            AtomicFiles.write(out, os -> {
-                java.io.Writer w = new java.io.BufferedWriter(new java.io.OutputStreamWriter(os,
-                        java.nio.charset.StandardCharsets.UTF_8), 1 << 16);
-                AnnotatedHtml.render(report, w);
-                w.flush();
-            });
+            AtomicFiles.write(out, os -> Written.utf8(os, w -> AnnotatedHtml.render(report, w)));
         }
         PrintWriter stdout = spec.commandLine().getOut();
         switch (f) {

@@ -1,7 +1,6 @@
 package org.trialmeta.present;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,13 +45,7 @@ public final class AnnotatedHtml {
 
     /** {@link #render(ScanReport, Writer)} as text (tests, short documents). */
     public static String render(ScanReport r) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        try {
-            render(r, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return out.toString();
+        return Written.text(out -> render(r, out));
     }
 
     /**

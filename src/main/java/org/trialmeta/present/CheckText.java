@@ -1,7 +1,6 @@
 package org.trialmeta.present;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,7 +33,7 @@ public final class CheckText {
      * its number, then the counts.
      */
     public static String table(CheckReport report, Severity minimum) {
-        return text(b -> table(report, minimum, b));
+        return Written.text(b -> table(report, minimum, b));
     }
 
     /** {@link #table(CheckReport, Severity)} written to {@code b} as it is made (thousands of trials: tens of MB). */
@@ -62,29 +61,13 @@ public final class CheckText {
         b.append(summary(report)).append('\n');
     }
 
-    /** What {@code write} writes, as text (tests, the report's short sections). */
-    static String text(Body write) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        try {
-            write.to(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return out.toString();
-    }
-
-    /** Writes text to a writer. */
-    @FunctionalInterface
-    public interface Body {
-        void to(Writer out) throws IOException;
-    }
 
     /**
      * Markdown to paste into a review: a heading, the counts, a table of the findings at least as serious as
      * {@code minimum}, the rules they break and the sources they cite.
      */
     public static String markdown(CheckReport report, Severity minimum) {
-        return text(b -> markdown(report, minimum, b));
+        return Written.text(b -> markdown(report, minimum, b));
     }
 
     /** {@link #markdown(CheckReport, Severity)} written to {@code b} as it is made. */
@@ -160,7 +143,7 @@ public final class CheckText {
      * sentence is the rule cell's {@code title}, the citations the sources cell's.
      */
     public static String htmlFragment(CheckReport report, Severity minimum) {
-        return text(b -> htmlFragment(report, minimum, b));
+        return Written.text(b -> htmlFragment(report, minimum, b));
     }
 
     /** {@link #htmlFragment(CheckReport, Severity)} written to {@code b} as it is made. */

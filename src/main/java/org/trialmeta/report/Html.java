@@ -5,6 +5,7 @@ import java.io.Writer;
 import java.util.List;
 import java.util.Objects;
 import org.trialmeta.present.Escape;
+import org.trialmeta.present.Written;
 
 /**
  * The report page's frame: {@code <head>} with the Content-Security-Policy and the style sheets, a navigation
@@ -48,7 +49,7 @@ final class Html {
      * @param items anchors inside the body listed under the section in the navigation (figures, tables)
      * @param body  writes the section's HTML when the page is written (a long table is never held as one text)
      */
-    record Section(String id, String title, List<NavItem> items, Body body) {
+    record Section(String id, String title, List<NavItem> items, Written.Body body) {
         Section {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
@@ -60,12 +61,6 @@ final class Html {
         Section(String id, String title, List<NavItem> items, String html) {
             this(id, title, items, out -> out.write(html));
         }
-    }
-
-    /** Writes a section's HTML. */
-    @FunctionalInterface
-    interface Body {
-        void write(Writer out) throws IOException;
     }
 
     /**
@@ -101,7 +96,7 @@ final class Html {
         for (Section s : sections) {
             h.append("<section id=\"").append(Escape.html(s.id())).append("\">\n<h2>").append(Escape.html(s.title()))
                     .append("</h2>\n");
-            s.body().write(h);
+            s.body().to(h);
             h.append("</section>\n");
         }
         h.append("</main>\n</div>\n</body>\n</html>\n");

@@ -1,13 +1,10 @@
 package org.trialmeta.report;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -52,6 +49,7 @@ import org.trialmeta.present.CiStyle;
 import org.trialmeta.present.Escape;
 import org.trialmeta.present.Formats;
 import org.trialmeta.present.TrialText;
+import org.trialmeta.present.Written;
 import org.trialmeta.report.FigureWriter.Format;
 import org.trialmeta.report.ForestPlotData.Columns;
 import org.trialmeta.report.ForestPlotData.Header;
@@ -354,12 +352,8 @@ public final class Report {
     }
 
     /** A text file, written in UTF-8 by {@code text} when the report is written. */
-    private void text(String name, Html.Body text) {
-        files.put(name, out -> {
-            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
-            text.write(w);
-            w.flush();
-        });
+    private void text(String name, Written.Body text) {
+        files.put(name, out -> Written.utf8(out, text));
     }
 
     /** {@code value}'s JSON ({@link Json#write(Object, OutputStream)}), made when the report is written. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.trialmeta.present.Escape;
+import org.trialmeta.present.Written;
 import org.trialmeta.repository.CsvCells;
 
 /** Writes a {@link Table} as CSV (RFC 4180), GitHub Markdown, an HTML fragment and DOCX. */
@@ -17,26 +18,9 @@ public final class TableWriter {
 
     private TableWriter() {}
 
-    /** Writes a table in one of the text formats. */
-    @FunctionalInterface
-    interface TextFormat {
-        void write(Table t, Writer out) throws IOException;
-    }
-
-    /** The text {@code format} writes (for small tables and tests; files are written by the streaming form). */
-    static String text(Table t, TextFormat format) {
-        java.io.StringWriter out = new java.io.StringWriter();
-        try {
-            format.write(t, out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
-        }
-        return out.toString();
-    }
-
     /** {@link #csv(Table, Writer)} as text. */
     public static String csv(Table t) {
-        return text(t, TableWriter::csv);
+        return Written.text(out -> csv(t, out));
     }
 
     /**
@@ -75,7 +59,7 @@ public final class TableWriter {
 
     /** {@link #htmlFragment(Table, Writer)} as text. */
     public static String htmlFragment(Table t) {
-        return text(t, TableWriter::htmlFragment);
+        return Written.text(out -> htmlFragment(t, out));
     }
 
     /** An HTML {@code <table>} with caption and footnotes (a fragment, also embedded in index.html). */
