@@ -65,8 +65,9 @@ final class Collector {
             ids.add(id);
         }
         List<Finding.Citation> cites = new ArrayList<>();
-        for (String id : ids) {
-            cites.add(repo.source(id).map(Collector::cite).orElse(new Finding.Citation(id, "(unknown source)")));
+        for (String id : ids) { // one citation per source and run: thousands of findings cite the same few
+            cites.add(memo(new CitationOf(id), () -> repo.source(id).map(Collector::cite)
+                    .orElse(new Finding.Citation(id, "(unknown source)"))));
         }
         findings.add(new Finding(severity, rule.id(), trial.id(), field, reported, recomputed, rule.sentence(),
                 message, cites));
@@ -83,6 +84,9 @@ final class Collector {
     void add(Verdict v, Trial trial, String field, Iterable<String> sourceIds) {
         add(v.severity(), v.rule(), trial, field, v.reported(), v.recomputed(), v.message(), sourceIds);
     }
+
+    /** The {@link #memo} key of a source's citation. */
+    private record CitationOf(String sourceId) {}
 
     static Finding.Citation cite(Source s) {
         StringBuilder b = new StringBuilder(s.citation());
