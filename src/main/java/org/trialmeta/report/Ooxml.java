@@ -1,14 +1,10 @@
 package org.trialmeta.report;
 
-import java.io.BufferedWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Calendar;
 import java.util.Date;
 import java.util.Map;
@@ -18,6 +14,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import java.util.TimeZone;
 import org.apache.poi.ooxml.POIXMLDocument;
+import org.trialmeta.present.Written;
 
 /**
  * Reproducible Office Open XML files (DOCX, PPTX): core properties dated from the data (never the clock), creator
@@ -36,12 +33,6 @@ final class Ooxml {
         return c.getTime();
     }
 
-    /** Writes a part's content. */
-    @FunctionalInterface
-    interface PartWriter {
-        void write(Writer out) throws IOException;
-    }
-
     /** The document's bytes with fixed core properties and ZIP entry times. */
     static byte[] bytes(POIXMLDocument doc, Date fixed) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -54,7 +45,7 @@ final class Ooxml {
      * {@code parts} (e.g. {@code word/document.xml}) written in UTF-8 by their writer instead of as POI has them,
      * in the same place in the package.
      */
-    static void write(POIXMLDocument doc, Date fixed, Map<String, PartWriter> parts, OutputStream out)
+    static void write(POIXMLDocument doc, Date fixed, Map<String, Written.Body> parts, OutputStream out)
             throws IOException {
         var core = doc.getProperties().getCoreProperties().getUnderlyingProperties();
         core.setCreatedProperty(Optional.of(fixed));
@@ -66,7 +57,7 @@ final class Ooxml {
     }
 
     /** Rewrites a ZIP with every entry's time set to {@code millis}, so the bytes are reproducible. */
-    private static void rewrite(byte[] zip, long millis, Map<String, PartWriter> parts, OutputStream out)
+    private static void rewrite(byte[] zip, long millis, Map<String, Written.Body> parts, OutputStream out)
             throws IOException {
         try (var in = new ZipInputStream(new ByteArrayInputStream(zip));
              var zo = new ZipOutputStream(new FilterOutputStream(out) {
@@ -85,13 +76,11 @@ final class Ooxml {
                 ZipEntry n = new ZipEntry(e.getName());
                 n.setTime(millis);
                 zo.putNextEntry(n);
-                PartWriter part = parts.get(e.getName());
+                Written.Body part = parts.get(e.getName());
                 if (part == null) {
                     in.transferTo(zo);
                 } else {
-                    Writer w = new BufferedWriter(new OutputStreamWriter(zo, StandardCharsets.UTF_8), 1 << 16);
-                    part.write(w);
-                    w.flush();
+                    Written.utf8(zo, part);
                 }
                 zo.closeEntry();
             }
