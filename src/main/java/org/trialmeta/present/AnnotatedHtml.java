@@ -78,7 +78,8 @@ public final class AnnotatedHtml {
             List<String> notes = m.notes();
             String note = notes.isEmpty() ? m.kind() + ": found; the document gives nothing to recompute it from"
                     : String.join("\n", notes);
-            b.append("<mark id=\"m").append(String.valueOf(id)).append("\" class=\"").append(cls).append("\" tabindex=\"0\" title=\"")
+            b.append("<mark id=\"m").append(String.valueOf(id)).append("\" class=\"").append(cls)
+                    .append("\" tabindex=\"0\" title=\"")
                     .append(Escape.html(note)).append("\">").append(Escape.html(text.substring(m.start(), m.end())))
                     .append("</mark><span class=\"note\" id=\"n").append(String.valueOf(id)).append("\" hidden>");
             if (notes.isEmpty()) {
