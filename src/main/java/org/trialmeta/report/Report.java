@@ -288,8 +288,7 @@ public final class Report {
         for (Table t : networkSection.tables()) {
             tableFiles(t, date);
         }
-        drawFigures();
-        progress.accept("analysis.json and index.html");
+        drawFigures(); // analysis.json and index.html, like the tables, are made when the report is written
         json("analysis.json", new ReportAnalysisJson(AnalysisJson.of(r), networks));
         text("index.html", this::index);
     }
