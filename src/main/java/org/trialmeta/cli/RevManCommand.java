@@ -108,10 +108,7 @@ public final class RevManCommand implements Callable<Integer> {
         // every plot's size checked before any is drawn (exit 2, nothing written); then drawn on every core, each file
         // written whole by one thread
         for (Plot p : figures) {
-            for (FigureWriter.Format f : figureFormats) {
-                FigureWriter.checkSize(p.figure(), plots.resolve(p.name() + "." + f.extension()), f,
-                        FigureWriter.DEFAULT_DPI);
-            }
+            FigureWriter.checkSize(p.figure(), plots, p.name(), figureFormats);
         }
         FigureWriter.drawAll(figures, p -> FigureWriter.write(p.figure(), plots, p.name(), figureFormats));
     }

@@ -47,8 +47,8 @@ public final class CheckText {
             b.append('\n');
             int i = 1;
             for (Finding f : shown) {
-                b.append(String.valueOf(i++)).append(". [").append(f.severity().label()).append("] ").append(f.trial()).append(' ')
-                        .append(f.field()).append(": ").append(f.message()).append('\n');
+                b.append(String.valueOf(i++)).append(". [").append(f.severity().label()).append("] ")
+                        .append(f.trial()).append(' ').append(f.field()).append(": ").append(f.message()).append('\n');
                 if (!f.reported().isEmpty()) {
                     b.append("   reported:   ").append(f.reported()).append('\n');
                 }
@@ -60,7 +60,6 @@ public final class CheckText {
         }
         b.append(summary(report)).append('\n');
     }
-
 
     /**
      * Markdown to paste into a review: a heading, the counts, a table of the findings at least as serious as
@@ -163,8 +162,8 @@ public final class CheckText {
         if (minimum == Severity.INFO) {
             List<Finding> info = report.findings().stream().filter(f -> f.severity() == Severity.INFO).toList();
             b.append("<details class=\"check-info\" id=\"").append(INFO_ID).append("\">\n<summary>Info findings (")
-                    .append(String.valueOf(info.size())).append("): consistent recomputations and notes for the review (click to show)"
-                            + "</summary>\n");
+                    .append(String.valueOf(info.size()))
+                    .append("): consistent recomputations and notes for the review (click to show)</summary>\n");
             if (info.isEmpty()) {
                 b.append("<p>No info findings.</p>\n");
             } else {

@@ -121,11 +121,26 @@ public final class FigureWriter {
     public static List<Path> write(Figure figure, Path dir, String baseName, Collection<Format> formats) {
         List<Path> out = new ArrayList<>();
         for (Format f : formats) {
-            Path p = dir.resolve(baseName + "." + f.extension());
+            Path p = file(dir, baseName, f);
             write(figure, p, f);
             out.add(p);
         }
         return out;
+    }
+
+    /**
+     * Refuses, before anything is drawn, a figure too large for one of {@code formats}: the files
+     * {@link #write(Figure, Path, String, Collection)} would write ({@link #checkSize(Figure, Path, Format, int)}).
+     */
+    public static void checkSize(Figure figure, Path dir, String baseName, Collection<Format> formats) {
+        for (Format f : formats) {
+            checkSize(figure, file(dir, baseName, f), f, DEFAULT_DPI);
+        }
+    }
+
+    /** {@code dir/baseName.<ext>}: the file of {@code format}. */
+    private static Path file(Path dir, String baseName, Format format) {
+        return dir.resolve(baseName + "." + format.extension());
     }
 
     /**
