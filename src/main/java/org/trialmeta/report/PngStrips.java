@@ -75,7 +75,7 @@ final class PngStrips {
             this.rgb = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
         }
 
-        /** The pixels of rows y0.. (as many as the strip holds) as FigureWriter.png draws them, row-major. */
+        /** The pixels of rows y0.. (as many as the strip holds), on white, with the figures' hints, row-major. */
         int[] draw(int y0) {
             if (drawnAt == y0) {
                 return rgb;
@@ -98,8 +98,8 @@ final class PngStrips {
 
     /**
      * The whole image as the PNG encoder reads it, a row at a time ({@code getData} of one row): each strip is drawn
-     * when its first row is asked for, and given as it is or, for a grey figure, as its grey levels (copied, as
-     * {@link FigureWriter#png} does). Its colour and sample models are those of a {@code TYPE_INT_RGB} or
+     * when its first row is asked for, and given as it is or, for a grey figure, as its grey levels (copied, not
+     * colour-converted, so the PNG shows the same pixels). Its colour and sample models are those of a {@code TYPE_INT_RGB} or
      * {@code TYPE_BYTE_GRAY} {@link BufferedImage}, so the PNG's header is the one that image gets.
      */
     private static final class StripImage implements RenderedImage {
