@@ -64,20 +64,23 @@ final class Collector {
         for (String id : sourceIds) {
             ids.add(id);
         }
-        List<Finding.Citation> cites = new ArrayList<>();
-        for (String id : ids) { // one citation per source and run: thousands of findings cite the same few
-            cites.add(memo(new CitationOf(id), () -> repo.source(id).map(Collector::cite)
-                    .orElse(new Finding.Citation(id, "(unknown source)"))));
-        }
-        findings.add(new Finding(severity, rule.id(), trial.id(), field, reported, recomputed, rule.sentence(),
-                message, cites));
+        // One citation list per set of sources and run: thousands of findings cite the same few sources.
+        List<Finding.Citation> cites = memo(new CitationsOf(List.copyOf(ids)), () -> {
+            List<Finding.Citation> list = new ArrayList<>();
+            for (String id : ids) {
+                list.add(repo.source(id).map(Collector::cite).orElse(new Finding.Citation(id, "(unknown source)")));
+            }
+            return List.copyOf(list);
+        });
+        findings.add(new Finding(severity, rule.id(), trial.id(), pooled(field), reported, recomputed,
+                rule.sentence(), message, cites));
     }
 
     /** A finding that cites sources given directly (e.g. a registry record that is not in the repository). */
     void addCiting(Severity severity, Rule rule, Trial trial, String field, String reported, String recomputed,
             String message, List<Finding.Citation> cites) {
-        findings.add(new Finding(severity, rule.id(), trial.id(), field, reported, recomputed, rule.sentence(),
-                message, cites));
+        findings.add(new Finding(severity, rule.id(), trial.id(), pooled(field), reported, recomputed,
+                rule.sentence(), message, cites));
     }
 
     /** A verdict of a shared rule, placed at {@code field} of {@code trial}. */
@@ -85,8 +88,19 @@ final class Collector {
         add(v.severity(), v.rule(), trial, field, v.reported(), v.recomputed(), v.message(), sourceIds);
     }
 
-    /** The {@link #memo} key of a source's citation. */
-    private record CitationOf(String sourceId) {}
+    /** The {@link #memo} key of the citations of a list of source ids. */
+    private record CitationsOf(List<String> sourceIds) {}
+
+    /** The {@link #memo} key of a field's text. */
+    private record FieldText(String field) {}
+
+    /**
+     * The one copy of {@code field} in this run: the same field ({@code drug/overall/final/ORR.reported.ci}) is
+     * named by a finding in each of thousands of trials.
+     */
+    private String pooled(String field) {
+        return memo(new FieldText(field), () -> field);
+    }
 
     static Finding.Citation cite(Source s) {
         StringBuilder b = new StringBuilder(s.citation());

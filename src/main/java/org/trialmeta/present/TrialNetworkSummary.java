@@ -213,6 +213,7 @@ public record TrialNetworkSummary(String principle, String model, String rCall, 
             }
         }
         List<EndpointNetworks> out = new ArrayList<>();
+        Data data = new Data();
         for (var e : by.entrySet()) {
             TrialNetwork strict = e.getValue()[Controls.AS_RANDOMISED.ordinal()];
             TrialNetwork pooled = e.getValue()[Controls.POOLED.ordinal()];
@@ -222,19 +223,35 @@ public record TrialNetworkSummary(String principle, String model, String rCall, 
                             : "Progression-free survival: published hazard ratios",
                     orr ? "OR above 1 favours the first treatment (more responses)"
                             : "HR below 1 favours the first treatment",
-                    data(strict != null ? strict : pooled), strict == null ? null : network(repo, strict),
-                    pooled == null ? null : network(repo, pooled)));
+                    data.all(strict != null ? strict : pooled), strict == null ? null : network(repo, strict, data),
+                    pooled == null ? null : network(repo, pooled, data)));
         }
         return new TrialNetworkSummary(PRINCIPLE, MODEL, R_CALL, PoolSummary.percent(TrialNetwork.LEVEL), out);
     }
 
-    /** The data of every row of {@code n}, in row order. */
-    private static List<Datum> data(TrialNetwork n) {
-        List<Datum> out = new ArrayList<>();
-        for (int i = 0; i < n.rows().size(); i++) {
-            out.add(datum(n, i));
+    /**
+     * The datum of each row of each network, made once: the endpoint's data list and the edges of its network list
+     * the same rows (on a repository of thousands of trials, 10^5 data).
+     */
+    private static final class Data {
+        private final Map<TrialNetwork, Datum[]> made = new java.util.IdentityHashMap<>();
+
+        Datum of(TrialNetwork n, int i) {
+            Datum[] row = made.computeIfAbsent(n, k -> new Datum[k.rows().size()]);
+            if (row[i] == null) {
+                row[i] = datum(n, i);
+            }
+            return row[i];
         }
-        return out;
+
+        /** The data of every row of {@code n}, in row order. */
+        List<Datum> all(TrialNetwork n) {
+            List<Datum> out = new ArrayList<>();
+            for (int i = 0; i < n.rows().size(); i++) {
+                out.add(of(n, i));
+            }
+            return out;
+        }
     }
 
     private static Datum datum(TrialNetwork n, int i) {
@@ -250,7 +267,7 @@ public record TrialNetworkSummary(String principle, String model, String rCall, 
                 Double.parseDouble(r.get(6)), r.get(2), d.status(), d.source(), d.locator());
     }
 
-    private static Network network(TrialRepository repo, TrialNetwork n) {
+    private static Network network(TrialRepository repo, TrialNetwork n, Data data) {
         List<String> names = n.treatments();
         int t = names.size();
         int[] component = new int[t];
@@ -295,9 +312,9 @@ public record TrialNetworkSummary(String principle, String model, String rCall, 
         for (var e : edgeRows.entrySet()) {
             int a = (int) (e.getKey() / t);
             int b = (int) (e.getKey() % t);
-            List<Datum> data = e.getValue().stream().distinct().map(i -> datum(n, i)).toList();
+            List<Datum> used = e.getValue().stream().distinct().map(i -> data.of(n, i)).toList();
             edges.add(new Edge(names.get(a), names.get(b), List.copyOf(edgeTrials.get(e.getKey())),
-                    List.copyOf(new TreeSet<>(data.stream().map(Datum::status).toList())), data));
+                    List.copyOf(new TreeSet<>(used.stream().map(Datum::status).toList())), used));
         }
         int[] participants = n.participants();
         List<Node> nodes = new ArrayList<>();

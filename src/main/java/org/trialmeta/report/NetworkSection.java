@@ -16,6 +16,7 @@ import org.trialmeta.present.TrialNetworkSummary.Estimate;
 import org.trialmeta.present.TrialNetworkSummary.MergedArm;
 import org.trialmeta.present.TrialNetworkSummary.Network;
 import org.trialmeta.present.TrialNetworkSummary.Node;
+import org.trialmeta.present.Written;
 
 /**
  * The report's "Network" section: the randomised comparisons of the curated trials, what they connect and what they
@@ -99,21 +100,58 @@ public final class NetworkSection {
      * The section's body, its navigation entries (every figure, heading and table, in page order) and its tables
      * (each linked for download as {@code tables/ID.csv}, {@code .md}, {@code .html}, {@code .docx}).
      */
-    record Built(List<Html.NavItem> nav, String html, List<Table> tables) {}
+    record Built(List<Html.NavItem> nav, Written.Body html, List<Table> tables) {}
 
     /** The section's HTML (without its heading); {@code figureHtml} renders a figure by base name. */
     public static String html(TrialNetworkSummary summary, Function<String, String> figureHtml) {
-        return build(summary, figureHtml).html();
+        return Written.text(build(summary, figureHtml).html());
+    }
+
+    /**
+     * The section's HTML in parts, written one after another: text, and the tables (thousands of rows on a large
+     * repository), which are written when the page is, not held as text.
+     */
+    private static final class Parts {
+        private final List<Written.Body> parts = new ArrayList<>();
+        private final StringBuilder h = new StringBuilder();
+
+        StringBuilder text() {
+            return h;
+        }
+
+        void add(Written.Body part) {
+            end();
+            parts.add(part);
+        }
+
+        private void end() {
+            if (!h.isEmpty()) {
+                String text = h.toString();
+                parts.add(out -> out.write(text));
+                h.setLength(0);
+            }
+        }
+
+        Written.Body body() {
+            end();
+            List<Written.Body> all = List.copyOf(parts);
+            return out -> {
+                for (Written.Body p : all) {
+                    p.to(out);
+                }
+            };
+        }
     }
 
     /** The section's HTML and navigation entries. */
     static Built build(TrialNetworkSummary summary, Function<String, String> figureHtml) {
-        StringBuilder h = new StringBuilder();
+        Parts parts = new Parts();
+        StringBuilder h = parts.text();
         List<Html.NavItem> nav = new ArrayList<>();
         List<Table> tables = new ArrayList<>();
         if (summary.endpoints().isEmpty()) {
-            return new Built(List.of(), "<p>The network of randomised comparisons was not built for this report.</p>\n",
-                    List.of());
+            return new Built(List.of(), out -> out.write("<p>The network of randomised comparisons was not built for"
+                    + " this report.</p>\n"), List.of());
         }
         h.append("<p>").append(Escape.html(summary.principle())).append(". A node is an arm's agents joined with"
                 + " \u201c+\u201d (a combination); a control arm lists alternatives (physician's choice), so it is a"
@@ -124,7 +162,7 @@ public final class NetworkSection {
             String ep = e.endpoint().toLowerCase(Locale.ROOT);
             h.append("<h3 id=\"network-").append(ep).append("\">").append(Escape.html(e.title())).append("</h3>\n");
             nav.add(new Html.NavItem("network-" + ep, e.title()));
-            table(h, nav, tables, dataTable(e));
+            table(parts, nav, tables, dataTable(e));
             for (Network n : variants(e)) {
                 boolean pooled = n.assumption() != null;
                 h.append(pooled ? "<h4>If the comparators are judged the same treatment</h4>\n"
@@ -136,20 +174,22 @@ public final class NetworkSection {
                 h.append(figureHtml.apply(g.name()));
                 nav.add(new Html.NavItem("fig-" + g.name(), g.caption()));
                 h.append(components(n));
-                effects(h, nav, tables, e, n, summary.level());
+                effects(parts, nav, tables, e, n, summary.level());
             }
             Network widest = e.pooled() != null ? e.pooled() : e.asRandomised();
-            h.append("<h4>What these data cannot compare</h4>\n").append(cannot(widest));
+            h.append("<h4>What these data cannot compare</h4>\n");
+            parts.add(out -> out.write(cannot(widest))); // lists every datum left out: made when written
         }
-        return new Built(List.copyOf(nav), h.toString(), List.copyOf(tables));
+        return new Built(List.copyOf(nav), parts.body(), List.copyOf(tables));
     }
 
     private static String capital(String s) {
         return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
-    private static void table(StringBuilder h, List<Html.NavItem> nav, List<Table> tables, Table t) {
-        h.append(TableWriter.htmlFragment(t));
+    private static void table(Parts parts, List<Html.NavItem> nav, List<Table> tables, Table t) {
+        parts.add(out -> TableWriter.htmlFragment(t, out));
+        StringBuilder h = parts.text();
         h.append("<p class=\"downloads\">Download: ");
         Report.links(h, "tables/" + t.id(), List.of("csv", "md", "html", "docx"));
         h.append("</p>\n");
@@ -218,8 +258,9 @@ public final class NetworkSection {
     }
 
     /** Every estimable pair once, and how many pairs are not estimable. */
-    private static void effects(StringBuilder h, List<Html.NavItem> nav, List<Table> tables, EndpointNetworks e,
+    private static void effects(Parts parts, List<Html.NavItem> nav, List<Table> tables, EndpointNetworks e,
             Network n, double level) {
+        StringBuilder h = parts.text();
         h.append("<p class=\"ne-count\">").append(notEstimableCount(n)).append(".</p>\n");
         if (!n.fitted()) {
             h.append("<p>").append(Escape.html(capital(TrialNetworkSummary.TOO_FEW))).append(".</p>\n");
@@ -237,7 +278,7 @@ public final class NetworkSection {
         notes.add(e.direction() + "; common-effect model, " + Formats.general(level) + "% CI.");
         notes.add(pooled ? n.assumption().caveat() : "Each estimate is one trial's randomised comparison.");
         String what = e.endpoint().equals("ORR") ? "response" : "PFS";
-        table(h, nav, tables, new Table(estimatesTableId(e, n), pooled
+        table(parts, nav, tables, new Table(estimatesTableId(e, n), pooled
                 ? "Network estimates, " + what + ", with the comparators pooled (an assumption; see above)"
                 : "Direct comparisons, " + what + " (as randomised)", List.of("Comparison", "Estimate (CI)", "p",
                         "Evidence"), rows, notes));

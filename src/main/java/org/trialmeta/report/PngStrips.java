@@ -19,11 +19,11 @@ import java.util.Vector;
  * each: a forest plot of 300 studies at 600 dpi is 135 megapixels, which drawn whole took 4 bytes a pixel for the
  * colour image and one more for its grey copy (820 MB). The figure is drawn into a strip of at most
  * {@link #STRIP_PIXELS} pixels translated to each band of rows in turn. The transform differs from drawing it whole by
- * whole pixels only, so the pixels are the same, but for anti-aliased edges that Java2D's renderer (Marlin) draws a
- * few levels differently when it clips a path to the strip: a forest plot at 2,400 dpi differed in 505 of its 216
- * million pixels, by at most 6 of 255 levels; none at 1,200 dpi or less, nor a forest plot of 300 studies at 600 dpi,
- * nor a Kaplan-Meier plot at 2,400 dpi ({@code PngStripsTest}). The strips depend only on the image's width, so the
- * same figure always gives the same bytes.
+ * whole pixels only, so the pixels are the same ({@code PngStripsTest}: sample figures in strips of 1 to h rows, a
+ * forest plot at 1,200 dpi, the seed network graphs at 300 dpi), provided Java2D's renderer (Marlin) does not clip
+ * paths to the strip, which {@link FigureWriter#MARLIN_CLIP} turns off: clipped, anti-aliased edges came out a few
+ * levels apart (a forest plot at 2,400 dpi: 505 of its 216 million pixels). The strips depend only on the image's
+ * width, so the same figure always gives the same bytes.
  *
  * <p>The PNG is 8-bit grey when every pixel is grey, else RGB: a first pass draws the strips until a pixel is not
  * grey (keeping nothing), then the figure is drawn again, strip by strip, as the PNG encoder asks for its rows
@@ -32,8 +32,12 @@ import java.util.Vector;
  */
 final class PngStrips {
 
-    /** Most pixels of a strip (32 MB as RGB); a PNG of at most this many pixels is drawn whole. */
-    static final int STRIP_PIXELS = 1 << 23;
+    /**
+     * Most pixels of a strip (8 MB as RGB); a PNG of at most this many pixels is drawn whole. The report draws its
+     * figures two at a time, and a network graph of a large repository is 3-4 megapixels at 300 dpi: with strips of 8
+     * megapixels (32 MB) two of them took 34 MB of rasters, most of the heap a report of 2,000 trials needed (issue 22).
+     */
+    static final int STRIP_PIXELS = 1 << 21;
 
     private PngStrips() {}
 

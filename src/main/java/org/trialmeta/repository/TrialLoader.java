@@ -92,6 +92,8 @@ public final class TrialLoader {
     public static final int MAX_SCALAR_CHARS = 64 * 1024;
 
     private static final String PROBLEMS = "trialmeta.parse-problems";
+    /** The {@link TextPool} of the load a file is read in (absent: texts are kept as read). */
+    private static final String POOL = "trialmeta.text-pool";
 
     private final ObjectReader trialReader;
     private final ObjectReader sourcesReader;
@@ -208,11 +210,12 @@ public final class TrialLoader {
             throw new InputException(dir + ": not a directory (expected a directory of trial YAML files)");
         }
         Listing listing = list(dir);
+        TextPool pool = new TextPool();
         List<String> trialFiles = listing.trialFiles();
         List<Problem> problems = new ArrayList<>(listing.refused());
         Path sourcesPath = dir.resolve(SOURCES_FILE);
         Parsed<SourcesFile> sources = listing.sourcesRefused() ? new Parsed<>(sourcesPath.toString(), null, null, null, List.of())
-                : parseSources(sourcesPath.toString(), sourcesPath);
+                : parseSources(sourcesPath.toString(), sourcesPath, pool);
         problems.addAll(sources.problems());
 
         Set<String> sourceIds = null;
@@ -227,7 +230,7 @@ public final class TrialLoader {
         // trials and problems, is the sorted file order whatever the scheduling).
         List<Parsed<TrialDto>> parsed = trialFiles.parallelStream()
                 .map(dir::resolve)
-                .map(p -> parseTrial(p.toString(), p, knownSources))
+                .map(p -> parseTrial(p.toString(), p, knownSources, pool))
                 .toList();
 
         Map<String, String> firstFileOfTrial = new HashMap<>();
@@ -362,8 +365,13 @@ public final class TrialLoader {
      * {@code sourceIds} is not null (sources.yaml was valid), source references are checked against it.
      */
     Parsed<TrialDto> parseTrial(String display, Path path, Set<String> sourceIds) {
+        return parseTrial(display, path, sourceIds, new TextPool());
+    }
+
+    /** {@link #parseTrial(String, Path, Set)} keeping one copy of each short text in {@code pool}. */
+    private Parsed<TrialDto> parseTrial(String display, Path path, Set<String> sourceIds, TextPool pool) {
         List<Problem> problems = new ArrayList<>();
-        TrialDto dto = read(display, path, trialReader, jsonTrialReader, TrialDto.class, problems);
+        TrialDto dto = read(display, path, trialReader, jsonTrialReader, TrialDto.class, problems, pool);
         if (dto == null) {
             return new Parsed<>(display, null, null, null, problems);
         }
@@ -385,14 +393,14 @@ public final class TrialLoader {
         return new Parsed<>(display, null, dto.id, problems.isEmpty() ? record : null, problems);
     }
 
-    private Parsed<SourcesFile> parseSources(String display, Path path) {
+    private Parsed<SourcesFile> parseSources(String display, Path path, TextPool pool) {
         List<Problem> problems = new ArrayList<>();
         if (!Files.exists(path)) {
             problems.add(new Problem(display, "", "file not found (a trials directory needs " + SOURCES_FILE
                     + " listing the sources its data cite)"));
             return new Parsed<>(display, null, null, null, problems);
         }
-        SourcesFile dto = read(display, path, sourcesReader, jsonSourcesReader, SourcesFile.class, problems);
+        SourcesFile dto = read(display, path, sourcesReader, jsonSourcesReader, SourcesFile.class, problems, pool);
         if (dto != null) {
             validate(display, dto, problems);
             if (problems.isEmpty()) {
@@ -411,7 +419,7 @@ public final class TrialLoader {
     }
 
     private <T> T read(String display, Path path, ObjectReader reader, ObjectReader jsonReader, Class<T> type,
-            List<Problem> problems) {
+            List<Problem> problems, TextPool pool) {
         byte[] bytes;
         try {
             long size = Files.size(path);
@@ -433,7 +441,7 @@ public final class TrialLoader {
             return null;
         }
         if (jsonReader != null) {
-            T fast = readFast(display, bytes, jsonReader, type);
+            T fast = readFast(display, bytes, jsonReader.withAttribute(POOL, pool), type);
             if (fast != null) {
                 return fast;
             }
@@ -443,7 +451,7 @@ public final class TrialLoader {
         T value;
         try (JsonParser parser = mayHaveAlias(bytes) ? new AliasRejectingParser(reader.createParser(bytes), collector)
                 : reader.createParser(bytes)) {
-            value = reader.withAttribute(PROBLEMS, collector).readValue(parser, type);
+            value = reader.withAttribute(PROBLEMS, collector).withAttribute(POOL, pool).readValue(parser, type);
         } catch (JsonProcessingException e) {
             org.yaml.snakeyaml.error.MarkedYAMLException marked = marked(e);
             if (notUtf8(e)) {
@@ -887,7 +895,8 @@ public final class TrialLoader {
                 c.add(p, "text of " + s.length() + " characters (limit " + MAX_SCALAR_CHARS + " characters per value)");
                 return null;
             }
-            return s;
+            TextPool pool = (TextPool) ctxt.getAttribute(POOL);
+            return pool == null ? s : pool.canonical(s);
         }
 
         @Override

@@ -103,14 +103,16 @@ class OutOfMemoryTest {
 
     /**
      * The report makes each table, {@code analysis.json} and {@code index.html} as it writes it, and writes a DOCX
-     * table's rows as they come: on 2,000 generated trials (5.3 MB of YAML, 52 MB of report) it needs about 100 MB of
-     * heap. It needed 297 MB when it built every file in memory first and the DOCX tables as POI's XML trees.
+     * table's rows as they come: on 2,000 generated trials (5.3 MB of YAML, 52 MB of report) it needs about 63 MB of
+     * heap. It needed 297 MB when it built every file in memory first and the DOCX tables as POI's XML trees, and 93 MB
+     * when it drew PNGs of up to 8 megapixels whole (two at once: 34 MB of rasters) and held every file's copy of the
+     * same short texts (source ids, locators, cut ids).
      */
     @Test
     void aReportOfThousandsOfTrialsNeedsNoHeapForItsFiles() throws IOException, InterruptedException {
         Path trials = generatedTrials(2000);
         Path out = dir.resolve("report");
-        Run r = run("-Xmx160m", List.of("report", "--trials", trials.toString(), "--out", out.toString()));
+        Run r = run("-Xmx80m", List.of("report", "--trials", trials.toString(), "--out", out.toString()));
         assertThat(r.code).as(r.err).isEqualTo(ExitCodes.OK);
         assertThat(Files.size(out.resolve("analysis.json")) + Files.size(out.resolve("index.html")))
                 .isGreaterThan(30_000_000L);
@@ -119,11 +121,12 @@ class OutOfMemoryTest {
 
     /**
      * {@code check} writes its findings as it formats them: on the same 2,000 generated trials (12 MB of JSON) it
-     * needs about 29 MB of heap; it needed 77 MB when the JSON was built as one string.
+     * needs about 21 MB of heap; it needed 77 MB when the JSON was built as one string (27 MB while each file kept its own
+     * copies of the same short texts).
      */
     @Test
     void checkOfThousandsOfTrialsStreamsItsFindings() throws IOException, InterruptedException {
-        Run r = run("-Xmx48m", List.of("check", "--trials", generatedTrials(2000).toString(), "--format", "json"));
+        Run r = run("-Xmx32m", List.of("check", "--trials", generatedTrials(2000).toString(), "--format", "json"));
         assertThat(r.code).as(r.err).isIn(ExitCodes.OK, ExitCodes.FAILURE); // 1: the generated data have errors
         assertThat(r.err).doesNotContain("out of memory");
     }
