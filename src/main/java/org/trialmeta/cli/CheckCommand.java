@@ -11,6 +11,7 @@ import org.trialmeta.check.ReviewerCheck;
 import org.trialmeta.check.Severity;
 import org.trialmeta.present.CheckSummary;
 import org.trialmeta.present.CheckText;
+import org.trialmeta.present.Written;
 import org.trialmeta.repository.ClinicalTrialsGov;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -82,14 +83,10 @@ public final class CheckCommand implements Callable<Integer> {
         CheckReport report = ReviewerCheck.run(trials.load(spec.commandLine().getErr()), options, records);
         Severity min = minSeverity.severity;
         PrintWriter out = spec.commandLine().getOut();
-        try { // streamed: thousands of trials give tens of MB (8,000 generated trials: 47 MB of JSON)
-            switch (f) {
-                case JSON -> FormatOption.json(out, CheckSummary.of(report, min));
-                case MD -> CheckText.markdown(report, min, out);
-                default -> CheckText.table(report, min, out);
-            }
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e); // a PrintWriter keeps its errors to itself
+        switch (f) { // streamed: thousands of trials give tens of MB (8,000 generated trials: 47 MB of JSON)
+            case JSON -> FormatOption.json(out, CheckSummary.of(report, min));
+            case MD -> Written.to(out, w -> CheckText.markdown(report, min, w));
+            default -> Written.to(out, w -> CheckText.table(report, min, w));
         }
         out.flush();
         return report.hasErrors() ? ExitCodes.FAILURE : ExitCodes.OK;

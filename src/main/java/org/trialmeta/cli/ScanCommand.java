@@ -74,7 +74,7 @@ public final class ScanCommand implements Callable<Integer> {
         switch (f) {
             // streamed: a long document's findings make tens of MB of JSON (a 6 MB text: 57 MB)
             case JSON -> FormatOption.json(stdout, ScanSummary.of(report, minSeverity.severity));
-            case HTML -> html(report, stdout);
+            case HTML -> Written.to(stdout, w -> AnnotatedHtml.render(report, w));
             default -> ScanText.table(report, minSeverity.severity, stdout);
         }
         stdout.flush();
@@ -83,15 +83,6 @@ public final class ScanCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         return report.hasErrors() ? ExitCodes.FAILURE : ExitCodes.OK;
-    }
-
-    /** The annotated copy on standard output, written as it is made (a PrintWriter keeps its errors to itself). */
-    private static void html(ScanReport report, PrintWriter stdout) {
-        try {
-            AnnotatedHtml.render(report, stdout);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
     }
 
     /** --out must not name the document read (checked before reading, so nothing is written on a refusal). */

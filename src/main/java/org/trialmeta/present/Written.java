@@ -34,11 +34,19 @@ public final class Written {
     /** The text {@code body} writes. */
     public static String text(Body body) {
         StringWriter out = new StringWriter();
+        to(out, body); // a StringWriter does not fail
+        return out.toString();
+    }
+
+    /**
+     * Writes what {@code body} writes to {@code out}, an I/O error unchecked: for writers that keep their errors to
+     * themselves (a {@code PrintWriter}, a {@code StringWriter}), where only the body's own could be thrown.
+     */
+    public static void to(Writer out, Body body) {
         try {
             body.to(out);
         } catch (IOException e) {
-            throw new UncheckedIOException(e); // a StringWriter does not fail
+            throw new UncheckedIOException(e);
         }
-        return out.toString();
     }
 }

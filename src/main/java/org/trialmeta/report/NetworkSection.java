@@ -188,11 +188,7 @@ public final class NetworkSection {
     }
 
     private static void table(Parts parts, List<Html.NavItem> nav, List<Table> tables, Table t) {
-        parts.add(out -> TableWriter.htmlFragment(t, out));
-        StringBuilder h = parts.text();
-        h.append("<p class=\"downloads\">Download: ");
-        Report.links(h, "tables/" + t.id(), List.of("csv", "md", "html", "docx"));
-        h.append("</p>\n");
+        parts.add(out -> Report.tableHtml(t, out));
         nav.add(new Html.NavItem("table-" + t.id(), t.title()));
         tables.add(t);
     }

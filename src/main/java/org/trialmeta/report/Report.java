@@ -931,11 +931,16 @@ public final class Report {
 
     private void tablesHtml(Writer out) throws IOException {
         for (Table t : tables) {
-            TableWriter.htmlFragment(t, out);
-            StringBuilder h = new StringBuilder("<p class=\"downloads\">Download: ");
-            links(h, "tables/" + t.id(), List.of("csv", "md", "html", "docx"));
-            out.append(h).append("</p>\n");
+            tableHtml(t, out);
         }
+    }
+
+    /** A table as the page shows it: the table, then links to its files ({@link #tableFiles}). */
+    static void tableHtml(Table t, Writer out) throws IOException {
+        TableWriter.htmlFragment(t, out);
+        StringBuilder h = new StringBuilder("<p class=\"downloads\">Download: ");
+        links(h, "tables/" + t.id(), List.of("csv", "md", "html", "docx"));
+        out.append(h).append("</p>\n");
     }
 
     private String sourcesHtml() {
@@ -977,7 +982,7 @@ public final class Report {
     }
 
     /** Download links to {@code base.EXT} for each extension, separated by middle dots. */
-    static void links(StringBuilder h, String base, List<String> exts) {
+    private static void links(StringBuilder h, String base, List<String> exts) {
         for (int i = 0; i < exts.size(); i++) {
             if (i > 0) {
                 h.append(" \u00b7 ");

@@ -38,7 +38,7 @@ final class XmlbeansText {
             char c = s.charAt(i);
             if (c == '<' || c == '&') {
                 entities++;
-            } else if (c == '>' && i >= 2 && s.charAt(i - 1) == ']' && s.charAt(i - 2) == ']' || c == '\r' || bad(c)) {
+            } else if (closesCdata(s, i) || c == '\r' || bad(c)) {
                 replace = true;
             }
         }
@@ -51,7 +51,7 @@ final class XmlbeansText {
             for (int i = 0; i < n; i++) {
                 char c = s.charAt(i);
                 String e = c == '<' ? "&lt;" : c == '&' ? "&amp;"
-                        : c == '>' && i >= 2 && s.charAt(i - 1) == ']' && s.charAt(i - 2) == ']' ? "&gt;"
+                        : closesCdata(s, i) ? "&gt;"
                         : c == '\r' ? "&#13;" : bad(c) ? "?" : null;
                 if (e != null) {
                     out.write(s, from, i - from);
@@ -68,7 +68,7 @@ final class XmlbeansText {
         int from = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            String e = c == '>' && i >= 2 && s.charAt(i - 1) == ']' && s.charAt(i - 2) == ']' ? "]]>><![CDATA["
+            String e = closesCdata(s, i) ? "]]>><![CDATA["
                     : bad(c) ? "?" : null;
             if (e != null) {
                 out.write(s, from, i - from);
@@ -78,6 +78,11 @@ final class XmlbeansText {
         }
         out.write(s, from, s.length() - from);
         out.write("]]>");
+    }
+
+    /** Whether {@code s.charAt(i)} is the {@code >} of a {@code ]]>}. */
+    private static boolean closesCdata(String s, int i) {
+        return s.charAt(i) == '>' && i >= 2 && s.charAt(i - 1) == ']' && s.charAt(i - 2) == ']';
     }
 
     /** A character XML 1.0 does not allow in text ({@code Saver.isBadChar}: surrogates pass). */
