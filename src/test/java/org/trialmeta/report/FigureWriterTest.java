@@ -108,6 +108,35 @@ class FigureWriterTest {
         assertThat(FigureWriter.png(c.getKey(), 150)).isEqualTo(FigureWriter.png(c.getKey(), 150));
     }
 
+    /**
+     * The parsed fonts are lent to one PDF at a time: PDFs drawn at once on many threads, each with fonts other PDFs
+     * have used before, are each the bytes of the same figure drawn alone, and their text is still the labels.
+     */
+    @Test
+    void pdfsDrawnAtOnceOnManyThreadsAreThePdfsDrawnAlone() throws Exception {
+        List<Map.Entry<Figure, List<String>>> all = figures().toList();
+        List<byte[]> alone = all.stream().map(c -> FigureWriter.pdf(c.getKey())).toList();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<byte[]>> drawn = new ArrayList<>();
+            for (int round = 0; round < 6; round++) {
+                for (Map.Entry<Figure, List<String>> c : all) {
+                    drawn.add(pool.submit(() -> FigureWriter.pdf(c.getKey())));
+                }
+            }
+            for (int i = 0; i < drawn.size(); i++) {
+                byte[] pdf = drawn.get(i).get();
+                assertThat(pdf).as("PDF %d", i).isEqualTo(alone.get(i % all.size()));
+            }
+            try (PDDocument doc = Loader.loadPDF(drawn.get(drawn.size() - 1).get())) {
+                assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+                        .contains(all.get(all.size() - 1).getValue().get(0));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("figures")
     void pdfOpensWithThePageSizeAndItsTextContainsTheLabels(Map.Entry<Figure, List<String>> c) throws IOException {
