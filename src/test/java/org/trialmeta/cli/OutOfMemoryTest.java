@@ -103,10 +103,11 @@ class OutOfMemoryTest {
 
     /**
      * The report makes each table, {@code analysis.json} and {@code index.html} as it writes it, and writes a DOCX
-     * table's rows as they come: on 2,000 generated trials (5.3 MB of YAML, 52 MB of report) it needs about 63 MB of
-     * heap. It needed 297 MB when it built every file in memory first and the DOCX tables as POI's XML trees, and 93 MB
+     * table's rows as they come: on 2,000 generated trials (5.3 MB of YAML, 52 MB of report) it needs about 59 MB of
+     * heap. It needed 297 MB when it built every file in memory first and the DOCX tables as POI's XML trees, 93 MB
      * when it drew PNGs of up to 8 megapixels whole (two at once: 34 MB of rasters) and held every file's copy of the
-     * same short texts (source ids, locators, cut ids).
+     * same short texts (source ids, locators, cut ids), and 63 MB while it held the reviewer check's findings until
+     * the page was written.
      */
     @Test
     void aReportOfThousandsOfTrialsNeedsNoHeapForItsFiles() throws IOException, InterruptedException {
