@@ -24,6 +24,24 @@ class TableTest {
     }
 
     @Test
+    void theRowsAreAnUnmodifiableListOfTheCellsGiven() {
+        List<List<String>> given = List.of(List.of("a", "b", "c"), List.of("d", "e", "f"));
+        List<List<String>> mutable = new ArrayList<>();
+        given.forEach(r -> mutable.add(new ArrayList<>(r)));
+        Table t = new Table("t", "T", List.of("x", "y", "z"), mutable, List.of());
+        mutable.get(0).set(0, "changed"); // the table keeps its own copy
+        assertThat(t.rows()).isEqualTo(given).hasSameHashCodeAs(given).hasToString(given.toString());
+        assertThat(t).isEqualTo(new Table("t", "T", List.of("x", "y", "z"), given, List.of()));
+        assertThat(t.rows().get(1)).containsExactly("d", "e", "f");
+        assertThatThrownBy(() -> t.rows().get(2)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> t.rows().get(1).get(3)).isInstanceOf(IndexOutOfBoundsException.class);
+        assertThatThrownBy(() -> t.rows().get(0).set(0, "z")).isInstanceOf(UnsupportedOperationException.class);
+        assertThatThrownBy(() -> t.rows().remove(0)).isInstanceOf(UnsupportedOperationException.class);
+        // rows of no cells are still counted
+        assertThat(new Table("t", "T", List.of(), List.of(List.of(), List.of()), List.of()).rows()).hasSize(2);
+    }
+
+    @Test
     void aRowOfTheWrongLengthIsRefused() {
         assertThatThrownBy(() -> new Table("t", "T", List.of("a", "b"), List.of(List.of("x")), List.of()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("table t: rows[0] has 1 cells, but there are 2"
