@@ -374,9 +374,9 @@ public final class FigureWriter {
     /**
      * The bundled faces as parsed TrueType fonts (fontbox), parsed once for each PDF drawn at the same time and lent
      * to one PDF at a time (fontbox does not promise that a parsed font is safe for two threads, and figures are
-     * drawn in parallel). Before, each PDF registered the three faces by stream: the drawer copied each to a temporary file
-     * (marked delete-on-exit, a list that grew with every PDF) and the document parsed all three again. On
-     * {@code ./trialmeta report} that was 0.17 s of 2.89 s (0.37 s of CPU). A document only reads a lent font (its
+     * drawn in parallel). Before, each PDF registered the three faces by stream: the drawer copied each to a
+     * temporary file (marked delete-on-exit, a list that grew with every PDF) and the document parsed all three again.
+     * On {@code ./trialmeta report} that was 0.17 s of 2.89 s (0.37 s of CPU). A document only reads a lent font (its
      * embedded subset is made from the glyphs it used), so every PDF has the bytes it had before. The fonts are held
      * softly (a set is about 5 MB), so that a command short of memory parses them again rather than fails.
      */

@@ -56,18 +56,7 @@ public record Table(String id, String title, List<String> columns, List<List<Str
 
         @Override
         public List<String> get(int row) {
-            int from = Objects.checkIndex(row, count) * width;
-            return new AbstractRow() {
-                @Override
-                public String get(int column) {
-                    return cells[from + Objects.checkIndex(column, width)];
-                }
-
-                @Override
-                public int size() {
-                    return width;
-                }
-            };
+            return new Row(cells, Objects.checkIndex(row, count) * width, width);
         }
 
         @Override
@@ -76,6 +65,26 @@ public record Table(String id, String title, List<String> columns, List<List<Str
         }
     }
 
-    private abstract static class AbstractRow extends AbstractList<String> implements RandomAccess {
+    /** The {@code width} cells of {@code cells} from {@code from}. */
+    private static final class Row extends AbstractList<String> implements RandomAccess {
+        private final String[] cells;
+        private final int from;
+        private final int width;
+
+        Row(String[] cells, int from, int width) {
+            this.cells = cells;
+            this.from = from;
+            this.width = width;
+        }
+
+        @Override
+        public String get(int column) {
+            return cells[from + Objects.checkIndex(column, width)];
+        }
+
+        @Override
+        public int size() {
+            return width;
+        }
     }
 }
