@@ -166,10 +166,10 @@ final class Precision {
     /** A recomputed p-value: "0.034", "0.0005", "1.0e-05". */
     static String p(double p) {
         if (p >= 0.01) {
-            return String.format(Locale.ROOT, "%.3f", p);
+            return fixed(p, 3);
         }
         if (p >= 1e-4) {
-            return String.format(Locale.ROOT, "%.4f", p);
+            return fixed(p, 4);
         }
         return String.format(Locale.ROOT, "%.1e", p);
     }

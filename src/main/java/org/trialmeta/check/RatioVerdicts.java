@@ -1,6 +1,5 @@
 package org.trialmeta.check;
 
-import java.util.Locale;
 import java.util.Optional;
 import org.trialmeta.stats.Interval;
 import org.trialmeta.stats.ratio.LogRatioCi;
@@ -113,9 +112,9 @@ final class RatioVerdicts {
         boolean contradiction = ciExcludesOne && pRep.lower() > alpha || ciIncludesOne && pRep.upper() < alpha;
         String reported = describe(name, r, l, u, levelPct) + ", " + p.text();
         String recomputed = "p = " + Precision.p(exactP) + " from the CI (Wald z = "
-                + String.format(Locale.ROOT, "%.2f", LogRatioCi.z(r.value(), l.value(), u.value(), level))
-                + ", " + String.format(Locale.ROOT, "%.2f", zCi.lower()) + "-" + zText(zCi.upper())
-                + " within rounding); the printed p means z " + String.format(Locale.ROOT, "%.2f", zRepLo) + "-"
+                + Precision.fixed(LogRatioCi.z(r.value(), l.value(), u.value(), level), 2)
+                + ", " + Precision.fixed(zCi.lower(), 2) + "-" + zText(zCi.upper())
+                + " within rounding); the printed p means z " + Precision.fixed(zRepLo, 2) + "-"
                 + zText(zRepHi);
         if (gap <= Z_AGREE && !(contradiction && gap > 0)) {
             return Optional.of(Verdict.info(Rule.P_FROM_CI, reported, recomputed, "the CI implies p = "
@@ -125,7 +124,7 @@ final class RatioVerdicts {
         Severity s = gap > Z_ERROR || contradiction && gap > Z_AGREE ? Severity.ERROR : Severity.WARNING;
         return Optional.of(Verdict.of(s, Rule.P_FROM_CI, reported, recomputed, "the CI implies p = "
                 + Precision.p(exactP) + " but the source prints " + p.text() + " (z differs by "
-                + String.format(Locale.ROOT, "%.2f", gap) + " beyond rounding"
+                + Precision.fixed(gap, 2) + " beyond rounding"
                 + (contradiction ? "; the CI and the p-value disagree about significance at the "
                         + Precision.text(levelPct) + "% level" : "")
                 + "): " + (s == Severity.ERROR ? "the p-value, the CI or the ratio is wrong"
@@ -133,10 +132,10 @@ final class RatioVerdicts {
     }
 
     private static String zText(double z) {
-        return Double.isInfinite(z) ? "inf" : String.format(Locale.ROOT, "%.2f", z);
+        return Double.isInfinite(z) ? "inf" : Precision.fixed(z, 2);
     }
 
     private static String pct(double fraction) {
-        return String.format(Locale.ROOT, "%.0f%%", 100 * fraction);
+        return Precision.fixed(100 * fraction, 0) + "%";
     }
 }

@@ -1,8 +1,8 @@
 package org.trialmeta.check;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +29,12 @@ import org.trialmeta.stats.proportion.ProportionCi;
  * by arm within one table column or within sentences at most two apart that each give two arms; every reached
  * median is compared with the longest median follow-up the document prints. Percentages of landmark survival
  * ("OS at 12 months was 69.2%") are Kaplan-Meier estimates, not binomial proportions, and are not recomputed.
+ *
+ * <p>Memory: a finding is kept as the rule family that gave it ({@link Site}), the statistics it is about and its
+ * place among that family's verdicts, a few bytes; its words (quote, values, recomputation, message) are made
+ * again from the statistics when the report asks for it, by the same pure functions ({@link #verdicts}). A long
+ * document gives more findings than it has characters of text (a 6 MB text: 85,000 findings, each with about 200
+ * characters of words), so the words of every finding held at once would cost several times the document.
  */
 public final class ScanCheck {
 
@@ -41,14 +47,58 @@ public final class ScanCheck {
 
     private final DocumentText doc;
     private final Extraction ex;
+    private final List<Statistic> stats;
     private final CheckOptions options;
     private final Optional<ProportionCi> claimed;
-    private final List<ScanFinding> findings = new ArrayList<>();
-    private final Map<Statistic, List<ScanFinding>> about = new IdentityHashMap<>();
+    /** The longest median follow-up printed (what {@link Site#FOLLOW_UP} compares with), once found. */
+    private Median longest;
+    /** The findings, one row each in the order found: site, verdict among the site's, severity, rule, statistics. */
+    private int rows;
+    private byte[] site = new byte[64];
+    private byte[] verdict = new byte[64];
+    private byte[] severity = new byte[64];
+    private byte[] rule = new byte[64];
+    private int[] on0 = new int[64];
+    private int[] on1 = new int[64];
+    private int[] on2 = new int[64];
+    /**
+     * The verdicts last made again on each thread, the last {@value #RECENT} sites: a site's findings are mostly
+     * asked for one after another, and a finding about two or three statistics is asked for again with each.
+     */
+    private final ThreadLocal<Recent[]> recent = ThreadLocal.withInitial(() -> new Recent[RECENT]);
+    private static final int RECENT = 4;
+
+    /**
+     * A family of rules run on one, two or three statistics: run again on the same statistics it gives the same
+     * verdicts in the same order. The statistics, in the order a finding names them (the first gives its line):
+     * PROPORTION, RATIO, MEDIAN the one statistic; RESPONSE_SUM ORR, CR, PR; DCR_VS_ORR DCR, ORR; MEDIAN_VS_HR the
+     * HR, then the two medians in arm order; PFS_VS_OS the PFS-like median, the OS median; FOLLOW_UP the median
+     * (compared with {@link #longest}).
+     */
+    private enum Site { PROPORTION, RATIO, MEDIAN, RESPONSE_SUM, DCR_VS_ORR, MEDIAN_VS_HR, PFS_VS_OS, FOLLOW_UP }
+
+    private static final Site[] SITES = Site.values();
+    private static final Rule[] RULES = Rule.values();
+    private static final Severity[] SEVERITIES = Severity.values();
+    /** Each rule's rank in the order of its id (findings at one place are listed by severity, then rule id). */
+    private static final int[] RULE_RANK = new int[RULES.length];
+
+    static {
+        Rule[] byId = RULES.clone();
+        Arrays.sort(byId, Comparator.comparing(Rule::id));
+        for (int i = 0; i < byId.length; i++) {
+            RULE_RANK[byId[i].ordinal()] = i;
+        }
+    }
+
+    /** The verdicts of one site on some statistics. */
+    private record Recent(Site site, int a, int b, int c, List<Verdict> verdicts) {
+    }
 
     private ScanCheck(DocumentText doc, Extraction ex, CheckOptions options) {
         this.doc = doc;
         this.ex = ex;
+        this.stats = ex.statistics();
         this.options = options;
         this.claimed = Optional.ofNullable(ex.claimedCiMethod()).map(ProportionCi::parse);
     }
@@ -66,13 +116,13 @@ public final class ScanCheck {
     }
 
     private void checkAll() {
-        for (Statistic s : ex.statistics()) {
+        for (Statistic s : stats) {
             if (s instanceof Proportion p) {
-                proportion(p);
+                keep(Site.PROPORTION, p);
             } else if (s instanceof Ratio r) {
-                ratio(r);
+                keep(Site.RATIO, r);
             } else if (s instanceof Median m) {
-                median(m);
+                keep(Site.MEDIAN, m);
             }
             // a p-value alone cannot be recomputed
         }
@@ -82,33 +132,67 @@ public final class ScanCheck {
         followUp();
     }
 
+    /** The verdicts of {@code site} on {@code on} (see {@link Site} for what each expects), in a fixed order. */
+    private List<Verdict> verdicts(Site site, Statistic[] on) {
+        return switch (site) {
+            case PROPORTION -> proportion((Proportion) on[0]);
+            case RATIO -> ratio((Ratio) on[0]);
+            case MEDIAN -> median((Median) on[0]);
+            case RESPONSE_SUM -> {
+                Proportion orr = (Proportion) on[0];
+                yield list(ResponseVerdicts.crPrOrr(part((Proportion) on[1], orr), part((Proportion) on[2], orr),
+                        part(orr, orr)));
+            }
+            case DCR_VS_ORR -> {
+                Proportion orr = (Proportion) on[1];
+                yield list(ResponseVerdicts.dcrAtLeastOrr(part((Proportion) on[0], orr), part(orr, orr)));
+            }
+            case MEDIAN_VS_HR -> medianVsHr((Ratio) on[0], (Median) on[1], (Median) on[2]);
+            case PFS_VS_OS -> {
+                Median p = (Median) on[0];
+                Median os = (Median) on[1];
+                boolean certain = p.column() >= 0 || p.context() == os.context();
+                yield list(TimeVerdicts.pfsWithinOs(p.endpoint(), time(p), time(os), certain));
+            }
+            case FOLLOW_UP -> {
+                Median m = (Median) on[0];
+                yield list(TimeVerdicts.withinFollowUp(m.endpoint() == null ? "median" : m.endpoint(), time(m),
+                        time(longest)));
+            }
+        };
+    }
+
+    private static List<Verdict> list(Optional<Verdict> v) {
+        return v.map(List::of).orElse(List.of());
+    }
+
     // ------------------------------------------------------------------ one statistic
 
-    private void proportion(Proportion p) {
+    private List<Verdict> proportion(Proportion p) {
+        List<Verdict> out = new ArrayList<>(2);
         if ("SURVIVAL".equals(p.category())) {
-            return;
+            return out;
         }
         Printed pct = p.percent() == null ? null : printed(p.percent());
         if (pct != null && p.lower() != null && p.upper() != null) {
-            ProportionVerdicts.percentInCi(pct, printed(p.lower()), printed(p.upper()), p.level())
-                    .ifPresent(v -> add(v, p));
+            ProportionVerdicts.percentInCi(pct, printed(p.lower()), printed(p.upper()), p.level()).ifPresent(out::add);
         }
         Integer n = p.n();
         if (n == null || n <= 0) {
-            return;
+            return out;
         }
         if (p.count() != null && p.count() > n) {
-            add(Verdict.of(Severity.ERROR, Rule.DENOMINATOR, p.count() + "/" + n, "",
-                    p.count() + " responders exceed the denominator " + n), p);
-            return;
+            out.add(Verdict.of(Severity.ERROR, Rule.DENOMINATOR, p.count() + "/" + n, "",
+                    p.count() + " responders exceed the denominator " + n));
+            return out;
         }
         if (pct != null && pct.value() > 100) {
-            return;
+            return out;
         }
         if (p.count() != null && pct != null) {
-            add(ProportionVerdicts.percentFromCounts(p.count(), n, pct), p);
+            out.add(ProportionVerdicts.percentFromCounts(p.count(), n, pct));
         } else if (pct != null) {
-            ProportionVerdicts.grim(pct, n, false).ifPresent(v -> add(v, p));
+            ProportionVerdicts.grim(pct, n, false).ifPresent(out::add);
         }
         if (p.lower() != null && p.upper() != null && p.lower().value() <= p.upper().value()) {
             Integer k = p.count();
@@ -118,47 +202,60 @@ public final class ScanCheck {
             } else if (pct != null) {
                 List<Integer> cands = ProportionVerdicts.candidateCounts(pct, n);
                 if (cands.size() != 1) {
-                    return;
+                    return out;
                 }
                 k = cands.get(0);
                 basis = k + "/" + n + " (the only count giving " + pct.text() + "%)";
             } else {
-                return;
+                return out;
             }
-            add(ProportionVerdicts.binomialCi(k, n, basis, printed(p.lower()), printed(p.upper()), p.level(), claimed),
-                    p);
+            out.add(ProportionVerdicts.binomialCi(k, n, basis, printed(p.lower()), printed(p.upper()), p.level(),
+                    claimed));
         }
+        return out;
     }
 
-    private void ratio(Ratio r) {
+    private List<Verdict> ratio(Ratio r) {
+        List<Verdict> out = new ArrayList<>(3);
         Printed est = printed(r.estimate());
         String name = r.measure();
         if (r.lower() == null || r.upper() == null) {
-            return;
+            return out;
         }
         Printed l = printed(r.lower());
         Printed u = printed(r.upper());
         if (l.value() > u.value()) {
-            add(Verdict.of(Severity.ERROR, Rule.ESTIMATE_IN_CI, RatioVerdicts.describe(name, est, l, u, r.level()), "",
-                    "the CI's ends are in reverse order (" + l.text() + " > " + u.text() + ")"), r);
-            return;
+            out.add(Verdict.of(Severity.ERROR, Rule.ESTIMATE_IN_CI, RatioVerdicts.describe(name, est, l, u, r.level()),
+                    "", "the CI's ends are in reverse order (" + l.text() + " > " + u.text() + ")"));
+            return out;
         }
-        RatioVerdicts.estimateInCi(name, est, l, u, r.level()).ifPresent(v -> add(v, r));
-        RatioVerdicts.symmetry(name, "HR".equals(name), est, l, u, r.level()).ifPresent(v -> add(v, r));
+        RatioVerdicts.estimateInCi(name, est, l, u, r.level()).ifPresent(out::add);
+        RatioVerdicts.symmetry(name, "HR".equals(name), est, l, u, r.level()).ifPresent(out::add);
         if (r.p() != null) {
             RatioVerdicts.pFromCi(name, est, l, u, r.level(), new ReportedP(r.p().relation(), printed(r.p().value())))
-                    .ifPresent(v -> add(v, r));
+                    .ifPresent(out::add);
         }
+        return out;
     }
 
-    private void median(Median m) {
+    private List<Verdict> median(Median m) {
+        List<Verdict> out = new ArrayList<>(2);
         if (m.followUp()) {
-            return;
+            return out;
         }
         TimeVerdicts.Median tm = time(m);
         TimeVerdicts.medianInCi(m.endpoint(), tm, m.lower() == null ? null : printed(m.lower()),
-                m.upper() == null ? null : printed(m.upper()), m.level()).ifPresent(v -> add(v, m));
-        TimeVerdicts.plausible(m.endpoint(), tm, options.maxClinicalMedianYears()).ifPresent(v -> add(v, m));
+                m.upper() == null ? null : printed(m.upper()), m.level()).ifPresent(out::add);
+        TimeVerdicts.plausible(m.endpoint(), tm, options.maxClinicalMedianYears()).ifPresent(out::add);
+        return out;
+    }
+
+    /** A hazard ratio against the medians of its two arms, {@code first} the HR's numerator. */
+    private static List<Verdict> medianVsHr(Ratio r, Median first, Median second) {
+        String endpoint = first.endpoint() != null ? first.endpoint() : r.endpoint() != null ? r.endpoint() : "time";
+        return list(TimeVerdicts.medianVsHr(endpoint, time(first), time(second), printed(r.estimate()),
+                r.lower() == null ? null : printed(r.lower()), r.upper() == null ? null : printed(r.upper()),
+                r.level(), r.p() == null ? null : new ReportedP(r.p().relation(), printed(r.p().value()))));
     }
 
     // ------------------------------------------------------------------ across statistics
@@ -166,7 +263,7 @@ public final class ScanCheck {
     /** CR + PR = ORR and DCR ≥ ORR within one sentence or one table column. */
     private void responseSums() {
         Map<String, Map<String, Proportion>> groups = new LinkedHashMap<>();
-        for (Statistic s : ex.statistics()) {
+        for (Statistic s : stats) {
             if (s instanceof Proportion p && p.category() != null && !"SURVIVAL".equals(p.category())) {
                 String key = p.table() >= 0 ? "t" + p.table() + ":" + p.column() : "s" + p.context();
                 groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(p.category(), p);
@@ -180,12 +277,11 @@ public final class ScanCheck {
             Proportion cr = g.get("CR");
             Proportion pr = g.get("PR");
             if (cr != null && pr != null && sameN(cr, pr, orr)) {
-                ResponseVerdicts.crPrOrr(part(cr, orr), part(pr, orr), part(orr, orr))
-                        .ifPresent(v -> add(v, orr, cr, pr));
+                keep(Site.RESPONSE_SUM, orr, cr, pr);
             }
             Proportion dcr = g.get("DCR");
             if (dcr != null && sameN(dcr, orr)) {
-                ResponseVerdicts.dcrAtLeastOrr(part(dcr, orr), part(orr, orr)).ifPresent(v -> add(v, dcr, orr));
+                keep(Site.DCR_VS_ORR, dcr, orr);
             }
         }
     }
@@ -219,7 +315,7 @@ public final class ScanCheck {
     /** The medians (not follow-up) of each sentence or table row. */
     private Map<Integer, List<Median>> mediansByContext() {
         Map<Integer, List<Median>> out = new java.util.HashMap<>();
-        for (Statistic s : ex.statistics()) {
+        for (Statistic s : stats) {
             if (s instanceof Median m && !m.followUp()) {
                 out.computeIfAbsent(m.context(), k -> new ArrayList<>()).add(m);
             }
@@ -230,7 +326,7 @@ public final class ScanCheck {
     /** Each hazard ratio against the two medians of its sentence or table row (first arm = the HR's numerator). */
     private void mediansAgainstRatios() {
         Map<Integer, List<Median>> byContext = mediansByContext();
-        for (Statistic s : ex.statistics()) {
+        for (Statistic s : stats) {
             if (!(s instanceof Ratio r) || !"HR".equals(r.measure())) {
                 continue;
             }
@@ -245,12 +341,7 @@ public final class ScanCheck {
                 continue;
             }
             ms.sort(Comparator.comparingInt(Median::column).thenComparingInt(Median::order));
-            String endpoint = ms.get(0).endpoint() != null ? ms.get(0).endpoint()
-                    : r.endpoint() != null ? r.endpoint() : "time";
-            TimeVerdicts.medianVsHr(endpoint, time(ms.get(0)), time(ms.get(1)), printed(r.estimate()),
-                    r.lower() == null ? null : printed(r.lower()), r.upper() == null ? null : printed(r.upper()),
-                    r.level(), r.p() == null ? null : new ReportedP(r.p().relation(), printed(r.p().value())))
-                    .ifPresent(v -> add(v, r, ms.get(0), ms.get(1)));
+            keep(Site.MEDIAN_VS_HR, r, ms.get(0), ms.get(1));
         }
     }
 
@@ -261,13 +352,13 @@ public final class ScanCheck {
     private void pfsAgainstOs() {
         Map<Integer, List<Median>> byContext = mediansByContext();
         Map<String, List<Median>> osByColumn = new java.util.HashMap<>(); // each list in reading order
-        for (Statistic s : ex.statistics()) {
+        for (Statistic s : stats) {
             if (s instanceof Median m && !m.followUp() && "OS".equals(m.endpoint()) && m.value() != null
                     && m.column() >= 0) {
                 osByColumn.computeIfAbsent(tableKey(m), k -> new ArrayList<>()).add(m);
             }
         }
-        for (Statistic s : ex.statistics()) {
+        for (Statistic s : stats) {
             if (!(s instanceof Median p) || p.followUp() || p.value() == null
                     || !List.of("PFS", "EFS", "TTP", "DFS", "RFS", "MFS").contains(p.endpoint())) {
                 continue;
@@ -301,8 +392,7 @@ public final class ScanCheck {
                 }
             }
             for (Median os : candidates) {
-                boolean certain = p.column() >= 0 || p.context() == os.context();
-                TimeVerdicts.pfsWithinOs(p.endpoint(), time(p), time(os), certain).ifPresent(v -> add(v, p, os));
+                keep(Site.PFS_VS_OS, p, os);
             }
         }
     }
@@ -324,8 +414,7 @@ public final class ScanCheck {
 
     /** Every reached median against the longest median follow-up printed. */
     private void followUp() {
-        Median longest = null;
-        for (Statistic s : ex.statistics()) {
+        for (Statistic s : stats) {
             if (s instanceof Median m && m.followUp() && m.value() != null
                     && (longest == null || time(m).days() > time(longest).days())) {
                 longest = m;
@@ -334,11 +423,9 @@ public final class ScanCheck {
         if (longest == null) {
             return;
         }
-        TimeVerdicts.Median f = time(longest);
-        for (Statistic s : ex.statistics()) {
+        for (Statistic s : stats) {
             if (s instanceof Median m && !m.followUp() && m.value() != null) {
-                TimeVerdicts.withinFollowUp(m.endpoint() == null ? "median" : m.endpoint(), time(m), f)
-                        .ifPresent(v -> add(v, m));
+                keep(Site.FOLLOW_UP, m);
             }
         }
     }
@@ -353,8 +440,88 @@ public final class ScanCheck {
         return new TimeVerdicts.Median(m.value() == null ? null : printed(m.value()), m.unitDays(), m.unitName());
     }
 
-    /** Places a verdict on the statistics it is about (the first is the one whose line is given). */
-    private void add(Verdict v, Statistic... on) {
+    /** Runs {@code site} on {@code on} and keeps a row for each verdict (the first statistic gives its line). */
+    private void keep(Site where, Statistic... on) {
+        List<Verdict> vs = verdicts(where, on);
+        for (int i = 0; i < vs.size(); i++) {
+            if (rows == site.length) {
+                int more = rows + (rows >> 1);
+                site = Arrays.copyOf(site, more);
+                verdict = Arrays.copyOf(verdict, more);
+                severity = Arrays.copyOf(severity, more);
+                rule = Arrays.copyOf(rule, more);
+                on0 = Arrays.copyOf(on0, more);
+                on1 = Arrays.copyOf(on1, more);
+                on2 = Arrays.copyOf(on2, more);
+            }
+            Verdict v = vs.get(i);
+            site[rows] = (byte) where.ordinal();
+            verdict[rows] = (byte) i;
+            severity[rows] = (byte) v.severity().ordinal();
+            rule[rows] = (byte) v.rule().ordinal();
+            on0[rows] = indexOf(on[0]);
+            on1[rows] = on.length > 1 ? indexOf(on[1]) : -1;
+            on2[rows] = on.length > 2 ? indexOf(on[2]) : -1;
+            rows++;
+        }
+    }
+
+    /**
+     * The index of {@code s} in {@link #stats}, which the extractor lists by start: a binary search for its start,
+     * then the few statistics starting there.
+     */
+    private int indexOf(Statistic s) {
+        int lo = 0;
+        int hi = stats.size();
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (stats.get(mid).start() < s.start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        for (int i = lo; i < stats.size() && stats.get(i).start() == s.start(); i++) {
+            if (stats.get(i) == s) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("a statistic not in the extraction, or the extraction not in text order");
+    }
+
+    /** The statistics finding {@code row} is about. */
+    private Statistic[] on(int row) {
+        int n = on2[row] >= 0 ? 3 : on1[row] >= 0 ? 2 : 1;
+        Statistic[] out = new Statistic[n];
+        out[0] = stats.get(on0[row]);
+        if (n > 1) {
+            out[1] = stats.get(on1[row]);
+        }
+        if (n > 2) {
+            out[2] = stats.get(on2[row]);
+        }
+        return out;
+    }
+
+    /** Where finding {@code row}'s statistics start. */
+    private int start(int row) {
+        int start = stats.get(on0[row]).start();
+        if (on1[row] >= 0) {
+            start = Math.min(start, stats.get(on1[row]).start());
+        }
+        if (on2[row] >= 0) {
+            start = Math.min(start, stats.get(on2[row]).start());
+        }
+        return start;
+    }
+
+    /** Where finding {@code row} stands and what it quotes: nothing is recomputed. */
+    private ScanReport.Place place(int row) {
+        Statistic[] on = on(row);
+        return place(row, on);
+    }
+
+    private ScanReport.Place place(int row, Statistic[] on) {
         int start = Integer.MAX_VALUE;
         int end = 0;
         for (Statistic s : on) {
@@ -365,12 +532,35 @@ public final class ScanCheck {
         if (quote.length() > MAX_QUOTE) {
             quote = quote.substring(0, MAX_QUOTE - 3) + "...";
         }
-        ScanFinding f = new ScanFinding(v.severity(), v.rule().id(), doc.page(on[0].start()), doc.line(on[0].start()),
-                start, end, quote, v.reported(), v.recomputed(), v.rule().sentence(), v.message());
-        findings.add(f);
-        for (Statistic s : on) {
-            about.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
+        return new ScanReport.Place(SEVERITIES[severity[row]], RULES[rule[row]].id(), doc.page(on[0].start()),
+                doc.line(on[0].start()), start, end, quote);
+    }
+
+    /** Finding {@code row} in words: its site's verdicts made again (safe from several threads at once). */
+    private ScanFinding finding(int row) {
+        Statistic[] on = on(row);
+        ScanReport.Place at = place(row, on);
+        Verdict v = verdicts(row, on).get(verdict[row]);
+        return new ScanFinding(at.severity(), at.rule(), at.page(), at.line(), at.start(), at.end(), at.quote(),
+                v.reported(), v.recomputed(), v.rule().sentence(), v.message());
+    }
+
+    /** The verdicts of finding {@code row}'s site, from this thread's recent ones when they are there. */
+    private List<Verdict> verdicts(int row, Statistic[] on) {
+        Site where = SITES[site[row]];
+        int a = on0[row];
+        int b = on1[row];
+        int c = on2[row];
+        Recent[] cache = recent.get();
+        for (Recent r : cache) {
+            if (r != null && r.site() == where && r.a() == a && r.b() == b && r.c() == c) {
+                return r.verdicts();
+            }
         }
+        List<Verdict> vs = verdicts(where, on);
+        System.arraycopy(cache, 0, cache, 1, RECENT - 1);
+        cache[0] = new Recent(where, a, b, c, vs);
+        return vs;
     }
 
     /** The statistics as printed: the whole span when they stand close together, else each joined by " ... ". */
@@ -409,21 +599,89 @@ public final class ScanCheck {
         return b.toString();
     }
 
+    /**
+     * The report: the rows in reading order (place, then severity, rule id and message; rows alike in all four in
+     * the order found), and each statistic's rows, most serious first (then in the order found).
+     */
     private ScanReport report() {
-        List<ScanFinding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparingInt(ScanFinding::start).thenComparing(ScanFinding::severity)
-                .thenComparing(ScanFinding::rule).thenComparing(ScanFinding::message));
-        List<ScanReport.Mark> marks = new ArrayList<>();
-        for (Statistic s : ex.statistics()) {
-            List<ScanFinding> fs = new ArrayList<>(about.getOrDefault(s, List.of()));
-            fs.sort(Comparator.comparing(ScanFinding::severity));
-            Severity worst = fs.isEmpty() ? null : fs.get(0).severity();
-            marks.add(new ScanReport.Mark(s.start(), s.end(), kind(s), worst, fs));
+        int n = rows;
+        severity = Arrays.copyOf(severity, n);
+        byte[] sev = severity;
+        site = Arrays.copyOf(site, n);
+        verdict = Arrays.copyOf(verdict, n);
+        rule = Arrays.copyOf(rule, n);
+        on0 = Arrays.copyOf(on0, n);
+        on1 = Arrays.copyOf(on1, n);
+        on2 = Arrays.copyOf(on2, n);
+        int[] starts = new int[n];
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            starts[i] = start(i);
+            order[i] = i;
         }
-        return new ScanReport(doc, ex.statistics().size(), ex.claimedCiMethod(), sorted, marks);
+        IntSort.sort(order, (x, y) -> {
+            int c = Integer.compare(starts[x], starts[y]);
+            if (c == 0) {
+                c = Integer.compare(sev[x], sev[y]);
+            }
+            if (c == 0) {
+                c = Integer.compare(RULE_RANK[rule[x]], RULE_RANK[rule[y]]);
+            }
+            return c != 0 ? c : finding(x).message().compareTo(finding(y).message());
+        });
+        int m = stats.size();
+        int[] from = new int[m + 1];
+        for (int i = 0; i < n; i++) {
+            from[on0[i] + 1]++;
+            if (on1[i] >= 0) {
+                from[on1[i] + 1]++;
+            }
+            if (on2[i] >= 0) {
+                from[on2[i] + 1]++;
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            from[i + 1] += from[i];
+        }
+        int[] about = new int[from[m]];
+        int[] next = Arrays.copyOf(from, m);
+        for (int i = 0; i < n; i++) {
+            about[next[on0[i]]++] = i;
+            if (on1[i] >= 0) {
+                about[next[on1[i]]++] = i;
+            }
+            if (on2[i] >= 0) {
+                about[next[on2[i]]++] = i;
+            }
+        }
+        for (int s = 0; s < m; s++) {
+            // most serious first, stable: insertion sort of a statistic's few rows
+            for (int i = from[s] + 1; i < from[s + 1]; i++) {
+                int x = about[i];
+                int j = i - 1;
+                while (j >= from[s] && sev[about[j]] > sev[x]) {
+                    about[j + 1] = about[j];
+                    j--;
+                }
+                about[j + 1] = x;
+            }
+        }
+        ScanReport.Findings words = new ScanReport.Findings() {
+            @Override
+            public ScanFinding finding(int row) {
+                return ScanCheck.this.finding(row);
+            }
+
+            @Override
+            public ScanReport.Place place(int row) {
+                return ScanCheck.this.place(row);
+            }
+        };
+        return new ScanReport(doc, stats, ex.claimedCiMethod(), words, order, sev, from, about);
     }
 
-    private static String kind(Statistic s) {
+    /** What a statistic is, as the annotated copy names it. */
+    static String kind(Statistic s) {
         if (s instanceof Proportion) {
             return "proportion";
         }

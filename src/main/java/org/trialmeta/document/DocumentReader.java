@@ -1,13 +1,17 @@
 package org.trialmeta.document;
 
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
+import java.io.InputStreamReader;
+import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.trialmeta.model.InputException;
 
 /**
@@ -93,29 +97,91 @@ public final class DocumentReader {
         return true;
     }
 
+    /**
+     * The file as UTF-8 text, without a BOM and with {@code \n} for every line end, decoded as it is read: pieces of
+     * at most {@value #PIECE} characters, each kept in the one-byte form when it can be, joined once at the end. A
+     * long text is never in memory as its bytes, a buffer of its characters and its string at once (a 6 MB text with
+     * dashes: 30 MB in three large arrays; now the pieces and the string, 24 MB in small arrays and one large).
+     */
     private static String utf8(Path file, String display, long limit) {
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
-        } catch (IOException e) {
-            throw new InputException(display + ": cannot be read (" + Readers.cause(e) + ")");
-        }
-        if (bytes.length > limit) {
-            throw new InputException(display + ": file is larger than " + limit + " bytes (limit)");
-        }
-        String s;
-        try {
-            s = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        List<String> pieces = new ArrayList<>();
+        StringBuilder piece = new StringBuilder(PIECE + 8192);
+        boolean nul = false;
+        long[] read = new long[1];
+        try (InputStream raw = Files.newInputStream(file);
+                Reader in = new InputStreamReader(counted(raw, read, limit), StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
+            char[] buf = new char[8192];
+            boolean start = true;
+            boolean afterCr = false;
+            int n;
+            while ((n = in.read(buf)) >= 0) {
+                for (int i = 0; i < n; i++) {
+                    char c = buf[i];
+                    if (start) {
+                        start = false;
+                        if (c == '\ufeff') {
+                            continue;
+                        }
+                    }
+                    if (c == '\n' && afterCr) {
+                        afterCr = false;
+                        continue;
+                    }
+                    afterCr = c == '\r';
+                    nul |= c == '\u0000';
+                    piece.append(afterCr ? '\n' : c);
+                }
+                if (piece.length() >= PIECE) {
+                    pieces.add(piece.toString());
+                    piece.setLength(0);
+                }
+            }
         } catch (CharacterCodingException e) {
             throw new InputException(display + ": not valid UTF-8 text (save the file as UTF-8)");
+        } catch (IOException e) {
+            if (read[0] > limit) {
+                throw new InputException(display + ": file is larger than " + limit + " bytes (limit)");
+            }
+            throw new InputException(display + ": cannot be read (" + Readers.cause(e) + ")");
         }
-        if (!s.isEmpty() && s.charAt(0) == '\ufeff') {
-            s = s.substring(1);
-        }
-        if (s.indexOf('\u0000') >= 0) {
+        if (nul) {
             throw new InputException(display + ": contains NUL characters (not a text file)");
         }
-        return s.replace("\r\n", "\n").replace('\r', '\n');
+        pieces.add(piece.toString());
+        return String.join("", pieces);
+    }
+
+    /** Characters in one piece of a text being read. */
+    private static final int PIECE = 1 << 16;
+
+    /** {@code in}, counting the bytes read into {@code read[0]} and failing once they pass {@code limit}. */
+    private static InputStream counted(InputStream in, long[] read, long limit) {
+        return new FilterInputStream(in) {
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    count(1);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                int n = super.read(b, off, len);
+                if (n > 0) {
+                    count(n);
+                }
+                return n;
+            }
+
+            private void count(int n) throws IOException {
+                read[0] += n;
+                if (read[0] > limit) {
+                    throw new IOException("larger than the limit");
+                }
+            }
+        };
     }
 }

@@ -2,6 +2,7 @@ package org.trialmeta.present;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import org.trialmeta.check.ScanFinding;
@@ -67,20 +68,46 @@ public final class AnnotatedHtml {
                 .append("<mark class=\"info\">consistent</mark> <mark class=\"warning\">warning</mark> ")
                 .append("<mark class=\"error\">error</mark> <mark class=\"none\">found, not checkable</mark></p>\n")
                 .append("<div class=\"text\">");
-        List<ScanReport.Mark> marks = nonOverlapping(r.marks());
+        // marks in text order; a mark starting inside the one before is folded into it (its notes appended). Each
+        // is made, put into words and written in turn: a long document has tens of thousands
+        List<ScanReport.Mark> marks = r.marks();
+        int[] foldedStart = new int[marks.size()];
+        int[] foldedEnd = new int[marks.size()];
         int pos = 0;
         int nextPage = 1;
         int id = 0;
-        for (ScanReport.Mark m : marks) {
+        Prefetched<List<String>> notesOf = new Prefetched<>(new AbstractList<>() {
+            @Override
+            public List<String> get(int k) {
+                return marks.get(k).notes();
+            }
+
+            @Override
+            public int size() {
+                return marks.size();
+            }
+        });
+        for (int k = 0; k < marks.size(); ) {
+            ScanReport.Mark m = marks.get(k);
+            List<String> notes = new ArrayList<>(notesOf.get(k++));
+            int end = m.end();
+            Severity severity = m.severity();
+            while (k < marks.size() && marks.get(k).start() < end) {
+                ScanReport.Mark inside = marks.get(k);
+                notes.addAll(notesOf.get(k++));
+                end = Math.max(end, inside.end());
+                severity = worse(severity, inside.severity());
+            }
             nextPage = text(b, text, d, pos, m.start(), nextPage);
+            foldedStart[id] = m.start();
+            foldedEnd[id] = end;
             id++;
-            String cls = m.severity() == null ? "none" : m.severity().label();
-            List<String> notes = m.notes();
+            String cls = severity == null ? "none" : severity.label();
             String note = notes.isEmpty() ? m.kind() + ": found; the document gives nothing to recompute it from"
                     : String.join("\n", notes);
             b.append("<mark id=\"m").append(String.valueOf(id)).append("\" class=\"").append(cls)
                     .append("\" tabindex=\"0\" title=\"")
-                    .append(Escape.html(note)).append("\">").append(Escape.html(text.substring(m.start(), m.end())))
+                    .append(Escape.html(note)).append("\">").append(Escape.html(text.substring(m.start(), end)))
                     .append("</mark><span class=\"note\" id=\"n").append(String.valueOf(id)).append("\" hidden>");
             if (notes.isEmpty()) {
                 b.append(Escape.html(note));
@@ -90,7 +117,7 @@ public final class AnnotatedHtml {
                 }
             }
             b.append("</span>");
-            pos = m.end();
+            pos = end;
         }
         text(b, text, d, pos, text.length(), nextPage);
         b.append("</div>\n<h2>Findings</h2>\n");
@@ -99,8 +126,10 @@ public final class AnnotatedHtml {
             b.append("<p>No error or warning.</p>\n");
         } else {
             b.append("<ol>\n");
-            for (ScanFinding f : serious) {
-                int target = markAt(marks, f.start());
+            Prefetched<ScanFinding> inWords = new Prefetched<>(serious);
+            for (int i = 0; i < inWords.size(); i++) {
+                ScanFinding f = inWords.get(i);
+                int target = markAt(foldedStart, foldedEnd, id, f.start());
                 b.append("<li class=\"").append(f.severity().label()).append("\"><b>").append(f.severity().label())
                         .append("</b> <code>").append(Escape.html(f.rule())).append("</code> ")
                         .append(target > 0 ? "<a href=\"#m" + target + "\">" : "")
@@ -134,25 +163,6 @@ public final class AnnotatedHtml {
         return d.pageStart(index + 1);
     }
 
-    /** Marks in text order, a mark inside another folded into it (its notes appended). */
-    private static List<ScanReport.Mark> nonOverlapping(List<ScanReport.Mark> marks) {
-        List<ScanReport.Mark> sorted = new ArrayList<>(marks);
-        sorted.sort((a, c) -> a.start() != c.start() ? Integer.compare(a.start(), c.start()) : Integer.compare(c.end(), a.end()));
-        List<ScanReport.Mark> out = new ArrayList<>();
-        for (ScanReport.Mark m : sorted) {
-            if (!out.isEmpty() && m.start() < out.get(out.size() - 1).end()) {
-                ScanReport.Mark last = out.remove(out.size() - 1);
-                List<ScanFinding> about = new ArrayList<>(last.about());
-                about.addAll(m.about());
-                out.add(new ScanReport.Mark(last.start(), Math.max(last.end(), m.end()), last.kind(),
-                        worse(last.severity(), m.severity()), about));
-            } else {
-                out.add(m);
-            }
-        }
-        return out;
-    }
-
     private static Severity worse(Severity a, Severity b) {
         if (a == null) {
             return b;
@@ -163,20 +173,23 @@ public final class AnnotatedHtml {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    /** The 1-based id of the mark starting at or before {@code offset} that contains it, or 0 (binary search). */
-    private static int markAt(List<ScanReport.Mark> marks, int offset) {
+    /**
+     * The 1-based id of the mark starting at or before {@code offset} that contains it, or 0 (binary search over the
+     * first {@code n} folded marks' spans).
+     */
+    private static int markAt(int[] start, int[] end, int n, int offset) {
         int lo = 0;
-        int hi = marks.size() - 1;
+        int hi = n - 1;
         int found = -1;
         while (lo <= hi) {
             int mid = (lo + hi) >>> 1;
-            if (marks.get(mid).start() <= offset) {
+            if (start[mid] <= offset) {
                 found = mid;
                 lo = mid + 1;
             } else {
                 hi = mid - 1;
             }
         }
-        return found >= 0 && offset < Math.max(marks.get(found).end(), marks.get(found).start() + 1) ? found + 1 : 0;
+        return found >= 0 && offset < Math.max(end[found], start[found] + 1) ? found + 1 : 0;
     }
 }

@@ -44,18 +44,21 @@ public final class ScanText {
                     + (r.claimedCiMethod() == null ? "" : "; CI method named: " + r.claimedCiMethod()) + "\n\n");
             List<ScanFinding> shown = r.atLeast(minimum);
             if (!shown.isEmpty()) {
-                // streamed (TextTable.write): a long document has tens of thousands of findings
+                // streamed (TextTable.write): a long document has tens of thousands of findings. The compact table
+                // is read twice (widths, then lines) and needs no finding's words, so it reads where they stand
+                List<ScanReport.Place> places = r.places(minimum);
                 new TextTable(">#", "severity", "rule", "where", "quote").write(out, k -> {
-                    ScanFinding f = shown.get(k);
-                    return new String[] {String.valueOf(k + 1), f.severity().label(), f.rule(), where(r, f),
-                            shorten(f.quote())};
-                }, shown.size());
+                    ScanReport.Place p = places.get(k);
+                    return new String[] {String.valueOf(k + 1), p.severity().label(), p.rule(),
+                            where(r, p.page(), p.line()), shorten(p.quote())};
+                }, places.size());
                 out.write('\n');
-                int i = 1;
                 StringBuilder b = new StringBuilder();
-                for (ScanFinding f : shown) {
+                Prefetched<ScanFinding> inWords = new Prefetched<>(shown);
+                for (int i = 1; i <= inWords.size(); i++) {
+                    ScanFinding f = inWords.get(i - 1);
                     b.setLength(0);
-                    b.append(i++).append(". [").append(f.severity().label()).append("] ").append(where(r, f))
+                    b.append(i).append(". [").append(f.severity().label()).append("] ").append(where(r, f))
                             .append(": \"").append(f.quote()).append("\"\n   ").append(f.message()).append('\n');
                     if (!f.reported().isEmpty()) {
                         b.append("   reported:   ").append(f.reported()).append('\n');
@@ -75,8 +78,12 @@ public final class ScanText {
     }
 
     static String where(ScanReport r, ScanFinding f) {
-        return (r.document().pages() > 1 || "pdf".equals(r.document().format().label()) ? "p. " + f.page() + ", " : "")
-                + "line " + f.line();
+        return where(r, f.page(), f.line());
+    }
+
+    private static String where(ScanReport r, int page, int line) {
+        return (r.document().pages() > 1 || "pdf".equals(r.document().format().label()) ? "p. " + page + ", " : "")
+                + "line " + line;
     }
 
     private static String shorten(String s) {

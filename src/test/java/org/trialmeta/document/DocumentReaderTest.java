@@ -74,4 +74,59 @@ class DocumentReaderTest {
         Files.createDirectory(dir.resolve("d.txt"));
         assertThatThrownBy(() -> DocumentReader.read(dir.resolve("d.txt"), small)).hasMessageContaining("not a regular file");
     }
+
+    /**
+     * Text read as it is decoded, in pieces: line ends split across the reader's buffers and the pieces, characters
+     * of one to four UTF-8 bytes (an en dash, a supplementary letter) across them, and a BOM only at the start, give
+     * the text the whole file decoded at once gives.
+     */
+    @Test
+    void longTextsAreReadAsTheWholeFileDecodedAtOnce() throws IOException {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        String[] parts = {"a", "é", "\u2013", "\uD835\uDEFC", "\r\n", "\r", "\n", " ", "0.62", "\uFEFF"};
+        for (int length : new int[] {0, 1, 8191, 8192, 8193, 65_535, 65_536, 65_537, 300_000}) {
+            StringBuilder b = new StringBuilder(length + 4);
+            while (b.length() < length) {
+                b.append(parts[random.nextInt(parts.length)]);
+            }
+            for (String head : new String[] {"", "\uFEFF"}) {
+                String written = head + b;
+                Path f = write("long-" + length + ".txt", written);
+                String whole = new String(Files.readAllBytes(f), StandardCharsets.UTF_8);
+                if (whole.startsWith("\uFEFF")) {
+                    whole = whole.substring(1);
+                }
+                String expected = whole.replace("\r\n", "\n").replace('\r', '\n');
+                assertThat(DocumentReader.read(f, DocumentLimits.DEFAULTS).text()).as("%d chars", length)
+                        .isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void aTextBrokenAnywhereIsRefusedAsUtf8BeforeItsNulCharacters() throws IOException {
+        DocumentLimits limits = DocumentLimits.DEFAULTS;
+        byte[] body = "x".repeat(70_000).getBytes(StandardCharsets.UTF_8);
+        // a three-byte character cut at the very end of the file
+        Path cut = dir.resolve("cut.txt");
+        byte[] bytes = java.util.Arrays.copyOf(body, body.length + 2);
+        bytes[body.length] = (byte) 0xE2;
+        bytes[body.length + 1] = (byte) 0x80;
+        Files.write(cut, bytes);
+        assertThatThrownBy(() -> DocumentReader.read(cut, limits)).hasMessageEndingWith("cut.txt: not valid UTF-8 text"
+                + " (save the file as UTF-8)");
+        // a NUL early and a bad byte late: the encoding is what is wrong, as when the file was decoded whole
+        Path both = dir.resolve("both.txt");
+        byte[] b2 = body.clone();
+        b2[10] = 0;
+        b2[69_000] = (byte) 0xFF;
+        Files.write(both, b2);
+        assertThatThrownBy(() -> DocumentReader.read(both, limits)).hasMessageContaining("not valid UTF-8");
+        Path nul = dir.resolve("nul.txt");
+        byte[] b3 = body.clone();
+        b3[69_999] = 0;
+        Files.write(nul, b3);
+        assertThatThrownBy(() -> DocumentReader.read(nul, limits)).hasMessageEndingWith("nul.txt: contains NUL"
+                + " characters (not a text file)");
+    }
 }
