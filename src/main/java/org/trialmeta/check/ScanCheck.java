@@ -445,14 +445,7 @@ public final class ScanCheck {
         List<Verdict> vs = verdicts(where, on);
         for (int i = 0; i < vs.size(); i++) {
             if (rows == site.length) {
-                int more = rows + (rows >> 1);
-                site = Arrays.copyOf(site, more);
-                verdict = Arrays.copyOf(verdict, more);
-                severity = Arrays.copyOf(severity, more);
-                rule = Arrays.copyOf(rule, more);
-                on0 = Arrays.copyOf(on0, more);
-                on1 = Arrays.copyOf(on1, more);
-                on2 = Arrays.copyOf(on2, more);
+                resize(rows + (rows >> 1));
             }
             Verdict v = vs.get(i);
             site[rows] = (byte) where.ordinal();
@@ -487,6 +480,17 @@ public final class ScanCheck {
             }
         }
         throw new IllegalStateException("a statistic not in the extraction, or the extraction not in text order");
+    }
+
+    /** The rows' columns made {@code size} long (longer to add rows, exactly as long as the rows at the end). */
+    private void resize(int size) {
+        site = Arrays.copyOf(site, size);
+        verdict = Arrays.copyOf(verdict, size);
+        severity = Arrays.copyOf(severity, size);
+        rule = Arrays.copyOf(rule, size);
+        on0 = Arrays.copyOf(on0, size);
+        on1 = Arrays.copyOf(on1, size);
+        on2 = Arrays.copyOf(on2, size);
     }
 
     /** The statistics finding {@code row} is about. */
@@ -605,14 +609,8 @@ public final class ScanCheck {
      */
     private ScanReport report() {
         int n = rows;
-        severity = Arrays.copyOf(severity, n);
+        resize(n);
         byte[] sev = severity;
-        site = Arrays.copyOf(site, n);
-        verdict = Arrays.copyOf(verdict, n);
-        rule = Arrays.copyOf(rule, n);
-        on0 = Arrays.copyOf(on0, n);
-        on1 = Arrays.copyOf(on1, n);
-        on2 = Arrays.copyOf(on2, n);
         int[] starts = new int[n];
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {

@@ -2,7 +2,6 @@ package org.trialmeta.present;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.List;
 import org.trialmeta.check.ScanFinding;
@@ -76,17 +75,7 @@ public final class AnnotatedHtml {
         int pos = 0;
         int nextPage = 1;
         int id = 0;
-        Prefetched<List<String>> notesOf = new Prefetched<>(new AbstractList<>() {
-            @Override
-            public List<String> get(int k) {
-                return marks.get(k).notes();
-            }
-
-            @Override
-            public int size() {
-                return marks.size();
-            }
-        });
+        Prefetched<List<String>> notesOf = new Prefetched<>(new MappedList<>(marks, ScanReport.Mark::notes));
         for (int k = 0; k < marks.size(); ) {
             ScanReport.Mark m = marks.get(k);
             List<String> notes = new ArrayList<>(notesOf.get(k++));

@@ -11,7 +11,6 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 import org.trialmeta.analysis.KmFit;
 import org.trialmeta.stats.survival.KaplanMeierCurve;
-import org.trialmeta.stats.survival.KaplanMeierRow;
 import org.trialmeta.stats.survival.LogRankResult;
 import org.trialmeta.stats.survival.RmstDifference;
 import org.trialmeta.stats.survival.RmstResult;
@@ -126,7 +125,10 @@ public record KmSummary(String confType, double level, double rmeanTau, List<Gro
             KaplanMeierCurve c = fit.curves().curves().get(g);
             SurvivalQuantile med = c.median();
             Optional<RmstResult> rm = fit.rmst().get(g);
-            List<Row> rows = new Rows(c.rows());
+            // each made when it is read (JSON and text read them one at a time): a table of 10⁶ rows otherwise holds a
+            // second object with three boxed numbers per row (about 130 bytes a row)
+            List<Row> rows = new MappedList<>(c.rows(), r -> new Row(r.time(), r.nRisk(), r.nEvent(), r.nCensor(),
+                    r.surv(), d(r.stdErr()), d(r.lower()), d(r.upper())));
             List<Quantile> qs = new ArrayList<>();
             for (SurvivalQuantile q : c.quantiles(QUANTILES)) {
                 qs.add(new Quantile(q.probability(), d(q.time()), d(q.lower()), d(q.upper())));
@@ -159,29 +161,5 @@ public record KmSummary(String confType, double level, double rmeanTau, List<Gro
 
     private static Double d(OptionalDouble o) {
         return o.isPresent() ? o.getAsDouble() : null;
-    }
-
-    /**
-     * A curve's table rows, each made when it is read (JSON and text read them one at a time): a table of 10⁶ rows
-     * otherwise holds a second object with three boxed numbers per row (about 130 bytes a row).
-     */
-    private static final class Rows extends java.util.AbstractList<Row> implements java.util.RandomAccess {
-        private final List<KaplanMeierRow> rows;
-
-        Rows(List<KaplanMeierRow> rows) {
-            this.rows = rows;
-        }
-
-        @Override
-        public Row get(int i) {
-            KaplanMeierRow r = rows.get(i);
-            return new Row(r.time(), r.nRisk(), r.nEvent(), r.nCensor(), r.surv(), d(r.stdErr()), d(r.lower()),
-                    d(r.upper()));
-        }
-
-        @Override
-        public int size() {
-            return rows.size();
-        }
     }
 }

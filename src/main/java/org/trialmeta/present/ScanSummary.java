@@ -1,9 +1,6 @@
 package org.trialmeta.present;
 
-import java.util.AbstractList;
 import java.util.List;
-import java.util.RandomAccess;
-import org.trialmeta.check.ScanFinding;
 import org.trialmeta.check.ScanReport;
 import org.trialmeta.check.Severity;
 
@@ -40,33 +37,12 @@ public record ScanSummary(String document, String format, int pages, int statist
             String recomputed, String ruleText, String message) {
     }
 
-    /**
-     * The findings as items, each made when it is read (the JSON writer reads them one after another, or a chunk
-     * on each core): a long document's findings are never all in words at once.
-     */
-    private static final class Items extends AbstractList<Item> implements RandomAccess {
-        private final List<ScanFinding> findings;
-
-        Items(List<ScanFinding> findings) {
-            this.findings = findings;
-        }
-
-        @Override
-        public Item get(int i) {
-            ScanFinding f = findings.get(i);
-            return new Item(f.severity().label(), f.rule(), f.page(), f.line(), f.quote(), f.reported(), f.recomputed(),
-                    f.ruleText(), f.message());
-        }
-
-        @Override
-        public int size() {
-            return findings.size();
-        }
-    }
-
     /** The summary of a scan, listing the findings at least as serious as {@code minimum}. */
     public static ScanSummary of(ScanReport r, Severity minimum) {
-        List<Item> items = new Items(r.atLeast(minimum));
+        // each made when it is read (the JSON writer reads them one after another, or a chunk on each core): a long
+        // document's findings are never all in words at once
+        List<Item> items = new MappedList<>(r.atLeast(minimum), f -> new Item(f.severity().label(), f.rule(),
+                f.page(), f.line(), f.quote(), f.reported(), f.recomputed(), f.ruleText(), f.message()));
         return new ScanSummary(r.document().name(), r.document().format().label(), r.document().pages(), r.statistics(),
                 r.claimedCiMethod(), new CheckSummary.Counts(r.count(Severity.ERROR), r.count(Severity.WARNING),
                         r.count(Severity.INFO)), minimum.label(), items);
