@@ -545,6 +545,10 @@ public final class ScanCheck {
         Statistic[] on = on(row);
         ScanReport.Place at = place(row, on);
         Verdict v = verdicts(row, on).get(verdict[row]);
+        if (v.severity().ordinal() != severity[row] || v.rule().ordinal() != rule[row]) {
+            // the verdict functions are pure; a change here would mix one verdict's words with another's severity
+            throw new IllegalStateException("a finding's verdict changed when it was made again: " + v.rule().id());
+        }
         return new ScanFinding(at.severity(), at.rule(), at.page(), at.line(), at.start(), at.end(), at.quote(),
                 v.reported(), v.recomputed(), v.rule().sentence(), v.message());
     }

@@ -1233,27 +1233,38 @@ public final class Extractor {
 
     // ------------------------------------------------------------------ claimed CI method
 
-    /** The binomial CI method the text names, when it names exactly one. */
+    /** The phrases that name each binomial CI method (lower case). */
+    private static final Map<String, List<String>> CI_METHOD_PHRASES = Map.of(
+            "clopper-pearson", List.of("clopper", "exact binomial", "exact confidence", "exact 95%", "exact ci",
+                    "exact method"),
+            "wilson", List.of("wilson"),
+            "agresti-coull", List.of("agresti"),
+            "jeffreys", List.of("jeffreys"),
+            "wald", List.of("wald confidence", "wald interval", "wald method", "wald ci", "normal approximation"));
+    /** The longest of those phrases. */
+    private static final int LONGEST_PHRASE = CI_METHOD_PHRASES.values().stream().flatMap(List::stream)
+            .mapToInt(String::length).max().orElseThrow();
+    /** Characters of the text lowered at once when the phrases are looked for. */
+    private static final int PIECE = 1 << 16;
+
+    /**
+     * The binomial CI method the first 2 million characters of the text name, when they name exactly one. The text
+     * is lowered a piece at a time, each piece overlapping the next by the longest phrase, not all at once: a
+     * copy and a lowered copy of 2 million characters (8 MB with dashes) were the peak of a long scan's memory.
+     */
     static String claimedCiMethod(String text) {
-        String s = text.length() > 2_000_000 ? text.substring(0, 2_000_000) : text;
-        s = s.toLowerCase(Locale.ROOT);
+        int limit = Math.min(text.length(), 2_000_000);
         java.util.Set<String> found = new java.util.TreeSet<>();
-        if (s.contains("clopper") || s.contains("exact binomial") || s.contains("exact confidence")
-                || s.contains("exact 95%") || s.contains("exact ci") || s.contains("exact method")) {
-            found.add("clopper-pearson");
-        }
-        if (s.contains("wilson")) {
-            found.add("wilson");
-        }
-        if (s.contains("agresti")) {
-            found.add("agresti-coull");
-        }
-        if (s.contains("jeffreys")) {
-            found.add("jeffreys");
-        }
-        if (s.contains("wald confidence") || s.contains("wald interval") || s.contains("wald method")
-                || s.contains("wald ci") || s.contains("normal approximation")) {
-            found.add("wald");
+        for (int from = 0; from < limit; from += PIECE) {
+            int to = Math.min(limit, from + PIECE + LONGEST_PHRASE - 1);
+            String s = text.substring(from, to).toLowerCase(Locale.ROOT);
+            for (Map.Entry<String, List<String>> m : CI_METHOD_PHRASES.entrySet()) {
+                for (String phrase : m.getValue()) {
+                    if (s.contains(phrase)) {
+                        found.add(m.getKey());
+                    }
+                }
+            }
         }
         return found.size() == 1 ? found.iterator().next() : null;
     }

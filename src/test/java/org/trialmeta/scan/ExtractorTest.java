@@ -158,4 +158,48 @@ class ExtractorTest {
             assertThat((double) b / a).as("CPU time ratio for 4x the text").isLessThan(8);
         });
     }
+
+    /** The method named, found as the whole text's first 2 million characters lowered at once would find it. */
+    private static String claimedAtOnce(String text) {
+        String s = (text.length() > 2_000_000 ? text.substring(0, 2_000_000) : text).toLowerCase(java.util.Locale.ROOT);
+        java.util.Map<String, List<String>> phrases = java.util.Map.of(
+                "clopper-pearson", List.of("clopper", "exact binomial", "exact confidence", "exact 95%", "exact ci",
+                        "exact method"),
+                "wilson", List.of("wilson"), "agresti-coull", List.of("agresti"), "jeffreys", List.of("jeffreys"),
+                "wald", List.of("wald confidence", "wald interval", "wald method", "wald ci", "normal approximation"));
+        java.util.Set<String> found = new java.util.TreeSet<>();
+        phrases.forEach((m, ps) -> ps.stream().filter(s::contains).findAny().ifPresent(x -> found.add(m)));
+        return found.size() == 1 ? found.iterator().next() : null;
+    }
+
+    @Test
+    void theCiMethodNamedIsFoundAcrossThePiecesTheTextIsLoweredIn() {
+        String[] phrases = {"Clopper-Pearson", "EXACT 95%", "Wilson score", "normal Approximation", "Jeffreys",
+                "Wald CI", "agresti", "Wİlson", "exact \u212Aind", "ſtatistics"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        for (int round = 0; round < 300; round++) {
+            int length = round < 100 ? 70_000 : round < 200 ? 200_000 : 2_000_040;
+            StringBuilder b = new StringBuilder(length);
+            while (b.length() < length) {
+                b.append("x\u2013 ");
+            }
+            int count = 1 + random.nextInt(2);
+            for (int k = 0; k < count; k++) {
+                String phrase = phrases[random.nextInt(phrases.length)];
+                // near a piece boundary (every 65,536 characters), the 2-million limit, or anywhere
+                int at = switch (random.nextInt(3)) {
+                    case 0 -> (1 + random.nextInt(length / 65_536)) * 65_536 - random.nextInt(phrase.length() + 2);
+                    case 1 -> length > 2_000_000 ? 2_000_000 - random.nextInt(phrase.length() + 2) : 0;
+                    default -> random.nextInt(length - phrase.length());
+                };
+                at = Math.max(0, Math.min(at, length - phrase.length()));
+                b.replace(at, at + phrase.length(), phrase);
+            }
+            String text = b.toString();
+            assertThat(Extractor.claimedCiMethod(text)).as("round %d", round).isEqualTo(claimedAtOnce(text));
+        }
+        assertThat(Extractor.claimedCiMethod("95% CIs by the Clopper-Pearson method")).isEqualTo("clopper-pearson");
+        assertThat(Extractor.claimedCiMethod("Wilson and Jeffreys intervals")).isNull();
+        assertThat(Extractor.claimedCiMethod("x".repeat(2_000_000) + " wilson")).isNull();
+    }
 }
