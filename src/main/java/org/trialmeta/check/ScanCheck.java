@@ -443,6 +443,12 @@ public final class ScanCheck {
     /** Runs {@code site} on {@code on} and keeps a row for each verdict (the first statistic gives its line). */
     private void keep(Site where, Statistic... on) {
         List<Verdict> vs = verdicts(where, on);
+        if (vs.isEmpty()) {
+            return;
+        }
+        int a = indexOf(on[0]);
+        int b = on.length > 1 ? indexOf(on[1]) : -1;
+        int c = on.length > 2 ? indexOf(on[2]) : -1;
         for (int i = 0; i < vs.size(); i++) {
             if (rows == site.length) {
                 resize(rows + (rows >> 1));
@@ -452,9 +458,9 @@ public final class ScanCheck {
             verdict[rows] = (byte) i;
             severity[rows] = (byte) v.severity().ordinal();
             rule[rows] = (byte) v.rule().ordinal();
-            on0[rows] = indexOf(on[0]);
-            on1[rows] = on.length > 1 ? indexOf(on[1]) : -1;
-            on2[rows] = on.length > 2 ? indexOf(on[2]) : -1;
+            on0[rows] = a;
+            on1[rows] = b;
+            on2[rows] = c;
             rows++;
         }
     }

@@ -107,9 +107,8 @@ public final class DocumentReader {
         List<String> pieces = new ArrayList<>();
         StringBuilder piece = new StringBuilder(PIECE + 8192);
         boolean nul = false;
-        long[] read = new long[1];
         try (InputStream raw = Files.newInputStream(file);
-                Reader in = new InputStreamReader(counted(raw, read, limit), StandardCharsets.UTF_8.newDecoder()
+                Reader in = new InputStreamReader(new AtMost(raw, limit), StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT))) {
             char[] buf = new char[8192];
             boolean start = true;
@@ -139,10 +138,9 @@ public final class DocumentReader {
             }
         } catch (CharacterCodingException e) {
             throw new InputException(display + ": not valid UTF-8 text (save the file as UTF-8)");
+        } catch (AtMost.TooLarge e) {
+            throw new InputException(display + ": file is larger than " + limit + " bytes (limit)");
         } catch (IOException e) {
-            if (read[0] > limit) {
-                throw new InputException(display + ": file is larger than " + limit + " bytes (limit)");
-            }
             throw new InputException(display + ": cannot be read (" + Readers.cause(e) + ")");
         }
         if (nul) {
@@ -155,33 +153,48 @@ public final class DocumentReader {
     /** Characters in one piece of a text being read. */
     private static final int PIECE = 1 << 16;
 
-    /** {@code in}, counting the bytes read into {@code read[0]} and failing once they pass {@code limit}. */
-    private static InputStream counted(InputStream in, long[] read, long limit) {
-        return new FilterInputStream(in) {
-            @Override
-            public int read() throws IOException {
-                int b = super.read();
-                if (b >= 0) {
-                    count(1);
-                }
-                return b;
-            }
+    /** A stream that fails with {@link TooLarge} once more than {@code limit} bytes have been read from it. */
+    private static final class AtMost extends FilterInputStream {
+        /** More bytes than the limit (the file grew after its size was checked). */
+        static final class TooLarge extends IOException {
+            private static final long serialVersionUID = 1L;
 
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                int n = super.read(b, off, len);
-                if (n > 0) {
-                    count(n);
-                }
-                return n;
+            TooLarge() {
+                super("larger than the limit");
             }
+        }
 
-            private void count(int n) throws IOException {
-                read[0] += n;
-                if (read[0] > limit) {
-                    throw new IOException("larger than the limit");
-                }
+        private final long limit;
+        private long read;
+
+        AtMost(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
             }
-        };
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws TooLarge {
+            read += n;
+            if (read > limit) {
+                throw new TooLarge();
+            }
+        }
     }
 }

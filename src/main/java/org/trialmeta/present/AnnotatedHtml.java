@@ -81,9 +81,8 @@ public final class AnnotatedHtml {
             List<String> notes = new ArrayList<>(notesOf.get(k++));
             int end = m.end();
             Severity severity = m.severity();
-            while (k < marks.size() && marks.get(k).start() < end) {
-                ScanReport.Mark inside = marks.get(k);
-                notes.addAll(notesOf.get(k++));
+            for (ScanReport.Mark inside; k < marks.size() && (inside = marks.get(k)).start() < end; k++) {
+                notes.addAll(notesOf.get(k));
                 end = Math.max(end, inside.end());
                 severity = worse(severity, inside.severity());
             }
