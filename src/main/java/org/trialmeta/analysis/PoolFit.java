@@ -2,6 +2,7 @@ package org.trialmeta.analysis;
 
 import java.util.Optional;
 import org.trialmeta.model.InputException;
+import org.trialmeta.repository.Messages;
 import org.trialmeta.stats.meta.EffectMeasure;
 import org.trialmeta.stats.meta.EffectSizes;
 import org.trialmeta.stats.meta.BinomialNormalGlmm;
@@ -132,6 +133,10 @@ public sealed interface PoolFit {
         EffectSizes es;
         try {
             es = fitted.effectSizes(settings.correction().orElse(ZeroCellCorrection.metaforDefault(measure)));
+        } catch (EffectSizes.NotEstimable e) {
+            int i = used[e.study()];
+            throw new InputException(file + ": line " + input.line(i) + " (study "
+                    + Messages.quoted(input.names().get(i)) + "): " + e.reason());
         } catch (IllegalArgumentException e) {
             throw new InputException(file + ": " + e.getMessage());
         }

@@ -26,8 +26,19 @@ import org.trialmeta.stats.survival.summary.HazardRatioFromSummary;
  *                the Strings were most of what the collector copied)
  * @param measure the effect measure
  * @param data    the study data
+ * @param rows    the CSV data row (0-based) of each study, or null when study i is row i (as read), for messages
  */
-public record PoolInput(TextColumn names, EffectMeasure measure, Data data) {
+public record PoolInput(TextColumn names, EffectMeasure measure, Data data, int[] rows) {
+
+    /** The studies of the CSV's rows, in order. */
+    public PoolInput(TextColumn names, EffectMeasure measure, Data data) {
+        this(names, measure, data, null);
+    }
+
+    /** The CSV line of study {@code i} (the header is line 1). */
+    public int line(int i) {
+        return CsvTable.lineOf(rows == null ? i : rows[i]);
+    }
 
     /**
      * Range of generic estimates |yi| and sampling variances vi accepted with GEN and HR. Weights 1/vi enter the
@@ -117,7 +128,11 @@ public record PoolInput(TextColumn names, EffectMeasure measure, Data data) {
             Given g = (Given) data;
             d = new Given(pick(g.yi(), rows), pick(g.vi(), rows), g.route());
         }
-        return new PoolInput(n, measure, d);
+        int[] r = new int[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            r[i] = this.rows == null ? rows[i] : this.rows[rows[i]];
+        }
+        return new PoolInput(n, measure, d, r);
     }
 
     private static int[] pick(int[] v, int[] rows) {

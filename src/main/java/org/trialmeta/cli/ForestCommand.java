@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.trialmeta.model.InputException;
+import org.trialmeta.present.Formats;
 import org.trialmeta.present.JournalStyle;
 import org.trialmeta.present.PoolSummary;
 import org.trialmeta.report.FigureStyle;
@@ -69,12 +70,12 @@ public final class ForestCommand implements Callable<Integer> {
         String[] groupLabels = {t.hasColumn("label_1") ? t.string("label_1", 0) : "Experimental",
             t.hasColumn("label_2") ? t.string("label_2", 0) : "Control"};
         int[] years = settings.options().sort() == PoolForest.Sort.YEAR ? t.requireColumns("year").counts("year") : null;
-        ForestPlotData data;
-        try {
-            data = PoolForest.of(summary, p.studies(), p.groups(), years, groupLabels, settings.options());
-        } catch (IllegalArgumentException e) {
-            throw new InputException("--xlim: " + e.getMessage());
-        }
+        settings.options().axisLimits().filter(r -> PoolForest.logScale(p.studies().measure()) && !(r.lower() > 0))
+                .ifPresent(r -> {
+                    throw new InputException("--xlim: '" + Formats.general(r.lower()) + "," + Formats.general(r.upper())
+                            + "' (" + p.studies().measure() + " is drawn on a log scale: both limits must be above 0)");
+                });
+        ForestPlotData data = PoolForest.of(summary, p.studies(), p.groups(), years, groupLabels, settings.options());
         ForestPlot figure;
         try {
             figure = new ForestPlot(data, settings.figureStyle());

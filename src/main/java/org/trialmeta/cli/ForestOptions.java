@@ -63,10 +63,18 @@ public final class ForestOptions {
 
     private static ForestPlotData.Range range(String text) {
         String[] parts = pair("--xlim", text);
+        double a;
+        double b;
         try {
-            return new ForestPlotData.Range(Double.parseDouble(parts[0]), Double.parseDouble(parts[1]));
-        } catch (IllegalArgumentException e) {
+            a = Double.parseDouble(parts[0]);
+            b = Double.parseDouble(parts[1]);
+        } catch (NumberFormatException e) {
+            a = Double.NaN;
+            b = Double.NaN;
+        }
+        if (!(Double.isFinite(a) && Double.isFinite(b) && a < b)) {
             throw new InputException("--xlim: '" + text + "' (two finite numbers A,B with A < B)");
         }
+        return new ForestPlotData.Range(a, b);
     }
 }

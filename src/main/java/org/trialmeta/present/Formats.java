@@ -37,6 +37,19 @@ public final class Formats {
         return isNegativeZero(s) ? s.substring(1) : s;
     }
 
+    /**
+     * {@link #fixed(double, int)} for a number drawn in a figure's column, which must stay narrow: from 10<sup>6</sup>
+     * up in magnitude, three significant digits in exponent form ("9.77e+85": the CI end of a study with a huge
+     * variance on a ratio scale, which fixed notation writes with 86 digits), {@link #INFINITE} or "-Inf" for an
+     * infinite end (the exponential of a log-scale end beyond 709.78, as R prints it), {@link #MISSING} when NaN.
+     */
+    public static String compact(double v, int digits) {
+        if (Double.isInfinite(v)) {
+            return v > 0 ? INFINITE : "-" + INFINITE;
+        }
+        return Math.abs(v) >= 1e6 ? significant(v, 3) : fixed(v, digits);
+    }
+
     /** {@link #fixed(double, int)}, or {@link #MISSING} when empty. */
     public static String fixed(OptionalDouble v, int digits) {
         return v.isPresent() ? fixed(v.getAsDouble(), digits) : MISSING;
@@ -265,6 +278,14 @@ public final class Formats {
             return MISSING;
         }
         return wrap(significant(lower, digits), significant(upper, digits), style);
+    }
+
+    /** {@link #ci(double, double, int, CiStyle)} with the ends written by {@link #compact(double, int)}, for figures. */
+    public static String ciCompact(double lower, double upper, int digits, CiStyle style) {
+        if (Double.isNaN(lower) || Double.isNaN(upper)) {
+            return MISSING;
+        }
+        return wrap(compact(lower, digits), compact(upper, digits), style);
     }
 
     private static String wrap(String a, String b, CiStyle style) {

@@ -125,12 +125,12 @@ public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.L
 
     private String estimateText(Estimate e) {
         int d = data.digits();
-        return Draw.typographic(Formats.fixed(e.value(), d) + " "
-                + Formats.ci(e.lower(), e.upper(), d, data.ciStyle()));
+        return Draw.typographic(Formats.compact(e.value(), d) + " "
+                + Formats.ciCompact(e.lower(), e.upper(), d, data.ciStyle()));
     }
 
     private String rangeText(ForestPlotData.Range r) {
-        return Draw.typographic(Formats.ci(r.lower(), r.upper(), data.digits(), data.ciStyle()));
+        return Draw.typographic(Formats.ciCompact(r.lower(), r.upper(), data.digits(), data.ciStyle()));
     }
 
     private static String weightText(Double w) {
@@ -280,8 +280,11 @@ public final class ForestPlot extends LaidOutFigure<ForestPlotData, ForestPlot.L
                 });
             }
             for (double x : v) {
-                lo = Math.min(lo, x);
-                hi = Math.max(hi, x);
+                // an infinite end, or 0 on a log scale (a ratio's end beyond exp's range), is drawn as an arrow
+                if (Double.isFinite(x) && (scale != AxisScale.LOG || x > 0)) {
+                    lo = Math.min(lo, x);
+                    hi = Math.max(hi, x);
+                }
             }
         }
         if (scale == AxisScale.LOG) {

@@ -51,20 +51,28 @@ public record ForestPlotData(String title, String effectLabel, AxisScale scale, 
         }
     }
 
-    /** A closed interval on the natural scale. */
+    /**
+     * A closed interval on the natural scale; an end may be infinite (a prediction interval on a ratio scale whose
+     * log-scale end lies beyond the exponential's range, ±709.78: drawn as an arrow, written "Inf"), axis limits not.
+     */
     public record Range(double lower, double upper) {
         public Range {
-            if (!(Double.isFinite(lower) && Double.isFinite(upper) && lower <= upper)) {
-                throw new IllegalArgumentException("range [" + lower + ", " + upper + "] must be finite with lower <= upper");
+            if (!(lower <= upper)) {
+                throw new IllegalArgumentException("range [" + lower + ", " + upper + "] must have lower <= upper");
             }
         }
     }
 
-    /** A point estimate with its confidence interval, on the natural scale. */
+    /**
+     * A point estimate with its confidence interval, on the natural scale. The estimate is finite; an end of the CI
+     * may be infinite, or 0 on a log scale: a ratio's CI whose log-scale end lies beyond the exponential's range
+     * (a study with a huge variance), drawn as an arrow at the axis limit and written "Inf" or "0.00".
+     */
     public record Estimate(double value, double lower, double upper) {
         public Estimate {
-            if (!(Double.isFinite(value) && Double.isFinite(lower) && Double.isFinite(upper))) {
-                throw new IllegalArgumentException("estimate " + value + " [" + lower + ", " + upper + "] must be finite");
+            if (!Double.isFinite(value) || Double.isNaN(lower) || Double.isNaN(upper)) {
+                throw new IllegalArgumentException("estimate " + value + " [" + lower + ", " + upper
+                        + "] must be finite with CI ends that are numbers");
             }
             if (!(lower <= value && value <= upper)) {
                 throw new IllegalArgumentException("estimate " + value + " must lie within its CI [" + lower + ", " + upper + "]");
@@ -189,25 +197,28 @@ public record ForestPlotData(String title, String effectLabel, AxisScale scale, 
         }
         if (axisLimits.isPresent()) {
             Range a = axisLimits.get();
-            if (!(a.lower() < a.upper()) || (scale == AxisScale.LOG && !(a.lower() > 0))) {
+            if (!(Double.isFinite(a.lower()) && Double.isFinite(a.upper()) && a.lower() < a.upper())
+                    || (scale == AxisScale.LOG && !(a.lower() > 0))) {
                 throw new IllegalArgumentException("axisLimits [" + a.lower() + ", " + a.upper()
-                        + "] must have lower < upper (and lower > 0 on a log scale)");
+                        + "] must be finite with lower < upper (and lower > 0 on a log scale)");
             }
         }
     }
 
+    /** On a log scale: every estimate above 0 and every lower end at least 0 (0: below exp's range, an arrow). */
     private static void checkPositive(Row r, int i) {
-        List<Double> vals = new ArrayList<>();
         if (r instanceof Study s && s.effect().isPresent()) {
-            vals.add(s.effect().get().lower());
+            checkPositive(s.effect().get().value(), s.effect().get().lower(), i);
         } else if (r instanceof Pooled p) {
-            vals.add(p.effect().lower());
-            p.prediction().ifPresent(pr -> vals.add(pr.lower()));
+            checkPositive(p.effect().value(), p.effect().lower(), i);
+            p.prediction().ifPresent(pr -> checkPositive(pr.upper(), pr.lower(), i));
         }
-        for (double v : vals) {
-            if (!(v > 0)) {
-                throw new IllegalArgumentException("rows[" + i + "] value " + v + " must be > 0 on a log scale");
-            }
+    }
+
+    private static void checkPositive(double value, double lower, int i) {
+        if (!(value > 0 && lower >= 0)) {
+            throw new IllegalArgumentException("rows[" + i + "] estimate " + value + " and lower end " + lower
+                    + " must be > 0 and >= 0 on a log scale");
         }
     }
 

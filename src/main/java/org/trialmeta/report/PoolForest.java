@@ -54,14 +54,19 @@ public final class PoolForest {
      * @param years   year per input row, or null (needed for {@link Sort#YEAR})
      * @param labels  names of the two groups (experimental, control), e.g. from {@code label_1}/{@code label_2}
      */
+    /** Whether {@code m} is drawn on a log axis (the ratio measures), where axis limits must be above 0. */
+    public static boolean logScale(EffectMeasure m) {
+        return switch (m) {
+            case OR, RR, HR, ROM -> true;
+            default -> false;
+        };
+    }
+
     public static ForestPlotData of(PoolSummary s, PoolInput input, String[] groups, int[] years, String[] labels,
             Options o) {
         EffectMeasure m = input.measure();
         JournalStyle st = o.style();
-        boolean ratio = switch (m) {
-            case OR, RR, HR, ROM -> true;
-            default -> false;
-        };
+        boolean ratio = logScale(m);
         boolean proportion = m.kind() == EffectMeasure.Kind.SINGLE_PROPORTION;
         var b = ForestPlotData.builder().title(o.title()).digits(2).ciStyle(st.ciStyle())
                 .effectLabel(measureName(m, st) + (ratio ? " (log scale)" : ""));

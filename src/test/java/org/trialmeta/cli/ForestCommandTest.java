@@ -50,6 +50,10 @@ class ForestCommandTest {
                 "trialmeta: --sort: 'size' (allowed: input, estimate, weight, year)"},
             {new String[] {"--xlim", "2,1", "--out", dir.resolve("a.png").toString()},
                 "trialmeta: --xlim: '2,1' (two finite numbers A,B with A < B)"},
+            {new String[] {"--xlim", "0,2", "--out", dir.resolve("a.png").toString()},
+                "trialmeta: --xlim: '0,2' (RR is drawn on a log scale: both limits must be above 0)"},
+            {new String[] {"--xlim", "0.5,Infinity", "--out", dir.resolve("a.png").toString()},
+                "trialmeta: --xlim: '0.5,Infinity' (two finite numbers A,B with A < B)"},
             {new String[] {"--labels", "only one", "--out", dir.resolve("a.png").toString()},
                 "trialmeta: --labels: 'only one' (give two labels separated by a comma)"},
         };
@@ -68,6 +72,32 @@ class ForestCommandTest {
         }
         assertThat(Files.readString(csv)).isEqualTo(Files.readString(Path.of("examples/bcg-vaccine.csv")));
         assertThat(dir.resolve("a.png")).doesNotExist();
+    }
+
+    @Test
+    void aStudyAloneWeighsOneHundredPercentAndIsDrawn() throws Exception {
+        // 100 * w / w was 100.00000000000001 for these counts (metafor: w / sum(w) * 100 = 100), which the figure
+        // refused as a weight above 100 % (and blamed on --xlim, which was not given)
+        Path csv = dir.resolve("one.csv");
+        Files.writeString(csv, "study,ai,n1i,ci,n2i\ns1,67,267,49,267\n");
+        Path svg = dir.resolve("one.svg");
+        Run r = Run.run("forest", "--input", csv.toString(), "--measure", "OR", "--out", svg.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(Files.readString(svg)).contains("100.0%");
+        Run j = Run.run("pool", "--input", csv.toString(), "--measure", "OR", "--format", "json");
+        assertThat(j.out()).contains("\"weight\" : 100.0,");
+    }
+
+    @Test
+    void aCiBeyondTheExponentialsRangeIsAnArrowWrittenInfAndAHugeEndInExponentForm() throws Exception {
+        // B's log-scale CI is [-784.3, 783.7]: exp gives [0, Inf]; D's upper end exp(195.7) has 85 digits in fixed form
+        Path csv = dir.resolve("wide.csv");
+        Files.writeString(csv, "study,loghr,se\nA,0.1,0.2\nB,-0.3,400\nC,0.2,0.3\nD,-0.3,100\n");
+        Path svg = dir.resolve("wide.svg");
+        Run r = Run.run("forest", "--input", csv.toString(), "--measure", "HR", "--out", svg.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        String text = Files.readString(svg);
+        assertThat(text).contains("0.74 [0.00, Inf]").contains("0.74 [0.00, 9.77e+84]").contains("1.11 [0.75, 1.64]");
     }
 
     @Test

@@ -140,6 +140,25 @@ class PoolCommandTest {
     }
 
     @Test
+    void aStudyNotEstimableWithoutACorrectionIsNamedByItsLineAndLabel() throws IOException {
+        // Gamma (line 3) is double-zero, Beta (line 4) has a zero cell: with --to none neither has a log odds ratio
+        Path csv = write("z.csv", "study,ai,n1i,ci,n2i,g\nAlpha,5,10,3,12,x\nGamma,0,10,0,12,y\nBeta,0,10,3,12,y\n"
+                + "Zeta,3,10,4,10,y\n");
+        assertThat(run("pool", "--input", csv.toString(), "--measure", "OR", "--to", "none"))
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.strip()).isEqualTo("trialmeta: " + csv + ": line 3 (study 'Gamma'): OR not estimable (yi NaN,"
+                + " vi Infinity); a zero or full cell needs a zero-cell correction");
+        // with Gamma dropped the third study fitted is still named by its own line
+        assertThat(run("pool", "--input", csv.toString(), "--measure", "OR", "--to", "none", "--drop00"))
+                .isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.strip()).startsWith("trialmeta: " + csv + ": line 4 (study 'Beta'): OR not estimable");
+        // and within a --by group
+        assertThat(run("pool", "--input", csv.toString(), "--measure", "OR", "--add", "0", "--by", "g", "--format",
+                "csv")).as(err).isZero();
+        assertThat(out).contains("\"line 3 (study 'Gamma'): OR not estimable");
+    }
+
+    @Test
     void unknownMethodExitsTwoWithTheAllowedList() throws IOException {
         assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "OR", "--method", "BAYES"))
                 .isEqualTo(ExitCodes.INVALID_INPUT);

@@ -66,4 +66,20 @@ class FormatsTest {
         assertThat(Formats.pEquals("p", Formats.pJournal(0.178))).isEqualTo("p = 0.18");
         assertThat(Formats.pEquals("p", Formats.pJournal(null))).isEqualTo("p not estimable");
     }
+
+    @Test
+    void compactWritesHugeAndInfiniteEndsNarrowly() {
+        assertThat(Formats.compact(1.2345, 2)).isEqualTo("1.23");
+        assertThat(Formats.compact(999_999.4, 2)).isEqualTo("999999.40");
+        assertThat(Formats.compact(1e6, 2)).isEqualTo("1.00e+06");
+        assertThat(Formats.compact(9.7693569e84, 2)).isEqualTo("9.77e+84");
+        assertThat(Formats.compact(-2.5e7, 2)).isEqualTo("-2.50e+07");
+        assertThat(Formats.compact(Double.POSITIVE_INFINITY, 2)).isEqualTo("Inf");
+        assertThat(Formats.compact(Double.NEGATIVE_INFINITY, 2)).isEqualTo("-Inf");
+        assertThat(Formats.compact(Double.NaN, 2)).isEqualTo(Formats.MISSING);
+        assertThat(Formats.compact(1e-300, 2)).isEqualTo("0.00");
+        assertThat(Formats.ciCompact(0.0, Double.POSITIVE_INFINITY, 2, CiStyle.BRACKETS)).isEqualTo("[0.00, Inf]");
+        assertThat(Formats.ciCompact(0.5, 3e9, 2, CiStyle.PAREN_DASH)).isEqualTo("(0.50\u20133.00e+09)");
+        assertThat(Formats.ciCompact(Double.NaN, 1, 2, CiStyle.BRACKETS)).isEqualTo(Formats.MISSING);
+    }
 }

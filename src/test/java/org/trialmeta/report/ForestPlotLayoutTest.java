@@ -190,10 +190,27 @@ class ForestPlotLayoutTest {
         assertThatThrownBy(() -> base().row(Study.of("A", List.of("1/2", "3/4"), 1, 0.5, 2, null)).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rows[0]").hasMessageContaining("'A'").hasMessageContaining("2 left columns");
-        assertThatThrownBy(() -> base().row(Study.of("A", List.of("1/2"), 1, 0, 2, null)).build())
+        assertThatThrownBy(() -> base().row(Study.of("A", List.of("1/2"), 1, -0.1, 2, null)).build())
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("log scale");
+        assertThatThrownBy(() -> base().row(Study.of("A", List.of("1/2"), 0, 0, 2, null)).build())
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("log scale");
+        assertThatThrownBy(() -> Study.of("A", List.of(), 1, Double.NaN, 2, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be finite");
         assertThatThrownBy(() -> Study.of("A", List.of(), 3, 0.5, 2, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("within its CI");
+    }
+
+    @Test
+    void aCiBeyondTheExponentialsRangeIsClippedBothWaysAndLeavesTheAutomaticAxisAlone() {
+        // exp of a log-scale CI [-784, 784]: [0, Inf]
+        var l = new ForestPlot(base().row(Study.of("A", List.of("1/2"), 1.2, 0.8, 1.8, 60.0))
+                .row(Study.of("B", List.of("3/4"), 0.74, 0, Double.POSITIVE_INFINITY, 0.0)).build()).layout();
+        var b = l.studies().get(1);
+        assertThat(b.clippedLower()).isTrue();
+        assertThat(b.clippedUpper()).isTrue();
+        assertThat(l.axisMax()).isLessThan(1e3);
+        assertThat(l.axisMin()).isGreaterThan(1e-3);
+        assertThat(l.texts()).extracting(TextBox::text).contains("0.74 [0.00, Inf]");
     }
 
     @Test

@@ -346,7 +346,7 @@ public record EffectSizes(EffectMeasure measure, ZeroCellCorrection correction, 
             }
             n[i] = n1i[i] + n2i[i];
             if (!Double.isFinite(yi[i]) || !(Double.isFinite(vi[i]) && vi[i] > 0)) {
-                throw new IllegalArgumentException("study " + i + ": " + measure + " not estimable (yi " + yi[i]
+                throw new NotEstimable(i, measure + " not estimable (yi " + yi[i]
                         + ", vi " + vi[i] + "); SDs of 0 in both groups give no variance");
             }
         }
@@ -418,8 +418,34 @@ public record EffectSizes(EffectMeasure measure, ZeroCellCorrection correction, 
 
     private static void requireEstimable(EffectMeasure m, int i, double y, double v) {
         if (!Double.isFinite(y) || !(Double.isFinite(v) && v > 0)) {
-            throw new IllegalArgumentException("study " + i + ": " + m + " not estimable (yi " + y + ", vi " + v
+            throw new NotEstimable(i, m + " not estimable (yi " + y + ", vi " + v
                     + "); a zero or full cell needs a zero-cell correction");
+        }
+    }
+
+    /**
+     * A study whose effect size is not a finite number with a positive variance (escalc gives it as NA or ±Inf),
+     * named by its index so that a caller can name its row.
+     */
+    public static final class NotEstimable extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+        private final int study;
+        private final String reason;
+
+        NotEstimable(int study, String reason) {
+            super("study " + study + ": " + reason);
+            this.study = study;
+            this.reason = reason;
+        }
+
+        /** The study's index (0-based) among the effect sizes' inputs. */
+        public int study() {
+            return study;
+        }
+
+        /** Why, without the study. */
+        public String reason() {
+            return reason;
         }
     }
 

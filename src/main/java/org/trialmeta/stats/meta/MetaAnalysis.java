@@ -154,7 +154,9 @@ public final class MetaAnalysis {
         double[] weights = new double[k];
         double[] w = st.w();
         for (int i = 0; i < k; i++) {
-            weights[i] = 100 * w[i] / st.sumW();
+            // in metafor's order (weights.rma.uni: wi / sum(wi) * 100): a share of at most 1 times 100 is at most 100,
+            // where 100 * wi / sum(wi) gave one study alone 100.00000000000001
+            weights[i] = w[i] / st.sumW() * 100;
         }
         Optional<Heterogeneity> het = heterogeneity(m, o.method(), tau2);
         Optional<Tau2ConfidenceInterval> tau2Ci = Optional.empty();

@@ -247,7 +247,7 @@ public final class RevMan5 {
     }
 
     private static double share(double w, double sum) {
-        return w > 0 && sum > 0 ? 100 * w / sum : 0;
+        return w > 0 && sum > 0 ? w / sum * 100 : 0; // a share times 100: never above 100 (a study alone)
     }
 
     private static int[] members(int[] groupOf, int j) {
