@@ -1,11 +1,13 @@
 package org.trialmeta.analysis;
 
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.trialmeta.model.InputException;
 import org.trialmeta.repository.CsvTable;
+import org.trialmeta.repository.Messages;
 import org.trialmeta.stats.meta.Design;
 import org.trialmeta.stats.meta.EffectSizes;
 import org.trialmeta.stats.meta.LinearMetaRegression;
@@ -21,12 +23,14 @@ import org.trialmeta.stats.meta.RegressionResult;
  * coding, the first level in sorted order the reference), and optionally {@code permutest(res, iter = n)}.
  *
  * @param input        the studies
- * @param design       the model matrix
+ * @param design       the model matrix fitted (without the redundant columns)
+ * @param dropped      the columns of the model matrix asked for that were redundant and dropped, as metafor drops
+ *                     them ({@link Design#redundant()}), in their order
  * @param fit          the fit
  * @param permutations permutation p-values, when asked for
  * @param seed         the seed of the random permutations, when asked for
  */
-public record RegressAnalysis(PoolInput input, Design design, RegressionResult fit,
+public record RegressAnalysis(PoolInput input, Design design, List<String> dropped, RegressionResult fit,
         Optional<PermutationTest.Result> permutations, Optional<Long> seed) {
 
     /** Largest |value| of a numeric moderator: X'X stays far from overflow (as {@link PoolInput#MAX_ABS_YI}). */
@@ -104,16 +108,32 @@ public record RegressAnalysis(PoolInput input, Design design, RegressionResult f
             Long seed, String file) {
         EffectSizes es = input.effectSizes();
         int k = es.yi().length;
-        int p = design.p();
-        if (k < p + 1) {
+        boolean[] redundant = design.redundant();
+        List<String> dropped = new ArrayList<>();
+        for (int j = 1; j < design.p(); j++) {
+            if (redundant[j]) {
+                dropped.add(design.names().get(j));
+            }
+        }
+        if (dropped.size() == design.p() - 1) {
+            throw new InputException(file + ": " + Messages.list(design.names().subList(1, design.p()))
+                    + (dropped.size() == 1 ? " is constant" : " are constant or redundant")
+                    + " over the studies; no moderator is left (metafor would fit the intercept alone: use pool)");
+        }
+        Design fitted = dropped.isEmpty() ? design : design.without(redundant);
+        int p = fitted.p();
+        // metafor fits a fixed-effects model with k = p (QE on 0 df); here every model needs a residual df
+        int needed = p + 1;
+        if (k < needed) {
             throw new InputException(file + ": " + k + (k == 1 ? " study" : " studies") + " for " + p
-                    + " coefficients (" + String.join(", ", design.names()) + "): at least " + (p + 1) + " needed");
+                    + " coefficients (" + Messages.list(fitted.names()) + "): at least " + needed + " needed");
         }
-        if (design.rankDeficient()) {
-            throw new InputException(file + ": the moderators " + String.join(", ", design.names().subList(1, p))
-                    + " are collinear or constant (model matrix not of full rank: an eigenvalue of X'X <= 1e-7, as"
-                    + " metafor)");
+        if (fitted.rankDeficient()) {
+            throw new InputException(file + ": the moderators " + Messages.list(fitted.names().subList(1, p))
+                    + " are nearly collinear (an eigenvalue of X'X is at most 1e-7: metafor's 'Model matrix not of"
+                    + " full rank')");
         }
+        design = fitted;
         MetaAnalysis.Options o = MetaAnalysis.Options.defaults(es).withMethod(options.method()).withTest(options.test())
                 .withLevel(options.level()).withTau2Ci(false).withControl(LinearMetaRegression.CONTROL);
         RegressionFit f = LinearMetaRegression.fit(es.yi(), es.vi(), design, o);
@@ -129,6 +149,6 @@ public record RegressAnalysis(PoolInput input, Design design, RegressionResult f
                 throw new InputException(file + ": permutation test: " + e.getMessage());
             }
         }
-        return new RegressAnalysis(input, design, r, perm, Optional.ofNullable(permutations == null ? null : seed));
+        return new RegressAnalysis(input, design, List.copyOf(dropped), r, perm, Optional.ofNullable(permutations == null ? null : seed));
     }
 }

@@ -80,7 +80,7 @@ public final class KmCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--conf-type: '" + confType + "' (must be one of log, log-log, plain, none)");
         }
-        double lev = level.fraction(1);
+        double lev = level.fraction();
         OptionChecks.finite("--rho", rho);
         if (strataColumn != null && groupColumn == null) {
             throw new InputException("--strata needs --group (the strata stratify the log-rank test between groups)");

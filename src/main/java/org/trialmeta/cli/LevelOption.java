@@ -13,13 +13,11 @@ public final class LevelOption {
             description = "Confidence level in percent. Default: ${DEFAULT-VALUE}.")
     double percent;
 
-    /** The level as a fraction (95 → 0.95); exit 2 unless strictly between 0 and 100. */
+    /**
+     * The level as a fraction (95 → 0.95); exit 2 unless strictly between 1 and 100, so that 0.95 typed for 95 % is
+     * refused rather than giving a 0.95 % interval.
+     */
     double fraction() {
         return OptionChecks.level("--level", percent);
-    }
-
-    /** The level as a fraction; exit 2 unless strictly between {@code lowest} and 100 (1 refuses 0.95 meant as 95%). */
-    double fraction(double lowest) {
-        return OptionChecks.level("--level", percent, lowest);
     }
 }

@@ -14,19 +14,13 @@ final class OptionChecks {
 
     private OptionChecks() {}
 
-    /** A confidence level in percent strictly between 0 and 100; returns it as a fraction (95 → 0.95). */
-    static double level(String option, double percent) {
-        return level(option, percent, 0);
-    }
-
     /**
-     * A confidence level in percent strictly between {@code lowest} and 100 (a {@code lowest} of 1 refuses
-     * 0.95 typed for 95%); returns it as a fraction.
+     * A confidence level in percent strictly between 1 and 100 (0.95 typed for 95 % is refused, not read as a 0.95 %
+     * interval); returns it as a fraction (95 → 0.95).
      */
-    static double level(String option, double percent, double lowest) {
-        if (!(percent > lowest && percent < 100)) {
-            throw fail(option, text(percent), "must be a percentage strictly between " + text(lowest)
-                    + " and 100, e.g. 95");
+    static double level(String option, double percent) {
+        if (!(percent > 1 && percent < 100)) {
+            throw fail(option, text(percent), "must be a percentage strictly between 1 and 100, e.g. 95");
         }
         return percent / 100;
     }

@@ -131,7 +131,7 @@ public final class ReconstructCommand implements Callable<Integer> {
         ReportedFigures reported = ReportedFigures.parse(reportedHr, reportedMedians, names);
         ReconstructFit.Settings settings = new ReconstructFit.Settings(
                 ReconstructOptions.scale(scale), ReconstructOptions.clicks(clicks), ReconstructOptions.tolerance(tolerance),
-                strict, level.fraction(1), tau, bootstrap, seed, ReconstructOptions.errorModel(pointSd));
+                strict, level.fraction(), tau, bootstrap, seed, ReconstructOptions.errorModel(pointSd));
         List<ReconstructInput> inputs = specs.stream().map(ReconstructInput::read).toList();
         ReconstructFit fit = ReconstructFit.of(inputs, settings, reported);
         ReconstructSummary summary = ReconstructSummary.of(fit, out);

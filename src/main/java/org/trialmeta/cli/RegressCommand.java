@@ -29,8 +29,9 @@ import picocli.CommandLine.Spec;
             "Meta-regression on moderators (fixed or mixed effects, as R metafor's rma(mods = ~ ...)), with optional"
                     + " permutation p-values (as permutest).",
             "CSV columns as pool plus the moderator columns: a column of numbers is a covariate, a column of text a"
-                    + " factor (treatment coding; the first level in sorted order is the reference, coefficients"
-                    + " named COL=LEVEL)."
+                    + " factor (treatment coding; the first level in code-point order, as R's sort(method = \"radix\"), is"
+                    + " the reference, coefficients named COL=LEVEL). A moderator column that is constant or a"
+                    + " linear combination of the columns before it is dropped, as metafor drops it."
         })
 public final class RegressCommand implements Callable<Integer> {
 

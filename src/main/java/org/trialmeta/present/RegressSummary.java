@@ -30,11 +30,15 @@ import org.trialmeta.stats.meta.RegressionResult;
  * @param i2           residual I² in percent
  * @param r2           pseudo R² in percent (null when the intercept-only fit does not converge)
  * @param permutations permutation test (with {@code --permutations})
+ * @param dropped      moderator columns dropped as redundant (constant, or a linear combination of the intercept and
+ *                     the columns before them), as metafor drops them with "Redundant predictors dropped from the
+ *                     model"; absent when none was
  */
 public record RegressSummary(String measure, String method, String test, double level, int k,
         List<Coefficient> coefficients, Double qm, int qmDf, @JsonInclude(JsonInclude.Include.NON_NULL) Integer qmDf2,
         Double qmPval, Double qe, Integer qeDf, Double qePval, Double tau2, Double i2, Double r2,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Permutations permutations) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Permutations permutations,
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> dropped) {
 
     /** One coefficient; {@code permPval} only with {@code --permutations}. */
     public record Coefficient(String name, Double estimate, Double se, Double statistic, Double pval, Double ciLower,
@@ -67,6 +71,6 @@ public record RegressSummary(String measure, String method, String test, double 
                 t.qmPval())).orElse(null);
         return new RegressSummary(r.measure().name(), r.method().label(), r.test().label(), PoolSummary.percent(r.level()),
                 r.k(), cs, r.qm(), r.qmDf1(), r.qmDf2().isPresent() ? r.qmDf2().getAsInt() : null, r.qmPval(), h.q(), h.df(),
-                h.pval(), r.tau2(), h.i2(), r.r2().isPresent() ? r.r2().getAsDouble() : null, p);
+                h.pval(), r.tau2(), h.i2(), r.r2().isPresent() ? r.r2().getAsDouble() : null, p, a.dropped());
     }
 }

@@ -17,7 +17,12 @@ public final class RegressText {
         StringBuilder sb = new StringBuilder(fe ? "Fixed-effects meta-regression" : "Mixed-effects meta-regression (tau^2: "
                 + s.method() + ")").append(", ").append(PoolText.scale(EffectMeasure.valueOf(s.measure()))).append(", ")
                 .append(knha ? "Knapp-Hartung t-test (df = " + s.qmDf2() + ")" : "z-test").append(", k = ").append(s.k())
-                .append("\n\n");
+                .append("\n");
+        if (!s.dropped().isEmpty()) {
+            sb.append("Redundant moderator columns dropped from the model (constant or collinear with those before them,"
+                    + " as metafor): ").append(String.join(", ", s.dropped())).append('\n');
+        }
+        sb.append('\n');
         boolean perm = s.permutations() != null;
         TextTable t = perm
                 ? new TextTable("coefficient", ">estimate", ">se", knha ? ">t" : ">z", ">p", ">" + lv + "% CI", ">perm. p")

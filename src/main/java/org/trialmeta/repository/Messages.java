@@ -1,5 +1,7 @@
 package org.trialmeta.repository;
 
+import java.util.List;
+
 /**
  * The one place that makes text safe for a one-line message (issue 15): every value a message echoes goes
  * through {@link #value} (control and bidi characters escaped, cut after {@value #MAX_VALUE_CHARS}
@@ -23,6 +25,24 @@ public final class Messages {
      */
     public static String value(String value) {
         return cut(value, MAX_VALUE_CHARS);
+    }
+
+    /** Most names listed by {@link #list}. */
+    public static final int MAX_LISTED = 8;
+
+    /**
+     * Names as listed in a message, "a, b, c": each as {@link #value}, at most {@value #MAX_LISTED} of them, then
+     * "… and N more" (a model of 5,000-character study names was a 60 KB line).
+     */
+    public static String list(List<String> names) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Math.min(names.size(), MAX_LISTED); i++) {
+            sb.append(i == 0 ? "" : ", ").append(value(names.get(i)));
+        }
+        if (names.size() > MAX_LISTED) {
+            sb.append(", \u2026 and ").append(names.size() - MAX_LISTED).append(" more");
+        }
+        return sb.toString();
     }
 
     /** {@link #value} in single quotes: {@code 'abc'}. */

@@ -173,10 +173,21 @@ class MethodsCommandsTest {
         Path twice = write("twice.csv", Files.readString(bcg()).replace("study,ai,n1i,ci,n2i,ablat,year,alloc",
                 "study,ai,n1i,ci,n2i,ablat,year,alloc").lines().map(l -> l + "," + l.split(",")[5])
                 .reduce("", (a, b) -> a + b + "\n").replaceFirst(",ablat\n", ",ablat2\n"));
-        oneLine(Run.run("regress", "--input", twice.toString(), "--measure", "RR", "--mods", "ablat,ablat2"),
-                twice.toString(), "collinear");
+        // a duplicate column is dropped as metafor drops it; the fit is that of the first
+        Run dup = Run.run("regress", "--input", twice.toString(), "--measure", "RR", "--mods", "ablat,ablat2", "--format",
+                "json");
+        Run single = Run.run("regress", "--input", twice.toString(), "--measure", "RR", "--mods", "ablat", "--format",
+                "json");
+        assertThat(dup.code()).as(dup.err()).isZero();
+        assertThat(dup.out().replaceAll("\\s+", " ")).contains("\"dropped\" : [ \"ablat2\" ]");
+        assertThat(dup.out().replaceAll(",\\s*\"dropped\" : \\[\\s*\"ablat2\"\\s*\\]", "")).isEqualTo(single.out());
+        // nearly collinear, but not below lm's tolerance: refused as metafor refuses it
+        Path near = write("near.csv", "study,yi,vi,x,y\nA,0.1,0.2,1,1.00001\nB,0.3,0.1,2,2\nC,0.5,0.3,3,3.00002\n"
+                + "D,0.2,0.2,4,4\nE,0.4,0.1,5,5.00001\n");
+        oneLine(Run.run("regress", "--input", near.toString(), "--measure", "GEN", "--mods", "x,y"), near.toString(),
+                "nearly collinear", "Model matrix not of full rank");
         Path constant = write("constant.csv", "study,yi,vi,x\nA,0.1,0.2,3\nB,0.3,0.1,3\nC,0.5,0.3,3\nD,0.2,0.2,3\n");
-        oneLine(Run.run("regress", "--input", constant.toString(), "--measure", "GEN", "--mods", "x"), "collinear or constant");
+        oneLine(Run.run("regress", "--input", constant.toString(), "--measure", "GEN", "--mods", "x"), "x is constant");
         Path one = write("onelevel.csv", "study,yi,vi,g\nA,0.1,0.2,a\nB,0.3,0.1,a\nC,0.5,0.3,a\n");
         oneLine(Run.run("regress", "--input", one.toString(), "--measure", "GEN", "--mods", "g"), "column g",
                 "at least 2 levels");

@@ -58,8 +58,8 @@ class OrrCommandTest {
         "--responders 27 --n 26|--responders: 27 > --n 26",
         "--responders -1 --n 26|--responders: -1 (must not be negative)",
         "--responders 1 --n -3|--n: -3 (must not be negative)",
-        "--responders 1 --n 26 --level 100|--level: 100 (must be a percentage strictly between 0 and 100, e.g. 95)",
-        "--responders 1 --n 26 --level 0|--level: 0 (must be a percentage strictly between 0 and 100",
+        "--responders 1 --n 26 --level 100|--level: 100 (must be a percentage strictly between 1 and 100, e.g. 95)",
+        "--responders 1 --n 26 --level 0|--level: 0 (must be a percentage strictly between 1 and 100",
         "--responders 1 --n 26 --method exact|--method: 'exact' is not one of",
         "--responders x --n 26|Invalid value for option '--responders'",
     })

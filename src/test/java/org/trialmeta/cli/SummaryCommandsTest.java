@@ -156,11 +156,11 @@ class SummaryCommandsTest {
         "hr-from-summary --o-minus-e -3|--o-minus-e and --v must be given together",
         "hr-from-summary --o-minus-e -3 --v 0|--v: 0 (must be a finite number > 0)",
         "hr-from-summary --o-minus-e NaN --v 2|--o-minus-e: NaN (must be a finite number)",
-        "hr-from-summary --hr 0.7 --p 0.03 --level 100|--level: 100 (must be a percentage strictly between 0 and 100,"
+        "hr-from-summary --hr 0.7 --p 0.03 --level 100|--level: 100 (must be a percentage strictly between 1 and 100,"
                 + " e.g. 95)",
-        "hr-from-summary --hr 0.7 --hr-ci 0.5,0.9 --ci-level 0|--ci-level: 0 (must be a percentage strictly between 0",
+        "hr-from-summary --hr 0.7 --hr-ci 0.5,0.9 --ci-level 0|--ci-level: 0 (must be a percentage strictly between 1",
         "hr-from-summary --median-treated 8|--median-treated and --median-control must be given together",
-        "median-compare --treated 11 --control 8 --level 100.5|--level: 100.5 (must be a percentage strictly between 0",
+        "median-compare --treated 11 --control 8 --level 100.5|--level: 100.5 (must be a percentage strictly between 1",
         "cox --input x.csv --time t --event e --covariate x --level 0|--level: 0 (must be a percentage strictly",
     })
     void invalidOptionIsOneLineNamingOptionValueAndRule(String args, String message) {

@@ -169,6 +169,138 @@ public record Design(List<String> names, double[][] x) {
         return new Design(names, y);
     }
 
+    /** The tolerance of R's {@code lm.fit} ({@code tol = 1e-07}) below which a column counts as redundant. */
+    public static final double QR_TOLERANCE = 1e-7;
+
+    /**
+     * The columns that are redundant given the ones before them, which metafor drops before fitting ("Redundant
+     * predictors dropped from the model": the columns whose coefficients R's {@code lm(yi ~ X - 1)} gives as
+     * {@code NA}). Found as R's {@code lm.fit} finds them: a Householder QR with LINPACK {@code dqrdc2}'s limited column
+     * pivoting (Dongarra et al., LINPACK Users' Guide 1979; R's modification), in which a column whose norm, after the
+     * reflections of the columns kept before it, has fallen below {@link #QR_TOLERANCE} times its original norm is
+     * moved to the end and not used; the rank is at most k. The intercept, first and all 1, is never redundant; a
+     * constant moderator or one that is a linear combination of earlier columns is.
+     *
+     * @return per column, whether it is redundant
+     */
+    public boolean[] redundant() {
+        int n = x.length;
+        int p = p();
+        double[][] c = new double[p][n]; // columns
+        for (int i = 0; i < n; i++) {
+            for (int j = 0; j < p; j++) {
+                c[j][i] = x[i][j];
+            }
+        }
+        int[] column = new int[p];
+        double[] norm = new double[p]; // the norm of what is left of each column below the rows reflected so far
+        double[] original = new double[p];
+        for (int j = 0; j < p; j++) {
+            column[j] = j;
+            norm[j] = norm(c[j], 0);
+            original[j] = norm[j] == 0 ? 1 : norm[j];
+        }
+        int kept = p; // columns from index kept on were moved to the end as negligible
+        for (int l = 0; l < Math.min(n, p); l++) {
+            while (l < kept && norm[l] < original[l] * QR_TOLERANCE) {
+                rotateToEnd(c, l);
+                rotateToEnd(column, l);
+                rotateToEnd(norm, l);
+                rotateToEnd(original, l);
+                kept--;
+            }
+            if (l == n - 1) {
+                continue;
+            }
+            double[] v = c[l];
+            double nrm = norm(v, l);
+            if (nrm == 0) {
+                continue;
+            }
+            if (v[l] != 0) {
+                nrm = Math.copySign(nrm, v[l]);
+            }
+            for (int i = l; i < n; i++) {
+                v[i] /= nrm;
+            }
+            v[l] += 1;
+            for (int j = l + 1; j < p; j++) {
+                double[] w = c[j];
+                double dot = 0;
+                for (int i = l; i < n; i++) {
+                    dot += v[i] * w[i];
+                }
+                double t = -dot / v[l];
+                for (int i = l; i < n; i++) {
+                    w[i] += t * v[i];
+                }
+                if (norm[j] != 0) {
+                    double r = Math.abs(w[l]) / norm[j];
+                    double left = Math.max(1 - r * r, 0);
+                    // downdate the norm, recomputing it when most of it is gone (R's change of 9/99)
+                    norm[j] = Math.abs(left) < 1e-6 ? norm(w, l + 1) : norm[j] * Math.sqrt(left);
+                }
+            }
+        }
+        int rank = Math.min(kept, n);
+        boolean[] out = new boolean[p];
+        for (int j = rank; j < p; j++) {
+            out[column[j]] = true;
+        }
+        return out;
+    }
+
+    /** This design without the columns marked in {@code drop} (the intercept is kept). */
+    public Design without(boolean[] drop) {
+        List<Integer> keep = new ArrayList<>();
+        for (int j = 0; j < p(); j++) {
+            if (j == 0 || !drop[j]) {
+                keep.add(j);
+            }
+        }
+        double[][] y = new double[x.length][keep.size()];
+        for (int i = 0; i < x.length; i++) {
+            for (int j = 0; j < keep.size(); j++) {
+                y[i][j] = x[i][keep.get(j)];
+            }
+        }
+        return new Design(keep.stream().map(names::get).toList(), y);
+    }
+
+    private static double norm(double[] v, int from) {
+        double scale = 0;
+        for (int i = from; i < v.length; i++) {
+            scale = Math.max(scale, Math.abs(v[i]));
+        }
+        if (scale == 0) {
+            return 0;
+        }
+        double ss = 0;
+        for (int i = from; i < v.length; i++) {
+            double a = v[i] / scale;
+            ss += a * a;
+        }
+        return scale * Math.sqrt(ss);
+    }
+
+    private static void rotateToEnd(double[][] a, int l) {
+        double[] t = a[l];
+        System.arraycopy(a, l + 1, a, l, a.length - l - 1);
+        a[a.length - 1] = t;
+    }
+
+    private static void rotateToEnd(double[] a, int l) {
+        double t = a[l];
+        System.arraycopy(a, l + 1, a, l, a.length - l - 1);
+        a[a.length - 1] = t;
+    }
+
+    private static void rotateToEnd(int[] a, int l) {
+        int t = a[l];
+        System.arraycopy(a, l + 1, a, l, a.length - l - 1);
+        a[a.length - 1] = t;
+    }
+
     /** Whether X'X has an eigenvalue at most {@link #EIGENVALUE_TOLERANCE}, as metafor refuses such a design. */
     public boolean rankDeficient() {
         int p = p();

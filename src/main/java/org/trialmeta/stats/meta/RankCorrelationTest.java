@@ -8,7 +8,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 /**
  * Rank correlation test for funnel plot asymmetry (Begg CB, Mazumdar M. Biometrics 1994;50:1088–1101), as metafor
  * 3.8 {@code ranktest(res)}: Kendall's tau between the standardised deviates y*_i = (y_i − θ̂)/√(v_i − v̂),
- * θ̂ = Σ y_i/v_i / Σ 1/v_i, v̂ = 1/Σ 1/v_i, and the variances v_i, tested as R's
+ * θ̂ = Σ y_i/v_i / Σ 1/v_i (computed about y_1, exact for equal estimates), v̂ = 1/Σ 1/v_i, and the variances v_i, tested as R's
  * {@code cor.test(y*, v, method = "kendall", exact = TRUE)}: without ties the exact p-value from the null
  * distribution of the number of concordant pairs (all k! orders equally likely), with ties tau-b and the normal
  * approximation with the tie-corrected variance of S (Kendall 1970, ch. 4).
@@ -48,13 +48,17 @@ public final class RankCorrelationTest {
         if (k < 2) {
             throw new IllegalArgumentException("the rank correlation test needs k >= 2 studies, got " + k);
         }
+        // θ̂ as y_0 + Σ (y_i − y_0)/v_i / Σ 1/v_i: the same weighted mean, but exactly y when every y_i is y, so that
+        // equal estimates give deviates of exactly 0 (tau not estimable, as R's "standard deviation is zero") and
+        // not rounding noise ranked as a perfect correlation
+        double y0 = yi[0];
         double sw = 0;
         double swy = 0;
         for (int i = 0; i < k; i++) {
             sw += 1 / vi[i];
-            swy += yi[i] / vi[i];
+            swy += (yi[i] - y0) / vi[i];
         }
-        double theta = swy / sw;
+        double theta = y0 + swy / sw;
         double vb = 1 / sw;
         double[] ys = new double[k];
         for (int i = 0; i < k; i++) {

@@ -120,6 +120,17 @@ class BiasReferenceTest {
 
     /** The double-precision distribution against exact integer counts (Mahonian numbers), also where R overflows. */
     @Test
+    void equalEstimatesGiveNoRankCorrelation() {
+        // R: ranktest on yi = 0.3 with these vi gives tau = NA ("the standard deviation is zero"); Σ (0.3/v_i) / Σ 1/v_i
+        // is not exactly 0.3 here, and its rounding noise was ranked as tau = -1, p = 0.083
+        for (double y : new double[] {0.3, 0.7, -1.1, 1e-8}) {
+            RankCorrelationTest.Result r = RankCorrelationTest.run(new double[] {y, y, y, y},
+                    new double[] {0.1, 0.2, 0.05, 0.3});
+            assertThat(r.tau()).as("y = %s", y).isNaN();
+        }
+    }
+
+    @Test
     void exactKendallMatchesIntegerCounts() {
         for (int n : new int[] {120, 200}) {
             long total = (long) n * (n - 1) / 2;
