@@ -29,11 +29,13 @@ public final class Escape {
     }
 
     /**
-     * Text for one cell of a Markdown table: backslashes, pipes and asterisks escaped, line breaks as spaces,
-     * {@code <} as {@code &lt;} (so that no text reads as an HTML tag).
+     * Text for one cell of a Markdown table: backslashes, pipes, asterisks, backticks and square brackets escaped
+     * (no text reads as emphasis, code or a link), line breaks as spaces, {@code <} as {@code &lt;} (so that no text
+     * reads as an HTML tag).
      */
     public static String markdownCell(String s) {
         return s.replace("\\", "\\\\").replace("|", "\\|").replace("\r", " ").replace("\n", " ")
-                .replace("*", "\\*").replace("<", "&lt;");
+                .replace("*", "\\*").replace("`", "\\`").replace("[", "\\[").replace("]", "\\]")
+                .replace("<", "&lt;");
     }
 }
