@@ -6,6 +6,7 @@ import org.trialmeta.analysis.PoolInput;
 import org.trialmeta.present.BiasSummary;
 import org.trialmeta.present.BiasText;
 import org.trialmeta.present.PoolText;
+import org.trialmeta.report.FigureWriter;
 import org.trialmeta.report.FunnelPlot;
 import org.trialmeta.report.FunnelPlotData;
 import org.trialmeta.stats.meta.Tau2Estimator;
@@ -51,15 +52,13 @@ public final class BiasCommand implements Callable<Integer> {
     public Integer call() {
         Tau2Estimator m = model.estimator();
         format.validate();
-        if (plot.requested()) {
-            plot.format();
-        }
+        FigureWriter.Format plotFormat = plot.requested() ? plot.format(model.input.file) : null;
         org.trialmeta.report.Palette colours = palette.palette();
         PoolInput studies = model.studies(model.table());
         BiasAnalysis analysis = BiasAnalysis.of(studies, m, model.file());
         BiasSummary summary = BiasSummary.of(analysis);
         if (plot.requested()) {
-            plot.write(new FunnelPlot(funnel(analysis), FunnelPlot.DEFAULT_STYLE.withPalette(colours)),
+            plot.write(new FunnelPlot(funnel(analysis), FunnelPlot.DEFAULT_STYLE.withPalette(colours)), plotFormat,
                     spec.commandLine().getErr());
         }
         format.print(spec.commandLine().getOut(), summary, BiasText::render);

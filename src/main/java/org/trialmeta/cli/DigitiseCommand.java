@@ -89,10 +89,14 @@ public final class DigitiseCommand implements Callable<Integer> {
             files.add(outDir.resolve("curve-" + (i + 1) + ".csv"));
             texts.add(csv(r.curves().get(i)));
         }
+        Path overlayFile = outDir.resolve("overlay.png");
+        for (Path f : files) {
+            OutputPaths.notAnInput("--out-dir", f, "--image", image);
+        }
+        OutputPaths.notAnInput("--out-dir", overlayFile, "--image", image);
         for (int i = 0; i < files.size(); i++) {
             AtomicFiles.writeString(files.get(i), texts.get(i));
         }
-        Path overlayFile = outDir.resolve("overlay.png");
         AtomicFiles.writeBytes(overlayFile, overlay);
         DigitiseSummary s = DigitiseSummary.of(image, r, files, overlayFile);
         format.print(spec.commandLine().getOut(), s, DigitiseText::render);

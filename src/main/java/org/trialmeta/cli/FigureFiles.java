@@ -10,15 +10,19 @@ import org.trialmeta.report.FigureWriter;
 
 /**
  * Writing one figure to the files of a repeatable {@code --out}/{@code --plot} option: the format from each file's
- * extension (checked before anything is computed), never onto an input, each file written whole or not at all
- * ({@link FigureWriter} through {@code AtomicFiles}), "trialmeta: wrote FILE" on standard error.
+ * extension (checked before anything is computed), never onto an input or twice to one file, each file written whole
+ * or not at all ({@link FigureWriter} through {@code AtomicFiles}), "trialmeta: wrote FILE" on standard error.
  */
 final class FigureFiles {
 
     private FigureFiles() {}
 
-    /** The format of each file; exit 2 with one line for another extension or a file that is an input. */
+    /**
+     * The format of each file; exit 2 with one line for another extension, a file that is an input or a file given
+     * twice.
+     */
     static List<FigureWriter.Format> formats(String option, List<Path> files, String inputOption, Path... inputs) {
+        OutputPaths.distinct(files.stream().map(f -> new OutputPaths.Output(option, f)).toList());
         List<FigureWriter.Format> out = new ArrayList<>();
         for (Path f : files) {
             for (Path in : inputs) {

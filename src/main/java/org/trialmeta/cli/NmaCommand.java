@@ -1,6 +1,8 @@
 package org.trialmeta.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -9,7 +11,6 @@ import org.trialmeta.analysis.NmaInput;
 import org.trialmeta.model.InputException;
 import org.trialmeta.present.NmaSummary;
 import org.trialmeta.present.NmaText;
-import org.trialmeta.report.Figure;
 import org.trialmeta.report.FigureWriter;
 import org.trialmeta.report.NmaFigures;
 import org.trialmeta.repository.AtomicFiles;
@@ -105,39 +106,45 @@ public final class NmaCommand implements Callable<Integer> {
         };
         format.validate();
         org.trialmeta.report.Palette colours = palette.palette();
+        FigureWriter.Format plotFormat = figureFormat("--plot", plot);
+        FigureWriter.Format forestFormat = figureFormat("--forest", forest);
+        boolean leagueCsv = league != null && leagueIsCsv();
+        OutputPaths.notAnInput("--league", league, "--input", input.file);
+        OutputPaths.distinct(List.of(new OutputPaths.Output("--plot", plot), new OutputPaths.Output("--forest", forest),
+                new OutputPaths.Output("--league", league)));
         NmaInput in = NmaInput.read(input.read(), measure);
         NmaAnalysis.Settings settings = new NmaAnalysis.Settings(m, reference, smallGood, level.fraction(),
                 Optional.ofNullable(inactive));
         NmaSummary summary = NmaSummary.of(NmaAnalysis.run(in, settings, input.file.toString()));
+        PrintWriter err = spec.commandLine().getErr();
         if (plot != null) {
-            figure(plot, "--plot", NmaFigures.networkGraph(summary, colours));
+            FigureWriter.write(NmaFigures.networkGraph(summary, colours), plot, plotFormat);
+            err.println("trialmeta: wrote " + plot);
         }
         if (forest != null) {
-            figure(forest, "--forest", NmaFigures.forest(summary));
+            FigureWriter.write(NmaFigures.forest(summary), forest, forestFormat);
+            err.println("trialmeta: wrote " + forest);
         }
         if (league != null) {
-            String name = league.getFileName() == null ? "" : league.getFileName().toString().toLowerCase(Locale.ROOT);
-            if (!name.endsWith(".csv") && !name.endsWith(".md")) {
-                throw new InputException("--league: '" + league + "' (the file must end in .csv or .md)");
-            }
-            AtomicFiles.writeString(league, name.endsWith(".csv") ? NmaFigures.leagueCsv(summary)
+            AtomicFiles.writeString(league, leagueCsv ? NmaFigures.leagueCsv(summary)
                     : NmaFigures.leagueMarkdown(summary));
-            spec.commandLine().getErr().println("trialmeta: wrote " + league);
+            err.println("trialmeta: wrote " + league);
         }
         format.stream(spec.commandLine().getOut(), summary, (s, out) -> out.print(NmaText.render(s, limit)));
         return ExitCodes.OK;
     }
 
-    private void figure(Path file, String option, Figure f) {
-        String name = file.getFileName() == null ? "" : file.getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        FigureWriter.Format fmt;
-        try {
-            fmt = FigureWriter.Format.parse(dot < 0 ? "" : name.substring(dot + 1));
-        } catch (IllegalArgumentException e) {
-            throw new InputException(option + ": '" + file + "' (the file must end in .png, .svg or .pdf)");
+    /** The format of a figure file (null when not asked for), never the input; exit 2 with one line. */
+    private FigureWriter.Format figureFormat(String option, Path file) {
+        return file == null ? null : FigureFiles.formats(option, List.of(file), "--input", input.file).get(0);
+    }
+
+    /** Whether {@code --league} is CSV (else Markdown); exit 2 with one line for another extension. */
+    private boolean leagueIsCsv() {
+        String name = league.getFileName() == null ? "" : league.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".csv") && !name.endsWith(".md")) {
+            throw new InputException("--league: '" + league + "' (the file must end in .csv or .md)");
         }
-        FigureWriter.write(f, file, fmt);
-        spec.commandLine().getErr().println("trialmeta: wrote " + file);
+        return name.endsWith(".csv");
     }
 }

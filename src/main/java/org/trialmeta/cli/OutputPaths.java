@@ -3,6 +3,7 @@ package org.trialmeta.cli;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.trialmeta.model.InputException;
 
 /**
@@ -10,8 +11,8 @@ import org.trialmeta.model.InputException;
  * an empty {@code --out} (it meant the current directory, where {@code ./index.html} was overwritten), an
  * output directory that is, contains or lies inside the trials directory, and an output file that is one of
  * the command's input files ({@code reconstruct --out} onto {@code --curve}, {@code km --plot} onto
- * {@code --input}). Paths are compared after resolving links and {@code ..}, also for outputs that do not
- * exist yet.
+ * {@code --input}), and two outputs of one run that are one file. Paths are compared after resolving links and
+ * {@code ..}, also for outputs that do not exist yet.
  */
 final class OutputPaths {
 
@@ -40,17 +41,41 @@ final class OutputPaths {
         if (input == null || out == null) {
             return;
         }
-        boolean same = real(out).equals(real(input));
-        if (!same && Files.exists(out) && Files.exists(input)) {
-            try {
-                same = Files.isSameFile(out, input);
-            } catch (IOException e) {
-                // compared by path above
-            }
-        }
-        if (same) {
+        if (sameFile(out, input)) {
             throw new InputException(option + " " + out + ": is the input " + inputOption + " (it would be overwritten;"
                     + " choose another output file)");
+        }
+    }
+
+    /** An output of a command: the option that names it and the file (null when the option is not given). */
+    record Output(String option, Path file) {}
+
+    /**
+     * Outputs of one run that must be different files: exit 2 naming both options when two are the same file (one
+     * would silently replace the other, e.g. {@code nma --plot a.svg --forest a.svg}), also the same option twice.
+     */
+    static void distinct(List<Output> outputs) {
+        for (int i = 0; i < outputs.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Output a = outputs.get(j);
+                Output b = outputs.get(i);
+                if (a.file() != null && b.file() != null && sameFile(a.file(), b.file())) {
+                    throw new InputException(b.option() + " " + b.file() + ": is the same file as " + a.option() + " "
+                            + a.file() + " (each output needs its own file)");
+                }
+            }
+        }
+    }
+
+    /** Whether {@code a} and {@code b} are one file: the same {@link #real} path, or (both existing) one file. */
+    private static boolean sameFile(Path a, Path b) {
+        if (real(a).equals(real(b))) {
+            return true;
+        }
+        try {
+            return Files.exists(a) && Files.exists(b) && Files.isSameFile(a, b);
+        } catch (IOException e) {
+            return false; // compared by path above
         }
     }
 

@@ -18,14 +18,17 @@ public final class PlotOption {
         return file != null;
     }
 
-    /** The format of the requested file; exit 2 with one line for another extension (check before computing). */
-    FigureWriter.Format format() {
-        return FigureFiles.formats("--plot", java.util.List.of(file), "--input").get(0);
+    /**
+     * The format of the requested file, never the input file {@code input} of {@code --input}; exit 2 with one line
+     * for another extension or the input (check before computing).
+     */
+    FigureWriter.Format format(Path input) {
+        return FigureFiles.formats("--plot", java.util.List.of(file), "--input", input).get(0);
     }
 
-    /** Writes {@code figure} atomically and says so on {@code err} ("trialmeta: wrote FILE"). */
-    void write(Figure figure, PrintWriter err) {
-        FigureWriter.write(figure, file, format());
+    /** Writes {@code figure} atomically in {@code format} and says so on {@code err} ("trialmeta: wrote FILE"). */
+    void write(Figure figure, FigureWriter.Format format, PrintWriter err) {
+        FigureWriter.write(figure, file, format);
         err.println("trialmeta: wrote " + file);
         err.flush();
     }

@@ -112,12 +112,17 @@ public final class ReconstructCommand implements Callable<Integer> {
     public Integer call() {
         format.validate();
         List<ArmSpec> specs = ReconstructOptions.arms(arms, curve, atRisk, totalEvents);
+        List<OutputPaths.Output> outputs = List.of(new OutputPaths.Output("--out", out),
+                new OutputPaths.Output("--repairs", repairs), new OutputPaths.Output("--plot", plot));
         for (ArmSpec a : specs) {
-            OutputPaths.notAnInput("--out", out, "--curve", a.curve());
-            OutputPaths.notAnInput("--out", out, "--at-risk", a.atRisk());
-            OutputPaths.notAnInput("--plot", plot, "--curve", a.curve());
-            OutputPaths.notAnInput("--plot", plot, "--at-risk", a.atRisk());
+            String curveOption = arms.isEmpty() ? "--curve" : "--arm " + a.name();
+            String riskOption = arms.isEmpty() ? "--at-risk" : "--arm " + a.name();
+            for (OutputPaths.Output o : outputs) {
+                OutputPaths.notAnInput(o.option(), o.file(), curveOption, a.curve());
+                OutputPaths.notAnInput(o.option(), o.file(), riskOption, a.atRisk());
+            }
         }
+        OutputPaths.distinct(outputs);
         OptionChecks.positiveFinite("--tau", tau);
         if (bootstrap != 0 && (bootstrap < 10 || bootstrap > 100_000)) {
             throw new InputException("--bootstrap: " + bootstrap + " (must be 0, or between 10 and 100000)");

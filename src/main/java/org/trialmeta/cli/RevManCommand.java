@@ -1,8 +1,5 @@
 package org.trialmeta.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -17,6 +14,7 @@ import org.trialmeta.present.RevManText;
 import org.trialmeta.report.FigureWriter;
 import org.trialmeta.report.ForestPlot;
 import org.trialmeta.report.RevManForest;
+import org.trialmeta.repository.AtomicFiles;
 import org.trialmeta.repository.RevManCsvReader;
 import org.trialmeta.repository.RevManReader;
 import org.trialmeta.repository.RevManReview;
@@ -93,13 +91,14 @@ public final class RevManCommand implements Callable<Integer> {
     }
 
     private void writePlots(RevManSummary summary, EnumSet<FigureWriter.Format> figureFormats) {
-        try {
-            Files.createDirectories(plots);
-        } catch (IOException e) {
-            throw new UncheckedIOException("--plots " + plots + ": cannot create the directory (" + e.getMessage() + ")", e);
-        }
         List<RevManSummary.Analysis> analyses = summary.analyses();
         List<String> names = RevManForest.fileNames(analyses);
+        for (String name : names) {
+            for (Path f : FigureWriter.files(plots, name, figureFormats)) {
+                OutputPaths.notAnInput("--plots", f, "FILE.rm5", file);
+            }
+        }
+        AtomicFiles.createDirectories(plots);   // a file in the way: exit 2 as for every output path
         List<Plot> figures = new ArrayList<>();
         for (int i = 0; i < analyses.size(); i++) {
             String name = names.get(i);

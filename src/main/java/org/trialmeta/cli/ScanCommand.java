@@ -1,8 +1,6 @@
 package org.trialmeta.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.trialmeta.check.CheckOptions;
@@ -10,7 +8,6 @@ import org.trialmeta.check.ScanCheck;
 import org.trialmeta.check.ScanReport;
 import org.trialmeta.document.DocumentLimits;
 import org.trialmeta.document.DocumentReader;
-import org.trialmeta.model.InputException;
 import org.trialmeta.present.AnnotatedHtml;
 import org.trialmeta.present.ScanSummary;
 import org.trialmeta.present.ScanText;
@@ -61,9 +58,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         OutputFormat f = format.format();
-        if (out != null) {
-            refuseOverwritingTheInput();
-        }
+        OutputPaths.notAnInput("--out", out, "FILE", file); // before reading: nothing is written on a refusal
         CheckOptions options = new CheckOptions(OptionChecks.positiveFinite("--max-median-years", maxMedianYears),
                 CheckOptions.DEFAULTS.maxAnimalLifespanDays(), CheckOptions.DEFAULTS.largeChangePoints());
         ScanReport report = ScanCheck.run(DocumentReader.read(file, DocumentLimits.DEFAULTS), options);
@@ -83,20 +78,5 @@ public final class ScanCommand implements Callable<Integer> {
             spec.commandLine().getErr().flush();
         }
         return report.hasErrors() ? ExitCodes.FAILURE : ExitCodes.OK;
-    }
-
-    /** --out must not name the document read (checked before reading, so nothing is written on a refusal). */
-    private void refuseOverwritingTheInput() {
-        Path a = file.toAbsolutePath().normalize();
-        Path b = out.toAbsolutePath().normalize();
-        boolean same = a.equals(b);
-        try {
-            same = same || Files.exists(b) && Files.exists(a) && Files.isSameFile(a, b);
-        } catch (IOException e) {
-            // cannot tell: the atomic write will report a real problem
-        }
-        if (same) {
-            throw new InputException("--out: " + out + " is the document being scanned (choose another file)");
-        }
     }
 }

@@ -159,6 +159,11 @@ public final class FigureWriter {
         }
     }
 
+    /** The files {@link #write(Figure, Path, String, Collection)} writes, in its order. */
+    public static List<Path> files(Path dir, String baseName, Collection<Format> formats) {
+        return formats.stream().map(f -> file(dir, baseName, f)).toList();
+    }
+
     /** {@code dir/baseName.<ext>}: the file of {@code format}. */
     private static Path file(Path dir, String baseName, Format format) {
         return dir.resolve(baseName + "." + format.extension());

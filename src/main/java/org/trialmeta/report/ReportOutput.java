@@ -23,6 +23,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import org.trialmeta.model.InputException;
+import org.trialmeta.repository.AtomicFiles;
 
 /**
  * Writes a built report into its output directory all or nothing (issue 15). Every file is written into a
@@ -83,7 +84,11 @@ public final class ReportOutput {
             throw new InputException("cannot write " + outDir + ": " + e.getFile() + " is a file, not a directory"
                     + " (choose another output path)", e);
         } catch (AccessDeniedException e) {
-            throw new InputException("cannot write " + outDir + ": permission denied on " + e.getFile(), e);
+            // the staging directory (or a file in it) could not be made: its parent is not writable
+            String file = String.valueOf(e.getFile());
+            throw new InputException("cannot write " + outDir + ": permission denied on " + (staging != null
+                    && file.startsWith(staging.toString()) || file.contains("/." + out.getFileName() + ".report-")
+                    ? out.getParent() : file), e);
         } catch (FileSystemException e) {
             String reason = String.valueOf(e.getReason());
             if (reason.contains("File name too long") || reason.contains("Not a directory")
@@ -91,9 +96,9 @@ public final class ReportOutput {
                 throw new InputException("cannot write " + outDir + ": " + reason.toLowerCase(java.util.Locale.ROOT)
                         + " (choose another output path)", e);
             }
-            throw new UncheckedIOException("cannot write " + outDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + outDir + ": " + AtomicFiles.reason(e), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + outDir + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot write " + outDir + ": " + AtomicFiles.reason(e), e);
         } finally {
             if (staging != null) {
                 deleteTree(staging);

@@ -10,6 +10,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -41,6 +42,15 @@ public final class AtomicFiles {
         }
     }
 
+    /** Creates the output directory {@code dir} and its parents; a failure as {@link #write}'s (exit 2 or 1). */
+    public static void createDirectories(Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw failure(dir, e);
+        }
+    }
+
     /** Writes UTF-8 text to {@code target} atomically. */
     public static void writeString(Path target, String text) {
         write(target, out -> out.write(text.getBytes(StandardCharsets.UTF_8)));
@@ -69,25 +79,8 @@ public final class AtomicFiles {
                 Files.move(tmp, abs, StandardCopyOption.REPLACE_EXISTING);
             }
             tmp = null;
-        } catch (FileAlreadyExistsException | NotDirectoryException e) {
-            // createDirectories met a file where a directory must be: the user's path is wrong (exit 2)
-            throw new InputException("cannot write " + target + ": " + e.getFile()
-                    + " is a file, not a directory (choose another output path)", e);
-        } catch (DirectoryNotEmptyException e) {
-            throw new InputException("cannot write " + target + ": it is a directory (choose another output path)", e);
-        } catch (AccessDeniedException e) {
-            throw new InputException("cannot write " + target + ": permission denied on " + e.getFile(), e);
-        } catch (FileSystemException e) {
-            if (Files.isDirectory(abs)) {
-                throw new InputException("cannot write " + target + ": it is a directory (choose another output path)", e);
-            }
-            if ("Not a directory".equals(e.getReason())) {
-                throw new InputException("cannot write " + target + ": a parent of it is a file, not a directory"
-                        + " (choose another output path)", e);
-            }
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+            throw failure(target, e);
         } finally {
             if (tmp != null) {
                 try {
@@ -97,5 +90,58 @@ public final class AtomicFiles {
                 }
             }
         }
+    }
+
+    /**
+     * The exception for a failed write of {@code target}: the user's to fix ({@link InputException}: a parent is a
+     * file, the target is a directory, no permission) or not ({@link UncheckedIOException}), one line naming
+     * {@code target}, never the temporary file, with the system's reason ({@link #reason}).
+     */
+    private static RuntimeException failure(Path target, IOException e) {
+        String prefix = "cannot write " + target + ": ";
+        Path abs = target.toAbsolutePath();
+        String named = e instanceof FileSystemException f ? f.getFile() : null;
+        Path file = named == null ? null : Path.of(named).toAbsolutePath();
+        if (e instanceof FileAlreadyExistsException || e instanceof NotDirectoryException) {
+            // createDirectories met a file where a directory must be
+            return new InputException(prefix + (abs.equals(file) ? "it" : String.valueOf(file))
+                    + " is a file, not a directory (choose another output path)", e);
+        }
+        if (e instanceof DirectoryNotEmptyException || e instanceof FileSystemException && Files.isDirectory(abs)) {
+            return new InputException(prefix + "it is a directory (choose another output path)", e);
+        }
+        if (e instanceof AccessDeniedException) {
+            // the temporary file could not be made: the directory is not writable
+            boolean temporary = file != null && file.getParent() != null && file.getParent().equals(abs.getParent())
+                    && file.getFileName().toString().startsWith("." + abs.getFileName() + ".");
+            return new InputException(prefix + "permission denied on " + (file == null || temporary ? abs.getParent()
+                    : file), e);
+        }
+        if (e instanceof FileSystemException f && "Not a directory".equals(f.getReason())) {
+            return new InputException(prefix + "a parent of it is a file, not a directory (choose another output path)",
+                    e);
+        }
+        return new UncheckedIOException(prefix + reason(e), e);
+    }
+
+    /**
+     * The system's reason for {@code e} without the file names it carries (a temporary file's among them) or a class
+     * name: {@code No space left on device}, {@code no such file or directory} (creating a file where the system
+     * refuses new files, e.g. {@code /proc}).
+     */
+    public static String reason(IOException e) {
+        if (e instanceof FileSystemException f) {
+            if (f.getReason() != null) {
+                return f.getReason();
+            }
+            if (e instanceof NoSuchFileException) {
+                return "no such file or directory";
+            }
+            if (e instanceof AccessDeniedException) {
+                return "permission denied";
+            }
+            return "the file system refused it";
+        }
+        return Messages.withoutClassNames(String.valueOf(e.getMessage()));
     }
 }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
@@ -1326,6 +1327,8 @@ class BadInputMatrixTest {
                         blocker.resolve("ipd.csv").toString()), d},
                 new Object[] {List.of("report", "--trials", trials.toString(), "--out", blocker.resolve("r").toString(),
                         "--formats", "svg"), d},
+                new Object[] {List.of("revman", FLEISS.toString(), "--plots", blocker.toString()), d},
+                new Object[] {List.of("revman", FLEISS.toString(), "--plots", blocker.resolve("plots").toString()), d},
                 new Object[] {List.of("report", "--trials", trials.toString(), "--out", reportOut.toString(),
                         "--formats", "svg"), reportOut});
         return runs.stream().map(run -> DynamicTest.dynamicTest(String.join(" ", cast(run[0])).replace(tmp.toString(), ""),
@@ -1349,6 +1352,32 @@ class BadInputMatrixTest {
                         }
                     }
                 }));
+    }
+
+    /**
+     * A write the system refuses for a reason that is not the path's shape ({@code /proc} takes no new file; sysfs
+     * refuses permission): one line naming the output and the system's reason, never the temporary file's name (was
+     * {@code cannot write /proc/x.svg: /proc/.x.svg.5610946399803485175.tmp}, exit 1, no reason).
+     */
+    @Test
+    void aWriteTheSystemRefusesNamesTheOutputAndTheReason() throws IOException {
+        Path pool = file(dir("refused"), "pool.csv", utf8(commands().get(0).clean()));
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isDirectory(Path.of("/proc/self")), "Linux /proc");
+        CliRun r = CliRun.of("forest", "--input", pool.toString(), "--measure", "OR", "--out", "/proc/trialmeta-x.svg");
+        r.assertNoStackTrace();
+        assertThat(r.code()).as(r.describe()).isEqualTo(1);
+        assertThat(r.errorLines()).as(r.describe())
+                .containsExactly("trialmeta: cannot write /proc/trialmeta-x.svg: no such file or directory");
+        if (Files.isDirectory(Path.of("/sys/kernel"))) {
+            CliRun s = CliRun.of("forest", "--input", pool.toString(), "--measure", "OR", "--out",
+                    "/sys/kernel/trialmeta-x.svg");
+            s.assertNoStackTrace();
+            assertThat(s.code()).as(s.describe()).isNotZero();
+            assertThat(s.errorLines()).as(s.describe()).hasSize(1);
+            // as root "permission denied on /sys/kernel" (exit 2); a read-only mount gives the system's words (exit 1)
+            assertThat(s.errorLines().get(0)).as(s.describe())
+                    .startsWith("trialmeta: cannot write /sys/kernel/trialmeta-x.svg: ").doesNotContain(".tmp");
+        }
     }
 
     @SuppressWarnings("unchecked")
@@ -1404,7 +1433,12 @@ class BadInputMatrixTest {
         return tests.stream();
     }
 
-    /** Output paths that would overwrite an input or the current directory: one line, exit 2, nothing written. */
+    /**
+     * Output paths that would overwrite an input or the current directory, or two outputs of one run sent to one file
+     * (one silently replaced the other): one line, exit 2, nothing written or overwritten. Before, {@code reconstruct
+     * --repairs}, {@code nma --league/--plot/--forest}, {@code bias --plot}, {@code digitise --out-dir} and
+     * {@code revman --plots} overwrote the input with exit 0.
+     */
     @TestFactory
     Stream<DynamicTest> outputPathsThatWouldOverwriteInputs() throws IOException {
         Path d = dir("outpaths");
@@ -1416,6 +1450,17 @@ class BadInputMatrixTest {
         Path curve = file(d, "curve.csv", utf8("time,survival\n0,1\n1,0.9\n2,0.8\n4,0.6\n6,0.5\n"));
         Path risk = file(d, "risk.csv", utf8("time,n_risk\n0,20\n5,10\n"));
         Path km = file(d, "km.csv", utf8(commands().get(3).clean()));
+        Path pool = file(d, "pool.csv", utf8(commands().get(0).clean()));
+        Path net = file(d, "net.csv", utf8(NMA_ARMS));
+        Path graph = Files.createSymbolicLink(d.resolve("graph.svg"), net.getFileName());   // a link to the input
+        Path gen = file(d, "gen.pdf", utf8(command("pool GEN").clean()));                   // a CSV named .pdf
+        Path images = dir("outpaths/images");
+        Path overlay = Files.copy(Path.of("src/test/resources/digitise/base-small.png"), images.resolve("overlay.png"));
+        Path curveImage = Files.copy(overlay, images.resolve("curve-1.csv"));
+        Path review = Files.copy(FLEISS, d.resolve("forest-CMP-001.01.svg"));               // an .rm5 named as a plot
+        Path paper = file(d, "paper.txt", utf8("HR 0.72 (95% CI 0.62-0.83)"));
+        Path paperLink = Files.createSymbolicLink(d.resolve("annotated.html"), paper);
+        String ipd = d.resolve("out/ipd.csv").toString();
         List<Object[]> runs = List.of(
                 new Object[] {List.of("report", "--trials", trials.toString(), "--out", "", "--formats", "svg"), "empty path"},
                 new Object[] {List.of("report", "--trials", trials.toString(), "--out", trials.toString()), "is the trials"},
@@ -1429,8 +1474,39 @@ class BadInputMatrixTest {
                 new Object[] {List.of("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
                         risk.toString()), "--at-risk"},
                 new Object[] {List.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--plot",
-                        km.toString()), "--input"});
-        List<String> before = CliRun.files(d);
+                        km.toString()), "--input"},
+                new Object[] {List.of("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
+                        ipd, "--repairs", curve.toString()), "--repairs " + curve + ": is the input --curve"},
+                new Object[] {List.of("reconstruct", "--arm", "A=" + curve + "," + risk, "--out", ipd, "--plot",
+                        risk.toString()), "--plot " + risk + ": is the input --arm A"},
+                new Object[] {List.of("reconstruct", "--curve", curve.toString(), "--at-risk", risk.toString(), "--out",
+                        ipd, "--repairs", d.resolve("out/../out/ipd.csv").toString()), "is the same file as --out " + ipd},
+                new Object[] {List.of("nma", "--input", net.toString(), "--measure", "OR", "--league", net.toString()),
+                    "--league " + net + ": is the input --input"},
+                new Object[] {List.of("nma", "--input", net.toString(), "--measure", "OR", "--plot", graph.toString()),
+                    "--plot " + graph + ": is the input --input"},
+                new Object[] {List.of("nma", "--input", net.toString(), "--measure", "OR", "--forest", graph.toString()),
+                    "--forest " + graph + ": is the input --input"},
+                new Object[] {List.of("nma", "--input", net.toString(), "--measure", "OR", "--plot",
+                        d.resolve("same.svg").toString(), "--forest", d.resolve("same.svg").toString()),
+                    "--forest " + d.resolve("same.svg") + ": is the same file as --plot"},
+                new Object[] {List.of("bias", "--input", gen.toString(), "--measure", "GEN", "--plot", gen.toString()),
+                    "--plot " + gen + ": is the input --input"},
+                new Object[] {List.of("forest", "--input", pool.toString(), "--measure", "OR", "--out",
+                        d.resolve("f.svg").toString(), "--out", d.resolve("f.svg").toString()),
+                    "is the same file as --out " + d.resolve("f.svg")},
+                new Object[] {List.of("km", "--input", km.toString(), "--time", "time", "--event", "event", "--plot",
+                        d.resolve("k.png").toString(), "--plot", d.resolve("./k.png").toString()),
+                    "is the same file as --plot " + d.resolve("k.png")},
+                new Object[] {List.of("digitise", "--image", overlay.toString(), "--x-range", "0,1000", "--out-dir",
+                        images.toString()), "--out-dir " + overlay + ": is the input --image"},
+                new Object[] {List.of("digitise", "--image", curveImage.toString(), "--x-range", "0,1000", "--out-dir",
+                        images.toString()), "--out-dir " + curveImage + ": is the input --image"},
+                new Object[] {List.of("revman", review.toString(), "--plots", d.toString(), "--formats", "svg"),
+                    "--plots " + review + ": is the input FILE.rm5"},
+                new Object[] {List.of("scan", paper.toString(), "--out", paperLink.toString()),
+                    "--out " + paperLink + ": is the input FILE"});
+        Map<String, String> before = contents(d);
         return runs.stream().map(run -> DynamicTest.dynamicTest(String.join(" ", cast(run[0])).replace(tmp.toString(), ""),
                 () -> {
                     CliRun r = CliRun.of(cast(run[0]).toArray(String[]::new));
@@ -1438,9 +1514,18 @@ class BadInputMatrixTest {
                     assertThat(r.code()).as(r.describe()).isEqualTo(2);
                     assertThat(r.errorLines()).as(r.describe()).hasSize(1);
                     assertThat(r.errorLines().get(0)).as(r.describe()).contains((String) run[1]);
-                    assertThat(CliRun.files(d)).as("nothing written or overwritten").isEqualTo(before);
+                    assertThat(contents(d)).as("nothing written or overwritten").isEqualTo(before);
                     assertThat(Path.of("index.html")).doesNotExist();
                 }));
+    }
+
+    /** Each regular file under {@code dir} (links followed) with its bytes as ISO-8859-1 text, to see overwrites. */
+    private static Map<String, String> contents(Path dir) throws IOException {
+        Map<String, String> out = new java.util.TreeMap<>();
+        for (String f : CliRun.files(dir)) {
+            out.put(f, new String(Files.readAllBytes(dir.resolve(f)), StandardCharsets.ISO_8859_1));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ scan: documents
