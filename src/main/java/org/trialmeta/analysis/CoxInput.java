@@ -63,6 +63,6 @@ public record CoxInput(String file, double[] time, int[] event, List<String> nam
             }
         }
         return new CoxInput(csv.name(), time, event, covariates, columns,
-                strataColumn == null ? null : csv.strings(strataColumn));
+                strataColumn == null ? null : csv.labels(strataColumn));
     }
 }

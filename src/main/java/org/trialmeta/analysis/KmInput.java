@@ -41,14 +41,14 @@ public record KmInput(String file, double[] time, int[] event, Factor groups, St
         }
         double[] time = csv.doubles(timeColumn);
         int[] event = events(csv, timeColumn, time, eventColumn);
-        Factor groups = groupColumn == null ? null : Factor.of(csv.strings(groupColumn));
+        Factor groups = groupColumn == null ? null : Factor.of(csv.labels(groupColumn));
         if (groups != null && groups.size() > LogRank.MAX_GROUPS) {
             // refused before anything is fitted: the test between the groups would be k^2 work per event time
             throw new InputException(csv.name() + ": column " + Messages.quoted(groupColumn) + " has " + groups.size()
                     + " distinct values (the log-rank test compares at most " + LogRank.MAX_GROUPS
                     + " groups; is it the column of the groups?)");
         }
-        return new KmInput(csv.name(), time, event, groups, strataColumn == null ? null : csv.strings(strataColumn));
+        return new KmInput(csv.name(), time, event, groups, strataColumn == null ? null : csv.labels(strataColumn));
     }
 
     /**

@@ -38,7 +38,8 @@ public final class KmCommand implements Callable<Integer> {
             description = "Column of event indicators: 1 = event, 0 = censored.")
     String eventColumn;
 
-    @Option(names = "--group", paramLabel = "COL", description = "Column of group labels: one curve per group and a log-rank test (at most 100 groups).")
+    @Option(names = "--group", paramLabel = "COL", description = "Column of group labels: one curve per group and a"
+            + " log-rank test (at most 100 groups; a row whose label is empty or NA is refused).")
     String groupColumn;
 
     @Option(names = "--strata", paramLabel = "COL", description = "Column of strata for a stratified log-rank test (needs --group).")
@@ -56,8 +57,8 @@ public final class KmCommand implements Callable<Integer> {
     double rho;
 
     @Option(names = "--tau", paramLabel = "TIME",
-            description = "Upper limit of the restricted mean (default: the largest last follow-up time over the groups,"
-                    + " survival's \"common\" limit).")
+            description = "Upper limit of the restricted mean, at most 1e15 (default: the largest last follow-up time"
+                    + " over the groups, survival's \"common\" limit).")
     Double tau;
 
     @Mixin
@@ -85,7 +86,7 @@ public final class KmCommand implements Callable<Integer> {
         if (strataColumn != null && groupColumn == null) {
             throw new InputException("--strata needs --group (the strata stratify the log-rank test between groups)");
         }
-        OptionChecks.positiveFinite("--tau", tau);
+        OptionChecks.timeLimit("--tau", tau);
         KmSummary summary = fitAndPlot(figure, ct, lev);
         format.stream(spec.commandLine().getOut(), summary, (s, out) -> KmText.render(s, limit, out));
         return ExitCodes.OK;

@@ -3,6 +3,7 @@ package org.trialmeta.cli;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.trialmeta.analysis.KmInput;
 import org.trialmeta.model.InputException;
 
 /**
@@ -57,6 +58,18 @@ final class OptionChecks {
     /** A finite number &gt; 0, when given. */
     static Double positiveFinite(String option, Double value) {
         return value == null ? null : positiveFinite(option, value.doubleValue());
+    }
+
+    /**
+     * A time limit (e.g. a restricted mean's tau) in (0, {@link KmInput#MAX_TIME}], when given: bounded as the input
+     * times are, so that the areas and variances summed up to it stay finite.
+     */
+    static Double timeLimit(String option, Double value) {
+        positiveFinite(option, value);
+        if (value != null && value > KmInput.MAX_TIME) {
+            throw fail(option, text(value), "must be at most 1e15, the largest follow-up time accepted");
+        }
+        return value;
     }
 
     /** A p-value in (0, 1], when given. */

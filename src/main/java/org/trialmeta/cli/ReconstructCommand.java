@@ -123,7 +123,7 @@ public final class ReconstructCommand implements Callable<Integer> {
             }
         }
         OutputPaths.distinct(outputs);
-        OptionChecks.positiveFinite("--tau", tau);
+        OptionChecks.timeLimit("--tau", tau);
         if (bootstrap != 0 && (bootstrap < 10 || bootstrap > 100_000)) {
             throw new InputException("--bootstrap: " + bootstrap + " (must be 0, or between 10 and 100000)");
         }

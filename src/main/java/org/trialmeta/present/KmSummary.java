@@ -96,16 +96,24 @@ public record KmSummary(String confType, double level, double rmeanTau, List<Gro
     /**
      * The G-rho test ({@code survdiff(Surv(time, status) ~ group [+ strata(s)], rho = )}).
      *
-     * @param chisq      the chi-square statistic ({@code chisq})
+     * @param chisq      the chi-square statistic ({@code chisq}); null when not estimable (see {@code reason})
      * @param df         its degrees of freedom (groups with expected &gt; 0, minus 1)
-     * @param pval       its p-value ({@code pvalue}); null when df = 0
+     * @param pval       its p-value ({@code pvalue}); null when df = 0 or chisq is not estimable
      * @param rho        the weights' rho (0 = log-rank, 1 = Peto-Peto)
      * @param stratified whether stratified by {@code --strata}
      * @param observed   weighted observed events per group ({@code obs}, summed over strata)
      * @param expected   weighted expected events per group ({@code exp})
+     * @param reason     why chisq and pval are not estimable ({@link #SINGULAR}); null when they are
      */
-    public record LogRank(double chisq, int df, Double pval, double rho, boolean stratified, List<Double> observed,
-            List<Double> expected) {
+    public record LogRank(Double chisq, int df, Double pval, double rho, boolean stratified, List<Double> observed,
+            List<Double> expected, String reason) {
+
+        /**
+         * The reason when the variance matrix of the groups is singular (survdiff stops there with "system is
+         * exactly singular"; the curves, medians and restricted means are still reported).
+         */
+        public static final String SINGULAR = "variance matrix singular: no information to compare the groups, e.g."
+                + " every event at one time";
     }
 
     /** JSON's {@code logrank}: present with {@code --group} (last key; null with one group), absent without. */
@@ -147,8 +155,8 @@ public record KmSummary(String confType, double level, double rmeanTau, List<Gro
     }
 
     private static LogRank logRank(LogRankResult r) {
-        return new LogRank(r.chisq(), r.df(), d(r.pValue()), r.rho(), r.stratified(), list(r.observed()),
-                list(r.expected()));
+        return new LogRank(d(r.chisq()), r.df(), d(r.pValue()), r.rho(), r.stratified(), list(r.observed()),
+                list(r.expected()), r.singular() ? LogRank.SINGULAR : null);
     }
 
     private static List<Double> list(double[] a) {

@@ -71,9 +71,13 @@ public final class KmText {
         KmSummary.LogRank lr = s.logrank();
         if (lr != null) {
             sb.append('\n').append(lr.rho() == 0 ? "Log-rank test" : "G-rho test (rho = " + Formats.general(lr.rho()) + ")")
-                    .append(lr.stratified() ? ", stratified" : "").append(": chisq = ").append(Formats.general(lr.chisq()))
-                    .append(" on ").append(lr.df()).append(" df, ").append(Formats.pEquals("p", Formats.p(lr.pval())))
-                    .append('\n');
+                    .append(lr.stratified() ? ", stratified" : "");
+            if (lr.reason() != null) {
+                sb.append(": not estimable (").append(lr.reason()).append(")\n");
+            } else {
+                sb.append(": chisq = ").append(Formats.general(lr.chisq())).append(" on ").append(lr.df()).append(" df, ")
+                        .append(Formats.pEquals("p", Formats.p(lr.pval()))).append('\n');
+            }
         } else if (s.grouped()) {
             sb.append("\nLog-rank test: not computed (only one group)\n");
         }

@@ -111,7 +111,8 @@ public record ReconstructSummary(String out, int n, int events, int censored, do
      * @param upper               its upper confidence limit
      * @param logHr               log HR (coef)
      * @param seLogHr             its SE
-     * @param logrankChisq        log-rank chi-square ({@code survdiff$chisq})
+     * @param logrankChisq        log-rank chi-square ({@code survdiff$chisq}); null when not estimable (a singular
+     *                            variance matrix)
      * @param logrankP            its p-value
      * @param reportedHazardRatio the publication's HR (--reported-hr), or null
      * @param logHrDifference     log HR − log reported HR; null without both
@@ -119,7 +120,7 @@ public record ReconstructSummary(String out, int n, int events, int censored, do
      * @param withinReportedCi    whether the reconstructed HR lies within the reported interval; null without it
      */
     public record Comparison(String first, String second, Double hazardRatio, Double lower, Double upper, Double logHr,
-            Double seLogHr, double logrankChisq, Double logrankP, Reported reportedHazardRatio, Double logHrDifference,
+            Double seLogHr, Double logrankChisq, Double logrankP, Reported reportedHazardRatio, Double logHrDifference,
             Double ratioToReported, Boolean withinReportedCi) {}
 
     /**
@@ -230,7 +231,7 @@ public record ReconstructSummary(String out, int n, int events, int censored, do
         return new Comparison(arms.get(0).arm(), arms.get(1).arm(), hr,
                 e.map(x -> x.hazardRatioCi().lower()).orElse(null), e.map(x -> x.hazardRatioCi().upper()).orElse(null),
                 e.map(CoxCoefficient.Estimate::coef).orElse(null), e.map(CoxCoefficient.Estimate::se).orElse(null),
-                lr.chisq(), d(lr.pValue()), rep == null ? null : new Reported(rep.estimate(), rep.lower(), rep.upper()),
+                d(lr.chisq()), d(lr.pValue()), rep == null ? null : new Reported(rep.estimate(), rep.lower(), rep.upper()),
                 logDiff, hr != null && rep != null ? hr / rep.estimate() : null,
                 hr != null && rep != null ? rep.lower() <= hr && hr <= rep.upper() : null);
     }

@@ -1015,6 +1015,24 @@ public final class CsvTable {
         return out;
     }
 
+    /** The text R's {@code read.csv} reads as a missing value ({@code na.strings = "NA"}). */
+    public static final String MISSING = "NA";
+
+    /**
+     * A column of labels that classify rows (groups, strata) as {@link #strings} reads it, a missing value refused as
+     * well as an empty cell: {@value #MISSING}, which R reads as NA (survfit, survdiff and coxph drop such rows;
+     * made a label, it would be a group or stratum of its own).
+     */
+    public String[] labels(String column) {
+        String[] out = strings(column);
+        for (int r = 0; r < out.length; r++) {
+            if (out[r].equals(MISSING)) {
+                throw cellError(column, r, out[r], "a missing value: rows with a missing value are refused");
+            }
+        }
+        return out;
+    }
+
     /**
      * A column of labels (e.g. study names) as one {@link TextColumn}: the same text and the same errors as
      * {@link #strings} (cells stripped, quoted cells unquoted, non-empty cells required), but 2 objects instead of a

@@ -101,6 +101,20 @@ class CoxCommandTest {
     }
 
     @Test
+    void missingStratumIsInputErrorNamingTheLine(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws IOException {
+        // "NA" was a stratum of its own; the help says rows with a missing value are refused
+        java.nio.file.Path f = dir.resolve("d.csv");
+        java.nio.file.Files.writeString(f, "time,event,x,s\n1,1,0,a\n2,1,1,NA\n3,0,1,a\n4,1,1,b\n5,0,0,a\n6,1,0,b\n");
+        Run run = run("cox", "--input", f.toString(), "--time", "time", "--event", "event", "--covariate", "x",
+                "--strata", "s");
+        assertThat(run.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err().strip()).isEqualTo("trialmeta: " + f
+                + ": line 3, column s: 'NA' (a missing value: rows with a missing value are refused)");
+    }
+
+    @Test
     void jsonKeysAndTheirOrderAreTheCoxContract() throws IOException {
         Run run = run("cox", "--input", DATA.resolve("veteran.csv").toString(), "--time", "time", "--event", "status",
                 "--covariate", "karno", "--covariate", "age", "--strata", "celltype", "--format", "json");

@@ -136,7 +136,8 @@ class KmCommandTest {
         assertThat(two.get("rmst_difference").fieldNames()).toIterable().containsExactly("first", "second", "tau",
                 "difference", "se", "lower", "upper", "pval");
         assertThat(two.get("logrank").fieldNames()).toIterable().containsExactly("chisq", "df", "pval", "rho",
-                "stratified", "observed", "expected");
+                "stratified", "observed", "expected", "reason");
+        assertThat(two.get("logrank").get("reason").isNull()).isTrue();
         JsonNode ungrouped = new ObjectMapper().readTree(run("km", "--input", aml, "--time", "time", "--event", "status",
                 "--format", "json").out());
         assertThat(ungrouped.fieldNames()).toIterable().containsExactly("conf_type", "level", "rmean_tau", "groups");
@@ -208,6 +209,89 @@ class KmCommandTest {
                 "--tau", "-2.5");
         assertThat(tau.code()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(tau.err().strip()).isEqualTo("trialmeta: --tau: -2.5 (must be a finite number > 0)");
+    }
+
+    @Test
+    void tauBeyondTheLargestTimeAcceptedIsInputError(@TempDir Path dir) {
+        // 1e308 made the restricted mean's variance overflow: "failed unexpectedly (RMST tau 1.0E308, ..., se NaN)"
+        Run tau = run("km", "--input", "examples/lung-survival.csv", "--time", "time", "--event", "event", "--group",
+                "sex", "--tau", "1e308");
+        assertThat(tau.code()).as(tau.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(tau.err().strip()).isEqualTo(
+                "trialmeta: --tau: 1.0E308 (must be at most 1e15, the largest follow-up time accepted)");
+        Run largest = run("km", "--input", "examples/lung-survival.csv", "--time", "time", "--event", "event",
+                "--tau", "1e15");
+        assertThat(largest.code()).as(largest.err()).isEqualTo(ExitCodes.OK);
+        // reconstruct's --tau failed the same way
+        Run rec = run("reconstruct", "--curve", "examples/km-curve-male.csv", "--at-risk", "examples/km-at-risk-male.csv",
+                "--out", dir.resolve("ipd.csv").toString(), "--tau", "1e308");
+        assertThat(rec.code()).as(rec.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(rec.err().strip()).isEqualTo(
+                "trialmeta: --tau: 1.0E308 (must be at most 1e15, the largest follow-up time accepted)");
+    }
+
+    @Test
+    void missingGroupOrStratumIsInputErrorNamingTheLine(@TempDir Path dir) throws IOException {
+        Path f = dir.resolve("d.csv");
+        Files.writeString(f, "time,event,group,s\n1,1,A,x\n2,0,NA,x\n3,1,B,NA\n4,1,A,y\n5,1,B,y\n");
+        Run group = run("km", "--input", f.toString(), "--time", "time", "--event", "event", "--group", "group");
+        assertThat(group.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(group.out()).isEmpty();
+        assertThat(group.err().strip()).isEqualTo("trialmeta: " + f
+                + ": line 3, column group: 'NA' (a missing value: rows with a missing value are refused)");
+        Files.writeString(f, "time,event,group,s\n1,1,A,x\n2,0,B,x\n3,1,B,NA\n4,1,A,y\n5,1,B,y\n");
+        Run strata = run("km", "--input", f.toString(), "--time", "time", "--event", "event", "--group", "group",
+                "--strata", "s");
+        assertThat(strata.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(strata.err().strip()).isEqualTo("trialmeta: " + f
+                + ": line 4, column s: 'NA' (a missing value: rows with a missing value are refused)");
+        Files.writeString(f, "time,event,group\n1,1,A\n2,0,\n3,1,B\n");
+        Run empty = run("km", "--input", f.toString(), "--time", "time", "--event", "event", "--group", "group");
+        assertThat(empty.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(empty.err().strip()).isEqualTo("trialmeta: " + f + ": line 3, column group: '' (a value is required)");
+    }
+
+    @Test
+    void singularLogRankIsNotEstimableAndTheCurvesAreStillReported(@TempDir Path dir) throws IOException {
+        // every event at one time in both groups: survdiff stops ("system is exactly singular"), survfit does not
+        Path f = dir.resolve("d.csv");
+        StringBuilder sb = new StringBuilder("time,event,group\n");
+        for (int i = 0; i < 10; i++) {
+            sb.append("7,1,").append(i % 2 == 0 ? "A" : "B").append('\n');
+        }
+        Files.writeString(f, sb.toString());
+        Run text = run("km", "--input", f.toString(), "--time", "time", "--event", "event", "--group", "group");
+        assertThat(text.code()).as(text.err()).isEqualTo(ExitCodes.OK);
+        assertThat(text.err()).isEmpty();
+        assertThat(text.out()).contains("group A", "group B").contains("Log-rank test: not estimable (variance matrix"
+                + " singular: no information to compare the groups, e.g. every event at one time)");
+        Run json = run("km", "--input", f.toString(), "--time", "time", "--event", "event", "--group", "group",
+                "--format", "json");
+        assertThat(json.code()).as(json.err()).isEqualTo(ExitCodes.OK);
+        JsonNode j = new ObjectMapper().readTree(json.out());
+        assertThat(j.get("groups")).hasSize(2);
+        assertThat(j.get("groups").get(0).get("median").asDouble()).isEqualTo(7.0);
+        JsonNode lr = j.get("logrank");
+        assertThat(lr.get("chisq").isNull()).isTrue();
+        assertThat(lr.get("pval").isNull()).isTrue();
+        assertThat(lr.get("reason").asText()).startsWith("variance matrix singular");
+        assertThat(lr.get("observed").get(0).asDouble()).isEqualTo(5.0);
+    }
+
+    @Test
+    void stratifiedLogRankWithGroupsConfoundedByStrataIsNotEstimable(@TempDir Path dir) throws IOException {
+        // each group in one stratum only: within a stratum there is nothing to compare (survdiff: exactly singular)
+        Path f = dir.resolve("d.csv");
+        Files.writeString(f, "time,event,group,s\n3,1,A,s1\n5,1,A,s1\n8,0,A,s1\n2,1,B,s2\n4,1,B,s2\n9,1,B,s2\n"
+                + "6,1,C,s2\n7,0,C,s2\n1,1,C,s2\n");
+        Run r = run("km", "--input", f.toString(), "--time", "time", "--event", "event", "--group", "group",
+                "--strata", "s", "--format", "json");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        JsonNode j = new ObjectMapper().readTree(r.out());
+        assertThat(j.get("groups").findValuesAsText("group")).containsExactly("A", "B", "C");
+        assertThat(j.get("logrank").get("chisq").isNull()).isTrue();
+        assertThat(j.get("logrank").get("stratified").asBoolean()).isTrue();
+        assertThat(j.get("logrank").get("reason").isNull()).isFalse();
     }
 
     @Test

@@ -290,47 +290,12 @@ public final class CoxRegression {
     }
 
     /**
-     * Survival's {@code aeqSurv}: sorted distinct times closer than sqrt(machine eps) to their
-     * predecessor, absolutely or relative to the mean |time| of the distinct times, are replaced by the
-     * first time of their run, so that floating-point noise does not break ties (coxph's default
-     * {@code timefix = TRUE}).
+     * Survival's {@code aeqSurv} ({@code timefix = TRUE}): times closer than sqrt(machine eps) to their predecessor,
+     * absolutely or relative to the mean |time| of the distinct times, become the first time of their run
+     * ({@link TimeFix#apply}, the rule {@code km} merges with too).
      */
     public static double[] timefix(double[] time) {
-        double tol = Math.sqrt(Math.ulp(1.0));
-        double[] y = Arrays.stream(time).filter(Double::isFinite).sorted().distinct().toArray();
-        if (y.length < 2) {
-            return time.clone();
-        }
-        double meanAbs = 0;
-        for (double v : y) {
-            meanAbs += Math.abs(v);
-        }
-        meanAbs /= y.length;
-        double[] cuts = new double[y.length];
-        int nc = 0;
-        cuts[nc++] = y[0];
-        boolean any = false;
-        for (int i = 1; i < y.length; i++) {
-            double dy = y[i] - y[i - 1];
-            if (dy <= tol || dy / meanAbs <= tol) {
-                any = true;
-            } else {
-                cuts[nc++] = y[i];
-            }
-        }
-        if (!any) {
-            return time.clone();
-        }
-        double[] out = new double[time.length];
-        for (int i = 0; i < time.length; i++) {
-            // findInterval: the last cut <= time
-            int pos = Arrays.binarySearch(cuts, 0, nc, time[i]);
-            if (pos < 0) {
-                pos = -pos - 2;
-            }
-            out[i] = pos < 0 ? time[i] : cuts[pos];
-        }
-        return out;
+        return TimeFix.apply(time);
     }
 
     private static void validate(double[] time, int[] status, double[][] columns, List<String> names, int[] strata,

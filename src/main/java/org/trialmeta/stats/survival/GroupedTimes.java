@@ -7,7 +7,8 @@ import java.util.List;
  * censoring times, sorted (as {@link RadixSort#key}s, the order of {@link Double#compare}). 8 bytes an observation,
  * so a caller can let go of its columns (time, status and group: 16 bytes an observation) before the curves are
  * fitted ({@link KaplanMeier#fitGroups(GroupedTimes, ConfType, double)}); on 10⁶ patients that is what decides the
- * heap {@code km} needs. Immutable.
+ * heap {@code km} needs. Times that differ by floating-point noise are merged over all groups together, as
+ * survfit's and survdiff's default {@code timefix = TRUE} merges them ({@link TimeFix}). Immutable.
  */
 public final class GroupedTimes {
 
@@ -81,10 +82,14 @@ public final class GroupedTimes {
                 censored[g][c[g]++] = RadixSort.key(time[i]);
             }
         }
+        long[][] all = new long[2 * k][];
         for (int g = 0; g < k; g++) {
             RadixSort.sort(events[g], null);
             RadixSort.sort(censored[g], null);
+            all[2 * g] = events[g];
+            all[2 * g + 1] = censored[g];
         }
+        TimeFix.mergeSorted(all);   // survfit's timefix = TRUE, over the times of every group together
         return new GroupedTimes(levels, events, censored);
     }
 

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.OptionalDouble;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.ArrayRealVector;
+import org.apache.commons.math3.linear.DecompositionSolver;
 import org.apache.commons.math3.linear.LUDecomposition;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.apache.commons.math3.linear.RealVector;
 import org.apache.commons.math3.linear.SingularMatrixException;
 import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
@@ -21,6 +23,11 @@ import org.apache.commons.statistics.distribution.ChiSquaredDistribution;
  * test as survdiff defines it. Oⱼ = Σ w dⱼ, Eⱼ = Σ w d nⱼ/n, Vⱼₖ = Σ w² d (n − d)/(n(n − 1)) · nⱼ(δⱼₖ − nₖ/n)
  * (no variance term when n = 1). Strata add up O, E and V. Groups with E = 0 are dropped;
  * χ² = (O − E)ᵀ V⁻¹ (O − E) on the remaining groups without the first, df = (groups with E &gt; 0) − 1.
+ * When that variance matrix is singular (e.g. every event at one time, or each group in a stratum of its own),
+ * exactly or to machine precision (reciprocal condition number below machine epsilon, R's {@code solve}), survdiff
+ * stops with "system is exactly / computationally singular"; here χ² and p are not estimable
+ * ({@link LogRankResult#singular()}). Times that differ by floating-point noise are merged first, as survdiff's
+ * default {@code timefix = TRUE} ({@link TimeFix}).
  */
 public final class LogRank {
 
@@ -192,14 +199,16 @@ public final class LogRank {
         }
         checkGroups(k);
         // order by (stratum, time), as survdiff.fit; the order within a tie block does not matter, since every sum
-        // below runs over whole blocks of equal time (integer counts, and one weight per block)
-        int[] ord = order(time, strata);
+        // below runs over whole blocks of equal time (integer counts, and one weight per block). The times merged
+        // as survdiff's timefix = TRUE merges them (as the curves', GroupedTimes), on their sorted keys
+        double[] fixed = new double[n];
+        int[] ord = order(time, strata, fixed);
         double[] t = new double[n];
         int[] st = new int[n];
         int[] g = new int[n];
         int[] s = strata == null ? null : new int[n];
         for (int i = 0; i < n; i++) {
-            t[i] = time[ord[i]];
+            t[i] = fixed[ord[i]];
             st[i] = status[ord[i]];
             g[i] = group[ord[i]];
             if (s != null) {
@@ -299,22 +308,44 @@ public final class LogRank {
             }
             try {
                 // a zero pivot (the threshold 0 lets it through) gives an infinite or NaN statistic: R's
-                // solve() stops there with "system is exactly singular"
-                RealVector sol = new LUDecomposition(vv, 0.0).getSolver().solve(diff);
+                // solve() stops there with "system is exactly singular"; it also stops, "computationally
+                // singular", when the reciprocal condition number in the 1-norm is below machine epsilon (there
+                // estimated by LAPACK's dgecon, here computed from the inverse: at most 100 x 100)
+                DecompositionSolver solver = new LUDecomposition(vv, 0.0).getSolver();
+                RealVector sol = solver.solve(diff);
                 chisq = sol.dotProduct(diff);
+                double rcond = 1 / (norm1(vv) * norm1(solver.getInverse()));
+                if (!(rcond >= Math.ulp(1.0))) {
+                    chisq = Double.NaN;
+                }
             } catch (SingularMatrixException e) {
                 chisq = Double.NaN;
             }
             if (!Double.isFinite(chisq)) {
-                throw new IllegalArgumentException("log-rank variance matrix is singular (no information"
-                        + " to compare the groups)");
+                // survdiff stops here; the curves are still estimable, the test is not
+                return new LogRankResult(rho, stratified, obs, exp, var, OptionalDouble.empty(), m - 1,
+                        OptionalDouble.empty());
             }
         }
         int df = m - 1;
         OptionalDouble p = df > 0
                 ? OptionalDouble.of(ChiSquaredDistribution.of(df).survivalProbability(chisq))
                 : OptionalDouble.empty();
-        return new LogRankResult(rho, stratified, obs, exp, var, Math.max(chisq, 0.0), Math.max(df, 0), p);
+        return new LogRankResult(rho, stratified, obs, exp, var, OptionalDouble.of(Math.max(chisq, 0.0)),
+                Math.max(df, 0), p);
+    }
+
+    /** The 1-norm of {@code m}: the largest sum of absolute values of a column (LAPACK's dlange("1")). */
+    private static double norm1(RealMatrix m) {
+        double max = 0;
+        for (int c = 0; c < m.getColumnDimension(); c++) {
+            double sum = 0;
+            for (int r = 0; r < m.getRowDimension(); r++) {
+                sum += Math.abs(m.getEntry(r, c));
+            }
+            max = Math.max(max, sum);
+        }
+        return max;
     }
 
     /**
@@ -325,6 +356,14 @@ public final class LogRank {
      * {@link Double#compare} (−0.0 before 0.0).
      */
     static int[] order(double[] time, int[] strata) {
+        return order(time, strata, null);
+    }
+
+    /**
+     * {@link #order(double[], int[])}; when {@code fixed} is not null, it receives each row's time merged as
+     * {@link TimeFix} merges them (the order is also that of the merged times: the merge is monotone).
+     */
+    private static int[] order(double[] time, int[] strata, double[] fixed) {
         int n = time.length;
         long[] key = new long[n];
         int[] ord = identity(n);
@@ -332,6 +371,12 @@ public final class LogRank {
             key[i] = RadixSort.key(time[i]);
         }
         RadixSort.sort(key, ord);
+        if (fixed != null) {
+            TimeFix.mergeSorted(new long[][] {key});
+            for (int i = 0; i < n; i++) {
+                fixed[ord[i]] = RadixSort.value(key[i]);
+            }
+        }
         if (strata != null) {
             int[] su = strata.clone();
             Arrays.sort(su);

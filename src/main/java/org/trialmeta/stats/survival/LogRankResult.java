@@ -10,12 +10,14 @@ import java.util.OptionalDouble;
  * @param observed weighted observed events per group (summed over strata), group order as given
  * @param expected weighted expected events per group (summed over strata)
  * @param variance the k × k variance matrix of observed − expected (summed over strata)
- * @param chisq the chi-square statistic (0 when fewer than two groups have expected > 0)
+ * @param chisq the chi-square statistic (0 when fewer than two groups have expected > 0); empty when not estimable:
+ *              the variance matrix of the groups compared is singular (survdiff stops with "system is exactly
+ *              singular")
  * @param df degrees of freedom: (number of groups with expected > 0) − 1
- * @param pValue upper-tail chi-square p-value; empty when df = 0 (no test)
+ * @param pValue upper-tail chi-square p-value; empty when df = 0 (no test) or chisq is not estimable
  */
 public record LogRankResult(double rho, boolean stratified, double[] observed, double[] expected,
-        double[][] variance, double chisq, int df, OptionalDouble pValue) {
+        double[][] variance, OptionalDouble chisq, int df, OptionalDouble pValue) {
     public LogRankResult {
         observed = observed.clone();
         expected = expected.clone();
@@ -28,9 +30,17 @@ public record LogRankResult(double rho, boolean stratified, double[] observed, d
             throw new IllegalArgumentException("observed (" + observed.length + "), expected ("
                     + expected.length + ") and variance (" + variance.length + ") must have one entry per group");
         }
-        if (!(chisq >= 0) || df < 0) {
+        if ((chisq.isPresent() && !(chisq.getAsDouble() >= 0)) || df < 0) {
             throw new IllegalArgumentException("chisq " + chisq + ", df " + df + " (must be >= 0)");
         }
+        if (chisq.isEmpty() && pValue.isPresent()) {
+            throw new IllegalArgumentException("a p-value " + pValue + " without a chi-square statistic");
+        }
+    }
+
+    /** Whether the statistic is not estimable: the variance matrix of the groups compared is singular. */
+    public boolean singular() {
+        return chisq.isEmpty();
     }
 
     @Override

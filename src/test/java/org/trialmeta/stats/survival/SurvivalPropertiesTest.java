@@ -182,7 +182,7 @@ class SurvivalPropertiesTest {
                 singular++;
                 continue;
             }
-            close(what + " chisq", b.chisq(), a.chisq(), LOG_RANK_RELATIVE);
+            close(what + " chisq", b.chisq().getAsDouble(), a.chisq().getAsDouble(), LOG_RANK_RELATIVE);
             assertThat(b.df()).as(what + " df").isEqualTo(a.df());
             assertThat(b.pValue().isPresent()).as(what + " p present").isEqualTo(a.pValue().isPresent());
             a.pValue().ifPresent(pv -> close(what + " p", b.pValue().getAsDouble(), pv, LOG_RANK_RELATIVE));
@@ -196,12 +196,12 @@ class SurvivalPropertiesTest {
 
     /** The test, or null when its variance matrix is singular (as survdiff, which stops). */
     private static LogRankResult logRank(double[] time, int[] status, int[] group, int[] strata, double rho) {
-        try {
-            return LogRank.test(time, status, group, strata, rho);
-        } catch (IllegalArgumentException e) {
-            assertThat(e).hasMessage("log-rank variance matrix is singular (no information to compare the groups)");
+        LogRankResult r = LogRank.test(time, status, group, strata, rho);
+        if (r.singular()) {
+            assertThat(r.pValue()).isEmpty();
             return null;
         }
+        return r;
     }
 
     /** Survival sample with a binary covariate x (HR exp(beta)) and a continuous covariate z. */
