@@ -1,5 +1,6 @@
 package org.trialmeta.analysis;
 
+import java.util.List;
 import org.trialmeta.model.InputException;
 import org.trialmeta.stats.Interval;
 import org.trialmeta.stats.survival.summary.HazardRatioFromSummary;
@@ -60,6 +61,36 @@ public record HrFromSummaryInput(Double hr, Interval hrCi, double ciLevel, Doubl
         } catch (IllegalArgumentException e) {
             throw new InputException(e.getMessage());
         }
+    }
+
+    /**
+     * The options the given set of inputs uses (as {@link #estimate} reads them; the command refuses any other
+     * summary option given, rather than ignore it): e.g. {@code --hr} with {@code --p} uses {@code --sides}, not
+     * {@code --events}.
+     */
+    public java.util.Set<String> usedOptions() {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        boolean perArm = eventsResearch != null && eventsControl != null;
+        if (hr != null) {
+            used.add("--hr");
+            if (hrCi != null) {
+                used.addAll(List.of("--hr-ci", "--ci-level", "--p")); // the p is checked against the CI
+            } else if (p != null) {
+                used.addAll(List.of("--p", "--sides"));
+            } else {
+                used.addAll(List.of("--events", "--ratio"));
+            }
+        } else if (oMinusE != null || v != null) {
+            used.addAll(List.of("--o-minus-e", "--v"));
+        } else if (logrankP != null) {
+            used.addAll(List.of("--logrank-p", "--sides", "--favours"));
+            used.addAll(perArm ? List.of("--events-research", "--events-control") : List.of("--events", "--ratio"));
+        } else {
+            used.addAll(List.of("--median-treated", "--median-control"));
+            used.addAll(perArm ? List.of("--events-research", "--events-control")
+                    : List.of("--median-treated-ci", "--median-control-ci", "--ci-level"));
+        }
+        return used;
     }
 
     private SummaryResult<LogHazardRatio> estimateFromTheGivenSet() {

@@ -1,5 +1,6 @@
 package org.trialmeta.analysis;
 
+import org.trialmeta.repository.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,7 +65,7 @@ public record NmaAnalysis(NmaInput input, Settings settings, List<Part> parts, O
         Network net = input.network();
         if (s.reference() != null && net.indexOf(s.reference()) < 0) {
             throw new InputException("--reference: '" + s.reference() + "' is not a treatment of " + file
-                    + " (treatments: " + String.join(", ", net.treatments()) + ")");
+                    + " (treatments: " + Messages.list(net.treatments()) + ")");
         }
         List<Part> parts = new ArrayList<>();
         try {

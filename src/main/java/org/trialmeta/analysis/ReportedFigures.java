@@ -1,5 +1,6 @@
 package org.trialmeta.analysis;
 
+import org.trialmeta.repository.Messages;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ public record ReportedFigures(Value hazardRatio, Map<String, Value> medians) {
             if (arm == null || !arms.contains(arm)) {
                 throw new InputException("--reported-median: '" + spec + "' (" + (arm == null
                         ? "name the arm, ARM=MEDIAN[,LOWER,UPPER]" : "no arm named '" + arm + "'") + "; arms: "
-                        + String.join(", ", arms) + ")");
+                        + Messages.list(arms) + ")");
             }
             if (m.containsKey(arm)) {
                 throw new InputException("--reported-median " + arm + ": given twice");

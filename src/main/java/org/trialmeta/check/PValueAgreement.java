@@ -20,6 +20,11 @@ public record PValueAgreement(Severity severity, double pFromCi, String message)
         return severity == Severity.INFO;
     }
 
+    /** A p-value as the check prints it: "0.03"; "1e-16" when it has more than 15 decimals. */
+    public static String printed(double p) {
+        return Printed.of(p).text();
+    }
+
     /**
      * The agreement of {@code p} with {@code ratio} and its CI at {@code levelPercent}; empty when the CI has no
      * width or does not contain the ratio (then no p-value follows from it).

@@ -10,8 +10,17 @@ package org.trialmeta.check;
  */
 record Printed(double value, int decimals) {
 
+    /**
+     * Most decimals: enough for any finite double (4.9E-324 has 324 decimals), so that a p-value such as 1e-16
+     * or 1e-300 is a printed number like any other.
+     */
+    static final int MAX_DECIMALS = 340;
+
+    /** Beyond this many decimals the value is shown in exponent form ("1e-16"), as sources print such p-values. */
+    private static final int FIXED_DECIMALS = 15;
+
     Printed {
-        if (!Double.isFinite(value) || decimals < 0 || decimals > 15) {
+        if (!Double.isFinite(value) || decimals < 0 || decimals > MAX_DECIMALS) {
             throw new IllegalArgumentException("printed number " + value + " with " + decimals + " decimals");
         }
     }
@@ -26,8 +35,11 @@ record Printed(double value, int decimals) {
         return Precision.halfUnit(decimals);
     }
 
-    /** The value as printed: "44.0", "0.72". */
+    /** The value as printed: "44.0", "0.72"; "1e-16" for a number of more than 15 decimals. */
     String text() {
+        if (decimals > FIXED_DECIMALS && value != 0) {
+            return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toString().replace("E", "e");
+        }
         return Precision.fixed(value, decimals);
     }
 

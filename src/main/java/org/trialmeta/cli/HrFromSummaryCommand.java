@@ -1,17 +1,22 @@
 package org.trialmeta.cli;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.trialmeta.analysis.HrFromSummaryInput;
 import org.trialmeta.check.PValueAgreement;
+import org.trialmeta.model.InputException;
 import org.trialmeta.model.PValue;
 import org.trialmeta.present.HrSummary;
 import org.trialmeta.present.HrText;
+import org.trialmeta.repository.Messages;
 import org.trialmeta.stats.Interval;
 import org.trialmeta.stats.survival.summary.HazardRatioFromSummary.Favours;
 import org.trialmeta.stats.survival.summary.HazardRatioFromSummary.Sides;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -127,8 +132,28 @@ public final class HrFromSummaryCommand implements Callable<Integer> {
         HrSummary.PCheck pCheck = hr == null || ci == null || p == null ? null
                 : PValueAgreement.of(hr, ci.lower(), ci.upper(), ciLevel, PValue.equal(p))
                         .map(a -> HrSummary.PCheck.of(p, a)).orElse(null);
-        HrSummary summary = HrSummary.of(in.estimate(), lv, pCheck);
+        var estimate = in.estimate();
+        refuseUnused(in);
+        HrSummary summary = HrSummary.of(estimate, lv, pCheck);
         format.print(spec.commandLine().getOut(), summary, HrText::render);
         return ExitCodes.OK;
+    }
+
+    /** The options of this command that give inputs (not --level, --format). */
+    private static final List<String> INPUT_OPTIONS = List.of("--hr", "--hr-ci", "--ci-level", "--p", "--logrank-p",
+            "--sides", "--favours", "--events", "--ratio", "--events-research", "--events-control", "--o-minus-e", "--v",
+            "--median-treated", "--median-treated-ci", "--median-control", "--median-control-ci");
+
+    /** "Give exactly one set of inputs": an input option given but not used by the set is refused, not ignored. */
+    private void refuseUnused(HrFromSummaryInput in) {
+        Set<String> used = in.usedOptions();
+        ParseResult given = spec.commandLine().getParseResult();
+        List<String> set = INPUT_OPTIONS.stream().filter(o -> used.contains(o) && given.hasMatchedOption(o)).toList();
+        for (String o : INPUT_OPTIONS) {
+            if (given.hasMatchedOption(o) && !used.contains(o)) {
+                throw new InputException(o + ": " + Messages.value(String.valueOf(given.matchedOptionValue(o, (Object) null)))
+                        + " (not used with " + String.join(" and ", set) + ": give exactly one set of inputs, see --help)");
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.trialmeta.cli;
 
+import org.trialmeta.repository.Messages;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,7 +110,7 @@ public final class KmPlotOptions {
         }
         if (out.size() != groups.size()) {
             throw new InputException("--labels: " + out.size() + (out.size() == 1 ? " label" : " labels") + " for "
-                    + groups.size() + (groups.size() == 1 ? " group" : " groups") + " (" + String.join(", ", groups)
+                    + groups.size() + (groups.size() == 1 ? " group" : " groups") + " (" + Messages.list(groups)
                     + "); give one per group, in that order");
         }
         for (String l : out) {

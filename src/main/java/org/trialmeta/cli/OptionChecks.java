@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import org.trialmeta.analysis.KmInput;
 import org.trialmeta.model.InputException;
+import org.trialmeta.stats.survival.summary.HazardRatioFromSummary;
 
 /**
  * Checks of command-line option values shared by the commands. Every failure is an {@link InputException}
@@ -74,8 +75,17 @@ final class OptionChecks {
 
     /** A p-value in (0, 1], when given. */
     static Double pValue(String option, Double value) {
+        if (value != null && value == 0) {
+            // a value below the smallest double (1e-400) is read as 0
+            throw fail(option, text(value), "must be a p-value in (0, 1]; a p of 0, or one too small for a double"
+                    + " (below about 1e-308), has no z statistic");
+        }
         if (value != null && !(value > 0 && value <= 1)) {
             throw fail(option, text(value), "must be a p-value in (0, 1]");
+        }
+        if (value != null && value < HazardRatioFromSummary.MIN_P) {
+            throw fail(option, text(value), "must be at least 2.2e-308, the smallest normal double (a smaller p"
+                    + " keeps too few digits for a z statistic)");
         }
         return value;
     }

@@ -11,8 +11,9 @@ import org.trialmeta.model.InputException;
 public record AxisRange(double first, double last) {
 
     public AxisRange {
-        if (!Double.isFinite(first) || !Double.isFinite(last) || first == last) {
-            throw new IllegalArgumentException("axis range " + first + ", " + last + " (two different finite numbers)");
+        if (!Double.isFinite(first) || !Double.isFinite(last) || first == last || !Double.isFinite(last - first)) {
+            throw new IllegalArgumentException("axis range " + first + ", " + last
+                    + " (two different finite numbers, a finite distance apart)");
         }
     }
 
@@ -23,6 +24,10 @@ public record AxisRange(double first, double last) {
             try {
                 double a = Double.parseDouble(p[0].strip());
                 double b = Double.parseDouble(p[1].strip());
+                if (Double.isFinite(a) && Double.isFinite(b) && a < b && !Double.isFinite(b - a)) {
+                    throw new InputException(option + ": '" + value + "' (LAST - FIRST is too large"
+                            + " for a number: the axis must span a finite width, below about 1.8e308)");
+                }
                 if (Double.isFinite(a) && Double.isFinite(b) && a < b) {
                     return new AxisRange(a, b);
                 }

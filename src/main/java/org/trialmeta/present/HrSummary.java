@@ -42,7 +42,7 @@ public record HrSummary(boolean estimable, Double logHr, Double variance, Double
 
         /** The check of a p-value typed as {@code given} (a number) against the CI. */
         public static PCheck of(double given, PValueAgreement a) {
-            return new PCheck(java.math.BigDecimal.valueOf(given).stripTrailingZeros().toPlainString(), a.pFromCi(),
+            return new PCheck(PValueAgreement.printed(given), a.pFromCi(),
                     a.agrees(), a.severity().label(), a.message());
         }
     }

@@ -367,7 +367,8 @@ public final class FigureWriter {
         // no DOCTYPE (SVG 2 has none, and the SVG 1.1 DTD would make XML parsers go online)
         String element = g.getSVGElement(null, true, new ViewBox(0, 0, figure.width(), figure.height()),
                 PreserveAspectRatio.XMID_YMID, MeetOrSlice.MEET);
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + element + "\n";
+        // text drawn by the chart library (titles, legends) has not been through TextBox: no control character
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + org.trialmeta.repository.Messages.printable(element) + "\n";
     }
 
     private static String svgNumber(double v) {

@@ -38,10 +38,11 @@ public final class PptxWriter {
         }
 
         @Override
-        public void drawString(String str, float x, float y) {
-            if (str == null || str.isEmpty()) {
+        public void drawString(String text, float x, float y) {
+            if (text == null || text.isEmpty()) {
                 return;
             }
+            String str = org.trialmeta.repository.Messages.printable(text);
             java.awt.Font font = getFont();
             java.awt.geom.AffineTransform t = getTransform();
             java.awt.font.FontRenderContext frc = new java.awt.font.FontRenderContext(null, true, true);

@@ -1,13 +1,15 @@
 package org.trialmeta.report;
 
 import java.util.Objects;
+import org.trialmeta.repository.Messages;
 
 /**
  * A piece of text placed in a figure, with the box it occupies (font ascent to descent, advance
  * width), in points from the top left of the figure. Layouts expose these so tests can check that
  * no two labels overlap and none is clipped.
  *
- * @param text     the text drawn
+ * @param text     the text drawn (control characters replaced, {@link Messages#printable}: a figure is as well formed
+ *                 as its text)
  * @param face     font face
  * @param size     font size in points
  * @param x        left edge
@@ -26,7 +28,7 @@ public record TextBox(String text, FigureFonts.Face face, double size, double x,
     public enum Align { LEFT, CENTER, RIGHT }
 
     public TextBox {
-        Objects.requireNonNull(text, "text");
+        text = Messages.printable(Objects.requireNonNull(text, "text"));
         Objects.requireNonNull(face, "face");
         Objects.requireNonNull(align, "align");
         if (!(size > 0)) {
@@ -35,7 +37,8 @@ public record TextBox(String text, FigureFonts.Face face, double size, double x,
     }
 
     /** Places {@code text} with its anchor at {@code ax} and its baseline at {@code baseline}. */
-    public static TextBox place(String text, FigureFonts.Face face, double size, double ax, double baseline, Align align) {
+    public static TextBox place(String label, FigureFonts.Face face, double size, double ax, double baseline, Align align) {
+        String text = Messages.printable(label); // measured as it is drawn
         var font = face.at(size);
         double w = FigureFonts.width(font, text);
         double x = switch (align) {

@@ -1,6 +1,9 @@
 package org.trialmeta.repository;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -114,13 +117,13 @@ public final class ClinicalTrialsGov {
             if (bytes.length == 0) {
                 throw new InputException(display + ": empty file (a ClinicalTrials.gov study record is expected)");
             }
-            root = MAPPER.readTree(bytes);
+            root = readOne(display, bytes);
         } catch (InputException e) {
             throw e;
+        } catch (JsonProcessingException e) {
+            throw new InputException(display + at(e.getLocation()) + ": " + ParserMessages.json(e));
         } catch (IOException e) {
-            String m = String.valueOf(e.getMessage()).split("\\R", 2)[0];
-            throw new InputException(display + ": not valid JSON (" + (m.length() > 160 ? m.substring(0, 157) + "..." : m)
-                    + ")");
+            throw new InputException(display + ": not valid JSON (" + ParserMessages.plain(e.getMessage()) + ")");
         }
         if (root == null || !root.isObject()) {
             throw new InputException(display + ": not a ClinicalTrials.gov study record (a JSON object is expected)");
@@ -134,6 +137,30 @@ public final class ClinicalTrialsGov {
             root = studies.get(0);
         }
         return new Mapper(display, root).map();
+    }
+
+    /** The one JSON value of {@code bytes}; anything but white space after it is refused (one record per file). */
+    private static JsonNode readOne(String display, byte[] bytes) throws IOException {
+        try (JsonParser p = MAPPER.createParser(bytes)) {
+            JsonNode root = MAPPER.readTree(p);
+            JsonLocation end = p.currentLocation();
+            JsonToken next;
+            try {
+                next = p.nextToken();
+            } catch (JsonProcessingException e) {
+                next = JsonToken.NOT_AVAILABLE; // not even a token: still content after the record
+            }
+            if (next != null) {
+                throw new InputException(display + at(end)
+                        + ": content after the end of the JSON record (one record per file, nothing after it)");
+            }
+            return root;
+        }
+    }
+
+    /** ": line L, column C" of a parser's location, or "" when it has none. */
+    private static String at(JsonLocation loc) {
+        return loc == null || loc.getLineNr() < 1 ? "" : ": line " + loc.getLineNr() + ", column " + loc.getColumnNr();
     }
 
     /** Maps one record; every failure names the JSON path. */

@@ -20,11 +20,15 @@ public final class CsvCells {
 
     private CsvCells() {}
 
-    /** The cell's text with a formula trigger neutralised (see the class comment); any other text unchanged. */
-    public static String neutralised(String cell) {
-        if (cell == null || cell.isEmpty()) {
-            return cell == null ? "" : cell;
+    /**
+     * The cell's text with a formula trigger neutralised (see the class comment) and control characters replaced
+     * ({@link Messages#printable}); any other text unchanged.
+     */
+    public static String neutralised(String text) {
+        if (text == null || text.isEmpty()) {
+            return text == null ? "" : text;
         }
+        String cell = Messages.printable(text);
         char c = cell.charAt(0);
         boolean trigger = c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
         return trigger && !isNumber(cell) ? "'" + cell : cell;
@@ -103,9 +107,10 @@ public final class CsvCells {
     /**
      * Markdown text without raw HTML: {@code <} written as {@code &lt;}, so a name such as
      * {@code <img src=x onerror=...>} is shown as text by a Markdown renderer instead of becoming an element
-     * (the escaper of both {@code check --format md} and the report's {@code tables/*.md}).
+     * (the escaper of both {@code check --format md} and the report's {@code tables/*.md}); control characters
+     * replaced ({@link Messages#printable}).
      */
     public static String markdownWithoutHtml(String text) {
-        return text.replace("<", "&lt;");
+        return Messages.printable(text).replace("<", "&lt;");
     }
 }

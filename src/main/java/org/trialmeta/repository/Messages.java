@@ -1,6 +1,5 @@
 package org.trialmeta.repository;
 
-import java.util.List;
 
 /**
  * The one place that makes text safe for a one-line message (issue 15): every value a message echoes goes
@@ -27,27 +26,29 @@ public final class Messages {
         return cut(value, MAX_VALUE_CHARS);
     }
 
-    /** Most names listed by {@link #list}. */
-    public static final int MAX_LISTED = 8;
-
-    /**
-     * Names as listed in a message, "a, b, c": each as {@link #value}, at most {@value #MAX_LISTED} of them, then
-     * "… and N more" (a model of 5,000-character study names was a 60 KB line).
-     */
-    public static String list(List<String> names) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < Math.min(names.size(), MAX_LISTED); i++) {
-            sb.append(i == 0 ? "" : ", ").append(value(names.get(i)));
-        }
-        if (names.size() > MAX_LISTED) {
-            sb.append(", \u2026 and ").append(names.size() - MAX_LISTED).append(" more");
-        }
-        return sb.toString();
-    }
-
     /** {@link #value} in single quotes: {@code 'abc'}. */
     public static String quoted(String value) {
         return "'" + value(value) + "'";
+    }
+
+    /** Most items a message lists ({@link #list}); the rest are counted. */
+    public static final int MAX_LISTED = 5;
+
+    /**
+     * Names or values listed in a message: each as {@link #value}, separated by ", ", at most
+     * {@value #MAX_LISTED} of them, then "… and N more" (a list drawn from a file, such as every coefficient of a
+     * model with a study-level moderator, must not make a line of kilobytes).
+     */
+    public static String list(java.util.Collection<String> items) {
+        StringBuilder sb = new StringBuilder();
+        int i = 0;
+        for (String item : items) {
+            if (i == MAX_LISTED) {
+                return sb.append(" \u2026 and ").append(items.size() - MAX_LISTED).append(" more").toString();
+            }
+            sb.append(i++ == 0 ? "" : ", ").append(value(item));
+        }
+        return sb.toString();
     }
 
     /** {@code text} escaped as {@link #line}, cut after {@code max} characters as {@link #value}. */
@@ -100,6 +101,70 @@ public final class Messages {
             }
         }
         return sb.toString();
+    }
+
+    /** What {@link #printable} puts for a character no document may hold: U+FFFD, the replacement character. */
+    public static final char REPLACEMENT = '\uFFFD';
+
+    /**
+     * Text as every output writes it (figures, HTML, SVG, Markdown, CSV, DOCX, PPTX): each control character other
+     * than tab, line feed and carriage return (C0, DEL, C1), each non-character U+FFFE/U+FFFF and each unpaired
+     * surrogate replaced by {@link #REPLACEMENT}. XML 1.0 forbids the C0 controls even as character references,
+     * so an SVG or XHTML holding one is malformed, and an escape sequence (ESC) in a table reaches a terminal.
+     * The one place that decides this; the same string when nothing is replaced.
+     */
+    public static String printable(String text) {
+        if (text == null) {
+            return null;
+        }
+        int i = 0;
+        int n = text.length();
+        while (i < n && !unprintable(text, i)) {
+            i++;
+        }
+        if (i == n) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        for (; i < n; i++) {
+            if (unprintable(text, i)) {
+                chars[i] = REPLACEMENT;
+            }
+        }
+        return new String(chars);
+    }
+
+    /**
+     * The first character of {@code text} that {@link #printable} would replace, as {@code U+XXXX}, or null when
+     * there is none (for a rule that refuses such text where it is read).
+     */
+    public static String firstUnprintable(String text) {
+        for (int i = 0; text != null && i < text.length(); i++) {
+            if (unprintable(text, i)) {
+                return String.format(java.util.Locale.ROOT, "U+%04X", (int) text.charAt(i));
+            }
+        }
+        return null;
+    }
+
+    private static boolean unprintable(String s, int i) {
+        char c = s.charAt(i);
+        if (c < 0x20) {
+            return c != '\t' && c != '\n' && c != '\r';
+        }
+        if (c < 0x7F) {
+            return false;
+        }
+        if (c <= 0x9F) {
+            return true; // DEL and C1
+        }
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        if (Character.isLowSurrogate(c)) {
+            return i == 0 || !Character.isHighSurrogate(s.charAt(i - 1));
+        }
+        return c == '\uFFFE' || c == '\uFFFF';
     }
 
     /** Whether a character is shown as an escape: a control, a line separator or a bidi formatting character. */

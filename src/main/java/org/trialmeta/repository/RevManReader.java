@@ -155,15 +155,9 @@ public final class RevManReader {
     }
 
     private InputException malformed(XMLStreamException e) {
-        String msg = String.valueOf(e.getMessage());
-        int m = msg.indexOf("Message:");
-        if (m >= 0) {
-            msg = msg.substring(m + 8);
-        }
-        msg = msg.strip().replaceAll("\\s*\\R\\s*", " ");
         Location loc = e.getLocation();
         String where = loc == null ? "" : ": line " + loc.getLineNumber() + ", column " + loc.getColumnNumber();
-        return new InputException(name + where + ": element " + top() + ": malformed XML (" + msg + ")", e);
+        return new InputException(name + where + ": element " + top() + ": " + ParserMessages.xml(e), e);
     }
 
     private String top() {

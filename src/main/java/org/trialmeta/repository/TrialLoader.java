@@ -462,12 +462,11 @@ public final class TrialLoader {
                     && String.valueOf(e.getOriginalMessage()).startsWith("No content to map")) {
                 problems.add(new Problem(display, "", "file is empty (expected a YAML mapping)"));
             } else if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-                problems.add(new Problem(display, "", firstLine(e.getOriginalMessage()).replaceAll(", from `.*`", "")
-                        + " (YAML structure too large)"));
+                problems.add(new Problem(display, "", ParserMessages.limit(
+                        (com.fasterxml.jackson.core.exc.StreamConstraintsException) e)));
             } else if (e instanceof JsonMappingException m
                     && m.getCause() instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException c) {
-                problems.add(new Problem(display, pathOf(m), firstLine(c.getOriginalMessage()).replaceAll(", from `.*`", "")
-                        + " (YAML structure too large)"));
+                problems.add(new Problem(display, pathOf(m), ParserMessages.limit(c)));
             } else if (e instanceof JsonMappingException m) {
                 problems.addAll(collected);
                 problems.add(new Problem(display, pathOf(m), mappingProblem(m) + where(m.getLocation())));
@@ -642,11 +641,11 @@ public final class TrialLoader {
                 String at = "arms[" + i + "].outcomes[" + j + "].";
                 if (subgroups != null && o.subgroup != null && !subgroups.contains(o.subgroup)) {
                     problems.add(new Problem(display, at + "subgroup", Checked.quote(o.subgroup)
-                            + " (unknown subgroup; defined: " + String.join(", ", new TreeSet<>(subgroups)) + ")"));
+                            + " (unknown subgroup; defined: " + Messages.list(new TreeSet<>(subgroups)) + ")"));
                 }
                 if (cuts != null && o.cut != null && !cuts.contains(o.cut)) {
                     problems.add(new Problem(display, at + "cut", Checked.quote(o.cut)
-                            + " (unknown analysis cut; defined: " + String.join(", ", new TreeSet<>(cuts)) + ")"));
+                            + " (unknown analysis cut; defined: " + Messages.list(new TreeSet<>(cuts)) + ")"));
                 }
                 String cutCutoff = o.cut == null ? null : cutoffOfCut.get(o.cut);
                 if (cutCutoff != null && o.provenance != null && o.provenance.cutoff != null
@@ -660,7 +659,7 @@ public final class TrialLoader {
                     if (!arms.contains(c) || c.equals(arm.id)) {
                         problems.add(new Problem(display, at + "hazardRatio.comparator", Checked.quote(c)
                                 + " (must be the id of another arm of this trial; arms: "
-                                + String.join(", ", new TreeSet<>(arms)) + ")"));
+                                + Messages.list(new TreeSet<>(arms)) + ")"));
                     }
                 }
             }
@@ -679,15 +678,15 @@ public final class TrialLoader {
             String at = "curves[" + i + "].";
             if (c.arm != null && !arms.contains(c.arm)) {
                 problems.add(new Problem(display, at + "arm", Checked.quote(c.arm) + " (unknown arm; arms: "
-                        + String.join(", ", new TreeSet<>(arms)) + ")"));
+                        + Messages.list(new TreeSet<>(arms)) + ")"));
             }
             if (subgroups != null && c.subgroup != null && !subgroups.contains(c.subgroup)) {
                 problems.add(new Problem(display, at + "subgroup", Checked.quote(c.subgroup)
-                        + " (unknown subgroup; defined: " + String.join(", ", new TreeSet<>(subgroups)) + ")"));
+                        + " (unknown subgroup; defined: " + Messages.list(new TreeSet<>(subgroups)) + ")"));
             }
             if (cuts != null && c.cut != null && !cuts.contains(c.cut)) {
                 problems.add(new Problem(display, at + "cut", Checked.quote(c.cut)
-                        + " (unknown analysis cut; defined: " + String.join(", ", new TreeSet<>(cuts)) + ")"));
+                        + " (unknown analysis cut; defined: " + Messages.list(new TreeSet<>(cuts)) + ")"));
             }
             if (c.arm != null && c.endpoint != null && c.subgroup != null && c.cut != null) {
                 String key = c.arm + "\u0000" + c.endpoint.toUpperCase(Locale.ROOT) + "\u0000" + c.subgroup + "\u0000"
@@ -878,7 +877,9 @@ public final class TrialLoader {
 
     /**
      * Text as Jackson reads it, refused (a problem, and null) when longer than {@link #MAX_SCALAR_CHARS}: a
-     * scalar over many lines passes the line limit, and is not a curated datum either.
+     * scalar over many lines passes the line limit, and is not a curated datum either; and refused when it holds
+     * a control character other than tab and line break (C0, DEL, C1: {@link Messages#firstUnprintable}), which
+     * no figure, SVG or XHTML can show.
      */
     private static final class CappedText extends StdScalarDeserializer<String> {
         private static final long serialVersionUID = 1L;
@@ -893,6 +894,13 @@ public final class TrialLoader {
             if (s != null && s.length() > MAX_SCALAR_CHARS) {
                 Collector c = (Collector) ctxt.getAttribute(PROBLEMS);
                 c.add(p, "text of " + s.length() + " characters (limit " + MAX_SCALAR_CHARS + " characters per value)");
+                return null;
+            }
+            String bad = Messages.firstUnprintable(s);
+            if (bad != null) {
+                Collector c = (Collector) ctxt.getAttribute(PROBLEMS);
+                c.add(p, Messages.quoted(s) + " (control character " + bad + ": text may hold no control character"
+                        + " other than tab and line break)");
                 return null;
             }
             TextPool pool = (TextPool) ctxt.getAttribute(POOL);

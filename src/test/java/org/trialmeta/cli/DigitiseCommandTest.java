@@ -66,6 +66,18 @@ class DigitiseCommandTest {
     }
 
     @Test
+    void anAxisRangeWiderThanADoubleIsRefused() {
+        // -1e308,1e308: LAST - FIRST is infinite, and every time was written as an empty cell (exit 0)
+        Path out = dir.resolve("out");
+        Run r = Run.run("digitise", "--image", FIGURES.resolve("base-small.png").toString(), "--x-range=-1e308,1e308",
+                "--out-dir", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(r.err()).isEqualTo("trialmeta: --x-range: '-1e308,1e308' (LAST - FIRST is too large for a number:"
+                + " the axis must span a finite width, below about 1.8e308)\n");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void withoutColoursTheTwoCurvesAreFoundAndTheBandsAreNot() throws IOException {
         JsonNode d = json(Run.run("digitise", "--image", FIGURES.resolve("ggsurvplot-small.png").toString(),
                 "--x-range", "0,1000", "--out-dir", dir.toString(), "--format", "json"));

@@ -75,6 +75,20 @@ class ForestCommandTest {
     }
 
     @Test
+    void controlCharactersInAStudyNameOrTheTitleGiveAWellFormedSvg() throws Exception {
+        // a study name with U+0001 and ESC, and such a title, were written raw: malformed XML, exit 0
+        Path csv = dir.resolve("ctl.csv");
+        Files.writeString(csv, "study,yi,vi\n\"A\u0001\u001b<\",0.1,0.04\nB,0.2,0.05\nC,0.3,0.02\n");
+        Path svg = dir.resolve("ctl.svg");
+        Run r = Run.run("forest", "--input", csv.toString(), "--measure", "GEN", "--out", svg.toString(),
+                "--title", "ctl\u0001\u001b");
+        assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.OK);
+        String text = Files.readString(svg);
+        assertThat(text).doesNotContain("\u0001", "\u001b").contains("A\uFFFD\uFFFD&lt;", "ctl\uFFFD\uFFFD");
+        org.trialmeta.report.ControlCharactersTest.assertXml(text);
+    }
+
+    @Test
     void aStudyAloneWeighsOneHundredPercentAndIsDrawn() throws Exception {
         // 100 * w / w was 100.00000000000001 for these counts (metafor: w / sum(w) * 100 = 100), which the figure
         // refused as a weight above 100 % (and blamed on --xlim, which was not given)

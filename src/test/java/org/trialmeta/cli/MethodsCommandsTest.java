@@ -208,6 +208,19 @@ class MethodsCommandsTest {
         oneLine(Run.run("regress", "--input", in, "--measure", "RR", "--mods", "ablat", "--method", "PETO"), "--method");
     }
 
+    @Test
+    void aLongListOfCoefficientsIsCutInTheOneLine() throws IOException {
+        // a moderator of 13 distinct 2,000-character study names: the line listed every coefficient (60 KB)
+        StringBuilder csv = new StringBuilder("study,yi,vi\n");
+        for (int i = 0; i < 13; i++) {
+            csv.append("Study ").append(i).append(' ').append("x".repeat(2000)).append(',').append(0.1 * i).append(",0.04\n");
+        }
+        Run r = Run.run("regress", "--input", write("long.csv", csv.toString()).toString(), "--measure", "GEN",
+                "--mods", "study");
+        oneLine(r, "13 studies for 13 coefficients", " characters), ", "\u2026 and 8 more");
+        assertThat(r.err().length()).isLessThan(1000);
+    }
+
     // ------------------------------------------------------------------ sensitivity
 
     @Test

@@ -100,6 +100,50 @@ class SummaryCommandsTest {
     }
 
     @Test
+    void hrFromSummaryConvertsATinyPFromTheLowerTailAndPrintsIt() throws IOException {
+        // z = -qnorm(p/2) (SciPy norm.isf(5e-21) = 9.33604484923406); 1 - p/2 rounded to 1 gave z = Inf
+        JsonNode a = Json.mapper().readTree(run("hr-from-summary", "--hr", "0.5", "--p", "1e-20", "--format", "json")
+                .out());
+        assertThat(a.get("variance").asDouble()).isCloseTo(0.005512201226712512, withinPercentage(1e-9));
+        JsonNode b = Json.mapper().readTree(run("hr-from-summary", "--logrank-p", "1e-20", "--favours", "research",
+                "--events", "100", "--format", "json").out());
+        assertThat(b.get("log_hr").asDouble()).isCloseTo(-1.867208969846812, withinPercentage(1e-9));
+        JsonNode c = Json.mapper().readTree(run("hr-from-summary", "--hr", "0.5", "--p", "1e-300", "--format", "json")
+                .out());
+        // norm.isf(0.5e-300) = 37.06578788077213
+        assertThat(c.get("variance").asDouble()).isCloseTo(Math.pow(Math.log(0.5) / 37.06578788077213, 2),
+                withinPercentage(1e-9));
+        // a p of 1e-16 given with the CI was refused by the printed-number check (exit 1)
+        Run d = run("hr-from-summary", "--hr", "0.5", "--hr-ci", "0.4,0.6", "--p", "1e-16");
+        assertThat(d.code()).as(d.err()).isEqualTo(ExitCodes.OK);
+        assertThat(d.out()).contains("p given with the CI: p = 1e-16;");
+    }
+
+    @Test
+    void hrFromSummaryRefusesAZeroPAndInputsItWouldNotUse() {
+        for (String[] args : new String[][] {
+            {"--hr", "0.5", "--p", "0"},
+            {"--hr", "0.5", "--p", "1e-400"},
+            {"--logrank-p", "1e-310", "--favours", "research", "--events", "100"},
+            {"--hr", "0.8", "--p", "0.03", "--events", "100"},
+            {"--hr", "0.8", "--hr-ci", "0.6,0.9", "--ratio", "2"},
+            {"--o-minus-e", "-3", "--v", "10", "--favours", "control"},
+            {"--logrank-p", "0.01", "--favours", "research", "--events-research", "40", "--events-control", "50",
+                "--events", "90"}}) {
+            String[] full = new String[args.length + 1];
+            full[0] = "hr-from-summary";
+            System.arraycopy(args, 0, full, 1, args.length);
+            Run r = run(full);
+            assertThat(r.code()).as(String.join(" ", args) + "\n" + r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+        }
+        assertThat(run("hr-from-summary", "--hr", "0.5", "--p", "0").err()).contains("--p: 0 (must be a p-value in (0, 1]");
+        assertThat(run("hr-from-summary", "--hr", "0.8", "--p", "0.03", "--events", "100").err())
+                .isEqualTo("trialmeta: --events: 100 (not used with --hr and --p: give exactly one set of inputs, see"
+                        + " --help)\n");
+    }
+
+    @Test
     void hrFromSummaryTableGivesTheHazardRatioWithItsInterval() {
         Run run = run("hr-from-summary", "--hr", "0.75", "--hr-ci", "0.62,0.91");
         assertThat(run.code()).as(run.err()).isEqualTo(ExitCodes.OK);
@@ -150,7 +194,7 @@ class SummaryCommandsTest {
         "hr-from-summary --hr 0.7 --p 1.5|--p: 1.5 (must be a p-value in (0, 1])",
         "hr-from-summary --hr 0.7 --events 0|--events: 0 (must be >= 1)",
         "hr-from-summary --hr 0.7 --events 100 --ratio 0|--ratio: 0 (must be a finite number > 0)",
-        "hr-from-summary --logrank-p 0 --favours research --events 10|--logrank-p: 0 (must be a p-value in (0, 1])",
+        "hr-from-summary --logrank-p 0 --favours research --events 10|--logrank-p: 0 (must be a p-value in (0, 1]; a p of 0",
         "hr-from-summary --logrank-p 0.03 --favours research --events-research -1 --events-control 5|"
                 + "--events-research: -1 (must be >= 0)",
         "hr-from-summary --o-minus-e -3|--o-minus-e and --v must be given together",

@@ -47,6 +47,26 @@ class TrialCommandsTest {
     }
 
     @Test
+    void aControlCharacterInATrialsTextIsRefusedNamingFilePathAndRule(@TempDir Path tmp, @TempDir Path out)
+            throws Exception {
+        // a name "RAMP\x01\x1b-201" passed validate and gave malformed SVG figures and raw bytes in the report
+        Path minimal = Path.of("src/test/resources/fixtures/valid/minimal");
+        Files.copy(minimal.resolve("sources.yaml"), tmp.resolve("sources.yaml"));
+        Files.writeString(tmp.resolve("example.yaml"), Files.readString(minimal.resolve("example.yaml"))
+                .replace("name: Example trial", "name: \"RAMP\\x01\\e-201\"")
+                .replaceFirst("\n", "\n# a tab\tand line breaks in text stay allowed\n"));
+        for (String cmd : new String[] {"validate", "report"}) {
+            Run r = cmd.equals("validate") ? run("validate", "--trials", tmp.toString())
+                    : run("report", "--trials", tmp.toString(), "--out", out.resolve("rep").toString());
+            assertThat(r.code()).as(r.err()).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+            assertThat(r.err()).contains(tmp.resolve("example.yaml") + ": name: 'RAMP\\u0001\\u001B-201' (control character"
+                    + " U+0001: text may hold no control character other than tab and line break)");
+        }
+        assertThat(out.resolve("rep")).doesNotExist();
+    }
+
+    @Test
     void missingTrialsDirectoryIsOneLineAndExitTwo(@TempDir Path tmp) {
         Path missing = tmp.resolve("none");
         Run r = run("validate", "--trials", missing.toString());

@@ -804,6 +804,11 @@ class BadInputMatrixTest {
         cs.add(new RevManCase("mismatched end tag", f.replace("</DICH_OUTCOME>", "</CONT_OUTCOME>")
                 .getBytes(StandardCharsets.ISO_8859_1), Expect.INVALID, List.of("malformed XML", "element")));
         cs.add(new RevManCase("not XML", utf8("study,ai,n1i\nA,1,2\n"), Expect.INVALID, List.of("malformed XML")));
+        // the JDK's limit of 10,000 attributes: its rule in words, not its message code (JAXP00010002) or "the JDK"
+        cs.add(new RevManCase("an element with 10,001 attributes", utf8("<?xml version=\"1.0\"?>\n<COCHRANE_REVIEW><A "
+                + java.util.stream.IntStream.range(0, 10_001).mapToObj(i -> "a" + i + "=\"1\"")
+                        .collect(java.util.stream.Collectors.joining(" ")) + "/></COCHRANE_REVIEW>\n"),
+                Expect.INVALID, List.of("an element with more than 10,000 attributes (limit)")));
         cs.add(new RevManCase("non-RevMan XML", utf8("<?xml version=\"1.0\"?>\n<svg><g/></svg>\n"), Expect.INVALID,
                 List.of("element svg", "not a RevMan 5 review")));
         cs.add(new RevManCase("billion laughs", utf8(billionLaughs()), Expect.INVALID,
@@ -1633,7 +1638,13 @@ class BadInputMatrixTest {
                 new Object[] {"empty file", "", "empty file"},
                 new Object[] {"not JSON", "<html>", "not valid JSON"},
                 new Object[] {"a JSON list", "[]", "a JSON object is expected"},
-                new Object[] {"deep nesting", "[".repeat(5000) + "]".repeat(5000), "not valid JSON"},
+                new Object[] {"deep nesting", "[".repeat(5000) + "]".repeat(5000), "nested deeper than 64 levels (limit)"},
+                new Object[] {"a string over 10^6 characters", "{\"x\": \"" + "a".repeat(1_000_001) + "\"}",
+                        "a string longer than 1,000,000 characters (limit)"},
+                new Object[] {"a comment", "// exported\n" + good, "a comment (comments are not JSON)"},
+                new Object[] {"NaN", "{\"x\": NaN}", "'NaN' (not a JSON number)"},
+                new Object[] {"trailing garbage", good + " garbage", "content after the end of the JSON record"},
+                new Object[] {"a second record", good + good, "content after the end of the JSON record"},
                 new Object[] {"no nctId", "{\"protocolSection\": {}}", "nctId: missing"},
                 new Object[] {"bad nctId", good.replace("\"NCT00844649\"", "\"12345\""), "NCT followed by 8 digits"},
                 new Object[] {"duplicate key", good.replace("\"hasResults\": true", "\"hasResults\": true, \"hasResults\": false"),

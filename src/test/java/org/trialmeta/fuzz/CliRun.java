@@ -71,6 +71,8 @@ record CliRun(List<String> args, int code, String out, String err) {
             assertThat(lines).as(describe()).hasSize(1);
             String line = lines.get(0);
             assertThat(line).as(describe()).startsWith("trialmeta: ");
+            // no parser internals: settings in backticks, feature names, JDK message codes
+            assertThat(line).as(describe()).doesNotContain("`", "Feature '", "JAXP", "Constraints", "imposed by the JDK");
             assertThat(Stream.of(names).anyMatch(line::contains)).as(describe() + "\nexpected one of " + List.of(names))
                     .isTrue();
             assertThat(out).as(describe()).doesNotContain("NaN", "Infinity");

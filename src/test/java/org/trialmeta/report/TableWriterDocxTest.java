@@ -1,7 +1,6 @@
 package org.trialmeta.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -156,11 +155,12 @@ class TableWriterDocxTest {
         Table t = new Table("t", "Caption", List.of("c"), List.of(List.of(text)), List.of());
         Path ours = dir.resolve("ours.docx");
         Files.write(ours, TableWriter.docx(t, Optional.empty()));
-        assertThat(DocumentReader.read(ours, DocumentLimits.DEFAULTS).text()).contains("??&&&&&& a CDATA section");
+        // replaced by Messages.printable before XMLBeans' own "?"
+        assertThat(DocumentReader.read(ours, DocumentLimits.DEFAULTS).text()).contains("\uFFFD\uFFFD&&&&&& a CDATA section");
         Path poi = dir.resolve("poi.docx");
         Files.write(poi, poiCreateTable(t, Optional.empty()));
-        assertThatThrownBy(() -> DocumentReader.read(poi, DocumentLimits.DEFAULTS)).as("POI's own part is broken")
-                .isInstanceOf(RuntimeException.class);
+        // POI's own writer wrote such a text unchecked (an unreadable part); the cells now reach it printable too
+        assertThat(DocumentReader.read(poi, DocumentLimits.DEFAULTS).text()).contains("\uFFFD\uFFFD&&&&&& a CDATA section");
     }
 
     @Test

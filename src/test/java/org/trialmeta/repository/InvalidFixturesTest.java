@@ -69,7 +69,7 @@ class InvalidFixturesTest {
         Files.copy(INVALID.resolve("negative-count/sources.yaml"), dir.resolve("sources.yaml"));
         Files.writeString(dir.resolve("deep.yaml"), "id: " + "[".repeat(200) + "]".repeat(200) + "\n");
         assertThat(problems(dir)).containsExactly(
-                "deep.yaml: id: Document nesting depth (51) exceeds the maximum allowed (50) (YAML structure too large)");
+                "deep.yaml: id: nested deeper than 50 levels (limit)");
     }
 
     @Test

@@ -188,9 +188,19 @@ public final class HazardRatioFromSummary {
         return totalEvents * ratio / ((1 + ratio) * (1 + ratio));
     }
 
-    private static double zOfP(double p, Sides sides) {
+    /**
+     * The smallest p-value converted to a z statistic: the smallest normal double (about 2.2e-308). Below it a
+     * double keeps only a few digits (and p/2 may be 0), and a p of 0 has no finite z.
+     */
+    public static final double MIN_P = Double.MIN_NORMAL;
+
+    /**
+     * z with upper-tail probability p/2 (two-sided) or p (one-sided), computed as −Φ⁻¹(tail) from the lower tail:
+     * Φ⁻¹(1 − tail) loses the tail as soon as 1 − tail rounds to 1 (p below about 1e-16 gave z = ∞).
+     */
+    static double zOfP(double p, Sides sides) {
         double tail = sides == Sides.TWO_SIDED ? p / 2 : p;
-        return NormalDistribution.of(0, 1).inverseCumulativeProbability(1 - tail);
+        return -NormalDistribution.of(0, 1).inverseCumulativeProbability(tail);
     }
 
     private static void positive(String field, double v) {
@@ -202,6 +212,10 @@ public final class HazardRatioFromSummary {
     private static void probability(double p) {
         if (!(p > 0 && p <= 1)) {
             throw new IllegalArgumentException("p-value " + p + " must be in (0, 1]");
+        }
+        if (p < MIN_P) {
+            throw new IllegalArgumentException("p-value " + p + " is below " + MIN_P + ", the smallest converted to a"
+                    + " z statistic");
         }
     }
 }
