@@ -83,7 +83,7 @@ public record RegressAnalysis(PoolInput input, Design design, List<String> dropp
                 }
                 b.covariate(c, x);
             } else {
-                String[] g = t.strings(c);
+                String[] g = t.labels(c);
                 List<String> levels = Design.levels(g);
                 if (levels.size() < 2) {
                     throw new InputException(t.name() + ": column " + c + ": every study has the level '"

@@ -77,7 +77,7 @@ public final class PoolCommand implements Callable<Integer> {
         if (by != null) {
             PoolOptions.Prepared p = pool.prepare();
             OutputFormat f = format.format(OutputFormat.TABLE, OutputFormat.JSON, OutputFormat.CSV);
-            String[] values = p.table().requireColumns(by).strings(by);
+            String[] values = p.table().requireColumns(by).labels(by);
             // each group's summary (or CSV row) is made on the core that fitted it; the fits are not all kept
             switch (f) {
                 case JSON -> {

@@ -79,7 +79,7 @@ public final class PoolOptions {
         PoolMethod m = PoolMethod.parse("--method", method);
         CsvTable table = input.read();
         PoolInput studies = PoolInput.read(table, measure);
-        String[] groups = subgroup == null ? null : table.requireColumns(subgroup).strings(subgroup);
+        String[] groups = subgroup == null ? null : table.requireColumns(subgroup).labels(subgroup);
         return new Prepared(table, studies, groups, new PoolSettings(m, testType, lev, correction(),
                 Optional.ofNullable(drop00)));
     }

@@ -1019,9 +1019,9 @@ public final class CsvTable {
     public static final String MISSING = "NA";
 
     /**
-     * A column of labels that classify rows (groups, strata) as {@link #strings} reads it, a missing value refused as
-     * well as an empty cell: {@value #MISSING}, which R reads as NA (survfit, survdiff and coxph drop such rows;
-     * made a label, it would be a group or stratum of its own).
+     * A column of labels that classify rows (groups, strata, subgroups, factor levels) as {@link #strings} reads it, a
+     * missing value refused as well as an empty cell: {@value #MISSING}, which R reads as NA (survfit, survdiff,
+     * coxph and rma drop such rows; made a label, it would be a group, stratum or level of its own).
      */
     public String[] labels(String column) {
         String[] out = strings(column);

@@ -159,6 +159,20 @@ class PoolCommandTest {
     }
 
     @Test
+    void aMissingValueInALabelColumnIsRefusedNotMadeALevel() throws IOException {
+        // R reads NA as missing and rma drops the row; made a label it was a subgroup, a --by group or a factor level
+        Path csv = write("na.csv", "study,yi,vi,g\nA,0.1,0.05,x\nB,0.3,0.1,NA\nC,0.2,0.08,y\nD,0.5,0.2,x\nE,0.4,0.1,y\n");
+        String expected = "trialmeta: " + csv + ": line 3, column g: 'NA' (a missing value: rows with a missing value are"
+                + " refused)";
+        for (String[] args : new String[][] {{"pool", "--subgroup", "g"}, {"pool", "--by", "g"},
+            {"regress", "--mods", "g"}}) {
+            assertThat(run(args[0], "--input", csv.toString(), "--measure", "GEN", args[1], args[2]))
+                    .as(String.join(" ", args)).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(err.strip()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void unknownMethodExitsTwoWithTheAllowedList() throws IOException {
         assertThat(run("pool", "--input", bcgCsv().toString(), "--measure", "OR", "--method", "BAYES"))
                 .isEqualTo(ExitCodes.INVALID_INPUT);
