@@ -68,7 +68,7 @@ public record NmaInput(Network network, EffectMeasure measure, String form, int[
 
     private static NmaInput arms(CsvTable t, EffectMeasure m, boolean binary) {
         String[] study = t.strings("study");
-        String[] trt = t.strings("treatment");
+        String[] trt = t.labels("treatment");
         int[] n = t.counts("n");
         int[] events = binary ? t.counts("events") : null;
         double[] mean = binary ? null : t.doubles("mean");
@@ -168,8 +168,8 @@ public record NmaInput(Network network, EffectMeasure measure, String form, int[
 
     private static NmaInput contrasts(CsvTable t, EffectMeasure m, boolean hazardRatios) {
         String[] study = t.strings("study");
-        String[] t1 = t.strings("treatment_1");
-        String[] t2 = t.strings("treatment_2");
+        String[] t1 = t.labels("treatment_1");
+        String[] t2 = t.labels("treatment_2");
         int k = study.length;
         double[] yi = new double[k];
         double[] vi = new double[k];

@@ -98,6 +98,20 @@ class NmaCommandTest {
     }
 
     @Test
+    void aMissingTreatmentIsRefusedNotMadeATreatment() throws Exception {
+        Path arms = Files.writeString(dir.resolve("na.csv"), "study,treatment,events,n\nS1,A,10,100\nS1,NA,15,100\n"
+                + "S2,A,12,90\nS2,B,20,95\n");
+        assertThat(run("nma", "--input", arms.toString(), "--measure", "OR")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.strip()).isEqualTo("trialmeta: " + arms + ": line 3, column treatment: 'NA' (a missing value: rows"
+                + " with a missing value are refused)");
+        Path contrasts = Files.writeString(dir.resolve("nac.csv"), "study,treatment_1,treatment_2,yi,vi\n"
+                + "S1,A,B,0.1,0.04\nS2,B,NA,0.2,0.05\n");
+        assertThat(run("nma", "--input", contrasts.toString(), "--measure", "GEN")).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(err.strip()).endsWith("line 3, column treatment_2: 'NA' (a missing value: rows with a missing value"
+                + " are refused)");
+    }
+
+    @Test
     void disconnectedNetworkIsAnalysedPartByPart() throws Exception {
         Path in = Files.writeString(dir.resolve("d.csv"), "study,treatment,events,n\nS1,A,10,100\nS1,B,15,100\n"
                 + "S2,A,12,90\nS2,B,20,95\nS3,C,9,80\nS3,D,14,85\nS4,C,7,60\nS4,D,11,62\n");
