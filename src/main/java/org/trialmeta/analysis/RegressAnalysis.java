@@ -123,20 +123,18 @@ public record RegressAnalysis(PoolInput input, Design design, List<String> dropp
         Design fitted = dropped.isEmpty() ? design : design.without(redundant);
         int p = fitted.p();
         // metafor fits a fixed-effects model with k = p (QE on 0 df); here every model needs a residual df
-        int needed = p + 1;
-        if (k < needed) {
+        if (k < p + 1) {
             throw new InputException(file + ": " + k + (k == 1 ? " study" : " studies") + " for " + p
-                    + " coefficients (" + Messages.list(fitted.names()) + "): at least " + needed + " needed");
+                    + " coefficients (" + Messages.list(fitted.names()) + "): at least " + (p + 1) + " needed");
         }
         if (fitted.rankDeficient()) {
             throw new InputException(file + ": the moderators " + Messages.list(fitted.names().subList(1, p))
                     + " are nearly collinear (an eigenvalue of X'X is at most 1e-7: metafor's 'Model matrix not of"
                     + " full rank')");
         }
-        design = fitted;
         MetaAnalysis.Options o = MetaAnalysis.Options.defaults(es).withMethod(options.method()).withTest(options.test())
                 .withLevel(options.level()).withTau2Ci(false).withControl(LinearMetaRegression.CONTROL);
-        RegressionFit f = LinearMetaRegression.fit(es.yi(), es.vi(), design, o);
+        RegressionFit f = LinearMetaRegression.fit(es.yi(), es.vi(), fitted, o);
         if (f instanceof NotConverged nc) {
             throw new InputException(file + ": " + nc.reason() + "; no estimate is given (try --method DL or PM)");
         }
@@ -144,11 +142,12 @@ public record RegressAnalysis(PoolInput input, Design design, List<String> dropp
         Optional<PermutationTest.Result> perm = Optional.empty();
         if (permutations != null) {
             try {
-                perm = Optional.of(PermutationTest.run(es.yi(), es.vi(), design, o, r, permutations, seed));
+                perm = Optional.of(PermutationTest.run(es.yi(), es.vi(), fitted, o, r, permutations, seed));
             } catch (IllegalArgumentException e) {
                 throw new InputException(file + ": permutation test: " + e.getMessage());
             }
         }
-        return new RegressAnalysis(input, design, List.copyOf(dropped), r, perm, Optional.ofNullable(permutations == null ? null : seed));
+        return new RegressAnalysis(input, fitted, List.copyOf(dropped), r, perm,
+                Optional.ofNullable(permutations == null ? null : seed));
     }
 }

@@ -118,12 +118,12 @@ public final class NmaCommand implements Callable<Integer> {
         NmaSummary summary = NmaSummary.of(NmaAnalysis.run(in, settings, input.file.toString()));
         PrintWriter err = spec.commandLine().getErr();
         if (plot != null) {
-            FigureWriter.write(NmaFigures.networkGraph(summary, colours), plot, plotFormat);
-            err.println("trialmeta: wrote " + plot);
+            FigureFiles.write(NmaFigures.networkGraph(summary, colours), List.of(plot), List.of(plotFormat),
+                    FigureWriter.DEFAULT_DPI, err);
         }
         if (forest != null) {
-            FigureWriter.write(NmaFigures.forest(summary), forest, forestFormat);
-            err.println("trialmeta: wrote " + forest);
+            FigureFiles.write(NmaFigures.forest(summary), List.of(forest), List.of(forestFormat),
+                    FigureWriter.DEFAULT_DPI, err);
         }
         if (league != null) {
             AtomicFiles.writeString(league, leagueCsv ? NmaFigures.leagueCsv(summary)

@@ -103,6 +103,11 @@ public final class Formats {
         return v.isPresent() ? general(v.getAsDouble()) : MISSING;
     }
 
+    /** {@link #general(double)}, or {@link #MISSING} when null. */
+    public static String general(Double v) {
+        return v == null ? MISSING : general(v.doubleValue());
+    }
+
     /**
      * {@code v} with {@code digits} significant digits, as C's {@code %.<digits>g} (and R's {@code print} of a
      * coxph fit): "0.9632", "1.968", "0.005770", "5.456e+09" (exponent form below 1e-4 and from 10^digits up,

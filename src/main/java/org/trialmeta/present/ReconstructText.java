@@ -43,7 +43,7 @@ public final class ReconstructText {
             sb.append("\nHazard ratio ").append(c.first()).append(" vs ").append(c.second())
                     .append(" (Cox, Efron ties): ").append(Formats.significant(c.hazardRatio(), 3)).append(" (")
                     .append(pct).append(" CI ").append(Formats.ciSignificant(nan(c.lower()), nan(c.upper()), 3,
-                            CiStyle.TO)).append("); log-rank chisq = ").append(c.logrankChisq() == null ? Formats.MISSING : Formats.general(c.logrankChisq()))
+                            CiStyle.TO)).append("); log-rank chisq = ").append(Formats.general(c.logrankChisq()))
                     .append(" on 1 df, ").append(Formats.pEquals("p", Formats.p(c.logrankP()))).append('\n');
             if (c.reportedHazardRatio() != null) {
                 sb.append("Reported HR ").append(reported(c.reportedHazardRatio())).append("; reconstructed/reported ")

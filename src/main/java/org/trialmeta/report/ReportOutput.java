@@ -62,7 +62,7 @@ public final class ReportOutput {
             }
             Path parent = out.getParent();
             Files.createDirectories(parent);
-            staging = Files.createTempDirectory(parent, "." + out.getFileName() + ".report-");
+            staging = Files.createTempDirectory(parent, stagingPrefix(out));
             readableByAll(staging, "rwxr-xr-x");
             for (Map.Entry<String, Report.Content> e : files.entrySet()) {
                 Path p = staging.resolve(e.getKey());
@@ -87,7 +87,7 @@ public final class ReportOutput {
             // the staging directory (or a file in it) could not be made: its parent is not writable
             String file = String.valueOf(e.getFile());
             throw new InputException("cannot write " + outDir + ": permission denied on " + (staging != null
-                    && file.startsWith(staging.toString()) || file.contains("/." + out.getFileName() + ".report-")
+                    && file.startsWith(staging.toString()) || file.contains("/" + stagingPrefix(out))
                     ? out.getParent() : file), e);
         } catch (FileSystemException e) {
             String reason = String.valueOf(e.getReason());
@@ -138,6 +138,11 @@ public final class ReportOutput {
                         + " directory" : "a directory") + " (choose another output path)");
             }
         }
+    }
+
+    /** How the name of the staging directory beside {@code out} begins: ".NAME.report-", hidden. */
+    private static String stagingPrefix(Path out) {
+        return "." + out.getFileName() + ".report-";
     }
 
     /** Moves the report's entries from {@code staging} into {@code out}, keeping the old ones aside until done. */

@@ -68,7 +68,7 @@ public final class AtomicFiles {
         Path tmp = null;
         try {
             Files.createDirectories(dir);
-            tmp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".tmp");
+            tmp = Files.createTempFile(dir, temporaryPrefix(abs), ".tmp");
             try (OutputStream out = Files.newOutputStream(tmp)) {
                 writer.write(out);
             }
@@ -92,6 +92,11 @@ public final class AtomicFiles {
         }
     }
 
+    /** How the name of {@code target}'s temporary file begins: ".NAME." beside it, hidden. */
+    private static String temporaryPrefix(Path target) {
+        return "." + target.getFileName() + ".";
+    }
+
     /**
      * The exception for a failed write of {@code target}: the user's to fix ({@link InputException}: a parent is a
      * file, the target is a directory, no permission) or not ({@link UncheckedIOException}), one line naming
@@ -113,7 +118,7 @@ public final class AtomicFiles {
         if (e instanceof AccessDeniedException) {
             // the temporary file could not be made: the directory is not writable
             boolean temporary = file != null && file.getParent() != null && file.getParent().equals(abs.getParent())
-                    && file.getFileName().toString().startsWith("." + abs.getFileName() + ".");
+                    && file.getFileName().toString().startsWith(temporaryPrefix(abs));
             return new InputException(prefix + "permission denied on " + (file == null || temporary ? abs.getParent()
                     : file), e);
         }
