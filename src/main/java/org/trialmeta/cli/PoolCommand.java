@@ -123,7 +123,7 @@ public final class PoolCommand implements Callable<Integer> {
         format.validate();
         CsvTable table = pool.input.read();
         PoolInput studies = PoolInput.read(table, pool.measure);
-        String[] groups = pool.subgroup == null ? null : table.requireColumns(pool.subgroup).strings(pool.subgroup);
+        String[] groups = pool.subgroup == null ? null : table.requireColumns(pool.subgroup).labels(pool.subgroup);
         String m = spec.commandLine().getParseResult().hasMatchedOption("--method") ? pool.method : null;
         RevManSummary s = RevManSummary.of("", List.of(RevManAnalysis.fromPool(studies, groups, m, pool.level.fraction(),
                 pool.input.file.toString())), null);
