@@ -579,9 +579,9 @@ public final class ScanCheck {
 
     /** The statistics as printed: the whole span when they stand close together, else each joined by " ... ". */
     private String quote(Statistic[] on, int start, int end) {
-        String text = doc.text();
+        CharSequence text = doc.text();
         if (end - start <= 2 * MAX_QUOTE / 3 || on.length == 1) {
-            return collapse(text.substring(start, Math.min(end, text.length())));
+            return collapse(text.subSequence(start, Math.min(end, text.length())).toString());
         }
         Statistic[] sorted = on.clone();
         java.util.Arrays.sort(sorted, Comparator.comparingInt(Statistic::start));
@@ -590,7 +590,7 @@ public final class ScanCheck {
             if (b.length() > 0) {
                 b.append(" ... ");
             }
-            b.append(collapse(text.substring(s.start(), Math.min(s.end(), text.length()))));
+            b.append(collapse(text.subSequence(s.start(), Math.min(s.end(), text.length())).toString()));
         }
         return b.toString();
     }

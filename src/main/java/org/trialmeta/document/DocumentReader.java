@@ -10,8 +10,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.trialmeta.model.InputException;
 
 /**
@@ -67,12 +65,13 @@ public final class DocumentReader {
                 return DocxText.read(file, display, limits);
             }
             default -> {
-                String text = utf8(file, display, limit);
+                CompactText text = utf8(file, display, limit, size);
                 if (text.length() > limits.maxTextChars()) {
                     throw new InputException(display + ": more than " + limits.maxTextChars()
                             + " characters of text (limit)");
                 }
-                return DocumentText.of(display, format, format == DocumentFormat.HTML ? HtmlText.of(text) : text);
+                return DocumentText.of(display, format,
+                        format == DocumentFormat.HTML ? HtmlText.of(text.toString()) : text);
             }
         }
     }
@@ -98,14 +97,13 @@ public final class DocumentReader {
     }
 
     /**
-     * The file as UTF-8 text, without a BOM and with {@code \n} for every line end, decoded as it is read: pieces of
-     * at most {@value #PIECE} characters, each kept in the one-byte form when it can be, joined once at the end. A
-     * long text is never in memory as its bytes, a buffer of its characters and its string at once (a 6 MB text with
-     * dashes: 30 MB in three large arrays; now the pieces and the string, 24 MB in small arrays and one large).
+     * The file as UTF-8 text, without a BOM and with {@code \n} for every line end, decoded as it is read into a
+     * {@link CompactText} made once at the file's size (its characters are at most its bytes): a long text is never
+     * in memory as its bytes, a buffer of its characters and a string at once, nor as pieces and the string they are
+     * joined into (a 6 MB text with dashes: 24 MB at once; now the text's 6 MB and its wide characters).
      */
-    private static String utf8(Path file, String display, long limit) {
-        List<String> pieces = new ArrayList<>();
-        StringBuilder piece = new StringBuilder(PIECE + 8192);
+    private static CompactText utf8(Path file, String display, long limit, long size) {
+        CompactText.Builder text = new CompactText.Builder((int) Math.min(Math.min(size, limit), Integer.MAX_VALUE - 8));
         boolean nul = false;
         try (InputStream raw = Files.newInputStream(file);
                 Reader in = new InputStreamReader(new AtMost(raw, limit), StandardCharsets.UTF_8.newDecoder()
@@ -129,11 +127,7 @@ public final class DocumentReader {
                     }
                     afterCr = c == '\r';
                     nul |= c == '\u0000';
-                    piece.append(afterCr ? '\n' : c);
-                }
-                if (piece.length() >= PIECE) {
-                    pieces.add(piece.toString());
-                    piece.setLength(0);
+                    text.append(afterCr ? '\n' : c);
                 }
             }
         } catch (CharacterCodingException e) {
@@ -146,12 +140,8 @@ public final class DocumentReader {
         if (nul) {
             throw new InputException(display + ": contains NUL characters (not a text file)");
         }
-        pieces.add(piece.toString());
-        return String.join("", pieces);
+        return text.build();
     }
-
-    /** Characters in one piece of a text being read. */
-    private static final int PIECE = 1 << 16;
 
     /** A stream that fails with {@link TooLarge} once more than {@code limit} bytes have been read from it. */
     private static final class AtMost extends FilterInputStream {

@@ -3,7 +3,7 @@ package org.trialmeta.document;
 import java.util.Arrays;
 
 /**
- * A document's text as read, one string, with the offsets where its lines and pages begin. Lines are numbered
+ * A document's text as read, one {@link CompactText}, with the offsets where its lines and pages begin. Lines are numbered
  * within their page (a PDF's page, or page 1 for formats without pages: text, Markdown, HTML, DOCX); a DOCX
  * paragraph or table row is one line.
  */
@@ -11,41 +11,42 @@ public final class DocumentText {
 
     private final String name;
     private final DocumentFormat format;
-    private final String text;
+    private final CompactText text;
     private final int[] pageStarts;
     private final int[] lineStarts;
 
     /**
      * @param name       the file name shown in findings
      * @param format     the format read
-     * @param text       the whole text ({@code \n} between lines)
+     * @param text       the whole text ({@code \n} between lines); a string is copied into a {@link CompactText}
      * @param pageStarts offsets of the first character of each page, ascending, the first 0
      */
-    public DocumentText(String name, DocumentFormat format, String text, int[] pageStarts) {
+    public DocumentText(String name, DocumentFormat format, CharSequence text, int[] pageStarts) {
         if (pageStarts.length == 0 || pageStarts[0] != 0) {
             throw new IllegalArgumentException("pageStarts must begin with 0");
         }
         this.name = name;
         this.format = format;
-        this.text = text;
+        CompactText t = CompactText.of(text);
+        this.text = t;
         this.pageStarts = pageStarts.clone();
         int lines = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) == '\n') {
                 lines++;
             }
         }
         this.lineStarts = new int[lines];
         int k = 1;
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') {
+        for (int i = 0; i < t.length(); i++) {
+            if (t.charAt(i) == '\n') {
                 lineStarts[k++] = i + 1;
             }
         }
     }
 
     /** Text without pages (one page). */
-    public static DocumentText of(String name, DocumentFormat format, String text) {
+    public static DocumentText of(String name, DocumentFormat format, CharSequence text) {
         return new DocumentText(name, format, text, new int[] {0});
     }
 
@@ -57,7 +58,8 @@ public final class DocumentText {
         return format;
     }
 
-    public String text() {
+    /** The whole text; {@code text().subSequence(from, to)} is a string. */
+    public CompactText text() {
         return text;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import org.trialmeta.check.ScanFinding;
 import org.trialmeta.check.ScanReport;
 import org.trialmeta.check.Severity;
+import org.trialmeta.document.CompactText;
 import org.trialmeta.document.DocumentText;
 
 /**
@@ -54,7 +55,7 @@ public final class AnnotatedHtml {
      */
     public static void render(ScanReport r, Writer b) throws IOException {
         DocumentText d = r.document();
-        String text = d.text();
+        CompactText text = d.text();
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src"
                         + " 'unsafe-inline'; script-src 'unsafe-inline'\">\n")
@@ -95,7 +96,7 @@ public final class AnnotatedHtml {
                     : String.join("\n", notes);
             b.append("<mark id=\"m").append(String.valueOf(id)).append("\" class=\"").append(cls)
                     .append("\" tabindex=\"0\" title=\"")
-                    .append(Escape.html(note)).append("\">").append(Escape.html(text.substring(m.start(), end)))
+                    .append(Escape.html(note)).append("\">").append(Escape.html(text.subSequence(m.start(), end)))
                     .append("</mark><span class=\"note\" id=\"n").append(String.valueOf(id)).append("\" hidden>");
             if (notes.isEmpty()) {
                 b.append(Escape.html(note));
@@ -131,18 +132,18 @@ public final class AnnotatedHtml {
     }
 
     /** Writes text[from, to) escaped, with a page rule before each page that starts in it. */
-    private static int text(Writer b, String text, DocumentText d, int from, int to, int nextPage)
+    private static int text(Writer b, CompactText text, DocumentText d, int from, int to, int nextPage)
             throws IOException {
         int page = nextPage;
         int i = from;
         while (page < d.pages() && pageStart(d, page) < to) {
             int s = Math.max(i, pageStart(d, page));
-            b.append(Escape.html(text.substring(i, s)));
+            b.append(Escape.html(text.subSequence(i, s)));
             b.append("<span class=\"page\">page ").append(String.valueOf(page + 1)).append("</span>");
             i = s;
             page++;
         }
-        b.append(Escape.html(text.substring(i, to)));
+        b.append(Escape.html(text.subSequence(i, to)));
         return page;
     }
 

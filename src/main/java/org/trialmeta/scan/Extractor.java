@@ -40,7 +40,7 @@ public final class Extractor {
             "figs", "ref", "approx", "mo", "mos", "wk", "wks", "yr", "yrs", "ca", "cf", "resp", "incl", "dr", "st",
             "nos", "vol", "pp", "min", "max");
 
-    private final String text;
+    private final CharSequence text;
     private final TokenWindow t;
     private final List<Statistic> out = new ArrayList<>();
     private int context = -1;
@@ -56,19 +56,19 @@ public final class Extractor {
     private final Map<String, Integer> pendingCounts = new HashMap<>();
     private List<Ratio> previousRowRatios = List.of();
 
-    private Extractor(String text, TokenWindow tokens) {
+    private Extractor(CharSequence text, TokenWindow tokens) {
         this.text = text;
         this.t = tokens;
     }
 
-    /** Every statistic in {@code text}. */
-    public static Extraction extract(String text) {
+    /** Every statistic in {@code text} (a string, or a document's text read as one). */
+    public static Extraction extract(CharSequence text) {
         boolean comma = Tokenizer.decimalComma(text);
         return extract(text, comma, new TokenWindow(new Tokenizer.Stream(text, comma)));
     }
 
-    /** {@link #extract(String)} reading the tokens of {@code window} (the text's, tokenised with {@code comma}). */
-    static Extraction extract(String text, boolean comma, TokenWindow window) {
+    /** {@link #extract(CharSequence)} reading the tokens of {@code window} (the text's, tokenised with {@code comma}). */
+    static Extraction extract(CharSequence text, boolean comma, TokenWindow window) {
         Extractor x = new Extractor(text, window);
         x.run();
         List<Statistic> stats = new ArrayList<>(x.out);
@@ -196,8 +196,8 @@ public final class Extractor {
             if (cat != null) {
                 tableCategory = cat;
             }
-            if (labelText.contains("no") && text.substring(t.get(label[0]).start(), t.get(Math.max(label[0],
-                    label[1] - 1)).end()).contains("%")) {
+            if (labelText.contains("no") && text.subSequence(t.get(label[0]).start(), t.get(Math.max(label[0],
+                    label[1] - 1)).end()).toString().contains("%")) {
                 tablePercentMode = true;
             }
             if (cells.size() == 1) {
@@ -569,7 +569,7 @@ public final class Extractor {
         if (!x.is(Token.Kind.WORD)) {
             return null;
         }
-        String original = text.substring(x.start(), x.end());
+        String original = text.subSequence(x.start(), x.end()).toString();
         switch (x.word()) {
             case "hr", "hrs" -> {
                 return original.startsWith("HR") ? "HR" : null;
@@ -796,7 +796,7 @@ public final class Extractor {
         if (!x.is(Token.Kind.WORD)) {
             return i;
         }
-        String original = text.substring(x.start(), x.end());
+        String original = text.subSequence(x.start(), x.end()).toString();
         if (original.equals("NR") || original.equals("NE")) {
             return i + 1;
         }
@@ -1047,7 +1047,7 @@ public final class Extractor {
         if (!x.is(Token.Kind.WORD)) {
             return null;
         }
-        String original = text.substring(x.start(), x.end());
+        String original = text.subSequence(x.start(), x.end()).toString();
         switch (x.word()) {
             case "orr" -> {
                 return "ORR";
@@ -1148,7 +1148,7 @@ public final class Extractor {
         if (!x.is(Token.Kind.WORD)) {
             return null;
         }
-        String original = text.substring(x.start(), x.end());
+        String original = text.subSequence(x.start(), x.end()).toString();
         switch (x.word()) {
             case "os" -> {
                 return original.equals("OS") ? "OS" : null;
@@ -1252,12 +1252,12 @@ public final class Extractor {
      * is lowered a piece at a time, each piece overlapping the next by the longest phrase, not all at once: a
      * copy and a lowered copy of 2 million characters (8 MB with dashes) were the peak of a long scan's memory.
      */
-    static String claimedCiMethod(String text) {
+    static String claimedCiMethod(CharSequence text) {
         int limit = Math.min(text.length(), 2_000_000);
         java.util.Set<String> found = new java.util.TreeSet<>();
         for (int from = 0; from < limit; from += PIECE) {
             int to = Math.min(limit, from + PIECE + LONGEST_PHRASE - 1);
-            String s = text.substring(from, to).toLowerCase(Locale.ROOT);
+            String s = text.subSequence(from, to).toString().toLowerCase(Locale.ROOT);
             for (Map.Entry<String, List<String>> m : CI_METHOD_PHRASES.entrySet()) {
                 for (String phrase : m.getValue()) {
                     if (s.contains(phrase)) {

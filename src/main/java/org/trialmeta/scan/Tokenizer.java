@@ -28,7 +28,7 @@ final class Tokenizer {
     private Tokenizer() {}
 
     /** Whether the text writes decimals with a comma: "77,6 %" or "0,62" more often than "77.6" or "0.62". */
-    static boolean decimalComma(String s) {
+    static boolean decimalComma(CharSequence s) {
         int comma = 0;
         int point = 0;
         int n = s.length();
@@ -66,7 +66,7 @@ final class Tokenizer {
      * million of them).
      */
     static final class Stream {
-        private final String s;
+        private final CharSequence s;
         private final boolean decimalComma;
         private final int n;
         // each distinct word kept once: a text repeats its words, and a token list of a 6 MB text held 2 million
@@ -77,7 +77,7 @@ final class Tokenizer {
         private int lineStart = 0;
         private char previousLineEnd = '.';
 
-        Stream(String s, boolean decimalComma) {
+        Stream(CharSequence s, boolean decimalComma) {
             this.s = s;
             this.decimalComma = decimalComma;
             this.n = s.length();
@@ -138,7 +138,7 @@ final class Tokenizer {
                         && Character.isLetter(s.charAt(j + 1)))) {
                     j++;
                 }
-                String word = s.substring(i, j).toLowerCase(Locale.ROOT);
+                String word = s.subSequence(i, j).toString().toLowerCase(Locale.ROOT);
                 out.add(new Token(Token.Kind.WORD, i, j, words.computeIfAbsent(word, w -> w), null));
                 i = j;
                 return;
@@ -178,7 +178,7 @@ final class Tokenizer {
     }
 
     /** The first non-blank character of the line starting at {@code from}, or 0. */
-    private static char firstNonBlank(String s, int from) {
+    private static char firstNonBlank(CharSequence s, int from) {
         for (int j = from; j < s.length() && s.charAt(j) != '\n'; j++) {
             if (!Character.isWhitespace(s.charAt(j))) {
                 return s.charAt(j);
@@ -188,7 +188,7 @@ final class Tokenizer {
     }
 
     /** The last non-blank character of s[from, to), or 0. */
-    private static char lastNonBlank(String s, int from, int to) {
+    private static char lastNonBlank(CharSequence s, int from, int to) {
         for (int j = to - 1; j >= from; j--) {
             if (!Character.isWhitespace(s.charAt(j))) {
                 return s.charAt(j);
@@ -197,7 +197,7 @@ final class Tokenizer {
         return 0;
     }
 
-    private static boolean lineHasPipe(String s, int from) {
+    private static boolean lineHasPipe(CharSequence s, int from) {
         int n = s.length();
         for (int j = from; j < n; j++) {
             char c = s.charAt(j);
@@ -215,7 +215,7 @@ final class Tokenizer {
      * Reads a number at {@code i}; adds it (and returns the index after it) or returns {@code i} when the digits
      * are not a number (too long, part of a word such as "CD117").
      */
-    private static int number(String s, int i, boolean decimalComma, List<Token> out) {
+    private static int number(CharSequence s, int i, boolean decimalComma, List<Token> out) {
         int n = s.length();
         if (i > 0 && Character.isLetter(s.charAt(i - 1))) {
             return i;
@@ -276,7 +276,7 @@ final class Tokenizer {
     }
 
     /** The exponent after "10": "⁻⁵", "^-4", "-5", "−5"; {value, end} or null. */
-    private static int[] exponent(String s, int i) {
+    private static int[] exponent(CharSequence s, int i) {
         int n = s.length();
         int j = i;
         if (j < n && s.charAt(j) == '^') {

@@ -61,7 +61,7 @@ class PdfTablesAcrossPagesTest {
     }
 
     private String read(TablePdf pdf, String name) {
-        return DocumentReader.read(pdf.save(dir.resolve(name)), DocumentLimits.DEFAULTS).text();
+        return DocumentReader.read(pdf.save(dir.resolve(name)), DocumentLimits.DEFAULTS).text().toString();
     }
 
     private static String rows(String[]... rows) {
@@ -298,7 +298,7 @@ class PdfTablesAcrossPagesTest {
         }
         long[] work = new long[1];
         DocumentText doc = PdfText.read(pdf.save(dir.resolve("many.pdf")), "many.pdf", DocumentLimits.DEFAULTS, work);
-        String text = doc.text();
+        String text = doc.text().toString();
         StringBuilder table = new StringBuilder();
         for (int p = 0; p < pages; p++) {
             table.append("| Arm | Responders | Evaluable |\n| Cohort ").append(p).append(" | ").append(p % 50)
@@ -375,7 +375,7 @@ class PdfTablesAcrossPagesTest {
             assertThat(text.pages()).as("document %d", doc).isEqualTo(pages);
             for (int p = 0; p < pages; p++) {
                 for (String s : expected.get(p)) {
-                    int at = text.text().indexOf(s);
+                    int at = text.text().toString().indexOf(s);
                     assertThat(at).as("document %d: %s", doc, s).isGreaterThanOrEqualTo(0);
                     assertThat(text.page(at)).as("document %d: page of %s", doc, s).isEqualTo(p + 1);
                 }

@@ -111,7 +111,7 @@ class PdfTablesTest {
     @Test
     void theFixtureTableReadsAsTheHtmlTable() {
         String text = DocumentReader.read(Path.of("src/test/resources/scan/fixtures/mpact-paper.pdf"),
-                DocumentLimits.DEFAULTS).text();
+                DocumentLimits.DEFAULTS).text().toString();
         // the header's "N = 431" has no-break spaces, as in the HTML it was made from
         assertThat(text).contains("| Efficacy Variable | nab-Paclitaxel plus Gemcitabine (N\u00a0=\u00a0431) | Gemcitabine "
                 + "Alone (N\u00a0=\u00a0430) | Hazard Ratio or Response-Rate Ratio (95% CI) | P Value |\n"

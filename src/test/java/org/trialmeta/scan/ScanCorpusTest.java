@@ -136,7 +136,7 @@ class ScanCorpusTest {
 
     /** The text of each variant of the PDF corpus, by name (the lines after its "@@variant NAME" line). */
     static Map<String, String> pdfVariants() {
-        String text = DocumentReader.read(PDF, DocumentLimits.DEFAULTS).text();
+        String text = DocumentReader.read(PDF, DocumentLimits.DEFAULTS).text().toString();
         Map<String, String> out = new LinkedHashMap<>();
         String name = null;
         StringBuilder b = new StringBuilder();
