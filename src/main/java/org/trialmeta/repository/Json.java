@@ -231,7 +231,37 @@ public final class Json {
         if (naming != null) {
             b.propertyNamingStrategy(naming);
         }
-        return b.build();
+        ObjectMapper m = b.build();
+        m.getFactory().setCharacterEscapes(new ControlEscapes());
+        return m;
+    }
+
+    /**
+     * JSON's own escapes (C0 as {@code \u001B}), and DEL and C1 escaped as well ({@code \u009B}): JSON allows them
+     * raw, but the 8-bit CSI begins a terminal's escape sequence as ESC [ does, and JSON is read on terminals. The
+     * same string to a JSON reader ({@link Messages#control}).
+     */
+    private static final class ControlEscapes extends com.fasterxml.jackson.core.io.CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private static final int[] ASCII = standardAsciiEscapesForJSON();
+        private static final SerializedString[] C1 = new SerializedString[0xA0 - 0x80];
+
+        static {
+            ASCII[0x7F] = ESCAPE_STANDARD;
+            for (int c = 0x80; c < 0xA0; c++) {
+                C1[c - 0x80] = new SerializedString(String.format(java.util.Locale.ROOT, "\\u%04X", c));
+            }
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ASCII;
+        }
+
+        @Override
+        public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+            return ch >= 0x80 && ch < 0xA0 ? C1[ch - 0x80] : null;
+        }
     }
 
     /**

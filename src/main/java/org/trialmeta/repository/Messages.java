@@ -147,16 +147,19 @@ public final class Messages {
         return null;
     }
 
+    /**
+     * Whether {@code c} is a control character that no output may hold as it is: C0 other than tab, line feed and
+     * carriage return, DEL and C1 (U+0080 to U+009F; U+009B is an 8-bit CSI, which begins a terminal's escape
+     * sequence as ESC [ does). Text outputs replace it ({@link #printable}, and the terminal's text), JSON escapes it.
+     */
+    public static boolean control(char c) {
+        return c < 0x20 ? c != '\t' && c != '\n' && c != '\r' : c >= 0x7F && c <= 0x9F;
+    }
+
     private static boolean unprintable(String s, int i) {
         char c = s.charAt(i);
-        if (c < 0x20) {
-            return c != '\t' && c != '\n' && c != '\r';
-        }
-        if (c < 0x7F) {
-            return false;
-        }
         if (c <= 0x9F) {
-            return true; // DEL and C1
+            return control(c);
         }
         if (Character.isHighSurrogate(c)) {
             return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
