@@ -433,7 +433,8 @@ public final class ScanCheck {
     // ------------------------------------------------------------------ helpers
 
     private static Printed printed(Num n) {
-        return new Printed(n.value(), Math.min(15, n.decimals()));
+        // a p-value such as 1 x 10^-18 keeps its 18 decimals: capped at 15 it stood for [0, 5e-16]
+        return new Printed(n.value(), Math.min(Printed.MAX_DECIMALS, n.decimals()));
     }
 
     private static TimeVerdicts.Median time(Median m) {

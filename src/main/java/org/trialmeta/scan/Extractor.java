@@ -104,11 +104,12 @@ public final class Extractor {
                     tableRow(start, i);
                 } else {
                     sentence(start, i, -1, null, null);
-                    if (!last && t.get(i).is(Token.Kind.BREAK)) {
-                        inTable = false;
-                        paragraph++;
-                    }
                 }
+            }
+            // a break (blank line, heading, table) after running text ends its paragraph, also when a full stop
+            // ended the last sentence (then the break is a unit of its own, with no tokens before it)
+            if (!last && t.get(i).is(Token.Kind.BREAK) && !inTable) {
+                paragraph++;
             }
             if (last) {
                 return;

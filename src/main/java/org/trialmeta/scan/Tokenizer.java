@@ -252,6 +252,17 @@ final class Tokenizer {
         String text = digits.charAt(0) == '.' ? "0" + digits : digits.toString();
         double value = Double.parseDouble(text);
         int dec = Math.max(0, decimals);
+        // e-notation, 1e-5 or 3.2E-05: read whole (the mantissa alone, p = 1, is not what was printed), or not at all
+        if (j + 1 < n && (s.charAt(j) == 'e' || s.charAt(j) == 'E') && (isDigit(s.charAt(j + 1))
+                || "-+\u2212".indexOf(s.charAt(j + 1)) >= 0)) {
+            int[] exp = exponent(s, j + 1);
+            if (exp == null || exp[0] >= 0 || exp[0] <= -300 || exp[1] < n && Character.isLetterOrDigit(s.charAt(exp[1]))) {
+                return i;
+            }
+            value = new java.math.BigDecimal(text).scaleByPowerOfTen(exp[0]).doubleValue();
+            out.add(new Token(Token.Kind.NUM, i, exp[1], text, new Num(value, dec - exp[0], i, exp[1])));
+            return exp[1];
+        }
         // a power of ten: 2.1 × 10⁻⁵, 2.1x10-5, 3×10^-4
         int k = j;
         while (k < n && s.charAt(k) == ' ') {
@@ -268,6 +279,8 @@ final class Tokenizer {
                     value = new java.math.BigDecimal(text).scaleByPowerOfTen(exp[0]).doubleValue();
                     dec = dec - exp[0];
                     j = exp[1];
+                } else if (exp != null && exp[0] <= -300) {
+                    return i; // 1 × 10⁻⁵⁰⁰ is not 1 (nor a double): not a number
                 }
             }
         }

@@ -61,6 +61,33 @@ class ExtractorTest {
     }
 
     @Test
+    void pValuesInScientificNotationAreReadWhole() {
+        // "1e-5" was read as p = 1 (the mantissa), and a power of ten too small for a double left its mantissa
+        List<PStat> ps = of(PStat.class, "P = 1e-5 and P = 3.2E-05 and p < 1e-12.");
+        assertThat(ps).extracting(p -> p.value().value()).containsExactly(1e-5, 3.2e-5, 1e-12);
+        assertThat(ps).extracting(p -> p.value().decimals()).containsExactly(5, 6, 12);
+        for (String s : List.of("P = 1 × 10⁻³⁰⁰.", "P = 1 × 10⁻⁹⁹⁹⁹.",
+                "P = 1e-400.", "P = 1e5.")) {
+            assertThat(of(PStat.class, s)).as(s).extracting(p -> p.value().value()).doesNotContain(1.0, 100000.0);
+        }
+    }
+
+    @Test
+    void aBlankLineAfterAFullStopStartsAParagraph() {
+        // the paragraph was counted only when a blank line ended a sentence without a full stop
+        for (String gap : List.of("\n\n", "\n\nSome text.\n\n", "\r\n\r\n")) {
+            String text = "Median PFS was 4.4 months with drug versus 3.0 months with placebo." + gap
+                    + "Median OS was 3.5 months with drug versus 5.3 months with placebo.\n";
+            List<Median> ms = of(Median.class, text);
+            assertThat(ms).as(gap).hasSize(4);
+            assertThat(ms.get(0).paragraph()).as(gap).isNotEqualTo(ms.get(2).paragraph());
+        }
+        List<Median> one = of(Median.class, "Median PFS was 4.4 months with drug versus 3.0 months with placebo. Median"
+                + " OS was 3.5 months with drug versus 5.3 months with placebo.\n\nMore.");
+        assertThat(one.get(0).paragraph()).isEqualTo(one.get(2).paragraph());
+    }
+
+    @Test
     void proportionsWithCountsPercentagesAndCis() {
         Proportion p = of(Proportion.class, "the confirmed ORR was 44% (n = 25/57; 95% CI, 31%-58%).").get(0);
         assertThat(p.category()).isEqualTo("ORR");

@@ -1,0 +1,59 @@
+package org.trialmeta.check;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.trialmeta.document.DocumentFormat;
+import org.trialmeta.document.DocumentText;
+
+/**
+ * Cases found by differential testing of {@code scan} against R: what a reader of the passage would conclude, the
+ * expected values computed independently (R 4.2.2: {@code qnorm}, {@code pnorm}).
+ */
+class ScanCheckEdgeTest {
+
+    private static List<ScanFinding> findings(String text, String rule) {
+        ScanReport r = ScanCheck.run(DocumentText.of("t.txt", DocumentFormat.TEXT, text));
+        return r.findings().stream().filter(f -> f.rule().equals(rule)).toList();
+    }
+
+    @Test
+    void aPValueOfMoreThanFifteenDecimalsKeepsItsPrecision() {
+        // HR 2.50 (2.20-2.84): Wald z = 14.07 (13.82-14.32 within rounding; R: abs(log(2.5))/((log(2.84)-log(2.2))
+        // /(2*qnorm(.975)))), p = 6.1e-45. A printed p = 1e-18 means z = 8.84 (qnorm(1e-18/2, lower.tail = FALSE)):
+        // it contradicts the CI. It was read as a p of 15 decimals, [0, 5e-16], which any z above 8.1 fits.
+        List<ScanFinding> f = findings("HR 2.50 (95% CI 2.20\u20132.84; P = 1 \u00d7 10\u207b\u00b9\u2078).\n", "p-from-ci");
+        assertThat(f).hasSize(1);
+        assertThat(f.get(0).severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.get(0).reported()).endsWith("p = 1e-18");
+        // p = 6.0e-100 printed for the OR 3.69 (3.27-4.16), whose CI implies p = 2.6e-100 (z 21.26 vs 21.22): agrees,
+        // and is shown as printed, not as "p = 0.000000000000000"
+        List<ScanFinding> g = findings("OR, 3.69; 95% CI, 3.27-4.16; P = 6.0 \u00d7 10\u207b\u00b9\u2070\u2070.\n",
+                "p-from-ci");
+        assertThat(g).hasSize(1);
+        assertThat(g.get(0).severity()).isEqualTo(Severity.INFO);
+        assertThat(g.get(0).reported()).endsWith("p = 6e-100");
+    }
+
+    @Test
+    void aPValueInENotationIsNotReadAsOne() {
+        // HR 0.62 (0.45-0.86) implies p = 0.0038 (R: 2*pnorm(-abs(log(.62))/((log(.86)-log(.45))/(2*qnorm(.975)))))
+        List<ScanFinding> f = findings("HR 0.62 (95% CI 0.45\u20130.86; P = 4e-3).\n", "p-from-ci");
+        assertThat(f).hasSize(1);
+        assertThat(f.get(0).severity()).isEqualTo(Severity.INFO);
+        assertThat(f.get(0).reported()).endsWith("p = 0.004");
+    }
+
+    @Test
+    void pfsAndOsOfTwoParagraphsAreNotPaired() {
+        // two trials' results in two paragraphs: the first paragraph's PFS (4.4) is not the second's OS (3.5)
+        String text = "Median progression-free survival was 4.4 months with drug versus 3.0 months with placebo.\n\n"
+                + "Median overall survival was 3.5 months with drug versus 5.3 months with placebo.\n";
+        assertThat(findings(text, "time-order")).isEmpty();
+        // in one paragraph (two sentences apart at most) they are, as documented (a warning)
+        String together = "Median progression-free survival was 4.4 months with drug versus 3.0 months with placebo. "
+                + "Median overall survival was 3.5 months with drug versus 5.3 months with placebo.\n";
+        assertThat(findings(together, "time-order")).extracting(ScanFinding::severity).containsExactly(Severity.WARNING);
+    }
+}
