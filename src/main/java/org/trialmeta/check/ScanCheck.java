@@ -359,7 +359,9 @@ public final class ScanCheck {
             }
         }
         for (Statistic s : stats) {
-            if (!(s instanceof Median p) || p.followUp() || p.value() == null
+            // a median of no named endpoint ("the median was 11.1 months") is none of these (List.of(...).contains(null)
+            // throws: scan failed on such a sentence)
+            if (!(s instanceof Median p) || p.followUp() || p.value() == null || p.endpoint() == null
                     || !List.of("PFS", "EFS", "TTP", "DFS", "RFS", "MFS").contains(p.endpoint())) {
                 continue;
             }

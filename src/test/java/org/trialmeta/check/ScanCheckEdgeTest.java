@@ -46,6 +46,22 @@ class ScanCheckEdgeTest {
     }
 
     @Test
+    void aMedianOfNoNamedEndpointIsChecked() {
+        // scan failed ("failed unexpectedly", exit 1) on any reached median whose endpoint it could not name
+        for (String s : List.of("The median was 11.1 months (95% CI, 9.0 to 13.2).\n",
+                "Median time to response was 2.1 months.\n",
+                "Median 11.1 vs 8.5 months (HR 0.72, 95% CI 0.62-0.83).\n",
+                "Das mediane Gesamt\u00fcberleben betrug 11,1 Monate (95%-KI 9,0\u201313,2).\n")) {
+            ScanReport r = ScanCheck.run(DocumentText.of("t.txt", DocumentFormat.TEXT, s));
+            assertThat(r.statistics()).as(s).isPositive();
+            assertThat(r.findings()).as(s).allMatch(f -> f.severity() == Severity.INFO);
+        }
+        // and still checked against its CI: 15.0 outside 9.0-13.2
+        assertThat(findings("The median was 15.0 months (95% CI, 9.0 to 13.2).\n", "median-in-ci"))
+                .extracting(ScanFinding::severity).containsExactly(Severity.ERROR);
+    }
+
+    @Test
     void pfsAndOsOfTwoParagraphsAreNotPaired() {
         // two trials' results in two paragraphs: the first paragraph's PFS (4.4) is not the second's OS (3.5)
         String text = "Median progression-free survival was 4.4 months with drug versus 3.0 months with placebo.\n\n"
