@@ -253,8 +253,11 @@ public final class ScanCheck {
     /** A hazard ratio against the medians of its two arms, {@code first} the HR's numerator. */
     private static List<Verdict> medianVsHr(Ratio r, Median first, Median second) {
         String endpoint = first.endpoint() != null ? first.endpoint() : r.endpoint() != null ? r.endpoint() : "time";
+        // a CI with one end only ("0.45-NR", "0.45 to not applicable") is no CI here: TimeVerdicts reads a lower end
+        // as a whole CI, and failed on the missing upper one
+        boolean ci = r.lower() != null && r.upper() != null;
         return list(TimeVerdicts.medianVsHr(endpoint, time(first), time(second), printed(r.estimate()),
-                r.lower() == null ? null : printed(r.lower()), r.upper() == null ? null : printed(r.upper()),
+                ci ? printed(r.lower()) : null, ci ? printed(r.upper()) : null,
                 r.level(), r.p() == null ? null : new ReportedP(r.p().relation(), printed(r.p().value()))));
     }
 

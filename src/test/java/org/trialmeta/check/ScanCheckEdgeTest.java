@@ -62,6 +62,16 @@ class ScanCheckEdgeTest {
     }
 
     @Test
+    void aHazardRatioWithOneCiEndIsComparedWithItsMedians() {
+        // scan failed ("upper" is null) on an HR whose CI has no upper end, beside two medians
+        for (String s : List.of("Median OS was 12.0 vs 8.0 months (HR 0.62, 95% CI 0.45\u2013NR).\n",
+                "Median OS was 12.0 vs 8.0 months (HR 0.62, 95% CI 0.45 to not applicable).\n")) {
+            assertThat(findings(s, "median-vs-hr")).as(s).extracting(ScanFinding::severity)
+                    .containsExactly(Severity.INFO);
+        }
+    }
+
+    @Test
     void pfsAndOsOfTwoParagraphsAreNotPaired() {
         // two trials' results in two paragraphs: the first paragraph's PFS (4.4) is not the second's OS (3.5)
         String text = "Median progression-free survival was 4.4 months with drug versus 3.0 months with placebo.\n\n"
