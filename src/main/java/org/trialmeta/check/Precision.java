@@ -5,6 +5,7 @@ import java.util.AbstractList;
 import java.util.List;
 import java.util.Locale;
 import java.util.RandomAccess;
+import org.trialmeta.repository.DecimalText;
 
 /**
  * Reported numbers and their rounding.
@@ -49,19 +50,9 @@ final class Precision {
         return BigDecimal.valueOf(reported).stripTrailingZeros().toPlainString();
     }
 
-    /**
-     * {@code value} with exactly {@code decimals} decimals, Locale.ROOT: the same text as
-     * {@code String.format(Locale.ROOT, "%.Nf", value)} (which rounds the shortest decimal of the double half
-     * up, keeping the sign of a negative value that rounds to zero), about ten times faster; the check prints
-     * a dozen such numbers per reported CI ({@code PrecisionTest} compares the two on millions of values).
-     */
+    /** {@code value} with exactly {@code decimals} decimals, as {@code String.format("%.Nf")} ({@link DecimalText}). */
     static String fixed(double value, int decimals) {
-        int d = Math.max(0, decimals);
-        if (!Double.isFinite(value)) {
-            return String.format(Locale.ROOT, "%." + d + "f", value);
-        }
-        String s = BigDecimal.valueOf(Math.abs(value)).setScale(d, java.math.RoundingMode.HALF_UP).toPlainString();
-        return Double.compare(value, 0.0) < 0 ? "-" + s : s;
+        return DecimalText.fixed(value, decimals);
     }
 
     /** {@code value} rounded half-up to {@code decimals}, as a source would print it. */

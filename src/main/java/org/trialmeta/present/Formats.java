@@ -3,6 +3,7 @@ package org.trialmeta.present;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.trialmeta.repository.DecimalText;
 import org.trialmeta.stats.Interval;
 
 /**
@@ -33,7 +34,7 @@ public final class Formats {
         if (!Double.isFinite(v)) {
             return MISSING;
         }
-        String s = String.format(Locale.ROOT, "%." + digits + "f", v);
+        String s = DecimalText.fixed(v, digits);
         return isNegativeZero(s) ? s.substring(1) : s;
     }
 
@@ -84,7 +85,7 @@ public final class Formats {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }
-        String t = String.format(Locale.ROOT, "%.6g", v);
+        String t = DecimalText.significant(v, 6);
         if (t.contains("e") || !t.contains(".")) {
             return t;
         }
@@ -118,7 +119,7 @@ public final class Formats {
         if (!Double.isFinite(v)) {
             return MISSING;
         }
-        String s = String.format(Locale.ROOT, "%." + digits + "g", v);
+        String s = DecimalText.significant(v, digits);
         return isNegativeZero(s) ? s.substring(1) : s;
     }
 

@@ -105,28 +105,4 @@ class PrecisionTest {
         assertThat(ConsistencyRules.normaliseMarker("PD-L1")).isEqualTo("pd-l1");
         assertThat(ConsistencyRules.normaliseMarker("MDSCs")).isEqualTo("mdscs");
     }
-    /** {@link Precision#fixed} is String.format's %.Nf, to the character (issue 15: it was 40% of the check's time). */
-    @Test
-    void fixedIsStringFormat() {
-        java.util.SplittableRandom rnd = new java.util.SplittableRandom(15);
-        for (int i = 0; i < 300_000; i++) {
-            double v = switch (i % 5) {
-                case 0 -> rnd.nextDouble() * 100;
-                case 1 -> Math.round(rnd.nextDouble() * 1e5) / 1e4 + 0.00005; // halves at the 4th decimal
-                case 2 -> 100.0 * rnd.nextInt(2000) / (1 + rnd.nextInt(2000));
-                case 3 -> Double.longBitsToDouble(rnd.nextLong());
-                default -> (rnd.nextDouble() - 0.5) * Math.pow(10, rnd.nextInt(40) - 20);
-            };
-            int d = rnd.nextInt(6);
-            assertThat(Precision.fixed(v, d)).as("%s with %d decimals", v, d)
-                    .isEqualTo(String.format(java.util.Locale.ROOT, "%." + d + "f", v));
-        }
-        for (double v : new double[] {0.15, 0.25, -0.04, -0.0, 0.0, 1e20, -1e-20, 99.995, Double.NaN,
-            Double.POSITIVE_INFINITY}) {
-            for (int d = 0; d < 4; d++) {
-                assertThat(Precision.fixed(v, d)).as("%s with %d decimals", v, d)
-                        .isEqualTo(String.format(java.util.Locale.ROOT, "%." + d + "f", v));
-            }
-        }
-    }
 }
