@@ -26,7 +26,8 @@ import org.trialmeta.stats.ConfidenceLevel;
  * <li>Peto: O − E = a − n1(a + c)/N, V = n1 n2 (a + c)(b + d)/(N²(N − 1)), ln OR = (O − E)/V, SE = 1/√V; no
  * zero-cell correction; not estimable when V = 0.</li>
  * </ul>
- * Continuous data: MD = m1 − m2, SE = √(sd1²/n1 + sd2²/n2). SMD is Hedges' adjusted g with RevMan's
+ * Continuous data (a study with an SD of 0 or less in either group is "Not estimable"):
+ * MD = m1 − m2, SE = √(sd1²/n1 + sd2²/n2). SMD is Hedges' adjusted g with RevMan's
  * approximations: s = √(((n1 − 1)sd1² + (n2 − 1)sd2²)/(N − 2)), g = (1 − 3/(4N − 9))(m1 − m2)/s,
  * SE(g) = √(N/(n1 n2) + g²/(2(N − 3.94))). Generic inverse variance: the estimate and SE as given. O − E and
  * variance: ln(effect) = (O − E)/V, SE = 1/√V.
@@ -348,7 +349,9 @@ public final class RevMan5 {
     }
 
     private static double[] continuous(Continuous c, Measure m) {
-        if (!(c.total1() > 0 && c.total2() > 0 && c.sd1() >= 0 && c.sd2() >= 0
+        // SD 0 in either group: "Not estimable" (as R meta's metacont, which gives such studies no weight; an MD
+        // with one SD 0 would otherwise enter with the other group's variance alone)
+        if (!(c.total1() > 0 && c.total2() > 0 && c.sd1() > 0 && c.sd2() > 0
                 && Double.isFinite(c.mean1()) && Double.isFinite(c.mean2()))) {
             return null;
         }

@@ -180,4 +180,24 @@ class RevMan5ReferenceTest {
         assertThat(mh.total().tau2()).isCloseTo(0.309497, org.assertj.core.api.Assertions.within(5e-7));
         assertThat(iv.total().tau2()).isCloseTo(0.308760, org.assertj.core.api.Assertions.within(5e-7));
     }
+
+    @Test
+    void aStudyWithSdZeroInOneGroupIsNotEstimable() {
+        // docs/revman.md and RevManVerify's anomaly ("SD 0.0 (study not estimable)") say so, as R meta's metacont
+        // (non-positive SDs get no weight); before, an MD with SD 0 in one group entered with the other group's
+        // variance alone (and the largest weight). The analysis equals the one without that study.
+        var zero = new RevMan5.Continuous(5, 0, 20, 4, 2, 20);
+        var other = new RevMan5.Continuous(5, 1, 20, 4, 2, 20);
+        for (RevMan5.Measure m : List.of(RevMan5.Measure.MD, RevMan5.Measure.SMD)) {
+            var s = new RevMan5.Settings(m, RevMan5.Method.IV, false, 0.95, 0.95);
+            assertThat(RevMan5.effect(zero, s).estimable()).as(m.name()).isFalse();
+            assertThat(RevMan5.effect(new RevMan5.Continuous(5, 1, 20, 4, 0, 20), s).estimable()).as(m.name()).isFalse();
+            var both = RevMan5.analyse(List.of(zero, other), null, 0, s, false);
+            var alone = RevMan5.analyse(List.of(other), null, 0, s, false);
+            assertThat(both.total().k()).isEqualTo(1);
+            assertThat(both.total().estimate()).isEqualTo(alone.total().estimate());
+            assertThat(both.total().se()).isEqualTo(alone.total().se());
+            assertThat(both.weightPercent()[0]).isZero();
+        }
+    }
 }
