@@ -239,8 +239,8 @@ public final class RevManCsvReader {
                 method = "PETO";
             }
             String measure = b.s("effectmeasure", row);
-            Double ciStudy = b.d("studyconfidenceinterval", row);
-            Double ciTotal = b.d("totalconfidenceinterval", row);
+            Double ciStudy = level("studyconfidenceinterval");
+            Double ciTotal = level("totalconfidenceinterval");
             String totals = b.s("totals", row).isEmpty() ? "YES" : b.s("totals", row).toUpperCase(Locale.ROOT);
             return new Outcome(type, id, Integer.toString(no), b.s("name", row), measure, method,
                     b.s("analysismodel", row).equalsIgnoreCase("Random"), totals, ciStudy == null ? 95 : ciStudy,
@@ -249,6 +249,15 @@ public final class RevManCsvReader {
                     !b.s("testforsubgroupdifferences", row).equalsIgnoreCase("No"), b.s("grouplabel1", row),
                     b.s("grouplabel2", row), b.s("leftgraphlabel", row), b.s("rightgraphlabel", row), b.stored(row),
                     subgroups, data, CsvTable.lineOf(row));
+        }
+
+        /** A CI level in percent, null when absent; exit 2 outside (0, 100), as the .rm5 reader's CI_STUDY/CI_TOTAL. */
+        private Double level(String k) {
+            Double v = b.d(k, row);
+            if (v != null && !(v > 0 && v < 100)) {
+                throw b.t.cellError(b.col.get(k), row, b.s(k, row), "must be a confidence level in percent (0-100)");
+            }
+            return v;
         }
 
         private static boolean yes(String v) {

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.trialmeta.model.InputException;
 
 /** {@link RevManReader}: what is read from meta's Fleiss1993.rm5, encodings, and the refusals with their one line. */
@@ -77,5 +80,23 @@ class RevManReaderTest {
         String ok = "<COCHRANE_REVIEW>" + "<P>".repeat(RevManReader.MAX_DEPTH - 1) + "</P>".repeat(RevManReader.MAX_DEPTH - 1)
                 + "</COCHRANE_REVIEW>";
         assertThat(parse(ok.getBytes(StandardCharsets.UTF_8)).comparisons()).isEmpty();
+    }
+
+    @Test
+    void csvExportWithAConfidenceLevelOutside0To100IsRefused(@TempDir Path dir) throws IOException {
+        // the .rm5 reader refuses CI_STUDY/CI_TOTAL outside (0, 100); the CSV export's columns were passed on and
+        // failed later as an unexpected error (exit 1, "level 1.0 must be a fraction in (0, 1)")
+        String header = "Comparison Number,Outcome Number,Subgroup Number,Name,Data Type,Statistical Method,Effect Measure,"
+                + "Analysis Model,Study Confidence Interval,Total Confidence Interval,Events 1,Total 1,Events 2,Total 2\n";
+        for (String[] levels : new String[][] {{"95", "100"}, {"0", "95"}, {"95", "-5"}, {"250", "95"}}) {
+            Path f = dir.resolve("export-" + levels[0] + "-" + levels[1] + ".csv");
+            Files.writeString(f, header + "1,0,0,Comparison,,,,,,,,,,\n"
+                    + "1,1,0,Outcome,DIC,MH,OR,Fixed," + levels[0] + "," + levels[1] + ",,,,\n"
+                    + "1,1,0,Study A,,,,,,,3,20,5,21\n", StandardCharsets.UTF_8);
+            String bad = levels[0].equals("95") ? levels[1] : levels[0];
+            assertThatThrownBy(() -> RevManCsvReader.read(f)).isInstanceOf(InputException.class)
+                    .hasMessageContaining(f.toString()).hasMessageContaining("line 3")
+                    .hasMessageContaining("Confidence Interval").hasMessageContaining("'" + bad + "'");
+        }
     }
 }
