@@ -2,7 +2,6 @@ package org.trialmeta.stats.nma;
 
 import java.util.List;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
-import org.apache.commons.math3.linear.MatrixUtils;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -253,9 +252,8 @@ final class Gls {
     }
 
     private static CholeskyDecomposition cholesky(double[][] m, String what) {
-        RealMatrix r = MatrixUtils.createRealMatrix(m);
         try {
-            return new CholeskyDecomposition(r, 1e-12, 1e-14);
+            return Matrices.cholesky(m, 1e-12);
         } catch (NonPositiveDefiniteMatrixException | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
             throw new IllegalArgumentException(what + ": covariance or information matrix is not positive definite");
         }

@@ -100,8 +100,7 @@ public record NmaStudy(String label, int[] treatments, double[] y, double[][] co
     /** Whether the contrasts' covariance is positive definite (a multi-arm study's pairs must fit together). */
     public boolean positiveDefinite() {
         try {
-            new org.apache.commons.math3.linear.CholeskyDecomposition(
-                    org.apache.commons.math3.linear.MatrixUtils.createRealMatrix(cov), 1e-10, 1e-14);
+            Matrices.cholesky(cov, 1e-10);
             return true;
         } catch (org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException
                 | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {

@@ -14,7 +14,7 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * [0, U] (U grown until the likelihood falls; relative tolerance 1e-8), then the root of its derivative is polished
  * with Brent's root finder,
  * so that τ² is exact to rounding rather than to the optimiser's tolerance; τ² = 0 when the likelihood is largest
- * there.
+ * there, and when there are no residual degrees of freedom (n contrasts = p parameters: the likelihood is flat).
  */
 final class Tau2Estimation {
 
@@ -25,6 +25,11 @@ final class Tau2Estimation {
     static Gls.Fit fit(Gls gls, Tau2Method method) {
         Gls.Fit f0 = gls.at(0);
         int df = gls.n() - gls.p();
+        if (df <= 0) {
+            // no residual degrees of freedom (one study per comparison, no loop): the restricted likelihood is the
+            // same at every τ², so τ² is not estimable; the model is the common-effect one
+            return f0;
+        }
         if (method == Tau2Method.DL) {
             double t = df > 0 && f0.traceP() > 0 ? Math.max(0, (f0.q() - df) / f0.traceP()) : 0;
             return t == 0 ? f0 : gls.at(t);
