@@ -82,6 +82,17 @@ final class Gls {
         return n;
     }
 
+    /** The largest sampling variance of a contrast (the scale of the data, for the bounds of τ²). */
+    double maxVariance() {
+        double m = 0;
+        for (NmaStudy s : studies) {
+            for (int i = 0; i < s.arms() - 1; i++) {
+                m = Math.max(m, s.covAt(i, i));
+            }
+        }
+        return m;
+    }
+
     /** Number of parameters. */
     int p() {
         return p;

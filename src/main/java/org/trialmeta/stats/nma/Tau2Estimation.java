@@ -18,6 +18,7 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  */
 final class Tau2Estimation {
 
+    /** Upper bound of τ², in units of the largest sampling variance (at least 1e8: the unit of the data is free). */
     private static final double MAX_TAU2 = 1e8;
 
     private Tau2Estimation() {}
@@ -39,8 +40,9 @@ final class Tau2Estimation {
 
     private static Gls.Fit reml(Gls gls, Gls.Fit f0, int df) {
         double start = df > 0 && f0.traceP() > 0 ? Math.max(0, (f0.q() - df) / f0.traceP()) : 0;
+        double cap = MAX_TAU2 * Math.max(1, gls.maxVariance());
         double hi = Math.max(1e-2, 4 * start);
-        while (hi < MAX_TAU2 && gls.at(hi).score() > 0) {
+        while (hi < cap && gls.at(hi).score() > 0) {
             hi *= 4;
         }
         UnivariateFunction ll = t -> gls.at(t).remlLogLik();
@@ -51,15 +53,18 @@ final class Tau2Estimation {
         if (atOpt.remlLogLik() > best.remlLogLik()) {
             best = atOpt;
         }
-        Gls.Fit polished = polish(gls, opt.getPoint());
-        if (polished != null && polished.remlLogLik() >= best.remlLogLik()) {
+        Gls.Fit polished = polish(gls, opt.getPoint(), cap);
+        // the root of the score is the maximum; beside Brent's point their log-likelihoods agree to rounding, so a
+        // strict comparison would keep Brent's point (τ² to ~1e-7 relative) as often as not
+        double slack = 1e-10 * Math.max(1, Math.abs(best.remlLogLik()));
+        if (polished != null && polished.remlLogLik() >= best.remlLogLik() - slack) {
             best = polished;
         }
         return best;
     }
 
     /** The root of the REML score next to {@code t}, or null when the score does not change sign there. */
-    private static Gls.Fit polish(Gls gls, double t) {
+    private static Gls.Fit polish(Gls gls, double t, double cap) {
         if (!(t > 0)) {
             return null;
         }
@@ -74,7 +79,7 @@ final class Tau2Estimation {
             d *= 2;
         }
         d = Math.max(t * 1e-6, 1e-300);
-        for (int i = 0; i < 200 && sb >= 0 && b < MAX_TAU2; i++) {
+        for (int i = 0; i < 200 && sb >= 0 && b < cap; i++) {
             b += d;
             sb = gls.at(b).score();
             d *= 2;
