@@ -1,7 +1,13 @@
 package org.trialmeta.repository;
 
+import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -12,6 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -116,9 +124,12 @@ public final class RevManReader {
         return f;
     }
 
-    private RevManReview run(InputStream in) {
+    private RevManReview run(InputStream raw) {
         try {
-            xml = factory().createXMLStreamReader(in);
+            BufferedInputStream in = new BufferedInputStream(raw, 8192);
+            xml = utf8(in) ? factory().createXMLStreamReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)))
+                    : factory().createXMLStreamReader(in);
             while (xml.hasNext()) {
                 int ev = xml.next();
                 switch (ev) {
@@ -142,7 +153,14 @@ public final class RevManReader {
             }
             return new RevManReview(name, title == null ? "" : title, studies, comparisons, 0);
         } catch (XMLStreamException e) {
+            if (e.getNestedException() instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException) {
+                Location loc = e.getLocation();
+                throw new InputException(name + (loc == null ? "" : ": line " + loc.getLineNumber()) + ": not valid UTF-8"
+                        + " text, as its XML declaration says (save the file as UTF-8)");
+            }
             throw malformed(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } finally {
             if (xml != null) {
                 try {
@@ -153,6 +171,34 @@ public final class RevManReader {
             }
         }
     }
+
+    /**
+     * Whether the review is UTF-8 (a UTF-8 byte order mark, which is skipped, or an XML declaration that names UTF-8 or
+     * no encoding): such a file is decoded here, strictly, and an invalid byte is one line saying so. Given the bytes,
+     * the JDK's parser prints its own "[Fatal Error]" line to standard error before it fails. Any other encoding (a
+     * declaration naming ISO-8859-1, a UTF-16 byte order mark) is left to the parser.
+     */
+    private static boolean utf8(BufferedInputStream in) throws IOException {
+        in.mark(512);
+        byte[] head = in.readNBytes(512);
+        in.reset();
+        if (head.length >= 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF) {
+            in.skipNBytes(3);
+            return true;
+        }
+        if (head.length >= 2 && (head[0] == 0 || head[1] == 0 || (head[0] & 0xff) >= 0xFE)) {
+            return false; // UTF-16 or UTF-32, with or without a byte order mark
+        }
+        String start = new String(head, StandardCharsets.ISO_8859_1);
+        if (!start.startsWith("<?xml")) {
+            return true;
+        }
+        int end = start.indexOf("?>");
+        Matcher m = ENCODING.matcher(end < 0 ? start : start.substring(0, end));
+        return !m.find() || m.group(1).equalsIgnoreCase("UTF-8") || m.group(1).equalsIgnoreCase("UTF8");
+    }
+
+    private static final Pattern ENCODING = Pattern.compile("encoding\\s*=\\s*[\"']([A-Za-z0-9._-]+)[\"']");
 
     private InputException malformed(XMLStreamException e) {
         Location loc = e.getLocation();

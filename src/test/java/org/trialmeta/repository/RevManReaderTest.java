@@ -99,4 +99,40 @@ class RevManReaderTest {
                     .hasMessageContaining("Confidence Interval").hasMessageContaining("'" + bad + "'");
         }
     }
+
+    /**
+     * A byte that is not UTF-8 in a review that says it is UTF-8 is one line, and nothing else reaches standard error:
+     * given the bytes, the JDK's parser printed "[Fatal Error] :-1:-1: Invalid byte 2 of 3-byte UTF-8 sequence."
+     * itself before failing. A review in another declared encoding, or with a UTF-8 byte order mark, is read.
+     */
+    @Test
+    void aByteThatIsNotUtf8IsOneLineAndNothingIsPrintedBehindIt() {
+        byte[] bad = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><COCHRANE_REVIEW><COVER_SHEET><TITLE>Caf\u00e9</TITLE>"
+                .getBytes(StandardCharsets.ISO_8859_1);
+        java.io.PrintStream err = System.err;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThatThrownBy(() -> RevManReader.parse("bad.rm5", new ByteArrayInputStream(bad)))
+                    .isInstanceOf(InputException.class)
+                    .hasMessage("bad.rm5: line 1: not valid UTF-8 text, as its XML declaration says (save the file as UTF-8)");
+        } finally {
+            System.setErr(err);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).isEmpty();
+        String review = "<COCHRANE_REVIEW><COVER_SHEET><TITLE>Caf\u00e9</TITLE></COVER_SHEET></COCHRANE_REVIEW>";
+        assertThat(RevManReader.parse("latin1.rm5", new ByteArrayInputStream(
+                ("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>" + review).getBytes(StandardCharsets.ISO_8859_1)))
+                .title()).isEqualTo("Caf\u00e9");
+        byte[] utf8 = review.getBytes(StandardCharsets.UTF_8);
+        byte[] bom = new byte[utf8.length + 3];
+        bom[0] = (byte) 0xEF;
+        bom[1] = (byte) 0xBB;
+        bom[2] = (byte) 0xBF;
+        System.arraycopy(utf8, 0, bom, 3, utf8.length);
+        assertThat(RevManReader.parse("bom.rm5", new ByteArrayInputStream(bom)).title()).isEqualTo("Caf\u00e9");
+        assertThat(RevManReader.parse("utf16.rm5", new ByteArrayInputStream(
+                ("<?xml version=\"1.0\" encoding=\"UTF-16\"?>" + review).getBytes(StandardCharsets.UTF_16)))
+                .title()).isEqualTo("Caf\u00e9");
+    }
 }
