@@ -131,8 +131,13 @@ final class RatioVerdicts {
                         : "check which test the p-value comes from")));
     }
 
+    /**
+     * A bound of a z range: "inf" when infinite, and also above 10⁶, where it is an infinite bound that floating point
+     * made finite (a CI whose ends may round to the same value: its width, and so the SE, can be 0; a z of 40 is
+     * already a p below 10⁻³⁰⁰).
+     */
     private static String zText(double z) {
-        return Double.isInfinite(z) ? "inf" : Precision.fixed(z, 2);
+        return Double.isInfinite(z) || Math.abs(z) > 1e6 ? (z < 0 ? "-inf" : "inf") : Precision.fixed(z, 2);
     }
 
     private static String pct(double fraction) {

@@ -82,4 +82,14 @@ class ScanCheckEdgeTest {
                 + "Median overall survival was 3.5 months with drug versus 5.3 months with placebo.\n";
         assertThat(findings(together, "time-order")).extracting(ScanFinding::severity).containsExactly(Severity.WARNING);
     }
+
+    @Test
+    void aZBoundThatRoundingMakesInfiniteIsWrittenInf() {
+        // OR 0.3 (90% CI 0.3-0.4): within rounding the ends can both be 0.35, a CI of width 0, so the z range is
+        // unbounded above; floating point made it 20538677881232964.00
+        List<ScanFinding> f = findings("OR 0.3 (90% CI 0.3\u20130.4; P < 0.001).\n", "p-from-ci");
+        assertThat(f).hasSize(1);
+        assertThat(f.get(0).recomputed()).contains("within rounding").doesNotContainPattern("\\d{7,}")
+                .containsPattern("5\\.88-inf within rounding");
+    }
 }
