@@ -47,7 +47,7 @@ public final class NmaCommand implements Callable<Integer> {
 
     @Option(names = "--measure", required = true, paramLabel = "OR|RR|RD|MD|SMD|HR|GEN",
             description = "Effect measure.")
-    EffectMeasure measure;
+    String measureText;
 
     @Option(names = "--reference", paramLabel = "TREATMENT",
             description = "Reference treatment. Default: the first treatment in sorted order.")
@@ -90,10 +90,12 @@ public final class NmaCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         org.trialmeta.present.RowLimit limit = rows.limit();
-        if (!java.util.EnumSet.of(EffectMeasure.OR, EffectMeasure.RR, EffectMeasure.RD, EffectMeasure.MD,
-                EffectMeasure.SMD, EffectMeasure.HR, EffectMeasure.GEN).contains(measure)) {
-            throw new InputException("--measure: '" + measure + "' (allowed: OR, RR, RD, MD, SMD, HR, GEN)");
-        }
+        // read here, not by picocli, whose error would list every measure of pool, most of which nma does not take
+        EffectMeasure measure = java.util.stream.Stream.of(EffectMeasure.OR, EffectMeasure.RR, EffectMeasure.RD,
+                EffectMeasure.MD, EffectMeasure.SMD, EffectMeasure.HR, EffectMeasure.GEN)
+                .filter(e -> e.name().equalsIgnoreCase(measureText.strip())).findFirst()
+                .orElseThrow(() -> new InputException("--measure: '" + org.trialmeta.repository.Messages.value(measureText)
+                        + "' (allowed: OR, RR, RD, MD, SMD, HR, GEN)"));
         NmaModel m = switch (model.strip().toLowerCase(Locale.ROOT)) {
             case "fixed", "common" -> NmaModel.FIXED;
             case "random" -> NmaModel.RANDOM;

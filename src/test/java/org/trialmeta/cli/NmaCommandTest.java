@@ -112,6 +112,17 @@ class NmaCommandTest {
     }
 
     @Test
+    void aMeasureNmaDoesNotTakeIsRefusedWithTheMeasuresItTakes() throws Exception {
+        // picocli's own message listed every measure of pool (PLO, PFT, PAS, ...), which nma then refused
+        Path arms = Files.writeString(dir.resolve("m.csv"), "study,treatment,events,n\nS1,A,10,100\nS1,B,15,100\n");
+        for (String m : new String[] {"XYZ", "PLO", "rom"}) {
+            assertThat(run("nma", "--input", arms.toString(), "--measure", m)).isEqualTo(ExitCodes.INVALID_INPUT);
+            assertThat(err.strip()).isEqualTo("trialmeta: --measure: '" + m + "' (allowed: OR, RR, RD, MD, SMD, HR, GEN)");
+        }
+        assertThat(run("nma", "--input", arms.toString(), "--measure", "or")).isZero();
+    }
+
+    @Test
     void disconnectedNetworkIsAnalysedPartByPart() throws Exception {
         Path in = Files.writeString(dir.resolve("d.csv"), "study,treatment,events,n\nS1,A,10,100\nS1,B,15,100\n"
                 + "S2,A,12,90\nS2,B,20,95\nS3,C,9,80\nS3,D,14,85\nS4,C,7,60\nS4,D,11,62\n");
