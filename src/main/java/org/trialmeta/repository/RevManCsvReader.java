@@ -255,7 +255,7 @@ public final class RevManCsvReader {
         private Double level(String k) {
             Double v = b.d(k, row);
             if (v != null && !(v > 0 && v < 100)) {
-                throw b.t.cellError(b.col.get(k), row, b.s(k, row), "must be a confidence level in percent (0-100)");
+                throw b.t.cellError(b.col.get(k), row, b.s(k, row), "must be a confidence level in percent, strictly between 0 and 100");
             }
             return v;
         }

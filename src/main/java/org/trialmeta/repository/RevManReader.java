@@ -388,7 +388,7 @@ public final class RevManReader {
             return 95;
         }
         if (!(v > 0 && v < 100)) {
-            throw refuse(el, "attribute " + attribute + " '" + attr(attribute) + "' must be a confidence level in percent (0-100)");
+            throw refuse(el, "attribute " + attribute + " '" + attr(attribute) + "' must be a confidence level in percent, strictly between 0 and 100");
         }
         return v;
     }
