@@ -457,6 +457,10 @@ public final class Extractor {
      */
     private void sentence(int a, int b, int column, String cellCategory, Integer cellN) {
         int amongAt = among(a, b);
+        int ofAt = amongAt >= 0 ? -1 : ofPatients(a, b);
+        if (ofAt >= 0) {
+            amongAt = ofAt;
+        }
         Map<String, Integer> medianOrder = new HashMap<>();
         int i = a;
         while (i < b) {
@@ -470,7 +474,9 @@ public final class Extractor {
                 next = median(i, b, column, medianOrder, a);
             }
             if (next == i) {
+                guardContextN = cellN == null && ofAt >= 0;
                 next = proportion(i, b, column, cellCategory, cellN != null ? cellN : among, a);
+                guardContextN = false;
             }
             i = next > i ? next : i + 1;
         }
@@ -488,6 +494,42 @@ public final class Extractor {
 
     /** Tokens after "among N" within which N is the denominator of a percentage that prints none. */
     private static final int AMONG_REACH = 25;
+
+    /**
+     * Whether the denominator a proportion is given by its sentence ("Of 40 patients, ...") is used with a printed
+     * count only when the count over it gives the percentage at its rounding (the sentence may count something else).
+     */
+    private boolean guardContextN;
+
+    /**
+     * "Of 40 patients, ...", "In 40 evaluable patients ..." opening a sentence: the index of the "40", or -1. A word
+     * for the patients must follow the number (at most one word between), so "In 2019, ..." is not one.
+     */
+    private int ofPatients(int a, int b) {
+        if (a + 2 < b && (t.get(a).isWord("of") || t.get(a).isWord("in")) && t.get(a + 1).is(Token.Kind.NUM)
+                && t.get(a + 1).num().whole() && (isPatients(a + 2) || a + 3 < b && t.get(a + 2).is(Token.Kind.WORD)
+                && isPatients(a + 3))) {
+            return a + 1;
+        }
+        return -1;
+    }
+
+    /** "in 40 patients", "in 40 evaluable patients" at token {@code j}: the 40, or null. */
+    private Integer inPatients(int j, int b) {
+        if (j + 2 < b && t.get(j).isWord("in") && t.get(j + 1).is(Token.Kind.NUM) && t.get(j + 1).num().whole()
+                && (isPatients(j + 2) || j + 3 < b && t.get(j + 2).is(Token.Kind.WORD) && isPatients(j + 3))) {
+            return (int) t.get(j + 1).num().value();
+        }
+        return null;
+    }
+
+    /** Whether {@code k}/{@code n} gives the percentage {@code pct} at the decimals it was printed with. */
+    private static boolean gives(int k, int n, Num pct) {
+        if (n <= 0 || k > n) {
+            return false;
+        }
+        return Math.abs(100.0 * k / n - pct.value()) <= 0.5 * Math.pow(10, -pct.decimals()) + 1e-9;
+    }
 
     /** "Among 57 patients": the index of the "57", or -1. */
     private int among(int a, int b) {
@@ -836,7 +878,8 @@ public final class Extractor {
         // k/n without a percentage, after a category word: "CR 8/57"
         if (t.get(i + 1).is(Token.Kind.SLASH) && i + 2 < b && t.get(i + 2).is(Token.Kind.NUM) && x.num().whole()
                 && t.get(i + 2).num().whole() && !(i + 3 < b && t.get(i + 3).is(Token.Kind.OPEN)
-                && i + 5 < b && t.get(i + 5).is(Token.Kind.PERCENT))) {
+                && i + 5 < b && t.get(i + 5).is(Token.Kind.PERCENT)) && !(i + 6 < b && isPatients(i + 3)
+                && t.get(i + 4).is(Token.Kind.OPEN) && t.get(i + 6).is(Token.Kind.PERCENT))) {
             String c = categoryBefore(i, unitStart);
             if (c != null && x.num().value() <= t.get(i + 2).num().value()) {
                 out.add(new Proportion(x.start(), t.get(i + 2).end(), context, column, column >= 0 ? table : -1, c, (int) x.num().value(), null,
@@ -879,8 +922,23 @@ public final class Extractor {
                 count = (int) k.value();
                 start = k.start();
             }
+        } else if (i - 5 >= unitStart && t.get(i - 1).is(Token.Kind.OPEN) && isPatients(i - 2)
+                && t.get(i - 3).is(Token.Kind.NUM) && t.get(i - 3).num().whole()
+                && (t.get(i - 4).is(Token.Kind.SLASH) || t.get(i - 4).isWord("of"))
+                && t.get(i - 5).is(Token.Kind.NUM) && t.get(i - 5).num().whole()) {
+            // "5 of 40 patients (12.5%", "5/40 patients (12.5%"
+            count = (int) t.get(i - 5).num().value();
+            n = (int) t.get(i - 3).num().value();
+            start = t.get(i - 5).start();
         }
         boolean closeAfter = count != null && i + 2 < b && t.get(i + 2).is(Token.Kind.CLOSE);
+        if (closeAfter && n != null && labelledCi(i + 3, b)) {
+            // "5/40 (12.5%) [95% CI, 4.2-26.8]", "5/40 (12.5%), 95% CI 4.2-26.8" (labelled: "(12.5%) (1-2 lines)" is none)
+            Ci after = ci(i + 3, b, 95);
+            if (after != null) {
+                return add(start, after, count, pct, n, contextN, column, cellCategory, i, unitStart, b);
+            }
+        }
         int j = i + 2;
         int end = t.get(i + 1).end();
         // "(n = 25/57; 95% CI, 31%-58%)"
@@ -898,8 +956,39 @@ public final class Extractor {
                 }
             }
         }
+        // "(5/40; 95% CI, 4.2% to 26.8%)", "(5 of 40 patients; 95% CI ...)", "(5/40)": the count of the percentage
+        // printed in its brackets
+        if (count == null && j < b && t.get(j).is(Token.Kind.OPEN)) {
+            int[] kn = countOfN(j + 1, b);
+            if (kn != null) {
+                int k = kn[2];
+                if (k < b && t.get(k).is(Token.Kind.CLOSE) && gives(kn[0], kn[1], pct)) {
+                    count = kn[0];
+                    n = kn[1];
+                    out.add(new Proportion(start, t.get(k).end(), context, column, column >= 0 ? table : -1,
+                            cellCategory != null ? cellCategory : categoryBefore(i, unitStart), count, pct, n, null,
+                            null, 95));
+                    return k + 1;
+                }
+                if (k < b && (t.get(k).is(Token.Kind.SEMI) || t.get(k).is(Token.Kind.COMMA))) {
+                    Ci inner = ci(k + 1, b, 95, true);
+                    if (inner != null) {
+                        return add(start, inner, kn[0], pct, kn[1], contextN, column, cellCategory, i, unitStart, b);
+                    }
+                }
+            }
+        }
         Ci ci = ci(j, b, 95);
         if (ci != null) {
+            // "(95% CI, 4.2%-26.8%; 5/40)": the count after the CI, in its brackets
+            int k = ci.endToken;
+            if (count == null && k + 1 < b && t.get(k).is(Token.Kind.SEMI) && t.get(j).is(Token.Kind.OPEN)) {
+                int[] kn = countOfN(k + 1, b);
+                if (kn != null && kn[2] < b && t.get(kn[2]).is(Token.Kind.CLOSE)) {
+                    Ci whole = new Ci(ci.lower, ci.upper, ci.level, t.get(kn[2]).end(), kn[2] + 1);
+                    return add(start, whole, kn[0], pct, kn[1], contextN, column, cellCategory, i, unitStart, b);
+                }
+            }
             return add(start, ci, count, pct, n, contextN, column, cellCategory, i, unitStart, b);
         }
         Integer trailing = trailingN(j, b);
@@ -907,18 +996,79 @@ public final class Extractor {
         if (closeAfter) {
             end = t.get(i + 2).end();
         }
+        if (n == null && trailing == null && contextN == null) {
+            trailing = guarded(count, inPatients(closeAfter ? i + 3 : i + 2, b), pct, true);
+        }
         out.add(new Proportion(start, end, context, column, column >= 0 ? table : -1, c, count, pct, n != null ? n
-                : trailing != null ? trailing : contextN, null, null, 95));
+                : trailing != null ? trailing : guarded(count, contextN, pct, guardContextN), null, null, 95));
         return closeAfter ? i + 3 : i + 2;
     }
 
     private int add(int start, Ci ci, Integer count, Num pct, Integer n, Integer contextN, int column,
             String cellCategory, int i, int unitStart, int b) {
         Integer trailing = n == null ? trailingN(ci.endToken, b) : null;
+        if (n == null && trailing == null && contextN == null) {
+            trailing = guarded(count, inPatients(ci.endToken, b), pct, true);
+        }
         String c = cellCategory != null ? cellCategory : categoryBefore(i, unitStart);
         out.add(new Proportion(start, ci.end, context, column, column >= 0 ? table : -1, c, count, pct, n != null ? n
-                : trailing != null ? trailing : contextN, ci.lower, ci.upper, ci.level));
+                : trailing != null ? trailing : guarded(count, contextN, pct, guardContextN), ci.lower, ci.upper, ci.level));
         return ci.endToken;
+    }
+
+    /** Whether a CI label ("95% CI", "CI") starts at token {@code k}, after at most a bracket and a comma. */
+    private boolean labelledCi(int k, int b) {
+        if (k < b && (t.get(k).is(Token.Kind.OPEN) || t.get(k).is(Token.Kind.COMMA) || t.get(k).is(Token.Kind.SEMI))) {
+            k++;
+        }
+        if (k + 1 < b && t.get(k).is(Token.Kind.NUM) && t.get(k + 1).is(Token.Kind.PERCENT)) {
+            k += 2;
+            if (k < b && t.get(k).is(Token.Kind.DASH)) {
+                k++;
+            }
+        }
+        return k < b && t.get(k).is(Token.Kind.WORD) && CI_WORDS.contains(t.get(k).word());
+    }
+
+    /**
+     * {@code n}, unless a printed count over it does not give the percentage (then null): for a denominator its
+     * sentence gives ("Of 40 patients, ...", "... in 40 patients") rather than the brackets of the percentage.
+     */
+    private static Integer guarded(Integer count, Integer n, Num pct, boolean guard) {
+        if (n == null || count == null || !guard) {
+            return n;
+        }
+        return gives(count, n, pct) ? n : null;
+    }
+
+    /**
+     * "5/40", "5 of 40", "5 of 40 patients" at token {@code j} (count at most n): {count, n, the token after}; else
+     * null.
+     */
+    private int[] countOfN(int j, int b) {
+        if (!(j + 2 < b && t.get(j).is(Token.Kind.NUM) && t.get(j + 2).is(Token.Kind.NUM) && t.get(j).num().whole()
+                && t.get(j + 2).num().whole()
+                && (t.get(j + 1).is(Token.Kind.SLASH) || t.get(j + 1).isWord("of")))) {
+            return null;
+        }
+        int k = (int) t.get(j).num().value();
+        int n = (int) t.get(j + 2).num().value();
+        if (k > n) {
+            return null;
+        }
+        int after = j + 3;
+        if (after < b && isPatients(after)) {
+            after++;
+        }
+        return new int[] {k, n, after};
+    }
+
+    /** Words that name the people a denominator counts ("40 patients", "40 evaluable patients"). */
+    private static final Set<String> PATIENT_WORDS = Set.of("patients", "participants", "subjects", "pts");
+
+    /** Whether token {@code i} is one of {@link #PATIENT_WORDS}. */
+    private boolean isPatients(int i) {
+        return t.has(i) && t.get(i).is(Token.Kind.WORD) && PATIENT_WORDS.contains(t.get(i).word());
     }
 
     /** "(n = 109)" within a few tokens after a percentage, before any other number. */

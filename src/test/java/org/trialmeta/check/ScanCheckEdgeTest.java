@@ -92,4 +92,73 @@ class ScanCheckEdgeTest {
         assertThat(f.get(0).recomputed()).contains("within rounding").doesNotContainPattern("\\d{7,}")
                 .containsPattern("5\\.88-inf within rounding");
     }
+
+    // 5/40: R binom.test(5, 40)$conf.int = 4.186-26.803 (Clopper-Pearson), printed 4.2-26.8; 5/40 = 12.5%
+    private static final List<String> ORR_FORMS = List.of(
+            "ORR was %s%% (5/40; 95%% CI, 4.2%% to 26.8%%).\n",
+            "ORR was %s%% (5 of 40 patients; 95%% CI, 4.2%% to 26.8%%).\n",
+            "ORR was %s%% (95%% CI, 4.2%%-26.8%%; 5/40).\n",
+            "5 of 40 patients (%s%%; 95%% CI 4.2-26.8) had an objective response.\n",
+            "5/40 patients (%s%%; 95%% CI 4.2-26.8) had an objective response.\n",
+            "Objective response: 5/40 (%s%%) [95%% CI, 4.2-26.8].\n",
+            "Objective response: 5/40 (%s%%), 95%% CI 4.2-26.8.\n");
+
+    @Test
+    void aProportionPrintedWithItsCountInItsBracketsIsChecked() {
+        // these forms were not read (or read without the CI): a wrong percentage went unchecked
+        for (String form : ORR_FORMS) {
+            String right = String.format(java.util.Locale.ROOT, form, "12.5");
+            assertThat(findings(right, "percent-from-counts")).as(right).extracting(ScanFinding::severity)
+                    .containsExactly(Severity.INFO);
+            List<ScanFinding> ci = findings(right, "binomial-ci");
+            assertThat(ci).as(right).extracting(ScanFinding::severity).containsExactly(Severity.INFO);
+            assertThat(ci.get(0).message()).as(right).contains("5/40").contains("clopper-pearson");
+            String wrong = String.format(java.util.Locale.ROOT, form, "15.0");
+            assertThat(findings(wrong, "percent-from-counts")).as(wrong).extracting(ScanFinding::severity)
+                    .containsExactly(Severity.ERROR);
+        }
+    }
+
+    @Test
+    void aDenominatorTheSentenceGivesIsUsed() {
+        // n = 40 from "Of 40 patients", "In 40 evaluable patients", "... in 40 patients": 12.5% is 5/40 (grim), whose
+        // Clopper-Pearson CI 4.2-26.8 the text prints; 15.0% is 6/40, whose CI (R: binom.test(6, 40): 5.7-29.8) it
+        // does not
+        for (String form : List.of("Of 40 patients, the ORR was %s%% (95%% CI 4.2-26.8).\n",
+                "In 40 evaluable patients the ORR was %s%% (95%% CI 4.2-26.8).\n",
+                "The ORR was %s%% (95%% CI 4.2-26.8) in 40 patients.\n")) {
+            String right = String.format(java.util.Locale.ROOT, form, "12.5");
+            assertThat(findings(right, "grim")).as(right).extracting(ScanFinding::severity)
+                    .containsExactly(Severity.INFO);
+            assertThat(findings(right, "binomial-ci")).as(right).extracting(ScanFinding::severity)
+                    .containsExactly(Severity.INFO);
+            String wrong = String.format(java.util.Locale.ROOT, form, "15.0");
+            assertThat(findings(wrong, "binomial-ci")).as(wrong).extracting(ScanFinding::severity)
+                    .containsExactly(Severity.WARNING);
+        }
+        assertThat(findings("Of 40 patients, 5 (12.5%) responded.\n", "percent-from-counts"))
+                .extracting(ScanFinding::severity).containsExactly(Severity.INFO);
+    }
+
+    @Test
+    void aCountIsNotPairedWithADenominatorItMayNotBelongTo() {
+        // a count the sentence's n does not give at its rounding counts something else: no finding, not an error
+        for (String s : List.of("Of 40 patients, 5 (15.0%) responded.\n",
+                "Responses occurred in 5 patients (15.0%) in 40 patients treated.\n",
+                // a bare "(k/n)" after a percentage is paired only when it gives the percentage (a landmark rate
+                // printed with a crude count, 47.5% vs 18/40 = 45.0%)
+                "The 12-month response rate was 47.5% (18/40).\n",
+                "The ORR was 15.0% (5/40) in the overall population.\n",
+                "A 12.5% reduction (5/40 vs 10/40) was seen.\n",
+                "A total of 5 of 40 patients discontinued; the ORR was 15.0%.\n",
+                "In 2019, the ORR was 15.0% (95% CI 4.2-26.8).\n",
+                // an unlabelled range after "k/n (p%)" is not its CI
+                "Responses: 5/40 (12.5%) (1-2 prior lines).\n",
+                "The ORR was 15.0% (95% CI 4.2-26.8) in 2019.\n")) {
+            ScanReport r = ScanCheck.run(DocumentText.of("t.txt", DocumentFormat.TEXT, s));
+            assertThat(r.findings()).as(s).allMatch(f -> f.severity() == Severity.INFO);
+        }
+        assertThat(findings("The ORR was 12.5% (5/40) in the overall population.\n", "percent-from-counts"))
+                .extracting(ScanFinding::severity).containsExactly(Severity.INFO);
+    }
 }

@@ -229,4 +229,33 @@ class ExtractorTest {
         assertThat(Extractor.claimedCiMethod("Wilson and Jeffreys intervals")).isNull();
         assertThat(Extractor.claimedCiMethod("x".repeat(2_000_000) + " wilson")).isNull();
     }
+
+    @Test
+    void aCountInThePercentagesBracketsIsReadWithIt() {
+        for (String s : List.of("ORR was 12.5% (5/40; 95% CI, 4.2% to 26.8%).",
+                "ORR was 12.5% (5 of 40 patients; 95% CI, 4.2% to 26.8%).",
+                "ORR was 12.5% (95% CI, 4.2%-26.8%; 5/40).",
+                "5 of 40 patients (12.5%; 95% CI 4.2-26.8) had an objective response.",
+                "5/40 patients (12.5%; 95% CI 4.2-26.8) had an objective response.",
+                "Objective response: 5/40 (12.5%) [95% CI, 4.2-26.8].")) {
+            List<Proportion> ps = of(Proportion.class, s);
+            assertThat(ps).as(s).hasSize(1);
+            Proportion p = ps.get(0);
+            assertThat(p.count()).as(s).isEqualTo(5);
+            assertThat(p.n()).as(s).isEqualTo(40);
+            assertThat(p.percent().value()).as(s).isEqualTo(12.5);
+            assertThat(p.lower().value()).as(s).isEqualTo(4.2);
+            assertThat(p.upper().value()).as(s).isEqualTo(26.8);
+            assertThat(p.level()).as(s).isEqualTo(95);
+        }
+        // a denominator the sentence gives
+        assertThat(of(Proportion.class, "Of 40 patients, the ORR was 12.5% (95% CI 4.2-26.8).").get(0).n())
+                .isEqualTo(40);
+        assertThat(of(Proportion.class, "The ORR was 12.5% (95% CI 4.2-26.8) in 40 evaluable patients.").get(0).n())
+                .isEqualTo(40);
+        // ... not a year, not a count it does not give
+        assertThat(of(Proportion.class, "In 2019, the ORR was 12.5% (95% CI 4.2-26.8).").get(0).n()).isNull();
+        assertThat(of(Proportion.class, "Of 40 patients, 5 (15.0%) responded.").get(0).n()).isNull();
+        assertThat(of(Proportion.class, "The ORR was 15.0% (5/40).").get(0).count()).isNull();
+    }
 }
