@@ -41,8 +41,9 @@ public enum Rule {
     ESTIMATE_IN_CI("estimate-in-ci",
             "A reported percentage or ratio lies inside its own confidence interval."),
     CI_METHOD("ci-method",
-            "A binomial CI that the source says is exact (Clopper-Pearson), Wilson, Agresti-Coull, Jeffreys or"
-                    + " Wald is reproduced by that method; one reproduced only by another method is an error."),
+            "A binomial CI that the source says is exact (Clopper-Pearson), Wilson, Wilson with continuity"
+                    + " correction, Agresti-Coull, Jeffreys or Wald is reproduced by that method; one reproduced only"
+                    + " by another method is an error."),
     RATIO_CI_SYMMETRY("ratio-ci-symmetry",
             "A hazard, odds or risk ratio lies at the centre of its CI on the log scale (a Wald CI: R"
                     + " squared = lower x upper) at the printed rounding."),

@@ -1384,39 +1384,170 @@ public final class Extractor {
 
     // ------------------------------------------------------------------ claimed CI method
 
-    /** The phrases that name each binomial CI method (lower case). */
-    private static final Map<String, List<String>> CI_METHOD_PHRASES = Map.of(
-            "clopper-pearson", List.of("clopper", "exact binomial", "exact confidence", "exact 95%", "exact ci",
-                    "exact method"),
-            "wilson", List.of("wilson"),
-            "agresti-coull", List.of("agresti"),
-            "jeffreys", List.of("jeffreys"),
-            "wald", List.of("wald confidence", "wald interval", "wald method", "wald ci", "normal approximation"));
-    /** The longest of those phrases. */
-    private static final int LONGEST_PHRASE = CI_METHOD_PHRASES.values().stream().flatMap(List::stream)
-            .mapToInt(String::length).max().orElseThrow();
     /** Characters of the text lowered at once when the phrases are looked for. */
     private static final int PIECE = 1 << 16;
+    /** Most words of one clause: a text without full stops is read in clauses of this many words. */
+    static final int CLAUSE_WORDS = 80;
+    /** Words that make a clause about a binomial CI: a confidence interval, a proportion, a response rate. */
+    private static final Set<String> CI_CONTEXT = Set.of("ci", "cis", "cl", "confidence", "interval", "intervals",
+            "limits", "proportion", "proportions", "rate", "rates", "response", "responses", "orr", "orrs", "dcr",
+            "percentage", "percentages");
+    /** Words that make a clause about a ratio's CI, not a proportion's. */
+    private static final Set<String> RATIO_CONTEXT = Set.of("hazard", "odds", "ratio", "ratios", "hr", "hrs", "rr",
+            "rrs");
 
     /**
-     * The binomial CI method the first 2 million characters of the text name, when they name exactly one. The text
-     * is lowered a piece at a time, each piece overlapping the next by the longest phrase, not all at once: a
-     * copy and a lowered copy of 2 million characters (8 MB with dashes) were the peak of a long scan's memory.
+     * The binomial CI method the first 2 million characters of the text name, when they name exactly one. The
+     * phrases: Clopper-Pearson "clopper", "exact binomial", "exact confidence", "exact 95", "exact CI", "exact
+     * method"; "wilson"; "agresti"; "jeffreys"; Wald "wald confidence", "wald interval", "wald method", "wald CI",
+     * "normal approximation". A phrase names the method only in a clause (the words between full stops,
+     * semicolons and blank lines, at most {@value #CLAUSE_WORDS} words) about a confidence interval, a proportion
+     * or a response rate ({@link #CI_CONTEXT}) and about no ratio ({@link #RATIO_CONTEXT}), and not when "test" is
+     * one of the two words after it ("an exact binomial test"); "wilson" with "continuity" in its clause names
+     * wilson-cc. One pass over the words; the text is lowered a piece at a time, not all at once: a copy and a
+     * lowered copy of 2 million characters (8 MB with dashes) were the peak of a long scan's memory.
      */
     static String claimedCiMethod(CharSequence text) {
         int limit = Math.min(text.length(), 2_000_000);
-        java.util.Set<String> found = new java.util.TreeSet<>();
+        MethodClaims c = new MethodClaims();
         for (int from = 0; from < limit; from += PIECE) {
-            int to = Math.min(limit, from + PIECE + LONGEST_PHRASE - 1);
-            String s = text.subSequence(from, to).toString().toLowerCase(Locale.ROOT);
-            for (Map.Entry<String, List<String>> m : CI_METHOD_PHRASES.entrySet()) {
-                for (String phrase : m.getValue()) {
-                    if (s.contains(phrase)) {
-                        found.add(m.getKey());
+            c.feed(text.subSequence(from, Math.min(limit, from + PIECE)).toString().toLowerCase(Locale.ROOT));
+        }
+        return c.claimed();
+    }
+
+    /** The clause-by-clause reading of {@link #claimedCiMethod}, fed lowered text in pieces. */
+    static final class MethodClaims {
+        private final java.util.Set<String> found = new java.util.TreeSet<>();
+        private final java.util.Set<String> clauseHits = new java.util.TreeSet<>();
+        private final StringBuilder word = new StringBuilder();
+        private String previous; // the word before, when only white space stands between them
+        private boolean clean = true; // only white space since the last word
+        private char last = ' ';
+        private String pending1; // a method hit awaiting its next two words (not "test")
+        private int pending1Left;
+        private String pending2;
+        private int pending2Left;
+        private int clauseWords;
+        private boolean ci;
+        private boolean ratio;
+        private boolean continuity;
+
+        void feed(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                char ch = s.charAt(i);
+                if (Character.isLetterOrDigit(ch)) {
+                    if (word.length() < 32) {
+                        word.append(ch);
+                    }
+                } else {
+                    endWord();
+                    if (!Character.isWhitespace(ch)) {
+                        clean = false;
+                    }
+                    if (ch == ';' || Character.isWhitespace(ch) && last == '.' || ch == '\n' && last == '\n') {
+                        endClause();
+                    }
+                }
+                last = ch;
+            }
+        }
+
+        String claimed() {
+            endWord();
+            endClause();
+            return found.size() == 1 ? found.iterator().next() : null;
+        }
+
+        private void endWord() {
+            if (word.length() == 0) {
+                return;
+            }
+            String w = word.length() < 32 ? word.toString() : null;
+            word.setLength(0);
+            boolean test = "test".equals(w) || "tests".equals(w);
+            if (pending1 != null && (test || --pending1Left == 0)) {
+                if (!test) {
+                    clauseHits.add(pending1);
+                }
+                pending1 = null;
+            }
+            if (pending2 != null && (test || --pending2Left == 0)) {
+                if (!test) {
+                    clauseHits.add(pending2);
+                }
+                pending2 = null;
+            }
+            if (w != null) {
+                ci |= CI_CONTEXT.contains(w);
+                ratio |= RATIO_CONTEXT.contains(w);
+                continuity |= w.startsWith("continuity");
+                String hit = hit(clean ? previous : null, w);
+                if (hit != null) {
+                    if (pending1 == null) {
+                        pending1 = hit;
+                        pending1Left = 2;
+                    } else {
+                        pending2 = hit;
+                        pending2Left = 2;
                     }
                 }
             }
+            previous = w;
+            clean = true;
+            if (++clauseWords >= CLAUSE_WORDS) {
+                endClause();
+            }
         }
-        return found.size() == 1 ? found.iterator().next() : null;
+
+        /** The method the word {@code w} (after {@code before}) ends a phrase of, or null. */
+        private static String hit(String before, String w) {
+            if (w.startsWith("clopper")) {
+                return "clopper-pearson";
+            }
+            if (w.startsWith("wilson")) {
+                return "wilson";
+            }
+            if (w.startsWith("agresti")) {
+                return "agresti-coull";
+            }
+            if (w.startsWith("jeffreys")) {
+                return "jeffreys";
+            }
+            if ("exact".equals(before) && (w.equals("binomial") || w.equals("confidence") || w.equals("95")
+                    || w.equals("ci") || w.equals("cis") || w.equals("method"))) {
+                return "clopper-pearson";
+            }
+            if ("wald".equals(before) && (w.equals("confidence") || w.startsWith("interval") || w.equals("method")
+                    || w.equals("ci") || w.equals("cis"))) {
+                return "wald";
+            }
+            if ("normal".equals(before) && w.equals("approximation")) {
+                return "wald";
+            }
+            return null;
+        }
+
+        private void endClause() {
+            if (pending1 != null) {
+                clauseHits.add(pending1);
+                pending1 = null;
+            }
+            if (pending2 != null) {
+                clauseHits.add(pending2);
+                pending2 = null;
+            }
+            if (ci && !ratio) {
+                for (String m : clauseHits) {
+                    found.add(m.equals("wilson") && continuity ? "wilson-cc" : m);
+                }
+            }
+            clauseHits.clear();
+            clauseWords = 0;
+            ci = false;
+            ratio = false;
+            continuity = false;
+            previous = null;
+        }
     }
 }

@@ -161,4 +161,27 @@ class ScanCheckEdgeTest {
         assertThat(findings("The ORR was 12.5% (5/40) in the overall population.\n", "percent-from-counts"))
                 .extracting(ScanFinding::severity).containsExactly(Severity.INFO);
     }
+
+    @Test
+    void aCiMethodNamedForSomethingElseIsNotClaimed() {
+        // 5/40: Clopper-Pearson 4.2-26.8 (R: binom.test(5, 40)$conf.int), Wilson 5.5-26.1 (prop.test(5, 40,
+        // correct = FALSE)), Wilson with continuity correction 4.7-27.6 (prop.test(5, 40, correct = TRUE))
+        String cc = "95% CIs were computed by the Wilson score method with continuity correction.\n\n"
+                + "5/40 (12.5%; 95% CI 4.7-27.6) had an objective response.\n";
+        assertThat(findings(cc, "ci-method")).extracting(ScanFinding::severity).containsExactly(Severity.INFO);
+        assertThat(findings(cc, "ci-method").get(0).message()).contains("wilson-cc");
+        for (String s : List.of("The ORR was compared with a historical rate of 5% with an exact binomial test.\n\n"
+                        + "5/40 (12.5%; 95% CI 5.5-26.1) had an objective response.\n",
+                "Hazard ratio CIs were computed by the Wald method.\n\n"
+                        + "5/40 (12.5%; 95% CI 4.2-26.8) had an objective response.\n")) {
+            ScanReport r = ScanCheck.run(DocumentText.of("t.txt", DocumentFormat.TEXT, s));
+            assertThat(r.claimedCiMethod()).as(s).isNull();
+            assertThat(r.findings()).as(s).allMatch(f -> f.severity() == Severity.INFO);
+            assertThat(findings(s, "binomial-ci")).as(s).hasSize(1);
+        }
+        // a method named for the response rate's CI is still held to: a Wilson CI where exact ones are said
+        String exact = "Exact binomial (Clopper-Pearson) 95% CIs for ORR were computed.\n\n"
+                + "5/40 (12.5%; 95% CI 5.5-26.1) had an objective response.\n";
+        assertThat(findings(exact, "ci-method")).extracting(ScanFinding::severity).containsExactly(Severity.ERROR);
+    }
 }

@@ -189,20 +189,17 @@ class ExtractorTest {
     /** The method named, found as the whole text's first 2 million characters lowered at once would find it. */
     private static String claimedAtOnce(String text) {
         String s = (text.length() > 2_000_000 ? text.substring(0, 2_000_000) : text).toLowerCase(java.util.Locale.ROOT);
-        java.util.Map<String, List<String>> phrases = java.util.Map.of(
-                "clopper-pearson", List.of("clopper", "exact binomial", "exact confidence", "exact 95%", "exact ci",
-                        "exact method"),
-                "wilson", List.of("wilson"), "agresti-coull", List.of("agresti"), "jeffreys", List.of("jeffreys"),
-                "wald", List.of("wald confidence", "wald interval", "wald method", "wald ci", "normal approximation"));
-        java.util.Set<String> found = new java.util.TreeSet<>();
-        phrases.forEach((m, ps) -> ps.stream().filter(s::contains).findAny().ifPresent(x -> found.add(m)));
-        return found.size() == 1 ? found.iterator().next() : null;
+        Extractor.MethodClaims c = new Extractor.MethodClaims();
+        c.feed(s);
+        return c.claimed();
     }
 
     @Test
     void theCiMethodNamedIsFoundAcrossThePiecesTheTextIsLoweredIn() {
-        String[] phrases = {"Clopper-Pearson", "EXACT 95%", "Wilson score", "normal Approximation", "Jeffreys",
-                "Wald CI", "agresti", "Wİlson", "exact \u212Aind", "ſtatistics"};
+        String[] phrases = {"Clopper-Pearson CI", "EXACT 95% CI", "Wilson score CI", "rates by normal Approximation",
+                "Jeffreys interval", "Wald CI", "agresti CIs", "Wİlson CI", "exact \u212Aind", "ſtatistics",
+                "Wilson CI. No continuity", "; Wilson CI", "CI. Wilson", "hazard ratio Wald CI", "exact binomial test CI",
+                "CIs with continuity correction (Wilson"};
         java.util.SplittableRandom random = new java.util.SplittableRandom(11);
         for (int round = 0; round < 300; round++) {
             int length = round < 100 ? 70_000 : round < 200 ? 200_000 : 2_000_040;
@@ -226,6 +223,9 @@ class ExtractorTest {
             assertThat(Extractor.claimedCiMethod(text)).as("round %d", round).isEqualTo(claimedAtOnce(text));
         }
         assertThat(Extractor.claimedCiMethod("95% CIs by the Clopper-Pearson method")).isEqualTo("clopper-pearson");
+        // ... the pieces lowered overlap by the context either side of a phrase: what a phrase names is the same
+        String x = "x".repeat(65_536 - 100) + " CI " + "x".repeat(90) + " Wilson score " + "x".repeat(300);
+        assertThat(Extractor.claimedCiMethod(x)).isEqualTo(claimedAtOnce(x)).isEqualTo("wilson");
         assertThat(Extractor.claimedCiMethod("Wilson and Jeffreys intervals")).isNull();
         assertThat(Extractor.claimedCiMethod("x".repeat(2_000_000) + " wilson")).isNull();
     }
@@ -257,5 +257,32 @@ class ExtractorTest {
         assertThat(of(Proportion.class, "In 2019, the ORR was 12.5% (95% CI 4.2-26.8).").get(0).n()).isNull();
         assertThat(of(Proportion.class, "Of 40 patients, 5 (15.0%) responded.").get(0).n()).isNull();
         assertThat(of(Proportion.class, "The ORR was 15.0% (5/40).").get(0).count()).isNull();
+    }
+
+    @Test
+    void aCiMethodIsClaimedOnlyByAClauseAboutABinomialCi() {
+        // false claims a differential test against R found (ci-method then called a reproduced CI an error)
+        assertThat(Extractor.claimedCiMethod("95% CIs for response rates were computed by the Wilson score method"
+                + " with continuity correction.")).isEqualTo("wilson-cc");
+        assertThat(Extractor.claimedCiMethod("The ORR was compared with a historical control rate of 10% with an"
+                + " exact binomial test.")).isNull();
+        assertThat(Extractor.claimedCiMethod("Hazard ratio CIs were computed by the Wald method.")).isNull();
+        // true claims
+        for (String s : List.of("Exact binomial (Clopper-Pearson) 95% CIs for ORR were computed.",
+                "The ORR is given with its exact 95% confidence interval.",
+                "Response rates are reported with 95% CIs (Clopper-Pearson); hazard ratios were estimated with a"
+                        + " stratified Cox model and Wald CIs.",
+                "The proportion of responders was estimated with an exact binomial 95% CI. The primary endpoint was"
+                        + " tested with an exact binomial test.")) {
+            assertThat(Extractor.claimedCiMethod(s)).as(s).isEqualTo("clopper-pearson");
+        }
+        assertThat(Extractor.claimedCiMethod("ORR with Wilson 95% CIs.")).isEqualTo("wilson");
+        assertThat(Extractor.claimedCiMethod("Proportions with Wald confidence intervals.")).isEqualTo("wald");
+        // a name in the references, far from any CI, names nothing
+        assertThat(Extractor.claimedCiMethod("12. Wilson JM, Smith K. Outcomes of lung cancer surgery. Ann Surg"
+                + " 2019.")).isNull();
+        // bounded: a text of the phrase and nothing else is scanned in linear time
+        String many = "wilson ".repeat(280_000);
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> assertThat(Extractor.claimedCiMethod(many)).isNull());
     }
 }
