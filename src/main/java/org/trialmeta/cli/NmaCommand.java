@@ -45,6 +45,10 @@ public final class NmaCommand implements Callable<Integer> {
     @Mixin
     InputOption input;
 
+    /** The measures nma takes. */
+    private static final List<EffectMeasure> MEASURES = List.of(EffectMeasure.OR, EffectMeasure.RR, EffectMeasure.RD,
+            EffectMeasure.MD, EffectMeasure.SMD, EffectMeasure.HR, EffectMeasure.GEN);
+
     @Option(names = "--measure", required = true, paramLabel = "OR|RR|RD|MD|SMD|HR|GEN",
             description = "Effect measure.")
     String measureText;
@@ -91,11 +95,10 @@ public final class NmaCommand implements Callable<Integer> {
     public Integer call() {
         org.trialmeta.present.RowLimit limit = rows.limit();
         // read here, not by picocli, whose error would list every measure of pool, most of which nma does not take
-        EffectMeasure measure = java.util.stream.Stream.of(EffectMeasure.OR, EffectMeasure.RR, EffectMeasure.RD,
-                EffectMeasure.MD, EffectMeasure.SMD, EffectMeasure.HR, EffectMeasure.GEN)
-                .filter(e -> e.name().equalsIgnoreCase(measureText.strip())).findFirst()
-                .orElseThrow(() -> new InputException("--measure: '" + org.trialmeta.repository.Messages.value(measureText)
-                        + "' (allowed: OR, RR, RD, MD, SMD, HR, GEN)"));
+        EffectMeasure measure = MEASURES.stream().filter(e -> e.name().equalsIgnoreCase(measureText.strip()))
+                .findFirst().orElseThrow(() -> new InputException("--measure: '"
+                        + org.trialmeta.repository.Messages.value(measureText) + "' (allowed: "
+                        + String.join(", ", MEASURES.stream().map(Enum::name).toList()) + ")"));
         NmaModel m = switch (model.strip().toLowerCase(Locale.ROOT)) {
             case "fixed", "common" -> NmaModel.FIXED;
             case "random" -> NmaModel.RANDOM;

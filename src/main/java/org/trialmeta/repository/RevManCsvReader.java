@@ -254,8 +254,8 @@ public final class RevManCsvReader {
         /** A CI level in percent, null when absent; exit 2 outside (0, 100), as the .rm5 reader's CI_STUDY/CI_TOTAL. */
         private Double level(String k) {
             Double v = b.d(k, row);
-            if (v != null && !(v > 0 && v < 100)) {
-                throw b.t.cellError(b.col.get(k), row, b.s(k, row), "must be a confidence level in percent, strictly between 0 and 100");
+            if (v != null && !RevManReader.validLevel(v)) {
+                throw b.t.cellError(b.col.get(k), row, b.s(k, row), RevManReader.LEVEL_RULE);
             }
             return v;
         }

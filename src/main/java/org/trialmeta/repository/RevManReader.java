@@ -4,7 +4,6 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -160,7 +159,8 @@ public final class RevManReader {
             }
             throw malformed(e);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // reading the head of the review to find its encoding; as read() words a file it cannot read
+            throw new InputException(name + ": cannot read (" + e.getMessage() + ")", e);
         } finally {
             if (xml != null) {
                 try {
@@ -387,10 +387,18 @@ public final class RevManReader {
         if (v == null) {
             return 95;
         }
-        if (!(v > 0 && v < 100)) {
-            throw refuse(el, "attribute " + attribute + " '" + attr(attribute) + "' must be a confidence level in percent, strictly between 0 and 100");
+        if (!validLevel(v)) {
+            throw refuse(el, "attribute " + attribute + " '" + attr(attribute) + "' " + LEVEL_RULE);
         }
         return v;
+    }
+
+    /** The rule of a review's CI level (.rm5 attribute or CSV-export column), in percent. */
+    static final String LEVEL_RULE = "must be a confidence level in percent, strictly between 0 and 100";
+
+    /** Whether {@code percent} is a CI level a review may give: strictly between 0 and 100. */
+    static boolean validLevel(double percent) {
+        return percent > 0 && percent < 100;
     }
 
     private DataRow dataRow(String el) {

@@ -1424,10 +1424,9 @@ public final class Extractor {
         private String previous; // the word before, when only white space stands between them
         private boolean clean = true; // only white space since the last word
         private char last = ' ';
-        private String pending1; // a method hit awaiting its next two words (not "test")
-        private int pending1Left;
-        private String pending2;
-        private int pending2Left;
+        // method hits awaiting their next two words (not "test"), at most two at once (a later one takes the second)
+        private final String[] pending = new String[2];
+        private final int[] pendingLeft = new int[2];
         private int clauseWords;
         private boolean ci;
         private boolean ratio;
@@ -1466,17 +1465,13 @@ public final class Extractor {
             String w = word.length() < 32 ? word.toString() : null;
             word.setLength(0);
             boolean test = "test".equals(w) || "tests".equals(w);
-            if (pending1 != null && (test || --pending1Left == 0)) {
-                if (!test) {
-                    clauseHits.add(pending1);
+            for (int k = 0; k < pending.length; k++) {
+                if (pending[k] != null && (test || --pendingLeft[k] == 0)) {
+                    if (!test) {
+                        clauseHits.add(pending[k]);
+                    }
+                    pending[k] = null;
                 }
-                pending1 = null;
-            }
-            if (pending2 != null && (test || --pending2Left == 0)) {
-                if (!test) {
-                    clauseHits.add(pending2);
-                }
-                pending2 = null;
             }
             if (w != null) {
                 ci |= CI_CONTEXT.contains(w);
@@ -1484,13 +1479,9 @@ public final class Extractor {
                 continuity |= w.startsWith("continuity");
                 String hit = hit(clean ? previous : null, w);
                 if (hit != null) {
-                    if (pending1 == null) {
-                        pending1 = hit;
-                        pending1Left = 2;
-                    } else {
-                        pending2 = hit;
-                        pending2Left = 2;
-                    }
+                    int k = pending[0] == null ? 0 : 1;
+                    pending[k] = hit;
+                    pendingLeft[k] = 2;
                 }
             }
             previous = w;
@@ -1529,13 +1520,11 @@ public final class Extractor {
         }
 
         private void endClause() {
-            if (pending1 != null) {
-                clauseHits.add(pending1);
-                pending1 = null;
-            }
-            if (pending2 != null) {
-                clauseHits.add(pending2);
-                pending2 = null;
+            for (int k = 0; k < pending.length; k++) {
+                if (pending[k] != null) {
+                    clauseHits.add(pending[k]);
+                    pending[k] = null;
+                }
             }
             if (ci && !ratio) {
                 for (String m : clauseHits) {

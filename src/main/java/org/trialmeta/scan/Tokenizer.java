@@ -260,27 +260,28 @@ final class Tokenizer {
                 return i;
             }
             value = new java.math.BigDecimal(text).scaleByPowerOfTen(exp[0]).doubleValue();
-            out.add(new Token(Token.Kind.NUM, i, exp[1], text, new Num(value, dec - exp[0], i, exp[1])));
-            return exp[1];
-        }
-        // a power of ten: 2.1 × 10⁻⁵, 2.1x10-5, 3×10^-4
-        int k = j;
-        while (k < n && s.charAt(k) == ' ') {
-            k++;
-        }
-        if (k < n && (s.charAt(k) == '\u00d7' || s.charAt(k) == 'x' || s.charAt(k) == '*')) {
-            int e = k + 1;
-            while (e < n && s.charAt(e) == ' ') {
-                e++;
+            dec = dec - exp[0];
+            j = exp[1];
+        } else {
+            // a power of ten: 2.1 × 10⁻⁵, 2.1x10-5, 3×10^-4
+            int k = j;
+            while (k < n && s.charAt(k) == ' ') {
+                k++;
             }
-            if (e + 1 < n && s.charAt(e) == '1' && s.charAt(e + 1) == '0') {
-                int[] exp = exponent(s, e + 2);
-                if (exp != null && exp[0] < 0 && exp[0] > -300) {
-                    value = new java.math.BigDecimal(text).scaleByPowerOfTen(exp[0]).doubleValue();
-                    dec = dec - exp[0];
-                    j = exp[1];
-                } else if (exp != null && exp[0] <= -300) {
-                    return i; // 1 × 10⁻⁵⁰⁰ is not 1 (nor a double): not a number
+            if (k < n && (s.charAt(k) == '\u00d7' || s.charAt(k) == 'x' || s.charAt(k) == '*')) {
+                int e = k + 1;
+                while (e < n && s.charAt(e) == ' ') {
+                    e++;
+                }
+                if (e + 1 < n && s.charAt(e) == '1' && s.charAt(e + 1) == '0') {
+                    int[] exp = exponent(s, e + 2);
+                    if (exp != null && exp[0] < 0 && exp[0] > -300) {
+                        value = new java.math.BigDecimal(text).scaleByPowerOfTen(exp[0]).doubleValue();
+                        dec = dec - exp[0];
+                        j = exp[1];
+                    } else if (exp != null && exp[0] <= -300) {
+                        return i; // 1 × 10⁻⁵⁰⁰ is not 1 (nor a double): not a number
+                    }
                 }
             }
         }

@@ -31,15 +31,15 @@ final class Tau2Estimation {
             // same at every τ², so τ² is not estimable; the model is the common-effect one
             return f0;
         }
+        // the moment estimator: netmeta's DL, and where the REML search starts
+        double moment = f0.traceP() > 0 ? Math.max(0, (f0.q() - df) / f0.traceP()) : 0;
         if (method == Tau2Method.DL) {
-            double t = df > 0 && f0.traceP() > 0 ? Math.max(0, (f0.q() - df) / f0.traceP()) : 0;
-            return t == 0 ? f0 : gls.at(t);
+            return moment == 0 ? f0 : gls.at(moment);
         }
-        return reml(gls, f0, df);
+        return reml(gls, f0, moment);
     }
 
-    private static Gls.Fit reml(Gls gls, Gls.Fit f0, int df) {
-        double start = df > 0 && f0.traceP() > 0 ? Math.max(0, (f0.q() - df) / f0.traceP()) : 0;
+    private static Gls.Fit reml(Gls gls, Gls.Fit f0, double start) {
         double cap = MAX_TAU2 * Math.max(1, gls.maxVariance());
         double hi = Math.max(1e-2, 4 * start);
         while (hi < cap && gls.at(hi).score() > 0) {
