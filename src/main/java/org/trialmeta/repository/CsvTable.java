@@ -969,7 +969,7 @@ public final class CsvTable {
     }
 
     /**
-     * A column as text, non-empty cells required. Cells with the same plain bytes share one String (a small
+     * A column as text, non-empty cells required. Cells with the same bytes (quoted or not) share one String (a small
      * direct-mapped cache keyed by the bytes): label columns such as study or analysis repeat a few values over
      * millions of rows, and a String per row is most of the memory and time of reading them. A column of mostly
      * distinct labels (study names) is better read with {@link #textColumn}.
@@ -988,20 +988,21 @@ public final class CsvTable {
                 int s = cs[r];
                 int e = seg.end(c, r);
                 String v;
-                if (e >= 0 && e - s <= MAX_CACHED_CELL) {
+                int raw = e >= 0 ? e : -e; // a quoted cell's bytes, quotes included, decide its text as well
+                if (raw - s <= MAX_CACHED_CELL) {
                     int h = 0;
-                    for (int i = s; i < e; i++) {
+                    for (int i = s; i < raw; i++) {
                         h = 31 * h + data[i];
                     }
                     int slot = (h ^ (h >>> 16)) & (STRING_CACHE - 1);
                     String hit = cache[slot];
-                    if (hit != null && Arrays.equals(data, s, e, data, cacheStart[slot], cacheEnd[slot])) {
+                    if (hit != null && Arrays.equals(data, s, raw, data, cacheStart[slot], cacheEnd[slot])) {
                         v = hit;
                     } else {
                         v = text(data, s, e, crlf).strip();
                         cache[slot] = v;
                         cacheStart[slot] = s;
-                        cacheEnd[slot] = e;
+                        cacheEnd[slot] = raw;
                     }
                 } else {
                     v = text(data, s, e, crlf).strip();

@@ -1,5 +1,6 @@
 package org.trialmeta.stats.nma;
 
+import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.math3.linear.CholeskyDecomposition;
 import org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException;
@@ -22,9 +23,20 @@ final class Gls {
     private static final double LOG_2PI = Math.log(2 * Math.PI);
 
     private final List<NmaStudy> studies;
-    /** Per study and contrast: the indices of the design row's non-zero entries, and their values. */
-    private final int[][][] nzIndex;
-    private final double[][][] nzValue;
+    /**
+     * Study s's contrasts are contrasts {@code first[s]} to {@code first[s + 1] - 1}, and its block of Σ⁻¹ (m × m,
+     * row by row) is at {@code block[s]} of the flat array {@link #at} fills: one array for all studies instead of an
+     * array of arrays per study (a network of 100,000 two-arm studies: 2.4 MB instead of 7).
+     */
+    private final int[] first;
+    private final int[] block;
+    /**
+     * Contrast c's design row has its non-zero entries in columns {@code nzIndex[nzStart[c] .. nzStart[c + 1] - 1]},
+     * with values {@code nzValue[...]} (a treatment contrast has at most two).
+     */
+    private final int[] nzStart;
+    private final int[] nzIndex;
+    private final double[] nzValue;
     private final int p;
     private final int n;
     private final double logDetXtX;
@@ -33,47 +45,60 @@ final class Gls {
     Gls(List<NmaStudy> studies, double[][] coding) {
         this.studies = studies;
         this.p = coding[0].length;
-        this.nzIndex = new int[studies.size()][][];
-        this.nzValue = new double[studies.size()][][];
+        int ns = studies.size();
+        this.first = new int[ns + 1];
+        this.block = new int[ns + 1];
         int count = 0;
+        int cells = 0;
+        for (int s = 0; s < ns; s++) {
+            int m = studies.get(s).arms() - 1;
+            first[s] = count;
+            block[s] = cells;
+            count += m;
+            cells += m * m;
+        }
+        first[ns] = count;
+        block[ns] = cells;
+        this.n = count;
+        this.nzStart = new int[count + 1];
+        int[] index = new int[2 * count];
+        double[] value = new double[2 * count];
+        int nz = 0;
         double[][] xtx = new double[p][p];
-        for (int s = 0; s < studies.size(); s++) {
+        double[] xs = new double[p];
+        for (int s = 0; s < ns; s++) {
             NmaStudy st = studies.get(s);
             int m = st.arms() - 1;
-            double[][] xs = new double[m][p];
             double[] base = coding[st.treatment(0)];
             for (int j = 0; j < m; j++) {
                 double[] c = coding[st.treatment(j + 1)];
                 for (int k = 0; k < p; k++) {
-                    xs[j][k] = c[k] - base[k];
+                    xs[k] = c[k] - base[k];
                 }
                 for (int a = 0; a < p; a++) {
-                    if (xs[j][a] != 0) {
+                    if (xs[a] != 0) {
                         for (int b = 0; b < p; b++) {
-                            xtx[a][b] += xs[j][a] * xs[j][b];
+                            xtx[a][b] += xs[a] * xs[b];
                         }
                     }
                 }
-            }
-            nzIndex[s] = new int[m][];
-            nzValue[s] = new double[m][];
-            for (int j = 0; j < m; j++) {
-                int nnz = 0;
+                int contrast = first[s] + j;
+                nzStart[contrast] = nz;
                 for (int k = 0; k < p; k++) {
-                    nnz += xs[j][k] != 0 ? 1 : 0;
-                }
-                nzIndex[s][j] = new int[nnz];
-                nzValue[s][j] = new double[nnz];
-                for (int k = 0, q = 0; k < p; k++) {
-                    if (xs[j][k] != 0) {
-                        nzIndex[s][j][q] = k;
-                        nzValue[s][j][q++] = xs[j][k];
+                    if (xs[k] != 0) {
+                        if (nz == index.length) {
+                            index = Arrays.copyOf(index, Math.max(2, 2 * index.length));
+                            value = Arrays.copyOf(value, Math.max(2, 2 * value.length));
+                        }
+                        index[nz] = k;
+                        value[nz++] = xs[k];
                     }
                 }
             }
-            count += m;
         }
-        this.n = count;
+        nzStart[count] = nz;
+        this.nzIndex = index.length == nz ? index : Arrays.copyOf(index, nz);
+        this.nzValue = value.length == nz ? value : Arrays.copyOf(value, nz);
         this.logDetXtX = logDet(xtx, "the design");
     }
 
@@ -113,7 +138,7 @@ final class Gls {
 
     Fit at(double tau2) {
         int ns = studies.size();
-        double[][][] sInv = new double[ns][][];
+        double[] sInv = new double[block[ns]];
         double[][] a = new double[p][p];
         double[] c = new double[p];
         double logDetSigma = 0;
@@ -126,32 +151,34 @@ final class Gls {
                     sigma[i][j] = st.covAt(i, j) + tau2 * (i == j ? 1 : 0.5);
                 }
             }
-            double[][] si;
+            int at = block[s];
             if (m == 1) {
-                si = new double[][] {{1 / sigma[0][0]}};
+                sInv[at] = 1 / sigma[0][0];
                 logDetSigma += Math.log(sigma[0][0]);
             } else {
                 CholeskyDecomposition ch = cholesky(sigma, "study " + st.label());
-                si = ch.getSolver().getInverse().getData();
+                double[][] inv = ch.getSolver().getInverse().getData();
+                for (int i = 0; i < m; i++) {
+                    System.arraycopy(inv[i], 0, sInv, at + i * m, m);
+                }
                 logDetSigma += logDet(ch);
             }
-            sInv[s] = si;
-            int[][] idx = nzIndex[s];
-            double[][] val = nzValue[s];
+            int c0 = first[s];
             for (int i = 0; i < m; i++) {
-                double yi = st.yAt(i);
+                int iFrom = nzStart[c0 + i];
+                int iTo = nzStart[c0 + i + 1];
                 for (int j = 0; j < m; j++) {
-                    double w = si[i][j];
+                    double w = sInv[at + i * m + j];
                     double yj = st.yAt(j);
-                    int[] ia = idx[i];
-                    int[] jb = idx[j];
-                    for (int u = 0; u < ia.length; u++) {
-                        double wu = w * val[i][u];
-                        double[] row = a[ia[u]];
-                        for (int v = 0; v < jb.length; v++) {
-                            row[jb[v]] += wu * val[j][v];
+                    int jFrom = nzStart[c0 + j];
+                    int jTo = nzStart[c0 + j + 1];
+                    for (int u = iFrom; u < iTo; u++) {
+                        double wu = w * nzValue[u];
+                        double[] row = a[nzIndex[u]];
+                        for (int v = jFrom; v < jTo; v++) {
+                            row[nzIndex[v]] += wu * nzValue[v];
                         }
-                        c[ia[u]] += wu * yj;
+                        c[nzIndex[u]] += wu * yj;
                     }
                 }
             }
@@ -174,14 +201,17 @@ final class Gls {
         for (int s = 0; s < ns; s++) {
             NmaStudy st = studies.get(s);
             int m = st.arms() - 1;
-            int[][] idx = nzIndex[s];
-            double[][] val = nzValue[s];
-            double[][] si = sInv[s];
+            int c0 = first[s];
+            int at = block[s];
+            double[][] si = new double[m][m];
+            for (int i = 0; i < m; i++) {
+                System.arraycopy(sInv, at + i * m, si[i], 0, m);
+            }
             double[] r = new double[m];
             for (int i = 0; i < m; i++) {
                 double v = st.yAt(i);
-                for (int e = 0; e < idx[i].length; e++) {
-                    v -= val[i][e] * beta[idx[i][e]];
+                for (int e = nzStart[c0 + i]; e < nzStart[c0 + i + 1]; e++) {
+                    v -= nzValue[e] * beta[nzIndex[e]];
                 }
                 r[i] = v;
             }
@@ -218,11 +248,11 @@ final class Gls {
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < m; j++) {
                     double w = mm[i][j];
-                    for (int e = 0; e < idx[i].length; e++) {
-                        double we = w * val[i][e];
-                        double[] row = b[idx[i][e]];
-                        for (int f = 0; f < idx[j].length; f++) {
-                            row[idx[j][f]] += we * val[j][f];
+                    for (int e = nzStart[c0 + i]; e < nzStart[c0 + i + 1]; e++) {
+                        double we = w * nzValue[e];
+                        double[] row = b[nzIndex[e]];
+                        for (int f = nzStart[c0 + j]; f < nzStart[c0 + j + 1]; f++) {
+                            row[nzIndex[f]] += we * nzValue[f];
                         }
                     }
                 }

