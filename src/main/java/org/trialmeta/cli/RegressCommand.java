@@ -74,12 +74,18 @@ public final class RegressCommand implements Callable<Integer> {
                     + ")");
         }
         format.validate();
-        CsvTable table = model.table();
-        PoolInput studies = model.studies(table);
-        Design design = RegressAnalysis.design(table, columns);
-        RegressSummary summary = RegressSummary.of(RegressAnalysis.of(studies, design, o, permutations, seed,
+        Inputs in = read(columns);
+        RegressSummary summary = RegressSummary.of(RegressAnalysis.of(in.studies(), in.design(), o, permutations, seed,
                 model.file()));
         format.print(spec.commandLine().getOut(), summary, RegressText::render);
         return ExitCodes.OK;
+    }
+
+    private record Inputs(PoolInput studies, Design design) {}
+
+    /** The studies and the design, read in a frame of their own: the CSV table is not held while the model is fitted. */
+    private Inputs read(List<String> columns) {
+        CsvTable table = model.table();
+        return new Inputs(model.studies(table), RegressAnalysis.design(table, columns));
     }
 }

@@ -66,11 +66,13 @@ public final class CsvTable {
 
     /**
      * Regular files of at least this many bytes are read block by block (see the class comment). Below it the file's
-     * bytes and cell starts are a few MB, and reading each column in its own pass would cost more than they do: a
-     * 5.6 MB Cox file read block by block 0.625 → 0.665 s for 3 MB less; 10⁶ KM rows (10.8 MB) 1.11 → 1.18 s for 51 MB
-     * less (docs/benchmarks.md, round 7).
+     * bytes and cell starts are at most a few MB, held while the command runs; above it reading each column in its
+     * own pass costs a little time for the memory: 10⁶ KM rows (10.8 MB) 1.11 → 1.18 s for 51 MB less (round 7 in
+     * docs/benchmarks.md); at 1 MB rather than 8 MB, a network of 100,000 studies (5.5 MB) needs a 31 MB heap
+     * instead of 41 and a 5.6 MB Cox file 19 instead of 21 MB, at 0.90 against 0.88 s (the heap survey of
+     * 2026-12-06).
      */
-    static final long STREAM_BYTES = 8L << 20;
+    static final long STREAM_BYTES = 1L << 20;
     /**
      * The size of a block when a file is read block by block (a block grows to hold a longer record): small enough
      * for its cell starts to be kept as 2-byte offsets.
