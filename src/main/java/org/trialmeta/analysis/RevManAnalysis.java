@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.trialmeta.model.InputException;
+import org.trialmeta.repository.CsvTable;
 import org.trialmeta.repository.RevManReview;
 import org.trialmeta.repository.RevManReview.DataRow;
 import org.trialmeta.repository.RevManReview.Outcome;
@@ -68,9 +69,10 @@ public record RevManAnalysis(String id, String comparison, String name, String d
         if (sub) {
             for (int i = 0; i < groups.length; i++) {
                 if (groups[i] < 0) {
-                    throw new InputException(review.source() + ": line " + o.data().get(i).line() + ": element "
-                            + o.type() + "_DATA: study " + o.data().get(i).studyId() + " of outcome " + o.id()
-                            + " is outside every subgroup of an outcome with subgroups");
+                    String what = "study " + o.data().get(i).studyId() + " of outcome " + o.id()
+                            + " is outside every subgroup of an outcome with subgroups";
+                    throw new InputException(review.source() + ": line " + o.data().get(i).line() + (review.csv()
+                            ? ", column Subgroup Number: '0' (" + what + ")" : ": element " + o.type() + "_DATA: " + what));
                 }
             }
         }
@@ -155,7 +157,7 @@ public record RevManAnalysis(String id, String comparison, String name, String d
         Outcome o = new Outcome(type, "pool", "1", source, measure, revmanMethod, random, "YES", pct, pct, false,
                 m.equals("HR"), true, "Experimental", "Control", "Favours experimental", "Favours control",
                 RevManReview.Stored.NONE, subgroups, rows, 0);
-        RevManReview review = new RevManReview(source, "", named, List.of(), 0);
+        RevManReview review = new RevManReview(source, "", named, List.of(), 0, false);
         return of(review, "pool --compat revman5", o);
     }
 
@@ -216,7 +218,7 @@ public record RevManAnalysis(String id, String comparison, String name, String d
         if (m.isEmpty() || m.equals("IV") || m.equals("MH")) {
             return RevMan5.Method.IV;
         }
-        throw refuse(review, o, "METHOD '" + o.method() + "' is not one of MH, IV, PETO");
+        throw refuse(review, o, "METHOD", "Statistical Method", o.method(), "is not one of MH, IV, PETO");
     }
 
     private static RevMan5.Measure measure(RevManReview review, Outcome o, String code, RevMan5.Method method) {
@@ -229,16 +231,16 @@ public record RevManAnalysis(String id, String comparison, String name, String d
                     case "OR" -> RevMan5.Measure.OR;
                     case "RR" -> RevMan5.Measure.RR;
                     case "RD" -> RevMan5.Measure.RD;
-                    default -> throw refuse(review, o, "EFFECT_MEASURE '" + o.effectMeasure()
-                            + "' is not one of OR, RR, RD, PETO_OR for dichotomous data");
+                    default -> throw refuse(review, o, "EFFECT_MEASURE", "Effect Measure", o.effectMeasure(),
+                            "is not one of OR, RR, RD, PETO_OR for dichotomous data");
                 };
             }
             case CONT -> {
                 return switch (code) {
                     case "MD" -> RevMan5.Measure.MD;
                     case "SMD" -> RevMan5.Measure.SMD;
-                    default -> throw refuse(review, o, "EFFECT_MEASURE '" + o.effectMeasure()
-                            + "' is not one of MD, SMD for continuous data");
+                    default -> throw refuse(review, o, "EFFECT_MEASURE", "Effect Measure", o.effectMeasure(),
+                            "is not one of MD, SMD for continuous data");
                 };
             }
             case IPD -> {
@@ -256,9 +258,18 @@ public record RevManAnalysis(String id, String comparison, String name, String d
                 || code.equals("ROM") || code.contains("RATIO");
     }
 
-    private static InputException refuse(RevManReview review, Outcome o, String rule) {
+    /**
+     * The refusal of an outcome's setting, in the terms of the file it came from: the element and attribute of a
+     * {@code .rm5}, the line and column of RevMan's CSV export (as every other CSV message).
+     */
+    private static InputException refuse(RevManReview review, Outcome o, String attribute, String column, String value,
+            String rule) {
+        if (review.csv()) {
+            return new InputException(review.source() + ": line " + o.line() + ", column " + column + ": '"
+                    + CsvTable.shown(value) + "' (" + rule.replaceFirst("^is ", "") + ")");
+        }
         return new InputException(review.source() + ": line " + o.line() + ": element " + o.type() + "_OUTCOME "
-                + o.id() + ": " + rule);
+                + o.id() + ": " + attribute + " '" + value + "' " + rule);
     }
 
     /** A data row as RevMan5 data; missing or impossible numbers give a study that is not estimable. */

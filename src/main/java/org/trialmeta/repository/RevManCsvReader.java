@@ -188,7 +188,7 @@ public final class RevManCsvReader {
                 comparisons.add(new Comparison(String.format(Locale.ROOT, "CMP-%03d", Integer.parseInt(cmpNo)), cmpNo,
                         cmpName, outcomes));
             }
-            return new RevManReview(name, "", studies, comparisons, PRECISION);
+            return new RevManReview(name, "", studies, comparisons, PRECISION, true);
         }
 
         DataRow row(OutcomeRows o, int r, int subgroup) {

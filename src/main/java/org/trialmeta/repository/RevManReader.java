@@ -150,7 +150,7 @@ public final class RevManReader {
             if (elements == 0) {
                 throw new InputException(name + ": no " + ROOT + " element: not a RevMan 5 review");
             }
-            return new RevManReview(name, title == null ? "" : title, studies, comparisons, 0);
+            return new RevManReview(name, title == null ? "" : title, studies, comparisons, 0, false);
         } catch (XMLStreamException e) {
             if (e.getNestedException() instanceof CharacterCodingException || e.getCause() instanceof CharacterCodingException) {
                 Location loc = e.getLocation();

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param comparisons in file order
  * @param storedPrecision absolute precision of the stored results: 0 for {@code .rm5} (full doubles), 5e-9 for
  *                    RevMan's CSV export (8 decimals)
+ * @param csv         whether it was read from RevMan's CSV export (messages then name CSV lines and columns, not XML
+ *                    elements and attributes)
  */
 public record RevManReview(String source, String title, Map<String, Study> studies, List<Comparison> comparisons,
-                           double storedPrecision) {
+                           double storedPrecision, boolean csv) {
 
     public RevManReview {
         studies = Map.copyOf(studies);

@@ -842,6 +842,56 @@ class BadInputMatrixTest {
         return cs;
     }
 
+    private static final Path FLEISS_CSV = Path.of("src/test/resources/revman/Fleiss1993_CR.csv");
+
+    /**
+     * RevMan's CSV export refused in its own terms: the line and column of the CSV, as every CSV message (the outcome's
+     * settings were named as the .rm5's XML element and attribute, "element DICH_OUTCOME CMP-001.01: EFFECT_MEASURE").
+     */
+    static List<RevManCase> revManCsvCases() {
+        String f;
+        try {
+            f = Files.readString(FLEISS_CSV, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        List<RevManCase> cs = new ArrayList<>();
+        cs.add(new RevManCase("clean", utf8(f), Expect.OK, List.of()));
+        cs.add(new RevManCase("unknown effect measure", utf8(f.replace(",DIC,MH,OR,Fixed,", ",DIC,MH,XYZ,Fixed,")),
+                Expect.INVALID, List.of("line 3, column Effect Measure: 'XYZ' (not one of OR, RR, RD, PETO_OR")));
+        cs.add(new RevManCase("unknown method", utf8(f.replace(",DIC,MH,OR,Fixed,", ",DIC,ZZ,OR,Fixed,")),
+                Expect.INVALID, List.of("line 3, column Statistical Method: 'ZZ' (not one of MH, IV, PETO)")));
+        // a subgroup row (subgroup 1) after the outcome's first study: that study is in no subgroup
+        cs.add(new RevManCase("study outside the subgroups", utf8(f.replaceFirst("(?m)^1,1,0,CDP,",
+                "1,1,1,A subgroup,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,\n1,1,1,CDP,")), Expect.INVALID,
+                List.of("line 4, column Subgroup Number: '0' (study", "outside every subgroup")));
+        return cs;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> revmanOnEveryBadCsvExport() {
+        List<DynamicTest> tests = new ArrayList<>();
+        int[] n = {0};
+        for (RevManCase k : revManCsvCases()) {
+            tests.add(DynamicTest.dynamicTest("revman (CSV export) × " + k.name(), () -> {
+                Path d = dir("revman-csv-" + n[0]++);
+                Path in = file(d, "export.csv", k.bytes());
+                CliRun r = CliRun.of("revman", in.toString(), "--format", "json").assertContract(in.toString());
+                if (k.expect() == Expect.INVALID) {
+                    assertThat(r.code()).as(r.describe()).isEqualTo(2);
+                    for (String m : k.mentions()) {
+                        assertThat(r.errorLines().get(0)).as(r.describe()).contains(m);
+                    }
+                    assertThat(r.errorLines().get(0)).as(r.describe()).doesNotContain("element", "_OUTCOME", "_DATA");
+                } else {
+                    assertThat(r.code()).as(r.describe()).isZero();
+                    r.json();
+                }
+            }));
+        }
+        return tests.stream();
+    }
+
     private static String billionLaughs() {
         StringBuilder sb = new StringBuilder("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol0 \"lol\">\n");
         for (int i = 1; i < 10; i++) {
