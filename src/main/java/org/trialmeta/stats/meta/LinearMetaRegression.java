@@ -46,7 +46,7 @@ public final class LinearMetaRegression {
      */
     public static RegressionFit fit(double[] yi, double[] vi, Design design, MetaAnalysis.Options o) {
         check(yi, vi, design);
-        return fit(yi.clone(), vi.clone(), design, o, true);
+        return fit(yi, vi, design, o, true); // read, never written, and not kept by the result: no copies
     }
 
     static void check(double[] yi, double[] vi, Design design) {
