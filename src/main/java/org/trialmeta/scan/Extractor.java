@@ -912,11 +912,11 @@ public final class Extractor {
                 count = (int) t.get(i - 4).num().value();
                 n = (int) k.value();
                 start = t.get(i - 4).start();
-            } else if (i - 4 >= unitStart && t.get(i - 3).isWord("of") && t.get(i - 4).is(Token.Kind.NUM)
-                    && t.get(i - 4).num().whole()) {
-                count = (int) t.get(i - 4).num().value();
+            } else if (i - 4 >= unitStart && t.get(i - 3).isWord("of") && countAt(i - 4, unitStart) != null) {
+                int[] c = countAt(i - 4, unitStart);
+                count = c[0];
                 n = (int) k.value();
-                start = t.get(i - 4).start();
+                start = c[1];
             } else if (!(i - 3 >= unitStart && t.get(i - 3).is(Token.Kind.WORD) && (Units.of(t.get(i - 3).word()) != null
                     || TIME_POINT_WORDS.contains(t.get(i - 3).word())))) {
                 count = (int) k.value();
@@ -924,12 +924,13 @@ public final class Extractor {
             }
         } else if (i - 5 >= unitStart && t.get(i - 1).is(Token.Kind.OPEN) && isPatients(i - 2)
                 && t.get(i - 3).is(Token.Kind.NUM) && t.get(i - 3).num().whole()
-                && (t.get(i - 4).is(Token.Kind.SLASH) || t.get(i - 4).isWord("of"))
-                && t.get(i - 5).is(Token.Kind.NUM) && t.get(i - 5).num().whole()) {
-            // "5 of 40 patients (12.5%", "5/40 patients (12.5%"
-            count = (int) t.get(i - 5).num().value();
+                && (t.get(i - 4).is(Token.Kind.SLASH) && t.get(i - 5).is(Token.Kind.NUM) && t.get(i - 5).num().whole()
+                        || t.get(i - 4).isWord("of") && countAt(i - 5, unitStart) != null)) {
+            // "5 of 40 patients (12.5%", "5/40 patients (12.5%", "Five of 40 patients (12.5%"
+            int[] c = countAt(i - 5, unitStart);
+            count = c[0];
             n = (int) t.get(i - 3).num().value();
-            start = t.get(i - 5).start();
+            start = c[1];
         }
         boolean closeAfter = count != null && i + 2 < b && t.get(i + 2).is(Token.Kind.CLOSE);
         if (closeAfter && n != null && labelledCi(i + 3, b)) {
@@ -1039,6 +1040,42 @@ public final class Extractor {
             return n;
         }
         return gives(count, n, pct) ? n : null;
+    }
+
+    /**
+     * Counts spelled out, as a sentence opens with them ("Twelve of 40 patients (30%)"; journals do not open a sentence
+     * with a numeral): one to twenty and the tens to ninety, and hyphenated compounds ("Twenty-five"). Read only as the
+     * count of "X of N (p%)", never as numbers elsewhere ("one patient", "two-sided").
+     */
+    private static final Map<String, Integer> COUNT_WORDS = Map.ofEntries(Map.entry("one", 1), Map.entry("two", 2),
+            Map.entry("three", 3), Map.entry("four", 4), Map.entry("five", 5), Map.entry("six", 6), Map.entry("seven", 7),
+            Map.entry("eight", 8), Map.entry("nine", 9), Map.entry("ten", 10), Map.entry("eleven", 11),
+            Map.entry("twelve", 12), Map.entry("thirteen", 13), Map.entry("fourteen", 14), Map.entry("fifteen", 15),
+            Map.entry("sixteen", 16), Map.entry("seventeen", 17), Map.entry("eighteen", 18), Map.entry("nineteen", 19),
+            Map.entry("twenty", 20), Map.entry("thirty", 30), Map.entry("forty", 40), Map.entry("fifty", 50),
+            Map.entry("sixty", 60), Map.entry("seventy", 70), Map.entry("eighty", 80), Map.entry("ninety", 90));
+
+    /**
+     * The count at token {@code i} of "X of N": a whole number, or one spelled out ({@link #COUNT_WORDS}; a compound
+     * such as "twenty-five" ends at {@code i}): {count, offset of its first character}, or null.
+     */
+    private int[] countAt(int i, int unitStart) {
+        Token k = t.get(i);
+        if (k.is(Token.Kind.NUM)) {
+            return k.num().whole() ? new int[] {(int) k.num().value(), k.start()} : null;
+        }
+        Integer v = k.is(Token.Kind.WORD) ? COUNT_WORDS.get(k.word()) : null;
+        if (v == null) {
+            return null;
+        }
+        if (v < 10 && i - 2 >= unitStart && t.get(i - 1).is(Token.Kind.DASH) && t.get(i - 2).is(Token.Kind.WORD)
+                && t.get(i - 1).start() == t.get(i - 2).end() && k.start() == t.get(i - 1).end()) {
+            Integer tens = COUNT_WORDS.get(t.get(i - 2).word());
+            if (tens != null && tens >= 20 && tens % 10 == 0) {
+                return new int[] {tens + v, t.get(i - 2).start()};
+            }
+        }
+        return new int[] {v, k.start()};
     }
 
     /**

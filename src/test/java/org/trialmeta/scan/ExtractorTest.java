@@ -259,6 +259,27 @@ class ExtractorTest {
         assertThat(of(Proportion.class, "The ORR was 15.0% (5/40).").get(0).count()).isNull();
     }
 
+    /** Journals do not open a sentence with a numeral: "Twelve of 40 patients (30%)" is a count like "12 of 40". */
+    @Test
+    void aSpelledCountOfNIsReadWithItsPercentage() {
+        record Case(String text, int count, int n, double percent, String quote) {}
+        for (Case c : List.of(new Case("Twelve of 40 patients (35%) responded.", 12, 40, 35, "Twelve of 40 patients (35%"),
+                new Case("Twenty-five of 40 (62.5%) had grade 3 events.", 25, 40, 62.5, "Twenty-five of 40 (62.5%"),
+                new Case("In all, seven of 20 (35%) relapsed.", 7, 20, 35, "seven of 20 (35%"),
+                new Case("Ninety of 100 participants (90%) completed.", 90, 100, 90, "Ninety of 100 participants (90%"))) {
+            List<Proportion> ps = of(Proportion.class, c.text());
+            assertThat(ps).as(c.text()).hasSize(1);
+            Proportion p = ps.get(0);
+            assertThat(p.count()).as(c.text()).isEqualTo(c.count());
+            assertThat(p.n()).as(c.text()).isEqualTo(c.n());
+            assertThat(p.percent().value()).as(c.text()).isEqualTo(c.percent());
+            assertThat(c.text().substring(p.start(), p.end())).as(c.text()).startsWith(c.quote());
+        }
+        // a spelled number is a count only before "of N": not "one patient (3%)"
+        assertThat(of(Proportion.class, "In a two-sided test, one patient (3%) had a rash."))
+                .noneMatch(p -> Integer.valueOf(1).equals(p.count()));
+    }
+
     @Test
     void aCiMethodIsClaimedOnlyByAClauseAboutABinomialCi() {
         // false claims a differential test against R found (ci-method then called a reproduced CI an error)
