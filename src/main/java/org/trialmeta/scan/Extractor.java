@@ -506,10 +506,13 @@ public final class Extractor {
      * for the patients must follow the number (at most one word between), so "In 2019, ..." is not one.
      */
     private int ofPatients(int a, int b) {
-        if (a + 2 < b && (t.get(a).isWord("of") || t.get(a).isWord("in")) && t.get(a + 1).is(Token.Kind.NUM)
-                && t.get(a + 1).num().whole() && (isPatients(a + 2) || a + 3 < b && t.get(a + 2).is(Token.Kind.WORD)
-                && isPatients(a + 3))) {
-            return a + 1;
+        if (!(a < b && (t.get(a).isWord("of") || t.get(a).isWord("in")))) {
+            return -1;
+        }
+        int m = a + 1 < b && t.get(a + 1).isWord("the") ? a + 2 : a + 1; // "Of the 40 patients, ..."
+        if (m + 1 < b && t.get(m).is(Token.Kind.NUM) && t.get(m).num().whole() && (isPatients(m + 1)
+                || m + 2 < b && t.get(m + 1).is(Token.Kind.WORD) && isPatients(m + 2))) {
+            return m;
         }
         return -1;
     }
@@ -531,11 +534,21 @@ public final class Extractor {
         return Math.abs(100.0 * k / n - pct.value()) <= 0.5 * Math.pow(10, -pct.decimals()) + 1e-9;
     }
 
-    /** "Among 57 patients": the index of the "57", or -1. */
+    /**
+     * "Among 57 patients", "among the 57 treated patients": the index of the "57", or -1. After "among the" a word for
+     * the patients must follow (at most one word between), so "among the 3 arms" is not one.
+     */
     private int among(int a, int b) {
         for (int i = a; i + 1 < b; i++) {
-            if (t.get(i).isWord("among") && t.get(i + 1).is(Token.Kind.NUM) && t.get(i + 1).num().whole()) {
-                return i + 1;
+            if (t.get(i).isWord("among")) {
+                if (t.get(i + 1).is(Token.Kind.NUM) && t.get(i + 1).num().whole()) {
+                    return i + 1;
+                }
+                int m = i + 2;
+                if (t.get(i + 1).isWord("the") && m + 1 < b && t.get(m).is(Token.Kind.NUM) && t.get(m).num().whole()
+                        && (isPatients(m + 1) || m + 2 < b && t.get(m + 1).is(Token.Kind.WORD) && isPatients(m + 2))) {
+                    return m;
+                }
             }
         }
         return -1;

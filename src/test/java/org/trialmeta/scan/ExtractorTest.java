@@ -253,6 +253,12 @@ class ExtractorTest {
                 .isEqualTo(40);
         assertThat(of(Proportion.class, "The ORR was 12.5% (95% CI 4.2-26.8) in 40 evaluable patients.").get(0).n())
                 .isEqualTo(40);
+        // ... with "the" ("Of the 40 patients", "among the 40 treated patients"); "among the 3 arms" names no patients
+        assertThat(of(Proportion.class, "Of the 40 patients, the ORR was 12.5% (95% CI 4.2-26.8).").get(0).n())
+                .isEqualTo(40);
+        assertThat(of(Proportion.class, "Among the 40 treated patients, 12 (35%) responded.").get(0).n()).isEqualTo(40);
+        assertThat(of(Proportion.class, "Differences among the 3 arms were small: 2 (35%) responded.").get(0).n())
+                .isNull();
         // ... not a year, not a count it does not give
         assertThat(of(Proportion.class, "In 2019, the ORR was 12.5% (95% CI 4.2-26.8).").get(0).n()).isNull();
         assertThat(of(Proportion.class, "Of 40 patients, 5 (15.0%) responded.").get(0).n()).isNull();
