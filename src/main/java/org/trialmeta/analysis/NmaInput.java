@@ -1,6 +1,7 @@
 package org.trialmeta.analysis;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -298,7 +299,7 @@ public record NmaInput(Network network, EffectMeasure measure, String form, int[
             for (int g = 0; g < names.size(); g++) {
                 start[g + 1] += start[g];
             }
-            int[] next = java.util.Arrays.copyOf(start, names.size());
+            int[] next = Arrays.copyOf(start, names.size());
             int[] rows = new int[study.length];
             for (int r = 0; r < study.length; r++) {
                 rows[next[group[r]]++] = r;

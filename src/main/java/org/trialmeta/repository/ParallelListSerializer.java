@@ -23,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -47,7 +48,7 @@ final class ParallelListSerializer extends JsonSerializer<Object> implements Con
     /** Most elements per chunk (below {@link #MIN_PARALLEL}, so a chunk never splits again). */
     static final int CHUNK = 1 << 10;
     /**
-     * Elements the calling thread writes first: their size sets the chunk length, so that a chunk is about
+     * Elements written first, alone: their size sets the chunk length, so that a chunk is about
      * {@link #CHUNK_BYTES} ({@link #CHUNK} study rows of about 250 bytes; 300 of scan's findings of about 900 bytes,
      * whose chunks of 1,024 kept 4 MB in flight).
      */
@@ -133,12 +134,7 @@ final class ParallelListSerializer extends JsonSerializer<Object> implements Con
         try {
             // the first elements alone (on a worker, so that a long list inside them is not split again): their size
             // sets the chunk length
-            List<?> head = list.subList(0, PROBE);
-            Chunk probe = take(pool.submit(() -> {
-                Chunk c = new Chunk(PROBE * 256);
-                writer.writeValue(c, head);
-                return c;
-            }));
+            Chunk probe = take(pool.submit(formatting(writer, list.subList(0, PROBE))));
             write(target, probe, true, trailer);
             int bytesPerElement = Math.max(1, (probe.size() - 1 - trailer) / PROBE);
             int chunk = Math.max(PROBE, Math.min(CHUNK, CHUNK_BYTES / bytesPerElement));
@@ -146,12 +142,7 @@ final class ParallelListSerializer extends JsonSerializer<Object> implements Con
             int next = PROBE;
             while (next < n || !pending.isEmpty()) {
                 while (next < n && pending.size() < 2 * threads) {
-                    List<?> part = list.subList(next, Math.min(n, next + chunk));
-                    pending.add(pool.submit(() -> {
-                        Chunk c = new Chunk(part.size() * 256);
-                        writer.writeValue(c, part);
-                        return c;
-                    }));
+                    pending.add(pool.submit(formatting(writer, list.subList(next, Math.min(n, next + chunk)))));
                     next += chunk;
                 }
                 write(target, take(pending.poll()), false, trailer);
@@ -161,6 +152,15 @@ final class ParallelListSerializer extends JsonSerializer<Object> implements Con
         }
         gen.writeRaw(Json.Printer.indentation(depth));
         gen.writeRaw(']');
+    }
+
+    /** The task that formats {@code part} as a list of its own, into a chunk. */
+    private static Callable<Chunk> formatting(ObjectWriter writer, List<?> part) {
+        return () -> {
+            Chunk c = new Chunk(part.size() * 256);
+            writer.writeValue(c, part);
+            return c;
+        };
     }
 
     /** A chunk's elements, after a comma unless they are the list's first. */

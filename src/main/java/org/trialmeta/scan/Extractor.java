@@ -510,8 +510,7 @@ public final class Extractor {
             return -1;
         }
         int m = a + 1 < b && t.get(a + 1).isWord("the") ? a + 2 : a + 1; // "Of the 40 patients, ..."
-        if (m + 1 < b && t.get(m).is(Token.Kind.NUM) && t.get(m).num().whole() && (isPatients(m + 1)
-                || m + 2 < b && t.get(m + 1).is(Token.Kind.WORD) && isPatients(m + 2))) {
+        if (m + 1 < b && t.get(m).is(Token.Kind.NUM) && t.get(m).num().whole() && patientsAt(m + 1, b)) {
             return m;
         }
         return -1;
@@ -520,7 +519,7 @@ public final class Extractor {
     /** "in 40 patients", "in 40 evaluable patients" at token {@code j}: the 40, or null. */
     private Integer inPatients(int j, int b) {
         if (j + 2 < b && t.get(j).isWord("in") && t.get(j + 1).is(Token.Kind.NUM) && t.get(j + 1).num().whole()
-                && (isPatients(j + 2) || j + 3 < b && t.get(j + 2).is(Token.Kind.WORD) && isPatients(j + 3))) {
+                && patientsAt(j + 2, b)) {
             return (int) t.get(j + 1).num().value();
         }
         return null;
@@ -546,7 +545,7 @@ public final class Extractor {
                 }
                 int m = i + 2;
                 if (t.get(i + 1).isWord("the") && m + 1 < b && t.get(m).is(Token.Kind.NUM) && t.get(m).num().whole()
-                        && (isPatients(m + 1) || m + 2 < b && t.get(m + 1).is(Token.Kind.WORD) && isPatients(m + 2))) {
+                        && patientsAt(m + 1, b)) {
                     return m;
                 }
             }
@@ -916,6 +915,7 @@ public final class Extractor {
         Integer count = null;
         Integer n = null;
         int start = pct.start();
+        int[] counted; // a count and where it starts (countAt)
         // look back: "25/57 (44%)", "98 (23%)", "399 of 636 (62.7%)"
         if (i - 1 >= unitStart && t.get(i - 1).is(Token.Kind.OPEN) && i - 2 >= unitStart && t.get(i - 2).is(Token.Kind.NUM)
                 && t.get(i - 2).num().whole()) {
@@ -925,11 +925,11 @@ public final class Extractor {
                 count = (int) t.get(i - 4).num().value();
                 n = (int) k.value();
                 start = t.get(i - 4).start();
-            } else if (i - 4 >= unitStart && t.get(i - 3).isWord("of") && countAt(i - 4, unitStart) != null) {
-                int[] c = countAt(i - 4, unitStart);
-                count = c[0];
+            } else if (i - 4 >= unitStart && t.get(i - 3).isWord("of")
+                    && (counted = countAt(i - 4, unitStart)) != null) {
+                count = counted[0];
                 n = (int) k.value();
-                start = c[1];
+                start = counted[1];
             } else if (!(i - 3 >= unitStart && t.get(i - 3).is(Token.Kind.WORD) && (Units.of(t.get(i - 3).word()) != null
                     || TIME_POINT_WORDS.contains(t.get(i - 3).word())))) {
                 count = (int) k.value();
@@ -937,13 +937,13 @@ public final class Extractor {
             }
         } else if (i - 5 >= unitStart && t.get(i - 1).is(Token.Kind.OPEN) && isPatients(i - 2)
                 && t.get(i - 3).is(Token.Kind.NUM) && t.get(i - 3).num().whole()
-                && (t.get(i - 4).is(Token.Kind.SLASH) && t.get(i - 5).is(Token.Kind.NUM) && t.get(i - 5).num().whole()
-                        || t.get(i - 4).isWord("of") && countAt(i - 5, unitStart) != null)) {
-            // "5 of 40 patients (12.5%", "5/40 patients (12.5%", "Five of 40 patients (12.5%"
-            int[] c = countAt(i - 5, unitStart);
-            count = c[0];
+                && (t.get(i - 4).is(Token.Kind.SLASH) && t.get(i - 5).is(Token.Kind.NUM) || t.get(i - 4).isWord("of"))
+                && (counted = countAt(i - 5, unitStart)) != null) {
+            // "5 of 40 patients (12.5%", "5/40 patients (12.5%", "Five of 40 patients (12.5%" (a spelled count only
+            // before "of": after a slash, countAt is given a number)
+            count = counted[0];
             n = (int) t.get(i - 3).num().value();
-            start = c[1];
+            start = counted[1];
         }
         boolean closeAfter = count != null && i + 2 < b && t.get(i + 2).is(Token.Kind.CLOSE);
         if (closeAfter && n != null && labelledCi(i + 3, b)) {
@@ -1119,6 +1119,11 @@ public final class Extractor {
     /** Whether token {@code i} is one of {@link #PATIENT_WORDS}. */
     private boolean isPatients(int i) {
         return t.has(i) && t.get(i).is(Token.Kind.WORD) && PATIENT_WORDS.contains(t.get(i).word());
+    }
+
+    /** A word for the patients at token {@code j}, or after one word ("40 evaluable patients") at j + 1, before b. */
+    private boolean patientsAt(int j, int b) {
+        return j < b && isPatients(j) || j + 1 < b && t.get(j).is(Token.Kind.WORD) && isPatients(j + 1);
     }
 
     /** "(n = 109)" within a few tokens after a percentage, before any other number. */

@@ -203,10 +203,6 @@ final class Gls {
             int m = st.arms() - 1;
             int c0 = first[s];
             int at = block[s];
-            double[][] si = new double[m][m];
-            for (int i = 0; i < m; i++) {
-                System.arraycopy(sInv, at + i * m, si[i], 0, m);
-            }
             double[] r = new double[m];
             for (int i = 0; i < m; i++) {
                 double v = st.yAt(i);
@@ -215,7 +211,7 @@ final class Gls {
                 }
                 r[i] = v;
             }
-            double[] sr = mul(si, r);
+            double[] sr = mul(sInv, at, r);
             for (int i = 0; i < m; i++) {
                 q += r[i] * sr[i];
             }
@@ -224,30 +220,30 @@ final class Gls {
             for (int i = 0; i < m; i++) {
                 double rowSum = 0;
                 for (int j = 0; j < m; j++) {
-                    rowSum += si[i][j];
+                    rowSum += sInv[at + i * m + j];
                 }
                 for (int j = 0; j < m; j++) {
-                    sk[i][j] = 0.5 * (si[i][j] + rowSum);
+                    sk[i][j] = 0.5 * (sInv[at + i * m + j] + rowSum);
                 }
                 t1 += sk[i][i];
             }
-            double[][] mm = new double[m][m];
+            double[] mm = new double[m * m]; // row by row
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < m; j++) {
                     double v = 0;
                     for (int l = 0; l < m; l++) {
-                        v += sk[i][l] * si[l][j];
+                        v += sk[i][l] * sInv[at + l * m + j];
                     }
-                    mm[i][j] = v;
+                    mm[i * m + j] = v;
                 }
             }
-            double[] mr = mul(mm, r);
+            double[] mr = mul(mm, 0, r);
             for (int i = 0; i < m; i++) {
                 u += r[i] * mr[i];
             }
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < m; j++) {
-                    double w = mm[i][j];
+                    double w = mm[i * m + j];
                     for (int e = nzStart[c0 + i]; e < nzStart[c0 + i + 1]; e++) {
                         double we = w * nzValue[e];
                         double[] row = b[nzIndex[e]];
@@ -270,12 +266,14 @@ final class Gls {
         return new Fit(tau2, beta, aInv, q, ll, score, traceP);
     }
 
-    private static double[] mul(double[][] m, double[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
+    /** The m × m block of {@code flat} at {@code at} (row by row) times {@code v}. */
+    private static double[] mul(double[] flat, int at, double[] v) {
+        int m = v.length;
+        double[] out = new double[m];
+        for (int i = 0; i < m; i++) {
             double s = 0;
-            for (int j = 0; j < v.length; j++) {
-                s += m[i][j] * v[j];
+            for (int j = 0; j < m; j++) {
+                s += flat[at + i * m + j] * v[j];
             }
             out[i] = s;
         }
