@@ -3,7 +3,6 @@ package org.trialmeta.check;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -263,30 +262,76 @@ public final class ScanCheck {
 
     // ------------------------------------------------------------------ across statistics
 
-    /** CR + PR = ORR and DCR ≥ ORR within one sentence or one table column. */
+    /** The response categories {@link #responseSums} reads, in the order of a group's slots. */
+    private static final List<String> SUMMED = List.of("ORR", "CR", "PR", "DCR");
+
+    /**
+     * CR + PR = ORR and DCR ≥ ORR within one sentence or one table column (each category's first proportion there),
+     * the groups in the order of their first proportion. Grouped by sorting the proportions' indices by group, not in
+     * a map of maps: a long document has tens of thousands of groups, which held 2 MB of map entries.
+     */
     private void responseSums() {
-        Map<String, Map<String, Proportion>> groups = new LinkedHashMap<>();
-        for (Statistic s : stats) {
-            if (s instanceof Proportion p && p.category() != null && !"SURVIVAL".equals(p.category())) {
-                String key = p.table() >= 0 ? "t" + p.table() + ":" + p.column() : "s" + p.context();
-                groups.computeIfAbsent(key, k -> new LinkedHashMap<>()).putIfAbsent(p.category(), p);
+        int k = 0;
+        int[] idx = new int[stats.size()];
+        for (int i = 0; i < idx.length; i++) {
+            if (stats.get(i) instanceof Proportion p && p.category() != null && SUMMED.contains(p.category())) {
+                idx[k++] = i;
             }
         }
-        for (Map<String, Proportion> g : groups.values()) {
-            Proportion orr = g.get("ORR");
+        int[] rows = Arrays.copyOf(idx, k); // stable: within a group, in reading order
+        IntSort.sort(rows, (x, y) -> byGroup((Proportion) stats.get(x), (Proportion) stats.get(y)));
+        // each group's first statistic, then its first ORR, CR, PR and DCR (-1 when it has none)
+        int groups = 0;
+        int[] slots = new int[5 * k];
+        for (int r = 0; r < k; r++) {
+            Proportion p = (Proportion) stats.get(rows[r]);
+            if (r == 0 || byGroup((Proportion) stats.get(rows[r - 1]), p) != 0) {
+                Arrays.fill(slots, 5 * groups, 5 * groups + 5, -1);
+                slots[5 * groups++] = rows[r];
+            }
+            int slot = 5 * (groups - 1) + 1 + SUMMED.indexOf(p.category());
+            if (slots[slot] < 0) {
+                slots[slot] = rows[r];
+            }
+        }
+        int[] order = new int[groups];
+        for (int g = 0; g < groups; g++) {
+            order[g] = g;
+        }
+        IntSort.sort(order, (x, y) -> Integer.compare(slots[5 * x], slots[5 * y]));
+        for (int g : order) {
+            Proportion orr = slot(slots, 5 * g + 1);
             if (orr == null) {
                 continue;
             }
-            Proportion cr = g.get("CR");
-            Proportion pr = g.get("PR");
+            Proportion cr = slot(slots, 5 * g + 2);
+            Proportion pr = slot(slots, 5 * g + 3);
             if (cr != null && pr != null && sameN(cr, pr, orr)) {
                 keep(Site.RESPONSE_SUM, orr, cr, pr);
             }
-            Proportion dcr = g.get("DCR");
+            Proportion dcr = slot(slots, 5 * g + 4);
             if (dcr != null && sameN(dcr, orr)) {
                 keep(Site.DCR_VS_ORR, dcr, orr);
             }
         }
+    }
+
+    /** The order of two proportions' groups: a table's columns (by table, then column), then sentences. */
+    private static int byGroup(Proportion x, Proportion y) {
+        boolean tx = x.table() >= 0;
+        boolean ty = y.table() >= 0;
+        if (tx != ty) {
+            return tx ? -1 : 1;
+        }
+        if (tx) {
+            int c = Integer.compare(x.table(), y.table());
+            return c != 0 ? c : Integer.compare(x.column(), y.column());
+        }
+        return Integer.compare(x.context(), y.context());
+    }
+
+    private Proportion slot(int[] slots, int i) {
+        return slots[i] < 0 ? null : (Proportion) stats.get(slots[i]);
     }
 
     private static boolean sameN(Proportion... ps) {
@@ -643,43 +688,6 @@ public final class ScanCheck {
             }
             return c != 0 ? c : finding(x).message().compareTo(finding(y).message());
         });
-        int m = stats.size();
-        int[] from = new int[m + 1];
-        for (int i = 0; i < n; i++) {
-            from[on0[i] + 1]++;
-            if (on1[i] >= 0) {
-                from[on1[i] + 1]++;
-            }
-            if (on2[i] >= 0) {
-                from[on2[i] + 1]++;
-            }
-        }
-        for (int i = 0; i < m; i++) {
-            from[i + 1] += from[i];
-        }
-        int[] about = new int[from[m]];
-        int[] next = Arrays.copyOf(from, m);
-        for (int i = 0; i < n; i++) {
-            about[next[on0[i]]++] = i;
-            if (on1[i] >= 0) {
-                about[next[on1[i]]++] = i;
-            }
-            if (on2[i] >= 0) {
-                about[next[on2[i]]++] = i;
-            }
-        }
-        for (int s = 0; s < m; s++) {
-            // most serious first, stable: insertion sort of a statistic's few rows
-            for (int i = from[s] + 1; i < from[s + 1]; i++) {
-                int x = about[i];
-                int j = i - 1;
-                while (j >= from[s] && sev[about[j]] > sev[x]) {
-                    about[j + 1] = about[j];
-                    j--;
-                }
-                about[j + 1] = x;
-            }
-        }
         ScanReport.Findings words = new ScanReport.Findings() {
             @Override
             public ScanFinding finding(int row) {
@@ -690,8 +698,13 @@ public final class ScanCheck {
             public ScanReport.Place place(int row) {
                 return ScanCheck.this.place(row);
             }
+
+            @Override
+            public int about(int row, int k) {
+                return k == 0 ? on0[row] : k == 1 ? on1[row] : on2[row];
+            }
         };
-        return new ScanReport(doc, stats, ex.claimedCiMethod(), words, order, sev, from, about);
+        return new ScanReport(doc, stats, ex.claimedCiMethod(), words, order, sev);
     }
 
     /** What a statistic is, as the annotated copy names it. */

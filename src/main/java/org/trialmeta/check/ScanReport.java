@@ -1,6 +1,7 @@
 package org.trialmeta.check;
 
 import java.util.AbstractList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ public final class ScanReport {
 
         /** Where the finding stands, without its words (nothing is recomputed). */
         Place place(int row);
+
+        /** The index of the {@code k}-th statistic (0, 1 or 2) the finding is about, or -1 when it has fewer. */
+        int about(int row, int k);
     }
 
     private static final Severity[] SEVERITIES = Severity.values();
@@ -39,11 +43,11 @@ public final class ScanReport {
     /** Each row's severity (ordinal). */
     private final byte[] severity;
     private final int[] counts = new int[SEVERITIES.length];
-    /** Statistic {@code i}'s rows are {@code aboutRows[aboutFrom[i]]} to {@code aboutRows[aboutFrom[i + 1] - 1]}. */
-    private final int[] aboutFrom;
-    private final int[] aboutRows;
-    /** The statistics' indices in text order (by start, the longer first at one start, else in reading order). */
-    private final int[] marks;
+    /**
+     * The marks' index, made when the marks are first asked for (only the annotated copy reads them: a long
+     * document's is some MB, which the table and JSON output do not hold).
+     */
+    private volatile MarkIndex markIndex;
 
     /**
      * @param document        the document read (its text, pages and lines)
@@ -52,32 +56,87 @@ public final class ScanReport {
      * @param source          puts a row into words
      * @param order           the rows in reading order (then severity, rule, message)
      * @param severity        each row's severity (ordinal)
-     * @param aboutFrom       where each statistic's rows start in {@code aboutRows} (one more entry than statistics)
-     * @param aboutRows       each statistic's rows, most serious first
      */
     ScanReport(DocumentText document, List<Statistic> statistics, String claimedCiMethod, Findings source,
-            int[] order, byte[] severity, int[] aboutFrom, int[] aboutRows) {
+            int[] order, byte[] severity) {
         this.document = Objects.requireNonNull(document, "document");
         this.statistics = List.copyOf(statistics);
         this.claimedCiMethod = claimedCiMethod;
         this.source = source;
         this.order = order;
         this.severity = severity;
-        this.aboutFrom = aboutFrom;
-        this.aboutRows = aboutRows;
         for (byte s : severity) {
             counts[s]++;
         }
-        int m = this.statistics.size();
-        marks = new int[m];
+    }
+
+    /**
+     * The statistics in text order and each one's findings.
+     *
+     * @param marks     the statistics' indices in text order (by start, the longer first at one start, else in reading
+     *                  order)
+     * @param aboutFrom statistic {@code i}'s rows are {@code aboutRows[aboutFrom[i]]} to
+     *                  {@code aboutRows[aboutFrom[i + 1] - 1]}
+     * @param aboutRows each statistic's rows, most serious first (then in the order found)
+     */
+    private record MarkIndex(int[] marks, int[] aboutFrom, int[] aboutRows) {
+    }
+
+    private MarkIndex markIndex() {
+        MarkIndex x = markIndex;
+        if (x == null) {
+            synchronized (this) {
+                x = markIndex;
+                if (x == null) {
+                    x = buildMarkIndex();
+                    markIndex = x;
+                }
+            }
+        }
+        return x;
+    }
+
+    private MarkIndex buildMarkIndex() {
+        int m = statistics.size();
+        int n = severity.length;
+        int[] from = new int[m + 1];
+        for (int row = 0; row < n; row++) {
+            for (int k = 0, i; k < 3 && (i = source.about(row, k)) >= 0; k++) {
+                from[i + 1]++;
+            }
+        }
+        for (int i = 0; i < m; i++) {
+            from[i + 1] += from[i];
+        }
+        int[] about = new int[from[m]];
+        int[] next = Arrays.copyOf(from, m);
+        for (int row = 0; row < n; row++) {
+            for (int k = 0, i; k < 3 && (i = source.about(row, k)) >= 0; k++) {
+                about[next[i]++] = row;
+            }
+        }
+        for (int s = 0; s < m; s++) {
+            // most serious first, stable: insertion sort of a statistic's few rows
+            for (int i = from[s] + 1; i < from[s + 1]; i++) {
+                int x = about[i];
+                int j = i - 1;
+                while (j >= from[s] && severity[about[j]] > severity[x]) {
+                    about[j + 1] = about[j];
+                    j--;
+                }
+                about[j + 1] = x;
+            }
+        }
+        int[] marks = new int[m];
         for (int i = 0; i < m; i++) {
             marks[i] = i;
         }
         IntSort.sort(marks, (a, b) -> {
-            Statistic x = this.statistics.get(a);
-            Statistic y = this.statistics.get(b);
+            Statistic x = statistics.get(a);
+            Statistic y = statistics.get(b);
             return x.start() != y.start() ? Integer.compare(x.start(), y.start()) : Integer.compare(y.end(), x.end());
         });
+        return new MarkIndex(marks, from, about);
     }
 
     /** The document read (its text, pages and lines). */
@@ -223,20 +282,22 @@ public final class ScanReport {
 
     /** The marks, made as they are read. */
     private final class Marks extends AbstractList<Mark> implements RandomAccess {
+        private final MarkIndex x = markIndex();
+
         @Override
         public Mark get(int k) {
-            int i = marks[Objects.checkIndex(k, marks.length)];
+            int i = x.marks[Objects.checkIndex(k, x.marks.length)];
             Statistic s = statistics.get(i);
-            int from = aboutFrom[i];
-            int to = aboutFrom[i + 1];
-            Severity worst = from == to ? null : SEVERITIES[severity[aboutRows[from]]];
+            int from = x.aboutFrom[i];
+            int to = x.aboutFrom[i + 1];
+            Severity worst = from == to ? null : SEVERITIES[severity[x.aboutRows[from]]];
             return new Mark(s.start(), s.end(), ScanCheck.kind(s), worst,
-                    new RowList<>(aboutRows, from, to, source::finding));
+                    new RowList<>(x.aboutRows, from, to, source::finding));
         }
 
         @Override
         public int size() {
-            return marks.length;
+            return x.marks.length;
         }
     }
 }
