@@ -1005,8 +1005,17 @@ public final class Extractor {
             }
             return add(start, ci, count, pct, n, contextN, column, cellCategory, i, unitStart, b);
         }
-        Integer trailing = trailingN(j, b);
         String c = cellCategory != null ? cellCategory : categoryBefore(i, unitStart);
+        if (n == null) {
+            // "52 (38%) of 137 patients", "12 (30% of 40)", "35% of 40 evaluable patients": the denominator after it
+            int[] of = ofN(closeAfter ? i + 3 : i + 2, b, count);
+            if (of != null) {
+                out.add(new Proportion(start, t.get(of[1] - 1).end(), context, column, column >= 0 ? table : -1, c,
+                        count, pct, of[0], null, null, 95));
+                return of[1];
+            }
+        }
+        Integer trailing = trailingN(j, b);
         if (closeAfter) {
             end = t.get(i + 2).end();
         }
@@ -1111,6 +1120,33 @@ public final class Extractor {
             after++;
         }
         return new int[] {k, n, after};
+    }
+
+    /**
+     * "of 137", "of the 137 treated patients" at token {@code j}, right after a percentage (or its closing bracket)
+     * with the count before it ("52 (38%) of 137 patients", the form of NEJM and the Lancet) or without one ("35% of
+     * 40 patients"): {n, the token after it}, or null. A word for the patients must follow n when no count was
+     * printed, or when the count exceeds n (so "12 (35%) of 10 centres" is not read); never a unit or a percentage
+     * ("5 (12%) of 40 mg", "of 40%").
+     */
+    private int[] ofN(int j, int b, Integer count) {
+        if (!(j + 1 < b && t.get(j).isWord("of"))) {
+            return null;
+        }
+        int m = j + 1 < b && (t.get(j + 1).isWord("the") || t.get(j + 1).isWord("all")) ? j + 2 : j + 1;
+        if (!(m < b && t.get(m).is(Token.Kind.NUM) && t.get(m).num().whole())) {
+            return null;
+        }
+        int n = (int) t.get(m).num().value();
+        int after = m + 1;
+        if (after < b && (t.get(after).is(Token.Kind.PERCENT) || t.get(after).is(Token.Kind.SLASH)
+                || t.get(after).is(Token.Kind.WORD) && Units.of(t.get(after).word()) != null)) {
+            return null;
+        }
+        if (patientsAt(after, b)) {
+            return new int[] {n, isPatients(after) ? after + 1 : after + 2};
+        }
+        return count != null && count <= n ? new int[] {n, after} : null;
     }
 
     /** Words that name the people a denominator counts ("40 patients", "40 evaluable patients"). */

@@ -37,6 +37,20 @@ class ScanCheckEdgeTest {
     }
 
     @Test
+    void aPercentageOfTheDenominatorAfterItIsRecomputed() {
+        // 12/40 = 30%, printed 35%: NEJM's "x (p%) of n patients" went unchecked (read without its n)
+        List<ScanFinding> f = findings("A response was seen in 12 (35%) of 40 patients.\n", "percent-from-counts");
+        assertThat(f).hasSize(1);
+        assertThat(f.get(0).severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.get(0).quote()).isEqualTo("12 (35%) of 40 patients");
+        // 52/137 = 37.96%, printed 38%: consistent
+        List<ScanFinding> g = findings("Grade 3 or 4 events occurred in 52 (38%) of 137 patients.\n",
+                "percent-from-counts");
+        assertThat(g).hasSize(1);
+        assertThat(g.get(0).severity()).isEqualTo(Severity.INFO);
+    }
+
+    @Test
     void aPValueInENotationIsNotReadAsOne() {
         // HR 0.62 (0.45-0.86) implies p = 0.0038 (R: 2*pnorm(-abs(log(.62))/((log(.86)-log(.45))/(2*qnorm(.975)))))
         List<ScanFinding> f = findings("HR 0.62 (95% CI 0.45\u20130.86; P = 4e-3).\n", "p-from-ci");

@@ -286,6 +286,40 @@ class ExtractorTest {
                 .noneMatch(p -> Integer.valueOf(1).equals(p.count()));
     }
 
+    /**
+     * "52 (38%) of 137 patients": NEJM's and the Lancet's form puts the denominator after the percentage's bracket.
+     * Before, the count and percentage were read without it, so "12 (35%) of 40" (12/40 = 30%) went unchecked.
+     */
+    @Test
+    void aDenominatorAfterThePercentageIsRead() {
+        record Case(String text, Integer count, int n, double percent, String quote) {}
+        for (Case c : List.of(
+                new Case("Grade 3 or 4 events occurred in 52 (38%) of 137 patients.", 52, 137, 38, "52 (38%) of 137 patients"),
+                new Case("A response was seen in 12 (35%) of 40 patients.", 12, 40, 35, "12 (35%) of 40 patients"),
+                new Case("Relapse occurred in 7 (35%) of the 20 evaluable patients.", 7, 20, 35,
+                        "7 (35%) of the 20 evaluable patients"),
+                new Case("Sites enrolled 12 (30%) of 40.", 12, 40, 30, "12 (30%) of 40"),
+                new Case("It was 12 (30% of 40) in all.", 12, 40, 30, "12 (30% of 40"),
+                new Case("Overall, 35% of 40 patients responded.", null, 40, 35, "35% of 40 patients"),
+                new Case("Overall, 35% of all 40 participants responded.", null, 40, 35, "35% of all 40 participants"))) {
+            List<Proportion> ps = of(Proportion.class, c.text());
+            assertThat(ps).as(c.text()).hasSize(1);
+            Proportion p = ps.get(0);
+            assertThat(p.count()).as(c.text()).isEqualTo(c.count());
+            assertThat(p.n()).as(c.text()).isEqualTo(c.n());
+            assertThat(p.percent().value()).as(c.text()).isEqualTo(c.percent());
+            assertThat(c.text().substring(p.start(), p.end())).as(c.text()).isEqualTo(c.quote());
+        }
+        // not a denominator: a unit, a percentage, a ratio, a count above it without a word for the patients, and a
+        // bare percentage of a number without one ("35% of 40 mg")
+        for (String text : List.of("The dose was cut in 5 (12%) of 40 months of therapy.", "It fell in 5 (12%) of 40% of cases.",
+                "Seen in 5 (12%) of 40/60 cases.", "Seen in 12 (35%) of 10 centres.", "A 35% of 40 mg reduction.")) {
+            assertThat(of(Proportion.class, text)).as(text).allMatch(p -> p.n() == null);
+        }
+        // a count above the patients it is "of" is read, and is the denominator error it is
+        assertThat(of(Proportion.class, "Responses in 12 (35%) of 10 patients.").get(0).n()).isEqualTo(10);
+    }
+
     @Test
     void aCiMethodIsClaimedOnlyByAClauseAboutABinomialCi() {
         // false claims a differential test against R found (ci-method then called a reproduced CI an error)
