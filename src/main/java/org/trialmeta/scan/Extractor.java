@@ -916,17 +916,12 @@ public final class Extractor {
         Integer n = null;
         int start = pct.start();
         int[] counted; // a count and where it starts (countAt)
-        // look back: "25/57 (44%)", "98 (23%)", "399 of 636 (62.7%)"
+        // look back: "25/57 (44%)", "98 (23%)", "399 of 636 (62.7%)", "14 out of 40 (35%)"
+        int m; // the denominator's token, before a word for the patients
         if (i - 1 >= unitStart && t.get(i - 1).is(Token.Kind.OPEN) && i - 2 >= unitStart && t.get(i - 2).is(Token.Kind.NUM)
                 && t.get(i - 2).num().whole()) {
             Num k = t.get(i - 2).num();
-            if (i - 4 >= unitStart && t.get(i - 3).is(Token.Kind.SLASH) && t.get(i - 4).is(Token.Kind.NUM)
-                    && t.get(i - 4).num().whole()) {
-                count = (int) t.get(i - 4).num().value();
-                n = (int) k.value();
-                start = t.get(i - 4).start();
-            } else if (i - 4 >= unitStart && t.get(i - 3).isWord("of")
-                    && (counted = countAt(i - 4, unitStart)) != null) {
+            if ((counted = countBefore(i - 2, unitStart)) != null) {
                 count = counted[0];
                 n = (int) k.value();
                 start = counted[1];
@@ -935,14 +930,14 @@ public final class Extractor {
                 count = (int) k.value();
                 start = k.start();
             }
-        } else if (i - 5 >= unitStart && t.get(i - 1).is(Token.Kind.OPEN) && isPatients(i - 2)
-                && t.get(i - 3).is(Token.Kind.NUM) && t.get(i - 3).num().whole()
-                && (t.get(i - 4).is(Token.Kind.SLASH) && t.get(i - 5).is(Token.Kind.NUM) || t.get(i - 4).isWord("of"))
-                && (counted = countAt(i - 5, unitStart)) != null) {
-            // "5 of 40 patients (12.5%", "5/40 patients (12.5%", "Five of 40 patients (12.5%" (a spelled count only
-            // before "of": after a slash, countAt is given a number)
+        } else if (i - 3 >= unitStart && t.get(i - 1).is(Token.Kind.OPEN) && isPatients(i - 2)
+                && (m = wholeAt(i - 3, unitStart) ? i - 3 : t.get(i - 3).is(Token.Kind.WORD) && wholeAt(i - 4, unitStart)
+                        ? i - 4 : -1) >= 0
+                && (counted = countBefore(m, unitStart)) != null) {
+            // "5 of 40 patients (12.5%", "5/40 patients (12.5%", "Five of 40 patients (12.5%", "5 of the 40 evaluable
+            // patients (12.5%", "5 out of 40 patients (12.5%"
             count = counted[0];
-            n = (int) t.get(i - 3).num().value();
+            n = (int) t.get(m).num().value();
             start = counted[1];
         }
         boolean closeAfter = count != null && i + 2 < b && t.get(i + 2).is(Token.Kind.CLOSE);
@@ -976,12 +971,15 @@ public final class Extractor {
             int[] kn = countOfN(j + 1, b);
             if (kn != null) {
                 int k = kn[2];
-                if (k < b && t.get(k).is(Token.Kind.CLOSE) && gives(kn[0], kn[1], pct)) {
+                String c = cellCategory != null ? cellCategory : categoryBefore(i, unitStart);
+                // a response rate is a crude proportion: its bracketed count is its own even when they disagree
+                // (not at a time point: "the 12-month response rate" may be a Kaplan-Meier estimate)
+                if (k < b && t.get(k).is(Token.Kind.CLOSE) && (gives(kn[0], kn[1], pct)
+                        || c != null && !"SURVIVAL".equals(c) && !timePointBefore(i, unitStart))) {
                     count = kn[0];
                     n = kn[1];
-                    out.add(new Proportion(start, t.get(k).end(), context, column, column >= 0 ? table : -1,
-                            cellCategory != null ? cellCategory : categoryBefore(i, unitStart), count, pct, n, null,
-                            null, 95));
+                    out.add(new Proportion(start, t.get(k).end(), context, column, column >= 0 ? table : -1, c, count,
+                            pct, n, null, null, 95));
                     return k + 1;
                 }
                 if (k < b && (t.get(k).is(Token.Kind.SEMI) || t.get(k).is(Token.Kind.COMMA))) {
@@ -1100,22 +1098,76 @@ public final class Extractor {
         return new int[] {v, k.start()};
     }
 
+    /** Whether a time ("12-month", "at 6 months", "1 year") stands within ten tokens before token {@code i}. */
+    private boolean timePointBefore(int i, int unitStart) {
+        for (int j = i - 1; j >= Math.max(unitStart + 1, i - 10); j--) {
+            if (t.get(j).is(Token.Kind.WORD) && Units.of(t.get(j).word()) != null && (t.get(j - 1).is(Token.Kind.NUM)
+                    || j - 2 >= unitStart && t.get(j - 1).is(Token.Kind.DASH) && t.get(j - 2).is(Token.Kind.NUM))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether token {@code i} (not before {@code from}) is a whole number. */
+    private boolean wholeAt(int i, int from) {
+        return i >= from && t.get(i).is(Token.Kind.NUM) && t.get(i).num().whole();
+    }
+
     /**
-     * "5/40", "5 of 40", "5 of 40 patients" at token {@code j} (count at most n): {count, n, the token after}; else
-     * null.
+     * The count of "x/N", "x of N", "x of the N", "x out of N" (x spelled out only before a word) whose N is token
+     * {@code m}: {count, offset of its first character}, or null.
+     */
+    private int[] countBefore(int m, int unitStart) {
+        int j = m - 1;
+        if (j - 1 >= unitStart && t.get(j).is(Token.Kind.SLASH)) {
+            return wholeAt(j - 1, unitStart) ? countAt(j - 1, unitStart) : null;
+        }
+        if (j >= unitStart && t.get(j).isWord("the")) {
+            j--;
+        }
+        if (!(j - 1 >= unitStart && t.get(j).isWord("of"))) {
+            return null;
+        }
+        j--;
+        if (t.get(j).isWord("out")) {
+            j--;
+        }
+        return j >= unitStart ? countAt(j, unitStart) : null;
+    }
+
+    /**
+     * "5/40", "5 of 40", "5 out of 40", "5 of the 40", each maybe followed by "patients", at token {@code j} (count at
+     * most n): {count, n, the token after}; else null.
      */
     private int[] countOfN(int j, int b) {
-        if (!(j + 2 < b && t.get(j).is(Token.Kind.NUM) && t.get(j + 2).is(Token.Kind.NUM) && t.get(j).num().whole()
-                && t.get(j + 2).num().whole()
-                && (t.get(j + 1).is(Token.Kind.SLASH) || t.get(j + 1).isWord("of")))) {
+        if (!(j + 2 < b && wholeAt(j, j))) {
+            return null;
+        }
+        int m = j + 1;
+        if (t.get(m).is(Token.Kind.SLASH)) {
+            m++;
+        } else {
+            if (t.get(m).isWord("out")) {
+                m++;
+            }
+            if (!(m < b && t.get(m).isWord("of"))) {
+                return null;
+            }
+            m++;
+            if (m < b && t.get(m).isWord("the")) {
+                m++;
+            }
+        }
+        if (!(m < b && wholeAt(m, m))) {
             return null;
         }
         int k = (int) t.get(j).num().value();
-        int n = (int) t.get(j + 2).num().value();
+        int n = (int) t.get(m).num().value();
         if (k > n) {
             return null;
         }
-        int after = j + 3;
+        int after = m + 1;
         if (after < b && isPatients(after)) {
             after++;
         }

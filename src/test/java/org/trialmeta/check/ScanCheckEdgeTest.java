@@ -162,7 +162,8 @@ class ScanCheckEdgeTest {
                 // a bare "(k/n)" after a percentage is paired only when it gives the percentage (a landmark rate
                 // printed with a crude count, 47.5% vs 18/40 = 45.0%)
                 "The 12-month response rate was 47.5% (18/40).\n",
-                "The ORR was 15.0% (5/40) in the overall population.\n",
+                "The response rate at 6 months was 47.5% (18/40).\n",
+                "At 12 months, 15.0% (5/40) were alive.\n",
                 "A 12.5% reduction (5/40 vs 10/40) was seen.\n",
                 "A total of 5 of 40 patients discontinued; the ORR was 15.0%.\n",
                 "In 2019, the ORR was 15.0% (95% CI 4.2-26.8).\n",
@@ -174,6 +175,10 @@ class ScanCheckEdgeTest {
         }
         assertThat(findings("The ORR was 12.5% (5/40) in the overall population.\n", "percent-from-counts"))
                 .extracting(ScanFinding::severity).containsExactly(Severity.INFO);
+        // a response rate with no time point is a crude proportion: its bracketed count is its own, and 5/40 = 12.5%
+        // printed as 15.0% is an error (it was left unchecked, like a landmark rate)
+        assertThat(findings("The ORR was 15.0% (5/40) in the overall population.\n", "percent-from-counts"))
+                .extracting(ScanFinding::severity).containsExactly(Severity.ERROR);
     }
 
     @Test

@@ -262,7 +262,14 @@ class ExtractorTest {
         // ... not a year, not a count it does not give
         assertThat(of(Proportion.class, "In 2019, the ORR was 12.5% (95% CI 4.2-26.8).").get(0).n()).isNull();
         assertThat(of(Proportion.class, "Of 40 patients, 5 (15.0%) responded.").get(0).n()).isNull();
-        assertThat(of(Proportion.class, "The ORR was 15.0% (5/40).").get(0).count()).isNull();
+        assertThat(of(Proportion.class, "The 12-month PFS rate was 15.0% (5/40).").get(0).count()).isNull();
+        assertThat(of(Proportion.class, "At 12 months it was 15.0% (5/40).").get(0).count()).isNull();
+        // ... unless the percentage is a response rate, a crude proportion whose bracketed count is its own: 5/40 is
+        // 12.5%, so "15.0%" is the error it looks like
+        Proportion orr = of(Proportion.class, "The ORR was 15.0% (5/40).").get(0);
+        assertThat(orr.count()).isEqualTo(5);
+        assertThat(orr.n()).isEqualTo(40);
+        assertThat(of(Proportion.class, "Disease control was 80% (30 of 40 patients).").get(0).n()).isEqualTo(40);
     }
 
     /** Journals do not open a sentence with a numeral: "Twelve of 40 patients (30%)" is a count like "12 of 40". */
@@ -284,6 +291,31 @@ class ExtractorTest {
         // a spelled number is a count only before "of N": not "one patient (3%)"
         assertThat(of(Proportion.class, "In a two-sided test, one patient (3%) had a rash."))
                 .noneMatch(p -> Integer.valueOf(1).equals(p.count()));
+    }
+
+    /** "14 out of 40", "14 of the 40", "14 of 40 evaluable patients" before the percentage or in its brackets. */
+    @Test
+    void outOfAndOfTheAreCountsOfN() {
+        record Case(String text, int count, int n, String quote) {}
+        for (Case c : List.of(
+                new Case("A partial response occurred in 14 out of 40 patients (35%).", 14, 40, "14 out of 40 patients (35%"),
+                new Case("Responses: 14 out of 40 (35%).", 14, 40, "14 out of 40 (35%"),
+                new Case("A response was achieved by 14 of the 40 patients (35%).", 14, 40, "14 of the 40 patients (35%"),
+                new Case("A response was achieved by 14 of the 40 (35%).", 14, 40, "14 of the 40 (35%"),
+                new Case("A response was achieved by 14 of 40 evaluable patients (35%).", 14, 40,
+                        "14 of 40 evaluable patients (35%"),
+                new Case("Ten out of 40 participants (25%) relapsed.", 10, 40, "Ten out of 40 participants (25%"),
+                new Case("The ORR was 35% (14 out of 40).", 14, 40, "35% (14 out of 40)"),
+                new Case("The ORR was 35% (14 of the 40 patients).", 14, 40, "35% (14 of the 40 patients)"))) {
+            List<Proportion> ps = of(Proportion.class, c.text());
+            assertThat(ps).as(c.text()).hasSize(1);
+            Proportion p = ps.get(0);
+            assertThat(p.count()).as(c.text()).isEqualTo(c.count());
+            assertThat(p.n()).as(c.text()).isEqualTo(c.n());
+            assertThat(c.text().substring(p.start(), p.end())).as(c.text()).startsWith(c.quote());
+        }
+        // "of the" after no count is no count of n: "In the 40 (35%)" keeps 40 as the count it always was
+        assertThat(of(Proportion.class, "Responses in the 40 (35%) were durable.").get(0).n()).isNull();
     }
 
     /**
