@@ -132,6 +132,44 @@ final class RatioVerdicts {
     }
 
     /**
+     * {@link Rule#RELATIVE_CHANGE}: a relative change printed with a ratio against the ratio. A reduction of c% means
+     * a ratio of 1 - c/100, an increase 1 + c/100; both are compared over every true value that rounds to the printed
+     * ones (a ratio 0.52 stands for [0.515, 0.525], so a reduction of 47.5-48.5%; "48%" for [47.5, 48.5]). Consistent
+     * (info) when the two ranges meet, else an error; when the change printed is 100 x the ratio itself, the message
+     * says so (the ratio was printed as the change).
+     *
+     * @param name     HR, OR or RR
+     * @param r        the ratio
+     * @param change   the change in percent
+     * @param increase whether it is an increase (else a reduction)
+     */
+    static Verdict relativeChange(String name, Printed r, Printed change, boolean increase) {
+        double sign = increase ? 1 : -1;
+        // the change the ratio implies, over the ratio's rounding: 100 (r - 1) for a rise, 100 (1 - r) for a fall
+        double lo = 100 * sign * (r.value() - sign * r.halfUnit() - 1);
+        double hi = 100 * sign * (r.value() + sign * r.halfUnit() - 1);
+        double exact = 100 * sign * (r.value() - 1);
+        String word = increase ? "increase" : "reduction";
+        String reported = name + " " + r.text() + ", a " + change.text() + "% " + word;
+        int d = Math.max(0, Math.max(change.decimals(), r.decimals() - 2));
+        String recomputed = (increase ? "100 x (" + r.text() + " - 1)" : "100 x (1 - " + r.text() + ")") + " = "
+                + Precision.fixed(exact, d) + "% (" + Precision.fixed(lo, d + 1) + "-" + Precision.fixed(hi, d + 1)
+                + "% within the ratio's rounding)";
+        double eps = 1e-9;
+        if (change.value() + change.halfUnit() >= lo - eps && change.value() - change.halfUnit() <= hi + eps) {
+            return Verdict.info(Rule.RELATIVE_CHANGE, reported, recomputed, "the " + name + " " + r.text() + " means a "
+                    + Precision.fixed(exact, d) + "% " + word + ", consistent with the printed " + change.text() + "%");
+        }
+        boolean ratioAsChange = Math.abs(change.value() - 100 * r.value()) <= change.halfUnit() + 100 * r.halfUnit() + eps;
+        boolean wrongWay = (increase ? r.value() + r.halfUnit() < 1 : r.value() - r.halfUnit() > 1);
+        return Verdict.of(Severity.ERROR, Rule.RELATIVE_CHANGE, reported, recomputed, "the " + name + " " + r.text()
+                + (wrongWay ? " means " + (increase ? "a reduction" : "an increase") + ", not the " + word + " printed"
+                        : " means a " + Precision.fixed(exact, d) + "% " + word + ", not " + change.text() + "%")
+                + (ratioAsChange ? ": the printed " + change.text() + "% is 100 x the ratio itself, not 100 x "
+                        + (increase ? "(ratio - 1)" : "(1 - ratio)") : ""));
+    }
+
+    /**
      * A bound of a z range: "inf" when infinite, and also above 10⁶, where it is an infinite bound that floating point
      * made finite (a CI whose ends may round to the same value: its width, and so the SE, can be 0; a z of 40 is
      * already a p below 10⁻³⁰⁰).

@@ -50,6 +50,9 @@ public enum Rule {
     P_FROM_CI("p-from-ci",
             "A p-value printed with a ratio agrees with the p-value its CI implies (Altman and Bland, BMJ"
                     + " 2011;343:d2304) at the printed rounding."),
+    RELATIVE_CHANGE("relative-change",
+            "A relative reduction or increase printed with a ratio (\"reduced the risk of death by 48%\") equals"
+                    + " 100 x (1 - ratio) or 100 x (ratio - 1) at the printed rounding of both."),
     RESPONSE_SUM("response-sum",
             "Complete plus partial responses make the objective responses (CR + PR = ORR) and disease control"
                     + " is at least objective response (DCR >= ORR), in counts or at the printed rounding."),

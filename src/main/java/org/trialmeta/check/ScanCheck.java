@@ -215,9 +215,12 @@ public final class ScanCheck {
     }
 
     private List<Verdict> ratio(Ratio r) {
-        List<Verdict> out = new ArrayList<>(3);
+        List<Verdict> out = new ArrayList<>(4);
         Printed est = printed(r.estimate());
         String name = r.measure();
+        if (r.change() != null) {
+            out.add(RatioVerdicts.relativeChange(name, est, printed(r.change()), r.increase()));
+        }
         if (r.lower() == null || r.upper() == null) {
             return out;
         }

@@ -462,6 +462,7 @@ public final class Extractor {
             amongAt = ofAt;
         }
         Map<String, Integer> medianOrder = new HashMap<>();
+        int found = out.size();
         int i = a;
         while (i < b) {
             Integer among = amongAt >= 0 && i > amongAt && i - amongAt <= AMONG_REACH
@@ -479,6 +480,100 @@ public final class Extractor {
                 guardContextN = false;
             }
             i = next > i ? next : i + 1;
+        }
+        if (column < 0) { // running text: a table cell's ratio may still get its row's p-value (attachP)
+            relativeChange(a, b, found);
+        }
+    }
+
+    /** Words that open a relative change before "by": "reduced the risk of death by 48%", "increased ... by 35%". */
+    private static boolean changeVerb(String w) {
+        return w.startsWith("reduc") || w.startsWith("decreas") || w.startsWith("lower") || w.startsWith("increas")
+                || w.startsWith("rais");
+    }
+
+    /** Words that say a relative change is a fall ("reduction", "lower", "decreased"); the others are rises. */
+    private static boolean fallWord(String w) {
+        return w.startsWith("reduc") || w.startsWith("decreas") || w.startsWith("lower");
+    }
+
+    /** Words that name what a relative change is of: the risk, hazard or odds. */
+    private static boolean riskWord(Token x) {
+        return x.isWord("risk") || x.isWord("hazard") || x.isWord("odds");
+    }
+
+    /**
+     * The relative change a sentence prints with its one ratio: "reduced the risk of death by 48%", "the risk of
+     * death was reduced by 48%", "a 48% (relative) reduction in the risk of progression", "a 35% higher risk" (one
+     * such phrase, naming the risk, hazard or odds; one ratio since {@code found}). Kept with the ratio, for
+     * {@code relative-change}.
+     */
+    private void relativeChange(int a, int b, int found) {
+        int ratio = -1;
+        for (int k = found; k < out.size(); k++) {
+            if (out.get(k) instanceof Ratio) {
+                if (ratio >= 0) {
+                    return;
+                }
+                ratio = k;
+            }
+        }
+        if (ratio < 0) {
+            return;
+        }
+        Num change = null;
+        int changeEnd = 0;
+        boolean increase = false;
+        for (int k = a; k + 1 < b; k++) {
+            if (!(t.get(k).is(Token.Kind.NUM) && t.get(k + 1).is(Token.Kind.PERCENT))) {
+                continue;
+            }
+            Boolean up = null;
+            // "by 48%" after a verb of change, with the risk named between the verb and "by" or just before the verb
+            if (k - 1 >= a && t.get(k - 1).isWord("by")) {
+                boolean risk = false;
+                boolean verb = false;
+                for (int j = k - 2; j >= Math.max(a, k - 12); j--) {
+                    risk |= riskWord(t.get(j));
+                    if (t.get(j).is(Token.Kind.WORD) && changeVerb(t.get(j).word())) {
+                        for (int r = j - 1; !risk && r >= Math.max(a, j - 4); r--) {
+                            risk = riskWord(t.get(r)); // "the risk of death was reduced by"
+                        }
+                        up = risk ? !fallWord(t.get(j).word()) : null;
+                        verb = true;
+                        break;
+                    }
+                }
+                if (!verb && risk) {
+                    return; // "... by 48% and the risk of relapse by 30%": a second change, its verb further back
+                }
+            }
+            // "48% reduction in the risk", "a 48% relative reduction in the hazard", "a 35% higher risk"
+            int w = k + 2;
+            if (up == null && w < b && t.get(w).isWord("relative")) {
+                w++;
+            }
+            if (up == null && w < b && t.get(w).is(Token.Kind.WORD) && (t.get(w).word().startsWith("reduction")
+                    || t.get(w).word().startsWith("decrease") || t.get(w).isWord("lower")
+                    || t.get(w).word().startsWith("increase") || t.get(w).isWord("higher"))) {
+                for (int j = w + 1; j < Math.min(b, w + 5); j++) {
+                    if (riskWord(t.get(j))) {
+                        up = !fallWord(t.get(w).word());
+                        break;
+                    }
+                }
+            }
+            if (up != null) {
+                if (change != null) {
+                    return; // two: which goes with the ratio is not known
+                }
+                change = t.get(k).num();
+                changeEnd = t.get(k + 1).end();
+                increase = up;
+            }
+        }
+        if (change != null && (increase || change.value() < 100)) {
+            out.set(ratio, ((Ratio) out.get(ratio)).withChange(change, increase, changeEnd));
         }
     }
 

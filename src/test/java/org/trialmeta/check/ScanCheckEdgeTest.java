@@ -51,6 +51,31 @@ class ScanCheckEdgeTest {
     }
 
     @Test
+    void aRelativeChangeIsOneMinusTheRatio() {
+        // HR 0.52 stands for 0.515-0.525: a reduction of 47.5-48.5%
+        List<ScanFinding> ok = findings("It reduced the risk of death by 48% (HR 0.52; 95% CI 0.39-0.70).\n",
+                "relative-change");
+        assertThat(ok).extracting(ScanFinding::severity).containsExactly(Severity.INFO);
+        assertThat(ok.get(0).recomputed()).isEqualTo("100 x (1 - 0.52) = 48% (47.5-48.5% within the ratio's rounding)");
+        // 49% still meets 48.5% at its own rounding (48.5-49.5); 50% does not
+        assertThat(findings("It reduced the risk of death by 49% (HR 0.52).\n", "relative-change"))
+                .extracting(ScanFinding::severity).containsExactly(Severity.INFO);
+        assertThat(findings("It reduced the risk of death by 50% (HR 0.52).\n", "relative-change"))
+                .extracting(ScanFinding::severity).containsExactly(Severity.ERROR);
+        // the ratio printed as the change
+        List<ScanFinding> asRatio = findings("The risk of death was reduced by 52% (HR 0.52; 95% CI 0.39-0.70).\n",
+                "relative-change");
+        assertThat(asRatio).extracting(ScanFinding::severity).containsExactly(Severity.ERROR);
+        assertThat(asRatio.get(0).message()).contains("100 x the ratio itself");
+        // an increase: OR 1.30 is 30% higher odds (29.5-30.5%); called a reduction it points the other way
+        assertThat(findings("Smoking increased the odds of relapse by 30% (OR 1.30).\n", "relative-change"))
+                .extracting(ScanFinding::severity).containsExactly(Severity.INFO);
+        List<ScanFinding> wrongWay = findings("It lowered the odds of response by 30% (OR 1.30).\n", "relative-change");
+        assertThat(wrongWay).extracting(ScanFinding::severity).containsExactly(Severity.ERROR);
+        assertThat(wrongWay.get(0).message()).contains("means an increase, not the reduction printed");
+    }
+
+    @Test
     void aPValueInENotationIsNotReadAsOne() {
         // HR 0.62 (0.45-0.86) implies p = 0.0038 (R: 2*pnorm(-abs(log(.62))/((log(.86)-log(.45))/(2*qnorm(.975)))))
         List<ScanFinding> f = findings("HR 0.62 (95% CI 0.45\u20130.86; P = 4e-3).\n", "p-from-ci");

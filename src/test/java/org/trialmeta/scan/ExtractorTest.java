@@ -293,6 +293,39 @@ class ExtractorTest {
                 .noneMatch(p -> Integer.valueOf(1).equals(p.count()));
     }
 
+    /** The relative change a sentence prints with its one ratio, before or after it, kept with the ratio. */
+    @Test
+    void aRelativeChangeIsKeptWithItsSentencesRatio() {
+        record Case(String text, double change, boolean increase, String quote) {}
+        for (Case c : List.of(
+                new Case("It reduced the risk of disease progression or death by 48% (hazard ratio, 0.52; 95% CI, 0.39"
+                        + " to 0.70).", 48, false, "48% (hazard ratio, 0.52; 95% CI, 0.39 to 0.70"),
+                new Case("The risk of death was reduced by 52% (HR 0.52; 95% CI 0.39-0.70).", 52, false,
+                        "52% (HR 0.52; 95% CI 0.39-0.70"),
+                new Case("HR 0.69 (95% CI 0.55-0.87), a 31% relative reduction in the hazard of death.", 31, false,
+                        "HR 0.69 (95% CI 0.55-0.87), a 31%"),
+                new Case("Patients had a 35% higher risk of relapse (HR 1.35; 95% CI 1.10-1.65).", 35, true,
+                        "35% higher risk of relapse (HR 1.35; 95% CI 1.10-1.65"),
+                new Case("Smoking increased the odds of relapse by 2.5% (OR 1.025).", 2.5, true,
+                        "2.5% (OR 1.025"))) {
+            List<Ratio> rs = of(Ratio.class, c.text());
+            assertThat(rs).as(c.text()).hasSize(1);
+            Ratio r = rs.get(0);
+            assertThat(r.change()).as(c.text()).isNotNull();
+            assertThat(r.change().value()).as(c.text()).isEqualTo(c.change());
+            assertThat(r.increase()).as(c.text()).isEqualTo(c.increase());
+            assertThat(c.text().substring(r.start(), r.end())).as(c.text()).isEqualTo(c.quote());
+        }
+        // no risk named, two ratios, two changes, a change of 100% or more "reduction", a table cell
+        for (String text : List.of("It reduced tumour size by 48%, and the HR was 0.52 (95% CI 0.39-0.70).",
+                "It reduced the risk by 48% (HR 0.52, 95% CI 0.39-0.70; OR 0.40, 95% CI 0.2-0.8).",
+                "It reduced the risk of death by 48% and the risk of relapse by 30% (HR 0.52, 95% CI 0.39-0.70).",
+                "It reduced the risk of death by 120% (HR 0.52, 95% CI 0.39-0.70).",
+                "| Outcome | HR (95% CI) |\n|---|---|\n| Risk of death reduced by 48% | 0.52 (0.39-0.70) |\n")) {
+            assertThat(of(Ratio.class, text)).as(text).allMatch(r -> r.change() == null);
+        }
+    }
+
     /** "14 out of 40", "14 of the 40", "14 of 40 evaluable patients" before the percentage or in its brackets. */
     @Test
     void outOfAndOfTheAreCountsOfN() {
