@@ -925,6 +925,9 @@ public final class Extractor {
 
     private enum Kind { MEDIAN, FOLLOW_UP, NONE }
 
+    /** Words for an age right after "median" ("median age", "median patient age"). */
+    private static final Set<String> AGE_WORDS = Set.of("age", "ages", "aged");
+
     /** Median, follow-up or neither, from the words before {@code i} in its sentence. */
     private Kind kind(int i, int unitStart) {
         for (int j = i - 1; j >= Math.max(unitStart, i - 3 * WINDOW); j--) {
@@ -934,6 +937,13 @@ public final class Extractor {
             }
             if (x.isWord("median") || x.isWord("medians") || x.isWord("mediane") || x.isWord("medianes")
                     || x.isWord("mediana")) {
+                // "median age was 62 years": an age, not a time to an event (scan called every abstract's median age
+                // an implausible clinical median)
+                for (int k = j + 1; k <= Math.min(i - 1, j + 2); k++) {
+                    if (t.get(k).is(Token.Kind.WORD) && AGE_WORDS.contains(t.get(k).word())) {
+                        return Kind.NONE;
+                    }
+                }
                 return Kind.MEDIAN;
             }
         }

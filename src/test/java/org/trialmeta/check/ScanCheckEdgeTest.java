@@ -76,6 +76,20 @@ class ScanCheckEdgeTest {
     }
 
     @Test
+    void aMedianAgeIsNotAMedianTime() {
+        // every abstract gives its patients' median age: scan called it an implausible clinical median (an error) and
+        // a median beyond twice the follow-up
+        for (String s : List.of("The median age was 62 years (range, 18 to 85).\n", "Median age was 62 years (IQR 55-70).\n",
+                "Patients (median patient age, 62 years) were followed for a median of 24.3 months.\n")) {
+            ScanReport r = ScanCheck.run(DocumentText.of("t.txt", DocumentFormat.TEXT, s));
+            assertThat(r.findings()).as(s).noneMatch(f -> f.rule().equals("time-plausible") || f.rule().equals("time-order"));
+        }
+        // a median time in patients of some age is still one: 25 years is implausible
+        assertThat(findings("The median OS in patients aged 65 or older was 25 years.\n", "time-plausible"))
+                .extracting(ScanFinding::severity).containsExactly(Severity.ERROR);
+    }
+
+    @Test
     void aPValueInENotationIsNotReadAsOne() {
         // HR 0.62 (0.45-0.86) implies p = 0.0038 (R: 2*pnorm(-abs(log(.62))/((log(.86)-log(.45))/(2*qnorm(.975)))))
         List<ScanFinding> f = findings("HR 0.62 (95% CI 0.45\u20130.86; P = 4e-3).\n", "p-from-ci");
