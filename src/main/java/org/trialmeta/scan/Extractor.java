@@ -535,6 +535,9 @@ public final class Extractor {
                 boolean verb = false;
                 for (int j = k - 2; j >= Math.max(a, k - 12); j--) {
                     risk |= riskWord(t.get(j));
+                    if (t.get(j).isWord("absolute")) {
+                        return; // "reduced the absolute risk of death by 5%": not 1 - ratio
+                    }
                     if (t.get(j).is(Token.Kind.WORD) && changeVerb(t.get(j).word())) {
                         for (int r = j - 1; !risk && r >= Math.max(a, j - 4); r--) {
                             risk = riskWord(t.get(r)); // "the risk of death was reduced by"
