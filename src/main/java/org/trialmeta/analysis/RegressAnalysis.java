@@ -122,18 +122,20 @@ public record RegressAnalysis(PoolInput input, Design design, List<String> dropp
         }
         Design fitted = dropped.isEmpty() ? design : design.without(redundant);
         int p = fitted.p();
-        // metafor fits a fixed-effects model with k = p (QE on 0 df); here every model needs a residual df
-        if (k < p + 1) {
+        MetaAnalysis.Options o = MetaAnalysis.Options.defaults(es).withMethod(options.method()).withTest(options.test())
+                .withLevel(options.level()).withTau2Ci(false).withControl(LinearMetaRegression.CONTROL);
+        int min = LinearMetaRegression.minStudies(p, o);
+        if (k < min) {
             throw new InputException(file + ": " + k + (k == 1 ? " study" : " studies") + " for " + p
-                    + " coefficients (" + Messages.list(fitted.names()) + "): at least " + (p + 1) + " needed");
+                    + " coefficients (" + Messages.list(fitted.names()) + "): at least " + min + " needed"
+                    + (min == p + 1 && k == p ? " (a fixed-effects model with a z-test fits " + p + ": "
+                            + (o.method().isFixedEffect() ? "--test z" : "--method FE") + ")" : ""));
         }
         if (fitted.rankDeficient()) {
             throw new InputException(file + ": the moderators " + Messages.list(fitted.names().subList(1, p))
                     + " are nearly collinear (an eigenvalue of X'X is at most 1e-7: metafor's 'Model matrix not of"
                     + " full rank')");
         }
-        MetaAnalysis.Options o = MetaAnalysis.Options.defaults(es).withMethod(options.method()).withTest(options.test())
-                .withLevel(options.level()).withTau2Ci(false).withControl(LinearMetaRegression.CONTROL);
         RegressionFit f = LinearMetaRegression.fit(es.yi(), es.vi(), fitted, o);
         if (f instanceof NotConverged nc) {
             throw new InputException(file + ": " + nc.reason() + "; no estimate is given (try --method DL or PM)");

@@ -23,12 +23,13 @@ import org.trialmeta.stats.meta.RegressionResult;
  * @param qmDf         its (numerator) degrees of freedom m
  * @param qmDf2        denominator df k − p of the F test (knha only)
  * @param qmPval       its p-value
- * @param qe           test for residual heterogeneity
+ * @param qe           test for residual heterogeneity (null on 0 df: k = p, a fixed-effects fit)
  * @param qeDf         k − p
- * @param qePval       its p-value
+ * @param qePval       its p-value (null on 0 df)
  * @param tau2         residual tau² (0 for FE)
- * @param i2           residual I² in percent
- * @param r2           pseudo R² in percent (null when the intercept-only fit does not converge)
+ * @param i2           residual I² in percent (null on 0 df)
+ * @param r2           pseudo R² in percent (null when the intercept-only fit does not converge, or for a
+ *                     fixed-effects fit with k = p, whose adjusted R² divides by k − p: metafor's NA)
  * @param permutations permutation test (with {@code --permutations})
  * @param dropped      moderator columns dropped as redundant (constant, or a linear combination of the intercept and
  *                     the columns before them), as metafor drops them with "Redundant predictors dropped from the
@@ -66,11 +67,12 @@ public record RegressSummary(String measure, String method, String test, double 
             cs.add(new Coefficient(c.name(), c.estimate(), c.se(), c.statistic(), c.pval(), c.ciLower(), c.ciUpper(),
                     perm == null ? null : perm[j]));
         }
-        Heterogeneity h = r.residual().orElseThrow();
+        // none with as many studies as coefficients (a fixed-effects fit on 0 residual df): null, as not estimable
+        Heterogeneity h = r.residual().orElse(null);
         Permutations p = a.permutations().map(t -> new Permutations(t.permutations(), a.seed().orElseThrow(), t.exact(),
                 t.qmPval())).orElse(null);
         return new RegressSummary(r.measure().name(), r.method().label(), r.test().label(), PoolSummary.percent(r.level()),
-                r.k(), cs, r.qm(), r.qmDf1(), r.qmDf2().isPresent() ? r.qmDf2().getAsInt() : null, r.qmPval(), h.q(), h.df(),
-                h.pval(), r.tau2(), h.i2(), r.r2().isPresent() ? r.r2().getAsDouble() : null, p, a.dropped());
+                r.k(), cs, r.qm(), r.qmDf1(), r.qmDf2().isPresent() ? r.qmDf2().getAsInt() : null, r.qmPval(),
+                h == null ? null : h.q(), r.k() - r.p(), h == null ? null : h.pval(), r.tau2(), h == null ? null : h.i2(), r.r2().isPresent() ? r.r2().getAsDouble() : null, p, a.dropped());
     }
 }

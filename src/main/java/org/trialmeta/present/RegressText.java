@@ -45,13 +45,18 @@ public final class RegressText {
             sb.append(", permutation ").append(Formats.pEquals("p", Formats.p(s.permutations().qmPval())));
         }
         sb.append('\n');
-        sb.append("Residual heterogeneity: QE(").append(s.qeDf()).append(") = ").append(Formats.fixed(s.qe(), DIGITS))
-                .append(", ").append(Formats.pEquals("p", Formats.p(s.qePval())));
-        if (!fe) {
-            sb.append("; tau^2 = ").append(Formats.fixed(s.tau2(), DIGITS));
+        if (s.qe() == null) {
+            // a fixed-effects fit with as many studies as coefficients (metafor prints QE(df = 0) = 0, p = 1)
+            sb.append("Residual heterogeneity: not estimable (as many studies as coefficients: QE, I^2 and R^2 on 0 df)\n");
+        } else {
+            sb.append("Residual heterogeneity: QE(").append(s.qeDf()).append(") = ").append(Formats.fixed(s.qe(), DIGITS))
+                    .append(", ").append(Formats.pEquals("p", Formats.p(s.qePval())));
+            if (!fe) {
+                sb.append("; tau^2 = ").append(Formats.fixed(s.tau2(), DIGITS));
+            }
+            sb.append(", I^2 = ").append(Formats.fixed(s.i2(), 2)).append("%, R^2 = ")
+                    .append(s.r2() == null ? Formats.MISSING : Formats.fixed(s.r2(), 2) + "%").append('\n');
         }
-        sb.append(", I^2 = ").append(Formats.fixed(s.i2(), 2)).append("%, R^2 = ")
-                .append(s.r2() == null ? Formats.MISSING : Formats.fixed(s.r2(), 2) + "%").append('\n');
         if (perm) {
             RegressSummary.Permutations p = s.permutations();
             sb.append("Permutation test: ").append(p.exact() ? "exact, all " + p.n() + " distinct permutations"

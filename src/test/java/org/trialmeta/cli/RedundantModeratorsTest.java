@@ -67,6 +67,21 @@ class RedundantModeratorsTest {
                 .doesNotContain("\nx3 ");
     }
 
+    /** k = p: metafor fits FE with a z-test (src/test/r/saturated.R: -0.3, 0.4, QM 5.3333, p 0.0209); not REML. */
+    @Test
+    void asManyStudiesAsCoefficientsFitFixedEffectsOnly() throws Exception {
+        Path in = dir.resolve("two.csv");
+        Files.writeString(in, "study,yi,vi,x\nA,0.1,0.01,1\nB,0.5,0.02,2\n");
+        Run fe = Run.run("regress", "--input", in.toString(), "--measure", "GEN", "--mods", "x", "--method", "FE");
+        assertThat(fe.code()).isEqualTo(ExitCodes.OK);
+        assertThat(fe.out()).contains("x              0.4000  0.1732   2.3094  0.0209", "QM(1) = 5.3333, p = 0.0209",
+                "Residual heterogeneity: not estimable (as many studies as coefficients: QE, I^2 and R^2 on 0 df)");
+        Run reml = Run.run("regress", "--input", in.toString(), "--measure", "GEN", "--mods", "x");
+        assertThat(reml.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(reml.err().strip()).isEqualTo("trialmeta: " + in + ": 2 studies for 2 coefficients (intrcpt, x): at"
+                + " least 3 needed (a fixed-effects model with a z-test fits 2: --method FE)");
+    }
+
     @Test
     void aConstantModeratorAloneIsRefusedNamingIt() throws Exception {
         Path in = dir.resolve("c.csv");

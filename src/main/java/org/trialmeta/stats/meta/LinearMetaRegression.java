@@ -42,14 +42,25 @@ public final class LinearMetaRegression {
      * Fits {@code yi ~ design} with sampling variances {@code vi}.
      *
      * @throws IllegalArgumentException on invalid yi/vi, a design of another length, a rank-deficient design
-     *     ({@link Design#rankDeficient()}) or fewer than p + 1 studies
+     *     ({@link Design#rankDeficient()}) or fewer than {@link #minStudies} studies
      */
     public static RegressionFit fit(double[] yi, double[] vi, Design design, MetaAnalysis.Options o) {
-        check(yi, vi, design);
+        check(yi, vi, design, o);
         return fit(yi, vi, design, o, true); // read, never written, and not kept by the result: no copies
     }
 
-    static void check(double[] yi, double[] vi, Design design) {
+    /**
+     * Fewest studies for p coefficients: p + 1, or p for a fixed-effects model with a z-test, which metafor fits with
+     * as many studies as coefficients ({@code rma(yi, vi, mods = , method = "FE")}: the fit is exact, the
+     * coefficients' SEs and QM come from (X'WX)⁻¹, and residual heterogeneity has 0 df, so it is not estimable here
+     * where metafor prints QE = 0, p = 1). A τ² estimator needs a residual df, and so does the Knapp-Hartung
+     * t-test.
+     */
+    public static int minStudies(int p, MetaAnalysis.Options o) {
+        return o.method().isFixedEffect() && o.test() != TestType.KNHA ? p : p + 1;
+    }
+
+    static void check(double[] yi, double[] vi, Design design, MetaAnalysis.Options o) {
         MetaAnalysis.validate(yi, vi);
         if (design.k() != yi.length) {
             throw new IllegalArgumentException("design has " + design.k() + " rows for " + yi.length + " studies");
@@ -57,9 +68,10 @@ public final class LinearMetaRegression {
         if (design.p() < 2) {
             throw new IllegalArgumentException("design has no moderator: use MetaAnalysis for an intercept-only model");
         }
-        if (yi.length < design.p() + 1) {
+        int min = minStudies(design.p(), o);
+        if (yi.length < min) {
             throw new IllegalArgumentException(yi.length + " studies for " + design.p() + " coefficients: at least "
-                    + (design.p() + 1) + " needed");
+                    + min + " needed");
         }
         if (design.rankDeficient()) {
             throw new IllegalArgumentException("design " + design.names() + " is not of full rank");
@@ -148,6 +160,9 @@ public final class LinearMetaRegression {
     private static OptionalDouble r2(double[] yi, double[] vi, DesignModel m, MetaAnalysis.Options o, double tau2) {
         int k = yi.length;
         if (o.method().isFixedEffect()) {
+            if (k == m.p()) {
+                return OptionalDouble.empty(); // the adjusted R² divides by k - p (metafor: NA)
+            }
             if (allEqual(yi)) {
                 return OptionalDouble.of(0);
             }

@@ -56,7 +56,7 @@ public final class PermutationTest {
         if (n < 2) {
             throw new IllegalArgumentException("permutations " + n + " must be >= 2");
         }
-        LinearMetaRegression.check(yi, vi, design);
+        LinearMetaRegression.check(yi, vi, design, o);
         int k = yi.length;
         int[] cls = rowClasses(design);
         BigInteger distinct = distinctPermutations(cls);
