@@ -21,14 +21,17 @@ import org.trialmeta.stats.meta.TrimAndFill;
  * @param input    the studies
  * @param es       their effect sizes
  * @param model    the model fit
- * @param regtest  the regression test (with the limit estimate)
- * @param ranktest the rank correlation test
- * @param trimfill trim and fill
- * @param fsn      Rosenthal's fail-safe N
+ * @param regtest      the regression test (with the limit estimate); null when not estimable
+ * @param ranktest     the rank correlation test; null when not estimable
+ * @param trimfill     trim and fill; null when not estimable
+ * @param fsn          Rosenthal's fail-safe N
+ * @param notEstimable why the three are not estimable (every study has the same sampling variance: metafor's
+ *                     {@code regtest} finds its model matrix not of full rank, {@code ranktest} gives tau NA and
+ *                     {@code trimfill} fails, while {@code fsn} is computed), or null
  */
 public record BiasAnalysis(PoolInput input, EffectSizes es, MetaAnalysisResult model,
         FunnelAsymmetryTest.Result regtest, RankCorrelationTest.Result ranktest, TrimAndFill.Result trimfill,
-        FailSafeN.Result fsn) {
+        FailSafeN.Result fsn, String notEstimable) {
 
     /** Studies needed: the regression on the standard errors has two coefficients and, for random effects, tau². */
     public static final int MIN_STUDIES = 3;
@@ -37,8 +40,8 @@ public record BiasAnalysis(PoolInput input, EffectSizes es, MetaAnalysisResult m
      * Runs the four methods.
      *
      * @param file the input's name, for messages
-     * @throws InputException (one line naming the file) for fewer than {@link #MIN_STUDIES} studies, studies that
-     *     all have the same sampling variance, or a fit that does not converge
+     * @throws InputException (one line naming the file) for fewer than {@link #MIN_STUDIES} studies or a fit that
+     *     does not converge
      */
     public static BiasAnalysis of(PoolInput input, Tau2Estimator method, String file) {
         EffectSizes es = input.effectSizes();
@@ -53,18 +56,20 @@ public record BiasAnalysis(PoolInput input, EffectSizes es, MetaAnalysisResult m
         for (double v : vi) {
             sameVi &= v == vi[0];
         }
-        if (sameVi) {
-            throw new InputException(file + ": every study has the same sampling variance " + vi[0]
-                    + " (the regression test and trim and fill need studies of different precision)");
-        }
         MetaAnalysis.Options o = MetaAnalysis.Options.defaults(es).withMethod(method).withTau2Ci(false);
         try {
             FitResult f = MetaAnalysis.fit(es, o);
             if (f instanceof NotConverged nc) {
                 throw new NotConvergedException("model", nc);
             }
-            return new BiasAnalysis(input, es, (MetaAnalysisResult) f, FunnelAsymmetryTest.run(yi, vi, o),
-                    RankCorrelationTest.run(yi, vi), TrimAndFill.run(yi, vi, o), FailSafeN.rosenthal(yi, vi));
+            MetaAnalysisResult model = (MetaAnalysisResult) f;
+            if (sameVi) {
+                // no spread of precision: nothing for the funnel methods to relate the effects to
+                return new BiasAnalysis(input, es, model, null, null, null, FailSafeN.rosenthal(yi, vi),
+                        "every study has the same sampling variance, " + vi[0]);
+            }
+            return new BiasAnalysis(input, es, model, FunnelAsymmetryTest.run(yi, vi, o),
+                    RankCorrelationTest.run(yi, vi), TrimAndFill.run(yi, vi, o), FailSafeN.rosenthal(yi, vi), null);
         } catch (NotConvergedException e) {
             throw new InputException(file + ": " + e.getMessage() + "; no estimate is given (try --method DL or PM)");
         } catch (IllegalArgumentException e) {

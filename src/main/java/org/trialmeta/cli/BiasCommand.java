@@ -73,13 +73,18 @@ public final class BiasCommand implements Callable<Integer> {
             sei[i] = Math.sqrt(vi[i]);
         }
         TrimAndFill.Result t = a.trimfill();
+        String scale = PoolText.scale(a.model().measure());
+        String label = Character.toUpperCase(scale.charAt(0)) + scale.substring(1);
+        if (t == null) {
+            return new FunnelPlotData(label, a.es().yi(), sei, new double[0], new double[0], a.model().estimate(),
+                    "Trim and fill: not estimable (every study has the same sampling variance); line at the pooled"
+                            + " estimate");
+        }
         double[] fv = t.filledVi();
         double[] fs = new double[fv.length];
         for (int i = 0; i < fv.length; i++) {
             fs[i] = Math.sqrt(fv[i]);
         }
-        String scale = PoolText.scale(a.model().measure());
-        String label = Character.toUpperCase(scale.charAt(0)) + scale.substring(1);
         String note = t.k0() == 0 ? "Trim and fill: no study filled; line at the pooled estimate"
                 : "Trim and fill: " + t.k0() + (t.k0() == 1 ? " study" : " studies") + " filled on the "
                         + t.side().label() + " (open circles); line at the adjusted estimate";

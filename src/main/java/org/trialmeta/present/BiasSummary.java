@@ -1,6 +1,7 @@
 package org.trialmeta.present;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import org.trialmeta.analysis.BiasAnalysis;
 import org.trialmeta.stats.meta.FunnelAsymmetryTest;
@@ -21,9 +22,11 @@ import org.trialmeta.stats.meta.TrimAndFill;
  * @param ranktest rank correlation test
  * @param trimfill trim and fill
  * @param fsn      fail-safe N
+ * @param notEstimable why the regression test, the rank correlation test and trim and fill are {@code null} (every
+ *                 study has the same sampling variance); absent otherwise
  */
 public record BiasSummary(String measure, String method, int k, Double estimate, Regtest regtest, Ranktest ranktest,
-        Trimfill trimfill, Fsn fsn) {
+        Trimfill trimfill, Fsn fsn, @JsonInclude(JsonInclude.Include.NON_NULL) String notEstimable) {
 
     /**
      * @param z             test statistic of the SE coefficient
@@ -70,14 +73,19 @@ public record BiasSummary(String measure, String method, int k, Double estimate,
         FunnelAsymmetryTest.Result r = a.regtest();
         RankCorrelationTest.Result k = a.ranktest();
         TrimAndFill.Result t = a.trimfill();
-        MetaAnalysisResult f = t.fit();
-        MetaAnalysisResult.Transformed tr = f.transformed();
         return new BiasSummary(a.model().measure().name(), a.model().method().label(), a.model().k(),
                 a.model().estimate(),
-                new Regtest(r.statistic(), r.pval(), r.limitEstimate(), r.limitCiLower(), r.limitCiUpper()),
-                new Ranktest(k.tau(), k.pval(), k.exact()),
-                new Trimfill(t.k0(), t.side().label(), f.estimate(), f.se(), f.ci().lower(), f.ci().upper(), f.tau2(),
-                        new Natural(tr.estimate(), tr.ci().lower(), tr.ci().upper())),
-                new Fsn(Double.isFinite(a.fsn().n()) ? new BigDecimal(a.fsn().n()) : null));
+                r == null ? null : new Regtest(r.statistic(), r.pval(), r.limitEstimate(), r.limitCiLower(),
+                        r.limitCiUpper()),
+                k == null ? null : new Ranktest(k.tau(), k.pval(), k.exact()),
+                t == null ? null : trimfill(t),
+                new Fsn(Double.isFinite(a.fsn().n()) ? new BigDecimal(a.fsn().n()) : null), a.notEstimable());
+    }
+
+    private static Trimfill trimfill(TrimAndFill.Result t) {
+        MetaAnalysisResult f = t.fit();
+        MetaAnalysisResult.Transformed tr = f.transformed();
+        return new Trimfill(t.k0(), t.side().label(), f.estimate(), f.se(), f.ci().lower(), f.ci().upper(), f.tau2(),
+                new Natural(tr.estimate(), tr.ci().lower(), tr.ci().upper()));
     }
 }

@@ -17,6 +17,18 @@ public final class BiasText {
                 .append(model).append(", k = ").append(s.k()).append('\n');
         sb.append("Pooled estimate: ").append(Formats.fixed(s.estimate(), DIGITS)).append("\n\n");
 
+        if (s.regtest() == null) {
+            sb.append("Regression test, rank correlation test, trim and fill: not estimable (").append(s.notEstimable())
+                    .append("; they need studies of different precision)\n");
+        } else {
+            funnelMethods(s, m, sb);
+        }
+        sb.append("Fail-safe N (Rosenthal, alpha = 0.05): ")
+                .append(s.fsn().n() == null ? Formats.MISSING : s.fsn().n().toPlainString()).append('\n');
+        return sb.toString();
+    }
+
+    private static void funnelMethods(BiasSummary s, EffectMeasure m, StringBuilder sb) {
         BiasSummary.Regtest r = s.regtest();
         sb.append("Regression test for funnel plot asymmetry (predictor: standard error): z = ")
                 .append(Formats.fixed(r.z(), DIGITS)).append(", ").append(Formats.pEquals("p", Formats.p(r.pval())))
@@ -43,9 +55,6 @@ public final class BiasText {
             sb.append("  Adjusted ").append(PoolText.naturalScale(m)).append(": ").append(Formats.fixed(n.estimate(), DIGITS))
                     .append(" 95% CI ").append(ci(n.ciLower(), n.ciUpper())).append('\n');
         }
-        sb.append("Fail-safe N (Rosenthal, alpha = 0.05): ")
-                .append(s.fsn().n() == null ? Formats.MISSING : s.fsn().n().toPlainString()).append('\n');
-        return sb.toString();
     }
 
     private static String ci(Double lo, Double hi) {

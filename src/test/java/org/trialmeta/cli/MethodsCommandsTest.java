@@ -1,6 +1,7 @@
 package org.trialmeta.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -114,12 +115,40 @@ class MethodsCommandsTest {
     void biasRefusesWhatItCannotFitWithOneLine() throws IOException {
         Path two = write("two.csv", "study,yi,vi\nA,0.1,0.2\nB,0.3,0.1\n");
         oneLine(Run.run("bias", "--input", two.toString(), "--measure", "GEN"), two.toString(), "2 studies", "at least 3");
-        Path same = write("same.csv", "study,yi,vi\nA,0.1,0.2\nB,0.3,0.2\nC,0.5,0.2\n");
-        oneLine(Run.run("bias", "--input", same.toString(), "--measure", "GEN"), same.toString(), "same sampling variance");
         oneLine(Run.run("bias", "--input", bcg().toString(), "--measure", "RR", "--method", "MH"), "--method", "pool only");
         oneLine(Run.run("bias", "--input", bcg().toString(), "--measure", "RR", "--plot", dir.resolve("f.gif").toString()),
                 "--plot", ".png, .svg, .pdf or .pptx");
         assertThat(Files.exists(dir.resolve("f.gif"))).isFalse();
+    }
+
+    /**
+     * Every study of the same sampling variance: metafor's regtest, ranktest and trimfill fail or give NA, fsn is
+     * computed (src/test/r/bias_equal_variances.R); so here, with the three null and the reason given (the command
+     * refused the whole input before).
+     */
+    @Test
+    void biasOfStudiesOfOnePrecisionGivesTheFailSafeNAndSaysWhyTheRestIsNotEstimable() throws IOException {
+        Path ref = Path.of("src/test/resources/r/bias_equal_variances");
+        java.util.Map<String, String> r = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(ref.resolve("results.csv")).subList(1, 6)) {
+            r.put(line.split(",")[0], line.split(",")[1]);
+        }
+        assertThat(r).containsEntry("regtest_fails", "1").containsEntry("ranktest_tau_na", "1")
+                .containsEntry("trimfill_fails", "1");
+        Path in = ref.resolve("studies.csv");
+        JsonNode j = json(Run.run("bias", "--input", in.toString(), "--measure", "GEN", "--format", "json"));
+        assertThat(j.get("estimate").asDouble()).isCloseTo(Double.parseDouble(r.get("estimate")), within(1e-8));
+        assertThat(j.get("fsn").get("n").asInt()).isEqualTo(Integer.parseInt(r.get("fsn")));
+        assertThat(j.get("regtest").isNull()).isTrue();
+        assertThat(j.get("ranktest").isNull()).isTrue();
+        assertThat(j.get("trimfill").isNull()).isTrue();
+        assertThat(j.get("not_estimable").asText()).isEqualTo("every study has the same sampling variance, 0.02");
+        Run text = Run.run("bias", "--input", in.toString(), "--measure", "GEN", "--plot", dir.resolve("f.svg").toString());
+        assertThat(text.code()).isZero();
+        assertThat(text.out()).contains("Regression test, rank correlation test, trim and fill: not estimable (every study"
+                + " has the same sampling variance, 0.02; they need studies of different precision)",
+                "Fail-safe N (Rosenthal, alpha = 0.05): 157");
+        assertThat(Files.readString(dir.resolve("f.svg"))).contains("Trim and fill: not estimable");
     }
 
     // ------------------------------------------------------------------ regress
