@@ -15,6 +15,22 @@ class ExtractorTest {
         return Extractor.extract(text).statistics();
     }
 
+    /**
+     * The one proportion {@code text} has, with its count, denominator and (unless null) percentage: the text it
+     * spans.
+     */
+    private static String oneProportion(String text, Integer count, int n, Double percent) {
+        List<Proportion> ps = of(Proportion.class, text);
+        assertThat(ps).as(text).hasSize(1);
+        Proportion p = ps.get(0);
+        assertThat(p.count()).as(text).isEqualTo(count);
+        assertThat(p.n()).as(text).isEqualTo(n);
+        if (percent != null) {
+            assertThat(p.percent().value()).as(text).isEqualTo(percent);
+        }
+        return text.substring(p.start(), p.end());
+    }
+
     private static <T extends Statistic> List<T> of(Class<T> type, String text) {
         return all(text).stream().filter(type::isInstance).map(type::cast).toList();
     }
@@ -280,13 +296,7 @@ class ExtractorTest {
                 new Case("Twenty-five of 40 (62.5%) had grade 3 events.", 25, 40, 62.5, "Twenty-five of 40 (62.5%"),
                 new Case("In all, seven of 20 (35%) relapsed.", 7, 20, 35, "seven of 20 (35%"),
                 new Case("Ninety of 100 participants (90%) completed.", 90, 100, 90, "Ninety of 100 participants (90%"))) {
-            List<Proportion> ps = of(Proportion.class, c.text());
-            assertThat(ps).as(c.text()).hasSize(1);
-            Proportion p = ps.get(0);
-            assertThat(p.count()).as(c.text()).isEqualTo(c.count());
-            assertThat(p.n()).as(c.text()).isEqualTo(c.n());
-            assertThat(p.percent().value()).as(c.text()).isEqualTo(c.percent());
-            assertThat(c.text().substring(p.start(), p.end())).as(c.text()).startsWith(c.quote());
+            assertThat(oneProportion(c.text(), c.count(), c.n(), c.percent())).as(c.text()).startsWith(c.quote());
         }
         // a spelled number is a count only before "of N": not "one patient (3%)"
         assertThat(of(Proportion.class, "In a two-sided test, one patient (3%) had a rash."))
@@ -342,12 +352,7 @@ class ExtractorTest {
                 new Case("Ten out of 40 participants (25%) relapsed.", 10, 40, "Ten out of 40 participants (25%"),
                 new Case("The ORR was 35% (14 out of 40).", 14, 40, "35% (14 out of 40)"),
                 new Case("The ORR was 35% (14 of the 40 patients).", 14, 40, "35% (14 of the 40 patients)"))) {
-            List<Proportion> ps = of(Proportion.class, c.text());
-            assertThat(ps).as(c.text()).hasSize(1);
-            Proportion p = ps.get(0);
-            assertThat(p.count()).as(c.text()).isEqualTo(c.count());
-            assertThat(p.n()).as(c.text()).isEqualTo(c.n());
-            assertThat(c.text().substring(p.start(), p.end())).as(c.text()).startsWith(c.quote());
+            assertThat(oneProportion(c.text(), c.count(), c.n(), null)).as(c.text()).startsWith(c.quote());
         }
         // "of the" after no count is no count of n: "In the 40 (35%)" keeps 40 as the count it always was
         assertThat(of(Proportion.class, "Responses in the 40 (35%) were durable.").get(0).n()).isNull();
@@ -369,13 +374,7 @@ class ExtractorTest {
                 new Case("It was 12 (30% of 40) in all.", 12, 40, 30, "12 (30% of 40"),
                 new Case("Overall, 35% of 40 patients responded.", null, 40, 35, "35% of 40 patients"),
                 new Case("Overall, 35% of all 40 participants responded.", null, 40, 35, "35% of all 40 participants"))) {
-            List<Proportion> ps = of(Proportion.class, c.text());
-            assertThat(ps).as(c.text()).hasSize(1);
-            Proportion p = ps.get(0);
-            assertThat(p.count()).as(c.text()).isEqualTo(c.count());
-            assertThat(p.n()).as(c.text()).isEqualTo(c.n());
-            assertThat(p.percent().value()).as(c.text()).isEqualTo(c.percent());
-            assertThat(c.text().substring(p.start(), p.end())).as(c.text()).isEqualTo(c.quote());
+            assertThat(oneProportion(c.text(), c.count(), c.n(), c.percent())).as(c.text()).isEqualTo(c.quote());
         }
         // not a denominator: a unit, a percentage, a ratio, a count above it without a word for the patients, and a
         // bare percentage of a number without one ("35% of 40 mg")
