@@ -522,6 +522,7 @@ public final class Extractor {
             return;
         }
         Num change = null;
+        int changeAt = -1;
         int changeEnd = 0;
         boolean increase = false;
         for (int k = a; k + 1 < b; k++) {
@@ -571,14 +572,59 @@ public final class Extractor {
                     return; // two: which goes with the ratio is not known
                 }
                 change = t.get(k).num();
+                changeAt = k;
                 changeEnd = t.get(k + 1).end();
                 increase = up;
             }
         }
-        if (change != null && (increase || change.value() < 100)) {
-            out.set(ratio, ((Ratio) out.get(ratio)).withChange(change, increase, changeEnd));
+        Ratio r = (Ratio) out.get(ratio);
+        if (change != null && (increase || change.value() < 100) && nextTo(changeAt, r, a, b)) {
+            out.set(ratio, r.withChange(change, increase, changeEnd));
         }
     }
+
+    /**
+     * Whether the relative change at token {@code k} (its number) and the ratio {@code r} are one statement: the ratio
+     * in brackets at most {@value #CHANGE_REACH} tokens after the change's "%" ("by 48% (hazard ratio, 0.52", "by 30%
+     * compared with placebo (HR, 0.70", "a 31% relative reduction in the hazard of death (HR 0.69"), or the change at
+     * most {@value #CHANGE_REACH} tokens after the ratio ("HR 0.69 (95% CI 0.55-0.87), a 31% relative reduction");
+     * with no "and" or semicolon between ("reduced the risk of relapse by 40%, and the HR for death was 0.80" is two
+     * statements).
+     */
+    private boolean nextTo(int k, Ratio r, int a, int b) {
+        int from;
+        int to;
+        boolean bracket = false;
+        if (t.get(k).start() < r.start()) {
+            from = k + 2;
+            to = from;
+            while (to < b && t.get(to).start() < r.start()) {
+                bracket |= t.get(to).is(Token.Kind.OPEN);
+                to++;
+            }
+            if (!bracket) {
+                return false;
+            }
+        } else {
+            to = k;
+            from = to;
+            while (from > a && t.get(from - 1).start() >= r.end()) {
+                from--;
+            }
+        }
+        if (to - from > CHANGE_REACH) {
+            return false;
+        }
+        for (int j = from; j < to; j++) {
+            if (t.get(j).isWord("and") || t.get(j).is(Token.Kind.SEMI) || t.get(j).is(Token.Kind.PERIOD)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Most tokens between a relative change and its ratio (see {@link #nextTo}). */
+    private static final int CHANGE_REACH = 10;
 
     /** Whether a line ends between two offsets (the text between adjacent tokens is white space). */
     private boolean newlineBetween(int from, int to) {

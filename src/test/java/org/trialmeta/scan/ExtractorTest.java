@@ -326,12 +326,16 @@ class ExtractorTest {
             assertThat(r.increase()).as(c.text()).isEqualTo(c.increase());
             assertThat(c.text().substring(r.start(), r.end())).as(c.text()).isEqualTo(c.quote());
         }
-        // no risk named, two ratios, two changes, a change of 100% or more "reduction", an absolute change, a table cell
+        // no risk named, two ratios, two changes, a change of 100% or more "reduction", an absolute change, a change and
+        // a ratio in two statements or far apart, a table cell
         for (String text : List.of("It reduced tumour size by 48%, and the HR was 0.52 (95% CI 0.39-0.70).",
                 "It reduced the risk by 48% (HR 0.52, 95% CI 0.39-0.70; OR 0.40, 95% CI 0.2-0.8).",
                 "It reduced the risk of death by 48% and the risk of relapse by 30% (HR 0.52, 95% CI 0.39-0.70).",
                 "It reduced the risk of death by 120% (HR 0.52, 95% CI 0.39-0.70).",
                 "It reduced the absolute risk of death by 5% (HR 0.80, 95% CI 0.65-0.98).",
+                "At 12 months the risk of relapse was reduced by 40%, and the HR for death was 0.80 (95% CI 0.65-0.98).",
+                "The risk of relapse was reduced by 40% at 12 months, when many more patients than expected had been"
+                        + " followed (HR 0.80, 95% CI 0.65-0.98).",
                 "A 5% absolute reduction in the risk of death (HR 0.80, 95% CI 0.65-0.98).",
                 "| Outcome | HR (95% CI) |\n|---|---|\n| Risk of death reduced by 48% | 0.52 (0.39-0.70) |\n")) {
             assertThat(of(Ratio.class, text)).as(text).allMatch(r -> r.change() == null);
