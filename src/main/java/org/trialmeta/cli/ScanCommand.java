@@ -28,8 +28,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Check the statistics a clinical paper reports, as written: proportions and their CIs (which"
                 + " binomial method reproduces them), n (%%) rows, hazard/odds/risk ratios (log-symmetry of the CI, the"
-                + " p-value the CI implies, the relative reduction printed with them), CR + PR = ORR, DCR >= ORR, medians against their CIs, against the HR and"
-                + " against follow-up and OS. Reads .txt, .md, .html, .pdf and .docx (rules: docs/reviewer-check.md).",
+                + " p-value the CI implies, the relative reduction printed with them), CR + PR = ORR, DCR >= ORR,"
+                + " medians against their CIs, against the HR and against follow-up and OS. Reads .txt, .md, .html, .pdf and .docx (rules: docs/reviewer-check.md).",
             "Exit code: 0 no errors, 1 errors found, 2 invalid input."})
 public final class ScanCommand implements Callable<Integer> {
 

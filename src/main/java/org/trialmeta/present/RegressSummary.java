@@ -73,6 +73,7 @@ public record RegressSummary(String measure, String method, String test, double 
                 t.qmPval())).orElse(null);
         return new RegressSummary(r.measure().name(), r.method().label(), r.test().label(), PoolSummary.percent(r.level()),
                 r.k(), cs, r.qm(), r.qmDf1(), r.qmDf2().isPresent() ? r.qmDf2().getAsInt() : null, r.qmPval(),
-                h == null ? null : h.q(), r.k() - r.p(), h == null ? null : h.pval(), r.tau2(), h == null ? null : h.i2(), r.r2().isPresent() ? r.r2().getAsDouble() : null, p, a.dropped());
+                h == null ? null : h.q(), r.k() - r.p(), h == null ? null : h.pval(), r.tau2(),
+                h == null ? null : h.i2(), r.r2().isPresent() ? r.r2().getAsDouble() : null, p, a.dropped());
     }
 }

@@ -47,10 +47,11 @@ public final class RegressText {
         sb.append('\n');
         if (s.qe() == null) {
             // a fixed-effects fit with as many studies as coefficients (metafor prints QE(df = 0) = 0, p = 1)
-            sb.append("Residual heterogeneity: not estimable (as many studies as coefficients: QE, I^2 and R^2 on 0 df)\n");
+            sb.append("Residual heterogeneity: not estimable")
+                    .append(" (as many studies as coefficients: QE, I^2 and R^2 on 0 df)\n");
         } else {
-            sb.append("Residual heterogeneity: QE(").append(s.qeDf()).append(") = ").append(Formats.fixed(s.qe(), DIGITS))
-                    .append(", ").append(Formats.pEquals("p", Formats.p(s.qePval())));
+            sb.append("Residual heterogeneity: QE(").append(s.qeDf()).append(") = ")
+                    .append(Formats.fixed(s.qe(), DIGITS)).append(", ").append(Formats.pEquals("p", Formats.p(s.qePval())));
             if (!fe) {
                 sb.append("; tau^2 = ").append(Formats.fixed(s.tau2(), DIGITS));
             }

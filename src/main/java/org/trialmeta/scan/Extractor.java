@@ -654,7 +654,7 @@ public final class Extractor {
             return -1;
         }
         int m = a + 1 < b && t.get(a + 1).isWord("the") ? a + 2 : a + 1; // "Of the 40 patients, ..."
-        if (m + 1 < b && t.get(m).is(Token.Kind.NUM) && t.get(m).num().whole() && patientsAt(m + 1, b)) {
+        if (m + 1 < b && wholeAt(m, a) && patientsAt(m + 1, b)) {
             return m;
         }
         return -1;
@@ -662,8 +662,7 @@ public final class Extractor {
 
     /** "in 40 patients", "in 40 evaluable patients" at token {@code j}: the 40, or null. */
     private Integer inPatients(int j, int b) {
-        if (j + 2 < b && t.get(j).isWord("in") && t.get(j + 1).is(Token.Kind.NUM) && t.get(j + 1).num().whole()
-                && patientsAt(j + 2, b)) {
+        if (j + 2 < b && t.get(j).isWord("in") && wholeAt(j + 1, j) && patientsAt(j + 2, b)) {
             return (int) t.get(j + 1).num().value();
         }
         return null;
@@ -684,12 +683,11 @@ public final class Extractor {
     private int among(int a, int b) {
         for (int i = a; i + 1 < b; i++) {
             if (t.get(i).isWord("among")) {
-                if (t.get(i + 1).is(Token.Kind.NUM) && t.get(i + 1).num().whole()) {
+                if (wholeAt(i + 1, i)) {
                     return i + 1;
                 }
                 int m = i + 2;
-                if (t.get(i + 1).isWord("the") && m + 1 < b && t.get(m).is(Token.Kind.NUM) && t.get(m).num().whole()
-                        && patientsAt(m + 1, b)) {
+                if (t.get(i + 1).isWord("the") && m + 1 < b && wholeAt(m, i) && patientsAt(m + 1, b)) {
                     return m;
                 }
             }
@@ -1072,8 +1070,7 @@ public final class Extractor {
         int[] counted; // a count and where it starts (countAt)
         // look back: "25/57 (44%)", "98 (23%)", "399 of 636 (62.7%)", "14 out of 40 (35%)"
         int m; // the denominator's token, before a word for the patients
-        if (i - 1 >= unitStart && t.get(i - 1).is(Token.Kind.OPEN) && i - 2 >= unitStart && t.get(i - 2).is(Token.Kind.NUM)
-                && t.get(i - 2).num().whole()) {
+        if (i - 1 >= unitStart && t.get(i - 1).is(Token.Kind.OPEN) && wholeAt(i - 2, unitStart)) {
             Num k = t.get(i - 2).num();
             if ((counted = countBefore(i - 2, unitStart)) != null) {
                 count = counted[0];
@@ -1340,7 +1337,7 @@ public final class Extractor {
             return null;
         }
         int m = j + 1 < b && (t.get(j + 1).isWord("the") || t.get(j + 1).isWord("all")) ? j + 2 : j + 1;
-        if (!(m < b && t.get(m).is(Token.Kind.NUM) && t.get(m).num().whole())) {
+        if (!(m < b && wholeAt(m, j))) {
             return null;
         }
         int n = (int) t.get(m).num().value();
